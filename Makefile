@@ -1,0 +1,100 @@
+# roombook: build, run and test.  A newcomer needs only `make run` and `make test`.
+
+BUILD		?= build
+SANITIZE	?=
+CC		:= gcc
+CXX		:= g++
+
+PKGS		:= libmariadb libctemplate jansson inih liburiparser libsodium
+PKG_CFLAGS	:= $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS	:= $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lfcgi
+VERSION		:= $(shell cat VERSION)+$(shell git rev-parse --short HEAD 2>/dev/null || echo dev)
+
+WARNINGS	:= -Wall -Wextra -Wshadow -Wwrite-strings -Wformat=2 \
+		   -Wpointer-arith -Wundef -Werror
+CWARNINGS	:= $(WARNINGS) -Wstrict-prototypes -Wmissing-prototypes
+CPPFLAGS	:= -D_GNU_SOURCE -Ilib $(PKG_CFLAGS) -MMD -MP
+ifeq ($(SANITIZE),1)
+OPT		:= -O1 -g -fno-omit-frame-pointer \
+		   -fsanitize=address,undefined -fno-sanitize-recover=undefined
+LDOPT		:= -fsanitize=address,undefined
+else
+OPT		:= -O2 -g -fstack-protector-strong -D_FORTIFY_SOURCE=2 -fPIE
+LDOPT		:= -pie -Wl,-z,relro,-z,now
+endif
+CFLAGS		:= -std=c11 $(OPT) $(CWARNINGS)
+CXXFLAGS	:= -std=c++17 $(OPT) $(WARNINGS)
+LDFLAGS		:= $(LDOPT)
+
+PROGRAMS	:= booking approval room status
+LIB_OBJS	:= $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard lib/*.c)) \
+		   $(BUILD)/obj/lib/render.o
+LIB		:= $(BUILD)/libroombook.a
+CTL_OBJS	:= $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard tools/ctl/*.c))
+UNIT_TESTS	:= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+BINS		:= $(addprefix $(BUILD)/bin/,$(PROGRAMS) roomctl)
+
+.PHONY: all asan deps run stop test unit clean
+.DEFAULT_GOAL := all
+
+all: $(BINS) $(UNIT_TESTS)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/%.o: %.cc
+	@mkdir -p $(@D)
+	$(CXX) $(CPPFLAGS) $(CXXFLAGS) -c -o $@ $<
+
+# The version reaches only the file that reports it.
+$(BUILD)/obj/lib/health.o: CPPFLAGS += -DROOMBOOK_VERSION='"$(VERSION)"'
+
+$(LIB): $(LIB_OBJS)
+	@mkdir -p $(@D)
+	rm -f $@ && ar rcs $@ $^
+
+# One program per context: cgi-bin/<context>/*.c plus the shared library.
+define program
+$(BUILD)/bin/$(1): $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard cgi-bin/$(1)/*.c)) $(LIB)
+	@mkdir -p $$(@D)
+	$(CXX) $(LDFLAGS) -o $$@ $$^ $(PKG_LIBS)
+$(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard cgi-bin/$(1)/*.c)): CPPFLAGS += -Icgi-bin/$(1)
+endef
+$(foreach p,$(PROGRAMS),$(eval $(call program,$(p))))
+
+$(BUILD)/bin/roomctl: $(CTL_OBJS) $(LIB)
+	@mkdir -p $(@D)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(LIB)
+	@mkdir -p $(@D)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lcmocka
+
+# The sanitizer build lives beside the optimised one.
+asan:
+	$(MAKE) BUILD=build/asan SANITIZE=1 all
+
+# Installs the Debian packages that are missing (apt-get update first).
+deps:
+	tools/install-deps
+
+run: deps
+	$(MAKE) all
+	tools/stack up
+
+stop:
+	tools/stack down
+
+unit: all
+	tests/run-unit $(BUILD)/tests
+
+test: deps
+	$(MAKE) all
+	$(MAKE) asan
+	tests/run
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,13 @@
+/* approval: the administrators' queue of booking requests. */
+#include "app.h"
+#include "health.h"
+
+static const struct route routes[] = {
+	{ M_GET,	"/healthz/approval",	AUTH_ANY,	health_context },
+};
+
+int
+main(int argc, char *argv[])
+{
+	return app_main(CTX_APPROVAL, routes, NELEM(routes), argc, argv);
+}

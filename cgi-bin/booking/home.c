@@ -1,0 +1,42 @@
+/* booking: the home page, with today's figures read from the database. */
+#include <time.h>
+
+#include "app.h"
+#include "booking.h"
+#include "clock.h"
+#include "db.h"
+#include "page.h"
+
+/* One round trip for all the figures on the page. */
+static const char SQL_TODAY[] =
+    "SELECT (SELECT COUNT(*) FROM rooms),"
+    " (SELECT COUNT(*) FROM rooms WHERE status = 'available'),"
+    " (SELECT COUNT(*) FROM bookings WHERE status IN ('pending','confirmed')"
+    "   AND starts_at < ? AND ends_at > ?),"
+    " (SELECT COUNT(*) FROM bookings WHERE status = 'pending')";
+
+int
+home_show(struct req *r)
+{
+	char		 day0[SQL_TIME_LEN], day1[SQL_TIME_LEN];
+	struct db_rows	*rows;
+	struct page	 p;
+
+	if (local_day_utc(time(NULL), day0, day1) == -1) {
+		r->error = "cannot compute today's bounds";
+		return 500;
+	}
+	if ((rows = db_query(r->app->db, SQL_TODAY,
+	    DB_ARGS(DB_STR(day1), DB_STR(day0)))) == NULL)
+		return db_last_error(r->app->db) == DB_DOWN ? 503 : 500;
+	if (page_begin(&p, r, "Home", "home.tpl") == -1) {
+		db_rows_free(rows);
+		return 500;
+	}
+	tpl_set(p.body, "ROOMS", db_cell(rows, 0, 0));
+	tpl_set(p.body, "ROOMS_AVAILABLE", db_cell(rows, 0, 1));
+	tpl_set(p.body, "BOOKINGS_TODAY", db_cell(rows, 0, 2));
+	tpl_set(p.body, "PENDING", db_cell(rows, 0, 3));
+	db_rows_free(rows);
+	return page_finish(&p, r, 200);
+}

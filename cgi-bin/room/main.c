@@ -1,0 +1,15 @@
+/* room: the rooms and their availability. */
+#include "app.h"
+#include "health.h"
+#include "room.h"
+
+static const struct route routes[] = {
+	{ M_GET,	"/rooms",		AUTH_ANY,	rooms_list },
+	{ M_GET,	"/healthz/room",	AUTH_ANY,	health_context },
+};
+
+int
+main(int argc, char *argv[])
+{
+	return app_main(CTX_ROOM, routes, NELEM(routes), argc, argv);
+}

@@ -1,0 +1,10 @@
+/* room: handlers of the room program. */
+#ifndef ROOMBOOK_ROOM_H
+#define ROOMBOOK_ROOM_H
+
+#include "request.h"
+
+/* GET /rooms: every room with its capacity and availability.  200, 503. */
+int	rooms_list(struct req *r);
+
+#endif

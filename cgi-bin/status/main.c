@@ -1,0 +1,13 @@
+/* status: the read-only booking status view (the read side). */
+#include "app.h"
+#include "health.h"
+
+static const struct route routes[] = {
+	{ M_GET,	"/healthz/status",	AUTH_ANY,	health_context },
+};
+
+int
+main(int argc, char *argv[])
+{
+	return app_main(CTX_STATUS, routes, NELEM(routes), argc, argv);
+}

@@ -1,0 +1,190 @@
+/* app: a context program's start-up and its FastCGI accept-dispatch loop. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+
+#include "app.h"
+#include "db.h"
+#include "log.h"
+#include "page.h"
+#include "render.h"
+#include "response.h"
+
+static int
+fcgi_write(void *ctx, const char *data, size_t len)
+{
+	return FCGX_PutStr(data, (int)len, ctx) == (int)len ? 0 : -1;
+}
+
+/* Reads the declared body; returns 0 or an HTTP status with r->error. */
+static int
+read_body(struct req *r, FCGX_Stream *in)
+{
+	long long	 len = req_content_length(r);
+	char		*body;
+
+	if (len < 0) {
+		r->error = "malformed Content-Length";
+		return 400;
+	}
+	if (len > REQ_MAX_BODY) {
+		r->error = "the request body is too large";
+		return 413;
+	}
+	if (len == 0)
+		return 0;
+	if ((body = malloc((size_t)len + 1)) == NULL) {
+		r->error = "out of memory";
+		return 500;
+	}
+	if (FCGX_GetStr(body, (int)len, in) != (int)len) {
+		free(body);
+		r->error = "the request body ended early";
+		return 400;
+	}
+	body[len] = '\0';
+	return req_set_body(r, body, (size_t)len);
+}
+
+/* Everything between accepting a request and its handler's answer. */
+static int
+dispatch(const struct app *app, struct req *r, FCGX_Request *fr)
+{
+	unsigned	allowed = 0;
+	char		allow[80];
+	int		rc;
+
+	if ((rc = req_parse(r, fr->envp)) != 0 ||
+	    (rc = read_body(r, fr->in)) != 0)
+		return rc;
+	switch (route_find(app->routes, app->nroutes, r->method, r->path, r,
+	    &allowed)) {
+	case ROUTE_FOUND:
+		break;
+	case ROUTE_NOT_FOUND:
+		return 404;
+	case ROUTE_METHOD_NOT_ALLOWED:
+		if (resp_header(r, "Allow",
+		    route_allow_list(allowed, allow, sizeof allow)) == -1)
+			return 500;
+		r->error = "this address does not accept that method";
+		return 405;
+	}
+	return r->route->handler(r);
+}
+
+static double
+elapsed_ms(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) * 1e3 +
+	    (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+static void
+serve(const struct app *app, FCGX_Request *fr)
+{
+	struct req	 r;
+	struct timespec	 t0;
+	char		 path[256];
+	int		 status;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	memset(&r, 0, sizeof r);
+	r.app = app;
+	r.write = fcgi_write;
+	r.write_ctx = fr->out;
+	status = dispatch(app, &r, fr);
+	if (r.status == 0) {
+		if (status >= 500 && status != 503)
+			log_error(r.rid, "%d: %s", status,
+			    r.error != NULL ? r.error : "handler failed");
+		page_error(&r, status, r.error);
+	}
+	log_info(r.rid, "%s %s %d %.1fms",
+	    r.method_name != NULL ? r.method_name : "-",
+	    log_quote(path, sizeof path, r.path != NULL ? r.path :
+	    req_env(&r, "REQUEST_URI")), r.status, elapsed_ms(&t0));
+	req_free(&r);
+}
+
+static const char *
+config_path(int argc, char *argv[])
+{
+	const char	*env = getenv("ROOMBOOK_CONFIG");
+	int		 ch;
+
+	while ((ch = getopt(argc, argv, "c:")) != -1)
+		switch (ch) {
+		case 'c':
+			return optarg;
+		default:
+			return NULL;
+		}
+	return env != NULL ? env : "var/etc/roombook.ini";
+}
+
+int
+app_main(enum context context, const struct route *routes, size_t nroutes,
+    int argc, char *argv[])
+{
+	static struct config	 cfg;	/* read-only once loaded */
+	const struct context_config *cc = &cfg.ctx[context];
+	struct app		 app = { .context = context, .cfg = &cfg,
+				    .routes = routes, .nroutes = nroutes };
+	struct db_params	 dbp;
+	FCGX_Request		 fr;
+	const char		*path;
+	char			 err[512];
+
+	log_init(context_name(context));
+	if ((path = config_path(argc, argv)) == NULL) {
+		fprintf(stderr, "usage: %s [-c roombook.ini]\n", argv[0]);
+		return 2;
+	}
+	if (config_load(path, &cfg, err, sizeof err) == -1) {
+		log_error(NULL, "%s", err);
+		return 1;
+	}
+	/* Local times on pages are the site's, whatever the host's zone. */
+	if (setenv("TZ", cfg.timezone, 1) == -1) {
+		log_error(NULL, "setenv TZ failed");
+		return 1;
+	}
+	tzset();
+	if (render_init(cfg.templates_dir) == -1) {
+		log_error(NULL, "templates directory %s not found",
+		    cfg.templates_dir);
+		return 1;
+	}
+	dbp = (struct db_params){ .socket = cfg.db_socket,
+	    .user = cc->db_user, .password = cc->db_password,
+	    .name = cfg.db_name };
+	if ((app.db = db_new(&dbp)) == NULL) {
+		log_error(NULL, "out of memory");
+		return 1;
+	}
+	/* A worker starts even with the database down; pages answer 503. */
+	if (db_ping(app.db) == -1)
+		log_error(NULL, "database not reachable yet: %s",
+		    db_last_message(app.db));
+	if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, 0) != 0) {
+		log_error(NULL, "FastCGI initialisation failed");
+		db_free(app.db);
+		return 1;
+	}
+	/* Accept fails when the supervisor's SIGUSR1 asks us to stop. */
+	while (FCGX_Accept_r(&fr) >= 0) {
+		serve(&app, &fr);
+		FCGX_Finish_r(&fr);
+	}
+	FCGX_Free(&fr, 1);
+	db_free(app.db);
+	return 0;
+}

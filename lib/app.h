@@ -1,0 +1,32 @@
+/* app: a context program's start-up and its FastCGI accept-dispatch loop. */
+#ifndef ROOMBOOK_APP_H
+#define ROOMBOOK_APP_H
+
+#include <stddef.h>
+
+#include "config.h"
+#include "route.h"
+
+struct db;
+
+/* What a worker holds between requests: read-only but for its connection. */
+struct app {
+	enum context		 context;
+	const struct config	*cfg;
+	struct db		*db;
+	const struct route	*routes;
+	size_t			 nroutes;
+};
+
+/*
+ * Runs the program for context: reads the configuration ("-c file", else
+ * $ROOMBOOK_CONFIG), then accepts FastCGI requests on fd 0 until the pool
+ * supervisor asks it to stop.  Each request is parsed, routed through
+ * routes and answered; errors get the error page.  Returns the exit code.
+ */
+int	app_main(enum context context, const struct route *routes,
+	    size_t nroutes, int argc, char *argv[]);
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+#endif

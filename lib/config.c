@@ -1,0 +1,259 @@
+/* config: the INI file every program and roomctl read once at start-up. */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ini.h>
+
+#include "config.h"
+
+static const char *const context_names[CTX__COUNT] = {
+	"booking", "approval", "room", "status",
+};
+
+const char *
+context_name(enum context c)
+{
+	return (unsigned)c < CTX__COUNT ? context_names[c] : NULL;
+}
+
+int
+context_from_name(const char *name)
+{
+	for (int c = 0; c < CTX__COUNT; c++)
+		if (strcmp(context_names[c], name) == 0)
+			return c;
+	return -1;
+}
+
+enum key_type { K_STR, K_INT, K_BOOL };
+
+/* One row per key the INI file may hold; section NULL = every context. */
+struct key {
+	const char	*section;
+	const char	*name;
+	enum key_type	 type;
+	size_t		 offset;	/* into struct config or context_config */
+	size_t		 size;		/* K_STR: buffer size */
+	int		 required;
+	int		 min, max;	/* K_INT */
+};
+
+#define CFG(f)	offsetof(struct config, f), sizeof(((struct config *)0)->f)
+#define CTX(f)	offsetof(struct context_config, f), \
+		sizeof(((struct context_config *)0)->f)
+
+static const struct key config_keys[] = {
+	{ "site",	"name",		K_STR,	CFG(site_name),	1, 0, 0 },
+	{ "site",	"timezone",	K_STR,	CFG(timezone),	1, 0, 0 },
+	{ "site",	"https",	K_BOOL,	CFG(https),	0, 0, 1 },
+	{ "paths",	"templates",	K_STR,	CFG(templates_dir), 1, 0, 0 },
+	{ "paths",	"sql",		K_STR,	CFG(sql_dir),	1, 0, 0 },
+	{ "database",	"socket",	K_STR,	CFG(db_socket),	1, 0, 0 },
+	{ "database",	"name",		K_STR,	CFG(db_name),	1, 0, 0 },
+	{ "database",	"secrets",	K_STR,	CFG(secrets_file), 0, 0, 0 },
+	{ "admin",	"db_user",	K_STR,	CFG(admin_db_user), 0, 0, 0 },
+	{ NULL,		"socket",	K_STR,	CTX(socket),	1, 0, 0 },
+	{ NULL,		"workers",	K_INT,	CTX(workers),	1, 1, 256 },
+	{ NULL,		"db_user",	K_STR,	CTX(db_user),	1, 0, 0 },
+};
+
+static const struct key secret_keys[] = {
+	{ "admin",	"db_password",	K_STR,	CFG(admin_db_password), 0, 0, 0 },
+	{ NULL,		"db_password",	K_STR,	CTX(db_password), 0, 0, 0 },
+};
+
+#define NKEYS(t)	(sizeof(t) / sizeof((t)[0]))
+
+struct parse {
+	struct config		*cfg;
+	const struct key	*keys;
+	size_t			 nkeys;
+	unsigned char		 seen[CTX__COUNT + 1][16];
+	char			 err[256];	/* first error, without line */
+};
+
+static int
+store(struct parse *p, const struct key *k, char *base, const char *section,
+    const char *value)
+{
+	char	*dst = base + k->offset;
+	char	*end;
+	long	 n;
+
+	switch (k->type) {
+	case K_STR:
+		if (strlen(value) >= k->size) {
+			snprintf(p->err, sizeof p->err, "value of %s.%s is "
+			    "longer than %zu bytes", section, k->name,
+			    k->size - 1);
+			return 0;
+		}
+		memcpy(dst, value, strlen(value) + 1);
+		return 1;
+	case K_INT:
+		errno = 0;
+		n = strtol(value, &end, 10);
+		if (errno != 0 || end == value || *end != '\0' ||
+		    n < k->min || n > k->max) {
+			snprintf(p->err, sizeof p->err, "%s.%s must be a whole "
+			    "number from %d to %d", section, k->name, k->min,
+			    k->max);
+			return 0;
+		}
+		*(int *)(void *)dst = (int)n;
+		return 1;
+	case K_BOOL:
+		if (strcmp(value, "true") == 0 || strcmp(value, "yes") == 0 ||
+		    strcmp(value, "1") == 0)
+			*(int *)(void *)dst = 1;
+		else if (strcmp(value, "false") == 0 ||
+		    strcmp(value, "no") == 0 || strcmp(value, "0") == 0)
+			*(int *)(void *)dst = 0;
+		else {
+			snprintf(p->err, sizeof p->err, "%s.%s must be true "
+			    "or false", section, k->name);
+			return 0;
+		}
+		return 1;
+	}
+	return 0;
+}
+
+static int
+on_key(void *user, const char *section, const char *name, const char *value)
+{
+	struct parse	*p = user;
+	int		 ctx = context_from_name(section);
+	char		*base;
+
+	if (p->err[0] != '\0')
+		return 0;
+	for (size_t i = 0; i < p->nkeys; i++) {
+		const struct key *k = &p->keys[i];
+
+		if (strcmp(k->name, name) != 0)
+			continue;
+		if (k->section == NULL && ctx >= 0)
+			base = (char *)&p->cfg->ctx[ctx];
+		else if (k->section != NULL && strcmp(k->section, section) == 0)
+			base = (char *)p->cfg;
+		else
+			continue;
+		p->seen[k->section == NULL ? ctx : CTX__COUNT][i] = 1;
+		return store(p, k, base, section, value);
+	}
+	snprintf(p->err, sizeof p->err, "unknown key '%s' in section [%s]",
+	    name, section);
+	return 0;
+}
+
+static int
+parse_file(const char *path, struct parse *p, char *err, size_t errlen)
+{
+	int	rc = ini_parse(path, on_key, p);
+
+	if (rc == -1) {
+		snprintf(err, errlen, "%s: cannot open: %s", path,
+		    strerror(errno));
+		return -1;
+	}
+	if (rc == -2) {
+		snprintf(err, errlen, "%s: out of memory", path);
+		return -1;
+	}
+	if (rc > 0) {
+		snprintf(err, errlen, "%s:%d: %s", path, rc,
+		    p->err[0] != '\0' ? p->err : "syntax error");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_required(const struct parse *p, const char *path, char *err,
+    size_t errlen)
+{
+	for (size_t i = 0; i < p->nkeys; i++) {
+		const struct key *k = &p->keys[i];
+
+		if (!k->required)
+			continue;
+		if (k->section != NULL && !p->seen[CTX__COUNT][i]) {
+			snprintf(err, errlen, "%s: missing %s.%s", path,
+			    k->section, k->name);
+			return -1;
+		}
+		for (int c = 0; k->section == NULL && c < CTX__COUNT; c++)
+			if (!p->seen[c][i]) {
+				snprintf(err, errlen, "%s: missing %s.%s",
+				    path, context_names[c], k->name);
+				return -1;
+			}
+	}
+	return 0;
+}
+
+/* An IANA zone name that exists in the system's zoneinfo database. */
+static int
+valid_timezone(const char *tz)
+{
+	char		path[PATH_MAX];
+	struct stat	st;
+
+	if (tz[0] == '\0' || tz[0] == '/' || strstr(tz, "..") != NULL ||
+	    strspn(tz, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789/_+-") != strlen(tz))
+		return 0;
+	if (strcmp(tz, "UTC") == 0)
+		return 1;
+	if ((size_t)snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", tz) >=
+	    sizeof path)
+		return 0;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int
+load_secrets(struct config *cfg, char *err, size_t errlen)
+{
+	struct parse	 p = { .cfg = cfg, .keys = secret_keys,
+			    .nkeys = NKEYS(secret_keys) };
+	struct stat	 st;
+
+	if (cfg->secrets_file[0] == '\0')
+		return 0;
+	if (stat(cfg->secrets_file, &st) == -1) {
+		snprintf(err, errlen, "%s: cannot open: %s", cfg->secrets_file,
+		    strerror(errno));
+		return -1;
+	}
+	if ((st.st_mode & 077) != 0) {
+		snprintf(err, errlen, "%s: readable by others; it holds "
+		    "passwords, make it mode 0600", cfg->secrets_file);
+		return -1;
+	}
+	return parse_file(cfg->secrets_file, &p, err, errlen);
+}
+
+int
+config_load(const char *path, struct config *cfg, char *err, size_t errlen)
+{
+	struct parse	 p = { .cfg = cfg, .keys = config_keys,
+			    .nkeys = NKEYS(config_keys) };
+
+	memset(cfg, 0, sizeof *cfg);
+	snprintf(cfg->admin_db_user, sizeof cfg->admin_db_user, "root");
+	if (parse_file(path, &p, err, errlen) == -1 ||
+	    check_required(&p, path, err, errlen) == -1)
+		return -1;
+	if (!valid_timezone(cfg->timezone)) {
+		snprintf(err, errlen, "%s: site.timezone '%s' is not a known "
+		    "time zone (e.g. Europe/Berlin)", path, cfg->timezone);
+		return -1;
+	}
+	return load_secrets(cfg, err, errlen);
+}

@@ -1,0 +1,56 @@
+/* config: the INI file every program and roomctl read once at start-up. */
+#ifndef ROOMBOOK_CONFIG_H
+#define ROOMBOOK_CONFIG_H
+
+#include <stddef.h>
+
+/* The four bounded contexts, one FastCGI program each. */
+enum context {
+	CTX_BOOKING,
+	CTX_APPROVAL,
+	CTX_ROOM,
+	CTX_STATUS,
+	CTX__COUNT
+};
+
+/* "booking", "approval", ...; NULL for an out-of-range value. */
+const char	*context_name(enum context);
+/* The context of that name, or -1. */
+int		 context_from_name(const char *);
+
+#define CONFIG_STR	256
+
+struct context_config {
+	char	socket[108];		/* unix socket of its FastCGI pool */
+	int	workers;		/* pool size */
+	char	db_user[64];
+	char	db_password[128];	/* from the secrets file, never the INI */
+};
+
+struct config {
+	char	site_name[128];
+	char	timezone[64];		/* IANA name, e.g. Europe/Berlin */
+	int	https;			/* site served over https: Secure cookies */
+	char	templates_dir[CONFIG_STR];
+	char	sql_dir[CONFIG_STR];
+
+	char	db_socket[108];
+	char	db_name[64];
+	char	secrets_file[CONFIG_STR];
+
+	char	admin_db_user[64];	/* roomctl: migrations, demo data */
+	char	admin_db_password[128];
+
+	struct context_config ctx[CTX__COUNT];
+};
+
+/*
+ * Reads path into *cfg, then the secrets file it names.  Unknown sections
+ * or keys, bad values, missing required keys and a secrets file readable
+ * by group or others are errors.  Returns 0, or -1 with a message for the
+ * operator in err (size errlen).
+ */
+int	config_load(const char *path, struct config *cfg, char *err,
+	    size_t errlen);
+
+#endif

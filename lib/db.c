@@ -1,0 +1,538 @@
+/* db: MariaDB access through prepared statements; the only user of mysql.h. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mysql.h>
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+#include "db.h"
+#include "log.h"
+
+#define DB_MAX_STMTS	128
+#define DB_MAX_ARGS	32
+#define DB_MIN_CELL	64	/* numbers and dates as text fit in this */
+
+struct stmt_slot {
+	const char	*sql;		/* identity: the caller's constant */
+	MYSQL_STMT	*stmt;
+};
+
+struct db {
+	MYSQL		*conn;		/* NULL until (re)connected */
+	char		*socket, *user, *password, *name;
+	struct stmt_slot stmts[DB_MAX_STMTS];
+	size_t		 nstmts;
+	int		 in_tx;
+	enum db_error	 err;
+	unsigned	 errnum;
+	char		 msg[256];
+};
+
+struct db *
+db_new(const struct db_params *p)
+{
+	struct db	*db;
+
+	if ((db = calloc(1, sizeof *db)) == NULL)
+		return NULL;
+	db->socket = strdup(p->socket);
+	db->user = strdup(p->user);
+	db->password = strdup(p->password != NULL ? p->password : "");
+	db->name = strdup(p->name != NULL ? p->name : "");
+	if (db->socket == NULL || db->user == NULL || db->password == NULL ||
+	    db->name == NULL) {
+		db_free(db);
+		return NULL;
+	}
+	return db;
+}
+
+/* Forgets the connection and every statement prepared on it. */
+static void
+disconnect(struct db *db)
+{
+	for (size_t i = 0; i < db->nstmts; i++)
+		if (db->stmts[i].stmt != NULL) {
+			mysql_stmt_close(db->stmts[i].stmt);
+			db->stmts[i].stmt = NULL;
+		}
+	if (db->conn != NULL)
+		mysql_close(db->conn);
+	db->conn = NULL;
+	db->in_tx = 0;
+}
+
+void
+db_free(struct db *db)
+{
+	if (db == NULL)
+		return;
+	disconnect(db);
+	if (db->password != NULL)
+		memset(db->password, 0, strlen(db->password));
+	free(db->socket);
+	free(db->user);
+	free(db->password);
+	free(db->name);
+	free(db);
+}
+
+/* Files the error errnum/msg under the kind the caller must react to. */
+static void
+set_error(struct db *db, unsigned errnum, const char *msg)
+{
+	db->errnum = errnum;
+	snprintf(db->msg, sizeof db->msg, "%u: %s", errnum, msg);
+	switch (errnum) {
+	case CR_SERVER_GONE_ERROR:
+	case CR_SERVER_LOST:
+	case CR_CONNECTION_ERROR:
+	case CR_CONN_HOST_ERROR:
+	case CR_NO_PREPARE_STMT:
+	case ER_UNKNOWN_STMT_HANDLER:
+	case ER_CONNECTION_KILLED:
+	case ER_SERVER_SHUTDOWN:
+	case ER_QUERY_INTERRUPTED:
+		db->err = DB_DOWN;
+		break;
+	case ER_DUP_ENTRY:
+		db->err = DB_DUPLICATE;
+		break;
+	case ER_LOCK_DEADLOCK:
+	case ER_LOCK_WAIT_TIMEOUT:
+		db->err = DB_CONFLICT;
+		break;
+	default:
+		db->err = DB_FAILED;
+	}
+	if (db->err == DB_DOWN)
+		disconnect(db);	/* statements died with the connection */
+}
+
+static int
+connect_now(struct db *db)
+{
+	unsigned	connect_timeout = 2, io_timeout = 30;
+	my_bool		reconnect = 0;
+	MYSQL		*c;
+
+	if (db->conn != NULL)
+		return 0;
+	if ((c = mysql_init(NULL)) == NULL) {
+		db->err = DB_FAILED;
+		snprintf(db->msg, sizeof db->msg, "mysql_init: out of memory");
+		return -1;
+	}
+	/*
+	 * The library's own reconnect would silently lose our prepared
+	 * statements and session settings; we reconnect ourselves.
+	 */
+	if (mysql_options(c, MYSQL_OPT_RECONNECT, &reconnect) != 0 ||
+	    mysql_options(c, MYSQL_OPT_CONNECT_TIMEOUT, &connect_timeout) != 0 ||
+	    mysql_options(c, MYSQL_OPT_READ_TIMEOUT, &io_timeout) != 0 ||
+	    mysql_options(c, MYSQL_OPT_WRITE_TIMEOUT, &io_timeout) != 0 ||
+	    mysql_options(c, MYSQL_SET_CHARSET_NAME, "utf8mb4") != 0 ||
+	    mysql_options(c, MYSQL_INIT_COMMAND,
+	    "SET time_zone = '+00:00'") != 0) {
+		set_error(db, mysql_errno(c), mysql_error(c));
+		mysql_close(c);
+		return -1;
+	}
+	if (mysql_real_connect(c, "localhost", db->user,
+	    db->password[0] != '\0' ? db->password : NULL,
+	    db->name[0] != '\0' ? db->name : NULL, 0, db->socket, 0) == NULL) {
+		set_error(db, mysql_errno(c), mysql_error(c));
+		db->err = DB_DOWN;	/* whatever the cause, no connection */
+		mysql_close(c);
+		return -1;
+	}
+	db->conn = c;
+	return 0;
+}
+
+int
+db_ping(struct db *db)
+{
+	if (connect_now(db) == -1)
+		return -1;
+	if (mysql_ping(db->conn) != 0) {
+		set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
+		return connect_now(db);	/* one fresh attempt */
+	}
+	return 0;
+}
+
+/* The statement for sql, prepared on first use on this connection. */
+static MYSQL_STMT *
+stmt_get(struct db *db, const char *sql)
+{
+	struct stmt_slot	*slot = NULL;
+	my_bool			 update_max = 1;
+
+	if (connect_now(db) == -1)
+		return NULL;
+	for (size_t i = 0; i < db->nstmts; i++)
+		if (db->stmts[i].sql == sql) {
+			slot = &db->stmts[i];
+			break;
+		}
+	if (slot == NULL) {
+		if (db->nstmts == DB_MAX_STMTS) {
+			db->err = DB_FAILED;
+			snprintf(db->msg, sizeof db->msg,
+			    "more than %d distinct statements", DB_MAX_STMTS);
+			return NULL;
+		}
+		slot = &db->stmts[db->nstmts++];
+		slot->sql = sql;
+	}
+	if (slot->stmt != NULL)
+		return slot->stmt;
+	if ((slot->stmt = mysql_stmt_init(db->conn)) == NULL) {
+		set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
+		return NULL;
+	}
+	if (mysql_stmt_attr_set(slot->stmt, STMT_ATTR_UPDATE_MAX_LENGTH,
+	    &update_max) != 0 ||
+	    mysql_stmt_prepare(slot->stmt, sql, strlen(sql)) != 0) {
+		MYSQL_STMT *s = slot->stmt;
+
+		slot->stmt = NULL;
+		set_error(db, mysql_stmt_errno(s), mysql_stmt_error(s));
+		mysql_stmt_close(s);
+		return NULL;
+	}
+	return slot->stmt;
+}
+
+/* Binds args and executes; the statement, or NULL with the error set. */
+static MYSQL_STMT *
+execute(struct db *db, const char *sql, const struct db_arg *args,
+    size_t nargs)
+{
+	MYSQL_BIND	 bind[DB_MAX_ARGS];
+	long long	 ints[DB_MAX_ARGS];
+	MYSQL_STMT	*stmt;
+
+	if ((stmt = stmt_get(db, sql)) == NULL)
+		return NULL;
+	if (nargs > DB_MAX_ARGS || mysql_stmt_param_count(stmt) != nargs) {
+		db->err = DB_FAILED;
+		snprintf(db->msg, sizeof db->msg, "statement takes %lu "
+		    "arguments, given %zu: %.80s",
+		    mysql_stmt_param_count(stmt), nargs, sql);
+		return NULL;
+	}
+	memset(bind, 0, sizeof bind);
+	for (size_t i = 0; i < nargs; i++)
+		switch (args[i].type) {
+		case DBA_INT:
+			ints[i] = args[i].i;
+			bind[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			bind[i].buffer = &ints[i];
+			break;
+		case DBA_STR:
+			bind[i].buffer_type = MYSQL_TYPE_STRING;
+			bind[i].buffer = (void *)(uintptr_t)args[i].s;
+			bind[i].buffer_length = strlen(args[i].s);
+			break;
+		case DBA_NULL:
+			bind[i].buffer_type = MYSQL_TYPE_NULL;
+			break;
+		}
+	if ((nargs > 0 && mysql_stmt_bind_param(stmt, bind) != 0) ||
+	    mysql_stmt_execute(stmt) != 0) {
+		set_error(db, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+		return NULL;
+	}
+	db->err = DB_OK;
+	return stmt;
+}
+
+/*
+ * Whether a failed call may run again on a fresh connection: never inside
+ * a transaction (its earlier work is gone), reads always, writes only if
+ * the server cannot have seen them.
+ */
+static int
+may_retry(const struct db *db, int is_read)
+{
+	if (db->err != DB_DOWN || db->in_tx)
+		return 0;
+	return is_read || db->errnum != CR_SERVER_LOST;
+}
+
+/* Appends one row of NULL cells to rows.  Returns it, or NULL on ENOMEM. */
+static char **
+add_row(struct db_rows *rows, size_t *cap)
+{
+	size_t	need = (rows->nrows + 1) * rows->ncols;
+	char	**row;
+
+	if (need > *cap) {
+		size_t	 ncap = *cap != 0 ? *cap * 2 : 16 * rows->ncols;
+		char	**c;
+
+		if (ncap < need)
+			ncap = need;
+		if ((c = realloc(rows->cell, ncap * sizeof *c)) == NULL)
+			return NULL;
+		rows->cell = c;
+		*cap = ncap;
+	}
+	row = &rows->cell[rows->nrows * rows->ncols];
+	for (size_t c = 0; c < rows->ncols; c++)
+		row[c] = NULL;
+	rows->nrows++;		/* counted now, so db_rows_free sees it */
+	return row;
+}
+
+/* Reads the whole result of an executed statement as strings. */
+static struct db_rows *
+fetch_all(struct db *db, MYSQL_STMT *stmt)
+{
+	MYSQL_RES	*meta = NULL;
+	MYSQL_FIELD	*fields;
+	MYSQL_BIND	*bind = NULL;
+	unsigned long	*lens = NULL;
+	my_bool		*nulls = NULL;
+	struct db_rows	*rows = NULL;
+	size_t		 cap = 0;
+	int		 rc, ok = 0;
+
+	if (mysql_stmt_store_result(stmt) != 0) {
+		set_error(db, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+		return NULL;
+	}
+	if ((rows = calloc(1, sizeof *rows)) == NULL)
+		goto out;
+	if ((meta = mysql_stmt_result_metadata(stmt)) == NULL)
+		goto out;
+	rows->ncols = mysql_num_fields(meta);
+	fields = mysql_fetch_fields(meta);
+	bind = calloc(rows->ncols, sizeof *bind);
+	lens = calloc(rows->ncols, sizeof *lens);
+	nulls = calloc(rows->ncols, sizeof *nulls);
+	if (bind == NULL || lens == NULL || nulls == NULL)
+		goto out;
+	for (size_t c = 0; c < rows->ncols; c++) {
+		size_t size = fields[c].max_length > DB_MIN_CELL ?
+		    fields[c].max_length + 1 : DB_MIN_CELL + 1;
+
+		bind[c].buffer_type = MYSQL_TYPE_STRING;
+		if ((bind[c].buffer = malloc(size)) == NULL)
+			goto out;
+		bind[c].buffer_length = size;
+		bind[c].length = &lens[c];
+		bind[c].is_null = &nulls[c];
+	}
+	if (mysql_stmt_bind_result(stmt, bind) != 0)
+		goto out;
+	while ((rc = mysql_stmt_fetch(stmt)) == 0 || rc == MYSQL_DATA_TRUNCATED) {
+		char **row = add_row(rows, &cap);
+
+		if (row == NULL)
+			goto out;
+		for (size_t c = 0; c < rows->ncols; c++) {
+			if (nulls[c])
+				continue;
+			if (lens[c] >= bind[c].buffer_length) {
+				/* Longer than max_length promised: refetch. */
+				MYSQL_BIND	 one = bind[c];
+				char		*big = malloc(lens[c] + 1);
+
+				if (big == NULL)
+					goto out;
+				one.buffer = big;
+				one.buffer_length = lens[c] + 1;
+				if (mysql_stmt_fetch_column(stmt, &one,
+				    (unsigned)c, 0) != 0) {
+					free(big);
+					goto out;
+				}
+				big[lens[c]] = '\0';
+				row[c] = big;
+			} else if ((row[c] = strndup(bind[c].buffer,
+			    lens[c])) == NULL)
+				goto out;
+		}
+	}
+	if (rc != MYSQL_NO_DATA) {
+		set_error(db, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+		goto out;
+	}
+	ok = 1;
+out:
+	if (!ok && db->err == DB_OK) {
+		db->err = DB_FAILED;
+		snprintf(db->msg, sizeof db->msg, "reading a result failed "
+		    "(out of memory?)");
+	}
+	for (size_t c = 0; bind != NULL && c < rows->ncols; c++)
+		free(bind[c].buffer);
+	free(bind);
+	free(lens);
+	free(nulls);
+	if (meta != NULL)
+		mysql_free_result(meta);
+	if (db->conn != NULL)
+		mysql_stmt_free_result(stmt);
+	if (!ok) {
+		db_rows_free(rows);
+		return NULL;
+	}
+	return rows;
+}
+
+struct db_rows *
+db_query(struct db *db, const char *sql, const struct db_arg *args,
+    size_t nargs)
+{
+	for (int attempt = 0; attempt < 2; attempt++) {
+		MYSQL_STMT	*stmt = execute(db, sql, args, nargs);
+		struct db_rows	*rows;
+
+		if (stmt != NULL && (rows = fetch_all(db, stmt)) != NULL)
+			return rows;
+		if (!may_retry(db, 1))
+			break;
+	}
+	return NULL;
+}
+
+long long
+db_exec(struct db *db, const char *sql, const struct db_arg *args,
+    size_t nargs, long long *insert_id)
+{
+	for (int attempt = 0; attempt < 2; attempt++) {
+		MYSQL_STMT *stmt = execute(db, sql, args, nargs);
+
+		if (stmt != NULL) {
+			if (insert_id != NULL)
+				*insert_id = (long long)mysql_stmt_insert_id(stmt);
+			return (long long)mysql_stmt_affected_rows(stmt);
+		}
+		if (!may_retry(db, 0))
+			break;
+	}
+	return -1;
+}
+
+int
+db_begin(struct db *db)
+{
+	for (int attempt = 0; attempt < 2; attempt++) {
+		if (connect_now(db) == -1)
+			return -1;
+		if (mysql_real_query(db->conn, "START TRANSACTION",
+		    strlen("START TRANSACTION")) == 0) {
+			db->in_tx = 1;
+			db->err = DB_OK;
+			return 0;
+		}
+		set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
+		if (db->err != DB_DOWN)
+			break;
+	}
+	return -1;
+}
+
+int
+db_commit(struct db *db)
+{
+	if (db->conn == NULL || !db->in_tx) {
+		db->err = DB_FAILED;
+		snprintf(db->msg, sizeof db->msg, "commit without transaction");
+		return -1;
+	}
+	if (mysql_commit(db->conn) != 0) {
+		set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
+		db_rollback(db);
+		return -1;
+	}
+	db->in_tx = 0;
+	return 0;
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (db->conn != NULL && db->in_tx && mysql_rollback(db->conn) != 0)
+		set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
+	db->in_tx = 0;
+}
+
+enum db_error
+db_last_error(const struct db *db)
+{
+	return db->err;
+}
+
+const char *
+db_last_message(const struct db *db)
+{
+	return db->msg;
+}
+
+const char *
+db_cell(const struct db_rows *rows, size_t row, size_t col)
+{
+	if (rows == NULL || row >= rows->nrows || col >= rows->ncols)
+		return NULL;
+	return rows->cell[row * rows->ncols + col];
+}
+
+long long
+db_cell_int(const struct db_rows *rows, size_t row, size_t col)
+{
+	const char *s = db_cell(rows, row, col);
+
+	return s != NULL ? strtoll(s, NULL, 10) : 0;
+}
+
+void
+db_rows_free(struct db_rows *rows)
+{
+	if (rows == NULL)
+		return;
+	for (size_t i = 0; i < rows->nrows * rows->ncols; i++)
+		free(rows->cell[i]);
+	free(rows->cell);
+	free(rows);
+}
+
+int
+db_exec_script(struct db *db, const char *script)
+{
+	int	status;
+
+	if (connect_now(db) == -1)
+		return -1;
+	if (mysql_set_server_option(db->conn, MYSQL_OPTION_MULTI_STATEMENTS_ON)
+	    != 0 || mysql_real_query(db->conn, script, strlen(script)) != 0) {
+		set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
+		return -1;
+	}
+	do {
+		MYSQL_RES *res = mysql_store_result(db->conn);
+
+		if (res != NULL)
+			mysql_free_result(res);
+		else if (mysql_field_count(db->conn) != 0)
+			break;
+	} while ((status = mysql_next_result(db->conn)) == 0);
+	if (mysql_errno(db->conn) != 0) {
+		set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
+		return -1;
+	}
+	if (mysql_set_server_option(db->conn,
+	    MYSQL_OPTION_MULTI_STATEMENTS_OFF) != 0) {
+		set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
+		return -1;
+	}
+	(void)status;
+	return 0;
+}

@@ -1,0 +1,96 @@
+/* db: MariaDB access through prepared statements; the only user of mysql.h. */
+#ifndef ROOMBOOK_DB_H
+#define ROOMBOOK_DB_H
+
+#include <stddef.h>
+
+struct db;
+
+struct db_params {
+	const char	*socket;
+	const char	*user;
+	const char	*password;	/* NULL or "" for unix_socket auth */
+	const char	*name;		/* database; NULL for none */
+};
+
+/* What went wrong with the last call, as a caller must react to it. */
+enum db_error {
+	DB_OK,
+	DB_DOWN,	/* server unreachable: answer 503 */
+	DB_DUPLICATE,	/* a UNIQUE key already holds the value */
+	DB_CONFLICT,	/* deadlock or lock wait timeout: retry the transaction */
+	DB_FAILED,	/* anything else: a bug or a broken schema */
+};
+
+/* A parameter for a ? placeholder; build with the macros below. */
+struct db_arg {
+	enum { DBA_NULL, DBA_INT, DBA_STR } type;
+	long long	 i;
+	const char	*s;
+};
+
+#define DB_INT(x)	((struct db_arg){ .type = DBA_INT, .i = (x) })
+#define DB_STR(x)	((struct db_arg){ .type = DBA_STR, .s = (x) })
+#define DB_NULL		((struct db_arg){ .type = DBA_NULL })
+/* Expands to "array, count" for db_query and db_exec. */
+#define DB_ARGS(...)	(const struct db_arg[]){ __VA_ARGS__ },		\
+	sizeof((const struct db_arg[]){ __VA_ARGS__ }) / sizeof(struct db_arg)
+#define DB_NOARGS	NULL, 0
+
+/* A whole result set as strings; cell NULL for SQL NULL. */
+struct db_rows {
+	size_t	  nrows;
+	size_t	  ncols;
+	char	**cell;		/* row-major, nrows * ncols */
+};
+
+/*
+ * A handle that connects when first used and again after the server went
+ * away.  p's strings are copied.  NULL on ENOMEM.
+ */
+struct db	*db_new(const struct db_params *p);
+void		 db_free(struct db *);
+
+/* 0 if the server answers (connecting if needed), -1 otherwise. */
+int		 db_ping(struct db *);
+
+/*
+ * Runs the SELECT sql (a string constant: statements are prepared once per
+ * worker and found again by its address) with args.  Returns the rows,
+ * which the caller frees with db_rows_free, or NULL (see db_last_error).
+ * Outside a transaction a read is retried once after a reconnect.
+ */
+struct db_rows	*db_query(struct db *, const char *sql,
+		    const struct db_arg *args, size_t nargs);
+
+/*
+ * Runs the INSERT/UPDATE/DELETE sql with args.  Returns the number of
+ * affected rows, or -1.  *insert_id, if not NULL, gets the new AUTO_INCREMENT
+ * value.
+ */
+long long	 db_exec(struct db *, const char *sql,
+		    const struct db_arg *args, size_t nargs,
+		    long long *insert_id);
+
+/* Transactions; a connection lost inside one is reported, never retried. */
+int		 db_begin(struct db *);
+int		 db_commit(struct db *);
+/* Rolls back if a transaction is open; safe to call on any path. */
+void		 db_rollback(struct db *);
+
+enum db_error	 db_last_error(const struct db *);
+/* The server's message for the last error, for logs. */
+const char	*db_last_message(const struct db *);
+
+/* Cell (row, col) as a string / integer (0 for NULL or garbage). */
+const char	*db_cell(const struct db_rows *, size_t row, size_t col);
+long long	 db_cell_int(const struct db_rows *, size_t row, size_t col);
+void		 db_rows_free(struct db_rows *);
+
+/*
+ * Runs a trusted script of several statements (a migration file, never
+ * user input).  Returns 0 or -1.
+ */
+int		 db_exec_script(struct db *, const char *script);
+
+#endif

@@ -1,0 +1,17 @@
+/* fcgi_client: a minimal FastCGI client, to ask another pool for its health. */
+#ifndef ROOMBOOK_FCGI_CLIENT_H
+#define ROOMBOOK_FCGI_CLIENT_H
+
+#include <stddef.h>
+
+/*
+ * Sends "GET uri" to the FastCGI pool listening on the unix socket path
+ * and waits at most timeout_ms in all.  On success returns 0 with the
+ * response status in *status and the body (NUL-terminated, truncated to
+ * bodylen - 1) in body.  Returns -1 with a short reason in body when the
+ * pool cannot be reached or does not answer in time.
+ */
+int	fcgi_get(const char *path, const char *uri, const char *rid,
+	    int timeout_ms, int *status, char *body, size_t bodylen);
+
+#endif

@@ -1,0 +1,113 @@
+/* health: the JSON health checks of one context and of the whole gateway. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "app.h"
+#include "db.h"
+#include "fcgi_client.h"
+#include "health.h"
+#include "log.h"
+#include "response.h"
+
+#ifndef ROOMBOOK_VERSION
+#define ROOMBOOK_VERSION "unknown"
+#endif
+
+/* A pool slower than this to answer its health check counts as down. */
+#define HEALTH_TIMEOUT_MS	1000
+
+/* Sends j (stolen) as the response; 500 if it cannot be encoded. */
+static int
+send_json(struct req *r, int status, json_t *j)
+{
+	char	*s = j != NULL ? json_dumps(j, JSON_COMPACT) : NULL;
+
+	json_decref(j);
+	if (s == NULL) {
+		r->error = "out of memory encoding JSON";
+		return 500;
+	}
+	resp_send(r, status, TYPE_JSON, CACHE_NONE, s, strlen(s));
+	free(s);
+	return status;
+}
+
+static json_t *
+context_report(const struct req *r, int db_up)
+{
+	return json_pack("{s:s, s:s, s:s, s:s}",
+	    "context", context_name(r->app->context),
+	    "status", db_up ? "ok" : "degraded",
+	    "db", db_up ? "ok" : "down",
+	    "version", ROOMBOOK_VERSION);
+}
+
+int
+health_context(struct req *r)
+{
+	int up = db_ping(r->app->db) == 0;
+
+	return send_json(r, up ? 200 : 503, context_report(r, up));
+}
+
+/* Asks the pool of context c for its health; a JSON object, never NULL. */
+static json_t *
+ask_pool(const struct req *r, enum context c)
+{
+	char	 uri[64], body[1024];
+	int	 status;
+	json_t	*j;
+
+	snprintf(uri, sizeof uri, "/healthz/%s", context_name(c));
+	if (fcgi_get(r->app->cfg->ctx[c].socket, uri, r->rid,
+	    HEALTH_TIMEOUT_MS, &status, body, sizeof body) == -1)
+		return json_pack("{s:s, s:s}", "status", "down", "error", body);
+	if ((j = json_loads(body, 0, NULL)) == NULL || !json_is_object(j)) {
+		json_decref(j);
+		return json_pack("{s:s, s:s}", "status", "down", "error",
+		    "malformed health answer");
+	}
+	json_object_del(j, "context");
+	json_object_del(j, "version");
+	return j;
+}
+
+int
+health_gateway(struct req *r)
+{
+	json_t		*contexts = json_object(), *root = NULL, *self;
+	int		 db_up = db_ping(r->app->db) == 0, all_ok = db_up;
+	const char	*overall;
+
+	if (contexts == NULL)
+		return 500;
+	for (int c = 0; c < CTX__COUNT; c++) {
+		json_t		*one;
+		const char	*st;
+
+		if ((enum context)c == r->app->context) {
+			self = context_report(r, db_up);
+			if (self != NULL) {
+				json_object_del(self, "context");
+				json_object_del(self, "version");
+			}
+			one = self;
+		} else
+			one = ask_pool(r, (enum context)c);
+		if (one == NULL ||
+		    json_object_set_new(contexts, context_name(c), one) == -1) {
+			json_decref(contexts);
+			return 500;
+		}
+		st = json_string_value(json_object_get(one, "status"));
+		if (st == NULL || strcmp(st, "ok") != 0)
+			all_ok = 0;
+	}
+	overall = !db_up ? "down" : all_ok ? "ok" : "degraded";
+	root = json_pack("{s:s, s:s, s:s, s:o}", "status", overall,
+	    "db", db_up ? "ok" : "down", "version", ROOMBOOK_VERSION,
+	    "contexts", contexts);
+	return send_json(r, all_ok ? 200 : 503, root);
+}

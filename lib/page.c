@@ -1,0 +1,130 @@
+/* page: HTML pages in the site layout, and the error page. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "log.h"
+#include "page.h"
+#include "response.h"
+
+/* Navigation entries; the one whose prefix matches the path is current. */
+static const struct {
+	const char	*section;	/* {{#NAV_x}} in layout.tpl */
+	const char	*prefix;
+	int		 exact;
+} nav[] = {
+	{ "CUR_HOME",	 "/",		  1 },
+	{ "CUR_BOOK",	 "/bookings/new", 1 },
+	{ "CUR_MINE",	 "/bookings",	  0 },
+	{ "CUR_ROOMS",	 "/rooms",	  0 },
+	{ "CUR_STATUS",	 "/status",	  0 },
+	{ "CUR_ADMIN",	 "/admin",	  0 },
+};
+
+static const char *
+current_nav(const char *path)
+{
+	for (size_t i = 0; path != NULL && i < NELEM(nav); i++) {
+		size_t n = strlen(nav[i].prefix);
+
+		if (nav[i].exact ? strcmp(path, nav[i].prefix) == 0 :
+		    strncmp(path, nav[i].prefix, n) == 0 &&
+		    (path[n] == '\0' || path[n] == '/'))
+			return nav[i].section;
+	}
+	return NULL;
+}
+
+int
+page_begin(struct page *p, const struct req *r, const char *title,
+    const char *file)
+{
+	const char	*cur = current_nav(r->path);
+	const char	*site = r->app != NULL ? r->app->cfg->site_name :
+			    "roombook";
+
+	p->body = NULL;
+	if ((p->root = tpl_new()) == NULL)
+		return -1;
+	tpl_set(p->root, "SITE_NAME", site);
+	tpl_set(p->root, "TITLE", title);
+	if (cur != NULL)
+		tpl_show(p->root, cur);
+	p->body = tpl_include(p->root, "CONTENT", file);
+	return 0;
+}
+
+void
+page_discard(struct page *p)
+{
+	tpl_free(p->root);
+	p->root = p->body = NULL;
+}
+
+int
+page_finish(struct page *p, struct req *r, int status)
+{
+	size_t	 len = 0;
+	char	*html = render("layout.tpl", p->root, &len);
+
+	page_discard(p);
+	if (html == NULL) {
+		r->error = "a page template could not be rendered";
+		return 500;
+	}
+	resp_send(r, status, TYPE_HTML, CACHE_NONE, html, len);
+	free(html);
+	return status;
+}
+
+/* What to tell a person for each status we answer with an error page. */
+static const struct {
+	int		 status;
+	const char	*message;
+} error_messages[] = {
+	{ 400, "The request could not be understood." },
+	{ 401, "Please log in first." },
+	{ 403, "You are not allowed to do that." },
+	{ 404, "There is no such page." },
+	{ 405, "This page does not accept that kind of request." },
+	{ 409, "That conflicts with a change made in the meantime." },
+	{ 413, "What you sent is too large." },
+	{ 414, "The address is too long." },
+	{ 415, "What you sent is in a format this page does not accept." },
+	{ 422, "Some of what you entered needs correcting." },
+	{ 500, "Something went wrong on our side. It has been logged." },
+	{ 503, "The service is unavailable right now (the database cannot "
+	    "be reached). Please try again in a moment." },
+};
+
+void
+page_error(struct req *r, int status, const char *detail)
+{
+	const char	*message = "Something went wrong.";
+	struct page	 p;
+	char		 code[12];
+
+	for (size_t i = 0; i < NELEM(error_messages); i++)
+		if (error_messages[i].status == status)
+			message = error_messages[i].message;
+	if (status == 503 && resp_header(r, "Retry-After", "5") == -1)
+		log_error(r->rid, "out of memory for a header");
+	/* Internal causes are for the log, not for the page. */
+	if (status >= 500)
+		detail = NULL;
+	snprintf(code, sizeof code, "%d", status);
+	if (page_begin(&p, r, http_reason(status), "error.tpl") == 0) {
+		tpl_set(p.body, "STATUS", code);
+		tpl_set(p.body, "REASON", http_reason(status));
+		tpl_set(p.body, "MESSAGE", message);
+		tpl_set(p.body, "DETAIL", detail);
+		tpl_set(p.body, "REQUEST_ID", r->rid);
+		if (detail != NULL)
+			tpl_show(p.body, "HAS_DETAIL");
+		if (page_finish(&p, r, status) == status)
+			return;
+	}
+	/* The template failed too: plain text still tells the truth. */
+	resp_send(r, status, TYPE_TEXT, CACHE_NONE, message, strlen(message));
+}

@@ -1,0 +1,37 @@
+/* page: HTML pages in the site layout, and the error page. */
+#ifndef ROOMBOOK_PAGE_H
+#define ROOMBOOK_PAGE_H
+
+#include "render.h"
+#include "request.h"
+
+/* A page being built: the layout and the content template inside it. */
+struct page {
+	struct tpl	*root;		/* layout values: title, navigation */
+	struct tpl	*body;		/* the content template's values */
+};
+
+/*
+ * Starts a page titled title whose content is the template file.  Returns
+ * 0, or -1 on ENOMEM (nothing to free then).
+ */
+int	page_begin(struct page *p, const struct req *r, const char *title,
+	    const char *file);
+
+/*
+ * Renders and sends p with status, then frees it.  Returns status, or 500
+ * if rendering failed (nothing sent: the dispatcher answers).
+ */
+int	page_finish(struct page *p, struct req *r, int status);
+
+/* Frees a page that will not be sent. */
+void	page_discard(struct page *p);
+
+/*
+ * Sends the error page for status with an optional detail (shown to the
+ * user: say what was wrong, never internals).  Falls back to plain text
+ * if the template cannot be rendered.
+ */
+void	page_error(struct req *r, int status, const char *detail);
+
+#endif

@@ -1,0 +1,160 @@
+// render: the C bridge over ctemplate; templates are parsed once per worker.
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+#include <vector>
+
+#include <ctemplate/template.h>
+
+#include "render.h"
+
+using ctemplate::TemplateDictionary;
+
+// A C handle on a dictionary.  The root handle owns the ctemplate tree and
+// every handle given out for its sections and includes.
+struct tpl {
+	TemplateDictionary		*dict;
+	struct tpl			*root;
+	bool				 failed;	// root only
+	std::vector<struct tpl *>	 children;	// root only
+};
+
+int
+render_init(const char *dir)
+{
+	struct stat st;
+
+	if (stat(dir, &st) == -1 || !S_ISDIR(st.st_mode))
+		return -1;
+	// The default cache keeps each parsed template for the worker's life.
+	ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(
+	    dir);
+	return 0;
+}
+
+struct tpl *
+tpl_new(void)
+{
+	struct tpl *t = new (std::nothrow) struct tpl;
+
+	if (t == NULL)
+		return NULL;
+	t->root = t;
+	t->failed = false;
+	if ((t->dict = new (std::nothrow) TemplateDictionary("page")) == NULL) {
+		delete t;
+		return NULL;
+	}
+	return t;
+}
+
+void
+tpl_free(struct tpl *t)
+{
+	if (t == NULL)
+		return;
+	for (struct tpl *c : t->children)
+		delete c;
+	delete t->dict;
+	delete t;
+}
+
+void
+tpl_set(struct tpl *t, const char *key, const char *value)
+{
+	try {
+		t->dict->SetValue(key, value != NULL ? value : "");
+	} catch (const std::bad_alloc &) {
+		t->root->failed = true;
+	}
+}
+
+void
+tpl_set_int(struct tpl *t, const char *key, long long value)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof buf, "%lld", value);
+	tpl_set(t, key, buf);
+}
+
+// Wraps a child dictionary; on failure the root stands in (render fails).
+static struct tpl *
+adopt(struct tpl *parent, TemplateDictionary *d)
+{
+	struct tpl *root = parent->root;
+
+	try {
+		struct tpl *c = new struct tpl;
+
+		c->dict = d;
+		c->root = root;
+		c->failed = false;
+		root->children.push_back(c);
+		return c;
+	} catch (const std::bad_alloc &) {
+		root->failed = true;
+		return root;
+	}
+}
+
+struct tpl *
+tpl_section(struct tpl *t, const char *section)
+{
+	try {
+		return adopt(t, t->dict->AddSectionDictionary(section));
+	} catch (const std::bad_alloc &) {
+		t->root->failed = true;
+		return t->root;
+	}
+}
+
+void
+tpl_show(struct tpl *t, const char *section)
+{
+	try {
+		t->dict->ShowSection(section);
+	} catch (const std::bad_alloc &) {
+		t->root->failed = true;
+	}
+}
+
+struct tpl *
+tpl_include(struct tpl *t, const char *marker, const char *file)
+{
+	try {
+		TemplateDictionary *inc = t->dict->AddIncludeDictionary(marker);
+
+		inc->SetFilename(file);
+		return adopt(t, inc);
+	} catch (const std::bad_alloc &) {
+		t->root->failed = true;
+		return t->root;
+	}
+}
+
+char *
+render(const char *file, const struct tpl *t, size_t *len)
+{
+	if (t->root->failed)
+		return NULL;
+	try {
+		std::string	 out;
+		char		*copy;
+
+		if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES,
+		    t->dict, &out))
+			return NULL;
+		if ((copy = static_cast<char *>(malloc(out.size() + 1))) == NULL)
+			return NULL;
+		memcpy(copy, out.c_str(), out.size() + 1);
+		*len = out.size();
+		return copy;
+	} catch (const std::bad_alloc &) {
+		return NULL;
+	}
+}

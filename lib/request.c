@@ -1,0 +1,380 @@
+/* request: one HTTP request as FastCGI hands it over, decoded and validated. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <uriparser/Uri.h>
+
+#include "request.h"
+
+static const struct {
+	const char	*name;
+	enum method	 method;
+} methods[] = {
+	{ "GET", M_GET }, { "HEAD", M_HEAD }, { "POST", M_POST },
+	{ "PUT", M_PUT }, { "PATCH", M_PATCH }, { "DELETE", M_DELETE },
+	{ "OPTIONS", M_OPTIONS },
+};
+
+enum method
+method_from_name(const char *s)
+{
+	for (size_t i = 0; s != NULL && i < sizeof methods / sizeof methods[0];
+	    i++)
+		if (strcmp(methods[i].name, s) == 0)
+			return methods[i].method;
+	return M_OTHER;
+}
+
+int
+utf8_valid(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t		     i = 0;
+
+	while (i < len) {
+		unsigned char	c = s[i];
+		size_t		n;
+		unsigned long	cp;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if (c >= 0xc2 && c <= 0xdf) {
+			n = 1;
+			cp = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			n = 2;
+			cp = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			n = 3;
+			cp = c & 0x07;
+		} else
+			return 0;	/* continuation byte, 0xc0/0xc1, > 0xf4 */
+		if (len - i - 1 < n)
+			return 0;
+		for (size_t k = 1; k <= n; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (s[i + k] & 0x3f);
+		}
+		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return 0;	/* overlong, too large, surrogate */
+		i += n + 1;
+	}
+	return 1;
+}
+
+/*
+ * uriparser decodes leniently (a stray '%' passes through), so the raw
+ * text is checked first: every escape two hex digits, and no escape that
+ * would put a NUL byte into a C string.
+ */
+static int
+escapes_valid(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\0')
+			return 0;
+		if (s[i] != '%')
+			continue;
+		if (len - i < 3 || !isxdigit((unsigned char)s[i + 1]) ||
+		    !isxdigit((unsigned char)s[i + 2]))
+			return 0;
+		if (s[i + 1] == '0' && s[i + 2] == '0')
+			return 0;
+	}
+	return 1;
+}
+
+static int
+params_add(struct params *p, const char *name, size_t nlen, const char *value,
+    size_t vlen)
+{
+	struct param	*v;
+
+	if ((v = realloc(p->v, (p->n + 1) * sizeof *v)) == NULL)
+		return -1;
+	p->v = v;
+	v = &p->v[p->n];
+	v->name = strndup(name, nlen);
+	v->value = strndup(value, vlen);
+	if (v->name == NULL || v->value == NULL) {
+		free(v->name);
+		free(v->value);
+		return -1;
+	}
+	p->n++;
+	return 0;
+}
+
+int
+params_parse_form(struct params *p, const char *s, size_t len,
+    const char **why)
+{
+	UriQueryListA	*list = NULL, *it;
+	int		 count = 0, rc = 0;
+
+	if (len == 0)
+		return 0;
+	if (!escapes_valid(s, len)) {
+		*why = "malformed percent-encoding";
+		return 400;
+	}
+	if (uriDissectQueryMallocExA(&list, &count, s, s + len, URI_TRUE,
+	    URI_BR_DONT_TOUCH) != URI_SUCCESS) {
+		*why = "malformed query";
+		return 400;
+	}
+	if (count > REQ_MAX_PARAMS) {
+		*why = "too many parameters";
+		rc = 400;
+		goto out;
+	}
+	for (it = list; it != NULL; it = it->next) {
+		const char	*value = it->value != NULL ? it->value : "";
+		size_t		 nlen = strlen(it->key), vlen = strlen(value);
+
+		if (nlen == 0)
+			continue;	/* "a=1&&b=2": nothing to keep */
+		if (!utf8_valid(it->key, nlen) || !utf8_valid(value, vlen)) {
+			*why = "parameter is not valid UTF-8";
+			rc = 400;
+			goto out;
+		}
+		if (params_add(p, it->key, nlen, value, vlen) == -1) {
+			*why = "out of memory";
+			rc = 500;
+			goto out;
+		}
+	}
+out:
+	uriFreeQueryListA(list);
+	return rc;
+}
+
+/* RFC 6265 cookie-name: a token. */
+static int
+cookie_name_char(unsigned char c)
+{
+	return c > 0x20 && c < 0x7f && strchr("()<>@,;:\\\"/[]?={}", c) == NULL;
+}
+
+int
+params_parse_cookies(struct params *p, const char *h, const char **why)
+{
+	while (h != NULL && *h != '\0') {
+		const char	*name, *value, *end;
+		size_t		 nlen, vlen;
+
+		while (*h == ' ' || *h == '\t' || *h == ';')
+			h++;
+		name = h;
+		while (cookie_name_char((unsigned char)*h))
+			h++;
+		nlen = (size_t)(h - name);
+		if (*h != '=' || nlen == 0) {
+			h += strcspn(h, ";");	/* malformed: skip the pair */
+			continue;
+		}
+		value = ++h;
+		h += strcspn(h, ";");
+		end = h;
+		while (end > value && (end[-1] == ' ' || end[-1] == '\t'))
+			end--;
+		if (end - value >= 2 && value[0] == '"' && end[-1] == '"') {
+			value++;
+			end--;
+		}
+		vlen = (size_t)(end - value);
+		if (!utf8_valid(value, vlen))
+			continue;
+		if (p->n >= REQ_MAX_COOKIES) {
+			*why = "too many cookies";
+			return 400;
+		}
+		if (params_add(p, name, nlen, value, vlen) == -1) {
+			*why = "out of memory";
+			return 500;
+		}
+	}
+	return 0;
+}
+
+const char *
+params_get(const struct params *p, const char *name)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (strcmp(p->v[i].name, name) == 0)
+			return p->v[i].value;
+	return NULL;
+}
+
+size_t
+params_count(const struct params *p, const char *name)
+{
+	size_t	n = 0;
+
+	for (size_t i = 0; i < p->n; i++)
+		if (strcmp(p->v[i].name, name) == 0)
+			n++;
+	return n;
+}
+
+void
+params_free(struct params *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->v[i].name);
+		free(p->v[i].value);
+	}
+	free(p->v);
+	p->v = NULL;
+	p->n = 0;
+}
+
+char *
+path_decode(const char *raw, size_t len, const char **why)
+{
+	char	*path;
+
+	if (len == 0 || raw[0] != '/') {
+		*why = "the path must start with '/'";
+		return NULL;
+	}
+	if (!escapes_valid(raw, len)) {
+		*why = "malformed percent-encoding in the path";
+		return NULL;
+	}
+	if (memmem(raw, len, "%2f", 3) != NULL ||
+	    memmem(raw, len, "%2F", 3) != NULL) {
+		*why = "encoded '/' in the path";
+		return NULL;
+	}
+	if ((path = strndup(raw, len)) == NULL) {
+		*why = "out of memory";
+		return NULL;
+	}
+	uriUnescapeInPlaceExA(path, URI_FALSE, URI_BR_DONT_TOUCH);
+	if (!utf8_valid(path, strlen(path))) {
+		*why = "the path is not valid UTF-8";
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
+const char *
+req_env(const struct req *r, const char *name)
+{
+	size_t	n = strlen(name);
+
+	for (char * const *e = r->env; e != NULL && *e != NULL; e++)
+		if (strncmp(*e, name, n) == 0 && (*e)[n] == '=')
+			return *e + n + 1;
+	return NULL;
+}
+
+long long
+req_content_length(const struct req *r)
+{
+	const char	*s = req_env(r, "CONTENT_LENGTH");
+	char		*end;
+	long long	 n;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	errno = 0;
+	n = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || n < 0 || !isdigit((unsigned char)*s))
+		return -1;
+	return n;
+}
+
+/* Accepts the gateway's id only if it is short and harmless to log. */
+static void
+set_request_id(struct req *r)
+{
+	const char	*id = req_env(r, "HTTP_X_REQUEST_ID");
+	size_t		 n;
+
+	r->rid[0] = '\0';
+	if (id == NULL || (n = strlen(id)) == 0 || n >= sizeof r->rid ||
+	    strspn(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789-_.") != n)
+		return;
+	memcpy(r->rid, id, n + 1);
+}
+
+int
+req_parse(struct req *r, char * const *env)
+{
+	const char	*uri, *q, *cookie;
+	size_t		 plen;
+	int		 rc;
+
+	r->env = env;
+	set_request_id(r);
+	r->method_name = req_env(r, "REQUEST_METHOD");
+	r->method = method_from_name(r->method_name);
+	if ((uri = req_env(r, "REQUEST_URI")) == NULL || *uri == '\0') {
+		r->error = "no request URI";
+		return 400;
+	}
+	q = strchr(uri, '?');
+	plen = q != NULL ? (size_t)(q - uri) : strlen(uri);
+	if (plen > REQ_MAX_PATH || (q != NULL && strlen(q + 1) > REQ_MAX_QUERY)) {
+		r->error = "the address is too long";
+		return 414;
+	}
+	if ((r->path = path_decode(uri, plen, &r->error)) == NULL)
+		return strcmp(r->error, "out of memory") == 0 ? 500 : 400;
+	if (q != NULL &&
+	    (rc = params_parse_form(&r->query, q + 1, strlen(q + 1),
+	    &r->error)) != 0)
+		return rc;
+	if ((cookie = req_env(r, "HTTP_COOKIE")) != NULL &&
+	    (rc = params_parse_cookies(&r->cookies, cookie, &r->error)) != 0)
+		return rc;
+	return 0;
+}
+
+int
+req_set_body(struct req *r, char *body, size_t len)
+{
+	const char	*type = req_env(r, "CONTENT_TYPE");
+	size_t		 tlen;
+
+	r->body = body;
+	r->body_len = len;
+	if (len == 0)
+		return 0;
+	if (type == NULL) {
+		r->error = "a request body needs a Content-Type";
+		return 415;
+	}
+	tlen = strcspn(type, "; \t");
+	if (tlen == strlen("application/x-www-form-urlencoded") &&
+	    strncasecmp(type, "application/x-www-form-urlencoded", tlen) == 0) {
+		if (strlen(body) != len) {
+			r->error = "NUL byte in the form body";
+			return 400;
+		}
+		return params_parse_form(&r->form, body, len, &r->error);
+	}
+	return 0;	/* other types (JSON) are read by their handlers */
+}
+
+void
+req_free(struct req *r)
+{
+	free(r->path);
+	params_free(&r->query);
+	params_free(&r->form);
+	params_free(&r->cookies);
+	free(r->body);
+	free(r->headers);
+}

@@ -1,0 +1,130 @@
+/* request: one HTTP request as FastCGI hands it over, decoded and validated. */
+#ifndef ROOMBOOK_REQUEST_H
+#define ROOMBOOK_REQUEST_H
+
+#include <stddef.h>
+
+/* Limits: anything larger is refused before a handler runs. */
+#define REQ_MAX_BODY	(64 * 1024)	/* form bodies; nginx caps uploads */
+#define REQ_MAX_PATH	2048
+#define REQ_MAX_QUERY	8192
+#define REQ_MAX_PARAMS	200
+#define REQ_MAX_COOKIES	50
+
+/* Methods as bits, so a route can allow several. */
+enum method {
+	M_OTHER		= 0,
+	M_GET		= 1 << 0,
+	M_HEAD		= 1 << 1,
+	M_POST		= 1 << 2,
+	M_PUT		= 1 << 3,
+	M_PATCH		= 1 << 4,
+	M_DELETE	= 1 << 5,
+	M_OPTIONS	= 1 << 6,
+};
+
+/* The method named by s (exact, upper case), or M_OTHER. */
+enum method	 method_from_name(const char *s);
+
+struct param {
+	char	*name;
+	char	*value;
+};
+
+/* Ordered name/value pairs; a name may repeat. */
+struct params {
+	struct param	*v;
+	size_t		 n;
+};
+
+/*
+ * Decodes application/x-www-form-urlencoded s[0..len) (a query string or
+ * a form body) into p, appending.  Every %XX must be two hex digits and
+ * not %00, and every name and value valid UTF-8.  Returns 0, or 400 (bad
+ * encoding, too many pairs) or 500 (out of memory) with the reason in *why.
+ */
+int		 params_parse_form(struct params *p, const char *s, size_t len,
+		    const char **why);
+
+/*
+ * Parses a Cookie header ("a=1; b=2") into p.  Malformed pairs are
+ * skipped, as browsers do; for a repeated name the first one wins in
+ * params_get.  Returns 0, or 400/500 as above.
+ */
+int		 params_parse_cookies(struct params *p, const char *header,
+		    const char **why);
+
+/* The first value of name, or NULL.  Borrowed from p. */
+const char	*params_get(const struct params *p, const char *name);
+/* How many times name occurs. */
+size_t		 params_count(const struct params *p, const char *name);
+void		 params_free(struct params *p);
+
+/* 1 if s[0..len) is well-formed UTF-8 (no overlongs or surrogates). */
+int		 utf8_valid(const char *s, size_t len);
+
+/*
+ * Decodes a URL path: %XX (strictly), no '+' conversion, no %00, no %2F
+ * (an encoded slash would change routing), valid UTF-8.  Returns a string
+ * the caller frees, or NULL with the reason in *why.
+ */
+char		*path_decode(const char *raw, size_t len, const char **why);
+
+/* Writes the response; set by whoever owns the connection. */
+typedef int (*req_write_fn)(void *ctx, const char *data, size_t len);
+
+struct route;
+struct app;
+
+struct req {
+	/* Input, valid after req_parse(). */
+	char * const	*env;		/* FastCGI parameters, borrowed */
+	enum method	 method;
+	const char	*method_name;	/* borrowed from env */
+	char		*path;		/* decoded */
+	struct params	 query;
+	struct params	 form;		/* urlencoded POST body */
+	struct params	 cookies;
+	char		*body;		/* raw body, NUL-terminated */
+	size_t		 body_len;
+	char		 rid[65];	/* request id from the gateway */
+	const char	*error;		/* why the request was refused */
+
+	/* Set by the dispatcher. */
+	const struct app *app;
+	const struct route *route;
+	char		 args[4][64];	/* {placeholder} values, in order */
+	size_t		 nargs;
+
+	/* Response state. */
+	req_write_fn	 write;
+	void		*write_ctx;
+	int		 status;	/* 0 until a response was opened */
+	char		*headers;	/* extra header lines, see resp_header */
+	size_t		 headers_len;
+};
+
+/*
+ * Fills r from the FastCGI parameters env (borrowed; must outlive r):
+ * method, path, query string, cookies, request id.  Returns 0, or the
+ * HTTP status to answer (400, 414, 500) with r->error set.
+ */
+int		 req_parse(struct req *r, char * const *env);
+
+/*
+ * Takes ownership of body[0..len) (NUL-terminated, from malloc) and, for
+ * an urlencoded content type, decodes it into r->form.  Returns 0 or an
+ * HTTP status (400, 415, 500) with r->error set.
+ */
+int		 req_set_body(struct req *r, char *body, size_t len);
+
+/* The FastCGI parameter name (e.g. "CONTENT_TYPE", "HTTP_X_FOO"), or NULL. */
+const char	*req_env(const struct req *r, const char *name);
+
+/* The request's declared body length; -1 if malformed. */
+long long	 req_content_length(const struct req *r);
+
+/* Releases everything r owns (not r itself). */
+void		 req_free(struct req *r);
+
+#endif

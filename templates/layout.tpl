@@ -1,0 +1,32 @@
+{{%AUTOESCAPE context="HTML"}}
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{TITLE}} · {{SITE_NAME}}</title>
+<link rel="stylesheet" href="/static/style.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site">
+<a class="brand" href="/"{{#CUR_HOME}} aria-current="page"{{/CUR_HOME}}>{{SITE_NAME}}</a>
+<nav aria-label="Main">
+<ul>
+<li><a href="/bookings/new"{{#CUR_BOOK}} aria-current="page"{{/CUR_BOOK}}>Book a room</a></li>
+<li><a href="/bookings"{{#CUR_MINE}} aria-current="page"{{/CUR_MINE}}>My bookings</a></li>
+<li><a href="/rooms"{{#CUR_ROOMS}} aria-current="page"{{/CUR_ROOMS}}>Rooms</a></li>
+<li><a href="/status"{{#CUR_STATUS}} aria-current="page"{{/CUR_STATUS}}>Status</a></li>
+<li><a href="/admin/approvals"{{#CUR_ADMIN}} aria-current="page"{{/CUR_ADMIN}}>Admin</a></li>
+</ul>
+</nav>
+</header>
+<main id="main">
+{{>CONTENT}}
+</main>
+<footer class="site">
+<p>{{SITE_NAME}} · meeting rooms for everyone</p>
+</footer>
+</body>
+</html>

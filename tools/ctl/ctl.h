@@ -1,0 +1,18 @@
+/* roomctl: the operator's command-line tool; shared state of its commands. */
+#ifndef ROOMBOOK_CTL_H
+#define ROOMBOOK_CTL_H
+
+#include "config.h"
+
+struct db;
+
+struct ctl {
+	struct config	 cfg;
+	struct db	*db;	/* the administrative account, on cfg.db_name */
+};
+
+/* Each command returns the process exit code: 0 ok, 1 failed. */
+int	cmd_migrate(struct ctl *, int argc, char *argv[]);
+int	cmd_demo(struct ctl *, int argc, char *argv[]);
+
+#endif

@@ -1,0 +1,84 @@
+/* roomctl: the operator's command-line tool (migrations, demo data, ...). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ctl.h"
+#include "db.h"
+
+static const struct command {
+	const char	*name;
+	int		(*run)(struct ctl *, int, char *[]);
+	int		 creates_db;	/* connects before the database exists */
+	const char	*help;
+} commands[] = {
+	{ "migrate",	cmd_migrate,	1,
+	    "create the database and apply the migrations not applied yet" },
+	{ "demo",	cmd_demo,	0,
+	    "load the demo rooms into an empty database" },
+};
+
+#define NCOMMANDS	(sizeof commands / sizeof commands[0])
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: roomctl [-c roombook.ini] command\n"
+	    "commands:\n");
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(stderr, "  %-10s %s\n", commands[i].name,
+		    commands[i].help);
+}
+
+int
+main(int argc, char *argv[])
+{
+	const char		*path = getenv("ROOMBOOK_CONFIG");
+	const struct command	*cmd = NULL;
+	struct ctl		 ctl;
+	struct db_params	 p;
+	char			 err[512];
+	int			 ch, rc;
+
+	while ((ch = getopt(argc, argv, "c:h")) != -1)
+		switch (ch) {
+		case 'c':
+			path = optarg;
+			break;
+		default:
+			usage();
+			return 2;
+		}
+	argc -= optind;
+	argv += optind;
+	for (size_t i = 0; argc > 0 && i < NCOMMANDS; i++)
+		if (strcmp(argv[0], commands[i].name) == 0)
+			cmd = &commands[i];
+	if (cmd == NULL) {
+		usage();
+		return 2;
+	}
+	if (config_load(path != NULL ? path : "var/etc/roombook.ini",
+	    &ctl.cfg, err, sizeof err) == -1) {
+		fprintf(stderr, "roomctl: %s\n", err);
+		return 1;
+	}
+	p = (struct db_params){ .socket = ctl.cfg.db_socket,
+	    .user = ctl.cfg.admin_db_user,
+	    .password = ctl.cfg.admin_db_password,
+	    .name = cmd->creates_db ? NULL : ctl.cfg.db_name };
+	if ((ctl.db = db_new(&p)) == NULL) {
+		fprintf(stderr, "roomctl: out of memory\n");
+		return 1;
+	}
+	if (db_ping(ctl.db) == -1) {
+		fprintf(stderr, "roomctl: cannot reach the database at %s: %s\n",
+		    ctl.cfg.db_socket, db_last_message(ctl.db));
+		db_free(ctl.db);
+		return 1;
+	}
+	rc = cmd->run(&ctl, argc, argv);
+	db_free(ctl.db);
+	return rc;
+}

@@ -89,7 +89,8 @@ stop:
 unit: all
 	tests/run-unit $(BUILD)/tests
 
-test: deps
+test:
+	tools/install-deps test
 	$(MAKE) all
 	$(MAKE) asan
 	tests/run

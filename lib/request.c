@@ -251,7 +251,7 @@ path_decode(const char *raw, size_t len, const char **why)
 	}
 	if (memmem(raw, len, "%2f", 3) != NULL ||
 	    memmem(raw, len, "%2F", 3) != NULL) {
-		*why = "encoded '/' in the path";
+		*why = "an encoded slash (%2F) in the path";
 		return NULL;
 	}
 	if ((path = strndup(raw, len)) == NULL) {
@@ -352,7 +352,7 @@ req_set_body(struct req *r, char *body, size_t len)
 	r->body_len = len;
 	if (len == 0)
 		return 0;
-	if (type == NULL) {
+	if (type == NULL || *type == '\0') {
 		r->error = "a request body needs a Content-Type";
 		return 415;
 	}

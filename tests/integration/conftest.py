@@ -1,0 +1,125 @@
+"""Shared helpers for the HTTP tests: the stack tests/run started for us."""
+import http.client
+import os
+import pathlib
+import subprocess
+import uuid
+
+import pytest
+import requests
+
+BASE = os.environ.get("RB_BASE_URL", "http://127.0.0.1:18080")
+ROOT = pathlib.Path(os.environ.get("RB_ROOT", pathlib.Path(__file__).resolve().parents[2]))
+VAR = pathlib.Path(os.environ.get("RB_VAR", ROOT / "var" / "test"))
+CONTEXTS = ("booking", "approval", "room", "status")
+
+
+def url(path):
+    return BASE + path
+
+
+def get(path, **kw):
+    kw.setdefault("allow_redirects", False)
+    kw.setdefault("timeout", 15)
+    return requests.get(url(path), **kw)
+
+
+def request(method, path, **kw):
+    kw.setdefault("allow_redirects", False)
+    kw.setdefault("timeout", 15)
+    return requests.request(method, url(path), **kw)
+
+
+class RawResponse:
+    """Enough of a requests.Response for tests that need the raw path."""
+
+    def __init__(self, resp):
+        self.status_code = resp.status
+        self.headers = resp.headers
+        self.content = resp.read()
+        self.text = self.content.decode("utf-8", "replace")
+
+
+def raw_request(method, path, body=None, headers=None):
+    """Sends path exactly as given (requests would repair bad escapes)."""
+    host, port = BASE.split("//", 1)[1].split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=15)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        return RawResponse(conn.getresponse())
+    finally:
+        conn.close()
+
+
+def new_request_id():
+    return "t-" + uuid.uuid4().hex
+
+
+def stack(*args):
+    """Runs tools/stack on the test instance (never on the `make run` one)."""
+    env = os.environ.copy()
+    env.update(RB_VAR=str(VAR), RB_PORT=BASE.rsplit(":", 1)[1],
+               RB_BIN=env.get("RB_BIN", str(ROOT / "build" / "asan" / "bin")),
+               RB_SANITIZE=env.get("RB_SANITIZE", "1"))
+    out = subprocess.run([str(ROOT / "tools" / "stack"), *args], env=env,
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def sql(statement, user=None, password=None):
+    """Runs SQL in the test database as root (or the given account)."""
+    cmd = ["mariadb", f"--defaults-file={VAR / 'etc' / 'mariadb.cnf'}", "-N", "-B"]
+    if user:
+        cmd += [f"--user={user}", f"--password={password}"]
+    cmd += ["roombook", "-e", statement]
+    return subprocess.run(cmd, capture_output=True, text=True)
+
+
+def sql_value(statement):
+    out = sql(statement)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
+def secret(context):
+    """The database password of a context, from the instance's secrets file."""
+    current = None
+    for line in (VAR / "etc" / "secrets.ini").read_text().splitlines():
+        if line.startswith("["):
+            current = line.strip("[]")
+        elif current == context and line.startswith("db_password"):
+            return line.split("=", 1)[1].strip()
+    raise KeyError(context)
+
+
+def log_text(name):
+    path = VAR / "log" / f"{name}.log"
+    return path.read_text(errors="replace") if path.exists() else ""
+
+
+def pool_pid(context):
+    return int((VAR / "run" / f"{context}.pid").read_text())
+
+
+def worker_pids(context):
+    """The live worker processes of a pool (children of its multiwatch)."""
+    parent = pool_pid(context)
+    pids = set()
+    for stat in pathlib.Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        state, ppid = fields[0], int(fields[1])
+        if ppid == parent and state != "Z":
+            pids.add(int(stat.parent.name))
+    return pids
+
+
+@pytest.fixture
+def all_workers():
+    """Every pool's worker pids before the test; the test compares after."""
+    before = {c: worker_pids(c) for c in CONTEXTS}
+    for c, pids in before.items():
+        assert pids, f"the {c} pool has no workers"
+    return before

@@ -1,0 +1,50 @@
+"""Workers survive a lost connection or a database restart without restarting."""
+import time
+
+from conftest import CONTEXTS, get, sql, stack, worker_pids
+
+
+def wait_for(predicate, seconds=15):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_killed_connections_are_reopened_on_the_next_request(all_workers):
+    assert get("/").status_code == 200
+    ids = sql("SELECT id FROM information_schema.processlist WHERE user LIKE 'rb\\_%'")
+    assert ids.returncode == 0 and ids.stdout.split()
+    for conn in ids.stdout.split():
+        sql(f"KILL CONNECTION {conn}")
+    # Every worker's next request must succeed: hit each pool more than its size.
+    for _ in range(12):
+        assert get("/").status_code == 200
+        assert get("/rooms").status_code == 200
+        assert get("/healthz/status").status_code == 200
+    assert {c: worker_pids(c) for c in CONTEXTS} == all_workers
+
+
+def test_database_down_answers_503_then_recovers_without_restarts(all_workers):
+    stack("db-stop")
+    try:
+        resp = get("/")
+        assert resp.status_code == 503
+        assert "database cannot be reached" in resp.text
+        assert resp.headers["Retry-After"] == "5"
+        health = get("/healthz")
+        assert health.status_code == 503
+        assert health.json()["status"] == "down"
+        assert health.json()["db"] == "down"
+        assert get("/healthz/room").json() == {
+            "context": "room", "status": "degraded", "db": "down",
+            "version": get("/healthz/room").json()["version"]}
+    finally:
+        stack("db-start")
+    assert wait_for(lambda: get("/healthz").status_code == 200)
+    for _ in range(12):
+        assert get("/").status_code == 200
+        assert get("/rooms").status_code == 200
+    assert {c: worker_pids(c) for c in CONTEXTS} == all_workers

@@ -34,7 +34,7 @@ CTL_OBJS	:= $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard tools/ctl/*.c))
 UNIT_TESTS	:= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 BINS		:= $(addprefix $(BUILD)/bin/,$(PROGRAMS) roomctl)
 
-.PHONY: all asan deps run stop test unit clean
+.PHONY: all asan deps run stop test unit clean FORCE
 .DEFAULT_GOAL := all
 
 all: $(BINS) $(UNIT_TESTS)
@@ -47,8 +47,15 @@ $(BUILD)/obj/%.o: %.cc
 	@mkdir -p $(@D)
 	$(CXX) $(CPPFLAGS) $(CXXFLAGS) -c -o $@ $<
 
-# The version reaches only the file that reports it.
-$(BUILD)/obj/lib/health.o: CPPFLAGS += -DROOMBOOK_VERSION='"$(VERSION)"'
+# The version reaches only the file that reports it; the header is rewritten
+# only when the version changes, so a new commit rebuilds just that file.
+$(BUILD)/version.h: FORCE
+	@mkdir -p $(@D)
+	@echo '#define ROOMBOOK_VERSION "$(VERSION)"' >$@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+$(BUILD)/obj/lib/health.o: $(BUILD)/version.h
+$(BUILD)/obj/lib/health.o: CPPFLAGS += -include $(BUILD)/version.h
+FORCE:
 
 $(LIB): $(LIB_OBJS)
 	@mkdir -p $(@D)

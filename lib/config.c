@@ -75,6 +75,11 @@ struct parse {
 	size_t			 nkeys;
 	unsigned char		 seen[CTX__COUNT + 1][16];
 	char			 err[256];	/* first error, without line */
+	int			 err_line;	/* the line of err */
+	FILE			*f;		/* read by read_line */
+	int			 lineno;	/* lines read so far */
+	int			 too_long;	/* the first overlong line */
+	int			 max_line;	/* inih's limit, for the message */
 };
 
 static int
@@ -87,6 +92,11 @@ store(struct parse *p, const struct key *k, char *base, const char *section,
 
 	switch (k->type) {
 	case K_STR:
+		if (k->required && value[0] == '\0') {
+			snprintf(p->err, sizeof p->err, "%s.%s must not be "
+			    "empty", section, k->name);
+			return 0;
+		}
 		if (strlen(value) >= k->size) {
 			snprintf(p->err, sizeof p->err, "value of %s.%s is "
 			    "longer than %zu bytes", section, k->name,
@@ -125,6 +135,16 @@ store(struct parse *p, const struct key *k, char *base, const char *section,
 }
 
 static int
+known_section(const struct parse *p, const char *section)
+{
+	for (size_t i = 0; i < p->nkeys; i++)
+		if (p->keys[i].section != NULL &&
+		    strcmp(p->keys[i].section, section) == 0)
+			return 1;
+	return 0;
+}
+
+static int
 on_key(void *user, const char *section, const char *name, const char *value)
 {
 	struct parse	*p = user;
@@ -133,6 +153,7 @@ on_key(void *user, const char *section, const char *name, const char *value)
 
 	if (p->err[0] != '\0')
 		return 0;
+	p->err_line = p->lineno;	/* inih calls us for the line just read */
 	for (size_t i = 0; i < p->nkeys; i++) {
 		const struct key *k = &p->keys[i];
 
@@ -147,28 +168,65 @@ on_key(void *user, const char *section, const char *name, const char *value)
 		p->seen[k->section == NULL ? ctx : CTX__COUNT][i] = 1;
 		return store(p, k, base, section, value);
 	}
-	snprintf(p->err, sizeof p->err, "unknown key '%s' in section [%s]",
-	    name, section);
+	if (ctx < 0 && section[0] != '\0' && !known_section(p, section))
+		snprintf(p->err, sizeof p->err, "unknown section [%s]", section);
+	else
+		snprintf(p->err, sizeof p->err, "unknown key '%s' in section "
+		    "[%s]", name, section);
 	return 0;
+}
+
+/*
+ * inih reads at most max_line - 1 bytes of a line and parses the rest as
+ * a line of its own (a continuation of the value if it starts with a
+ * blank), which would silently cut or replace a long value.  So the
+ * lines are read here, and a longer one stops parsing.
+ */
+static char *
+read_line(char *buf, int size, void *stream)
+{
+	struct parse	*p = stream;
+	int		 c;
+
+	if (fgets(buf, size, p->f) == NULL)
+		return NULL;
+	p->lineno++;
+	if (strchr(buf, '\n') == NULL && (c = getc(p->f)) != EOF &&
+	    c != '\n') {
+		p->too_long = p->lineno;
+		p->max_line = size - 1;
+		return NULL;
+	}
+	return buf;
 }
 
 static int
 parse_file(const char *path, struct parse *p, char *err, size_t errlen)
 {
-	int	rc = ini_parse(path, on_key, p);
+	int	rc;
 
-	if (rc == -1) {
+	if ((p->f = fopen(path, "r")) == NULL) {
 		snprintf(err, errlen, "%s: cannot open: %s", path,
 		    strerror(errno));
 		return -1;
 	}
+	rc = ini_parse_stream(read_line, p, on_key, p);
+	fclose(p->f);
+	p->f = NULL;
 	if (rc == -2) {
 		snprintf(err, errlen, "%s: out of memory", path);
 		return -1;
 	}
+	/* inih reports the first bad line, ours or its own syntax error */
 	if (rc > 0) {
 		snprintf(err, errlen, "%s:%d: %s", path, rc,
-		    p->err[0] != '\0' ? p->err : "syntax error");
+		    p->err[0] != '\0' && p->err_line == rc ? p->err :
+		    "syntax error");
+		return -1;
+	}
+	if (p->too_long > 0) {
+		snprintf(err, errlen, "%s:%d: line longer than %d bytes", path,
+		    p->too_long, p->max_line);
 		return -1;
 	}
 	return 0;

@@ -12,7 +12,9 @@
 #include "log.h"
 #include "page.h"
 #include "render.h"
+#include "password.h"
 #include "response.h"
+#include "session.h"
 
 static int
 fcgi_write(void *ctx, const char *data, size_t len)
@@ -50,6 +52,47 @@ read_body(struct req *r, FCGX_Stream *in)
 	return req_set_body(r, body, (size_t)len);
 }
 
+/* Sends an anonymous visitor of a protected page to the login form. */
+static int
+login_required(struct req *r)
+{
+	char	*next, location[REQ_MAX_PATH * 3 + 64];
+	const char *uri = req_env(r, "REQUEST_URI");
+
+	if (strncmp(r->path, "/api/", 5) == 0) {
+		r->error = "log in first";
+		return resp_header(r, "WWW-Authenticate", "Bearer") == 0 ?
+		    401 : 500;
+	}
+	if ((next = url_encode(uri != NULL ? uri : "/")) == NULL)
+		return 500;
+	snprintf(location, sizeof location, "/login?next=%s", next);
+	free(next);
+	return resp_redirect(r, 303, location);
+}
+
+/*
+ * The route's guard, before any handler runs: who may call it, and for
+ * anything but GET and HEAD a form token that proves the form is ours.
+ */
+static int
+guard(struct req *r)
+{
+	if (r->route->auth != AUTH_ANY && r->user == NULL)
+		return login_required(r);
+	if (r->route->auth == AUTH_ADMIN && !r->user->admin) {
+		r->error = "this page is for administrators";
+		return 403;
+	}
+	if (r->method != M_GET && r->method != M_HEAD &&
+	    !session_csrf_ok(r)) {
+		r->error = "the form has expired or did not come from this "
+		    "site; go back, reload the page and try again";
+		return 403;
+	}
+	return 0;
+}
+
 /* Everything between accepting a request and its handler's answer. */
 static int
 dispatch(const struct app *app, struct req *r, FCGX_Request *fr)
@@ -59,7 +102,8 @@ dispatch(const struct app *app, struct req *r, FCGX_Request *fr)
 	int		rc;
 
 	if ((rc = req_parse(r, fr->envp)) != 0 ||
-	    (rc = read_body(r, fr->in)) != 0)
+	    (rc = read_body(r, fr->in)) != 0 ||
+	    (rc = session_load(r)) != 0)
 		return rc;
 	switch (route_find(app->routes, app->nroutes, r->method, r->path, r,
 	    &allowed)) {
@@ -74,6 +118,8 @@ dispatch(const struct app *app, struct req *r, FCGX_Request *fr)
 		r->error = "this address does not accept that method";
 		return 405;
 	}
+	if ((rc = guard(r)) != 0)
+		return rc;
 	return r->route->handler(r);
 }
 
@@ -131,19 +177,20 @@ config_path(int argc, char *argv[])
 }
 
 int
-app_main(enum context context, const struct route *routes, size_t nroutes,
-    int argc, char *argv[])
+app_main(const struct program *prog, int argc, char *argv[])
 {
 	static struct config	 cfg;	/* read-only once loaded */
-	const struct context_config *cc = &cfg.ctx[context];
-	struct app		 app = { .context = context, .cfg = &cfg,
-				    .routes = routes, .nroutes = nroutes };
+	const struct context_config *cc = &cfg.ctx[prog->context];
+	struct app		 app = { .context = prog->context, .cfg = &cfg,
+				    .routes = prog->routes,
+				    .nroutes = prog->nroutes,
+				    .read_only = prog->read_only };
 	struct db_params	 dbp;
 	FCGX_Request		 fr;
 	const char		*path;
 	char			 err[512];
 
-	log_init(context_name(context));
+	log_init(context_name(prog->context));
 	if ((path = config_path(argc, argv)) == NULL) {
 		fprintf(stderr, "usage: %s [-c roombook.ini]\n", argv[0]);
 		return 2;
@@ -158,6 +205,10 @@ app_main(enum context context, const struct route *routes, size_t nroutes,
 		return 1;
 	}
 	tzset();
+	if (password_init() == -1) {
+		log_error(NULL, "libsodium failed to start");
+		return 1;
+	}
 	if (render_init(cfg.templates_dir) == -1) {
 		log_error(NULL, "templates directory %s not found",
 		    cfg.templates_dir);

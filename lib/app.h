@@ -9,6 +9,14 @@
 
 struct db;
 
+/* What a context's program is: its routes and what its account may do. */
+struct program {
+	enum context		 context;
+	const struct route	*routes;
+	size_t			 nroutes;
+	int			 read_only;	/* account can only SELECT */
+};
+
 /* What a worker holds between requests: read-only but for its connection. */
 struct app {
 	enum context		 context;
@@ -16,16 +24,17 @@ struct app {
 	struct db		*db;
 	const struct route	*routes;
 	size_t			 nroutes;
+	int			 read_only;
 };
 
 /*
- * Runs the program for context: reads the configuration ("-c file", else
+ * Runs the program: reads the configuration ("-c file", else
  * $ROOMBOOK_CONFIG), then accepts FastCGI requests on fd 0 until the pool
- * supervisor asks it to stop.  Each request is parsed, routed through
- * routes and answered; errors get the error page.  Returns the exit code.
+ * supervisor asks it to stop.  Each request is parsed, its sender
+ * identified, routed, checked against the route's guard and CSRF, and
+ * answered; errors get the error page.  Returns the exit code.
  */
-int	app_main(enum context context, const struct route *routes,
-	    size_t nroutes, int argc, char *argv[]);
+int	app_main(const struct program *, int argc, char *argv[]);
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 

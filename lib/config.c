@@ -1,6 +1,7 @@
 /* config: the INI file every program and roomctl read once at start-up. */
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -57,6 +58,11 @@ static const struct key config_keys[] = {
 	{ "database",	"name",		K_STR,	CFG(db_name),	1, 0, 0 },
 	{ "database",	"secrets",	K_STR,	CFG(secrets_file), 0, 0, 0 },
 	{ "admin",	"db_user",	K_STR,	CFG(admin_db_user), 0, 0, 0 },
+	{ "auth",	"session_idle_seconds", K_INT, CFG(session_idle_seconds),
+	    0, 1, 30 * 86400 },
+	{ "auth",	"session_max_seconds", K_INT, CFG(session_max_seconds),
+	    0, 1, 90 * 86400 },
+	{ "auth",	"login_header",	K_STR,	CFG(login_header), 0, 0, 0 },
 	{ NULL,		"socket",	K_STR,	CTX(socket),	1, 0, 0 },
 	{ NULL,		"workers",	K_INT,	CTX(workers),	1, 1, 256 },
 	{ NULL,		"db_user",	K_STR,	CTX(db_user),	1, 0, 0 },
@@ -68,12 +74,14 @@ static const struct key secret_keys[] = {
 };
 
 #define NKEYS(t)	(sizeof(t) / sizeof((t)[0]))
+#define MAX_KEYS	32
+_Static_assert(NKEYS(config_keys) <= MAX_KEYS, "raise MAX_KEYS");
 
 struct parse {
 	struct config		*cfg;
 	const struct key	*keys;
 	size_t			 nkeys;
-	unsigned char		 seen[CTX__COUNT + 1][16];
+	unsigned char		 seen[CTX__COUNT + 1][MAX_KEYS];
 	char			 err[256];	/* first error, without line */
 	int			 err_line;	/* the line of err */
 	FILE			*f;		/* read by read_line */
@@ -153,6 +161,8 @@ on_key(void *user, const char *section, const char *name, const char *value)
 
 	if (p->err[0] != '\0')
 		return 0;
+	if (p->keys == config_keys && strcmp(section, "gateway") == 0)
+		return 1;	/* nginx's settings: tools/stack reads them */
 	p->err_line = p->lineno;	/* inih calls us for the line just read */
 	for (size_t i = 0; i < p->nkeys; i++) {
 		const struct key *k = &p->keys[i];
@@ -297,6 +307,30 @@ load_secrets(struct config *cfg, char *err, size_t errlen)
 	return parse_file(cfg->secrets_file, &p, err, errlen);
 }
 
+/* "X-Remote-User" becomes the FastCGI parameter HTTP_X_REMOTE_USER. */
+static int
+login_param(struct config *cfg, const char *path, char *err, size_t errlen)
+{
+	const char	*h = cfg->login_header;
+	size_t		 n = strlen(h);
+	char		*o = cfg->login_param;
+
+	if (n == 0)
+		return 0;
+	if (strspn(h, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789-") != n) {
+		snprintf(err, errlen, "%s: auth.login_header '%s' is not a "
+		    "header name", path, h);
+		return -1;
+	}
+	memcpy(o, "HTTP_", 5);
+	o += 5;
+	for (; *h != '\0'; h++)
+		*o++ = *h == '-' ? '_' : (char)toupper((unsigned char)*h);
+	*o = '\0';
+	return 0;
+}
+
 int
 config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 {
@@ -305,6 +339,8 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 
 	memset(cfg, 0, sizeof *cfg);
 	snprintf(cfg->admin_db_user, sizeof cfg->admin_db_user, "root");
+	cfg->session_idle_seconds = 2 * 3600;
+	cfg->session_max_seconds = 12 * 3600;
 	if (parse_file(path, &p, err, errlen) == -1 ||
 	    check_required(&p, path, err, errlen) == -1)
 		return -1;
@@ -313,5 +349,7 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 		    "time zone (e.g. Europe/Berlin)", path, cfg->timezone);
 		return -1;
 	}
+	if (login_param(cfg, path, err, errlen) == -1)
+		return -1;
 	return load_secrets(cfg, err, errlen);
 }

@@ -38,6 +38,17 @@ struct config {
 	char	db_name[64];
 	char	secrets_file[CONFIG_STR];
 
+	/* Sessions end after this long unused, and this long after login. */
+	int	session_idle_seconds;
+	int	session_max_seconds;
+	/*
+	 * Single sign-on: when set, the login name is taken from this request
+	 * header (set by nginx after auth_request) instead of the login form.
+	 * login_param is its FastCGI name, e.g. HTTP_X_REMOTE_USER.
+	 */
+	char	login_header[64];
+	char	login_param[72];
+
 	char	admin_db_user[64];	/* roomctl: migrations, demo data */
 	char	admin_db_password[128];
 

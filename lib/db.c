@@ -239,6 +239,11 @@ execute(struct db *db, const char *sql, const struct db_arg *args,
 			bind[i].buffer = (void *)(uintptr_t)args[i].s;
 			bind[i].buffer_length = strlen(args[i].s);
 			break;
+		case DBA_BLOB:
+			bind[i].buffer_type = MYSQL_TYPE_BLOB;
+			bind[i].buffer = (void *)(uintptr_t)args[i].s;
+			bind[i].buffer_length = args[i].len;
+			break;
 		case DBA_NULL:
 			bind[i].buffer_type = MYSQL_TYPE_NULL;
 			break;

@@ -24,13 +24,16 @@ enum db_error {
 
 /* A parameter for a ? placeholder; build with the macros below. */
 struct db_arg {
-	enum { DBA_NULL, DBA_INT, DBA_STR } type;
+	enum { DBA_NULL, DBA_INT, DBA_STR, DBA_BLOB } type;
 	long long	 i;
 	const char	*s;
+	size_t		 len;		/* DBA_BLOB */
 };
 
 #define DB_INT(x)	((struct db_arg){ .type = DBA_INT, .i = (x) })
 #define DB_STR(x)	((struct db_arg){ .type = DBA_STR, .s = (x) })
+#define DB_BLOB(p, n)	((struct db_arg){ .type = DBA_BLOB, \
+			    .s = (const char *)(p), .len = (n) })
 #define DB_NULL		((struct db_arg){ .type = DBA_NULL })
 /* Expands to "array, count" for db_query and db_exec. */
 #define DB_ARGS(...)	(const struct db_arg[]){ __VA_ARGS__ },		\

@@ -6,6 +6,7 @@
 #include "app.h"
 #include "log.h"
 #include "page.h"
+#include "session.h"
 #include "response.h"
 
 /* Navigation entries; the one whose prefix matches the path is current. */
@@ -20,6 +21,7 @@ static const struct {
 	{ "CUR_ROOMS",	 "/rooms",	  0 },
 	{ "CUR_STATUS",	 "/status",	  0 },
 	{ "CUR_ADMIN",	 "/admin",	  0 },
+	{ "CUR_ACCOUNT", "/account",	  0 },
 };
 
 static const char *
@@ -51,6 +53,17 @@ page_begin(struct page *p, const struct req *r, const char *title,
 	tpl_set(p->root, "TITLE", title);
 	if (cur != NULL)
 		tpl_show(p->root, cur);
+	/* Who is logged in, on every page, with the way out. */
+	tpl_set_global(p->root, "CSRF", r->csrf);
+	if (r->user != NULL) {
+		struct tpl *u = tpl_section(p->root, "USER");
+
+		tpl_set(u, "USER_NAME", r->user->name);
+		tpl_set(u, "USER_LOGIN", r->user->login);
+		if (r->user->admin)
+			tpl_show(p->root, "ADMIN_NAV");
+	} else
+		tpl_show(p->root, "ANONYMOUS");
 	p->body = tpl_include(p->root, "CONTENT", file);
 	return 0;
 }

@@ -74,6 +74,16 @@ tpl_set(struct tpl *t, const char *key, const char *value)
 }
 
 void
+tpl_set_global(struct tpl *t, const char *key, const char *value)
+{
+	try {
+		t->dict->SetTemplateGlobalValue(key, value != NULL ? value : "");
+	} catch (const std::bad_alloc &) {
+		t->root->failed = true;
+	}
+}
+
+void
 tpl_set_int(struct tpl *t, const char *key, long long value)
 {
 	char buf[24];

@@ -31,6 +31,12 @@ void		 tpl_set(struct tpl *, const char *key, const char *value);
 void		 tpl_set_int(struct tpl *, const char *key, long long value);
 
 /*
+ * Sets {{KEY}} for the whole page, included templates too (they do not
+ * see their parent's values otherwise).
+ */
+void		 tpl_set_global(struct tpl *, const char *key, const char *value);
+
+/*
  * Adds one repetition of {{#SECTION}} and returns its dictionary, owned by
  * the one from tpl_new.
  */

@@ -267,6 +267,18 @@ path_decode(const char *raw, size_t len, const char **why)
 	return path;
 }
 
+char *
+url_encode(const char *s)
+{
+	char	*out;
+
+	/* uriparser needs room for every byte as %XX, plus the NUL. */
+	if ((out = malloc(strlen(s) * 3 + 1)) == NULL)
+		return NULL;
+	uriEscapeA(s, out, URI_FALSE, URI_FALSE);
+	return out;
+}
+
 const char *
 req_env(const struct req *r, const char *name)
 {

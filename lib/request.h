@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "user.h"
+
 /* Limits: anything larger is refused before a handler runs. */
 #define REQ_MAX_BODY	(64 * 1024)	/* form bodies; nginx caps uploads */
 #define REQ_MAX_PATH	2048
@@ -70,6 +72,12 @@ int		 utf8_valid(const char *s, size_t len);
  */
 char		*path_decode(const char *raw, size_t len, const char **why);
 
+/*
+ * s percent-encoded for use as a query value (RFC 3986 unreserved
+ * characters stay).  A new string the caller frees, or NULL on ENOMEM.
+ */
+char		*url_encode(const char *s);
+
 /* Writes the response; set by whoever owns the connection. */
 typedef int (*req_write_fn)(void *ctx, const char *data, size_t len);
 
@@ -90,7 +98,11 @@ struct req {
 	char		 rid[65];	/* request id from the gateway */
 	const char	*error;		/* why the request was refused */
 
-	/* Set by the dispatcher. */
+	/* Set by the dispatcher: who is asking (NULL: anonymous). */
+	const struct user *user;	/* points at user_buf when set */
+	struct user	 user_buf;
+	char		 csrf[44];	/* token this request's forms carry */
+	char		 session[44];	/* the session cookie, if live */
 	const struct app *app;
 	const struct route *route;
 	char		 args[4][64];	/* {placeholder} values, in order */

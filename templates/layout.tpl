@@ -18,9 +18,14 @@
 <li><a href="/bookings"{{#CUR_MINE}} aria-current="page"{{/CUR_MINE}}>My bookings</a></li>
 <li><a href="/rooms"{{#CUR_ROOMS}} aria-current="page"{{/CUR_ROOMS}}>Rooms</a></li>
 <li><a href="/status"{{#CUR_STATUS}} aria-current="page"{{/CUR_STATUS}}>Status</a></li>
-<li><a href="/admin/approvals"{{#CUR_ADMIN}} aria-current="page"{{/CUR_ADMIN}}>Admin</a></li>
+{{#ADMIN_NAV}}<li><a href="/admin"{{#CUR_ADMIN}} aria-current="page"{{/CUR_ADMIN}}>Admin</a></li>{{/ADMIN_NAV}}
 </ul>
 </nav>
+<div class="who">
+{{#USER}}<a class="me" href="/account"{{#CUR_ACCOUNT}} aria-current="page"{{/CUR_ACCOUNT}} title="Your account">{{USER_NAME}}</a>
+<form class="logout" method="post" action="/logout"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Log out</button></form>{{/USER}}
+{{#ANONYMOUS}}<a class="login" href="/login">Log in</a>{{/ANONYMOUS}}
+</div>
 </header>
 <main id="main">
 {{>CONTENT}}

@@ -6,8 +6,12 @@ static const struct route routes[] = {
 	{ M_GET,	"/healthz/approval",	AUTH_ANY,	health_context },
 };
 
+static const struct program program = {
+	CTX_APPROVAL, routes, NELEM(routes), 0 /* read_only */
+};
+
 int
 main(int argc, char *argv[])
 {
-	return app_main(CTX_APPROVAL, routes, NELEM(routes), argc, argv);
+	return app_main(&program, argc, argv);
 }

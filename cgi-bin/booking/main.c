@@ -1,16 +1,26 @@
-/* booking: the home page, and (as they arrive) requesting and viewing bookings. */
+/* booking: the home page, login and accounts, and (as they arrive) bookings. */
 #include "app.h"
 #include "booking.h"
 #include "health.h"
 
 static const struct route routes[] = {
 	{ M_GET,	"/",			AUTH_ANY,	home_show },
+	{ M_GET,	"/login",		AUTH_ANY,	login_form },
+	{ M_POST,	"/login",		AUTH_ANY,	login_submit },
+	{ M_POST,	"/logout",		AUTH_ANY,	logout },
+	{ M_GET,	"/account",		AUTH_USER,	account_show },
+	{ M_POST,	"/account/password",	AUTH_USER,	account_password },
+	{ M_GET,	"/admin",		AUTH_ADMIN,	admin_home },
 	{ M_GET,	"/healthz",		AUTH_ANY,	health_gateway },
 	{ M_GET,	"/healthz/booking",	AUTH_ANY,	health_context },
+};
+
+static const struct program program = {
+	CTX_BOOKING, routes, NELEM(routes), 0 /* read_only */
 };
 
 int
 main(int argc, char *argv[])
 {
-	return app_main(CTX_BOOKING, routes, NELEM(routes), argc, argv);
+	return app_main(&program, argc, argv);
 }

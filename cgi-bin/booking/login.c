@@ -1,0 +1,132 @@
+/* booking: logging in and out. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "booking.h"
+#include "db.h"
+#include "form.h"
+#include "log.h"
+#include "page.h"
+#include "password.h"
+#include "response.h"
+#include "session.h"
+
+static const char SQL_CREDENTIALS[] =
+    "SELECT " USER_COLUMNS ", u.password_hash, u.disabled"
+    " FROM users u WHERE u.login = ?";
+
+static const struct field login_in[] = {
+	{ "login",	valid_login,		F_REQUIRED },
+	{ "password",	valid_password_input,	F_REQUIRED | F_SECRET },
+	{ "next",	valid_any,		0 },
+	{ NULL,		NULL,			0 },
+};
+
+/* The same message whether the login or the password was wrong. */
+#define LOGIN_FAILED	"The login or password is not correct."
+
+/*
+ * Where to go after logging in: a path on this site, never another site
+ * ("//evil.example", "/\evil.example", "https://...").
+ */
+static const char *
+safe_next(const char *next)
+{
+	if (next == NULL || next[0] != '/' || next[1] == '/' ||
+	    strchr(next, '\\') != NULL || strpbrk(next, "\r\n\t") != NULL)
+		return "/";
+	return next;
+}
+
+static int
+in_header_mode(const struct req *r)
+{
+	return r->app->cfg->login_header[0] != '\0';
+}
+
+/* The login page; status is 200, or 401/422 after a failed attempt. */
+static int
+login_page(struct req *r, int status, const struct form_errors *e,
+    const char *failed)
+{
+	struct page	p;
+
+	if (page_begin(&p, r, "Log in", "login.tpl") == -1)
+		return 500;
+	tpl_show(p.body, "FORM");
+	form_fill(p.body, r, login_in, e);
+	tpl_set(p.body, "NEXT", safe_next(r->method == M_POST ?
+	    params_get(&r->form, "next") : params_get(&r->query, "next")));
+	if (failed != NULL)
+		tpl_set(tpl_section(p.body, "FAILED"), "MESSAGE", failed);
+	if (params_get(&r->query, "bye") != NULL)
+		tpl_show(p.body, "LOGGED_OUT");
+	return page_finish(&p, r, status);
+}
+
+int
+login_form(struct req *r)
+{
+	struct form_errors	e = { 0 };
+	struct page		p;
+	int			rc;
+
+	if (in_header_mode(r)) {
+		if (r->user != NULL)
+			return resp_redirect(r, 303,
+			    safe_next(params_get(&r->query, "next")));
+		if (page_begin(&p, r, "Log in", "login.tpl") == -1)
+			return 500;
+		tpl_show(p.body, "SSO");
+		return page_finish(&p, r, 401);
+	}
+	if ((rc = session_prelogin(r)) != 0)
+		return rc;
+	return login_page(r, 200, &e, NULL);
+}
+
+int
+login_submit(struct req *r)
+{
+	struct form_errors	 e;
+	struct db_rows		*rows;
+	struct user		 u;
+	const char		*hash = NULL;
+	int			 ok, rc;
+
+	if (in_header_mode(r))
+		return resp_redirect(r, 303, "/login");
+	if (form_check(r, login_in, &e) > 0)
+		return login_page(r, 422, &e, NULL);
+	if ((rows = db_query(r->app->db, SQL_CREDENTIALS,
+	    DB_ARGS(DB_STR(params_get(&r->form, "login"))))) == NULL)
+		return db_last_error(r->app->db) == DB_DOWN ? 503 : 500;
+	if (rows->nrows == 1) {
+		user_from_row(&u, rows, 0, 0);
+		hash = db_cell(rows, 0, 4);
+	}
+	/* An unknown login is checked against a dummy hash: same time. */
+	ok = password_verify(hash, params_get(&r->form, "password")) &&
+	    db_cell_int(rows, 0, 5) == 0;
+	db_rows_free(rows);
+	if (!ok) {
+		log_info(r->rid, "login failed%s", hash != NULL ?
+		    " (known login)" : "");
+		return login_page(r, 401, &e, LOGIN_FAILED);
+	}
+	if ((rc = session_start(r, &u)) != 0)
+		return rc;
+	log_info(r->rid, "login: user %lld", u.id);
+	return resp_redirect(r, 303, safe_next(params_get(&r->form, "next")));
+}
+
+int
+logout(struct req *r)
+{
+	int	rc;
+
+	if ((rc = session_end(r)) != 0)
+		return rc;
+	return resp_redirect(r, 303, "/login?bye=1");
+}

@@ -1,0 +1,112 @@
+/* form: a handler's input declared as a table of fields with validators. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "form.h"
+#include "password.h"
+#include "render.h"
+
+void
+form_error(struct form_errors *e, const char *field, const char *message)
+{
+	if (e->n < FORM_MAX_ERRORS) {
+		e->v[e->n].field = field;
+		e->v[e->n].message = message;
+		e->n++;
+	}
+}
+
+size_t
+form_check(const struct req *r, const struct field *fields,
+    struct form_errors *e)
+{
+	e->n = 0;
+	for (const struct field *f = fields; f->name != NULL; f++) {
+		const char	*v = params_get(&r->form, f->name);
+		const char	*why;
+
+		if (params_count(&r->form, f->name) > 1)
+			form_error(e, f->name, "This field was sent twice.");
+		else if (v == NULL || *v == '\0') {
+			if (f->flags & F_REQUIRED)
+				form_error(e, f->name, "Please fill this in.");
+		} else if (f->valid != NULL && (why = f->valid(v)) != NULL)
+			form_error(e, f->name, why);
+	}
+	return e->n;
+}
+
+/* "new_password" becomes "NEW_PASSWORD" (after prefix). */
+static void
+template_key(char *buf, size_t n, const char *prefix, const char *name)
+{
+	size_t	o = (size_t)snprintf(buf, n, "%s", prefix);
+
+	for (; *name != '\0' && o + 1 < n; name++)
+		buf[o++] = (char)toupper((unsigned char)*name);
+	buf[o < n ? o : n - 1] = '\0';
+}
+
+void
+form_fill(struct tpl *d, const struct req *r, const struct field *fields,
+    const struct form_errors *e)
+{
+	char	key[80];
+
+	for (const struct field *f = fields; f->name != NULL; f++) {
+		template_key(key, sizeof key, "", f->name);
+		if (!(f->flags & F_SECRET))
+			tpl_set(d, key, params_get(&r->form, f->name));
+	}
+	for (size_t i = 0; i < e->n; i++) {
+		template_key(key, sizeof key, "ERR_", e->v[i].field);
+		tpl_set(tpl_section(d, key), "MESSAGE", e->v[i].message);
+	}
+	if (e->n > 0)
+		tpl_show(d, "HAS_ERRORS");
+}
+
+static int
+has_control(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
+const char *
+valid_login(const char *v)
+{
+	if (strlen(v) > 64 || has_control(v))
+		return "A login has at most 64 characters.";
+	return NULL;
+}
+
+const char *
+valid_password_input(const char *v)
+{
+	if (strlen(v) > PASSWORD_MAX_LEN)
+		return "That password is too long.";
+	return NULL;
+}
+
+const char *
+valid_new_password(const char *v)
+{
+	if (strlen(v) < PASSWORD_MIN_LEN)
+		return "Use at least 8 characters.";
+	if (strlen(v) > PASSWORD_MAX_LEN)
+		return "Use at most 1024 characters.";
+	if (has_control(v))
+		return "Use letters, digits, spaces and punctuation only.";
+	return NULL;
+}
+
+const char *
+valid_any(const char *v)
+{
+	(void)v;
+	return NULL;
+}

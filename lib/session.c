@@ -1,0 +1,204 @@
+/* session: who is making a request (cookie session or single sign-on) and CSRF. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "db.h"
+#include "log.h"
+#include "response.h"
+#include "session.h"
+#include "token.h"
+
+/* A live session: not idle too long, not older than the absolute limit. */
+static const char SQL_SESSION[] =
+    "SELECT " USER_COLUMNS ", s.csrf_token,"
+    " TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), s.expires_at)"
+    " FROM sessions s JOIN users u ON u.id = s.user_id"
+    " WHERE s.token_hash = ? AND s.expires_at > UTC_TIMESTAMP()"
+    " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND"
+    " AND NOT u.disabled";
+static const char SQL_TOUCH[] =
+    "UPDATE sessions SET expires_at = UTC_TIMESTAMP() + INTERVAL ? SECOND"
+    " WHERE token_hash = ?";
+static const char SQL_INSERT[] =
+    "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at)"
+    " VALUES (?, ?, ?, UTC_TIMESTAMP() + INTERVAL ? SECOND)";
+static const char SQL_DELETE[] = "DELETE FROM sessions WHERE token_hash = ?";
+/* Housekeeping on each login, a little at a time. */
+static const char SQL_PURGE[] =
+    "DELETE FROM sessions WHERE expires_at < UTC_TIMESTAMP() LIMIT 100";
+
+static int
+db_status(const struct req *r)
+{
+	return db_last_error(r->app->db) == DB_DOWN ? 503 : 500;
+}
+
+static int
+set_cookie(struct req *r, const char *name, const char *value,
+    const char *path, const char *extra)
+{
+	char	line[256];
+
+	snprintf(line, sizeof line, "%s=%s; Path=%s; HttpOnly%s%s", name, value,
+	    path, extra, r->app->cfg->https ? "; Secure" : "");
+	return resp_header(r, "Set-Cookie", line) == 0 ? 0 : 500;
+}
+
+/*
+ * Extends the idle expiry, but not on every request: once a minute is
+ * enough (or twice per idle period when that is shorter).  The status
+ * program's account is read-only, so it never extends.
+ */
+static int
+touch(struct req *r, const unsigned char *hash, long long idle_left)
+{
+	int	idle = r->app->cfg->session_idle_seconds;
+	int	slack = idle / 2 < 60 ? idle / 2 : 60;
+
+	if (r->app->read_only || idle_left >= idle - slack)
+		return 0;
+	if (db_exec(r->app->db, SQL_TOUCH, DB_ARGS(DB_INT(idle),
+	    DB_BLOB(hash, TOKEN_HASH_LEN)), NULL) == -1)
+		return db_status(r);
+	return 0;
+}
+
+/* The user and form token of the session cookie, if it is live. */
+static int
+load_cookie_session(struct req *r)
+{
+	const char	*token = params_get(&r->cookies, SESSION_COOKIE);
+	unsigned char	 hash[TOKEN_HASH_LEN];
+	struct db_rows	*rows;
+	int		 rc = 0;
+
+	if (!token_valid(token))
+		return 0;
+	token_hash(token, hash);
+	if ((rows = db_query(r->app->db, SQL_SESSION,
+	    DB_ARGS(DB_BLOB(hash, sizeof hash),
+	    DB_INT(r->app->cfg->session_max_seconds)))) == NULL)
+		return db_status(r);
+	if (rows->nrows == 1) {
+		user_from_row(&r->user_buf, rows, 0, 0);
+		r->user = &r->user_buf;
+		snprintf(r->csrf, sizeof r->csrf, "%s", db_cell(rows, 0, 4));
+		snprintf(r->session, sizeof r->session, "%s", token);
+		rc = touch(r, hash, db_cell_int(rows, 0, 5));
+	}
+	db_rows_free(rows);
+	return rc;
+}
+
+/*
+ * Single sign-on: the gateway vouches for the login in the header.  The
+ * session only carries the form token, and must belong to that user.
+ */
+static int
+load_header_user(struct req *r)
+{
+	const char	*login = req_env(r, r->app->cfg->login_param);
+	struct user	 u;
+	int		 rc;
+
+	if (login == NULL || *login == '\0')
+		return 0;
+	if ((rc = user_find_active(r->app->db, login, &u)) == -1)
+		return db_status(r);
+	if (rc == 0) {
+		r->error = "your single sign-on account has no access to "
+		    "this site; ask an administrator";
+		return 403;
+	}
+	if ((rc = load_cookie_session(r)) != 0)
+		return rc;
+	if (r->user != NULL && r->user->id == u.id)
+		return 0;
+	return session_start(r, &u);
+}
+
+int
+session_load(struct req *r)
+{
+	const char *pre = params_get(&r->cookies, LOGIN_COOKIE);
+
+	r->user = NULL;
+	r->csrf[0] = r->session[0] = '\0';
+	if (token_valid(pre))
+		snprintf(r->csrf, sizeof r->csrf, "%s", pre);
+	if (r->app->cfg->login_header[0] != '\0') {
+		int rc = load_header_user(r);
+
+		/* Without the header nobody is logged in, whatever cookie. */
+		if (rc == 0 && r->user == NULL)
+			r->session[0] = '\0';
+		return rc;
+	}
+	return load_cookie_session(r);
+}
+
+int
+session_start(struct req *r, const struct user *u)
+{
+	char		token[TOKEN_LEN], csrf[TOKEN_LEN];
+	unsigned char	hash[TOKEN_HASH_LEN];
+	int		rc;
+
+	if (r->session[0] != '\0' && (rc = session_end(r)) != 0)
+		return rc;
+	token_new(token);
+	token_new(csrf);
+	token_hash(token, hash);
+	if (db_exec(r->app->db, SQL_PURGE, DB_NOARGS, NULL) == -1 ||
+	    db_exec(r->app->db, SQL_INSERT, DB_ARGS(DB_BLOB(hash, sizeof hash),
+	    DB_INT(u->id), DB_STR(csrf),
+	    DB_INT(r->app->cfg->session_idle_seconds)), NULL) != 1)
+		return db_status(r);
+	r->user_buf = *u;
+	r->user = &r->user_buf;
+	memcpy(r->csrf, csrf, sizeof r->csrf);
+	memcpy(r->session, token, sizeof r->session);
+	if ((rc = set_cookie(r, SESSION_COOKIE, token, "/",
+	    "; SameSite=Lax")) != 0)
+		return rc;
+	/* The pre-login token has served its purpose. */
+	if (params_get(&r->cookies, LOGIN_COOKIE) != NULL)
+		return set_cookie(r, LOGIN_COOKIE, "", "/login",
+		    "; SameSite=Strict; Max-Age=0");
+	return 0;
+}
+
+int
+session_end(struct req *r)
+{
+	unsigned char	hash[TOKEN_HASH_LEN];
+
+	if (r->session[0] == '\0')
+		return 0;
+	token_hash(r->session, hash);
+	if (db_exec(r->app->db, SQL_DELETE, DB_ARGS(DB_BLOB(hash, sizeof hash)),
+	    NULL) == -1)
+		return db_status(r);
+	r->session[0] = '\0';
+	r->user = NULL;
+	return set_cookie(r, SESSION_COOKIE, "", "/",
+	    "; SameSite=Lax; Max-Age=0");
+}
+
+int
+session_prelogin(struct req *r)
+{
+	if (r->user != NULL || r->csrf[0] != '\0')
+		return 0;
+	token_new(r->csrf);
+	return set_cookie(r, LOGIN_COOKIE, r->csrf, "/login",
+	    "; SameSite=Strict; Max-Age=86400");
+}
+
+int
+session_csrf_ok(const struct req *r)
+{
+	return params_count(&r->form, CSRF_FIELD) == 1 &&
+	    token_equal(params_get(&r->form, CSRF_FIELD), r->csrf);
+}

@@ -1,0 +1,41 @@
+/* session: who is making a request (cookie session or single sign-on) and CSRF. */
+#ifndef ROOMBOOK_SESSION_H
+#define ROOMBOOK_SESSION_H
+
+#include "request.h"
+#include "user.h"
+
+#define SESSION_COOKIE	"rb_session"
+/* Before login there is no session; this cookie carries the form token. */
+#define LOGIN_COOKIE	"rb_login"
+/* The hidden form field every POST form carries. */
+#define CSRF_FIELD	"csrf"
+
+/*
+ * Finds who makes r: the user of a live session cookie, or in single
+ * sign-on mode the user named by the configured header.  Sets r->user
+ * (NULL: anonymous) and r->csrf (the token a POST must carry).  Extends
+ * an idle session now and then.  Returns 0, or 403 (unknown single
+ * sign-on user), 503 or 500.
+ */
+int	session_load(struct req *r);
+
+/*
+ * Starts a new session for u, ending r's current one (no fixation):
+ * stores the token's hash and sets the cookie.  Returns 0, 503 or 500.
+ */
+int	session_start(struct req *r, const struct user *u);
+
+/* Ends r's session: deletes it and expires the cookie.  0, 503 or 500. */
+int	session_end(struct req *r);
+
+/*
+ * Gives an anonymous visitor the pre-login form token (cookie and
+ * r->csrf) if it has none yet.  Returns 0 or 500.
+ */
+int	session_prelogin(struct req *r);
+
+/* 1 if r's form carries the token r->csrf, compared in constant time. */
+int	session_csrf_ok(const struct req *r);
+
+#endif

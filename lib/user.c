@@ -1,0 +1,36 @@
+/* user: a person known to roombook, as the programs need to know them. */
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+#include "user.h"
+
+static const char SQL_FIND_ACTIVE[] =
+    "SELECT " USER_COLUMNS " FROM users u WHERE u.login = ? AND NOT u.disabled";
+
+void
+user_from_row(struct user *u, const struct db_rows *rows, size_t row,
+    size_t col)
+{
+	const char *role = db_cell(rows, row, col + 3);
+
+	u->id = db_cell_int(rows, row, col);
+	snprintf(u->login, sizeof u->login, "%s", db_cell(rows, row, col + 1));
+	snprintf(u->name, sizeof u->name, "%s", db_cell(rows, row, col + 2));
+	u->admin = role != NULL && strcmp(role, "admin") == 0;
+}
+
+int
+user_find_active(struct db *db, const char *login, struct user *u)
+{
+	struct db_rows	*rows;
+	int		 found;
+
+	if ((rows = db_query(db, SQL_FIND_ACTIVE, DB_ARGS(DB_STR(login)))) ==
+	    NULL)
+		return -1;
+	if ((found = rows->nrows == 1))
+		user_from_row(u, rows, 0, 0);
+	db_rows_free(rows);
+	return found;
+}

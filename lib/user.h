@@ -1,0 +1,30 @@
+/* user: a person known to roombook, as the programs need to know them. */
+#ifndef ROOMBOOK_USER_H
+#define ROOMBOOK_USER_H
+
+#include <stddef.h>
+
+struct db;
+struct db_rows;
+
+struct user {
+	long long	id;
+	char		login[65];
+	char		name[201];	/* display name */
+	int		admin;
+};
+
+/* The columns user_from_row reads, for SELECT lists: keep them in step. */
+#define USER_COLUMNS	"u.id, u.login, u.display_name, u.role"
+
+/* Copies the USER_COLUMNS found at (row, col...) of rows into u. */
+void	user_from_row(struct user *u, const struct db_rows *rows, size_t row,
+	    size_t col);
+
+/*
+ * Finds the active (not disabled) user with this login.  Returns 1 and
+ * fills u, 0 if there is none, -1 if the database failed.
+ */
+int	user_find_active(struct db *db, const char *login, struct user *u);
+
+#endif

@@ -1,0 +1,34 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>Your account</h1>
+{{#CHANGED}}<p class="notice" role="status">Your password has been changed. Your other sessions have been logged out.</p>{{/CHANGED}}
+<dl class="facts">
+<dt>Name</dt><dd id="account-name">{{NAME}}</dd>
+<dt>Login</dt><dd id="account-login">{{LOGIN}}</dd>
+<dt>Email</dt><dd>{{EMAIL}}</dd>
+<dt>Role</dt><dd id="account-role">{{ROLE}}</dd>
+<dt>Member since</dt><dd>{{SINCE}}</dd>
+</dl>
+{{#PASSWORD_FORM}}
+<h2 id="change">Change your password</h2>
+<form class="form" method="post" action="/account/password" novalidate>
+{{#HAS_ERRORS}}<p class="form-error" role="alert">Your password was not changed; see below.</p>{{/HAS_ERRORS}}
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field">
+<label for="current_password">Current password</label>
+<input type="password" id="current_password" name="current_password" autocomplete="current-password" required{{#ERR_CURRENT_PASSWORD}} aria-invalid="true" aria-describedby="current-error"{{/ERR_CURRENT_PASSWORD}}>
+{{#ERR_CURRENT_PASSWORD}}<p class="field-error" id="current-error">{{MESSAGE}}</p>{{/ERR_CURRENT_PASSWORD}}
+</div>
+<div class="field">
+<label for="new_password">New password (at least 8 characters)</label>
+<input type="password" id="new_password" name="new_password" autocomplete="new-password" required{{#ERR_NEW_PASSWORD}} aria-invalid="true" aria-describedby="new-error"{{/ERR_NEW_PASSWORD}}>
+{{#ERR_NEW_PASSWORD}}<p class="field-error" id="new-error">{{MESSAGE}}</p>{{/ERR_NEW_PASSWORD}}
+</div>
+<div class="field">
+<label for="confirm_password">New password again</label>
+<input type="password" id="confirm_password" name="confirm_password" autocomplete="new-password" required{{#ERR_CONFIRM_PASSWORD}} aria-invalid="true" aria-describedby="confirm-error"{{/ERR_CONFIRM_PASSWORD}}>
+{{#ERR_CONFIRM_PASSWORD}}<p class="field-error" id="confirm-error">{{MESSAGE}}</p>{{/ERR_CONFIRM_PASSWORD}}
+</div>
+<button class="button" type="submit">Change password</button>
+</form>
+{{/PASSWORD_FORM}}
+{{#SSO}}<p>Your password is managed by your organisation's single sign-on.</p>{{/SSO}}

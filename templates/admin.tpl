@@ -1,0 +1,18 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>Administration</h1>
+<ul class="cards">
+<li><a href="/admin/approvals"><strong>Approvals</strong><span>Booking requests waiting for a decision</span></a></li>
+<li><a href="/rooms"><strong>Rooms</strong><span>Add rooms, edit them, take them out of use</span></a></li>
+<li><a href="/status"><strong>Status</strong><span>Every booking and its state</span></a></li>
+</ul>
+<h2 id="users">People</h2>
+<p>Accounts are managed by operators with <code>roomctl user</code> (add, passwd, disable, enable, list).</p>
+<div class="table-wrap">
+<table class="list" aria-labelledby="users">
+<thead><tr><th scope="col">Login</th><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">State</th><th scope="col">Sessions</th></tr></thead>
+<tbody>
+{{#PERSON}}<tr><td>{{LOGIN}}</td><td>{{NAME}}</td><td>{{EMAIL}}</td><td>{{ROLE}}</td><td>{{STATE}}</td><td>{{SESSIONS}}</td></tr>
+{{/PERSON}}
+</tbody>
+</table>
+</div>

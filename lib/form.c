@@ -67,19 +67,37 @@ form_fill(struct tpl *d, const struct req *r, const struct field *fields,
 		tpl_show(d, "HAS_ERRORS");
 }
 
+/* Control characters: C0, DEL and C1 (U+0080-U+009F, 0xc2 0x80-0x9f). */
 static int
-has_control(const char *s)
+has_control(const char *str)
 {
+	const unsigned char *s = (const unsigned char *)str;
+
 	for (; *s != '\0'; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+		if (*s < 0x20 || *s == 0x7f ||
+		    (s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f))
 			return 1;
 	return 0;
+}
+
+/* Characters (code points) in valid UTF-8: bytes that start one. */
+static size_t
+chars(const char *s)
+{
+	size_t	n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
 }
 
 const char *
 valid_login(const char *v)
 {
-	if (strlen(v) > 64 || has_control(v))
+	if (has_control(v))
+		return "A login cannot contain control characters.";
+	if (chars(v) > 64)
 		return "A login has at most 64 characters.";
 	return NULL;
 }
@@ -95,10 +113,10 @@ valid_password_input(const char *v)
 const char *
 valid_new_password(const char *v)
 {
-	if (strlen(v) < PASSWORD_MIN_LEN)
+	if (chars(v) < PASSWORD_MIN_LEN)
 		return "Use at least 8 characters.";
 	if (strlen(v) > PASSWORD_MAX_LEN)
-		return "Use at most 1024 characters.";
+		return "Use at most 1024 bytes.";
 	if (has_control(v))
 		return "Use letters, digits, spaces and punctuation only.";
 	return NULL;

@@ -53,9 +53,9 @@ void	form_fill(struct tpl *d, const struct req *r, const struct field *fields,
 	    const struct form_errors *e);
 
 /* Validators shared by the forms. */
-const char	*valid_login(const char *);		/* 1-64 characters */
+const char	*valid_login(const char *);	/* <= 64 characters, no controls */
 const char	*valid_password_input(const char *);	/* as typed at login */
-const char	*valid_new_password(const char *);	/* policy for new ones */
+const char	*valid_new_password(const char *);	/* >= 8 characters */
 const char	*valid_any(const char *);		/* anything (UTF-8) */
 
 #endif

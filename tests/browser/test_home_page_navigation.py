@@ -1,7 +1,7 @@
 """A person opens the home page and finds their way around."""
 from selenium.webdriver.common.by import By
 
-NAV = ["Book a room", "My bookings", "Rooms", "Status", "Admin"]
+NAV = ["Book a room", "My bookings", "Rooms", "Status"]
 
 
 def test_home_page_shows_the_navigation_and_todays_figures(browser):

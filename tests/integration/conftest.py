@@ -5,8 +5,12 @@ import pathlib
 import subprocess
 import uuid
 
+import contextlib
+import time
+
 import pytest
 import requests
+from bs4 import BeautifulSoup
 
 BASE = os.environ.get("RB_BASE_URL", "http://127.0.0.1:18080")
 ROOT = pathlib.Path(os.environ.get("RB_ROOT", pathlib.Path(__file__).resolve().parents[2]))
@@ -40,10 +44,12 @@ class RawResponse:
         self.text = self.content.decode("utf-8", "replace")
 
 
-def raw_request(method, path, body=None, headers=None):
-    """Sends path exactly as given (requests would repair bad escapes)."""
+def raw_request(method, path, body=None, headers=None, source=None):
+    """Sends path exactly as given (requests would repair bad escapes),
+    optionally from another loopback address (source="127.0.0.2")."""
     host, port = BASE.split("//", 1)[1].split(":")
-    conn = http.client.HTTPConnection(host, int(port), timeout=15)
+    conn = http.client.HTTPConnection(host, int(port), timeout=15,
+                                      source_address=(source, 0) if source else None)
     try:
         conn.request(method, path, body=body, headers=headers or {})
         return RawResponse(conn.getresponse())
@@ -123,3 +129,93 @@ def all_workers():
     for c, pids in before.items():
         assert pids, f"the {c} pool has no workers"
     return before
+
+
+def csrf_of(html):
+    """The form token of the first form on a page."""
+    field = BeautifulSoup(html, "html.parser").select_one('input[name="csrf"]')
+    assert field is not None and field["value"], "no form token on the page"
+    return field["value"]
+
+
+def login(who, password="demo", next_path="/"):
+    """A requests.Session logged in through the real login form."""
+    s = requests.Session()
+    page = s.get(url("/login"), timeout=15)
+    assert page.status_code == 200
+    resp = s.post(url("/login"), data={"csrf": csrf_of(page.text), "login": who,
+                                      "password": password, "next": next_path},
+                  allow_redirects=False, timeout=15)
+    assert resp.status_code == 303, resp.text[:500]
+    return s
+
+
+def page_csrf(session, path="/"):
+    """The form token a logged-in page carries (the logout form has one)."""
+    return csrf_of(session.get(url(path), timeout=15).text)
+
+
+def logged_in_as(session):
+    """The display name in the header, or None when anonymous."""
+    resp = session.get(url("/"), allow_redirects=False, timeout=15)
+    me = BeautifulSoup(resp.text, "html.parser").select_one("header a.me")
+    return me.get_text() if me else None
+
+
+def restart_pools():
+    for c in CONTEXTS:
+        stack("stop-pool", c)
+        stack("start-pool", c)
+    deadline = time.time() + 15
+    while time.time() < deadline:
+        if get("/healthz").status_code == 200:
+            return
+        time.sleep(0.2)
+    raise AssertionError("the pools did not come back")
+
+
+@contextlib.contextmanager
+def configured(section, **settings):
+    """Runs the block with keys of roombook.ini changed (the pools restart
+    to read them), then puts the file back and restarts them again."""
+    ini = VAR / "etc" / "roombook.ini"
+    original = ini.read_text()
+    lines, current, done = [], None, set()
+    for line in original.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("["):
+            if current == section:
+                lines += [f"{k} = {v}" for k, v in settings.items() if k not in done]
+                done.update(settings)
+            current = stripped.strip("[]")
+        key = stripped.lstrip(";").split("=", 1)[0].strip()
+        if current == section and key in settings:
+            lines.append(f"{key} = {settings[key]}")
+            done.add(key)
+            continue
+        lines.append(line)
+    missing = [f"{k} = {v}" for k, v in settings.items() if k not in done]
+    if missing and current != section:
+        lines.append(f"[{section}]")
+    lines += missing
+    ini.write_text("\n".join(lines) + "\n")
+    try:
+        restart_pools()
+        yield
+    finally:
+        ini.write_text(original)
+        restart_pools()
+
+
+def temporary_user(login_name, role="user"):
+    """A user with password "demo" (alice's hash), removed by the caller."""
+    out = sql("INSERT INTO users (login, display_name, email, role, password_hash)"
+              f" SELECT '{login_name}', 'Temp {login_name}', '', '{role}', password_hash"
+              " FROM users WHERE login = 'alice'")
+    assert out.returncode == 0, out.stderr
+    return login_name
+
+
+def drop_user(login_name):
+    sql(f"DELETE s FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.login = '{login_name}'")
+    sql(f"DELETE FROM users WHERE login = '{login_name}'")

@@ -11,8 +11,10 @@ struct ctl {
 	struct db	*db;	/* the administrative account, on cfg.db_name */
 };
 
-/* Each command returns the process exit code: 0 ok, 1 failed. */
+/* Each command returns the process exit code: 0 ok, 1 failed, 2 bad usage. */
 int	cmd_migrate(struct ctl *, int argc, char *argv[]);
 int	cmd_demo(struct ctl *, int argc, char *argv[]);
+/* Passwords are read from the terminal or stdin, never from argv. */
+int	cmd_user(struct ctl *, int argc, char *argv[]);
 
 #endif

@@ -1,13 +1,24 @@
-/* roomctl demo: the demo rooms that `make run` shows a newcomer. */
+/* roomctl demo: the demo rooms and users that `make run` shows a newcomer. */
 #include <stdio.h>
 
 #include "ctl.h"
 #include "db.h"
+#include "password.h"
 
 static const char SQL_COUNT[] = "SELECT COUNT(*) FROM rooms";
 static const char SQL_ROOM[] =
     "INSERT INTO rooms (name, location, capacity, description)"
     " VALUES (?, ?, ?, ?)";
+static const char SQL_USERS_PRESENT[] =
+    "SELECT COUNT(*) FROM users WHERE login IN (?, ?, ?)";
+static const char SQL_USER[] =
+    "INSERT INTO users (login, display_name, email, role, password_hash)"
+    " VALUES (?, ?, ?, ?, ?)";
+
+/* A demo password, known to everyone: for a local demo only. */
+#define DEMO_PASSWORD	"demo"
+#define DEMO_LOGINS	"alice, bob (users) and admin (administrator), " \
+			"password '" DEMO_PASSWORD "'"
 
 static const struct {
 	const char	*name;
@@ -27,18 +38,30 @@ static const struct {
 	{ "Jakarta", "Floor 3, south wing", 4, "Small room, wheelchair accessible." },
 };
 
-int
-cmd_demo(struct ctl *ctl, int argc, char *argv[])
+static const struct {
+	const char	*login;
+	const char	*name;
+	const char	*email;
+	const char	*role;
+} users[] = {
+	{ "alice", "Alice Andersen", "alice@example.org", "user" },
+	{ "bob", "Bob Berg", "bob@example.org", "user" },
+	{ "admin", "Ada Admin", "admin@example.org", "admin" },
+};
+
+#define NUSERS	(sizeof users / sizeof users[0])
+
+/* The rooms, into a database without any; 0 or -1. */
+static int
+demo_rooms(struct ctl *ctl)
 {
 	struct db_rows	*n;
 	long long	 existing;
 
-	(void)argc;
-	(void)argv;
 	if ((n = db_query(ctl->db, SQL_COUNT, DB_NOARGS)) == NULL) {
 		fprintf(stderr, "roomctl: %s (did migrate run?)\n",
 		    db_last_message(ctl->db));
-		return 1;
+		return -1;
 	}
 	existing = db_cell_int(n, 0, 0);
 	db_rows_free(n);
@@ -62,5 +85,67 @@ fail:
 	fprintf(stderr, "roomctl: demo data failed: %s\n",
 	    db_last_message(ctl->db));
 	db_rollback(ctl->db);
-	return 1;
+	return -1;
+}
+
+/*
+ * The users, unless any of their logins is taken (an operator may have
+ * made an "admin" of their own, which the demo must not clash with);
+ * 0 or -1.
+ */
+static int
+demo_users(struct ctl *ctl)
+{
+	_Static_assert(NUSERS == 3, "SQL_USERS_PRESENT lists three logins");
+	char		 hash[NUSERS][PASSWORD_HASH_LEN];
+	struct db_rows	*n;
+	long long	 existing;
+
+	if ((n = db_query(ctl->db, SQL_USERS_PRESENT, DB_ARGS(
+	    DB_STR(users[0].login), DB_STR(users[1].login),
+	    DB_STR(users[2].login)))) == NULL) {
+		fprintf(stderr, "roomctl: %s (did migrate run?)\n",
+		    db_last_message(ctl->db));
+		return -1;
+	}
+	existing = db_cell_int(n, 0, 0);
+	db_rows_free(n);
+	if (existing > 0) {
+		printf("demo users: already present, nothing added; log in as "
+		    DEMO_LOGINS "\n");
+		return 0;
+	}
+	/* Hashing is slow on purpose: do it before the transaction. */
+	for (size_t i = 0; i < NUSERS; i++)
+		if (password_hash(DEMO_PASSWORD, hash[i]) == -1) {
+			fprintf(stderr, "roomctl: out of memory hashing the "
+			    "demo password\n");
+			return -1;
+		}
+	if (db_begin(ctl->db) == -1)
+		goto fail;
+	for (size_t i = 0; i < NUSERS; i++)
+		if (db_exec(ctl->db, SQL_USER, DB_ARGS(DB_STR(users[i].login),
+		    DB_STR(users[i].name), DB_STR(users[i].email),
+		    DB_STR(users[i].role), DB_STR(hash[i])), NULL) != 1)
+			goto fail;
+	if (db_commit(ctl->db) == -1)
+		goto fail;
+	printf("demo users: added " DEMO_LOGINS "\n");
+	return 0;
+fail:
+	fprintf(stderr, "roomctl: demo users failed: %s\n",
+	    db_last_message(ctl->db));
+	db_rollback(ctl->db);
+	return -1;
+}
+
+int
+cmd_demo(struct ctl *ctl, int argc, char *argv[])
+{
+	(void)argc;
+	(void)argv;
+	if (demo_rooms(ctl) == -1 || demo_users(ctl) == -1)
+		return 1;
+	return 0;
 }

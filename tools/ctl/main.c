@@ -1,4 +1,4 @@
-/* roomctl: the operator's command-line tool (migrations, demo data, ...). */
+/* roomctl: the operator's command-line tool (migrations, demo data, users). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +6,7 @@
 
 #include "ctl.h"
 #include "db.h"
+#include "password.h"
 
 static const struct command {
 	const char	*name;
@@ -16,7 +17,9 @@ static const struct command {
 	{ "migrate",	cmd_migrate,	1,
 	    "create the database and apply the migrations not applied yet" },
 	{ "demo",	cmd_demo,	0,
-	    "load the demo rooms into an empty database" },
+	    "load the demo rooms and users unless they are there" },
+	{ "user",	cmd_user,	0,
+	    "user add|passwd|disable|enable|list: manage accounts" },
 };
 
 #define NCOMMANDS	(sizeof commands / sizeof commands[0])
@@ -41,7 +44,8 @@ main(int argc, char *argv[])
 	char			 err[512];
 	int			 ch, rc;
 
-	while ((ch = getopt(argc, argv, "c:h")) != -1)
+	/* '+': stop at the command; its own options are its business. */
+	while ((ch = getopt(argc, argv, "+c:h")) != -1)
 		switch (ch) {
 		case 'c':
 			path = optarg;
@@ -58,6 +62,11 @@ main(int argc, char *argv[])
 	if (cmd == NULL) {
 		usage();
 		return 2;
+	}
+	if (password_init() == -1) {
+		fprintf(stderr, "roomctl: cannot initialise password hashing "
+		    "(libsodium)\n");
+		return 1;
 	}
 	if (config_load(path != NULL ? path : "var/etc/roombook.ini",
 	    &ctl.cfg, err, sizeof err) == -1) {

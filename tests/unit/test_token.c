@@ -1,0 +1,270 @@
+/* Unit tests of lib/token: shape, uniqueness, stored hash, comparison. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "password.h"
+#include "token.h"
+
+#define B64URL	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+#define NTOKENS	1000
+
+/* Two valid tokens, 43 characters each. */
+#define TOK_A	"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+#define TOK_B	"0123456789abcdefghijklmnopqrstuvwxyzABCDEFG"
+#define TOK_C	"Zz-_09aBcDeFgHiJkLmNoPqRsTuVwXyZ-_-_0123456"
+
+/* libsodium's start-up, through our own header. */
+static int
+setup(void **state)
+{
+	(void)state;
+	return password_init() == 0 ? 0 : -1;
+}
+
+/* h as lower-case hex into out (2 * TOKEN_HASH_LEN + 1 bytes). */
+static void
+hex(const unsigned char h[TOKEN_HASH_LEN], char out[2 * TOKEN_HASH_LEN + 1])
+{
+	for (size_t i = 0; i < TOKEN_HASH_LEN; i++)
+		snprintf(out + 2 * i, 3, "%02x", h[i]);
+}
+
+static int
+cmp_token(const void *a, const void *b)
+{
+	return memcmp(a, b, TOKEN_LEN);
+}
+
+/* token_new */
+
+static void
+test_new_shape(void **state)
+{
+	char	buf[TOKEN_LEN + 8];
+
+	(void)state;
+	for (int i = 0; i < 100; i++) {
+		memset(buf, 'Z', sizeof buf);
+		token_new(buf);
+		assert_int_equal(strlen(buf), TOKEN_LEN - 1);
+		assert_int_equal(strspn(buf, B64URL), TOKEN_LEN - 1);
+		assert_true(token_valid(buf));
+		/* nothing written past the NUL */
+		for (size_t j = TOKEN_LEN; j < sizeof buf; j++)
+			assert_int_equal(buf[j], 'Z');
+	}
+}
+
+static void
+test_new_distinct(void **state)
+{
+	char	(*t)[TOKEN_LEN] = calloc(NTOKENS, sizeof *t);
+	size_t	 seen[256] = { 0 };
+	size_t	 kinds = 0;
+
+	(void)state;
+	assert_non_null(t);
+	for (size_t i = 0; i < NTOKENS; i++) {
+		token_new(t[i]);
+		assert_true(token_valid(t[i]));
+		for (size_t j = 0; j < TOKEN_LEN - 1; j++)
+			seen[(unsigned char)t[i][j]]++;
+	}
+	qsort(t, NTOKENS, sizeof *t, cmp_token);
+	for (size_t i = 1; i < NTOKENS; i++)
+		assert_string_not_equal(t[i - 1], t[i]);
+	/*
+	 * 43,000 characters: every one of the 64 should turn up (the chance
+	 * that one is missing by luck is below e^-600), so the alphabet is
+	 * really base64url and the bytes really random.
+	 */
+	for (size_t c = 0; c < 256; c++)
+		if (seen[c] > 0) {
+			assert_non_null(strchr(B64URL, (int)c));
+			kinds++;
+		}
+	assert_int_equal(kinds, 64);
+	free(t);
+}
+
+/* token_valid */
+
+struct valid_case {
+	const char	*s;
+	int		 want;
+};
+
+static const struct valid_case valid_cases[] = {
+	{ TOK_A,							1 },
+	{ TOK_B,							1 },
+	{ TOK_C,							1 },
+	/* 42 and 44 characters */
+	{ "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",			0 },
+	{ "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",		0 },
+	/* standard base64 and padding are not base64url */
+	{ "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA+",			0 },
+	{ "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/",			0 },
+	{ "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",			0 },
+	{ "+AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",			0 },
+	/* 42 good characters and one bad */
+	{ "AAAAAAAAAAAAAAAAAAAAA AAAAAAAAAAAAAAAAAAAAA",			0 },
+	{ " AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",			0 },
+	{ "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n",		0 },
+	{ "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.",			0 },
+	{ "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\xc3\xa4",		0 },
+	/* a valid token with trailing space or newline */
+	{ TOK_A " ",							0 },
+	{ TOK_A "\n",							0 },
+	{ "",								0 },
+	{ NULL,								0 },
+};
+
+static void
+test_valid_table(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof valid_cases / sizeof valid_cases[0];
+	    i++) {
+		const struct valid_case	*c = &valid_cases[i];
+
+		print_message("case %zu: %s\n", i, c->s != NULL ? c->s :
+		    "(null)");
+		assert_int_equal(token_valid(c->s), c->want);
+	}
+}
+
+/* token_hash */
+
+struct hash_case {
+	const char	*token;
+	const char	*hex;	/* hashlib.blake2b(token, digest_size=32) */
+};
+
+static const struct hash_case hash_cases[] = {
+	/* the published BLAKE2b-256 vector */
+	{ "abc",
+	  "bddd813c634239723171ef3fee98579b94964e3bb1cb3e427262c8c068d52319" },
+	{ TOK_A,
+	  "6342b384e5d6294c5df1110132b93b97b395a2ff4cca498af637b3e06b3095dd" },
+	{ TOK_B,
+	  "b07cdddd208e5b02abc4a931798fd402aecc8e04e5473ff547a23a7c7e7ee66e" },
+};
+
+static void
+test_hash_vectors(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof hash_cases / sizeof hash_cases[0]; i++) {
+		unsigned char	h[TOKEN_HASH_LEN];
+		char		got[2 * TOKEN_HASH_LEN + 1];
+
+		print_message("case %zu: %s\n", i, hash_cases[i].token);
+		token_hash(hash_cases[i].token, h);
+		hex(h, got);
+		assert_string_equal(got, hash_cases[i].hex);
+	}
+}
+
+static void
+test_hash_distinct(void **state)
+{
+	char		a[TOKEN_LEN], b[TOKEN_LEN];
+	unsigned char	ha[TOKEN_HASH_LEN], ha2[TOKEN_HASH_LEN];
+	unsigned char	hb[TOKEN_HASH_LEN];
+
+	(void)state;
+	token_new(a);
+	token_new(b);
+	token_hash(a, ha);
+	token_hash(a, ha2);
+	token_hash(b, hb);
+	assert_memory_equal(ha, ha2, TOKEN_HASH_LEN);	/* deterministic */
+	assert_memory_not_equal(ha, hb, TOKEN_HASH_LEN);
+
+	/* one character apart */
+	memcpy(b, a, TOKEN_LEN);
+	b[20] = b[20] == 'A' ? 'B' : 'A';
+	token_hash(b, hb);
+	assert_memory_not_equal(ha, hb, TOKEN_HASH_LEN);
+}
+
+/* token_equal */
+
+struct equal_case {
+	const char	*a, *b;
+	int		 want;
+};
+
+static const struct equal_case equal_cases[] = {
+	{ TOK_A, TOK_A,							1 },
+	{ TOK_B, TOK_B,							1 },
+	{ TOK_A, TOK_B,							0 },
+	/* one character apart: first, middle, last */
+	{ TOK_B, "1123456789abcdefghijklmnopqrstuvwxyzABCDEFG",		0 },
+	{ TOK_B, "0123456789abcdefghijk-mnopqrstuvwxyzABCDEFG",		0 },
+	{ TOK_B, "0123456789abcdefghijklmnopqrstuvwxyzABCDEFH",		0 },
+	/* case matters */
+	{ TOK_B, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFG",		0 },
+	/* one invalid: a prefix, an extension, a bad character */
+	{ TOK_A, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",		0 },
+	{ TOK_A, TOK_A "A",						0 },
+	{ TOK_A " ", TOK_A,						0 },
+	{ "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA+", TOK_A,		0 },
+	/* both invalid, even when identical */
+	{ "abc", "abc",							0 },
+	{ "", "",							0 },
+	{ TOK_A "A", TOK_A "A",						0 },
+	{ TOK_A, "",							0 },
+	/* NULL on either side or both */
+	{ TOK_A, NULL,							0 },
+	{ NULL, TOK_A,							0 },
+	{ NULL, NULL,							0 },
+};
+
+static void
+test_equal_table(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof equal_cases / sizeof equal_cases[0];
+	    i++) {
+		const struct equal_case	*c = &equal_cases[i];
+
+		print_message("case %zu\n", i);
+		assert_int_equal(token_equal(c->a, c->b), c->want);
+	}
+}
+
+static void
+test_equal_new(void **state)
+{
+	char	a[TOKEN_LEN], b[TOKEN_LEN];
+
+	(void)state;
+	token_new(a);
+	memcpy(b, a, TOKEN_LEN);
+	assert_int_equal(token_equal(a, b), 1);
+	token_new(b);
+	assert_int_equal(token_equal(a, b), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_new_shape),
+		cmocka_unit_test(test_new_distinct),
+		cmocka_unit_test(test_valid_table),
+		cmocka_unit_test(test_hash_vectors),
+		cmocka_unit_test(test_hash_distinct),
+		cmocka_unit_test(test_equal_table),
+		cmocka_unit_test(test_equal_new),
+	};
+
+	return cmocka_run_group_tests_name("token", tests, setup, NULL);
+}

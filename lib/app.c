@@ -52,6 +52,14 @@ read_body(struct req *r, FCGX_Stream *in)
 	return req_set_body(r, body, (size_t)len);
 }
 
+int
+db_failed(struct req *r)
+{
+	/* Logged by serve(); error pages never show a 5xx's detail. */
+	r->error = db_last_message(r->app->db);
+	return db_last_error(r->app->db) == DB_DOWN ? 503 : 500;
+}
+
 /* Sends an anonymous visitor of a protected page to the login form. */
 static int
 login_required(struct req *r)
@@ -148,7 +156,7 @@ serve(const struct app *app, FCGX_Request *fr)
 	r.write_ctx = fr->out;
 	status = dispatch(app, &r, fr);
 	if (r.status == 0) {
-		if (status >= 500 && status != 503)
+		if (status >= 500)
 			log_error(r.rid, "%d: %s", status,
 			    r.error != NULL ? r.error : "handler failed");
 		page_error(&r, status, r.error);

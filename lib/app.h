@@ -36,6 +36,13 @@ struct app {
  */
 int	app_main(const struct program *, int argc, char *argv[]);
 
+/*
+ * For a handler whose database call failed: keeps the database's message
+ * for the log and returns the status to answer, 503 when the server is
+ * unreachable (a page that says to try again), else 500.
+ */
+int	db_failed(struct req *r);
+
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 #endif

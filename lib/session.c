@@ -29,12 +29,6 @@ static const char SQL_PURGE[] =
     "DELETE FROM sessions WHERE expires_at < UTC_TIMESTAMP() LIMIT 100";
 
 static int
-db_status(const struct req *r)
-{
-	return db_last_error(r->app->db) == DB_DOWN ? 503 : 500;
-}
-
-static int
 set_cookie(struct req *r, const char *name, const char *value,
     const char *path, const char *extra)
 {
@@ -60,7 +54,7 @@ touch(struct req *r, const unsigned char *hash, long long idle_left)
 		return 0;
 	if (db_exec(r->app->db, SQL_TOUCH, DB_ARGS(DB_INT(idle),
 	    DB_BLOB(hash, TOKEN_HASH_LEN)), NULL) == -1)
-		return db_status(r);
+		return db_failed(r);
 	return 0;
 }
 
@@ -79,7 +73,7 @@ load_cookie_session(struct req *r)
 	if ((rows = db_query(r->app->db, SQL_SESSION,
 	    DB_ARGS(DB_BLOB(hash, sizeof hash),
 	    DB_INT(r->app->cfg->session_max_seconds)))) == NULL)
-		return db_status(r);
+		return db_failed(r);
 	if (rows->nrows == 1) {
 		user_from_row(&r->user_buf, rows, 0, 0);
 		r->user = &r->user_buf;
@@ -105,7 +99,7 @@ load_header_user(struct req *r)
 	if (login == NULL || *login == '\0')
 		return 0;
 	if ((rc = user_find_active(r->app->db, login, &u)) == -1)
-		return db_status(r);
+		return db_failed(r);
 	if (rc == 0) {
 		r->error = "your single sign-on account has no access to "
 		    "this site; ask an administrator";
@@ -154,7 +148,7 @@ session_start(struct req *r, const struct user *u)
 	    db_exec(r->app->db, SQL_INSERT, DB_ARGS(DB_BLOB(hash, sizeof hash),
 	    DB_INT(u->id), DB_STR(csrf),
 	    DB_INT(r->app->cfg->session_idle_seconds)), NULL) != 1)
-		return db_status(r);
+		return db_failed(r);
 	r->user_buf = *u;
 	r->user = &r->user_buf;
 	memcpy(r->csrf, csrf, sizeof r->csrf);
@@ -179,7 +173,7 @@ session_end(struct req *r)
 	token_hash(r->session, hash);
 	if (db_exec(r->app->db, SQL_DELETE, DB_ARGS(DB_BLOB(hash, sizeof hash)),
 	    NULL) == -1)
-		return db_status(r);
+		return db_failed(r);
 	r->session[0] = '\0';
 	r->user = NULL;
 	return set_cookie(r, SESSION_COOKIE, "", "/",

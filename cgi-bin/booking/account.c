@@ -29,12 +29,6 @@ static const struct field password_in[] = {
 };
 
 static int
-db_status(const struct req *r)
-{
-	return db_last_error(r->app->db) == DB_DOWN ? 503 : 500;
-}
-
-static int
 account_page(struct req *r, int status, const struct form_errors *e)
 {
 	struct db_rows	*rows;
@@ -42,7 +36,7 @@ account_page(struct req *r, int status, const struct form_errors *e)
 
 	if ((rows = db_query(r->app->db, SQL_ACCOUNT,
 	    DB_ARGS(DB_INT(r->user->id)))) == NULL)
-		return db_status(r);
+		return db_failed(r);
 	if (rows->nrows != 1 || page_begin(&p, r, "Your account",
 	    "account.tpl") == -1) {
 		db_rows_free(rows);
@@ -82,14 +76,14 @@ store_password(struct req *r, const char *hash)
 
 	token_hash(r->session, current);
 	if (db_begin(r->app->db) == -1)
-		return db_status(r);
+		return db_failed(r);
 	if (db_exec(r->app->db, SQL_SET_HASH, DB_ARGS(DB_STR(hash),
 	    DB_INT(r->user->id)), NULL) != 1 ||
 	    db_exec(r->app->db, SQL_END_OTHERS, DB_ARGS(DB_INT(r->user->id),
 	    DB_BLOB(current, sizeof current)), NULL) == -1 ||
 	    db_commit(r->app->db) == -1) {
 		db_rollback(r->app->db);
-		return db_status(r);
+		return db_failed(r);
 	}
 	return 0;
 }
@@ -116,7 +110,7 @@ account_password(struct req *r)
 	}
 	if ((rows = db_query(r->app->db, SQL_HASH,
 	    DB_ARGS(DB_INT(r->user->id)))) == NULL)
-		return db_status(r);
+		return db_failed(r);
 	ok = password_verify(db_cell(rows, 0, 0),
 	    params_get(&r->form, "current_password"));
 	db_rows_free(rows);

@@ -17,7 +17,7 @@ admin_home(struct req *r)
 	struct page	 p;
 
 	if ((rows = db_query(r->app->db, SQL_PEOPLE, DB_NOARGS)) == NULL)
-		return db_last_error(r->app->db) == DB_DOWN ? 503 : 500;
+		return db_failed(r);
 	if (page_begin(&p, r, "Administration", "admin.tpl") == -1) {
 		db_rows_free(rows);
 		return 500;

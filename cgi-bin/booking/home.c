@@ -28,7 +28,7 @@ home_show(struct req *r)
 	}
 	if ((rows = db_query(r->app->db, SQL_TODAY,
 	    DB_ARGS(DB_STR(day1), DB_STR(day0)))) == NULL)
-		return db_last_error(r->app->db) == DB_DOWN ? 503 : 500;
+		return db_failed(r);
 	if (page_begin(&p, r, "Home", "home.tpl") == -1) {
 		db_rows_free(rows);
 		return 500;

@@ -101,7 +101,7 @@ login_submit(struct req *r)
 		return login_page(r, 422, &e, NULL);
 	if ((rows = db_query(r->app->db, SQL_CREDENTIALS,
 	    DB_ARGS(DB_STR(params_get(&r->form, "login"))))) == NULL)
-		return db_last_error(r->app->db) == DB_DOWN ? 503 : 500;
+		return db_failed(r);
 	if (rows->nrows == 1) {
 		user_from_row(&u, rows, 0, 0);
 		hash = db_cell(rows, 0, 4);

@@ -32,12 +32,13 @@ LIB_OBJS	:= $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard lib/*.c)) \
 LIB		:= $(BUILD)/libroombook.a
 CTL_OBJS	:= $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard tools/ctl/*.c))
 UNIT_TESTS	:= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+DB_TESTS	:= $(patsubst tests/db/%.c,$(BUILD)/tests/db/%,$(wildcard tests/db/test_*.c))
 BINS		:= $(addprefix $(BUILD)/bin/,$(PROGRAMS) roomctl)
 
 .PHONY: all asan deps run stop test unit clean FORCE
 .DEFAULT_GOAL := all
 
-all: $(BINS) $(UNIT_TESTS)
+all: $(BINS) $(UNIT_TESTS) $(DB_TESTS)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
@@ -73,6 +74,10 @@ $(foreach p,$(PROGRAMS),$(eval $(call program,$(p))))
 $(BUILD)/bin/roomctl: $(CTL_OBJS) $(LIB)
 	@mkdir -p $(@D)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/tests/db/%: $(BUILD)/obj/tests/db/%.o $(LIB)
+	@mkdir -p $(@D)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lcmocka
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(LIB)
 	@mkdir -p $(@D)

@@ -64,8 +64,10 @@ db_failed(struct req *r)
 static int
 login_required(struct req *r)
 {
-	char	*next, location[REQ_MAX_PATH * 3 + 64];
-	const char *uri = req_env(r, "REQUEST_URI");
+	const char	*uri = req_env(r, "REQUEST_URI");
+	char		*next, *location;
+	size_t		 n;
+	int		 rc;
 
 	if (strncmp(r->path, "/api/", 5) == 0) {
 		r->error = "log in first";
@@ -74,9 +76,16 @@ login_required(struct req *r)
 	}
 	if ((next = url_encode(uri != NULL ? uri : "/")) == NULL)
 		return 500;
-	snprintf(location, sizeof location, "/login?next=%s", next);
+	n = strlen(next) + sizeof "/login?next=";
+	if ((location = malloc(n)) == NULL) {
+		free(next);
+		return 500;
+	}
+	snprintf(location, n, "/login?next=%s", next);
+	rc = resp_redirect(r, 303, location);
+	free(location);
 	free(next);
-	return resp_redirect(r, 303, location);
+	return rc;
 }
 
 /*
@@ -157,8 +166,9 @@ serve(const struct app *app, FCGX_Request *fr)
 	status = dispatch(app, &r, fr);
 	if (r.status == 0) {
 		if (status >= 500)
-			log_error(r.rid, "%d: %s", status,
-			    r.error != NULL ? r.error : "handler failed");
+			log_error(r.rid, "%d: %s", status, log_quote(path,
+			    sizeof path, r.error != NULL ? r.error :
+			    "handler failed"));
 		page_error(&r, status, r.error);
 	}
 	log_info(r.rid, "%s %s %d %.1fms",

@@ -1,4 +1,5 @@
 /* clock: conversions between UTC (stored) and the site's zone (shown). */
+#include <stdio.h>
 #include <string.h>
 
 #include "clock.h"
@@ -11,6 +12,20 @@ sql_time_utc(time_t t, char buf[SQL_TIME_LEN])
 	if (gmtime_r(&t, &tm) == NULL ||
 	    strftime(buf, SQL_TIME_LEN, "%Y-%m-%d %H:%M:%S", &tm) == 0)
 		return -1;
+	return 0;
+}
+
+int
+parse_sql_time(const char *s, time_t *t)
+{
+	struct tm	 tm;
+	const char	*end;
+
+	memset(&tm, 0, sizeof tm);
+	if (s == NULL || (end = strptime(s, "%Y-%m-%d %H:%M:%S", &tm)) ==
+	    NULL || *end != '\0')
+		return -1;
+	*t = timegm(&tm);
 	return 0;
 }
 
@@ -33,4 +48,89 @@ local_day_utc(time_t t, char start[SQL_TIME_LEN], char end[SQL_TIME_LEN])
 		return -1;
 	return sql_time_utc(t0, start) == 0 && sql_time_utc(t1, end) == 0 ?
 	    0 : -1;
+}
+
+enum local_parse
+parse_local_input(const char *s, time_t *t)
+{
+	struct tm	 tm, want, got;
+	const char	*end;
+
+	memset(&tm, 0, sizeof tm);
+	if (s == NULL || strlen(s) < INPUT_TIME_LEN - 1 ||
+	    (end = strptime(s, "%Y-%m-%dT%H:%M", &tm)) == NULL)
+		return LOCAL_MALFORMED;
+	if (*end == ':' && ((end = strptime(end, ":%S", &tm)) == NULL))
+		return LOCAL_MALFORMED;
+	if (*end != '\0' || tm.tm_year < 100 || tm.tm_year > 8099)
+		return LOCAL_MALFORMED;
+	want = tm;
+	/*
+	 * Ask for standard time first: of a repeated hour that is the later
+	 * one, so try daylight time too and keep the earlier instant.
+	 */
+	tm.tm_isdst = -1;
+	if ((*t = mktime(&tm)) == (time_t)-1 || localtime_r(t, &got) == NULL)
+		return LOCAL_MALFORMED;
+	if (got.tm_hour != want.tm_hour || got.tm_min != want.tm_min ||
+	    got.tm_mday != want.tm_mday)
+		return LOCAL_MISSING;
+	for (int dst = 0; dst <= 1; dst++) {
+		struct tm	alt = want, back;
+		time_t		other;
+
+		alt.tm_isdst = dst;
+		if ((other = mktime(&alt)) != (time_t)-1 && other < *t &&
+		    localtime_r(&other, &back) != NULL &&
+		    back.tm_hour == want.tm_hour && back.tm_min == want.tm_min &&
+		    back.tm_mday == want.tm_mday)
+			*t = other;
+	}
+	return LOCAL_OK;
+}
+
+int
+local_input_value(time_t t, char buf[INPUT_TIME_LEN])
+{
+	struct tm tm;
+
+	if (localtime_r(&t, &tm) == NULL ||
+	    strftime(buf, INPUT_TIME_LEN, "%Y-%m-%dT%H:%M", &tm) == 0)
+		return -1;
+	return 0;
+}
+
+/* Callers' formats are checked at the call (the header's attribute). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+char *
+format_local(time_t t, const char *fmt, char *buf, size_t n)
+{
+	struct tm tm;
+
+	if (localtime_r(&t, &tm) == NULL || strftime(buf, n, fmt, &tm) == 0)
+		buf[0] = '\0';
+	return buf;
+}
+#pragma GCC diagnostic pop
+
+char *
+format_local_span(time_t a, time_t b, char *buf, size_t n)
+{
+	struct tm	ta, tb;
+	char		from[40], to[40];
+
+	if (localtime_r(&a, &ta) == NULL || localtime_r(&b, &tb) == NULL) {
+		buf[0] = '\0';
+		return buf;
+	}
+	format_local(a, "%a %d %b %Y, %H:%M", from, sizeof from);
+	/* Midnight ends the day it closes, so 10:00–24:00 needs no date. */
+	if ((ta.tm_yday == tb.tm_yday && ta.tm_year == tb.tm_year) ||
+	    (b - a < 86400 && tb.tm_hour == 0 && tb.tm_min == 0))
+		format_local(b, "%H:%M", to, sizeof to);
+	else
+		format_local(b, "%a %d %b %Y, %H:%M", to, sizeof to);
+	snprintf(buf, n, "%s\u2013%s", from, to);
+	return buf;
 }

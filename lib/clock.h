@@ -2,13 +2,19 @@
 #ifndef ROOMBOOK_CLOCK_H
 #define ROOMBOOK_CLOCK_H
 
+#include <stddef.h>
 #include <time.h>
 
 /* "YYYY-MM-DD HH:MM:SS", the form MariaDB DATETIME values take as text. */
 #define SQL_TIME_LEN	20
+/* "YYYY-MM-DDTHH:MM", the value of an <input type="datetime-local">. */
+#define INPUT_TIME_LEN	17
 
 /* Formats t as a UTC DATETIME into buf[SQL_TIME_LEN].  Returns 0 or -1. */
 int	sql_time_utc(time_t t, char buf[SQL_TIME_LEN]);
+
+/* Reads a UTC DATETIME ("YYYY-MM-DD HH:MM:SS") into *t.  Returns 0 or -1. */
+int	parse_sql_time(const char *s, time_t *t);
 
 /*
  * The local day around t in the process's zone (TZ is the site's zone in
@@ -17,5 +23,34 @@ int	sql_time_utc(time_t t, char buf[SQL_TIME_LEN]);
  */
 int	local_day_utc(time_t t, char start[SQL_TIME_LEN],
 	    char end[SQL_TIME_LEN]);
+
+enum local_parse {
+	LOCAL_OK,
+	LOCAL_MALFORMED,	/* not "YYYY-MM-DDTHH:MM[:SS]" or out of range */
+	LOCAL_MISSING,		/* skipped by a daylight-saving change */
+};
+
+/*
+ * Reads a datetime-local value, a wall-clock time in the site's zone,
+ * into *t.  Of an hour that happens twice (clocks go back) the first is
+ * taken.
+ */
+enum local_parse parse_local_input(const char *s, time_t *t);
+
+/* t as a datetime-local value (site zone) into buf[INPUT_TIME_LEN]. */
+int	local_input_value(time_t t, char buf[INPUT_TIME_LEN]);
+
+/*
+ * t in the site's zone with strftime's fmt, into buf; "" if it does not
+ * fit.  Returns buf.
+ */
+char	*format_local(time_t t, const char *fmt, char *buf, size_t n)
+	    __attribute__((format(strftime, 2, 0)));
+
+/*
+ * The span [a, b) for people: "Mon 30 Nov 2026, 10:00–11:30", or with
+ * both dates when it spans midnight.  Returns buf.
+ */
+char	*format_local_span(time_t a, time_t b, char *buf, size_t n);
 
 #endif

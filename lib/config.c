@@ -31,7 +31,13 @@ context_from_name(const char *name)
 	return -1;
 }
 
-enum key_type { K_STR, K_INT, K_BOOL };
+enum key_type {
+	K_STR,
+	K_INT,
+	K_BOOL,
+	K_CLOCK,	/* "HH:MM" stored as minutes after midnight */
+	K_DAYS,		/* "mon,tue,..." stored as bits, 1 << tm_wday */
+};
 
 /* One row per key the INI file may hold; section NULL = every context. */
 struct key {
@@ -63,6 +69,12 @@ static const struct key config_keys[] = {
 	{ "auth",	"session_max_seconds", K_INT, CFG(session_max_seconds),
 	    0, 1, 90 * 86400 },
 	{ "auth",	"login_header",	K_STR,	CFG(login_header), 0, 0, 0 },
+	{ "rules",	"slot_minutes",	K_INT,	CFG(rules.slot_minutes), 0, 1, 240 },
+	{ "rules",	"open_from",	K_CLOCK, CFG(rules.open_from), 0, 0, 0 },
+	{ "rules",	"open_until",	K_CLOCK, CFG(rules.open_until), 0, 0, 0 },
+	{ "rules",	"open_days",	K_DAYS,	CFG(rules.open_days), 0, 0, 0 },
+	{ "rules",	"max_minutes",	K_INT,	CFG(rules.max_minutes), 0, 1, 1440 },
+	{ "rules",	"horizon_days",	K_INT,	CFG(rules.horizon_days), 0, 1, 3650 },
 	{ NULL,		"socket",	K_STR,	CTX(socket),	1, 0, 0 },
 	{ NULL,		"workers",	K_INT,	CTX(workers),	1, 1, 256 },
 	{ NULL,		"db_user",	K_STR,	CTX(db_user),	1, 0, 0 },
@@ -89,6 +101,48 @@ struct parse {
 	int			 too_long;	/* the first overlong line */
 	int			 max_line;	/* inih's limit, for the message */
 };
+
+/* "HH:MM" as minutes after midnight (24:00 allowed as an end), or -1. */
+static long
+parse_clock(const char *v)
+{
+	int	h, m, used = 0;
+
+	if (sscanf(v, "%2d:%2d%n", &h, &m, &used) != 2 || v[used] != '\0' ||
+	    strlen(v) != 5 || h < 0 || m < 0 || m > 59 || h > 24 ||
+	    (h == 24 && m != 0))
+		return -1;
+	return h * 60 + m;
+}
+
+/* "mon,tue" as bits 1 << tm_wday (Sunday 0), or -1. */
+static long
+parse_days(const char *v)
+{
+	static const char *const days[] = {
+		"sun", "mon", "tue", "wed", "thu", "fri", "sat",
+	};
+	long	bits = 0;
+
+	while (*v != '\0') {
+		size_t	n = strcspn(v, ",");
+		int	d;
+
+		while (*v == ' ')
+			v++, n--;
+		for (d = 0; d < 7; d++)
+			if (n >= 3 && strncmp(v, days[d], 3) == 0 &&
+			    strspn(v + 3, " ") == n - 3)
+				break;
+		if (d == 7)
+			return -1;
+		bits |= 1L << d;
+		v += n;
+		if (*v == ',')
+			v++;
+	}
+	return bits;
+}
 
 static int
 store(struct parse *p, const struct key *k, char *base, const char *section,
@@ -137,6 +191,23 @@ store(struct parse *p, const struct key *k, char *base, const char *section,
 			    "or false", section, k->name);
 			return 0;
 		}
+		return 1;
+	case K_CLOCK:
+		if ((n = parse_clock(value)) < 0) {
+			snprintf(p->err, sizeof p->err, "%s.%s must be a time "
+			    "of day like 07:30 (00:00 to 24:00)", section,
+			    k->name);
+			return 0;
+		}
+		*(int *)(void *)dst = (int)n;
+		return 1;
+	case K_DAYS:
+		if ((n = parse_days(value)) <= 0) {
+			snprintf(p->err, sizeof p->err, "%s.%s must list days "
+			    "like mon,tue,wed,thu,fri", section, k->name);
+			return 0;
+		}
+		*(int *)(void *)dst = (int)n;
 		return 1;
 	}
 	return 0;
@@ -341,6 +412,9 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 	snprintf(cfg->admin_db_user, sizeof cfg->admin_db_user, "root");
 	cfg->session_idle_seconds = 2 * 3600;
 	cfg->session_max_seconds = 12 * 3600;
+	cfg->rules = (struct rules){ .slot_minutes = 15, .open_from = 7 * 60,
+	    .open_until = 20 * 60, .open_days = 0x3e /* Monday to Friday */,
+	    .max_minutes = 8 * 60, .horizon_days = 90 };
 	if (parse_file(path, &p, err, errlen) == -1 ||
 	    check_required(&p, path, err, errlen) == -1)
 		return -1;
@@ -351,5 +425,13 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 	}
 	if (login_param(cfg, path, err, errlen) == -1)
 		return -1;
+	if (cfg->rules.open_from >= cfg->rules.open_until ||
+	    cfg->rules.open_from % cfg->rules.slot_minutes != 0 ||
+	    cfg->rules.open_until % cfg->rules.slot_minutes != 0) {
+		snprintf(err, errlen, "%s: rules.open_from must be before "
+		    "rules.open_until, both on the grid of rules.slot_minutes",
+		    path);
+		return -1;
+	}
 	return load_secrets(cfg, err, errlen);
 }

@@ -27,6 +27,16 @@ struct context_config {
 	char	db_password[128];	/* from the secrets file, never the INI */
 };
 
+/* What a booking must respect; times of day are the site's local times. */
+struct rules {
+	int	slot_minutes;	/* starts and ends fall on this grid */
+	int	open_from;	/* minutes after midnight */
+	int	open_until;
+	int	open_days;	/* bit 1 << tm_wday for each open day */
+	int	max_minutes;	/* longest booking */
+	int	horizon_days;	/* how far ahead one may book */
+};
+
 struct config {
 	char	site_name[128];
 	char	timezone[64];		/* IANA name, e.g. Europe/Berlin */
@@ -48,6 +58,8 @@ struct config {
 	 */
 	char	login_header[64];
 	char	login_param[72];
+
+	struct rules rules;
 
 	char	admin_db_user[64];	/* roomctl: migrations, demo data */
 	char	admin_db_password[128];

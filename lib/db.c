@@ -26,6 +26,12 @@ struct db {
 	struct stmt_slot stmts[DB_MAX_STMTS];
 	size_t		 nstmts;
 	int		 in_tx;
+	/*
+	 * The connection died inside a transaction: its work is gone, so
+	 * every call fails until the caller rolls back (never run the rest
+	 * of a transaction on a new connection, where it would autocommit).
+	 */
+	int		 tx_lost;
 	enum db_error	 err;
 	unsigned	 errnum;
 	char		 msg[256];
@@ -62,6 +68,8 @@ disconnect(struct db *db)
 	if (db->conn != NULL)
 		mysql_close(db->conn);
 	db->conn = NULL;
+	if (db->in_tx)
+		db->tx_lost = 1;
 	db->in_tx = 0;
 }
 
@@ -95,7 +103,6 @@ set_error(struct db *db, unsigned errnum, const char *msg)
 	case ER_UNKNOWN_STMT_HANDLER:
 	case ER_CONNECTION_KILLED:
 	case ER_SERVER_SHUTDOWN:
-	case ER_QUERY_INTERRUPTED:
 		db->err = DB_DOWN;
 		break;
 	case ER_DUP_ENTRY:
@@ -136,7 +143,13 @@ connect_now(struct db *db)
 	    mysql_options(c, MYSQL_OPT_WRITE_TIMEOUT, &io_timeout) != 0 ||
 	    mysql_options(c, MYSQL_SET_CHARSET_NAME, "utf8mb4") != 0 ||
 	    mysql_options(c, MYSQL_INIT_COMMAND,
-	    "SET time_zone = '+00:00'") != 0) {
+	    "SET time_zone = '+00:00'") != 0 ||
+	    /*
+	     * Each statement sees what is committed: invariants rest on the
+	     * explicit row locks (room, then booking), not on snapshots.
+	     */
+	    mysql_options(c, MYSQL_INIT_COMMAND,
+	    "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED") != 0) {
 		set_error(db, mysql_errno(c), mysql_error(c));
 		mysql_close(c);
 		return -1;
@@ -217,6 +230,12 @@ execute(struct db *db, const char *sql, const struct db_arg *args,
 	long long	 ints[DB_MAX_ARGS];
 	MYSQL_STMT	*stmt;
 
+	if (db->tx_lost) {
+		db->err = DB_DOWN;
+		snprintf(db->msg, sizeof db->msg, "the connection was lost "
+		    "inside a transaction");
+		return NULL;
+	}
 	if ((stmt = stmt_get(db, sql)) == NULL)
 		return NULL;
 	if (nargs > DB_MAX_ARGS || mysql_stmt_param_count(stmt) != nargs) {
@@ -254,6 +273,7 @@ execute(struct db *db, const char *sql, const struct db_arg *args,
 		return NULL;
 	}
 	db->err = DB_OK;
+	db->msg[0] = '\0';
 	return stmt;
 }
 
@@ -265,7 +285,7 @@ execute(struct db *db, const char *sql, const struct db_arg *args,
 static int
 may_retry(const struct db *db, int is_read)
 {
-	if (db->err != DB_DOWN || db->in_tx)
+	if (db->err != DB_DOWN || db->in_tx || db->tx_lost)
 		return 0;
 	return is_read || db->errnum != CR_SERVER_LOST;
 }
@@ -429,6 +449,7 @@ db_exec(struct db *db, const char *sql, const struct db_arg *args,
 int
 db_begin(struct db *db)
 {
+	db->tx_lost = 0;	/* a new transaction starts clean */
 	for (int attempt = 0; attempt < 2; attempt++) {
 		if (connect_now(db) == -1)
 			return -1;
@@ -448,6 +469,13 @@ db_begin(struct db *db)
 int
 db_commit(struct db *db)
 {
+	if (db->tx_lost) {
+		db->err = DB_DOWN;
+		snprintf(db->msg, sizeof db->msg, "the connection was lost "
+		    "inside a transaction");
+		db->tx_lost = 0;	/* reported: the caller knows */
+		return -1;
+	}
 	if (db->conn == NULL || !db->in_tx) {
 		db->err = DB_FAILED;
 		snprintf(db->msg, sizeof db->msg, "commit without transaction");
@@ -468,6 +496,7 @@ db_rollback(struct db *db)
 	if (db->conn != NULL && db->in_tx && mysql_rollback(db->conn) != 0)
 		set_error(db, mysql_errno(db->conn), mysql_error(db->conn));
 	db->in_tx = 0;
+	db->tx_lost = 0;
 }
 
 enum db_error

@@ -52,6 +52,7 @@ struct db_rows {
  * away.  p's strings are copied.  NULL on ENOMEM.
  */
 struct db	*db_new(const struct db_params *p);
+/* Closes the connection and frees the handle; NULL is fine. */
 void		 db_free(struct db *);
 
 /* 0 if the server answers (connecting if needed), -1 otherwise. */
@@ -81,6 +82,7 @@ int		 db_commit(struct db *);
 /* Rolls back if a transaction is open; safe to call on any path. */
 void		 db_rollback(struct db *);
 
+/* The kind of the last failure (DB_OK after a success). */
 enum db_error	 db_last_error(const struct db *);
 /* The server's message for the last error, for logs. */
 const char	*db_last_message(const struct db *);
@@ -88,6 +90,7 @@ const char	*db_last_message(const struct db *);
 /* Cell (row, col) as a string / integer (0 for NULL or garbage). */
 const char	*db_cell(const struct db_rows *, size_t row, size_t col);
 long long	 db_cell_int(const struct db_rows *, size_t row, size_t col);
+/* Frees rows from db_query; NULL is fine. */
 void		 db_rows_free(struct db_rows *);
 
 /*

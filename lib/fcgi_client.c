@@ -177,9 +177,11 @@ fcgi_get(const char *path, const char *uri, const char *rid, int timeout_ms,
 	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC,
 	    0)) == -1)
 		return -1;
+	/* On a unix socket EAGAIN means a full backlog: the pool is stuck. */
 	if (connect(fd, (struct sockaddr *)&sa, sizeof sa) == -1 &&
-	    errno != EINPROGRESS && errno != EAGAIN) {
-		snprintf(body, bodylen, "%s", strerror(errno));
+	    errno != EINPROGRESS) {
+		snprintf(body, bodylen, "%s", errno == EAGAIN ?
+		    "too busy to accept" : strerror(errno));
 		goto out;
 	}
 	if (send_all(fd, req, off, deadline) == -1)

@@ -1,10 +1,13 @@
 /* form: a handler's input declared as a table of fields with validators. */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "form.h"
+#include "clock.h"
 #include "password.h"
+#include "token.h"
 #include "render.h"
 
 void
@@ -127,4 +130,81 @@ valid_any(const char *v)
 {
 	(void)v;
 	return NULL;
+}
+
+/* A whole decimal number from lo to hi, without sign or leading zero. */
+static int
+is_number(const char *v, long long lo, long long hi)
+{
+	long long	n;
+
+	if (*v == '\0' || strlen(v) > 18 || strspn(v, "0123456789") !=
+	    strlen(v) || (v[0] == '0' && v[1] != '\0'))
+		return 0;
+	n = strtoll(v, NULL, 10);
+	return n >= lo && n <= hi;
+}
+
+const char *
+valid_id(const char *v)
+{
+	return is_number(v, 1, 999999999999999999LL) ? NULL :
+	    "Choose one from the list.";
+}
+
+const char *
+valid_local_time(const char *v)
+{
+	time_t	t;
+
+	switch (parse_local_input(v, &t)) {
+	case LOCAL_OK:
+		return NULL;
+	case LOCAL_MISSING:
+		return "That time does not exist on that day (the clocks "
+		    "change).";
+	case LOCAL_MALFORMED:
+		break;
+	}
+	return "Enter a date and time, like 2026-12-01T09:30.";
+}
+
+const char *
+valid_title(const char *v)
+{
+	if (has_control(v))
+		return "Use letters, digits, spaces and punctuation only.";
+	if (chars(v) > 200)
+		return "Keep the title to 200 characters.";
+	return NULL;
+}
+
+const char *
+valid_reason(const char *v)
+{
+	if (chars(v) > 500)
+		return "Keep the reason to 500 characters.";
+	return NULL;
+}
+
+const char *
+valid_attendees(const char *v)
+{
+	return is_number(v, 1, 10000) ? NULL :
+	    "Enter how many people will attend (at least 1).";
+}
+
+const char *
+valid_form_token(const char *v)
+{
+	return token_valid(v) ? NULL :
+	    "This form has expired; reload the page and try again.";
+}
+
+long long
+form_int(const struct req *r, const char *name)
+{
+	const char *v = params_get(&r->form, name);
+
+	return v != NULL ? strtoll(v, NULL, 10) : 0;
 }

@@ -57,5 +57,14 @@ const char	*valid_login(const char *);	/* <= 64 characters, no controls */
 const char	*valid_password_input(const char *);	/* as typed at login */
 const char	*valid_new_password(const char *);	/* >= 8 characters */
 const char	*valid_any(const char *);		/* anything (UTF-8) */
+const char	*valid_id(const char *);		/* a positive id */
+const char	*valid_local_time(const char *);	/* datetime-local */
+const char	*valid_title(const char *);	/* 1-200 characters */
+const char	*valid_reason(const char *);	/* at most 500 characters */
+const char	*valid_attendees(const char *);	/* 1-10000 */
+const char	*valid_form_token(const char *);	/* a one-time form token */
+
+/* The value of a field that passed valid_id or valid_attendees. */
+long long	 form_int(const struct req *r, const char *name);
 
 #endif

@@ -1,6 +1,7 @@
 /* health: the JSON health checks of one context and of the whole gateway. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <jansson.h>
 
@@ -15,8 +16,11 @@
 #define ROOMBOOK_VERSION "unknown"
 #endif
 
-/* A pool slower than this to answer its health check counts as down. */
-#define HEALTH_TIMEOUT_MS	1000
+/*
+ * The whole check asks the pools one after another within this budget,
+ * so a stuck pool holds a booking worker for at most this long.
+ */
+#define HEALTH_BUDGET_MS	1000
 
 /* Sends j (stolen) as the response; 500 if it cannot be encoded. */
 static int
@@ -52,17 +56,31 @@ health_context(struct req *r)
 	return send_json(r, up ? 200 : 503, context_report(r, up));
 }
 
-/* Asks the pool of context c for its health; a JSON object, never NULL. */
-static json_t *
-ask_pool(const struct req *r, enum context c)
+static long long
+now_ms(void)
 {
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Asks the pool of context c for its health; a JSON object (NULL: ENOMEM). */
+static json_t *
+ask_pool(const struct req *r, enum context c, long long deadline)
+{
+	long long left = deadline - now_ms();
+
 	char	 uri[64], body[1024];
 	int	 status;
 	json_t	*j;
 
 	snprintf(uri, sizeof uri, "/healthz/%s", context_name(c));
-	if (fcgi_get(r->app->cfg->ctx[c].socket, uri, r->rid,
-	    HEALTH_TIMEOUT_MS, &status, body, sizeof body) == -1)
+	if (left <= 0)
+		return json_pack("{s:s, s:s}", "status", "down", "error",
+		    "no time left to ask");
+	if (fcgi_get(r->app->cfg->ctx[c].socket, uri, r->rid, (int)left,
+	    &status, body, sizeof body) == -1)
 		return json_pack("{s:s, s:s}", "status", "down", "error", body);
 	if ((j = json_loads(body, 0, NULL)) == NULL || !json_is_object(j)) {
 		json_decref(j);
@@ -79,6 +97,7 @@ health_gateway(struct req *r)
 {
 	json_t		*contexts = json_object(), *root = NULL, *self;
 	int		 db_up = db_ping(r->app->db) == 0, all_ok = db_up;
+	long long	 deadline = now_ms() + HEALTH_BUDGET_MS;
 	const char	*overall;
 
 	if (contexts == NULL)
@@ -95,7 +114,7 @@ health_gateway(struct req *r)
 			}
 			one = self;
 		} else
-			one = ask_pool(r, (enum context)c);
+			one = ask_pool(r, (enum context)c, deadline);
 		if (one == NULL ||
 		    json_object_set_new(contexts, context_name(c), one) == -1) {
 			json_decref(contexts);

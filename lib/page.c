@@ -22,6 +22,7 @@ static const struct {
 	{ "CUR_STATUS",	 "/status",	  0 },
 	{ "CUR_ADMIN",	 "/admin",	  0 },
 	{ "CUR_ACCOUNT", "/account",	  0 },
+	{ "CUR_NOTES",	 "/notifications", 0 },
 };
 
 static const char *
@@ -60,6 +61,10 @@ page_begin(struct page *p, const struct req *r, const char *title,
 
 		tpl_set(u, "USER_NAME", r->user->name);
 		tpl_set(u, "USER_LOGIN", r->user->login);
+		tpl_show(p->root, "NOTIFICATIONS_NAV");
+		if (r->user->unread > 0)
+			tpl_set_int(tpl_section(p->root, "UNREAD"), "COUNT",
+			    r->user->unread);
 		if (r->user->admin)
 			tpl_show(p->root, "ADMIN_NAV");
 	} else

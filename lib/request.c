@@ -1,6 +1,8 @@
 /* request: one HTTP request as FastCGI hands it over, decoded and validated. */
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -192,10 +194,8 @@ params_parse_cookies(struct params *p, const char *h, const char **why)
 		vlen = (size_t)(end - value);
 		if (!utf8_valid(value, vlen))
 			continue;
-		if (p->n >= REQ_MAX_COOKIES) {
-			*why = "too many cookies";
-			return 400;
-		}
+		if (p->n >= REQ_MAX_COOKIES)
+			break;	/* others' cookies on a shared host: ignore */
 		if (params_add(p, name, nlen, value, vlen) == -1) {
 			*why = "out of memory";
 			return 500;
@@ -378,6 +378,17 @@ req_set_body(struct req *r, char *body, size_t len)
 		return params_parse_form(&r->form, body, len, &r->error);
 	}
 	return 0;	/* other types (JSON) are read by their handlers */
+}
+
+const char *
+req_errorf(struct req *r, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(r->error_buf, sizeof r->error_buf, fmt, ap);
+	va_end(ap);
+	return r->error = r->error_buf;
 }
 
 void

@@ -50,8 +50,9 @@ int		 params_parse_form(struct params *p, const char *s, size_t len,
 
 /*
  * Parses a Cookie header ("a=1; b=2") into p.  Malformed pairs are
- * skipped, as browsers do; for a repeated name the first one wins in
- * params_get.  Returns 0, or 400/500 as above.
+ * skipped, as browsers do, and so is every pair after REQ_MAX_COOKIES;
+ * for a repeated name the first one wins in params_get.  Returns 0, or
+ * 500 (out of memory).
  */
 int		 params_parse_cookies(struct params *p, const char *header,
 		    const char **why);
@@ -60,6 +61,7 @@ int		 params_parse_cookies(struct params *p, const char *header,
 const char	*params_get(const struct params *p, const char *name);
 /* How many times name occurs. */
 size_t		 params_count(const struct params *p, const char *name);
+/* Frees every pair; p is empty and reusable afterwards. */
 void		 params_free(struct params *p);
 
 /* 1 if s[0..len) is well-formed UTF-8 (no overlongs or surrogates). */
@@ -97,6 +99,7 @@ struct req {
 	size_t		 body_len;
 	char		 rid[65];	/* request id from the gateway */
 	const char	*error;		/* why the request was refused */
+	char		 error_buf[512];	/* for req_errorf */
 
 	/* Set by the dispatcher: who is asking (NULL: anonymous). */
 	const struct user *user;	/* points at user_buf when set */
@@ -135,6 +138,10 @@ const char	*req_env(const struct req *r, const char *name);
 
 /* The request's declared body length; -1 if malformed. */
 long long	 req_content_length(const struct req *r);
+
+/* Sets r->error to a formatted message (kept in r).  Returns r->error. */
+const char	*req_errorf(struct req *r, const char *fmt, ...)
+		    __attribute__((format(printf, 2, 3)));
 
 /* Releases everything r owns (not r itself). */
 void		 req_free(struct req *r);

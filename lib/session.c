@@ -12,7 +12,9 @@
 /* A live session: not idle too long, not older than the absolute limit. */
 static const char SQL_SESSION[] =
     "SELECT " USER_COLUMNS ", s.csrf_token,"
-    " TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), s.expires_at)"
+    " TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), s.expires_at),"
+    " (SELECT COUNT(*) FROM notifications n"
+    "  WHERE n.user_id = u.id AND n.read_at IS NULL)"
     " FROM sessions s JOIN users u ON u.id = s.user_id"
     " WHERE s.token_hash = ? AND s.expires_at > UTC_TIMESTAMP()"
     " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND"
@@ -79,6 +81,7 @@ load_cookie_session(struct req *r)
 		r->user = &r->user_buf;
 		snprintf(r->csrf, sizeof r->csrf, "%s", db_cell(rows, 0, 4));
 		snprintf(r->session, sizeof r->session, "%s", token);
+		r->user_buf.unread = db_cell_int(rows, 0, 6);
 		rc = touch(r, hash, db_cell_int(rows, 0, 5));
 	}
 	db_rows_free(rows);
@@ -104,6 +107,15 @@ load_header_user(struct req *r)
 		r->error = "your single sign-on account has no access to "
 		    "this site; ask an administrator";
 		return 403;
+	}
+	/*
+	 * A read-only program cannot store sessions; it serves no forms
+	 * either, so the header alone identifies the person.
+	 */
+	if (r->app->read_only) {
+		r->user_buf = u;
+		r->user = &r->user_buf;
+		return 0;
 	}
 	if ((rc = load_cookie_session(r)) != 0)
 		return rc;

@@ -18,6 +18,7 @@ user_from_row(struct user *u, const struct db_rows *rows, size_t row,
 	snprintf(u->login, sizeof u->login, "%s", db_cell(rows, row, col + 1));
 	snprintf(u->name, sizeof u->name, "%s", db_cell(rows, row, col + 2));
 	u->admin = role != NULL && strcmp(role, "admin") == 0;
+	u->unread = 0;
 }
 
 int

@@ -12,6 +12,7 @@ struct user {
 	char		login[65];
 	char		name[201];	/* display name */
 	int		admin;
+	long long	unread;		/* notifications not yet read */
 };
 
 /* The columns user_from_row reads, for SELECT lists: keep them in step. */

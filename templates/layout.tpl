@@ -18,6 +18,7 @@
 <li><a href="/bookings"{{#CUR_MINE}} aria-current="page"{{/CUR_MINE}}>My bookings</a></li>
 <li><a href="/rooms"{{#CUR_ROOMS}} aria-current="page"{{/CUR_ROOMS}}>Rooms</a></li>
 <li><a href="/status"{{#CUR_STATUS}} aria-current="page"{{/CUR_STATUS}}>Status</a></li>
+{{#NOTIFICATIONS_NAV}}<li><a href="/notifications"{{#CUR_NOTES}} aria-current="page"{{/CUR_NOTES}}>Notifications{{#UNREAD}} <span class="count" aria-label="{{COUNT}} unread">{{COUNT}}</span>{{/UNREAD}}</a></li>{{/NOTIFICATIONS_NAV}}
 {{#ADMIN_NAV}}<li><a href="/admin"{{#CUR_ADMIN}} aria-current="page"{{/CUR_ADMIN}}>Admin</a></li>{{/ADMIN_NAV}}
 </ul>
 </nav>

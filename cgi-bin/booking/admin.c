@@ -1,6 +1,6 @@
 /* booking: the administrators' start page. */
 #include "app.h"
-#include "booking.h"
+#include "handlers.h"
 #include "db.h"
 #include "page.h"
 

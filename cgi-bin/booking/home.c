@@ -2,7 +2,7 @@
 #include <time.h>
 
 #include "app.h"
-#include "booking.h"
+#include "handlers.h"
 #include "clock.h"
 #include "db.h"
 #include "page.h"

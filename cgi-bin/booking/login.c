@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "app.h"
-#include "booking.h"
+#include "handlers.h"
 #include "db.h"
 #include "form.h"
 #include "log.h"

@@ -1,6 +1,6 @@
 /* booking: the home page, login and accounts, and (as they arrive) bookings. */
 #include "app.h"
-#include "booking.h"
+#include "handlers.h"
 #include "health.h"
 
 static const struct route routes[] = {

@@ -1,7 +1,7 @@
 /* room: the rooms and their availability. */
 #include "app.h"
 #include "health.h"
-#include "room.h"
+#include "handlers.h"
 
 static const struct route routes[] = {
 	{ M_GET,	"/rooms",		AUTH_ANY,	rooms_list },

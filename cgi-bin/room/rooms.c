@@ -4,7 +4,7 @@
 #include "app.h"
 #include "db.h"
 #include "page.h"
-#include "room.h"
+#include "handlers.h"
 
 static const char SQL_ROOMS[] =
     "SELECT id, name, location, capacity, description, status,"

@@ -162,26 +162,10 @@ def logged_in_as(session):
     return me.get_text() if me else None
 
 
-def restart_pools():
-    for c in CONTEXTS:
-        stack("stop-pool", c)
-        stack("start-pool", c)
-    deadline = time.time() + 15
-    while time.time() < deadline:
-        if get("/healthz").status_code == 200:
-            return
-        time.sleep(0.2)
-    raise AssertionError("the pools did not come back")
-
-
-@contextlib.contextmanager
-def configured(section, **settings):
-    """Runs the block with keys of roombook.ini changed (the pools restart
-    to read them), then puts the file back and restarts them again."""
-    ini = VAR / "etc" / "roombook.ini"
-    original = ini.read_text()
+def edit_ini(text, section, settings):
+    """text with the keys of one [section] set (added if missing)."""
     lines, current, done = [], None, set()
-    for line in original.splitlines():
+    for line in text.splitlines():
         stripped = line.strip()
         if stripped.startswith("["):
             if current == section:
@@ -197,14 +181,37 @@ def configured(section, **settings):
     missing = [f"{k} = {v}" for k, v in settings.items() if k not in done]
     if missing and current != section:
         lines.append(f"[{section}]")
-    lines += missing
-    ini.write_text("\n".join(lines) + "\n")
+    return "\n".join(lines + missing) + "\n"
+
+
+def restack():
+    """Restarts the pools and reloads nginx with the current roombook.ini."""
+    stack("up")
+    deadline = time.time() + 15
+    while time.time() < deadline:
+        if get("/healthz").status_code == 200:
+            return
+        time.sleep(0.2)
+    raise AssertionError("the stack did not come back")
+
+
+@contextlib.contextmanager
+def configured(**sections):
+    """Runs the block with roombook.ini changed, e.g.
+    configured(auth={"session_idle_seconds": 6}); the pools and nginx pick
+    it up, and the file is put back (and picked up) afterwards."""
+    ini = VAR / "etc" / "roombook.ini"
+    original = ini.read_text()
+    text = original
+    for section, settings in sections.items():
+        text = edit_ini(text, section, settings)
+    ini.write_text(text)
     try:
-        restart_pools()
+        restack()
         yield
     finally:
         ini.write_text(original)
-        restart_pools()
+        restack()
 
 
 def temporary_user(login_name, role="user"):

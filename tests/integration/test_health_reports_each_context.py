@@ -62,3 +62,10 @@ def test_healthz_reports_the_booking_pool_itself_when_it_is_down():
     finally:
         stack("start-pool", "booking")
     assert get("/healthz").status_code == 200
+
+
+def test_health_is_only_for_the_configured_monitors():
+    from conftest import raw_request
+    assert raw_request("GET", "/healthz", source="127.0.0.2").status_code == 403
+    assert raw_request("GET", "/healthz/room", source="127.0.0.2").status_code == 403
+    assert raw_request("GET", "/healthz", source="127.0.0.1").status_code == 200

@@ -23,3 +23,13 @@ def test_a_burst_of_login_attempts_gets_429():
     assert "sending requests too quickly" in limited.text
     # Other clients, and reading the form, are not affected.
     assert get("/login").status_code == 200
+
+
+def test_password_changes_share_the_limit():
+    def change(_):
+        return raw_request("POST", "/account/password", body="current_password=guess",
+                           headers=FORM, source="127.0.0.2")
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        codes = [a.status_code for a in pool.map(change, range(120))]
+    assert codes.count(429) > 0, codes

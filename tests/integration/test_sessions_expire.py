@@ -11,7 +11,7 @@ def still_in(session):
 
 
 def test_idle_and_absolute_expiry_with_short_configured_lifetimes():
-    with configured("auth", session_idle_seconds=6, session_max_seconds=12):
+    with configured(auth={"session_idle_seconds": 6, "session_max_seconds": 12}):
         t0 = time.time()
         idle, busy = login("alice"), login("bob")
 

@@ -1,6 +1,6 @@
 /* room: handlers of the room program. */
-#ifndef ROOMBOOK_ROOM_H
-#define ROOMBOOK_ROOM_H
+#ifndef ROOMBOOK_ROOM_HANDLERS_H
+#define ROOMBOOK_ROOM_HANDLERS_H
 
 #include "request.h"
 

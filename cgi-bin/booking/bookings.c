@@ -1,0 +1,391 @@
+/* booking: requesting a room, one's bookings, one booking, cancelling. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "booking.h"
+#include "clock.h"
+#include "db.h"
+#include "form.h"
+#include "handlers.h"
+#include "log.h"
+#include "page.h"
+#include "response.h"
+#include "rules.h"
+#include "token.h"
+
+static const char SQL_ROOMS[] =
+    "SELECT id, name, location, capacity FROM rooms"
+    " WHERE status = 'available' ORDER BY name";
+static const char SQL_BOOKING[] =
+    "SELECT b.id, r.name, r.location, b.user_id, u.display_name, b.title,"
+    " b.attendees, b.starts_at, b.ends_at, b.status, b.reason"
+    " FROM bookings b JOIN rooms r ON r.id = b.room_id"
+    " JOIN users u ON u.id = b.user_id WHERE b.id = ?";
+static const char SQL_HISTORY[] =
+    "SELECT e.kind, COALESCE(u.display_name, 'roombook'), e.at, e.reason"
+    " FROM booking_events e LEFT JOIN users u ON u.id = e.actor_id"
+    " WHERE e.booking_id = ? ORDER BY e.id";
+static const char SQL_UPCOMING[] =
+    "SELECT b.id, r.name, b.title, b.starts_at, b.ends_at, b.status"
+    " FROM bookings b JOIN rooms r ON r.id = b.room_id"
+    " WHERE b.user_id = ? AND b.ends_at > UTC_TIMESTAMP()"
+    " ORDER BY b.starts_at, b.id LIMIT 200";
+static const char SQL_PAST[] =
+    "SELECT b.id, r.name, b.title, b.starts_at, b.ends_at, b.status"
+    " FROM bookings b JOIN rooms r ON r.id = b.room_id"
+    " WHERE b.user_id = ? AND b.ends_at <= UTC_TIMESTAMP()"
+    " ORDER BY b.starts_at DESC, b.id DESC LIMIT 50";
+
+static const struct field booking_in[] = {
+	{ "room_id",		valid_id,		F_REQUIRED },
+	{ "starts_at",		valid_local_time,	F_REQUIRED },
+	{ "ends_at",		valid_local_time,	F_REQUIRED },
+	{ "title",		valid_title,		F_REQUIRED },
+	{ "attendees",		valid_attendees,	F_REQUIRED },
+	{ "request_token",	valid_form_token,	F_REQUIRED },
+	{ NULL,			NULL,			0 },
+};
+
+static const struct field cancel_in[] = {
+	{ "reason",	valid_reason,	0 },
+	{ NULL,		NULL,		0 },
+};
+
+/* Fills the room choice; the selected one is marked. */
+static int
+fill_rooms(struct req *r, struct tpl *d, long long selected)
+{
+	struct db_rows *rows;
+
+	if ((rows = db_query(r->app->db, SQL_ROOMS, DB_NOARGS)) == NULL)
+		return db_failed(r);
+	for (size_t i = 0; i < rows->nrows; i++) {
+		struct tpl *room = tpl_section(d, "ROOM");
+
+		tpl_set(room, "ID", db_cell(rows, i, 0));
+		tpl_set(room, "NAME", db_cell(rows, i, 1));
+		tpl_set(room, "LOCATION", db_cell(rows, i, 2));
+		tpl_set(room, "CAPACITY", db_cell(rows, i, 3));
+		if (db_cell_int(rows, i, 0) == selected)
+			tpl_show(room, "SELECTED");
+	}
+	if (rows->nrows == 0)
+		tpl_show(d, "NO_ROOMS");
+	db_rows_free(rows);
+	return 0;
+}
+
+/* The booking form with the values in r->form and errors e, or a conflict. */
+static int
+form_page(struct req *r, int status, const struct form_errors *e,
+    const char *problem)
+{
+	struct page	p;
+	char		hours[128];
+	int		rc;
+
+	if (page_begin(&p, r, "Book a room", "booking_new.tpl") == -1)
+		return 500;
+	if ((rc = fill_rooms(r, p.body, form_int(r, "room_id"))) != 0) {
+		page_discard(&p);
+		return rc;
+	}
+	form_fill(p.body, r, booking_in, e);
+	if (problem != NULL)
+		tpl_set(tpl_section(p.body, "PROBLEM"), "MESSAGE", problem);
+	tpl_set(p.body, "OPENING", rules_opening(&r->app->cfg->rules, hours,
+	    sizeof hours));
+	tpl_set_int(p.body, "STEP", r->app->cfg->rules.slot_minutes * 60);
+	return page_finish(&p, r, status);
+}
+
+/* Puts a prefill value into the form params, as if it had been sent. */
+static int
+prefill(struct req *r, const char *name, const char *value)
+{
+	char		 buf[256];
+	const char	*why;
+	char		*enc = url_encode(value);
+
+	if (enc == NULL)
+		return -1;
+	snprintf(buf, sizeof buf, "%s=%s", name, enc);
+	free(enc);
+	return params_parse_form(&r->form, buf, strlen(buf), &why) == 0 ?
+	    0 : -1;
+}
+
+int
+booking_form(struct req *r)
+{
+	const struct rules	*k = &r->app->cfg->rules;
+	struct form_errors	 e = { 0 };
+	const char		*room = params_get(&r->query, "room_id");
+	const char		*start = params_get(&r->query, "start");
+	const char		*date = params_get(&r->query, "date");
+	char			 token[TOKEN_LEN], from[INPUT_TIME_LEN];
+	char			 to[INPUT_TIME_LEN], buf[32];
+	time_t			 t0;
+
+	token_new(token);
+	if (prefill(r, "request_token", token) == -1 ||
+	    prefill(r, "attendees", "1") == -1 ||
+	    (room != NULL && valid_id(room) == NULL &&
+	    prefill(r, "room_id", room) == -1))
+		return 500;
+	/* ?start=2026-12-01T10:00 (from the day grid) or ?date=2026-12-01. */
+	if (date != NULL && start == NULL && strlen(date) == 10) {
+		snprintf(buf, sizeof buf, "%sT%02d:%02d", date,
+		    k->open_from / 60, k->open_from % 60);
+		start = buf;
+	}
+	if (start != NULL && parse_local_input(start, &t0) == LOCAL_OK &&
+	    local_input_value(t0, from) == 0 &&
+	    local_input_value(t0 + 3600, to) == 0 &&
+	    (prefill(r, "starts_at", from) == -1 ||
+	    prefill(r, "ends_at", to) == -1))
+		return 500;
+	return form_page(r, 200, &e, NULL);
+}
+
+/* The message for a request the state machine refused, on its field. */
+static int
+refused(struct req *r, enum booking_result rc, const struct booking_outcome *o)
+{
+	struct form_errors	e = { 0 };
+	char			span[96], msg[300];
+
+	switch (rc) {
+	case BK_NO_ROOM:
+		form_error(&e, "room_id", "Choose a room from the list.");
+		return form_page(r, 422, &e, NULL);
+	case BK_ROOM_UNAVAILABLE:
+		form_error(&e, "room_id", "That room is not available for "
+		    "booking.");
+		return form_page(r, 422, &e, NULL);
+	case BK_OVER_CAPACITY:
+		snprintf(msg, sizeof msg, "This room seats %lld.", o->capacity);
+		form_error(&e, "attendees", msg);
+		return form_page(r, 422, &e, NULL);
+	case BK_CONFLICT:
+		format_local_span(o->conflict_start, o->conflict_end, span,
+		    sizeof span);
+		snprintf(msg, sizeof msg, "That time is taken: the room is "
+		    "booked %s. Choose another time or room.", span);
+		form_error(&e, "starts_at", msg);
+		return form_page(r, 409, &e, msg);
+	default:
+		return db_failed(r);
+	}
+}
+
+int
+booking_create(struct req *r)
+{
+	const struct rules	*k = &r->app->cfg->rules;
+	struct form_errors	 e;
+	struct booking_request	 q;
+	struct booking_outcome	 o;
+	enum booking_result	 rc;
+	const char		*field, *why;
+	char			 msg[200], location[64];
+
+	if (form_check(r, booking_in, &e) > 0)
+		return form_page(r, 422, &e, NULL);
+	memset(&q, 0, sizeof q);
+	parse_local_input(params_get(&r->form, "starts_at"), &q.starts_at);
+	parse_local_input(params_get(&r->form, "ends_at"), &q.ends_at);
+	if ((why = rules_check(k, q.starts_at, q.ends_at, time(NULL), &field,
+	    msg, sizeof msg)) != NULL) {
+		form_error(&e, field, why);
+		return form_page(r, 422, &e, NULL);
+	}
+	q.room_id = form_int(r, "room_id");
+	q.requester = r->user;
+	q.title = params_get(&r->form, "title");
+	q.attendees = form_int(r, "attendees");
+	q.request_token = params_get(&r->form, "request_token");
+	rc = booking_request(r->app->db, &q, &o);
+	if (rc != BK_OK && rc != BK_EXISTING)
+		return refused(r, rc, &o);
+	if (rc == BK_OK)
+		log_info(r->rid, "booking %lld requested by user %lld", o.id,
+		    r->user->id);
+	snprintf(location, sizeof location, "/bookings/%lld", o.id);
+	return resp_redirect(r, 303, location);
+}
+
+/* Fills a list section from rows of (id, room, title, start, end, status). */
+static void
+fill_list(struct tpl *d, const char *section, const struct db_rows *rows)
+{
+	for (size_t i = 0; i < rows->nrows; i++) {
+		struct tpl	*b = tpl_section(d, section);
+		time_t		 s, t;
+		char		 span[96];
+
+		if (parse_sql_time(db_cell(rows, i, 3), &s) == 0 &&
+		    parse_sql_time(db_cell(rows, i, 4), &t) == 0)
+			tpl_set(b, "WHEN", format_local_span(s, t, span,
+			    sizeof span));
+		tpl_set(b, "ID", db_cell(rows, i, 0));
+		tpl_set(b, "ROOM", db_cell(rows, i, 1));
+		tpl_set(b, "TITLE", db_cell(rows, i, 2));
+		tpl_set(b, "STATUS", db_cell(rows, i, 5));
+		tpl_set(b, "STATUS_LABEL", booking_state_label(db_cell(rows,
+		    i, 5)));
+	}
+}
+
+int
+bookings_list(struct req *r)
+{
+	struct db_rows	*up = NULL, *past = NULL;
+	struct page	 p;
+	int		 rc = 500;
+
+	if ((up = db_query(r->app->db, SQL_UPCOMING,
+	    DB_ARGS(DB_INT(r->user->id)))) == NULL ||
+	    (past = db_query(r->app->db, SQL_PAST,
+	    DB_ARGS(DB_INT(r->user->id)))) == NULL) {
+		rc = db_failed(r);
+		goto out;
+	}
+	if (page_begin(&p, r, "My bookings", "bookings.tpl") == -1)
+		goto out;
+	fill_list(p.body, "UPCOMING", up);
+	fill_list(p.body, "PAST", past);
+	if (up->nrows == 0)
+		tpl_show(p.body, "NO_UPCOMING");
+	if (past->nrows > 0)
+		tpl_show(p.body, "HAS_PAST");
+	rc = page_finish(&p, r, 200);
+out:
+	db_rows_free(up);
+	db_rows_free(past);
+	return rc;
+}
+
+/* Can r's user cancel a booking of owner in state, ending at end? */
+static int
+may_cancel(const struct req *r, long long owner, const char *state, time_t end)
+{
+	return (r->user->admin || r->user->id == owner) && end > time(NULL) &&
+	    (strcmp(state, "pending") == 0 || strcmp(state, "confirmed") == 0);
+}
+
+/* The booking page; 404 for anyone but its owner and administrators. */
+static int
+booking_page(struct req *r, long long id, int status,
+    const struct form_errors *e)
+{
+	struct db_rows	*b = NULL, *h = NULL;
+	struct page	 p;
+	time_t		 s, t, at;
+	char		 span[96], when[64];
+	long long	 owner;
+	int		 rc = 500;
+
+	if ((b = db_query(r->app->db, SQL_BOOKING, DB_ARGS(DB_INT(id)))) ==
+	    NULL || (h = db_query(r->app->db, SQL_HISTORY,
+	    DB_ARGS(DB_INT(id)))) == NULL) {
+		rc = db_failed(r);
+		goto out;
+	}
+	if (b->nrows != 1 || ((owner = db_cell_int(b, 0, 3)) != r->user->id &&
+	    !r->user->admin)) {
+		rc = 404;	/* others' bookings do not exist for you */
+		goto out;
+	}
+	if (parse_sql_time(db_cell(b, 0, 7), &s) == -1 ||
+	    parse_sql_time(db_cell(b, 0, 8), &t) == -1 ||
+	    page_begin(&p, r, db_cell(b, 0, 5), "booking.tpl") == -1)
+		goto out;
+	tpl_set(p.body, "ID", db_cell(b, 0, 0));
+	tpl_set(p.body, "ROOM", db_cell(b, 0, 1));
+	tpl_set(p.body, "LOCATION", db_cell(b, 0, 2));
+	tpl_set(p.body, "OWNER", db_cell(b, 0, 4));
+	tpl_set(p.body, "TITLE", db_cell(b, 0, 5));
+	tpl_set(p.body, "ATTENDEES", db_cell(b, 0, 6));
+	tpl_set(p.body, "WHEN", format_local_span(s, t, span, sizeof span));
+	tpl_set(p.body, "STATUS", db_cell(b, 0, 9));
+	tpl_set(p.body, "STATUS_LABEL", booking_state_label(db_cell(b, 0, 9)));
+	if (db_cell(b, 0, 10) != NULL)
+		tpl_set(tpl_section(p.body, "REASON"), "TEXT", db_cell(b, 0,
+		    10));
+	for (size_t i = 0; i < h->nrows; i++) {
+		struct tpl *ev = tpl_section(p.body, "EVENT");
+
+		tpl_set(ev, "KIND", booking_state_label(strcmp(db_cell(h, i, 0),
+		    "requested") == 0 ? "requested" : db_cell(h, i, 0)));
+		tpl_set(ev, "BY", db_cell(h, i, 1));
+		if (parse_sql_time(db_cell(h, i, 2), &at) == 0)
+			tpl_set(ev, "AT", format_local(at, "%a %d %b %Y, %H:%M",
+			    when, sizeof when));
+		if (db_cell(h, i, 3) != NULL)
+			tpl_set(tpl_section(ev, "EVENT_REASON"), "TEXT",
+			    db_cell(h, i, 3));
+	}
+	if (may_cancel(r, owner, db_cell(b, 0, 9), t)) {
+		struct tpl *c = tpl_section(p.body, "CANCEL");
+
+		form_fill(c, r, cancel_in, e);
+		if (owner != r->user->id)
+			tpl_show(c, "REASON_REQUIRED");
+	}
+	rc = page_finish(&p, r, status);
+out:
+	db_rows_free(b);
+	db_rows_free(h);
+	return rc;
+}
+
+int
+booking_show(struct req *r)
+{
+	struct form_errors e = { 0 };
+
+	return booking_page(r, route_arg_id(r, 0), 200, &e);
+}
+
+int
+booking_cancel(struct req *r)
+{
+	long long		 id = route_arg_id(r, 0);
+	const char		*reason = params_get(&r->form, "reason");
+	struct form_errors	 e;
+	struct booking_outcome	 o;
+	char			 location[64], when[64];
+
+	if (form_check(r, cancel_in, &e) > 0)
+		return booking_page(r, id, 422, &e);
+	if (reason != NULL && *reason == '\0')
+		reason = NULL;
+	switch (booking_apply(r->app->db, id, ACT_CANCEL, r->user, reason,
+	    &o)) {
+	case BK_OK:
+		snprintf(location, sizeof location, "/bookings/%lld", id);
+		return resp_redirect(r, 303, location);
+	case BK_NOT_FOUND:
+	case BK_FORBIDDEN:
+		return 404;
+	case BK_NOT_ALLOWED:
+		req_errorf(r, "this booking is already %s%s%s%s%s",
+		    o.state, o.by[0] ? " by " : "", o.by,
+		    o.at ? ", " : "", o.at ? format_local(o.at,
+		    "%a %d %b %Y, %H:%M", when, sizeof when) : "");
+		return 409;
+	case BK_REASON_REQUIRED:
+		form_error(&e, "reason", "Give a reason; the person who booked "
+		    "will see it.");
+		return booking_page(r, id, 422, &e);
+	case BK_ENDED:
+		r->error = "this booking has already ended";
+		return 409;
+	default:
+		return db_failed(r);
+	}
+}

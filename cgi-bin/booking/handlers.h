@@ -1,0 +1,44 @@
+/* booking: handlers of the booking program. */
+#ifndef ROOMBOOK_BOOKING_HANDLERS_H
+#define ROOMBOOK_BOOKING_HANDLERS_H
+
+#include "request.h"
+
+/* GET /: the home page with today's figures.  200, 503 (database down). */
+int	home_show(struct req *r);
+
+/* GET /login: the login form (sets the pre-login form token).  200. */
+int	login_form(struct req *r);
+/* POST /login: 303 to the "next" path, or 401 (wrong login or password,
+ * the same either way), 422 (a field missing). */
+int	login_submit(struct req *r);
+/* POST /logout: ends the session, 303 to the login page. */
+int	logout(struct req *r);
+
+/* GET /account: the person's details and password form.  200. */
+int	account_show(struct req *r);
+/* POST /account/password: 303 back, or 422 with the field at fault. */
+int	account_password(struct req *r);
+
+/* GET /bookings/new: the booking form (?room_id, ?date or ?start prefill). */
+int	booking_form(struct req *r);
+/* POST /bookings: 303 to the new (or, resubmitted, the same) booking;
+ * 422 with the field at fault, 409 when the time is taken. */
+int	booking_create(struct req *r);
+/* GET /bookings: my bookings, upcoming first, then past.  200. */
+int	bookings_list(struct req *r);
+/* GET /bookings/{id}: one booking with its history; 404 unless mine or
+ * I am an administrator. */
+int	booking_show(struct req *r);
+/* POST /bookings/{id}/cancel: 303 back, 404, 409 (already decided or
+ * ended), 422 (an administrator cancelling someone's without reason). */
+int	booking_cancel(struct req *r);
+
+/* GET /notifications: mine, newest first.  POST /notifications/read. */
+int	notifications_list(struct req *r);
+int	notifications_read(struct req *r);
+
+/* GET /admin: the administrators' start page with the people.  200. */
+int	admin_home(struct req *r);
+
+#endif

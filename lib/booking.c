@@ -1,0 +1,349 @@
+/* booking: the one state machine every booking change goes through. */
+#include <stdio.h>
+#include <string.h>
+
+#include "booking.h"
+#include "db.h"
+#include "log.h"
+#include "readmodel.h"
+#include "user.h"
+
+/* Live bookings hold their slot; the others have let it go. */
+#define HOLDS_SLOT	"('pending','confirmed')"
+
+static const char SQL_LOCK_ROOM[] =
+    "SELECT capacity, status, name FROM rooms WHERE id = ? FOR UPDATE";
+static const char SQL_BY_TOKEN[] =
+    "SELECT id FROM bookings WHERE request_token = ?";
+static const char SQL_OVERLAP[] =
+    "SELECT starts_at, ends_at FROM bookings WHERE room_id = ?"
+    " AND status IN " HOLDS_SLOT " AND starts_at < ? AND ends_at > ?"
+    " ORDER BY starts_at LIMIT 1";
+static const char SQL_INSERT[] =
+    "INSERT INTO bookings (room_id, user_id, title, attendees, starts_at,"
+    " ends_at, request_token) VALUES (?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_EVENT[] =
+    "INSERT INTO booking_events (booking_id, kind, actor_id, reason)"
+    " VALUES (?, ?, ?, ?)";
+static const char SQL_NOTIFY_ADMINS[] =
+    "INSERT INTO notifications (user_id, booking_id, message)"
+    " SELECT id, ?, ? FROM users WHERE role = 'admin' AND NOT disabled";
+static const char SQL_NOTIFY[] =
+    "INSERT INTO notifications (user_id, booking_id, message)"
+    " VALUES (?, ?, ?)";
+static const char SQL_ROOM_OF[] = "SELECT room_id FROM bookings WHERE id = ?";
+static const char SQL_LOCK_ROOM_ONLY[] =
+    "SELECT id FROM rooms WHERE id = ? FOR UPDATE";
+static const char SQL_LOCK_BOOKING[] =
+    "SELECT b.status, b.user_id, b.starts_at, b.ends_at, b.title, r.name"
+    " FROM bookings b JOIN rooms r ON r.id = b.room_id"
+    " WHERE b.id = ? FOR UPDATE";
+static const char SQL_DECIDE[] =
+    "UPDATE bookings SET status = ?, reason = ?, decided_by = ?,"
+    " decided_at = UTC_TIMESTAMP(), version = version + 1,"
+    " updated_at = UTC_TIMESTAMP() WHERE id = ?";
+static const char SQL_SET_STATE[] =
+    "UPDATE bookings SET status = ?, reason = ?, version = version + 1,"
+    " updated_at = UTC_TIMESTAMP() WHERE id = ?";
+static const char SQL_LAST_EVENT[] =
+    "SELECT COALESCE(u.display_name, ''), e.at FROM booking_events e"
+    " LEFT JOIN users u ON u.id = e.actor_id WHERE e.booking_id = ?"
+    " ORDER BY e.id DESC LIMIT 1";
+
+/* What each action does: from which state, to which, with which event. */
+static const struct transition {
+	enum booking_action	 action;
+	const char		*from[2];
+	const char		*to;
+	const char		*event;
+	int			 decides;	/* sets decided_by/decided_at */
+} transitions[] = {
+	{ ACT_CONFIRM,	{ "pending", NULL },		"confirmed", "confirmed", 1 },
+	{ ACT_DENY,	{ "pending", NULL },		"denied",    "denied",    1 },
+	{ ACT_CANCEL,	{ "pending", "confirmed" },	"cancelled", "cancelled", 0 },
+	{ ACT_EXPIRE,	{ "pending", NULL },		"expired",   "expired",   0 },
+};
+
+/* Retries of a transaction the server chose as a deadlock victim. */
+#define ATTEMPTS	3
+
+const char *
+booking_state_label(const char *state)
+{
+	static const struct {
+		const char *state, *label;
+	} labels[] = {
+		{ "pending", "Pending approval" }, { "confirmed", "Confirmed" },
+		{ "denied", "Denied" }, { "cancelled", "Cancelled" },
+		{ "expired", "Expired" }, { "in_use", "In use" },
+		{ "completed", "Completed" }, { "released", "Released" },
+	};
+
+	for (size_t i = 0; state != NULL && i < sizeof labels /
+	    sizeof labels[0]; i++)
+		if (strcmp(labels[i].state, state) == 0)
+			return labels[i].label;
+	return state != NULL ? state : "";
+}
+
+/* Rolls back unless rc is BK_OK; passes rc on. */
+static enum booking_result
+finish(struct db *db, enum booking_result rc)
+{
+	if (rc != BK_OK)
+		db_rollback(db);
+	else if (db_commit(db) == -1)
+		rc = BK_DB_ERROR;
+	return rc;
+}
+
+static enum booking_result
+find_by_token(struct db *db, const char *token, struct booking_outcome *o)
+{
+	struct db_rows *rows;
+
+	if ((rows = db_query(db, SQL_BY_TOKEN, DB_ARGS(DB_STR(token)))) ==
+	    NULL)
+		return BK_DB_ERROR;
+	o->id = rows->nrows == 1 ? db_cell_int(rows, 0, 0) : 0;
+	db_rows_free(rows);
+	return o->id > 0 ? BK_EXISTING : BK_OK;
+}
+
+static enum booking_result
+find_overlap(struct db *db, const struct booking_request *q,
+    const char *from, const char *to, struct booking_outcome *o)
+{
+	struct db_rows		*rows;
+	enum booking_result	 rc = BK_OK;
+
+	if ((rows = db_query(db, SQL_OVERLAP, DB_ARGS(DB_INT(q->room_id),
+	    DB_STR(to), DB_STR(from)))) == NULL)
+		return BK_DB_ERROR;
+	if (rows->nrows == 1 &&
+	    parse_sql_time(db_cell(rows, 0, 0), &o->conflict_start) == 0 &&
+	    parse_sql_time(db_cell(rows, 0, 1), &o->conflict_end) == 0)
+		rc = BK_CONFLICT;
+	db_rows_free(rows);
+	return rc;
+}
+
+/* One attempt at booking_request's transaction. */
+static enum booking_result
+try_request(struct db *db, const struct booking_request *q,
+    struct booking_outcome *o)
+{
+	char			 from[SQL_TIME_LEN], to[SQL_TIME_LEN];
+	char			 span[96], message[1000], room[101];
+	struct db_rows		*rows;
+	enum booking_result	 rc;
+
+	memset(o, 0, sizeof *o);
+	if (sql_time_utc(q->starts_at, from) == -1 ||
+	    sql_time_utc(q->ends_at, to) == -1 || db_begin(db) == -1)
+		return BK_DB_ERROR;
+	/* The room lock serialises every booking of this room. */
+	if ((rows = db_query(db, SQL_LOCK_ROOM, DB_ARGS(DB_INT(q->room_id)))) ==
+	    NULL)
+		return finish(db, BK_DB_ERROR);
+	if (rows->nrows == 0)
+		rc = BK_NO_ROOM;
+	else if (strcmp(db_cell(rows, 0, 1), "available") != 0)
+		rc = BK_ROOM_UNAVAILABLE;
+	else if (q->attendees > (o->capacity = db_cell_int(rows, 0, 0)))
+		rc = BK_OVER_CAPACITY;
+	else
+		rc = BK_OK;
+	snprintf(room, sizeof room, "%s", rows->nrows ? db_cell(rows, 0, 2) :
+	    "");
+	db_rows_free(rows);
+	if (rc != BK_OK ||
+	    (rc = find_by_token(db, q->request_token, o)) != BK_OK ||
+	    (rc = find_overlap(db, q, from, to, o)) != BK_OK)
+		return finish(db, rc);
+	if (db_exec(db, SQL_INSERT, DB_ARGS(DB_INT(q->room_id),
+	    DB_INT(q->requester->id), DB_STR(q->title), DB_INT(q->attendees),
+	    DB_STR(from), DB_STR(to), DB_STR(q->request_token)), &o->id) != 1) {
+		/* The same token raced in for another room: show that one. */
+		if (db_last_error(db) == DB_DUPLICATE) {
+			db_rollback(db);
+			return find_by_token(db, q->request_token, o) ==
+			    BK_EXISTING ? BK_EXISTING : BK_DB_ERROR;
+		}
+		return finish(db, BK_DB_ERROR);
+	}
+	format_local_span(q->starts_at, q->ends_at, span, sizeof span);
+	snprintf(message, sizeof message, "New request: \u201c%s\u201d in %s, "
+	    "%s, by %s.", q->title, room, span, q->requester->name);
+	if (db_exec(db, SQL_EVENT, DB_ARGS(DB_INT(o->id), DB_STR("requested"),
+	    DB_INT(q->requester->id), DB_NULL), NULL) != 1 ||
+	    db_exec(db, SQL_NOTIFY_ADMINS, DB_ARGS(DB_INT(o->id),
+	    DB_STR(message)), NULL) < 0 ||
+	    readmodel_upsert(db, o->id) == -1)
+		return finish(db, BK_DB_ERROR);
+	return finish(db, BK_OK);
+}
+
+enum booking_result
+booking_request(struct db *db, const struct booking_request *q,
+    struct booking_outcome *o)
+{
+	enum booking_result rc = BK_DB_ERROR;
+
+	for (int i = 0; i < ATTEMPTS; i++)
+		if ((rc = try_request(db, q, o)) != BK_DB_ERROR ||
+		    db_last_error(db) != DB_CONFLICT)
+			break;
+	return rc;
+}
+
+/* Who last changed the booking and when, for "already decided" answers. */
+static void
+last_change(struct db *db, long long id, struct booking_outcome *o)
+{
+	struct db_rows *rows = db_query(db, SQL_LAST_EVENT,
+	    DB_ARGS(DB_INT(id)));
+
+	if (rows != NULL && rows->nrows == 1) {
+		snprintf(o->by, sizeof o->by, "%s", db_cell(rows, 0, 0));
+		if (parse_sql_time(db_cell(rows, 0, 1), &o->at) == -1)
+			o->at = 0;
+	}
+	db_rows_free(rows);
+}
+
+static const struct transition *
+transition_of(enum booking_action action)
+{
+	for (size_t i = 0; i < sizeof transitions / sizeof transitions[0]; i++)
+		if (transitions[i].action == action)
+			return &transitions[i];
+	return NULL;
+}
+
+/* The message the owner gets when someone else changes their booking. */
+static void
+owner_message(char *buf, size_t n, enum booking_action action,
+    const char *title, const char *room, const char *span,
+    const struct user *actor, const char *reason)
+{
+	switch (action) {
+	case ACT_CONFIRM:
+		snprintf(buf, n, "Your booking \u201c%s\u201d in %s, %s, is "
+		    "confirmed.", title, room, span);
+		break;
+	case ACT_DENY:
+		snprintf(buf, n, "Your booking \u201c%s\u201d in %s, %s, was "
+		    "denied: %s", title, room, span, reason);
+		break;
+	case ACT_CANCEL:
+		snprintf(buf, n, "Your booking \u201c%s\u201d in %s, %s, was "
+		    "cancelled by %s: %s", title, room, span,
+		    actor != NULL ? actor->name : "the system", reason);
+		break;
+	case ACT_EXPIRE:
+		snprintf(buf, n, "Your request \u201c%s\u201d in %s, %s, expired"
+		    " before anyone decided on it.", title, room, span);
+		break;
+	}
+}
+
+/* One attempt at booking_apply's transaction. */
+static enum booking_result
+try_apply(struct db *db, long long id, const struct transition *t,
+    const struct user *actor, const char *reason, struct booking_outcome *o)
+{
+	struct db_rows	*rows;
+	long long	 owner, room_id;
+	time_t		 start, end, now = time(NULL);
+	char		 title[201], room[101], span[96], message[1000];
+	const char	*state;
+	int		 from_ok;
+
+	memset(o, 0, sizeof *o);
+	o->id = id;
+	if (db_begin(db) == -1)
+		return BK_DB_ERROR;
+	/* Room first, then booking: the same order as every writer. */
+	if ((rows = db_query(db, SQL_ROOM_OF, DB_ARGS(DB_INT(id)))) == NULL)
+		return finish(db, BK_DB_ERROR);
+	room_id = rows->nrows == 1 ? db_cell_int(rows, 0, 0) : 0;
+	db_rows_free(rows);
+	if (room_id == 0)
+		return finish(db, BK_NOT_FOUND);
+	if ((rows = db_query(db, SQL_LOCK_ROOM_ONLY,
+	    DB_ARGS(DB_INT(room_id)))) == NULL)
+		return finish(db, BK_DB_ERROR);
+	db_rows_free(rows);
+	if ((rows = db_query(db, SQL_LOCK_BOOKING, DB_ARGS(DB_INT(id)))) ==
+	    NULL)
+		return finish(db, BK_DB_ERROR);
+	if (rows->nrows != 1 || parse_sql_time(db_cell(rows, 0, 2), &start) ||
+	    parse_sql_time(db_cell(rows, 0, 3), &end)) {
+		db_rows_free(rows);
+		return finish(db, BK_NOT_FOUND);
+	}
+	state = db_cell(rows, 0, 0);
+	snprintf(o->state, sizeof o->state, "%s", state);
+	owner = db_cell_int(rows, 0, 1);
+	snprintf(title, sizeof title, "%s", db_cell(rows, 0, 4));
+	snprintf(room, sizeof room, "%s", db_cell(rows, 0, 5));
+	from_ok = strcmp(state, t->from[0]) == 0 ||
+	    (t->from[1] != NULL && strcmp(state, t->from[1]) == 0);
+	db_rows_free(rows);
+
+	if (t->action == ACT_CANCEL && actor != NULL && !actor->admin &&
+	    actor->id != owner)
+		return finish(db, BK_FORBIDDEN);
+	/* Whoever changes someone else's booking tells them why. */
+	if ((reason == NULL || *reason == '\0') && (t->action == ACT_DENY ||
+	    (t->action == ACT_CANCEL && actor != NULL && actor->id != owner)))
+		return finish(db, BK_REASON_REQUIRED);
+	if (!from_ok) {
+		last_change(db, id, o);
+		return finish(db, BK_NOT_ALLOWED);
+	}
+	if (t->action == ACT_CONFIRM && start <= now)
+		return finish(db, BK_STARTED);
+	if (t->action == ACT_EXPIRE && start > now)
+		return finish(db, BK_NOT_ALLOWED);
+	if (t->action == ACT_CANCEL && end <= now)
+		return finish(db, BK_ENDED);
+
+	if ((t->decides ? db_exec(db, SQL_DECIDE, DB_ARGS(DB_STR(t->to),
+	    reason != NULL ? DB_STR(reason) : DB_NULL,
+	    DB_INT(actor != NULL ? actor->id : 0), DB_INT(id)), NULL) :
+	    db_exec(db, SQL_SET_STATE, DB_ARGS(DB_STR(t->to),
+	    reason != NULL ? DB_STR(reason) : DB_NULL, DB_INT(id)), NULL)) != 1 ||
+	    db_exec(db, SQL_EVENT, DB_ARGS(DB_INT(id), DB_STR(t->event),
+	    actor != NULL ? DB_INT(actor->id) : DB_NULL,
+	    reason != NULL ? DB_STR(reason) : DB_NULL), NULL) != 1)
+		return finish(db, BK_DB_ERROR);
+	if (actor == NULL || actor->id != owner) {
+		format_local_span(start, end, span, sizeof span);
+		owner_message(message, sizeof message, t->action, title, room,
+		    span, actor, reason != NULL ? reason : "");
+		if (db_exec(db, SQL_NOTIFY, DB_ARGS(DB_INT(owner), DB_INT(id),
+		    DB_STR(message)), NULL) != 1)
+			return finish(db, BK_DB_ERROR);
+	}
+	if (readmodel_upsert(db, id) == -1)
+		return finish(db, BK_DB_ERROR);
+	return finish(db, BK_OK);
+}
+
+enum booking_result
+booking_apply(struct db *db, long long id, enum booking_action action,
+    const struct user *actor, const char *reason, struct booking_outcome *o)
+{
+	const struct transition	*t = transition_of(action);
+	enum booking_result	 rc = BK_DB_ERROR;
+
+	if (t == NULL)
+		return BK_NOT_ALLOWED;
+	for (int i = 0; i < ATTEMPTS; i++)
+		if ((rc = try_apply(db, id, t, actor, reason, o)) !=
+		    BK_DB_ERROR || db_last_error(db) != DB_CONFLICT)
+			break;
+	return rc;
+}

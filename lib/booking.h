@@ -1,0 +1,80 @@
+/* booking: the one state machine every booking change goes through. */
+#ifndef ROOMBOOK_BOOKING_H
+#define ROOMBOOK_BOOKING_H
+
+#include <time.h>
+
+#include "clock.h"
+
+struct db;
+struct user;
+
+/*
+ * The transitions.  Each runs in one transaction that locks the room row
+ * and then the booking row (the lock order everywhere), checks the
+ * transition is allowed, updates the booking (version + 1), appends its
+ * event, writes its notifications and upserts its read-model row.
+ *
+ *   request: (new) -> pending          confirm: pending -> confirmed
+ *   deny:    pending -> denied         cancel:  pending | confirmed -> cancelled
+ *   expire:  pending -> expired (its start has passed undecided)
+ */
+enum booking_action {
+	ACT_CONFIRM,
+	ACT_DENY,
+	ACT_CANCEL,
+	ACT_EXPIRE,
+};
+
+struct booking_request {
+	long long	 room_id;
+	const struct user *requester;
+	const char	*title;
+	long long	 attendees;
+	time_t		 starts_at, ends_at;
+	const char	*request_token;	/* one per form: a resubmit is found */
+};
+
+enum booking_result {
+	BK_OK,			/* done; outcome.id is the booking */
+	BK_EXISTING,		/* request token seen: outcome.id is that booking */
+	BK_CONFLICT,		/* overlaps outcome.conflict_* */
+	BK_NO_ROOM,		/* no such room */
+	BK_ROOM_UNAVAILABLE,
+	BK_OVER_CAPACITY,	/* more attendees than outcome.capacity */
+	BK_NOT_FOUND,		/* no such booking */
+	BK_FORBIDDEN,		/* the actor may not do this to this booking */
+	BK_NOT_ALLOWED,		/* not from its state: outcome.state, .by, .at */
+	BK_STARTED,		/* confirm after the start has passed */
+	BK_ENDED,		/* cancel after the end has passed */
+	BK_REASON_REQUIRED,	/* deny, or cancel someone else's, without one */
+	BK_DB_ERROR,		/* see db_last_error */
+};
+
+struct booking_outcome {
+	long long	id;
+	time_t		conflict_start, conflict_end;
+	long long	capacity;
+	char		state[16];	/* the state that refused the action */
+	char		by[201];	/* who put it there ("" if nobody) */
+	time_t		at;		/* and when */
+};
+
+/* Requests a booking (-> pending) and notifies the administrators. */
+enum booking_result booking_request(struct db *, const struct booking_request *,
+		    struct booking_outcome *);
+
+/*
+ * Applies action to booking id on behalf of actor (NULL: the system, for
+ * expiry).  Cancel: the owner, or an administrator (reason required for
+ * someone else's).  Deny needs a reason.  The owner is notified of every
+ * change someone else makes.
+ */
+enum booking_result booking_apply(struct db *, long long id,
+		    enum booking_action action, const struct user *actor,
+		    const char *reason, struct booking_outcome *);
+
+/* "pending" -> "Pending approval" etc., for people. */
+const char	*booking_state_label(const char *state);
+
+#endif

@@ -1,0 +1,61 @@
+/* readmodel: booking_status, the denormalised view the status pages read. */
+#include "db.h"
+#include "readmodel.h"
+
+static const char SQL_UPSERT[] =
+    "INSERT INTO booking_status (" READMODEL_COLUMNS ") "
+    READMODEL_SOURCE " WHERE b.id = ?"
+    " ON DUPLICATE KEY UPDATE room_id = VALUES(room_id),"
+    " room_name = VALUES(room_name), user_id = VALUES(user_id),"
+    " user_name = VALUES(user_name), title = VALUES(title),"
+    " attendees = VALUES(attendees), starts_at = VALUES(starts_at),"
+    " ends_at = VALUES(ends_at), status = VALUES(status),"
+    " decided_at = VALUES(decided_at),"
+    " decided_by_name = VALUES(decided_by_name), reason = VALUES(reason),"
+    " updated_at = VALUES(updated_at)";
+
+/* Bookings whose row differs or is missing, then rows with no booking. */
+static const char SQL_DIFFER[] =
+    "SELECT s.booking_id FROM (" READMODEL_SOURCE ") s"
+    " LEFT JOIN booking_status v ON v.booking_id = s.booking_id"
+    " AND v.room_id <=> s.room_id AND v.room_name <=> s.room_name"
+    " AND v.user_id <=> s.user_id AND v.user_name <=> s.user_name"
+    " AND v.title <=> s.title AND v.attendees <=> s.attendees"
+    " AND v.starts_at <=> s.starts_at AND v.ends_at <=> s.ends_at"
+    " AND v.status <=> s.status AND v.decided_at <=> s.decided_at"
+    " AND v.decided_by_name <=> s.decided_by_name"
+    " AND v.reason <=> s.reason AND v.updated_at <=> s.updated_at"
+    " WHERE v.booking_id IS NULL"
+    " UNION ALL SELECT v.booking_id FROM booking_status v"
+    " LEFT JOIN bookings b ON b.id = v.booking_id WHERE b.id IS NULL"
+    " ORDER BY 1";
+static const char SQL_ROWS[] = "SELECT COUNT(*) FROM booking_status";
+
+int
+readmodel_upsert(struct db *db, long long booking_id)
+{
+	/* 1 row inserted, 2 updated, 0 unchanged: all fine. */
+	return db_exec(db, SQL_UPSERT, DB_ARGS(DB_INT(booking_id)), NULL) < 0 ?
+	    -1 : 0;
+}
+
+long long
+readmodel_check(struct db *db, long long *ids, size_t max, long long *rows)
+{
+	struct db_rows	*diff, *count;
+	long long	 n;
+
+	if ((diff = db_query(db, SQL_DIFFER, DB_NOARGS)) == NULL)
+		return -1;
+	if ((count = db_query(db, SQL_ROWS, DB_NOARGS)) == NULL) {
+		db_rows_free(diff);
+		return -1;
+	}
+	*rows = db_cell_int(count, 0, 0);
+	n = (long long)diff->nrows;
+	for (size_t i = 0; i < diff->nrows && i < max; i++)
+		ids[i] = db_cell_int(diff, i, 0);
+	db_rows_free(diff);
+	db_rows_free(count);
+	return n;
+}

@@ -1,0 +1,44 @@
+/* readmodel: booking_status, the denormalised view the status pages read. */
+#ifndef ROOMBOOK_READMODEL_H
+#define ROOMBOOK_READMODEL_H
+
+#include <stddef.h>
+
+struct db;
+
+/*
+ * What a booking_status row must hold, computed from the source tables:
+ * one projection for the per-write upsert, the check and the rebuild.
+ */
+#define READMODEL_SOURCE						\
+	"SELECT b.id AS booking_id, b.room_id AS room_id,"		\
+	" r.name AS room_name, b.user_id AS user_id,"			\
+	" u.display_name AS user_name, b.title AS title,"		\
+	" b.attendees AS attendees, b.starts_at AS starts_at,"		\
+	" b.ends_at AS ends_at, b.status AS status,"			\
+	" b.decided_at AS decided_at, d.display_name AS decided_by_name,"	\
+	" b.reason AS reason, b.updated_at AS updated_at"		\
+	" FROM bookings b JOIN rooms r ON r.id = b.room_id"		\
+	" JOIN users u ON u.id = b.user_id"				\
+	" LEFT JOIN users d ON d.id = b.decided_by"
+
+#define READMODEL_COLUMNS						\
+	"booking_id, room_id, room_name, user_id, user_name, title,"	\
+	" attendees, starts_at, ends_at, status, decided_at,"		\
+	" decided_by_name, reason, updated_at"
+
+/*
+ * Writes the booking's row from the source tables, inside the caller's
+ * transaction.  Returns 0 or -1 (see db_last_error).
+ */
+int	readmodel_upsert(struct db *, long long booking_id);
+
+/*
+ * Compares booking_status with the source tables.  Returns the number of
+ * bookings whose row is missing, stale or left over (their ids in
+ * ids[0..max), -1 if the database failed.  *rows gets the view's size.
+ */
+long long readmodel_check(struct db *, long long *ids, size_t max,
+	    long long *rows);
+
+#endif

@@ -1,0 +1,110 @@
+/* rules: when a booking may start and end (grid, opening hours, horizon). */
+#include <stdio.h>
+#include <string.h>
+
+#include "rules.h"
+
+static const char *const day_names[7] = {
+	"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+	"Saturday",
+};
+
+char *
+rules_opening(const struct rules *k, char *buf, size_t n)
+{
+	char	days[96] = "";
+	size_t	o = 0;
+	int	first = -1, last = -1, contiguous = 1;
+
+	for (int d = 1; d <= 7; d++) {	/* Monday first, Sunday last */
+		int wd = d % 7;
+
+		if (!(k->open_days & (1 << wd)))
+			continue;
+		if (first < 0)
+			first = wd;
+		else if (last >= 0 && (last + 1) % 7 != wd)
+			contiguous = 0;
+		last = wd;
+	}
+	if (first >= 0 && contiguous && first != last)
+		snprintf(days, sizeof days, "%s to %s", day_names[first],
+		    day_names[last]);
+	else
+		for (int d = 1; d <= 7; d++)
+			if (k->open_days & (1 << (d % 7)))
+				o += (size_t)snprintf(days + o, o < sizeof days ?
+				    sizeof days - o : 0, "%s%s", o ? ", " : "",
+				    day_names[d % 7]);
+	snprintf(buf, n, "%02d:%02d to %02d:%02d, %s", k->open_from / 60,
+	    k->open_from % 60, k->open_until / 60, k->open_until % 60, days);
+	return buf;
+}
+
+/* Minutes after local midnight, and the local date, of t. */
+static int
+local_minutes(time_t t, struct tm *tm)
+{
+	if (localtime_r(&t, tm) == NULL)
+		return -1;
+	return tm->tm_hour * 60 + tm->tm_min;
+}
+
+const char *
+rules_check(const struct rules *k, time_t start, time_t end, time_t now,
+    const char **field, char *opening, size_t n)
+{
+	struct tm	 ts, te;
+	int		 from, to;
+	char		 hours[128];
+
+	*field = "ends_at";
+	if (end <= start)
+		return "The end must be after the start.";
+	*field = "starts_at";
+	if (start < now)
+		return "The start is in the past.";
+	if ((from = local_minutes(start, &ts)) < 0 ||
+	    (to = local_minutes(end, &te)) < 0)
+		return "Enter a date and time.";
+	if (ts.tm_sec != 0 || from % k->slot_minutes != 0) {
+		snprintf(opening, n, "Times go in steps of %d "
+		    "minutes.", k->slot_minutes);
+		return opening;
+	}
+	if (te.tm_sec != 0 || to % k->slot_minutes != 0) {
+		*field = "ends_at";
+		snprintf(opening, n, "Times go in steps of %d "
+		    "minutes.", k->slot_minutes);
+		return opening;
+	}
+	/* Inside one open day's hours (an end at 24:00 closes that day). */
+	if (to == 0 && end - start <= 86400 && te.tm_yday != ts.tm_yday)
+		to = 24 * 60, te = ts;
+	if (!(k->open_days & (1 << ts.tm_wday)) || from < k->open_from ||
+	    te.tm_yday != ts.tm_yday || te.tm_year != ts.tm_year ||
+	    to > k->open_until) {
+		*field = from < k->open_from || !(k->open_days &
+		    (1 << ts.tm_wday)) ? "starts_at" : "ends_at";
+		snprintf(opening, n, "Rooms can be booked from %s.",
+		    rules_opening(k, hours, sizeof hours));
+		return opening;
+	}
+	if (end - start > (time_t)k->max_minutes * 60) {
+		*field = "ends_at";
+		if (k->max_minutes % 60 == 0)
+			snprintf(opening, n, "A booking can last at most %d "
+			    "hour%s.", k->max_minutes / 60,
+			    k->max_minutes == 60 ? "" : "s");
+		else
+			snprintf(opening, n, "A booking can last at most %d "
+			    "minutes.", k->max_minutes);
+		return opening;
+	}
+	if (start > now + (time_t)k->horizon_days * 86400) {
+		snprintf(opening, n, "Bookings can be made up to %d"
+		    " days ahead.", k->horizon_days);
+		return opening;
+	}
+	return NULL;
+}

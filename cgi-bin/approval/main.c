@@ -1,9 +1,13 @@
 /* approval: the administrators' queue of booking requests. */
 #include "app.h"
+#include "handlers.h"
 #include "health.h"
 
 static const struct route routes[] = {
-	{ M_GET,	"/healthz/approval",	AUTH_ANY,	health_context },
+	{ M_GET,  "/admin/approvals",			AUTH_ADMIN, approvals_list },
+	{ M_POST, "/admin/approvals/{id}/approve",	AUTH_ADMIN, approval_approve },
+	{ M_POST, "/admin/approvals/{id}/deny",	AUTH_ADMIN, approval_deny },
+	{ M_GET,  "/healthz/approval",			AUTH_ANY,   health_context },
 };
 
 static const struct program program = {

@@ -1,4 +1,4 @@
-/* booking: the home page, login and accounts, and (as they arrive) bookings. */
+/* booking: requesting and cancelling bookings, notifications, login, the home page. */
 #include "app.h"
 #include "handlers.h"
 #include "health.h"
@@ -8,6 +8,13 @@ static const struct route routes[] = {
 	{ M_GET,	"/login",		AUTH_ANY,	login_form },
 	{ M_POST,	"/login",		AUTH_ANY,	login_submit },
 	{ M_POST,	"/logout",		AUTH_ANY,	logout },
+	{ M_GET,	"/bookings/new",	AUTH_USER,	booking_form },
+	{ M_POST,	"/bookings",		AUTH_USER,	booking_create },
+	{ M_GET,	"/bookings",		AUTH_USER,	bookings_list },
+	{ M_GET,	"/bookings/{id}",	AUTH_USER,	booking_show },
+	{ M_POST,	"/bookings/{id}/cancel",	AUTH_USER,	booking_cancel },
+	{ M_GET,	"/notifications",	AUTH_USER,	notifications_list },
+	{ M_POST,	"/notifications/read",	AUTH_USER,	notifications_read },
 	{ M_GET,	"/account",		AUTH_USER,	account_show },
 	{ M_POST,	"/account/password",	AUTH_USER,	account_password },
 	{ M_GET,	"/admin",		AUTH_ADMIN,	admin_home },

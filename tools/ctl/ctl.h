@@ -14,6 +14,7 @@ struct ctl {
 /* Each command returns the process exit code: 0 ok, 1 failed, 2 bad usage. */
 int	cmd_migrate(struct ctl *, int argc, char *argv[]);
 int	cmd_demo(struct ctl *, int argc, char *argv[]);
+int	cmd_check_status(struct ctl *, int argc, char *argv[]);
 /* Passwords are read from the terminal or stdin, never from argv. */
 int	cmd_user(struct ctl *, int argc, char *argv[]);
 

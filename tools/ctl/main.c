@@ -20,6 +20,8 @@ static const struct command {
 	    "load the demo rooms and users unless they are there" },
 	{ "user",	cmd_user,	0,
 	    "user add|passwd|disable|enable|list: manage accounts" },
+	{ "check-status", cmd_check_status, 0,
+	    "compare the booking status view with the source tables" },
 };
 
 #define NCOMMANDS	(sizeof commands / sizeof commands[0])

@@ -1,0 +1,146 @@
+/* approval: the queue of pending requests, and deciding on them. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "booking.h"
+#include "clock.h"
+#include "db.h"
+#include "form.h"
+#include "handlers.h"
+#include "log.h"
+#include "page.h"
+#include "response.h"
+
+static const char SQL_QUEUE[] =
+    "SELECT b.id, r.name, u.display_name, b.starts_at, b.ends_at, b.title,"
+    " b.attendees, TIMESTAMPDIFF(MINUTE, b.created_at, UTC_TIMESTAMP())"
+    " FROM bookings b JOIN rooms r ON r.id = b.room_id"
+    " JOIN users u ON u.id = b.user_id"
+    " WHERE b.status = 'pending' ORDER BY b.starts_at, b.id LIMIT 200";
+
+static const struct field deny_in[] = {
+	{ "reason",	valid_reason,	F_REQUIRED },
+	{ NULL,		NULL,		0 },
+};
+
+/* "5 min", "3 h 20 min", "2 days". */
+static void
+waited(char *buf, size_t n, long long minutes)
+{
+	if (minutes < 60)
+		snprintf(buf, n, "%lld min", minutes);
+	else if (minutes < 48 * 60)
+		snprintf(buf, n, "%lld h %lld min", minutes / 60, minutes % 60);
+	else
+		snprintf(buf, n, "%lld days", minutes / (24 * 60));
+}
+
+/*
+ * The queue; after a decision, done says what happened.  A deny without
+ * a reason comes back with the error at that request (error_id).
+ */
+static int
+queue_page(struct req *r, int status, const char *done, long long error_id,
+    const struct form_errors *e)
+{
+	struct db_rows	*rows;
+	struct page	 p;
+
+	if ((rows = db_query(r->app->db, SQL_QUEUE, DB_NOARGS)) == NULL)
+		return db_failed(r);
+	if (page_begin(&p, r, "Approvals", "approvals.tpl") == -1) {
+		db_rows_free(rows);
+		return 500;
+	}
+	for (size_t i = 0; i < rows->nrows; i++) {
+		struct tpl	*q = tpl_section(p.body, "REQUEST");
+		time_t		 s, t;
+		char		 span[96], wait[32];
+
+		tpl_set(q, "ID", db_cell(rows, i, 0));
+		tpl_set(q, "ROOM", db_cell(rows, i, 1));
+		tpl_set(q, "REQUESTER", db_cell(rows, i, 2));
+		if (parse_sql_time(db_cell(rows, i, 3), &s) == 0 &&
+		    parse_sql_time(db_cell(rows, i, 4), &t) == 0)
+			tpl_set(q, "WHEN", format_local_span(s, t, span,
+			    sizeof span));
+		tpl_set(q, "TITLE", db_cell(rows, i, 5));
+		tpl_set(q, "ATTENDEES", db_cell(rows, i, 6));
+		waited(wait, sizeof wait, db_cell_int(rows, i, 7));
+		tpl_set(q, "WAITED", wait);
+		if (db_cell_int(rows, i, 0) == error_id)
+			form_fill(q, r, deny_in, e);
+	}
+	if (rows->nrows == 0)
+		tpl_show(p.body, "NONE");
+	if (done != NULL)
+		tpl_set(tpl_section(p.body, "DONE"), "MESSAGE", done);
+	if (e != NULL && e->n > 0)
+		tpl_set(tpl_section(p.body, "PROBLEM"), "MESSAGE",
+		    "A denial needs a reason; the person who asked will see it.");
+	db_rows_free(rows);
+	return page_finish(&p, r, status);
+}
+
+int
+approvals_list(struct req *r)
+{
+	const char *done = params_get(&r->query, "done");
+
+	if (done != NULL && strcmp(done, "approved") != 0 &&
+	    strcmp(done, "denied") != 0)
+		done = NULL;
+	return queue_page(r, 200, done == NULL ? NULL :
+	    strcmp(done, "approved") == 0 ? "The booking is confirmed; the "
+	    "person who asked has been told." : "The request is denied; the "
+	    "person who asked has been told why.", 0, NULL);
+}
+
+/* Applies a decision and answers for it. */
+static int
+decide(struct req *r, enum booking_action action, const char *reason)
+{
+	long long		id = route_arg_id(r, 0);
+	struct booking_outcome	o;
+	char			when[64];
+
+	switch (booking_apply(r->app->db, id, action, r->user, reason, &o)) {
+	case BK_OK:
+		log_info(r->rid, "booking %lld %s by user %lld", id,
+		    action == ACT_CONFIRM ? "confirmed" : "denied", r->user->id);
+		return resp_redirect(r, 303, action == ACT_CONFIRM ?
+		    "/admin/approvals?done=approved" :
+		    "/admin/approvals?done=denied");
+	case BK_NOT_FOUND:
+		return 404;
+	case BK_NOT_ALLOWED:
+		req_errorf(r, "this booking was already %s%s%s%s%s", o.state,
+		    o.by[0] ? " by " : "", o.by, o.at ? ", " : "",
+		    o.at ? format_local(o.at, "%a %d %b %Y, %H:%M", when,
+		    sizeof when) : "");
+		return 409;
+	case BK_STARTED:
+		r->error = "its start has passed; it can no longer be approved";
+		return 409;
+	default:
+		return db_failed(r);
+	}
+}
+
+int
+approval_approve(struct req *r)
+{
+	return decide(r, ACT_CONFIRM, NULL);
+}
+
+int
+approval_deny(struct req *r)
+{
+	struct form_errors e;
+
+	if (form_check(r, deny_in, &e) > 0)
+		return queue_page(r, 422, NULL, route_arg_id(r, 0), &e);
+	return decide(r, ACT_DENY, params_get(&r->form, "reason"));
+}

@@ -1,0 +1,16 @@
+/* approval: handlers of the approval program. */
+#ifndef ROOMBOOK_APPROVAL_HANDLERS_H
+#define ROOMBOOK_APPROVAL_HANDLERS_H
+
+#include "request.h"
+
+/* GET /admin/approvals: pending requests, soonest start first.  200. */
+int	approvals_list(struct req *r);
+/* POST /admin/approvals/{id}/approve: 303 back to the queue; 404; 409
+ * (already decided: by whom and when; or its start has passed). */
+int	approval_approve(struct req *r);
+/* POST /admin/approvals/{id}/deny (reason required): as approve, and 422
+ * without a reason. */
+int	approval_deny(struct req *r);
+
+#endif

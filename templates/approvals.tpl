@@ -1,0 +1,20 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>Approvals</h1>
+{{#DONE}}<p class="notice" role="status" id="done">{{MESSAGE}}</p>{{/DONE}}
+{{#PROBLEM}}<p class="form-error" role="alert" id="problem">{{MESSAGE}}</p>{{/PROBLEM}}
+{{#NONE}}<p>No requests are waiting.</p>{{/NONE}}
+<ul class="queue">
+{{#REQUEST}}<li class="request" id="request-{{ID}}">
+<h2><a href="/bookings/{{ID}}">{{TITLE}}</a></h2>
+<p class="meta"><span class="room">{{ROOM}}</span> · <span class="when">{{WHEN}}</span> · {{ATTENDEES}} attending · by <span class="requester">{{REQUESTER}}</span> · waiting {{WAITED}}</p>
+<div class="decide">
+<form method="post" action="/admin/approvals/{{ID}}/approve"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button" type="submit">Approve</button></form>
+<form class="deny" method="post" action="/admin/approvals/{{ID}}/deny" novalidate><input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="reason-{{ID}}">Reason for denying</label>
+<input type="text" id="reason-{{ID}}" name="reason" maxlength="500"{{#ERR_REASON}} aria-invalid="true" aria-describedby="reason-{{ID}}-error"{{/ERR_REASON}}>
+{{#ERR_REASON}}<p class="field-error" id="reason-{{ID}}-error">{{MESSAGE}}</p>{{/ERR_REASON}}
+<button class="button danger" type="submit">Deny</button></form>
+</div>
+</li>
+{{/REQUEST}}
+</ul>

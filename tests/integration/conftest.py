@@ -218,7 +218,8 @@ def temporary_user(login_name, role="user"):
     """A user with password "demo" (alice's hash), removed by the caller."""
     out = sql("INSERT INTO users (login, display_name, email, role, password_hash)"
               f" SELECT '{login_name}', 'Temp {login_name}', '', '{role}', password_hash"
-              " FROM users WHERE login = 'alice'")
+              " FROM users WHERE login = 'alice'"
+              " ON DUPLICATE KEY UPDATE disabled = 0, role = VALUES(role)")
     assert out.returncode == 0, out.stderr
     return login_name
 

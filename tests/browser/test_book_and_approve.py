@@ -1,0 +1,96 @@
+"""alice books through the real form, admin decides in the queue, alice sees it."""
+import datetime
+import os
+from zoneinfo import ZoneInfo
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+TZ = ZoneInfo(os.environ.get("RB_TIMEZONE", "America/New_York"))
+
+
+def log_in(browser, who):
+    browser.delete_all_cookies()
+    browser.get(browser.base + "/login")
+    browser.find_element(By.ID, "login").send_keys(who)
+    browser.find_element(By.ID, "password").send_keys("demo")
+    browser.find_element(By.CSS_SELECTOR, 'form[action="/login"] button').click()
+    WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR,
+                                                                     "header a.me")))
+
+
+def far_slot(offset_days, hour):
+    """A weekday slot far enough ahead to be clear of the HTTP suite's."""
+    day = datetime.datetime.now(TZ).date() + datetime.timedelta(days=offset_days)
+    while day.weekday() >= 5:
+        day += datetime.timedelta(days=1)
+    start = datetime.datetime.combine(day, datetime.time(hour), TZ)
+    return start, start + datetime.timedelta(hours=1)
+
+
+def set_datetime(browser, element_id, value):
+    # datetime-local inputs take typing awkwardly; set the value as a person's
+    # picker would, then let the form submit it.
+    browser.execute_script("document.getElementById(arguments[0]).value = arguments[1]",
+                           element_id, value.strftime("%Y-%m-%dT%H:%M"))
+
+
+def book_through_the_form(browser, title, start, end):
+    browser.get(browser.base + "/bookings/new")
+    Select(browser.find_element(By.ID, "room_id")).select_by_visible_text(
+        "Helsinki · Floor 3, north wing · seats 40")
+    set_datetime(browser, "starts_at", start)
+    set_datetime(browser, "ends_at", end)
+    browser.find_element(By.ID, "title").send_keys(title)
+    attendees = browser.find_element(By.ID, "attendees")
+    attendees.clear()
+    attendees.send_keys("12")
+    browser.find_element(By.CSS_SELECTOR, 'form[action="/bookings"] button').click()
+    WebDriverWait(browser, 10).until(EC.url_matches(r"/bookings/\d+$"))
+    return browser.current_url
+
+
+@pytest.mark.parametrize("decision", ["approve", "deny"])
+def test_alice_books_and_admin_decides(browser, decision):
+    hour = 9 if decision == "approve" else 14
+    if browser.get_window_size()["width"] < 600:
+        hour += 2
+    start, end = far_slot(60, hour)
+    title = f"Browser {decision} {hour}"
+    log_in(browser, "alice")
+    booking_url = book_through_the_form(browser, title, start, end)
+    assert browser.find_element(By.ID, "status").text == "Pending approval"
+    assert start.strftime("%H:%M") in browser.find_element(By.ID, "when").text
+    booking_id = booking_url.rsplit("/", 1)[1]
+
+    log_in(browser, "admin")
+    browser.get(browser.base + "/admin/approvals")
+    item = browser.find_element(By.ID, f"request-{booking_id}")
+    assert title in item.text and "Alice Andersen" in item.text
+    if decision == "approve":
+        item.find_element(By.CSS_SELECTOR, 'form[action$="/approve"] button').click()
+    else:
+        item.find_element(By.ID, f"reason-{booking_id}").send_keys("Board meeting that day")
+        item.find_element(By.CSS_SELECTOR, 'form[action$="/deny"] button').click()
+    done = WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "done")))
+    assert "has been told" in done.text
+    assert not browser.find_elements(By.ID, f"request-{booking_id}")
+
+    log_in(browser, "alice")
+    count = browser.find_element(By.CSS_SELECTOR, 'header nav a[href="/notifications"] .count')
+    assert int(count.text) >= 1
+    browser.get(booking_url)
+    status = browser.find_element(By.ID, "status").text
+    browser.get(browser.base + "/notifications")
+    messages = [m.text for m in browser.find_elements(By.CSS_SELECTOR, ".note .message")]
+    if decision == "approve":
+        assert status == "Confirmed"
+        assert any(title in m and m.endswith("is confirmed.") for m in messages)
+    else:
+        assert status == "Denied"
+        assert any(title in m and m.endswith("was denied: Board meeting that day")
+                   for m in messages)
+        browser.get(booking_url)
+        assert "Board meeting that day" in browser.find_element(By.ID, "reason").text

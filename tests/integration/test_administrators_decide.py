@@ -1,0 +1,168 @@
+"""The approval queue: confirm or deny, with history and notifications."""
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import (book, booked_id, csrf_of, drop_user, login, next_slot, sql, sql_value,
+                      temporary_user, url)
+
+pytestmark = pytest.mark.usefixtures("read_model_exact")
+
+
+@pytest.fixture(scope="module")
+def alice():
+    return login("alice")
+
+
+@pytest.fixture(scope="module")
+def admin():
+    return login("admin")
+
+
+def decide(admin, bid, action, reason=None):
+    token = csrf_of(admin.get(url("/admin/approvals")).text)
+    data = {"csrf": token}
+    if reason is not None:
+        data["reason"] = reason
+    return admin.post(url(f"/admin/approvals/{bid}/{action}"), data=data,
+                      allow_redirects=False)
+
+
+def history(session, bid):
+    doc = BeautifulSoup(session.get(url(f"/bookings/{bid}")).text, "html.parser")
+    return [(e.select_one(".event-kind").get_text(), e.select_one(".event-by").get_text(),
+             (e.select_one(".event-reason") or e).get_text() if e.select_one(".event-reason")
+             else None) for e in doc.select(".event")]
+
+
+def status(session, bid):
+    doc = BeautifulSoup(session.get(url(f"/bookings/{bid}")).text, "html.parser")
+    return doc.select_one("#status").get_text()
+
+
+def notes(session):
+    doc = BeautifulSoup(session.get(url("/notifications")).text, "html.parser")
+    return [n.select_one(".message").get_text() for n in doc.select(".note")]
+
+
+def test_the_queue_shows_pending_requests_soonest_first(alice, admin):
+    later = booked_id(book(alice, title="Later one"))
+    doc = BeautifulSoup(admin.get(url("/admin/approvals")).text, "html.parser")
+    ids = [int(li["id"].split("-")[1]) for li in doc.select(".request")]
+    assert later in ids
+    starts = [sql_value(f"SELECT starts_at FROM bookings WHERE id = {i}") for i in ids]
+    assert starts == sorted(starts)
+    item = doc.select_one(f"#request-{later}")
+    assert item.select_one(".requester").get_text() == "Alice Andersen"
+    assert item.select_one(".room").get_text() == "Berlin"
+    assert "waiting" in item.get_text()
+
+
+def test_the_queue_is_for_administrators_only(alice):
+    assert alice.get(url("/admin/approvals"), allow_redirects=False).status_code == 403
+
+
+def test_approving_confirms_notifies_and_records(alice, admin):
+    bid = booked_id(book(alice, title="To approve"))
+    # Administrators were told of the request.
+    assert any("New request: \u201cTo approve\u201d in Berlin" in n and "by Alice Andersen" in n
+               for n in notes(admin))
+    resp = decide(admin, bid, "approve")
+    assert resp.status_code == 303
+    assert resp.headers["Location"] == "/admin/approvals?done=approved"
+    assert "The booking is confirmed" in admin.get(url(resp.headers["Location"])).text
+    assert status(alice, bid) == "Confirmed"
+    assert history(alice, bid) == [("requested", "Alice Andersen", None),
+                                   ("Confirmed", "Ada Admin", None)]
+    assert any("\u201cTo approve\u201d in Berlin" in n and n.endswith("is confirmed.")
+               for n in notes(alice))
+    assert sql_value(f"SELECT version FROM bookings WHERE id = {bid}") == "2"
+    # Deciding again is refused, saying by whom.
+    again = decide(admin, bid, "deny", "changed my mind")
+    assert again.status_code == 409
+    assert "already confirmed by Ada Admin" in again.text
+
+
+def test_denying_needs_a_reason_frees_the_slot_and_tells_why(alice, admin):
+    start, end = next_slot()
+    bid = booked_id(book(alice, start=start, end=end, title="To deny"))
+    missing = decide(admin, bid, "deny", "")
+    assert missing.status_code == 422
+    doc = BeautifulSoup(missing.text, "html.parser")
+    assert doc.select_one(f"#reason-{bid}-error").get_text() == "Please fill this in."
+    assert status(alice, bid) == "Pending approval"
+    resp = decide(admin, bid, "deny", "The room is needed for interviews")
+    assert resp.status_code == 303
+    assert status(alice, bid) == "Denied"
+    assert history(alice, bid)[-1] == ("Denied", "Ada Admin",
+                                       "The room is needed for interviews")
+    assert any(n.endswith("was denied: The room is needed for interviews")
+               for n in notes(alice))
+    # The slot is free again at once.
+    booked_id(book(login("bob"), start=start, end=end, title="Taking the slot"))
+
+
+def test_a_request_whose_start_has_passed_cannot_be_approved(alice, admin):
+    bid = booked_id(book(alice, title="Too late"))
+    # Move it into the past, source and view alike.
+    for table, key in (("bookings", "id"), ("booking_status", "booking_id")):
+        assert sql(f"UPDATE {table} SET starts_at = UTC_TIMESTAMP() - INTERVAL 2 HOUR,"
+                   f" ends_at = UTC_TIMESTAMP() - INTERVAL 1 HOUR WHERE {key} = {bid}"
+                   ).returncode == 0
+    resp = decide(admin, bid, "approve")
+    assert resp.status_code == 409
+    assert "its start has passed" in resp.text
+    assert sql_value(f"SELECT status FROM bookings WHERE id = {bid}") == "pending"
+
+
+def test_deciding_an_unknown_booking_is_404(admin):
+    assert decide(admin, 99999999, "approve").status_code == 404
+
+
+def test_an_administrator_cancels_with_a_reason_and_the_owner_is_told(alice, admin):
+    bid = booked_id(book(alice, title="Admin cancels"))
+    page = admin.get(url(f"/bookings/{bid}"))
+    token = csrf_of(page.text)
+    resp = admin.post(url(f"/bookings/{bid}/cancel"), data={"csrf": token, "reason": ""},
+                      allow_redirects=False)
+    assert resp.status_code == 422
+    assert "Give a reason" in resp.text
+    resp = admin.post(url(f"/bookings/{bid}/cancel"), data={
+        "csrf": token, "reason": "Fire drill"}, allow_redirects=False)
+    assert resp.status_code == 303
+    assert status(alice, bid) == "Cancelled"
+    assert history(alice, bid)[-1] == ("Cancelled", "Ada Admin", "Fire drill")
+    assert any("was cancelled by Ada Admin: Fire drill" in n for n in notes(alice))
+
+
+def test_the_unread_count_shows_on_every_page_until_read(alice):
+    bob = login("bob")
+    bid = booked_id(book(bob, title="Count me"))
+    admin = login("admin")
+    decide(admin, bid, "approve")
+    for path in ("/", "/bookings", "/rooms"):
+        doc = BeautifulSoup(bob.get(url(path)).text, "html.parser")
+        count = doc.select_one('header nav a[href="/notifications"] .count')
+        assert count is not None and int(count.get_text()) >= 1, path
+    token = csrf_of(bob.get(url("/notifications")).text)
+    assert bob.post(url("/notifications/read"), data={"csrf": token},
+                    allow_redirects=False).status_code == 303
+    doc = BeautifulSoup(bob.get(url("/")).text, "html.parser")
+    assert doc.select_one('header nav a[href="/notifications"] .count') is None
+    assert not BeautifulSoup(bob.get(url("/notifications")).text,
+                             "html.parser").select(".note.unread")
+
+
+def test_a_disabled_administrator_is_not_notified():
+    who = temporary_user("tmp-admin-off", role="admin")
+    try:
+        sql(f"UPDATE users SET disabled = 1 WHERE login = '{who}'")
+        bid = booked_id(book(login("alice"), title="Quiet"))
+        assert sql_value("SELECT COUNT(*) FROM notifications n JOIN users u ON u.id = n.user_id"
+                         f" WHERE u.login = '{who}' AND n.booking_id = {bid}") == "0"
+        assert int(sql_value("SELECT COUNT(*) FROM notifications n JOIN users u"
+                             f" ON u.id = n.user_id WHERE u.login = 'admin'"
+                             f" AND n.booking_id = {bid}")) == 1
+    finally:
+        sql(f"DELETE n FROM notifications n JOIN users u ON u.id = n.user_id"
+            f" WHERE u.login = '{who}'")
+        drop_user(who)

@@ -1,0 +1,139 @@
+"""Real concurrent clients through nginx: the room lock allows one winner."""
+import datetime
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+import requests
+
+from conftest import (SITE_TZ, VAR, book, booked_id, booking_form, csrf_of,
+                      login, quiet_day, room_id, sql, sql_value, temporary_user, url)
+
+pytestmark = pytest.mark.usefixtures("read_model_exact")
+
+CLIENTS = 20
+ROUNDS = int(os.environ.get("RB_RACE_ROUNDS", "20"))
+REPORT = VAR / "race-report.txt"
+
+
+def report(line):
+    with open(REPORT, "a") as f:
+        f.write(line + "\n")
+
+
+def fire(posts):
+    """Runs the callables at the same moment, one thread each."""
+    barrier = threading.Barrier(len(posts))
+
+    def run(post):
+        barrier.wait()
+        return post()
+
+    with ThreadPoolExecutor(max_workers=len(posts)) as pool:
+        return list(pool.map(run, posts))
+
+
+def poster(cookies, data):
+    def post():
+        return requests.post(url("/bookings"), data=data, cookies=cookies,
+                             allow_redirects=False, timeout=60).status_code
+    return post
+
+
+def local(day, hh, mm=0):
+    return datetime.datetime.combine(day, datetime.time(hh, mm), SITE_TZ)
+
+
+def overlaps_in(room):
+    return int(sql_value(
+        "SELECT COUNT(*) FROM bookings a JOIN bookings b ON a.room_id = b.room_id"
+        " AND a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at"
+        f" WHERE a.room_id = {room} AND a.status IN ('pending','confirmed')"
+        " AND b.status IN ('pending','confirmed')"))
+
+
+def test_twenty_clients_booking_the_same_slot_one_wins_every_round():
+    alice = login("alice")
+    room = room_id("Florence")
+    tally = []
+    for r in range(ROUNDS):
+        day = quiet_day() if r % 12 == 0 else day
+        start = local(day, 8 + r % 12)
+        end = start + datetime.timedelta(hours=1)
+        forms = [booking_form(alice) for _ in range(CLIENTS)]
+        posts = [poster(alice.cookies.get_dict(), dict(f, room_id=str(room), attendees="3",
+                                                       title=f"Race {r}",
+                                                       starts_at=start.strftime("%Y-%m-%dT%H:%M"),
+                                                       ends_at=end.strftime("%Y-%m-%dT%H:%M")))
+                 for f in forms]
+        codes = fire(posts)
+        tally.append((codes.count(303), codes.count(409)))
+        assert codes.count(303) == 1 and codes.count(409) == CLIENTS - 1, codes
+    assert overlaps_in(room) == 0
+    report(f"same slot: {ROUNDS} rounds x {CLIENTS} clients: winners per round "
+           f"{[w for w, _ in tally]}, 409s per round {[c for _, c in tally]}")
+
+
+def test_overlapping_different_slots_never_overlap_after_the_race():
+    alice = login("alice")
+    room = room_id("Geneva")
+    winners = []
+    for r in range(ROUNDS):
+        day = quiet_day()
+        base = local(day, 9)
+        forms = [booking_form(alice) for _ in range(CLIENTS)]
+        posts = []
+        for k, f in enumerate(forms):
+            # Hour-long slots starting every 15 minutes: each overlaps its
+            # neighbours, so the winners must be pairwise disjoint.
+            start = base + datetime.timedelta(minutes=15 * k)
+            end = start + datetime.timedelta(hours=1)
+            posts.append(poster(alice.cookies.get_dict(), dict(
+                f, room_id=str(room), attendees="2", title=f"Shifted {r}.{k}",
+                starts_at=start.strftime("%Y-%m-%dT%H:%M"),
+                ends_at=end.strftime("%Y-%m-%dT%H:%M"))))
+        codes = fire(posts)
+        assert set(codes) <= {303, 409}, codes
+        assert codes.count(303) >= 1
+        # Twenty slots over 5 h 45 min fit at most 5 disjoint hours.
+        assert codes.count(303) <= 5
+        winners.append(codes.count(303))
+        assert overlaps_in(room) == 0
+    report(f"overlapping slots: {ROUNDS} rounds x {CLIENTS} clients: winners per round "
+           f"{winners}, overlapping live bookings afterwards 0")
+
+
+def test_two_administrators_deciding_at_once_make_exactly_one_decision():
+    second = temporary_user("tmp-admin-race", role="admin")
+    try:
+        admins = [login("admin"), login(second)]
+        tokens = [csrf_of(a.get(url("/admin/approvals")).text) for a in admins]
+        alice = login("alice")
+        outcomes = []
+        for r in range(ROUNDS):
+            bid = booked_id(book(alice, room_id("Istanbul"), title=f"Decide {r}"))
+            actions = [("approve", {}), ("deny", {"reason": "no"})]
+            if r % 2:
+                actions.reverse()
+
+            def decider(session, token, action, extra):
+                def post():
+                    return requests.post(
+                        url(f"/admin/approvals/{bid}/{action}"), data=dict(extra, csrf=token),
+                        cookies=session.cookies.get_dict(), allow_redirects=False,
+                        timeout=60).status_code
+                return post
+
+            codes = fire([decider(admins[i], tokens[i], *actions[i]) for i in range(2)])
+            assert sorted(codes) == [303, 409], codes
+            events = sql_value("SELECT COUNT(*) FROM booking_events WHERE booking_id ="
+                               f" {bid} AND kind IN ('confirmed','denied')")
+            assert events == "1"
+            outcomes.append(sql_value(f"SELECT status FROM bookings WHERE id = {bid}"))
+        report(f"two administrators: {ROUNDS} rounds: one decision and one event each; "
+               f"outcomes {outcomes.count('confirmed')} confirmed, "
+               f"{outcomes.count('denied')} denied")
+    finally:
+        # Its decisions stay in the history, so the account stays too.
+        sql(f"UPDATE users SET disabled = 1 WHERE login = '{second}'")

@@ -8,6 +8,7 @@
 #include "clock.h"
 #include "password.h"
 #include "token.h"
+#include "utf8.h"
 #include "render.h"
 
 void
@@ -70,29 +71,10 @@ form_fill(struct tpl *d, const struct req *r, const struct field *fields,
 		tpl_show(d, "HAS_ERRORS");
 }
 
-/* Control characters: C0, DEL and C1 (U+0080-U+009F, 0xc2 0x80-0x9f). */
 static int
-has_control(const char *str)
+has_control(const char *s)
 {
-	const unsigned char *s = (const unsigned char *)str;
-
-	for (; *s != '\0'; s++)
-		if (*s < 0x20 || *s == 0x7f ||
-		    (s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f))
-			return 1;
-	return 0;
-}
-
-/* Characters (code points) in valid UTF-8: bytes that start one. */
-static size_t
-chars(const char *s)
-{
-	size_t	n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
+	return utf8_has_control(s, strlen(s));
 }
 
 const char *
@@ -100,7 +82,7 @@ valid_login(const char *v)
 {
 	if (has_control(v))
 		return "A login cannot contain control characters.";
-	if (chars(v) > 64)
+	if (utf8_length(v) > 64)
 		return "A login has at most 64 characters.";
 	return NULL;
 }
@@ -116,7 +98,7 @@ valid_password_input(const char *v)
 const char *
 valid_new_password(const char *v)
 {
-	if (chars(v) < PASSWORD_MIN_LEN)
+	if (utf8_length(v) < PASSWORD_MIN_LEN)
 		return "Use at least 8 characters.";
 	if (strlen(v) > PASSWORD_MAX_LEN)
 		return "Use at most 1024 bytes.";
@@ -174,7 +156,7 @@ valid_title(const char *v)
 {
 	if (has_control(v))
 		return "Use letters, digits, spaces and punctuation only.";
-	if (chars(v) > 200)
+	if (utf8_length(v) > 200)
 		return "Keep the title to 200 characters.";
 	return NULL;
 }
@@ -182,7 +164,7 @@ valid_title(const char *v)
 const char *
 valid_reason(const char *v)
 {
-	if (chars(v) > 500)
+	if (utf8_length(v) > 500)
 		return "Keep the reason to 500 characters.";
 	return NULL;
 }

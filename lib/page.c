@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "clock.h"
 #include "log.h"
 #include "page.h"
 #include "session.h"
@@ -71,6 +72,28 @@ page_begin(struct page *p, const struct req *r, const char *title,
 		tpl_show(p->root, "ANONYMOUS");
 	p->body = tpl_include(p->root, "CONTENT", file);
 	return 0;
+}
+
+void
+page_set_span(struct tpl *d, const char *key, const char *start,
+    const char *end)
+{
+	time_t	s, t;
+	char	buf[96];
+
+	if (parse_sql_time(start, &s) == 0 && parse_sql_time(end, &t) == 0)
+		tpl_set(d, key, format_local_span(s, t, buf, sizeof buf));
+}
+
+void
+page_set_time(struct tpl *d, const char *key, const char *at)
+{
+	time_t	t;
+	char	buf[64];
+
+	if (parse_sql_time(at, &t) == 0)
+		tpl_set(d, key, format_local(t, "%a %d %b %Y, %H:%M", buf,
+		    sizeof buf));
 }
 
 void

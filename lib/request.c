@@ -10,6 +10,7 @@
 #include <uriparser/Uri.h>
 
 #include "request.h"
+#include "utf8.h"
 
 static const struct {
 	const char	*name;
@@ -28,46 +29,6 @@ method_from_name(const char *s)
 		if (strcmp(methods[i].name, s) == 0)
 			return methods[i].method;
 	return M_OTHER;
-}
-
-int
-utf8_valid(const char *str, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t		     i = 0;
-
-	while (i < len) {
-		unsigned char	c = s[i];
-		size_t		n;
-		unsigned long	cp;
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		} else if (c >= 0xc2 && c <= 0xdf) {
-			n = 1;
-			cp = c & 0x1f;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			n = 2;
-			cp = c & 0x0f;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			n = 3;
-			cp = c & 0x07;
-		} else
-			return 0;	/* continuation byte, 0xc0/0xc1, > 0xf4 */
-		if (len - i - 1 < n)
-			return 0;
-		for (size_t k = 1; k <= n; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (s[i + k] & 0x3f);
-		}
-		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return 0;	/* overlong, too large, surrogate */
-		i += n + 1;
-	}
-	return 1;
 }
 
 /*

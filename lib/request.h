@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "user.h"
+#include "utf8.h"
 
 /* Limits: anything larger is refused before a handler runs. */
 #define REQ_MAX_BODY	(64 * 1024)	/* form bodies; nginx caps uploads */
@@ -64,8 +65,6 @@ size_t		 params_count(const struct params *p, const char *name);
 /* Frees every pair; p is empty and reusable afterwards. */
 void		 params_free(struct params *p);
 
-/* 1 if s[0..len) is well-formed UTF-8 (no overlongs or surrogates). */
-int		 utf8_valid(const char *s, size_t len);
 
 /*
  * Decodes a URL path: %XX (strictly), no '+' conversion, no %00, no %2F

@@ -56,16 +56,12 @@ queue_page(struct req *r, int status, const char *done, long long error_id,
 	}
 	for (size_t i = 0; i < rows->nrows; i++) {
 		struct tpl	*q = tpl_section(p.body, "REQUEST");
-		time_t		 s, t;
-		char		 span[96], wait[32];
+		char		 wait[32];
 
 		tpl_set(q, "ID", db_cell(rows, i, 0));
 		tpl_set(q, "ROOM", db_cell(rows, i, 1));
 		tpl_set(q, "REQUESTER", db_cell(rows, i, 2));
-		if (parse_sql_time(db_cell(rows, i, 3), &s) == 0 &&
-		    parse_sql_time(db_cell(rows, i, 4), &t) == 0)
-			tpl_set(q, "WHEN", format_local_span(s, t, span,
-			    sizeof span));
+		page_set_span(q, "WHEN", db_cell(rows, i, 3), db_cell(rows, i, 4));
 		tpl_set(q, "TITLE", db_cell(rows, i, 5));
 		tpl_set(q, "ATTENDEES", db_cell(rows, i, 6));
 		waited(wait, sizeof wait, db_cell_int(rows, i, 7));

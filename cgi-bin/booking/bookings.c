@@ -223,14 +223,9 @@ static void
 fill_list(struct tpl *d, const char *section, const struct db_rows *rows)
 {
 	for (size_t i = 0; i < rows->nrows; i++) {
-		struct tpl	*b = tpl_section(d, section);
-		time_t		 s, t;
-		char		 span[96];
+		struct tpl *b = tpl_section(d, section);
 
-		if (parse_sql_time(db_cell(rows, i, 3), &s) == 0 &&
-		    parse_sql_time(db_cell(rows, i, 4), &t) == 0)
-			tpl_set(b, "WHEN", format_local_span(s, t, span,
-			    sizeof span));
+		page_set_span(b, "WHEN", db_cell(rows, i, 3), db_cell(rows, i, 4));
 		tpl_set(b, "ID", db_cell(rows, i, 0));
 		tpl_set(b, "ROOM", db_cell(rows, i, 1));
 		tpl_set(b, "TITLE", db_cell(rows, i, 2));
@@ -284,8 +279,7 @@ booking_page(struct req *r, long long id, int status,
 {
 	struct db_rows	*b = NULL, *h = NULL;
 	struct page	 p;
-	time_t		 s, t, at;
-	char		 span[96], when[64];
+	time_t		 end;
 	long long	 owner;
 	int		 rc = 500;
 
@@ -300,8 +294,7 @@ booking_page(struct req *r, long long id, int status,
 		rc = 404;	/* others' bookings do not exist for you */
 		goto out;
 	}
-	if (parse_sql_time(db_cell(b, 0, 7), &s) == -1 ||
-	    parse_sql_time(db_cell(b, 0, 8), &t) == -1 ||
+	if (parse_sql_time(db_cell(b, 0, 8), &end) == -1 ||
 	    page_begin(&p, r, db_cell(b, 0, 5), "booking.tpl") == -1)
 		goto out;
 	tpl_set(p.body, "ID", db_cell(b, 0, 0));
@@ -310,7 +303,7 @@ booking_page(struct req *r, long long id, int status,
 	tpl_set(p.body, "OWNER", db_cell(b, 0, 4));
 	tpl_set(p.body, "TITLE", db_cell(b, 0, 5));
 	tpl_set(p.body, "ATTENDEES", db_cell(b, 0, 6));
-	tpl_set(p.body, "WHEN", format_local_span(s, t, span, sizeof span));
+	page_set_span(p.body, "WHEN", db_cell(b, 0, 7), db_cell(b, 0, 8));
 	tpl_set(p.body, "STATUS", db_cell(b, 0, 9));
 	tpl_set(p.body, "STATUS_LABEL", booking_state_label(db_cell(b, 0, 9)));
 	if (db_cell(b, 0, 10) != NULL)
@@ -322,14 +315,12 @@ booking_page(struct req *r, long long id, int status,
 		tpl_set(ev, "KIND", booking_state_label(strcmp(db_cell(h, i, 0),
 		    "requested") == 0 ? "requested" : db_cell(h, i, 0)));
 		tpl_set(ev, "BY", db_cell(h, i, 1));
-		if (parse_sql_time(db_cell(h, i, 2), &at) == 0)
-			tpl_set(ev, "AT", format_local(at, "%a %d %b %Y, %H:%M",
-			    when, sizeof when));
+		page_set_time(ev, "AT", db_cell(h, i, 2));
 		if (db_cell(h, i, 3) != NULL)
 			tpl_set(tpl_section(ev, "EVENT_REASON"), "TEXT",
 			    db_cell(h, i, 3));
 	}
-	if (may_cancel(r, owner, db_cell(b, 0, 9), t)) {
+	if (may_cancel(r, owner, db_cell(b, 0, 9), end)) {
 		struct tpl *c = tpl_section(p.body, "CANCEL");
 
 		form_fill(c, r, cancel_in, e);

@@ -30,14 +30,10 @@ notifications_list(struct req *r)
 		return 500;
 	}
 	for (size_t i = 0; i < rows->nrows; i++) {
-		struct tpl	*n = tpl_section(p.body, "NOTE");
-		char		 when[64];
-		time_t		 at;
+		struct tpl *n = tpl_section(p.body, "NOTE");
 
 		tpl_set(n, "MESSAGE", db_cell(rows, i, 1));
-		if (parse_sql_time(db_cell(rows, i, 2), &at) == 0)
-			tpl_set(n, "AT", format_local(at, "%a %d %b %Y, %H:%M",
-			    when, sizeof when));
+		page_set_time(n, "AT", db_cell(rows, i, 2));
 		if (db_cell_int(rows, i, 3)) {
 			tpl_show(n, "UNREAD");
 			unread = 1;

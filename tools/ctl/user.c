@@ -58,25 +58,6 @@ usage(void)
 /* ---- validation ---------------------------------------------------- */
 
 /*
- * 1 if s[0..len) holds a control character: C0, DEL, or (in UTF-8) C1.
- * Terminals act on all three, and none belongs in a name or a password.
- */
-static int
-has_control(const char *s, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	for (size_t i = 0; i < len; i++) {
-		if (u[i] < 0x20 || u[i] == 0x7f)
-			return 1;
-		if (u[i] == 0xc2 && i + 1 < len && u[i + 1] >= 0x80 &&
-		    u[i + 1] <= 0x9f)
-			return 1;
-	}
-	return 0;
-}
-
-/*
  * NULL if s is a login, else why not.  It starts with a letter or digit:
  * a login "-x" would read as an option to every other command.
  */
@@ -104,7 +85,7 @@ name_invalid(const char *s)
 		return "a display name has 1 to 200 bytes";
 	if (!utf8_valid(s, len))
 		return "the display name is not valid UTF-8";
-	if (has_control(s, len))
+	if (utf8_has_control(s, len))
 		return "the display name holds a control character";
 	return NULL;
 }
@@ -123,7 +104,7 @@ email_invalid(const char *s)
 	    at[1] == '\0')
 		return "an e-mail address has the form name@domain "
 		    "with one '@'";
-	if (!utf8_valid(s, len) || has_control(s, len) ||
+	if (!utf8_valid(s, len) || utf8_has_control(s, len) ||
 	    strpbrk(s, " ,;<>\"") != NULL)
 		return "the e-mail address holds a character it cannot hold";
 	return NULL;
@@ -148,7 +129,7 @@ password_invalid(const char *pw, size_t len)
 		return "the password is longer than 1024 bytes";
 	if (!utf8_valid(pw, len))
 		return "the password is not valid UTF-8";
-	if (has_control(pw, len))
+	if (utf8_has_control(pw, len))
 		return "the password holds a control character";
 	return NULL;
 }
@@ -558,18 +539,6 @@ user_set_disabled(struct ctl *ctl, int argc, char *argv[], int off)
 	return 0;
 }
 
-/* Width of s in characters (UTF-8 continuation bytes do not count). */
-static int
-width(const char *s)
-{
-	int	w = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			w++;
-	return w;
-}
-
 /*
  * Prints s padded to w characters, control characters as '?': a name
  * someone typed into a web form must not drive the operator's terminal.
@@ -590,8 +559,8 @@ put_cell(const char *s, int w)
 		} else
 			putchar(c < 0x20 || c == 0x7f ? '?' : c);
 	}
-	if (w > width(s))
-		printf("%*s", w - width(s), "");
+	if ((size_t)w > utf8_length(s))
+		printf("%*s", w - (int)utf8_length(s), "");
 }
 
 static int
@@ -618,12 +587,12 @@ user_list(struct ctl *ctl, int argc, char *argv[])
 		return 1;
 	}
 	for (int c = 0; c < NCOLS; c++) {
-		w[c] = width(head[c]);
+		w[c] = (int)utf8_length(head[c]);
 		for (size_t r = 0; r < rows->nrows; r++) {
 			const char *s = db_cell(rows, r, (size_t)c);
 
-			if (s != NULL && width(s) > w[c])
-				w[c] = width(s);
+			if (s != NULL && utf8_length(s) > (size_t)w[c])
+				w[c] = (int)utf8_length(s);
 		}
 	}
 	for (int c = 0; c < NCOLS; c++) {

@@ -1,0 +1,19 @@
+/* utf8: checks on UTF-8 text that arrives from people. */
+#ifndef ROOMBOOK_UTF8_H
+#define ROOMBOOK_UTF8_H
+
+#include <stddef.h>
+
+/* 1 if s[0..len) is well-formed UTF-8 (no overlongs or surrogates). */
+int	utf8_valid(const char *s, size_t len);
+
+/* Characters (code points) in the valid UTF-8 string s. */
+size_t	utf8_length(const char *s);
+
+/*
+ * 1 if s[0..len) holds a control character: C0, DEL, or C1 (U+0080 to
+ * U+009F).  Terminals act on all three; none belongs in a name or title.
+ */
+int	utf8_has_control(const char *s, size_t len);
+
+#endif

@@ -248,17 +248,85 @@ owner_message(char *buf, size_t n, enum booking_action action,
 	}
 }
 
+/*
+ * The transition itself, inside the caller's transaction with the room
+ * row locked.  Returns without committing or rolling back.
+ */
+static enum booking_result
+apply_locked(struct db *db, long long id, const struct transition *t,
+    const struct user *actor, const char *reason, struct booking_outcome *o)
+{
+	struct db_rows	*rows;
+	long long	 owner;
+	time_t		 start, end, now = time(NULL);
+	char		 title[201], room[101], span[96], message[1000];
+	const char	*state;
+	int		 from_ok;
+
+	memset(o, 0, sizeof *o);
+	o->id = id;
+	if ((rows = db_query(db, SQL_LOCK_BOOKING, DB_ARGS(DB_INT(id)))) ==
+	    NULL)
+		return BK_DB_ERROR;
+	if (rows->nrows != 1 || parse_sql_time(db_cell(rows, 0, 2), &start) ||
+	    parse_sql_time(db_cell(rows, 0, 3), &end)) {
+		db_rows_free(rows);
+		return BK_NOT_FOUND;
+	}
+	state = db_cell(rows, 0, 0);
+	snprintf(o->state, sizeof o->state, "%s", state);
+	owner = db_cell_int(rows, 0, 1);
+	snprintf(title, sizeof title, "%s", db_cell(rows, 0, 4));
+	snprintf(room, sizeof room, "%s", db_cell(rows, 0, 5));
+	from_ok = strcmp(state, t->from[0]) == 0 ||
+	    (t->from[1] != NULL && strcmp(state, t->from[1]) == 0);
+	db_rows_free(rows);
+
+	if (t->action == ACT_CANCEL && actor != NULL && !actor->admin &&
+	    actor->id != owner)
+		return BK_FORBIDDEN;
+	/* Whoever changes someone else's booking tells them why. */
+	if ((reason == NULL || *reason == '\0') && (t->action == ACT_DENY ||
+	    (t->action == ACT_CANCEL && actor != NULL && actor->id != owner)))
+		return BK_REASON_REQUIRED;
+	if (!from_ok) {
+		last_change(db, id, o);
+		return BK_NOT_ALLOWED;
+	}
+	if (t->action == ACT_CONFIRM && start <= now)
+		return BK_STARTED;
+	if (t->action == ACT_EXPIRE && start > now)
+		return BK_NOT_ALLOWED;
+	if (t->action == ACT_CANCEL && end <= now)
+		return BK_ENDED;
+
+	if ((t->decides ? db_exec(db, SQL_DECIDE, DB_ARGS(DB_STR(t->to),
+	    reason != NULL ? DB_STR(reason) : DB_NULL,
+	    DB_INT(actor != NULL ? actor->id : 0), DB_INT(id)), NULL) :
+	    db_exec(db, SQL_SET_STATE, DB_ARGS(DB_STR(t->to),
+	    reason != NULL ? DB_STR(reason) : DB_NULL, DB_INT(id)), NULL)) != 1 ||
+	    db_exec(db, SQL_EVENT, DB_ARGS(DB_INT(id), DB_STR(t->event),
+	    actor != NULL ? DB_INT(actor->id) : DB_NULL,
+	    reason != NULL ? DB_STR(reason) : DB_NULL), NULL) != 1)
+		return BK_DB_ERROR;
+	if (actor == NULL || actor->id != owner) {
+		format_local_span(start, end, span, sizeof span);
+		owner_message(message, sizeof message, t->action, title, room,
+		    span, actor, reason != NULL ? reason : "");
+		if (db_exec(db, SQL_NOTIFY, DB_ARGS(DB_INT(owner), DB_INT(id),
+		    DB_STR(message)), NULL) != 1)
+			return BK_DB_ERROR;
+	}
+	return readmodel_upsert(db, id) == -1 ? BK_DB_ERROR : BK_OK;
+}
+
 /* One attempt at booking_apply's transaction. */
 static enum booking_result
 try_apply(struct db *db, long long id, const struct transition *t,
     const struct user *actor, const char *reason, struct booking_outcome *o)
 {
 	struct db_rows	*rows;
-	long long	 owner, room_id;
-	time_t		 start, end, now = time(NULL);
-	char		 title[201], room[101], span[96], message[1000];
-	const char	*state;
-	int		 from_ok;
+	long long	 room_id;
 
 	memset(o, 0, sizeof *o);
 	o->id = id;
@@ -275,61 +343,17 @@ try_apply(struct db *db, long long id, const struct transition *t,
 	    DB_ARGS(DB_INT(room_id)))) == NULL)
 		return finish(db, BK_DB_ERROR);
 	db_rows_free(rows);
-	if ((rows = db_query(db, SQL_LOCK_BOOKING, DB_ARGS(DB_INT(id)))) ==
-	    NULL)
-		return finish(db, BK_DB_ERROR);
-	if (rows->nrows != 1 || parse_sql_time(db_cell(rows, 0, 2), &start) ||
-	    parse_sql_time(db_cell(rows, 0, 3), &end)) {
-		db_rows_free(rows);
-		return finish(db, BK_NOT_FOUND);
-	}
-	state = db_cell(rows, 0, 0);
-	snprintf(o->state, sizeof o->state, "%s", state);
-	owner = db_cell_int(rows, 0, 1);
-	snprintf(title, sizeof title, "%s", db_cell(rows, 0, 4));
-	snprintf(room, sizeof room, "%s", db_cell(rows, 0, 5));
-	from_ok = strcmp(state, t->from[0]) == 0 ||
-	    (t->from[1] != NULL && strcmp(state, t->from[1]) == 0);
-	db_rows_free(rows);
+	return finish(db, apply_locked(db, id, t, actor, reason, o));
+}
 
-	if (t->action == ACT_CANCEL && actor != NULL && !actor->admin &&
-	    actor->id != owner)
-		return finish(db, BK_FORBIDDEN);
-	/* Whoever changes someone else's booking tells them why. */
-	if ((reason == NULL || *reason == '\0') && (t->action == ACT_DENY ||
-	    (t->action == ACT_CANCEL && actor != NULL && actor->id != owner)))
-		return finish(db, BK_REASON_REQUIRED);
-	if (!from_ok) {
-		last_change(db, id, o);
-		return finish(db, BK_NOT_ALLOWED);
-	}
-	if (t->action == ACT_CONFIRM && start <= now)
-		return finish(db, BK_STARTED);
-	if (t->action == ACT_EXPIRE && start > now)
-		return finish(db, BK_NOT_ALLOWED);
-	if (t->action == ACT_CANCEL && end <= now)
-		return finish(db, BK_ENDED);
+enum booking_result
+booking_apply_locked(struct db *db, long long id, enum booking_action action,
+    const struct user *actor, const char *reason, struct booking_outcome *o)
+{
+	const struct transition *t = transition_of(action);
 
-	if ((t->decides ? db_exec(db, SQL_DECIDE, DB_ARGS(DB_STR(t->to),
-	    reason != NULL ? DB_STR(reason) : DB_NULL,
-	    DB_INT(actor != NULL ? actor->id : 0), DB_INT(id)), NULL) :
-	    db_exec(db, SQL_SET_STATE, DB_ARGS(DB_STR(t->to),
-	    reason != NULL ? DB_STR(reason) : DB_NULL, DB_INT(id)), NULL)) != 1 ||
-	    db_exec(db, SQL_EVENT, DB_ARGS(DB_INT(id), DB_STR(t->event),
-	    actor != NULL ? DB_INT(actor->id) : DB_NULL,
-	    reason != NULL ? DB_STR(reason) : DB_NULL), NULL) != 1)
-		return finish(db, BK_DB_ERROR);
-	if (actor == NULL || actor->id != owner) {
-		format_local_span(start, end, span, sizeof span);
-		owner_message(message, sizeof message, t->action, title, room,
-		    span, actor, reason != NULL ? reason : "");
-		if (db_exec(db, SQL_NOTIFY, DB_ARGS(DB_INT(owner), DB_INT(id),
-		    DB_STR(message)), NULL) != 1)
-			return finish(db, BK_DB_ERROR);
-	}
-	if (readmodel_upsert(db, id) == -1)
-		return finish(db, BK_DB_ERROR);
-	return finish(db, BK_OK);
+	return t != NULL ? apply_locked(db, id, t, actor, reason, o) :
+	    BK_NOT_ALLOWED;
 }
 
 enum booking_result

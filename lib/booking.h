@@ -74,6 +74,15 @@ enum booking_result booking_apply(struct db *, long long id,
 		    enum booking_action action, const struct user *actor,
 		    const char *reason, struct booking_outcome *);
 
+/*
+ * booking_apply for a caller that already holds a transaction and the
+ * lock on the booking's room row (e.g. taking a room out of use cancels
+ * its bookings in the same transaction).  Neither commits nor rolls back.
+ */
+enum booking_result booking_apply_locked(struct db *, long long id,
+		    enum booking_action action, const struct user *actor,
+		    const char *reason, struct booking_outcome *);
+
 /* "pending" -> "Pending approval" etc., for people. */
 const char	*booking_state_label(const char *state);
 

@@ -1,10 +1,21 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Rooms</h1>
-{{#NO_ROOMS}}<p>No rooms have been added yet.</p>{{/NO_ROOMS}}
+{{#DELETED}}<p class="notice" role="status">The room has been deleted.</p>{{/DELETED}}
+{{#ADMIN}}<p><a class="button" href="/admin/rooms/new">Add a room</a></p>{{/ADMIN}}
+<form class="filters" method="get" action="/rooms">
+<div class="field"><label for="min_capacity">Seats at least</label>
+<input type="number" id="min_capacity" name="min_capacity" min="1" max="10000" value="{{MIN_CAPACITY}}"></div>
+<div class="field"><label for="location">Location</label>
+<select id="location" name="location"><option value="">Anywhere</option>
+{{#PLACE}}<option value="{{PLACE_NAME}}"{{#CHOSEN}} selected{{/CHOSEN}}>{{PLACE_NAME}}</option>
+{{/PLACE}}</select></div>
+<button class="button" type="submit">Filter</button>
+</form>
+{{#NO_ROOMS}}<p id="no-rooms">No room matches.</p>{{/NO_ROOMS}}
 <ul class="rooms">
 {{#ROOM}}
-<li class="room">
-<h2>{{NAME}}</h2>
+<li class="room" id="room-{{ID}}">
+<h2><a href="/rooms/{{ID}}">{{NAME}}</a></h2>
 <p class="meta">{{LOCATION}} · seats {{CAPACITY}}</p>
 <p>{{DESCRIPTION}}</p>
 {{#AVAILABLE}}<p class="badge ok">Available</p>

@@ -4,7 +4,27 @@
 
 #include "request.h"
 
-/* GET /rooms: every room with its capacity and availability.  200, 503. */
+/* GET /rooms (?min_capacity=, ?location=): every room.  200. */
 int	rooms_list(struct req *r);
+/* GET /rooms/{id}: a room, its upcoming bookings, its history.  200, 404. */
+int	room_show(struct req *r);
+
+/* GET /admin/rooms/new and POST /admin/rooms: add a room (303, 422). */
+int	room_new(struct req *r);
+int	room_create(struct req *r);
+/* GET /admin/rooms/{id}/edit and POST /admin/rooms/{id}: edit with the
+ * version the form was made from (303, 200 with over-capacity bookings,
+ * 404, 409 when someone saved in between, 422). */
+int	room_edit(struct req *r);
+int	room_update(struct req *r);
+/* POST /admin/rooms/{id}/unavailable (reason): take the room out of use
+ * and cancel its bookings that have not ended, in one transaction.  200
+ * with what was cancelled, 404, 409 (already), 422 (no reason). */
+int	room_unavailable(struct req *r);
+/* POST /admin/rooms/{id}/available: back in use.  303, 404, 409. */
+int	room_available(struct req *r);
+/* POST /admin/rooms/{id}/delete: only a room that never had bookings.
+ * 303, 404, 409. */
+int	room_delete(struct req *r);
 
 #endif

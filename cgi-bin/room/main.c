@@ -1,11 +1,19 @@
-/* room: the rooms and their availability. */
+/* room: the rooms, their management, and taking them out of use. */
 #include "app.h"
-#include "health.h"
 #include "handlers.h"
+#include "health.h"
 
 static const struct route routes[] = {
-	{ M_GET,	"/rooms",		AUTH_ANY,	rooms_list },
-	{ M_GET,	"/healthz/room",	AUTH_ANY,	health_context },
+	{ M_GET,  "/rooms",				AUTH_ANY,   rooms_list },
+	{ M_GET,  "/rooms/{id}",			AUTH_ANY,   room_show },
+	{ M_GET,  "/admin/rooms/new",			AUTH_ADMIN, room_new },
+	{ M_POST, "/admin/rooms",			AUTH_ADMIN, room_create },
+	{ M_GET,  "/admin/rooms/{id}/edit",		AUTH_ADMIN, room_edit },
+	{ M_POST, "/admin/rooms/{id}",			AUTH_ADMIN, room_update },
+	{ M_POST, "/admin/rooms/{id}/unavailable",	AUTH_ADMIN, room_unavailable },
+	{ M_POST, "/admin/rooms/{id}/available",	AUTH_ADMIN, room_available },
+	{ M_POST, "/admin/rooms/{id}/delete",		AUTH_ADMIN, room_delete },
+	{ M_GET,  "/healthz/room",			AUTH_ANY,   health_context },
 };
 
 static const struct program program = {

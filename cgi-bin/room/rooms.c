@@ -1,44 +1,206 @@
-/* room: the list of rooms. */
+/* room: the list of rooms and one room's page. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
 #include "db.h"
-#include "page.h"
+#include "form.h"
 #include "handlers.h"
+#include "page.h"
+#include "room.h"
 
 static const char SQL_ROOMS[] =
     "SELECT id, name, location, capacity, description, status,"
-    " unavailable_reason FROM rooms ORDER BY location, name";
+    " unavailable_reason FROM rooms"
+    " WHERE capacity >= ? AND (? = '' OR location = ?)"
+    " ORDER BY location, name";
+static const char SQL_LOCATIONS[] =
+    "SELECT DISTINCT location FROM rooms ORDER BY location";
+static const char SQL_ROOM[] =
+    "SELECT id, name, location, capacity, description, status,"
+    " unavailable_reason, version,"
+    " EXISTS (SELECT 1 FROM bookings b WHERE b.room_id = rooms.id)"
+    " FROM rooms WHERE id = ?";
+static const char SQL_UPCOMING[] =
+    "SELECT b.id, b.title, b.starts_at, b.ends_at, b.status, u.display_name"
+    " FROM bookings b JOIN users u ON u.id = b.user_id"
+    " WHERE b.room_id = ? AND b.status IN ('pending','confirmed')"
+    " AND b.ends_at > UTC_TIMESTAMP() ORDER BY b.starts_at LIMIT 50";
+static const char SQL_HISTORY[] =
+    "SELECT e.kind, COALESCE(u.display_name, 'roombook'), e.at, e.reason,"
+    " e.cancelled FROM room_events e LEFT JOIN users u ON u.id = e.actor_id"
+    " WHERE e.room_id = ? ORDER BY e.id DESC LIMIT 50";
+
+/* Sets the room's facts from a row of SQL_ROOMS or SQL_ROOM into d. */
+static void
+fill_room(struct tpl *d, const struct db_rows *rows, size_t i)
+{
+	tpl_set(d, "ID", db_cell(rows, i, 0));
+	tpl_set(d, "NAME", db_cell(rows, i, 1));
+	tpl_set(d, "LOCATION", db_cell(rows, i, 2));
+	tpl_set(d, "CAPACITY", db_cell(rows, i, 3));
+	tpl_set(d, "DESCRIPTION", db_cell(rows, i, 4));
+	if (strcmp(db_cell(rows, i, 5), "available") == 0)
+		tpl_show(d, "AVAILABLE");
+	else
+		tpl_set(tpl_section(d, "UNAVAILABLE"), "REASON",
+		    db_cell(rows, i, 6));
+}
 
 int
 rooms_list(struct req *r)
 {
-	struct db_rows	*rows;
+	const char	*min = params_get(&r->query, "min_capacity");
+	const char	*where = params_get(&r->query, "location");
+	struct db_rows	*rows = NULL, *places = NULL;
+	long long	 least = 1;
 	struct page	 p;
+	int		 rc = 500;
 
-	if ((rows = db_query(r->app->db, SQL_ROOMS, DB_NOARGS)) == NULL)
-		return db_failed(r);
-	if (page_begin(&p, r, "Rooms", "rooms.tpl") == -1) {
-		db_rows_free(rows);
-		return 500;
-	}
-	for (size_t i = 0; i < rows->nrows; i++) {
-		struct tpl *room = tpl_section(p.body, "ROOM");
-
-		tpl_set(room, "ID", db_cell(rows, i, 0));
-		tpl_set(room, "NAME", db_cell(rows, i, 1));
-		tpl_set(room, "LOCATION", db_cell(rows, i, 2));
-		tpl_set(room, "CAPACITY", db_cell(rows, i, 3));
-		tpl_set(room, "DESCRIPTION", db_cell(rows, i, 4));
-		if (strcmp(db_cell(rows, i, 5), "available") == 0)
-			tpl_show(room, "AVAILABLE");
-		else {
-			tpl_show(room, "UNAVAILABLE");
-			tpl_set(room, "REASON", db_cell(rows, i, 6));
+	if (min != NULL && *min != '\0') {
+		if (valid_attendees(min) != NULL) {
+			r->error = "the minimum capacity must be a whole number "
+			    "from 1 to 10000";
+			return 400;
 		}
+		least = strtoll(min, NULL, 10);
 	}
+	if (where == NULL)
+		where = "";
+	if ((rows = db_query(r->app->db, SQL_ROOMS, DB_ARGS(DB_INT(least),
+	    DB_STR(where), DB_STR(where)))) == NULL ||
+	    (places = db_query(r->app->db, SQL_LOCATIONS, DB_NOARGS)) == NULL) {
+		rc = db_failed(r);
+		goto out;
+	}
+	if (page_begin(&p, r, "Rooms", "rooms.tpl") == -1)
+		goto out;
+	for (size_t i = 0; i < rows->nrows; i++)
+		fill_room(tpl_section(p.body, "ROOM"), rows, i);
+	for (size_t i = 0; i < places->nrows; i++) {
+		struct tpl *o = tpl_section(p.body, "PLACE");
+
+		tpl_set(o, "PLACE_NAME", db_cell(places, i, 0));
+		if (strcmp(db_cell(places, i, 0), where) == 0)
+			tpl_show(o, "CHOSEN");
+	}
+	if (min != NULL && *min != '\0')
+		tpl_set(p.body, "MIN_CAPACITY", min);
 	if (rows->nrows == 0)
 		tpl_show(p.body, "NO_ROOMS");
+	if (r->user != NULL && r->user->admin)
+		tpl_show(p.body, "ADMIN");
+	if (params_get(&r->query, "deleted") != NULL)
+		tpl_show(p.body, "DELETED");
+	rc = page_finish(&p, r, 200);
+out:
 	db_rows_free(rows);
-	return page_finish(&p, r, 200);
+	db_rows_free(places);
+	return rc;
+}
+
+int
+room_page(struct req *r, long long id, int status,
+    const struct room_notice *notice)
+{
+	struct db_rows	*room = NULL, *up = NULL, *hist = NULL;
+	int		 admin = r->user != NULL && r->user->admin;
+	struct page	 p;
+	int		 rc = 500;
+
+	if ((room = db_query(r->app->db, SQL_ROOM, DB_ARGS(DB_INT(id)))) ==
+	    NULL || (up = db_query(r->app->db, SQL_UPCOMING,
+	    DB_ARGS(DB_INT(id)))) == NULL || (hist = db_query(r->app->db,
+	    SQL_HISTORY, DB_ARGS(DB_INT(id)))) == NULL) {
+		rc = db_failed(r);
+		goto out;
+	}
+	if (room->nrows != 1) {
+		rc = 404;
+		goto out;
+	}
+	if (page_begin(&p, r, db_cell(room, 0, 1), "room.tpl") == -1)
+		goto out;
+	fill_room(p.body, room, 0);
+	for (size_t i = 0; i < up->nrows; i++) {
+		struct tpl *b = tpl_section(p.body, "BOOKING");
+
+		tpl_set(b, "BOOKING_ID", db_cell(up, i, 0));
+		tpl_set(b, "TITLE", db_cell(up, i, 1));
+		page_set_span(b, "WHEN", db_cell(up, i, 2), db_cell(up, i, 3));
+		tpl_set(b, "STATUS", db_cell(up, i, 4));
+		if (admin)
+			tpl_set(tpl_section(b, "OWNER"), "OWNER_NAME",
+			    db_cell(up, i, 5));
+	}
+	if (up->nrows == 0)
+		tpl_show(p.body, "NO_BOOKINGS");
+	for (size_t i = 0; i < hist->nrows; i++) {
+		struct tpl *e = tpl_section(p.body, "EVENT");
+
+		tpl_set(e, "KIND", db_cell(hist, i, 0));
+		tpl_set(e, "BY", db_cell(hist, i, 1));
+		page_set_time(e, "AT", db_cell(hist, i, 2));
+		if (db_cell(hist, i, 3) != NULL)
+			tpl_set(tpl_section(e, "EVENT_REASON"), "TEXT",
+			    db_cell(hist, i, 3));
+		if (db_cell_int(hist, i, 4) > 0)
+			tpl_set(tpl_section(e, "EVENT_CANCELLED"), "COUNT",
+			    db_cell(hist, i, 4));
+	}
+	if (admin) {
+		struct tpl *a = tpl_section(p.body, "ADMIN");
+
+		tpl_set(a, "ID", db_cell(room, 0, 0));
+		tpl_show(a, strcmp(db_cell(room, 0, 5), "available") == 0 ?
+		    "CAN_CLOSE" : "CAN_OPEN");
+		if (!db_cell_int(room, 0, 8))
+			tpl_show(a, "CAN_DELETE");
+		if (notice != NULL && notice->errors != NULL)
+			form_fill(a, r, notice->fields, notice->errors);
+	}
+	if (notice != NULL && notice->message != NULL) {
+		struct tpl *n = tpl_section(p.body, "NOTICE");
+
+		tpl_set(n, "MESSAGE", notice->message);
+		for (size_t i = 0; notice->bookings != NULL &&
+		    i < notice->bookings->nrows; i++) {
+			struct tpl *b = tpl_section(n, "LISTED");
+
+			tpl_set(b, "BOOKING_ID", db_cell(notice->bookings, i, 0));
+			tpl_set(b, "TITLE", db_cell(notice->bookings, i, 1));
+			page_set_span(b, "WHEN", db_cell(notice->bookings, i, 2),
+			    db_cell(notice->bookings, i, 3));
+			tpl_set(b, "OWNER_NAME", db_cell(notice->bookings, i,
+			    4));
+			tpl_set(b, "ATTENDEES", db_cell(notice->bookings, i,
+			    5));
+		}
+	}
+	rc = page_finish(&p, r, status);
+out:
+	db_rows_free(room);
+	db_rows_free(up);
+	db_rows_free(hist);
+	return rc;
+}
+
+int
+room_show(struct req *r)
+{
+	static const struct {
+		const char *param, *message;
+	} notices[] = {
+		{ "added", "The room has been added." },
+		{ "saved", "Your changes have been saved." },
+		{ "available", "The room is available again; people can book "
+		    "it." },
+	};
+	struct room_notice n = { 0 };
+
+	for (size_t i = 0; i < NELEM(notices); i++)
+		if (params_get(&r->query, notices[i].param) != NULL)
+			n.message = notices[i].message;
+	return room_page(r, route_arg_id(r, 0), 200, &n);
 }

@@ -137,3 +137,48 @@ def test_two_administrators_deciding_at_once_make_exactly_one_decision():
     finally:
         # Its decisions stay in the history, so the account stays too.
         sql(f"UPDATE users SET disabled = 1 WHERE login = '{second}'")
+
+
+def test_booking_while_the_room_is_taken_out_of_use_leaves_nothing_live():
+    admin, alice = login("admin"), login("alice")
+    token = csrf_of(admin.get(url("/admin/approvals")).text)
+    name = f"Race room {os.getpid()}"
+    sql(f"INSERT INTO rooms (name, location, capacity) VALUES ('{name}', 'Floor 9', 50)")
+    room = room_id(name)
+    accepted_total = 0
+    for r in range(ROUNDS):
+        day = quiet_day()
+        forms = [booking_form(alice) for _ in range(CLIENTS)]
+        posts = []
+        for k, f in enumerate(forms):
+            # Disjoint slots, so every request could win but for the closure.
+            start = local(day, 8) + datetime.timedelta(minutes=30 * k)
+            end = start + datetime.timedelta(minutes=30)
+            posts.append(poster(alice.cookies.get_dict(), dict(
+                f, room_id=str(room), attendees="2", title=f"Closing {r}.{k}",
+                starts_at=start.strftime("%Y-%m-%dT%H:%M"),
+                ends_at=end.strftime("%Y-%m-%dT%H:%M"))))
+
+        def close():
+            return requests.post(url(f"/admin/rooms/{room}/unavailable"),
+                                 data={"csrf": token, "reason": f"Closed in round {r}"},
+                                 cookies=admin.cookies.get_dict(), allow_redirects=False,
+                                 timeout=60).status_code
+
+        codes = fire(posts + [close])
+        assert codes[-1] == 200, codes
+        booked = codes[:-1]
+        assert set(booked) <= {303, 422}, booked
+        accepted_total += booked.count(303)
+        assert sql_value("SELECT COUNT(*) FROM bookings WHERE room_id ="
+                         f" {room} AND status IN ('pending','confirmed')"
+                         " AND ends_at > UTC_TIMESTAMP()") == "0"
+        assert sql_value("SELECT COUNT(*) FROM bookings b WHERE b.room_id ="
+                         f" {room} AND NOT EXISTS (SELECT 1 FROM booking_events e"
+                         " WHERE e.booking_id = b.id AND e.kind = 'cancelled')") == "0"
+        assert requests.post(url(f"/admin/rooms/{room}/available"), data={"csrf": token},
+                             cookies=admin.cookies.get_dict(), allow_redirects=False,
+                             timeout=60).status_code == 303
+    report(f"booking while closing: {ROUNDS} rounds x {CLIENTS} clients + 1 administrator: "
+           f"{accepted_total} requests landed before the closure (all cancelled with it), "
+           f"the rest refused; live bookings on the closed room afterwards 0")

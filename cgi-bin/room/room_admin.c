@@ -1,0 +1,471 @@
+/* room: adding and editing rooms, taking them out of use and back. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "booking.h"
+#include "db.h"
+#include "form.h"
+#include "handlers.h"
+#include "log.h"
+#include "page.h"
+#include "response.h"
+#include "room.h"
+#include "utf8.h"
+
+static const char SQL_INSERT[] =
+    "INSERT INTO rooms (name, location, capacity, description)"
+    " VALUES (?, ?, ?, ?)";
+static const char SQL_EVENT[] =
+    "INSERT INTO room_events (room_id, kind, actor_id, reason, cancelled)"
+    " VALUES (?, ?, ?, ?, ?)";
+static const char SQL_LOCK[] =
+    "SELECT name, location, capacity, description, version, status,"
+    " unavailable_reason FROM rooms WHERE id = ? FOR UPDATE";
+static const char SQL_CURRENT[] =
+    "SELECT name, location, capacity, description, version FROM rooms"
+    " WHERE id = ?";
+static const char SQL_UPDATE[] =
+    "UPDATE rooms SET name = ?, location = ?, capacity = ?, description = ?,"
+    " version = version + 1, updated_at = UTC_TIMESTAMP() WHERE id = ?";
+/* The read model copies room names: a rename reaches it at once. */
+static const char SQL_RENAME_VIEW[] =
+    "UPDATE booking_status SET room_name = ? WHERE room_id = ?";
+static const char SQL_OVER_CAPACITY[] =
+    "SELECT b.id, b.title, b.starts_at, b.ends_at, u.display_name,"
+    " b.attendees FROM bookings b JOIN users u ON u.id = b.user_id"
+    " WHERE b.room_id = ? AND b.status IN ('pending','confirmed')"
+    " AND b.ends_at > UTC_TIMESTAMP() AND b.attendees > ?"
+    " ORDER BY b.starts_at";
+static const char SQL_SET_STATUS[] =
+    "UPDATE rooms SET status = ?, unavailable_reason = ?,"
+    " version = version + 1, updated_at = UTC_TIMESTAMP() WHERE id = ?";
+/* Everything that still holds a slot of the room, in progress included. */
+static const char SQL_LIVE_BOOKINGS[] =
+    "SELECT b.id, b.title, b.starts_at, b.ends_at, u.display_name,"
+    " b.attendees FROM bookings b JOIN users u ON u.id = b.user_id"
+    " WHERE b.room_id = ? AND b.status IN ('pending','confirmed')"
+    " AND b.ends_at > UTC_TIMESTAMP() ORDER BY b.starts_at";
+static const char SQL_HAS_BOOKINGS[] =
+    "SELECT EXISTS (SELECT 1 FROM bookings WHERE room_id = ?)";
+static const char SQL_DELETE[] = "DELETE FROM rooms WHERE id = ?";
+
+static const char *
+valid_room_name(const char *v)
+{
+	if (utf8_has_control(v, strlen(v)) || utf8_length(v) > 100)
+		return "Use up to 100 letters, digits, spaces and punctuation.";
+	return NULL;
+}
+
+static const char *
+valid_location(const char *v)
+{
+	if (utf8_has_control(v, strlen(v)) || utf8_length(v) > 200)
+		return "Use up to 200 letters, digits, spaces and punctuation.";
+	return NULL;
+}
+
+static const char *
+valid_capacity(const char *v)
+{
+	return valid_attendees(v) == NULL ? NULL :
+	    "Enter how many people it seats, from 1 to 10000.";
+}
+
+static const char *
+valid_description(const char *v)
+{
+	for (const char *s = v; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 && *s != '\n' && *s != '\r' &&
+		    *s != '\t')
+			return "Use letters, digits, spaces and punctuation.";
+	return utf8_length(v) > 2000 ? "Keep it to 2000 characters." : NULL;
+}
+
+static const struct field room_in[] = {
+	{ "name",		valid_room_name,	F_REQUIRED },
+	{ "location",		valid_location,		0 },
+	{ "capacity",		valid_capacity,		F_REQUIRED },
+	{ "description",	valid_description,	0 },
+	{ "version",		valid_id,		0 },
+	{ NULL,			NULL,			0 },
+};
+
+static const struct field reason_in[] = {
+	{ "reason",	valid_reason,	F_REQUIRED },
+	{ NULL,		NULL,		0 },
+};
+
+static const char *
+field(const struct req *r, const char *name)
+{
+	const char *v = params_get(&r->form, name);
+
+	return v != NULL ? v : "";
+}
+
+/*
+ * The add or edit form (id 0: add) with r->form's values.  current, if
+ * set, is the room as saved now (name, location, capacity, description,
+ * version), shown beside the person's values after a conflict.
+ */
+static int
+form_page(struct req *r, long long id, int status,
+    const struct form_errors *e, const struct db_rows *current)
+{
+	static const char *const labels[] = {
+		"Name", "Location", "Capacity", "Description",
+	};
+	static const char *const names[] = {
+		"name", "location", "capacity", "description",
+	};
+	struct page	p;
+
+	if (page_begin(&p, r, id ? "Edit room" : "Add a room",
+	    "room_form.tpl") == -1)
+		return 500;
+	form_fill(p.body, r, room_in, e);
+	if (id) {
+		tpl_set_int(tpl_section(p.body, "EDIT"), "ID", id);
+	} else
+		tpl_show(p.body, "ADD");
+	if (current != NULL) {
+		struct tpl *c = tpl_section(p.body, "CONFLICT");
+
+		/* Saving again now overwrites, knowingly: the new version. */
+		tpl_set(p.body, "VERSION", db_cell(current, 0, 4));
+		for (size_t i = 0; i < NELEM(names); i++) {
+			struct tpl *row = tpl_section(c, "CHANGE");
+			const char *saved = db_cell(current, 0, i);
+
+			tpl_set(row, "FIELD", labels[i]);
+			tpl_set(row, "SAVED", saved);
+			tpl_set(row, "YOURS", field(r, names[i]));
+			if (strcmp(saved != NULL ? saved : "",
+			    field(r, names[i])) != 0)
+				tpl_show(row, "DIFFERS");
+		}
+	}
+	return page_finish(&p, r, status);
+}
+
+int
+room_new(struct req *r)
+{
+	struct form_errors e = { 0 };
+
+	return form_page(r, 0, 200, &e, NULL);
+}
+
+static int
+add_event(struct req *r, long long room, const char *kind, const char *reason,
+    long long cancelled)
+{
+	return db_exec(r->app->db, SQL_EVENT, DB_ARGS(DB_INT(room),
+	    DB_STR(kind), DB_INT(r->user->id),
+	    reason != NULL ? DB_STR(reason) : DB_NULL, DB_INT(cancelled)),
+	    NULL) == 1 ? 0 : -1;
+}
+
+/* The answer to a failed write inside a transaction (rolled back here). */
+static int
+write_failed(struct req *r, long long id, struct form_errors *e)
+{
+	int duplicate = db_last_error(r->app->db) == DB_DUPLICATE;
+	int rc = duplicate ? 0 : db_failed(r);
+
+	db_rollback(r->app->db);
+	if (!duplicate)
+		return rc;
+	form_error(e, "name", "Another room already has this name.");
+	return form_page(r, id, 422, e, NULL);
+}
+
+int
+room_create(struct req *r)
+{
+	struct form_errors	 e;
+	struct db		*db = r->app->db;
+	long long		 id = 0;
+	char			 location[64];
+
+	if (form_check(r, room_in, &e) > 0)
+		return form_page(r, 0, 422, &e, NULL);
+	if (db_begin(db) == -1)
+		return db_failed(r);
+	if (db_exec(db, SQL_INSERT, DB_ARGS(DB_STR(field(r, "name")),
+	    DB_STR(field(r, "location")), DB_INT(form_int(r, "capacity")),
+	    DB_STR(field(r, "description"))), &id) != 1 ||
+	    add_event(r, id, "created", NULL, 0) == -1)
+		return write_failed(r, 0, &e);
+	if (db_commit(db) == -1)
+		return db_failed(r);
+	log_info(r->rid, "room %lld added by user %lld", id, r->user->id);
+	snprintf(location, sizeof location, "/rooms/%lld?added=1", id);
+	return resp_redirect(r, 303, location);
+}
+
+int
+room_edit(struct req *r)
+{
+	long long		 id = route_arg_id(r, 0);
+	struct form_errors	 e = { 0 };
+	struct db_rows		*rows;
+	static const char *const names[] = {
+		"name", "location", "capacity", "description", "version",
+	};
+	int			 rc;
+
+	if ((rows = db_query(r->app->db, SQL_CURRENT, DB_ARGS(DB_INT(id)))) ==
+	    NULL)
+		return db_failed(r);
+	if (rows->nrows != 1) {
+		db_rows_free(rows);
+		return 404;
+	}
+	/* The form starts from the room as saved, version included. */
+	for (size_t i = 0; i < NELEM(names); i++) {
+		char		*v = url_encode(db_cell(rows, 0, i) != NULL ?
+				    db_cell(rows, 0, i) : "");
+		char		 buf[4200];
+		const char	*why;
+
+		if (v == NULL) {
+			db_rows_free(rows);
+			return 500;
+		}
+		snprintf(buf, sizeof buf, "%s=%s", names[i], v);
+		free(v);
+		if (params_parse_form(&r->form, buf, strlen(buf), &why) != 0) {
+			db_rows_free(rows);
+			return 500;
+		}
+	}
+	db_rows_free(rows);
+	rc = form_page(r, id, 200, &e, NULL);
+	return rc;
+}
+
+int
+room_update(struct req *r)
+{
+	long long		 id = route_arg_id(r, 0);
+	struct db		*db = r->app->db;
+	struct form_errors	 e;
+	struct db_rows		*cur, *over;
+	struct room_notice	 n = { 0 };
+	char			 location[64];
+	int			 renamed, rc;
+
+	if (form_check(r, room_in, &e) > 0 ||
+	    (params_get(&r->form, "version") == NULL &&
+	    (form_error(&e, "version", "Reload the form and try again."), 1)))
+		return form_page(r, id, 422, &e, NULL);
+	if (db_begin(db) == -1)
+		return db_failed(r);
+	if ((cur = db_query(db, SQL_LOCK, DB_ARGS(DB_INT(id)))) == NULL)
+		return write_failed(r, id, &e);
+	if (cur->nrows != 1) {
+		db_rows_free(cur);
+		db_rollback(db);
+		return 404;
+	}
+	/* Someone saved since this form was made: show it, change nothing. */
+	if (db_cell_int(cur, 0, 4) != form_int(r, "version")) {
+		db_rollback(db);
+		rc = form_page(r, id, 409, &e, cur);
+		db_rows_free(cur);
+		return rc;
+	}
+	renamed = strcmp(db_cell(cur, 0, 0), field(r, "name")) != 0;
+	db_rows_free(cur);
+	if (db_exec(db, SQL_UPDATE, DB_ARGS(DB_STR(field(r, "name")),
+	    DB_STR(field(r, "location")), DB_INT(form_int(r, "capacity")),
+	    DB_STR(field(r, "description")), DB_INT(id)), NULL) != 1 ||
+	    (renamed && db_exec(db, SQL_RENAME_VIEW,
+	    DB_ARGS(DB_STR(field(r, "name")), DB_INT(id)), NULL) < 0) ||
+	    add_event(r, id, "edited", NULL, 0) == -1)
+		return write_failed(r, id, &e);
+	if (db_commit(db) == -1)
+		return db_failed(r);
+	/* Allowed, but the administrator must see whom it concerns. */
+	if ((over = db_query(db, SQL_OVER_CAPACITY, DB_ARGS(DB_INT(id),
+	    DB_INT(form_int(r, "capacity"))))) == NULL)
+		return db_failed(r);
+	if (over->nrows > 0) {
+		n.message = "Your changes have been saved. These bookings have "
+		    "more attendees than the room now seats:";
+		n.bookings = over;
+		rc = room_page(r, id, 200, &n);
+		db_rows_free(over);
+		return rc;
+	}
+	db_rows_free(over);
+	snprintf(location, sizeof location, "/rooms/%lld?saved=1", id);
+	return resp_redirect(r, 303, location);
+}
+
+/* Locks the room; its row (as SQL_LOCK) or NULL with the status in *rc. */
+static struct db_rows *
+lock_room(struct req *r, long long id, int *rc)
+{
+	struct db_rows *cur;
+
+	if (db_begin(r->app->db) == -1) {
+		*rc = db_failed(r);
+		return NULL;
+	}
+	if ((cur = db_query(r->app->db, SQL_LOCK, DB_ARGS(DB_INT(id)))) ==
+	    NULL) {
+		*rc = db_failed(r);
+		db_rollback(r->app->db);
+		return NULL;
+	}
+	if (cur->nrows != 1) {
+		db_rows_free(cur);
+		db_rollback(r->app->db);
+		*rc = 404;
+		return NULL;
+	}
+	return cur;
+}
+
+/*
+ * Cancels every live booking of the locked room through the state
+ * machine.  Returns them (as SQL_LIVE_BOOKINGS), or NULL.
+ */
+static struct db_rows *
+cancel_live_bookings(struct req *r, long long id, const char *reason)
+{
+	struct db_rows		*live;
+	struct booking_outcome	 o;
+
+	if ((live = db_query(r->app->db, SQL_LIVE_BOOKINGS,
+	    DB_ARGS(DB_INT(id)))) == NULL)
+		return NULL;
+	for (size_t i = 0; i < live->nrows; i++) {
+		enum booking_result rc = booking_apply_locked(r->app->db,
+		    db_cell_int(live, i, 0), ACT_CANCEL, r->user, reason, &o);
+
+		if (rc != BK_OK) {
+			log_error(r->rid, "cancelling booking %lld of room "
+			    "%lld failed (%d)", db_cell_int(live, i, 0), id, rc);
+			db_rows_free(live);
+			return NULL;
+		}
+	}
+	return live;
+}
+
+int
+room_unavailable(struct req *r)
+{
+	long long		 id = route_arg_id(r, 0), n;
+	const char		*reason = params_get(&r->form, "reason");
+	struct form_errors	 e;
+	struct room_notice	 notice = { .fields = reason_in, .errors = &e };
+	struct db_rows		*cur, *cancelled = NULL;
+	char			 message[200];
+	int			 rc = 500;
+
+	if (form_check(r, reason_in, &e) > 0)
+		return room_page(r, id, 422, &notice);
+	/* The same lock every booking of this room takes: none slips in. */
+	if ((cur = lock_room(r, id, &rc)) == NULL)
+		return rc;
+	if (strcmp(db_cell(cur, 0, 5), "unavailable") == 0) {
+		req_errorf(r, "the room is already unavailable (%s)",
+		    db_cell(cur, 0, 6));
+		db_rows_free(cur);
+		db_rollback(r->app->db);
+		return 409;
+	}
+	db_rows_free(cur);
+	if (db_exec(r->app->db, SQL_SET_STATUS, DB_ARGS(DB_STR("unavailable"),
+	    DB_STR(reason), DB_INT(id)), NULL) != 1 ||
+	    (cancelled = cancel_live_bookings(r, id, reason)) == NULL ||
+	    add_event(r, id, "unavailable", reason,
+	    (long long)cancelled->nrows) == -1 ||
+	    db_commit(r->app->db) == -1) {
+		rc = db_failed(r);
+		db_rollback(r->app->db);
+		db_rows_free(cancelled);
+		return rc;
+	}
+	n = (long long)cancelled->nrows;
+	log_info(r->rid, "room %lld unavailable; %lld bookings cancelled", id,
+	    n);
+	snprintf(message, sizeof message, "The room is now unavailable. %lld "
+	    "booking%s cancelled%s", n, n == 1 ? " was" : "s were",
+	    n > 0 ? ", and each person has been told:" : ".");
+	notice = (struct room_notice){ .message = message,
+	    .bookings = cancelled };
+	rc = room_page(r, id, 200, &notice);
+	db_rows_free(cancelled);
+	return rc;
+}
+
+int
+room_available(struct req *r)
+{
+	long long	 id = route_arg_id(r, 0);
+	struct db_rows	*cur;
+	char		 location[64];
+	int		 rc = 500;
+
+	if ((cur = lock_room(r, id, &rc)) == NULL)
+		return rc;
+	if (strcmp(db_cell(cur, 0, 5), "available") == 0) {
+		db_rows_free(cur);
+		db_rollback(r->app->db);
+		r->error = "the room is already available";
+		return 409;
+	}
+	db_rows_free(cur);
+	if (db_exec(r->app->db, SQL_SET_STATUS, DB_ARGS(DB_STR("available"),
+	    DB_NULL, DB_INT(id)), NULL) != 1 ||
+	    add_event(r, id, "available", NULL, 0) == -1 ||
+	    db_commit(r->app->db) == -1) {
+		rc = db_failed(r);
+		db_rollback(r->app->db);
+		return rc;
+	}
+	snprintf(location, sizeof location, "/rooms/%lld?available=1", id);
+	return resp_redirect(r, 303, location);
+}
+
+int
+room_delete(struct req *r)
+{
+	long long	 id = route_arg_id(r, 0);
+	struct db_rows	*cur, *has;
+	int		 rc = 500;
+
+	if ((cur = lock_room(r, id, &rc)) == NULL)
+		return rc;
+	db_rows_free(cur);
+	if ((has = db_query(r->app->db, SQL_HAS_BOOKINGS,
+	    DB_ARGS(DB_INT(id)))) == NULL) {
+		rc = db_failed(r);
+		db_rollback(r->app->db);
+		return rc;
+	}
+	if (db_cell_int(has, 0, 0)) {
+		db_rows_free(has);
+		db_rollback(r->app->db);
+		r->error = "the room has bookings, and their history must stay;"
+		    " make it unavailable instead";
+		return 409;
+	}
+	db_rows_free(has);
+	if (db_exec(r->app->db, SQL_DELETE, DB_ARGS(DB_INT(id)), NULL) != 1 ||
+	    db_commit(r->app->db) == -1) {
+		rc = db_failed(r);
+		db_rollback(r->app->db);
+		return rc;
+	}
+	log_info(r->rid, "room %lld deleted by user %lld", id, r->user->id);
+	return resp_redirect(r, 303, "/rooms?deleted=1");
+}

@@ -1,0 +1,37 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>{{NAME}}</h1>
+{{#NOTICE}}<div class="notice" role="status" id="notice"><p>{{MESSAGE}}</p>
+<ul class="listed">{{#LISTED}}<li><a href="/bookings/{{BOOKING_ID}}">{{TITLE}}</a> · {{WHEN}} · {{OWNER_NAME}} · {{ATTENDEES}} attending</li>
+{{/LISTED}}</ul></div>{{/NOTICE}}
+<p class="meta" id="facts">{{LOCATION}} · seats {{CAPACITY}}</p>
+<p>{{DESCRIPTION}}</p>
+{{#AVAILABLE}}<p class="badge ok" id="state">Available</p>
+<p><a class="button" href="/bookings/new?room_id={{ID:u}}">Book this room</a></p>{{/AVAILABLE}}
+{{#UNAVAILABLE}}<p class="badge off" id="state">Unavailable: {{REASON}}</p>{{/UNAVAILABLE}}
+<h2 id="upcoming">Upcoming bookings</h2>
+{{#NO_BOOKINGS}}<p>None.</p>{{/NO_BOOKINGS}}
+<ul class="bookings" aria-labelledby="upcoming">
+{{#BOOKING}}<li class="booking">{{WHEN}} · <strong>{{TITLE}}</strong> <span class="badge status-{{STATUS}}">{{STATUS}}</span>{{#OWNER}} · {{OWNER_NAME}} · <a href="/bookings/{{BOOKING_ID}}">details</a>{{/OWNER}}</li>
+{{/BOOKING}}
+</ul>
+{{#ADMIN}}
+<h2 id="manage">Manage</h2>
+<p><a class="button" href="/admin/rooms/{{ID}}/edit">Edit</a></p>
+{{#CAN_CLOSE}}
+<form class="form" method="post" action="/admin/rooms/{{ID}}/unavailable" novalidate>
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field"><label for="reason">Make unavailable: reason (everyone whose booking is cancelled sees it)</label>
+<input type="text" id="reason" name="reason" value="{{REASON}}" maxlength="500" required{{#ERR_REASON}} aria-invalid="true" aria-describedby="reason-error"{{/ERR_REASON}}>
+{{#ERR_REASON}}<p class="field-error" id="reason-error">{{MESSAGE}}</p>{{/ERR_REASON}}</div>
+<button class="button danger" type="submit">Make unavailable and cancel its bookings</button>
+</form>
+{{/CAN_CLOSE}}
+{{#CAN_OPEN}}<form method="post" action="/admin/rooms/{{ID}}/available"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button" type="submit">Make available again</button></form>{{/CAN_OPEN}}
+{{#CAN_DELETE}}<form method="post" action="/admin/rooms/{{ID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button danger" type="submit">Delete this room</button></form>{{/CAN_DELETE}}
+{{/ADMIN}}
+<h2 id="history">History</h2>
+<ol class="history" aria-labelledby="history">
+{{#EVENT}}<li class="event"><span class="event-kind">{{KIND}}</span> by <span class="event-by">{{BY}}</span>, <time>{{AT}}</time>{{#EVENT_REASON}}: <span class="event-reason">{{TEXT}}</span>{{/EVENT_REASON}}{{#EVENT_CANCELLED}} ({{COUNT}} bookings cancelled){{/EVENT_CANCELLED}}</li>
+{{/EVENT}}
+</ol>
+<p><a href="/rooms">All rooms</a></p>

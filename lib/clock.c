@@ -50,6 +50,48 @@ local_day_utc(time_t t, char start[SQL_TIME_LEN], char end[SQL_TIME_LEN])
 	    0 : -1;
 }
 
+int
+local_date_start(const char *date, int add_days, time_t *t)
+{
+	struct tm	 tm, back;
+	const char	*end;
+	int		 y, m, d;
+
+	memset(&tm, 0, sizeof tm);
+	if (date == NULL || strlen(date) != 10 ||
+	    (end = strptime(date, "%Y-%m-%d", &tm)) == NULL || *end != '\0' ||
+	    tm.tm_year < 100 || tm.tm_year > 8099)
+		return -1;
+	y = tm.tm_year, m = tm.tm_mon, d = tm.tm_mday;
+	tm.tm_mday += add_days;
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	if ((*t = mktime(&tm)) == (time_t)-1)
+		return -1;
+	/* strptime takes "2026-02-31"; mktime would roll it into March. */
+	memset(&back, 0, sizeof back);
+	back.tm_year = y, back.tm_mon = m, back.tm_mday = d, back.tm_hour = 12;
+	if (timegm(&back) == -1 || back.tm_mday != d || back.tm_mon != m)
+		return -1;
+	return 0;
+}
+
+int
+local_date(time_t t, int add_days, char buf[11])
+{
+	struct tm	tm;
+
+	if (localtime_r(&t, &tm) == NULL)
+		return -1;
+	tm.tm_mday += add_days;
+	tm.tm_hour = 12;	/* clear of any daylight-saving change */
+	tm.tm_isdst = -1;
+	if (mktime(&tm) == (time_t)-1 ||
+	    strftime(buf, 11, "%Y-%m-%d", &tm) == 0)
+		return -1;
+	return 0;
+}
+
 enum local_parse
 parse_local_input(const char *s, time_t *t)
 {

@@ -24,6 +24,15 @@ int	parse_sql_time(const char *s, time_t *t);
 int	local_day_utc(time_t t, char start[SQL_TIME_LEN],
 	    char end[SQL_TIME_LEN]);
 
+/*
+ * The start of local day "YYYY-MM-DD" plus add_days (site zone), as an
+ * instant.  Returns 0, or -1 for a malformed or impossible date.
+ */
+int	local_date_start(const char *date, int add_days, time_t *t);
+
+/* The local date of t as "YYYY-MM-DD" into buf[11]; plus add_days. */
+int	local_date(time_t t, int add_days, char buf[11]);
+
 enum local_parse {
 	LOCAL_OK,
 	LOCAL_MALFORMED,	/* not "YYYY-MM-DDTHH:MM[:SS]" or out of range */

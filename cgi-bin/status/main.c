@@ -1,9 +1,15 @@
 /* status: the read-only booking status view (the read side). */
 #include "app.h"
+#include "handlers.h"
 #include "health.h"
 
 static const struct route routes[] = {
-	{ M_GET,	"/healthz/status",	AUTH_ANY,	health_context },
+	{ M_GET, "/status",		AUTH_USER,	status_list },
+	{ M_GET, "/status/day",		AUTH_USER,	status_day },
+	{ M_GET, "/status/rooms/{id}",	AUTH_USER,	status_week },
+	{ M_GET, "/status/usage",	AUTH_USER,	status_usage },
+	{ M_GET, "/status/usage.csv",	AUTH_USER,	status_usage_csv },
+	{ M_GET, "/healthz/status",	AUTH_ANY,	health_context },
 };
 
 static const struct program program = {

@@ -1,0 +1,369 @@
+/* status: the day grid (rooms by time slots) and one room's week. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "booking.h"
+#include "clock.h"
+#include "db.h"
+#include "handlers.h"
+#include "page.h"
+
+#define MAX_SLOTS	(24 * 60)
+
+static const char SQL_ROOMS[] =
+    "SELECT id, name, status FROM rooms ORDER BY location, name";
+static const char SQL_ROOM[] = "SELECT id, name, status FROM rooms WHERE id = ?";
+/* What holds a slot, overlapping [?, ?), by room then start. */
+static const char SQL_DAY[] =
+    "SELECT booking_id, room_id, title, status, starts_at, ends_at, user_id"
+    " FROM booking_status WHERE starts_at < ? AND ends_at > ?"
+    " AND status IN ('pending','confirmed','in_use')"
+    " ORDER BY room_id, starts_at";
+static const char SQL_WEEK[] =
+    "SELECT booking_id, room_id, title, status, starts_at, ends_at, user_id"
+    " FROM booking_status WHERE room_id = ? AND starts_at < ? AND ends_at > ?"
+    " AND status IN ('pending','confirmed','in_use') ORDER BY starts_at";
+
+/* A booking of the grid, times parsed. */
+struct held {
+	long long	 id, room, user;
+	time_t		 start, end;
+	const char	*title, *status;
+};
+
+/* The slot boundaries of local date (site zone): n + 1 instants. */
+static int
+day_slots(const struct rules *k, const char *date, time_t *t, size_t *n)
+{
+	char	buf[INPUT_TIME_LEN + 8];
+	size_t	i = 0;
+
+	for (int m = k->open_from; m <= k->open_until; m += k->slot_minutes) {
+		if (i >= MAX_SLOTS)
+			return -1;
+		snprintf(buf, sizeof buf, "%sT%02d:%02d", date, m / 60 % 24, m % 60);
+		if (m == 24 * 60) {	/* 24:00 is the next day's 00:00 */
+			if (local_date_start(date, 1, &t[i]) == -1)
+				return -1;
+		} else if (parse_local_input(buf, &t[i]) != LOCAL_OK)
+			return -1;	/* a slot skipped by the clocks */
+		i++;
+	}
+	*n = i - 1;
+	return 0;
+}
+
+static int
+read_held(const struct db_rows *rows, struct held **out)
+{
+	struct held *h = calloc(rows->nrows ? rows->nrows : 1, sizeof *h);
+
+	if (h == NULL)
+		return -1;
+	for (size_t i = 0; i < rows->nrows; i++) {
+		h[i].id = db_cell_int(rows, i, 0);
+		h[i].room = db_cell_int(rows, i, 1);
+		h[i].title = db_cell(rows, i, 2);
+		h[i].status = db_cell(rows, i, 3);
+		h[i].user = db_cell_int(rows, i, 6);
+		if (parse_sql_time(db_cell(rows, i, 4), &h[i].start) == -1 ||
+		    parse_sql_time(db_cell(rows, i, 5), &h[i].end) == -1) {
+			free(h);
+			return -1;
+		}
+	}
+	*out = h;
+	return 0;
+}
+
+/* The booking of room holding [a, b), or NULL. */
+static const struct held *
+holder(const struct held *h, size_t n, long long room, time_t a, time_t b)
+{
+	for (size_t i = 0; i < n; i++)
+		if (h[i].room == room && h[i].start < b && h[i].end > a)
+			return &h[i];
+	return NULL;
+}
+
+/* A booked cell: its title and state, linked for those who may see it. */
+static void
+booked_cell(const struct req *r, struct tpl *c, const struct held *b)
+{
+	struct tpl *x = tpl_section(c, "BOOKED");
+
+	tpl_set(x, "TITLE", b->title);
+	tpl_set(x, "STATUS", b->status);
+	tpl_set(x, "STATUS_LABEL", booking_state_label(b->status));
+	if (r->user->admin || r->user->id == b->user)
+		tpl_set_int(tpl_section(x, "LINK"), "BOOKING_ID", b->id);
+}
+
+/* A free cell, with a link to book it when that is possible. */
+static void
+free_cell(const struct req *r, struct tpl *c, long long room, int room_open,
+    int day_open, time_t at)
+{
+	struct tpl	*x = tpl_section(c, "FREE");
+	char		 start[INPUT_TIME_LEN];
+
+	(void)r;
+	if (room_open && day_open && at > time(NULL) &&
+	    local_input_value(at, start) == 0) {
+		struct tpl *l = tpl_section(x, "BOOK");
+
+		tpl_set_int(l, "ROOM_ID", room);
+		tpl_set(l, "START", start);
+	}
+}
+
+static int
+is_open_day(const struct rules *k, time_t t)
+{
+	struct tm tm;
+
+	return localtime_r(&t, &tm) != NULL && (k->open_days & (1 << tm.tm_wday));
+}
+
+/* Slot labels: the time at each full hour. */
+static void
+slot_headers(struct tpl *d, const char *section, const time_t *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct tpl	*h = tpl_section(d, section);
+		struct tm	 tm;
+		char		 label[8];
+
+		if (localtime_r(&t[i], &tm) != NULL && tm.tm_min == 0) {
+			snprintf(label, sizeof label, "%02d:00", tm.tm_hour);
+			tpl_set(h, "LABEL", label);
+		}
+	}
+}
+
+int
+status_day(struct req *r)
+{
+	const struct rules	*k = &r->app->cfg->rules;
+	const char		*date = params_get(&r->query, "date");
+	char			 today[11], prev[11], next[11], label[64];
+	char			 lo[SQL_TIME_LEN], hi[SQL_TIME_LEN];
+	time_t			 t[MAX_SLOTS + 1], d0;
+	size_t			 n = 0;
+	struct db_rows		*rooms = NULL, *rows = NULL;
+	struct held		*h = NULL;
+	struct page		 p;
+	int			 rc = 500, open;
+
+	if (date == NULL || *date == '\0') {
+		if (local_date(time(NULL), 0, today) == -1)
+			return 500;
+		date = today;
+	}
+	if (local_date_start(date, 0, &d0) == -1 ||
+	    day_slots(k, date, t, &n) == -1) {
+		r->error = "date must look like 2026-12-01";
+		return 400;
+	}
+	if (sql_time_utc(t[0], lo) == -1 || sql_time_utc(t[n], hi) == -1 ||
+	    local_date(d0, -1, prev) == -1 || local_date(d0, 1, next) == -1)
+		return 500;
+	if ((rooms = db_query(r->app->db, SQL_ROOMS, DB_NOARGS)) == NULL ||
+	    (rows = db_query(r->app->db, SQL_DAY, DB_ARGS(DB_STR(hi),
+	    DB_STR(lo)))) == NULL) {
+		rc = db_failed(r);
+		goto out;
+	}
+	if (read_held(rows, &h) == -1 ||
+	    page_begin(&p, r, "Day", "status_day.tpl") == -1)
+		goto out;
+	open = is_open_day(k, t[0]);
+	tpl_set(p.body, "DATE", date);
+	tpl_set(p.body, "DAY_LABEL", format_local(t[0], "%A %d %B %Y", label,
+	    sizeof label));
+	tpl_set(p.body, "PREV", prev);
+	tpl_set(p.body, "NEXT", next);
+	if (!open)
+		tpl_show(p.body, "CLOSED");
+	slot_headers(p.body, "SLOT", t, n);
+	for (size_t ri = 0; ri < rooms->nrows; ri++) {
+		struct tpl	*row = tpl_section(p.body, "ROOMROW");
+		long long	 room = db_cell_int(rooms, ri, 0);
+		int		 room_open = strcmp(db_cell(rooms, ri, 2),
+				    "available") == 0;
+
+		tpl_set(row, "ROOM", db_cell(rooms, ri, 1));
+		tpl_set_int(row, "ROOM_ID", room);
+		for (size_t i = 0; i < n;) {
+			struct tpl		*c = tpl_section(row, "CELL");
+			const struct held	*b = holder(h, rows->nrows, room,
+						    t[i], t[i + 1]);
+			size_t			 span = 1;
+
+			if (b != NULL) {
+				while (i + span < n && holder(h, rows->nrows,
+				    room, t[i + span], t[i + span + 1]) == b)
+					span++;
+				booked_cell(r, c, b);
+			} else
+				free_cell(r, c, room, room_open, open, t[i]);
+			tpl_set_int(c, "SPAN", (long long)span);
+			i += span;
+		}
+	}
+	rc = page_finish(&p, r, 200);
+out:
+	free(h);
+	db_rows_free(rooms);
+	db_rows_free(rows);
+	return rc;
+}
+
+/* Monday of ISO week "YYYY-Www" as "YYYY-MM-DD"; 0 or -1. */
+static int
+iso_monday(const char *week, char monday[11])
+{
+	int		y, w, used = 0;
+	struct tm	tm = { 0 };
+	time_t		jan4, mon;
+
+	if (week == NULL || sscanf(week, "%4d-W%2d%n", &y, &w, &used) != 2 ||
+	    week[used] != '\0' || strlen(week) != 8 || y < 1971 || y > 9998 ||
+	    w < 1 || w > 53)
+		return -1;
+	tm.tm_year = y - 1900;
+	tm.tm_mday = 4;		/* 4 January is always in week 1 */
+	tm.tm_hour = 12;
+	if ((jan4 = timegm(&tm)) == -1)
+		return -1;
+	mon = jan4 - ((tm.tm_wday + 6) % 7) * 86400 + (time_t)(w - 1) * 7 * 86400;
+	if (gmtime_r(&mon, &tm) == NULL)
+		return -1;
+	/* Week 53 exists only in some years. */
+	if (w == 53) {
+		struct tm	chk;
+		char		iso[12];
+		time_t		thu = mon + 3 * 86400;
+
+		if (gmtime_r(&thu, &chk) == NULL ||
+		    strftime(iso, sizeof iso, "%G-W%V", &chk) == 0 ||
+		    strcmp(iso, week) != 0)
+			return -1;
+	}
+	return strftime(monday, 11, "%Y-%m-%d", &tm) ? 0 : -1;
+}
+
+/* The ISO week of date plus add_days, as "YYYY-Www". */
+static int
+iso_week(const char *date, int add_days, char out[12])
+{
+	struct tm	tm = { 0 };
+	time_t		t;
+
+	if (strptime(date, "%Y-%m-%d", &tm) == NULL)
+		return -1;
+	tm.tm_hour = 12;
+	tm.tm_mday += add_days;
+	if ((t = timegm(&tm)) == -1 || gmtime_r(&t, &tm) == NULL)
+		return -1;
+	return strftime(out, 12, "%G-W%V", &tm) ? 0 : -1;
+}
+
+int
+status_week(struct req *r)
+{
+	const struct rules	*k = &r->app->cfg->rules;
+	const char		*week = params_get(&r->query, "week");
+	long long		 room = route_arg_id(r, 0);
+	char			 this_week[12], prev[12], next[12], monday[11];
+	char			 dates[7][11], lo[SQL_TIME_LEN], hi[SQL_TIME_LEN];
+	time_t			 t[7][MAX_SLOTS + 1];
+	size_t			 n = 0;
+	struct db_rows		*info = NULL, *rows = NULL;
+	struct held		*h = NULL;
+	struct page		 p;
+	int			 rc = 500;
+
+	if (week == NULL || *week == '\0') {
+		char today[11];
+
+		if (local_date(time(NULL), 0, today) == -1 ||
+		    iso_week(today, 0, this_week) == -1)
+			return 500;
+		week = this_week;
+	}
+	if (iso_monday(week, monday) == -1) {
+		r->error = "week must look like 2026-W49";
+		return 400;
+	}
+	for (int d = 0; d < 7; d++) {
+		time_t day;
+
+		if (local_date_start(monday, d, &day) == -1 ||
+		    local_date(day, 0, dates[d]) == -1 ||
+		    day_slots(k, dates[d], t[d], &n) == -1)
+			return 500;
+	}
+	if (iso_week(monday, -7, prev) == -1 || iso_week(monday, 7, next) == -1 ||
+	    sql_time_utc(t[0][0], lo) == -1 || sql_time_utc(t[6][n], hi) == -1)
+		return 500;
+	if ((info = db_query(r->app->db, SQL_ROOM, DB_ARGS(DB_INT(room)))) ==
+	    NULL || (rows = db_query(r->app->db, SQL_WEEK, DB_ARGS(DB_INT(room),
+	    DB_STR(hi), DB_STR(lo)))) == NULL) {
+		rc = db_failed(r);
+		goto out;
+	}
+	if (info->nrows != 1) {
+		rc = 404;
+		goto out;
+	}
+	if (read_held(rows, &h) == -1 ||
+	    page_begin(&p, r, db_cell(info, 0, 1), "status_week.tpl") == -1)
+		goto out;
+	tpl_set(p.body, "ROOM", db_cell(info, 0, 1));
+	tpl_set_int(p.body, "ROOM_ID", room);
+	tpl_set(p.body, "WEEK", week);
+	tpl_set(p.body, "PREV", prev);
+	tpl_set(p.body, "NEXT", next);
+	for (int d = 0; d < 7; d++) {
+		char label[32];
+
+		tpl_set(tpl_section(p.body, "DAY"), "LABEL",
+		    format_local(t[d][0], "%a %d %b", label, sizeof label));
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct tpl	*row = tpl_section(p.body, "SLOTROW");
+		char		 label[8];
+
+		tpl_set(row, "TIME", format_local(t[0][i], "%H:%M", label,
+		    sizeof label));
+		for (int d = 0; d < 7; d++) {
+			struct tpl		*c = tpl_section(row, "CELL");
+			const struct held	*b = holder(h, rows->nrows, room,
+						    t[d][i], t[d][i + 1]);
+
+			if (b != NULL) {
+				/* The title once, where the booking starts. */
+				if (i == 0 || holder(h, rows->nrows, room,
+				    t[d][i - 1], t[d][i]) != b)
+					booked_cell(r, c, b);
+				else
+					tpl_set(tpl_section(c, "CONTINUED"),
+					    "STATUS", b->status);
+			} else
+				free_cell(r, c, room, strcmp(db_cell(info, 0,
+				    2), "available") == 0,
+				    is_open_day(k, t[d][0]), t[d][i]);
+			tpl_set_int(c, "SPAN", 1);
+		}
+	}
+	rc = page_finish(&p, r, 200);
+out:
+	free(h);
+	db_rows_free(info);
+	db_rows_free(rows);
+	return rc;
+}

@@ -1,0 +1,311 @@
+/* status: the booking status list, filtered, with keyset pagination. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "booking.h"
+#include "clock.h"
+#include "db.h"
+#include "form.h"
+#include "handlers.h"
+#include "page.h"
+
+#define PAGE_SIZE	50
+
+/*
+ * One statement per combination of filters and direction, so each can use
+ * the index that starts with its filter and ends in (starts_at,
+ * booking_id): the last page costs what the first does (no OFFSET).
+ */
+#define LIST_SQL(filters, cmp, order)					\
+	"SELECT booking_id, room_name, starts_at, ends_at, title, status,"	\
+	" user_name, decided_at, decided_by_name FROM booking_status"	\
+	" WHERE " filters "starts_at >= ? AND starts_at < ?"		\
+	" AND (starts_at " cmp " ? OR (starts_at = ? AND booking_id " cmp " ?))"	\
+	" ORDER BY starts_at " order ", booking_id " order " LIMIT 51"
+#define LIST_PAIR(filters)						\
+	{ LIST_SQL(filters, "<", "DESC"), LIST_SQL(filters, ">", "ASC") }
+
+/* Indexed by filter bits: 1 room, 2 status, 4 person. */
+static const char *const SQL_LIST[8][2] = {
+	LIST_PAIR(""),
+	LIST_PAIR("room_id = ? AND "),
+	LIST_PAIR("status = ? AND "),
+	LIST_PAIR("room_id = ? AND status = ? AND "),
+	LIST_PAIR("user_id = ? AND "),
+	LIST_PAIR("room_id = ? AND user_id = ? AND "),
+	LIST_PAIR("status = ? AND user_id = ? AND "),
+	LIST_PAIR("room_id = ? AND status = ? AND user_id = ? AND "),
+};
+static const char SQL_ROOMS[] = "SELECT id, name FROM rooms ORDER BY name";
+static const char SQL_PEOPLE[] =
+    "SELECT id, display_name FROM users ORDER BY display_name";
+
+static const char *const states[] = {
+	"pending", "confirmed", "denied", "cancelled", "expired", "in_use",
+	"completed", "released",
+};
+
+/* A cursor "<unix time>.<booking id>"; 0 or -1. */
+static int
+parse_cursor(const char *s, time_t *t, long long *id)
+{
+	char		*dot;
+	long long	 secs;
+
+	if (s == NULL || strspn(s, "0123456789.") != strlen(s) ||
+	    (dot = strchr(s, '.')) == NULL || dot == s || dot[1] == '\0' ||
+	    strchr(dot + 1, '.') != NULL || dot - s > 12 || strlen(dot) > 19)
+		return -1;
+	secs = strtoll(s, NULL, 10);
+	*id = strtoll(dot + 1, NULL, 10);
+	*t = (time_t)secs;
+	return 0;
+}
+
+/* Appends "&name=value" (URL-encoded) to the query string in q. */
+static int
+add_query(char *q, size_t n, const char *name, const char *value)
+{
+	char	*enc;
+	size_t	 len = strlen(q);
+
+	if (value == NULL || *value == '\0')
+		return 0;
+	if ((enc = url_encode(value)) == NULL)
+		return -1;
+	snprintf(q + len, n - len, "%s%s=%s", len ? "&" : "", name, enc);
+	free(enc);
+	return 0;
+}
+
+struct filters {
+	const char	*room, *status, *person, *from, *to;
+	time_t		 lo, hi;	/* [from, to] as UTC instants */
+	unsigned	 bits;
+};
+
+static int
+read_filters(struct req *r, struct filters *f)
+{
+	memset(f, 0, sizeof *f);
+	f->room = params_get(&r->query, "room");
+	f->status = params_get(&r->query, "status");
+	f->person = params_get(&r->query, "person");
+	f->from = params_get(&r->query, "from");
+	f->to = params_get(&r->query, "to");
+	f->lo = 0;
+	f->hi = (time_t)253402300799LL;	/* 9999-12-31 */
+	if (f->room != NULL && *f->room != '\0') {
+		if (valid_id(f->room) != NULL) {
+			r->error = "room must be a room's number";
+			return 400;
+		}
+		f->bits |= 1;
+	}
+	if (f->status != NULL && *f->status != '\0') {
+		size_t i;
+
+		for (i = 0; i < NELEM(states); i++)
+			if (strcmp(states[i], f->status) == 0)
+				break;
+		if (i == NELEM(states)) {
+			r->error = "status must be pending, confirmed, denied, "
+			    "cancelled, expired, in_use, completed or released";
+			return 400;
+		}
+		f->bits |= 2;
+	}
+	if (f->person != NULL && *f->person != '\0') {
+		if (!r->user->admin) {
+			r->error = "only administrators can see who booked";
+			return 403;
+		}
+		if (valid_id(f->person) != NULL) {
+			r->error = "person must be a person's number";
+			return 400;
+		}
+		f->bits |= 4;
+	}
+	if ((f->from != NULL && *f->from != '\0' &&
+	    local_date_start(f->from, 0, &f->lo) == -1) ||
+	    (f->to != NULL && *f->to != '\0' &&
+	    local_date_start(f->to, 1, &f->hi) == -1)) {
+		r->error = "dates must look like 2026-12-01";
+		return 400;
+	}
+	return 0;
+}
+
+/* The filter selects, with the chosen values marked. */
+static int
+fill_choices(struct req *r, struct tpl *d, const struct filters *f)
+{
+	struct db_rows *rooms, *people = NULL;
+
+	if ((rooms = db_query(r->app->db, SQL_ROOMS, DB_NOARGS)) == NULL ||
+	    (r->user->admin && (people = db_query(r->app->db, SQL_PEOPLE,
+	    DB_NOARGS)) == NULL)) {
+		db_rows_free(rooms);
+		return db_failed(r);
+	}
+	for (size_t i = 0; i < rooms->nrows; i++) {
+		struct tpl *o = tpl_section(d, "ROOM_CHOICE");
+
+		tpl_set(o, "VALUE", db_cell(rooms, i, 0));
+		tpl_set(o, "LABEL", db_cell(rooms, i, 1));
+		if (f->room != NULL && strcmp(f->room, db_cell(rooms, i, 0)) == 0)
+			tpl_show(o, "CHOSEN");
+	}
+	for (size_t i = 0; i < NELEM(states); i++) {
+		struct tpl *o = tpl_section(d, "STATUS_CHOICE");
+
+		tpl_set(o, "VALUE", states[i]);
+		tpl_set(o, "LABEL", booking_state_label(states[i]));
+		if (f->status != NULL && strcmp(f->status, states[i]) == 0)
+			tpl_show(o, "CHOSEN");
+	}
+	if (people != NULL) {
+		struct tpl *a = tpl_section(d, "PERSON_FILTER");
+
+		for (size_t i = 0; i < people->nrows; i++) {
+			struct tpl *o = tpl_section(a, "PERSON_CHOICE");
+
+			tpl_set(o, "VALUE", db_cell(people, i, 0));
+			tpl_set(o, "LABEL", db_cell(people, i, 1));
+			if (f->person != NULL &&
+			    strcmp(f->person, db_cell(people, i, 0)) == 0)
+				tpl_show(o, "CHOSEN");
+		}
+	}
+	tpl_set(d, "FROM", f->from);
+	tpl_set(d, "TO", f->to);
+	db_rows_free(rooms);
+	db_rows_free(people);
+	return 0;
+}
+
+/* The link to the page after (or before) the row at index i of rows. */
+static int
+page_link(struct tpl *d, const char *section, const char *filters,
+    const char *param, const struct db_rows *rows, size_t i)
+{
+	char	link[1024];
+	time_t	t;
+
+	if (parse_sql_time(db_cell(rows, i, 2), &t) == -1)
+		return -1;
+	snprintf(link, sizeof link, "/status?%s%s%s=%lld.%s", filters,
+	    *filters ? "&" : "", param, (long long)t, db_cell(rows, i, 0));
+	tpl_set(tpl_section(d, section), "URL", link);
+	return 0;
+}
+
+int
+status_list(struct req *r)
+{
+	const char	*after = params_get(&r->query, "after");
+	const char	*before = params_get(&r->query, "before");
+	struct db_arg	 args[8];
+	struct filters	 f;
+	struct db_rows	*rows;
+	struct page	 p;
+	time_t		 ct = (time_t)253402300799LL;
+	long long	 cid = 999999999999999999LL;
+	char		 filters[600] = "";
+	size_t		 n = 0, shown, first;
+	int		 back = 0, rc;
+
+	if ((rc = read_filters(r, &f)) != 0)
+		return rc;
+	if (after != NULL && before != NULL) {
+		r->error = "give after or before, not both";
+		return 400;
+	}
+	if (before != NULL) {
+		back = 1;
+		ct = 0;
+		cid = 0;
+	}
+	if ((after != NULL || before != NULL) &&
+	    parse_cursor(after != NULL ? after : before, &ct, &cid) == -1) {
+		r->error = "that page link is damaged; start from the first page";
+		return 400;
+	}
+	if (add_query(filters, sizeof filters, "room", f.room) == -1 ||
+	    add_query(filters, sizeof filters, "status", f.status) == -1 ||
+	    add_query(filters, sizeof filters, "person", f.person) == -1 ||
+	    add_query(filters, sizeof filters, "from", f.from) == -1 ||
+	    add_query(filters, sizeof filters, "to", f.to) == -1)
+		return 500;
+	{
+		char	lo[SQL_TIME_LEN], hi[SQL_TIME_LEN], cur[SQL_TIME_LEN];
+
+		if (f.bits & 1)
+			args[n++] = DB_INT(strtoll(f.room, NULL, 10));
+		if (f.bits & 2)
+			args[n++] = DB_STR(f.status);
+		if (f.bits & 4)
+			args[n++] = DB_INT(strtoll(f.person, NULL, 10));
+		if (sql_time_utc(f.lo, lo) == -1 || sql_time_utc(f.hi, hi) == -1 ||
+		    sql_time_utc(ct, cur) == -1) {
+			r->error = "date out of range";
+			return 400;
+		}
+		args[n++] = DB_STR(lo);
+		args[n++] = DB_STR(hi);
+		args[n++] = DB_STR(cur);
+		args[n++] = DB_STR(cur);
+		args[n++] = DB_INT(cid);
+		rows = db_query(r->app->db, SQL_LIST[f.bits][back], args, n);
+	}
+	if (rows == NULL)
+		return db_failed(r);
+	if (page_begin(&p, r, "Status", "status.tpl") == -1) {
+		db_rows_free(rows);
+		return 500;
+	}
+	if ((rc = fill_choices(r, p.body, &f)) != 0) {
+		page_discard(&p);
+		db_rows_free(rows);
+		return rc;
+	}
+	shown = rows->nrows > PAGE_SIZE ? PAGE_SIZE : rows->nrows;
+	/* Backwards pages come in ascending order: show them descending. */
+	for (size_t k = 0; k < shown; k++) {
+		size_t		 i = back ? shown - 1 - k : k;
+		struct tpl	*b = tpl_section(p.body, "ROW");
+
+		tpl_set(b, "ID", db_cell(rows, i, 0));
+		tpl_set(b, "ROOM", db_cell(rows, i, 1));
+		page_set_span(b, "WHEN", db_cell(rows, i, 2), db_cell(rows, i, 3));
+		tpl_set(b, "TITLE", db_cell(rows, i, 4));
+		tpl_set(b, "STATUS", db_cell(rows, i, 5));
+		tpl_set(b, "STATUS_LABEL", booking_state_label(db_cell(rows, i,
+		    5)));
+		if (r->user->admin)
+			tpl_set(tpl_section(b, "REQUESTER"), "NAME",
+			    db_cell(rows, i, 6));
+		if (db_cell(rows, i, 7) != NULL) {
+			struct tpl *d = tpl_section(b, "DECIDED");
+
+			page_set_time(d, "AT", db_cell(rows, i, 7));
+			tpl_set(d, "BY", db_cell(rows, i, 8));
+		}
+	}
+	if (r->user->admin)
+		tpl_show(p.body, "ADMIN");
+	if (shown == 0)
+		tpl_show(p.body, "EMPTY");
+	/* Older rows exist past the last shown; newer ones before the first. */
+	first = back ? shown - 1 : 0;
+	if (shown > 0 && (back ? 1 : rows->nrows > PAGE_SIZE))
+		page_link(p.body, "NEXT", filters, "after", rows,
+		    back ? 0 : shown - 1);
+	if (shown > 0 && (back ? rows->nrows > PAGE_SIZE : after != NULL))
+		page_link(p.body, "PREVIOUS", filters, "before", rows, first);
+	db_rows_free(rows);
+	return page_finish(&p, r, 200);
+}

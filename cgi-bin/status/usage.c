@@ -1,0 +1,259 @@
+/* status: booked hours and share of opening hours per room, page and CSV. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "clock.h"
+#include "db.h"
+#include "handlers.h"
+#include "page.h"
+#include "response.h"
+
+/* Read from room_day_usage, which the nightly refresh fills. */
+static const char SQL_USAGE[] =
+    "SELECT r.id, r.name, COALESCE(SUM(u.confirmed_minutes), 0),"
+    " COALESCE(SUM(u.pending_minutes), 0) FROM rooms r"
+    " LEFT JOIN room_day_usage u ON u.room_id = r.id"
+    " AND u.day >= ? AND u.day <= ? GROUP BY r.id, r.name ORDER BY r.name";
+static const char SQL_LAST_REFRESH[] =
+    "SELECT MAX(finished_at) FROM refresh_runs";
+
+struct usage {
+	char		 from[11], to[11];
+	long long	 open_minutes;	/* opening hours in the range */
+	struct db_rows	*rows;
+	char		*as_of;		/* last refresh, "" if none */
+};
+
+/* The range (?from, ?to; default: the last 30 days) and its open minutes. */
+static int
+read_range(struct req *r, struct usage *u)
+{
+	const struct rules	*k = &r->app->cfg->rules;
+	const char		*from = params_get(&r->query, "from");
+	const char		*to = params_get(&r->query, "to");
+	time_t			 a, b, day;
+	int			 days = 0;
+
+	if (local_date(time(NULL), -29, u->from) == -1 ||
+	    local_date(time(NULL), 0, u->to) == -1)
+		return 500;
+	if (from != NULL && *from != '\0')
+		snprintf(u->from, sizeof u->from, "%.10s", from);
+	if (to != NULL && *to != '\0')
+		snprintf(u->to, sizeof u->to, "%.10s", to);
+	if ((from != NULL && strlen(from) > 10) || (to != NULL &&
+	    strlen(to) > 10) || local_date_start(u->from, 0, &a) == -1 ||
+	    local_date_start(u->to, 0, &b) == -1) {
+		r->error = "dates must look like 2026-12-01";
+		return 400;
+	}
+	if (b < a) {
+		r->error = "the range must not end before it starts";
+		return 400;
+	}
+	if (b - a > 3660LL * 86400) {
+		r->error = "the range can span at most ten years";
+		return 400;
+	}
+	for (int d = 0; local_date_start(u->from, d, &day) == 0 && day <= b;
+	    d++) {
+		struct tm tm;
+
+		if (localtime_r(&day, &tm) != NULL &&
+		    (k->open_days & (1 << tm.tm_wday)))
+			days++;
+	}
+	u->open_minutes = (long long)days * (k->open_until - k->open_from);
+	return 0;
+}
+
+static int
+load(struct req *r, struct usage *u)
+{
+	struct db_rows	*last;
+	int		 rc;
+
+	memset(u, 0, sizeof *u);
+	if ((rc = read_range(r, u)) != 0)
+		return rc;
+	if ((u->rows = db_query(r->app->db, SQL_USAGE, DB_ARGS(DB_STR(u->from),
+	    DB_STR(u->to)))) == NULL ||
+	    (last = db_query(r->app->db, SQL_LAST_REFRESH, DB_NOARGS)) == NULL)
+		return db_failed(r);
+	u->as_of = strdup(db_cell(last, 0, 0) != NULL ? db_cell(last, 0, 0) :
+	    "");
+	db_rows_free(last);
+	return u->as_of != NULL ? 0 : 500;
+}
+
+static void
+unload(struct usage *u)
+{
+	db_rows_free(u->rows);
+	free(u->as_of);
+}
+
+/* Hours with one decimal, from minutes. */
+static void
+hours(char *buf, size_t n, long long minutes)
+{
+	snprintf(buf, n, "%lld.%lld", minutes / 60, (minutes % 60) * 10 / 60);
+}
+
+/* Per mille of the opening minutes, shown as a percentage "12.5". */
+static long long
+share(const struct usage *u, long long minutes)
+{
+	return u->open_minutes > 0 ? minutes * 1000 / u->open_minutes : 0;
+}
+
+static void
+percent(char *buf, size_t n, long long permille)
+{
+	snprintf(buf, n, "%lld.%lld", permille / 10, permille % 10);
+}
+
+int
+status_usage(struct req *r)
+{
+	struct usage	u;
+	struct page	p;
+	int		rc;
+
+	if ((rc = load(r, &u)) != 0) {
+		unload(&u);
+		return rc;
+	}
+	if (page_begin(&p, r, "Usage", "status_usage.tpl") == -1) {
+		unload(&u);
+		return 500;
+	}
+	tpl_set(p.body, "FROM", u.from);
+	tpl_set(p.body, "TO", u.to);
+	if (u.as_of[0] != '\0')
+		page_set_time(tpl_section(p.body, "AS_OF"), "AT", u.as_of);
+	else
+		tpl_show(p.body, "NEVER");
+	tpl_set_int(p.body, "CHART_HEIGHT", (long long)u.rows->nrows * 28 + 30);
+	for (size_t i = 0; i < u.rows->nrows; i++) {
+		struct tpl	*row = tpl_section(p.body, "ROOM");
+		struct tpl	*bar = tpl_section(p.body, "BAR");
+		long long	 c = db_cell_int(u.rows, i, 2);
+		long long	 q = db_cell_int(u.rows, i, 3);
+		long long	 wc = share(&u, c), wq = share(&u, q);
+		char		 buf[32];
+
+		tpl_set(row, "NAME", db_cell(u.rows, i, 1));
+		hours(buf, sizeof buf, c);
+		tpl_set(row, "CONFIRMED_HOURS", buf);
+		hours(buf, sizeof buf, q);
+		tpl_set(row, "PENDING_HOURS", buf);
+		hours(buf, sizeof buf, c + q);
+		tpl_set(row, "BOOKED_HOURS", buf);
+		percent(buf, sizeof buf, share(&u, c + q));
+		tpl_set(row, "SHARE", buf);
+		/* The chart: 400 units is all opening hours. */
+		tpl_set(bar, "NAME", db_cell(u.rows, i, 1));
+		tpl_set(bar, "SHARE", buf);
+		tpl_set_int(bar, "Y", (long long)i * 28 + 4);
+		tpl_set_int(bar, "TEXT_Y", (long long)i * 28 + 19);
+		tpl_set_int(bar, "CONFIRMED_W", wc > 1000 ? 400 : wc * 400 / 1000);
+		tpl_set_int(bar, "PENDING_X", 150 + (wc > 1000 ? 400 :
+		    wc * 400 / 1000));
+		tpl_set_int(bar, "PENDING_W", wc + wq > 1000 ? 400 - (wc > 1000 ?
+		    400 : wc * 400 / 1000) : wq * 400 / 1000);
+		tpl_set_int(bar, "LABEL_X", 160 + ((wc + wq) > 1000 ? 400 :
+		    (wc + wq) * 400 / 1000));
+	}
+	unload(&u);
+	return page_finish(&p, r, 200);
+}
+
+/*
+ * One CSV field (RFC 4180): quoted when needed, and text that a
+ * spreadsheet would run as a formula made inert with a leading quote.
+ */
+static int
+csv_field(char **buf, size_t *len, size_t *cap, const char *v, int last)
+{
+	size_t	need = strlen(v) * 2 + 5;
+	char	*o;
+
+	if (*len + need > *cap) {
+		size_t	 ncap = (*cap + need) * 2;
+		char	*b = realloc(*buf, ncap);
+
+		if (b == NULL)
+			return -1;
+		*buf = b;
+		*cap = ncap;
+	}
+	o = *buf + *len;
+	*o++ = '"';
+	if (strchr("=+-@\t\r", v[0]) != NULL && v[0] != '\0')
+		*o++ = '\'';
+	for (; *v != '\0'; v++) {
+		if (*v == '"')
+			*o++ = '"';
+		*o++ = *v;
+	}
+	*o++ = '"';
+	if (last) {
+		*o++ = '\r';
+		*o++ = '\n';
+	} else
+		*o++ = ',';
+	*len = (size_t)(o - *buf);
+	return 0;
+}
+
+int
+status_usage_csv(struct req *r)
+{
+	static const char *const head[] = {
+		"room", "confirmed_hours", "pending_hours", "booked_hours",
+		"share_percent",
+	};
+	struct usage	 u;
+	char		*csv = NULL, cells[4][32], name[160];
+	size_t		 len = 0, cap = 0;
+	int		 rc, ok = 1;
+
+	if ((rc = load(r, &u)) != 0) {
+		unload(&u);
+		return rc;
+	}
+	for (size_t i = 0; i < NELEM(head); i++)
+		ok &= csv_field(&csv, &len, &cap, head[i], i + 1 == NELEM(head))
+		    == 0;
+	for (size_t i = 0; ok && i < u.rows->nrows; i++) {
+		long long c = db_cell_int(u.rows, i, 2);
+		long long q = db_cell_int(u.rows, i, 3);
+
+		hours(cells[0], sizeof cells[0], c);
+		hours(cells[1], sizeof cells[1], q);
+		hours(cells[2], sizeof cells[2], c + q);
+		percent(cells[3], sizeof cells[3], share(&u, c + q));
+		ok &= csv_field(&csv, &len, &cap, db_cell(u.rows, i, 1), 0) == 0;
+		for (int j = 0; j < 4; j++)
+			ok &= csv_field(&csv, &len, &cap, cells[j], j == 3) == 0;
+	}
+	unload(&u);
+	if (!ok) {
+		free(csv);
+		r->error = "out of memory writing CSV";
+		return 500;
+	}
+	snprintf(name, sizeof name, "attachment; filename=\"usage-%s-%s.csv\"",
+	    u.from, u.to);
+	if (resp_header(r, "Content-Disposition", name) == -1) {
+		free(csv);
+		return 500;
+	}
+	resp_send(r, 200, "text/csv; charset=utf-8", CACHE_NONE, csv, len);
+	free(csv);
+	return 200;
+}

@@ -1,0 +1,14 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>{{DAY_LABEL}}</h1>
+<nav class="subnav" aria-label="Status views"><a href="/status">List</a> <a href="/status/day" aria-current="page">Day</a> <a href="/status/usage">Usage</a></nav>
+<p class="pager"><a id="prev-day" href="/status/day?date={{PREV:u}}">← Previous day</a> <a id="next-day" href="/status/day?date={{NEXT:u}}">Next day →</a></p>
+{{#CLOSED}}<p class="hint" id="closed">Rooms cannot be booked on this day.</p>{{/CLOSED}}
+<div class="grid-wrap">
+<table class="grid day-grid" data-date="{{DATE}}">
+<thead><tr><th scope="col">Room</th>{{#SLOT}}<th scope="col" class="slot">{{LABEL}}</th>{{/SLOT}}</tr></thead>
+<tbody>
+{{#ROOMROW}}<tr data-room="{{ROOM_ID}}"><th scope="row"><a href="/status/rooms/{{ROOM_ID}}">{{ROOM}}</a></th>{{#CELL}}<td colspan="{{SPAN}}"{{#BOOKED}} class="booked status-{{STATUS}}" title="{{TITLE}} ({{STATUS_LABEL}})"{{/BOOKED}}{{#FREE}} class="free"{{/FREE}}>{{#BOOKED}}{{#LINK}}<a href="/bookings/{{BOOKING_ID}}">{{/LINK}}<span class="cell-title">{{TITLE}}</span>{{#LINK}}</a>{{/LINK}}{{/BOOKED}}{{#FREE}}{{#BOOK}}<a class="book" href="/bookings/new?room_id={{ROOM_ID:u}}&amp;start={{START:u}}" aria-label="Book {{START}}">+</a>{{/BOOK}}{{/FREE}}</td>{{/CELL}}</tr>
+{{/ROOMROW}}
+</tbody>
+</table>
+</div>

@@ -1,0 +1,13 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>{{ROOM}} · week {{WEEK}}</h1>
+<nav class="subnav" aria-label="Status views"><a href="/status">List</a> <a href="/status/day">Day</a> <a href="/status/usage">Usage</a></nav>
+<p class="pager"><a id="prev-week" href="/status/rooms/{{ROOM_ID}}?week={{PREV:u}}">← Previous week</a> <a id="next-week" href="/status/rooms/{{ROOM_ID}}?week={{NEXT:u}}">Next week →</a></p>
+<div class="grid-wrap">
+<table class="grid week-grid">
+<thead><tr><th scope="col">Time</th>{{#DAY}}<th scope="col">{{LABEL}}</th>{{/DAY}}</tr></thead>
+<tbody>
+{{#SLOTROW}}<tr><th scope="row">{{TIME}}</th>{{#CELL}}<td{{#BOOKED}} class="booked status-{{STATUS}}" title="{{TITLE}} ({{STATUS_LABEL}})"{{/BOOKED}}{{#CONTINUED}} class="booked continued status-{{STATUS}}"{{/CONTINUED}}{{#FREE}} class="free"{{/FREE}}>{{#BOOKED}}{{#LINK}}<a href="/bookings/{{BOOKING_ID}}">{{/LINK}}<span class="cell-title">{{TITLE}}</span>{{#LINK}}</a>{{/LINK}}{{/BOOKED}}{{#FREE}}{{#BOOK}}<a class="book" href="/bookings/new?room_id={{ROOM_ID:u}}&amp;start={{START:u}}" aria-label="Book {{START}}">+</a>{{/BOOK}}{{/FREE}}</td>{{/CELL}}</tr>
+{{/SLOTROW}}
+</tbody>
+</table>
+</div>

@@ -4,15 +4,7 @@
 
 static const char SQL_UPSERT[] =
     "INSERT INTO booking_status (" READMODEL_COLUMNS ") "
-    READMODEL_SOURCE " WHERE b.id = ?"
-    " ON DUPLICATE KEY UPDATE room_id = VALUES(room_id),"
-    " room_name = VALUES(room_name), user_id = VALUES(user_id),"
-    " user_name = VALUES(user_name), title = VALUES(title),"
-    " attendees = VALUES(attendees), starts_at = VALUES(starts_at),"
-    " ends_at = VALUES(ends_at), status = VALUES(status),"
-    " decided_at = VALUES(decided_at),"
-    " decided_by_name = VALUES(decided_by_name), reason = VALUES(reason),"
-    " updated_at = VALUES(updated_at)";
+    READMODEL_SOURCE " WHERE b.id = ?" READMODEL_ON_DUPLICATE;
 
 /* Bookings whose row differs or is missing, then rows with no booking. */
 static const char SQL_DIFFER[] =

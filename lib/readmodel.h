@@ -22,6 +22,17 @@ struct db;
 	" JOIN users u ON u.id = b.user_id"				\
 	" LEFT JOIN users d ON d.id = b.decided_by"
 
+/* Appended to INSERT ... READMODEL_SOURCE: an existing row is replaced. */
+#define READMODEL_ON_DUPLICATE						\
+	" ON DUPLICATE KEY UPDATE room_id = VALUES(room_id),"		\
+	" room_name = VALUES(room_name), user_id = VALUES(user_id),"	\
+	" user_name = VALUES(user_name), title = VALUES(title),"	\
+	" attendees = VALUES(attendees), starts_at = VALUES(starts_at),"	\
+	" ends_at = VALUES(ends_at), status = VALUES(status),"		\
+	" decided_at = VALUES(decided_at),"				\
+	" decided_by_name = VALUES(decided_by_name), reason = VALUES(reason),"	\
+	" updated_at = VALUES(updated_at)"
+
 #define READMODEL_COLUMNS						\
 	"booking_id, room_id, room_name, user_id, user_name, title,"	\
 	" attendees, starts_at, ends_at, status, decided_at,"		\

@@ -15,6 +15,7 @@ struct ctl {
 int	cmd_migrate(struct ctl *, int argc, char *argv[]);
 int	cmd_demo(struct ctl *, int argc, char *argv[]);
 int	cmd_check_status(struct ctl *, int argc, char *argv[]);
+int	cmd_refresh_status(struct ctl *, int argc, char *argv[]);
 /* Passwords are read from the terminal or stdin, never from argv. */
 int	cmd_user(struct ctl *, int argc, char *argv[]);
 

@@ -22,6 +22,8 @@ static const struct command {
 	    "user add|passwd|disable|enable|list: manage accounts" },
 	{ "check-status", cmd_check_status, 0,
 	    "compare the booking status view with the source tables" },
+	{ "refresh-status", cmd_refresh_status, 0,
+	    "nightly: expire overdue requests, rebuild the status view and usage" },
 };
 
 #define NCOMMANDS	(sizeof commands / sizeof commands[0])
@@ -32,7 +34,7 @@ usage(void)
 	fprintf(stderr, "usage: roomctl [-c roombook.ini] command\n"
 	    "commands:\n");
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(stderr, "  %-10s %s\n", commands[i].name,
+		fprintf(stderr, "  %-15s %s\n", commands[i].name,
 		    commands[i].help);
 }
 

@@ -1,0 +1,293 @@
+"""The status views read the read model: list, paging, day grid, week, usage."""
+import csv
+import datetime
+import io
+import uuid
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+import requests
+from bs4 import BeautifulSoup
+
+from conftest import (SITE_TZ, book, booked_id, csrf_of, login, quiet_day, roomctl, sql,
+                      sql_value, url)
+
+pytestmark = pytest.mark.usefixtures("read_model_exact")
+
+
+def local(day, hh, mm=0):
+    return datetime.datetime.combine(day, datetime.time(hh, mm), SITE_TZ)
+
+
+def fmt(dt):
+    return dt.strftime("%Y-%m-%dT%H:%M")
+
+
+def new_room(capacity=30):
+    name = f"Status {uuid.uuid4().hex[:8]}"
+    sql(f"INSERT INTO rooms (name, location, capacity) VALUES ('{name}', 'Floor 7', {capacity})")
+    return name, int(sql_value(f"SELECT id FROM rooms WHERE name = '{name}'"))
+
+
+def rows_of(session, path):
+    resp = session.get(url(path))
+    assert resp.status_code == 200, resp.text[:300]
+    doc = BeautifulSoup(resp.text, "html.parser")
+    return doc, [int(tr["data-id"]) for tr in doc.select("tr.row")]
+
+
+@pytest.fixture(scope="module")
+def alice():
+    return login("alice")
+
+
+@pytest.fixture(scope="module")
+def admin():
+    return login("admin")
+
+
+@pytest.fixture(scope="module")
+def filled_room(alice, admin):
+    """A room with 23 bookings over two quiet days: 3 confirmed, 2 denied."""
+    name, rid = new_room()
+    ids = []
+    for day in (quiet_day(), quiet_day()):
+        for h in range(8, 8 + 11):
+            ids.append(booked_id(book(alice, rid, fmt(local(day, h)), fmt(local(day, h, 45)),
+                                      title=f"Item {h}")))
+    ids.append(booked_id(book(login("bob"), rid, fmt(local(day, 19)), fmt(local(day, 20)),
+                              title="Bob's")))
+    token = csrf_of(admin.get(url("/admin/approvals")).text)
+    for b in ids[:3]:
+        admin.post(url(f"/admin/approvals/{b}/approve"), data={"csrf": token})
+    for b in ids[3:5]:
+        admin.post(url(f"/admin/approvals/{b}/deny"), data={"csrf": token, "reason": "x"})
+    return name, rid, ids
+
+
+def test_status_needs_a_login():
+    resp = requests.get(url("/status"), allow_redirects=False)
+    assert resp.status_code == 303 and resp.headers["Location"].startswith("/login")
+
+
+def test_filters_and_their_combinations(alice, admin, filled_room):
+    name, rid, ids = filled_room
+    _, got = rows_of(alice, f"/status?room={rid}")
+    assert sorted(got) == sorted(ids)
+    _, got = rows_of(alice, f"/status?room={rid}&status=confirmed")
+    assert sorted(got) == sorted(ids[:3])
+    _, got = rows_of(alice, f"/status?room={rid}&status=denied")
+    assert sorted(got) == sorted(ids[3:5])
+    bob = sql_value("SELECT id FROM users WHERE login = 'bob'")
+    _, got = rows_of(admin, f"/status?room={rid}&person={bob}")
+    assert got == [ids[-1]]
+    _, got = rows_of(admin, f"/status?room={rid}&status=pending&person={bob}")
+    assert got == [ids[-1]]
+    first_day = sql_value(f"SELECT DATE(CONVERT_TZ(starts_at, '+00:00', 'America/New_York'))"
+                          f" FROM bookings WHERE id = {ids[0]}")
+    _, got = rows_of(alice, f"/status?room={rid}&from={first_day}&to={first_day}")
+    assert sorted(got) == sorted(ids[:11])
+    # Newest start first.
+    starts = [sql_value(f"SELECT starts_at FROM bookings WHERE id = {i}") for i in got]
+    assert starts == sorted(starts, reverse=True)
+
+
+def test_only_administrators_see_and_filter_by_requester(alice, admin, filled_room):
+    _, rid, _ = filled_room
+    doc, _ = rows_of(alice, f"/status?room={rid}")
+    assert not doc.select("td.requester") and not doc.select("#person")
+    doc, _ = rows_of(admin, f"/status?room={rid}")
+    assert "Alice Andersen" in {td.get_text() for td in doc.select("td.requester")}
+    assert alice.get(url("/status?person=1")).status_code == 403
+
+
+@pytest.mark.parametrize("query", ["room=x", "status=lost", "from=2026-02-31", "to=tomorrow",
+                                   "after=abc", "after=1.2&before=1.2"])
+def test_bad_filters_are_400(alice, query):
+    resp = alice.get(url("/status?" + query))
+    assert resp.status_code == 400
+    assert "could not be understood" in resp.text
+
+
+def walk(session, path, link_id):
+    """Follows next (or previous) links; every page's ids in order."""
+    seen, pages = [], 0
+    while path:
+        doc, ids = rows_of(session, path)
+        seen += ids
+        pages += 1
+        link = doc.select_one(f"#{link_id}")
+        path = link["href"] if link else None
+        assert pages < 100
+    return seen, pages
+
+
+def test_keyset_paging_walks_every_row_exactly_once(alice):
+    _, rid = new_room(capacity=5)
+    ids = []
+    for _ in range(3):
+        day = quiet_day()
+        for h in range(7, 20):
+            for m in (0, 30):
+                ids.append(booked_id(book(alice, rid, fmt(local(day, h, m)),
+                                          fmt(local(day, h, m + 30) if m == 0 else
+                                              local(day, h + 1)), title=f"P {h}:{m}")))
+    assert len(ids) == 78
+    forward, pages = walk(alice, f"/status?room={rid}", "next")
+    assert pages == 2 and sorted(forward) == sorted(ids) and len(set(forward)) == 78
+    # From the last page back to the first, the same rows in the same order.
+    last_page = f"/status?room={rid}&after=" + urlparse(
+        BeautifulSoup(alice.get(url(f"/status?room={rid}")).text, "html.parser")
+        .select_one("#next")["href"]).query.split("after=")[1]
+    doc, tail = rows_of(alice, last_page)
+    back = doc.select_one("#previous")["href"]
+    head, _ = walk(alice, back, "previous")
+    assert head + tail == forward
+
+
+def test_paging_stays_exact_while_rows_are_inserted(alice):
+    _, rid = new_room(capacity=5)
+    days = [quiet_day(), quiet_day()]
+    ids = [booked_id(book(alice, rid, fmt(local(days[0], h, m)), fmt(local(days[0], h, m + 15)),
+                          title="Early"))
+           for h in range(8, 19) for m in (0, 30)][:60]
+    seen, path, added = [], f"/status?room={rid}", []
+    while path:
+        doc, page = rows_of(alice, path)
+        seen += page
+        # Someone books between page loads: a later day (before the cursor).
+        h = 8 + len(added)
+        added.append(booked_id(book(alice, rid, fmt(local(days[1], h)),
+                                    fmt(local(days[1], h, 30)), title="Late")))
+        link = doc.select_one("#next")
+        path = link["href"] if link else None
+    assert sorted(seen) == sorted(ids)  # each original row exactly once
+    assert len(seen) == len(set(seen))
+
+
+def test_the_day_grid_shows_bookings_in_their_slots(alice, filled_room):
+    name, rid, ids = filled_room
+    day = sql_value(f"SELECT DATE(CONVERT_TZ(starts_at, '+00:00', 'America/New_York'))"
+                    f" FROM bookings WHERE id = {ids[0]}")
+    doc = BeautifulSoup(alice.get(url(f"/status/day?date={day}")).text, "html.parser")
+    headers = [th.get_text() for th in doc.select("table.day-grid thead th")][1:]
+    assert len(headers) == 52 and headers[0] == "07:00" and headers[4] == "08:00"
+    row = doc.select_one(f'tr[data-room="{rid}"]')
+    cells = row.select("td")
+    # 07:00-08:00 free (4 slots), then "Item 8" 08:00-08:45 (3 slots), then free.
+    assert [c.get("colspan") for c in cells[:6]] == ["1", "1", "1", "1", "3", "1"]
+    assert "booked" in cells[4]["class"] and cells[4].get_text() == "Item 8"
+    assert "status-confirmed" in cells[4]["class"]
+    free = cells[0].select_one("a.book")
+    # past days have no booking links; this one is in the future
+    assert free is not None
+    query = parse_qs(urlparse(free["href"]).query)
+    assert query == {"room_id": [str(rid)], "start": [f"{day}T07:00"]}
+    assert doc.select_one("#next-day")["href"].endswith(
+        (datetime.date.fromisoformat(day) + datetime.timedelta(days=1)).isoformat())
+    assert alice.get(url("/status/day?date=2026-02-30")).status_code == 400
+
+
+def test_a_daylight_saving_day_shows_local_hours(alice):
+    name, rid = new_room()
+    uid = sql_value("SELECT id FROM users WHERE login = 'alice'")
+    # 10:00-11:00 local on the Saturday before the change (EST, UTC-5) and on
+    # the Monday after (EDT, UTC-4), stored in UTC as the site would.
+    rows = [("2027-03-13", "2027-03-13 15:00:00", "2027-03-13 16:00:00"),
+            ("2027-03-15", "2027-03-15 14:00:00", "2027-03-15 15:00:00")]
+    made = []
+    for day, start, end in rows:
+        sql("INSERT INTO bookings (room_id, user_id, title, attendees, starts_at, ends_at)"
+            f" VALUES ({rid}, {uid}, 'DST {day}', 2, '{start}', '{end}')")
+        bid = sql_value("SELECT MAX(id) FROM bookings")
+        made.append(bid)
+    try:
+        assert roomctl("refresh-status").returncode == 0  # puts them in the view
+        for day, _, _ in rows:
+            doc = BeautifulSoup(alice.get(url(f"/status/day?date={day}")).text, "html.parser")
+            cells = doc.select_one(f'tr[data-room="{rid}"]').select("td")
+            # 07:00..10:00 is twelve 15-minute slots, then the booking.
+            assert ["booked" in c.get("class", []) for c in cells[:13]] == [False] * 12 + [True]
+            assert cells[12].get_text() == f"DST {day}"
+            assert cells[12]["colspan"] == "4"
+        # The change day itself (a Sunday) still shows 07:00 to 20:00.
+        doc = BeautifulSoup(alice.get(url("/status/day?date=2027-03-14")).text, "html.parser")
+        assert doc.select_one("#closed") is not None
+        headers = [th.get_text() for th in doc.select("table.day-grid thead th")][1:]
+        assert headers[0] == "07:00" and len(headers) == 52
+    finally:
+        for bid in made:
+            sql(f"DELETE FROM booking_status WHERE booking_id = {bid}")
+            sql(f"DELETE FROM bookings WHERE id = {bid}")
+
+
+def test_a_rooms_week(alice, filled_room):
+    name, rid, ids = filled_room
+    day = datetime.date.fromisoformat(sql_value(
+        f"SELECT DATE(CONVERT_TZ(starts_at, '+00:00', 'America/New_York')) FROM bookings"
+        f" WHERE id = {ids[0]}"))
+    week = f"{day.isocalendar()[0]}-W{day.isocalendar()[1]:02d}"
+    doc = BeautifulSoup(alice.get(url(f"/status/rooms/{rid}?week={week}")).text,
+                        "html.parser")
+    days = [th.get_text() for th in doc.select("table.week-grid thead th")][1:]
+    monday = day - datetime.timedelta(days=day.weekday())
+    assert days[0] == monday.strftime("%a %d %b") and len(days) == 7
+    titles = {t.get_text() for t in doc.select("td.booked .cell-title")}
+    assert {f"Item {h}" for h in range(8, 19) if h not in (11, 12)} <= titles
+    column = day.weekday()
+    row_0800 = [tr for tr in doc.select("table.week-grid tbody tr")
+                if tr.th.get_text() == "08:00"][0]
+    assert row_0800.select("td")[column].get_text() == "Item 8"
+    # Live bookings only: that day's denied 11:00 one left the grid.
+    row_1100 = [tr for tr in doc.select("table.week-grid tbody tr")
+                if tr.th.get_text() == "11:00"][0]
+    assert "booked" not in row_1100.select("td")[column].get("class", [])
+    assert alice.get(url(f"/status/rooms/{rid}?week=2026-W54")).status_code == 400
+    assert alice.get(url("/status/rooms/99999999")).status_code == 404
+
+
+def test_usage_numbers_and_csv_match_hand_computed_values(alice, admin):
+    _, rid = new_room()
+    day = quiet_day()
+    confirmed = booked_id(book(alice, rid, fmt(local(day, 9)), fmt(local(day, 10))))
+    booked_id(book(alice, rid, fmt(local(day, 11)), fmt(local(day, 11, 30))))
+    admin.post(url(f"/admin/approvals/{confirmed}/approve"),
+               data={"csrf": csrf_of(admin.get(url("/admin/approvals")).text)})
+    assert roomctl("refresh-status").returncode == 0
+    d = day.isoformat()
+    doc = BeautifulSoup(alice.get(url(f"/status/usage?from={d}&to={d}")).text, "html.parser")
+    row = [tr for tr in doc.select("table.usage tbody tr")
+           if tr.select_one(".name").get_text().startswith("Status ")
+           and int(sql_value("SELECT id FROM rooms WHERE name = '"
+                             + tr.select_one(".name").get_text() + "'")) == rid][0]
+    # 1 h confirmed + 0.5 h pending of 13 opening hours (07:00-20:00).
+    assert row.select_one(".confirmed").get_text() == "1.0"
+    assert row.select_one(".pending").get_text() == "0.5"
+    assert row.select_one(".booked").get_text() == "1.5"
+    assert row.select_one(".share").get_text() == "11.5"
+    assert doc.select("svg.chart rect.confirmed")
+    table = {tr.select_one(".name").get_text(): [td.get_text() for td in tr.select("td")[1:]]
+             for tr in doc.select("table.usage tbody tr")}
+    resp = alice.get(url(f"/status/usage.csv?from={d}&to={d}"))
+    assert resp.headers["Content-Type"] == "text/csv; charset=utf-8"
+    parsed = list(csv.reader(io.StringIO(resp.text)))
+    assert parsed[0] == ["room", "confirmed_hours", "pending_hours", "booked_hours",
+                         "share_percent"]
+    assert {r[0]: r[1:] for r in parsed[1:]} == table
+    assert alice.get(url("/status/usage?from=2026-12-10&to=2026-12-01")).status_code == 400
+
+
+def test_usage_csv_defuses_formulas_in_room_names(alice):
+    sql("INSERT INTO rooms (name, location, capacity) VALUES ('=HYPERLINK(\"x\")', 'F', 3)")
+    try:
+        text = alice.get(url("/status/usage.csv")).text
+        assert '"\'=HYPERLINK(""x"")"' in text
+    finally:
+        sql("DELETE FROM rooms WHERE location = 'F' AND capacity = 3")
+
+
+def test_status_pages_work_at_every_step_without_javascript(alice):
+    for path in ("/status", "/status/day", "/status/usage", "/status/rooms/1"):
+        resp = alice.get(url(path))
+        assert resp.status_code == 200
+        assert "<script" not in resp.text

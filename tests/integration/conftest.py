@@ -267,19 +267,21 @@ def next_slot(minutes=60):
             return start.strftime("%Y-%m-%dT%H:%M"), end.strftime("%Y-%m-%dT%H:%M")
 
 
-def quiet_day():
-    """An open day without any live booking (searched from far ahead, so
-    it stays clear of next_slot's days); each call gives another."""
-    for day in reversed(list(local_days(first=20, last=85))):
-        if day in _quiet_days_given:
+def quiet_day(room=None):
+    """An open day without any live booking (in `room`, or in any room when
+    None), searched from far ahead to stay clear of next_slot's days; each
+    call gives another."""
+    for day in reversed(list(local_days(first=20, last=89))):
+        if (room, day) in _quiet_days_given:
             continue
         lo = datetime.datetime.combine(day, datetime.time(0), SITE_TZ)
         hi = lo + datetime.timedelta(days=1)
         utc = [t.astimezone(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
                for t in (lo, hi)]
+        where = f" AND room_id = {int(room)}" if room is not None else ""
         if sql_value("SELECT COUNT(*) FROM bookings WHERE status IN ('pending','confirmed')"
-                     f" AND starts_at < '{utc[1]}' AND ends_at > '{utc[0]}'") == "0":
-            _quiet_days_given.add(day)
+                     f" AND starts_at < '{utc[1]}' AND ends_at > '{utc[0]}'{where}") == "0":
+            _quiet_days_given.add((room, day))
             return day
     raise AssertionError("no quiet day left")
 

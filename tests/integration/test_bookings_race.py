@@ -58,7 +58,7 @@ def test_twenty_clients_booking_the_same_slot_one_wins_every_round():
     room = room_id("Florence")
     tally = []
     for r in range(ROUNDS):
-        day = quiet_day() if r % 12 == 0 else day
+        day = quiet_day(room) if r % 12 == 0 else day
         start = local(day, 8 + r % 12)
         end = start + datetime.timedelta(hours=1)
         forms = [booking_form(alice) for _ in range(CLIENTS)]
@@ -80,7 +80,7 @@ def test_overlapping_different_slots_never_overlap_after_the_race():
     room = room_id("Geneva")
     winners = []
     for r in range(ROUNDS):
-        day = quiet_day()
+        day = quiet_day(room)
         base = local(day, 9)
         forms = [booking_form(alice) for _ in range(CLIENTS)]
         posts = []
@@ -147,7 +147,7 @@ def test_booking_while_the_room_is_taken_out_of_use_leaves_nothing_live():
     room = room_id(name)
     accepted_total = 0
     for r in range(ROUNDS):
-        day = quiet_day()
+        day = quiet_day(room)
         forms = [booking_form(alice) for _ in range(CLIENTS)]
         posts = []
         for k, f in enumerate(forms):

@@ -51,7 +51,7 @@ def filled_room(alice, admin):
     """A room with 23 bookings over two quiet days: 3 confirmed, 2 denied."""
     name, rid = new_room()
     ids = []
-    for day in (quiet_day(), quiet_day()):
+    for day in (quiet_day(rid), quiet_day(rid)):
         for h in range(8, 8 + 11):
             ids.append(booked_id(book(alice, rid, fmt(local(day, h)), fmt(local(day, h, 45)),
                                       title=f"Item {h}")))
@@ -126,7 +126,7 @@ def test_keyset_paging_walks_every_row_exactly_once(alice):
     _, rid = new_room(capacity=5)
     ids = []
     for _ in range(3):
-        day = quiet_day()
+        day = quiet_day(rid)
         for h in range(7, 20):
             for m in (0, 30):
                 ids.append(booked_id(book(alice, rid, fmt(local(day, h, m)),
@@ -147,7 +147,7 @@ def test_keyset_paging_walks_every_row_exactly_once(alice):
 
 def test_paging_stays_exact_while_rows_are_inserted(alice):
     _, rid = new_room(capacity=5)
-    days = [quiet_day(), quiet_day()]
+    days = [quiet_day(rid), quiet_day(rid)]
     ids = [booked_id(book(alice, rid, fmt(local(days[0], h, m)), fmt(local(days[0], h, m + 15)),
                           title="Early"))
            for h in range(8, 19) for m in (0, 30)][:60]
@@ -248,7 +248,7 @@ def test_a_rooms_week(alice, filled_room):
 
 def test_usage_numbers_and_csv_match_hand_computed_values(alice, admin):
     _, rid = new_room()
-    day = quiet_day()
+    day = quiet_day(rid)
     confirmed = booked_id(book(alice, rid, fmt(local(day, 9)), fmt(local(day, 10))))
     booked_id(book(alice, rid, fmt(local(day, 11)), fmt(local(day, 11, 30))))
     admin.post(url(f"/admin/approvals/{confirmed}/approve"),

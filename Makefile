@@ -35,7 +35,7 @@ UNIT_TESTS	:= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/t
 DB_TESTS	:= $(patsubst tests/db/%.c,$(BUILD)/tests/db/%,$(wildcard tests/db/test_*.c))
 BINS		:= $(addprefix $(BUILD)/bin/,$(PROGRAMS) roomctl)
 
-.PHONY: all asan deps run stop test unit clean FORCE
+.PHONY: all asan deps run stop test unit bench bench-data clean FORCE
 .DEFAULT_GOAL := all
 
 all: $(BINS) $(UNIT_TESTS) $(DB_TESTS)
@@ -106,6 +106,18 @@ test:
 	$(MAKE) all
 	$(MAKE) asan
 	tests/run
+
+# Benchmarks on a stack of their own (port 18090, var/bench); SIZES, QUICK=1.
+bench:
+	tools/install-deps test
+	$(MAKE) all
+	bench/run
+
+# Only the data: a bench stack left running with SIZE (10k, 100k, 1m) bookings.
+bench-data:
+	tools/install-deps test
+	$(MAKE) all
+	bench/run --data-only $(or $(SIZE),10k)
 
 clean:
 	rm -rf build

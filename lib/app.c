@@ -119,8 +119,14 @@ dispatch(const struct app *app, struct req *r, FCGX_Request *fr)
 	int		rc;
 
 	if ((rc = req_parse(r, fr->envp)) != 0 ||
-	    (rc = read_body(r, fr->in)) != 0 ||
-	    (rc = session_load(r)) != 0)
+	    (rc = read_body(r, fr->in)) != 0)
+		return rc;
+	/* The benchmark floor: the path a request takes, minus the work. */
+	if (app->floor != NULL && r->method == M_GET &&
+	    strcmp(r->path, "/status/floor") == 0)
+		return resp_send(r, 200, TYPE_HTML, CACHE_NONE, app->floor,
+		    (size_t)app->cfg->bench_floor_bytes);
+	if ((rc = session_load(r)) != 0)
 		return rc;
 	switch (route_find(app->routes, app->nroutes, r->method, r->path, r,
 	    &allowed)) {
@@ -232,11 +238,19 @@ app_main(const struct program *prog, int argc, char *argv[])
 		    cfg.templates_dir);
 		return 1;
 	}
+	if (cfg.bench_floor_bytes > 0) {
+		if ((app.floor = malloc((size_t)cfg.bench_floor_bytes)) == NULL) {
+			log_error(NULL, "out of memory");
+			return 1;
+		}
+		memset(app.floor, 'x', (size_t)cfg.bench_floor_bytes);
+	}
 	dbp = (struct db_params){ .socket = cfg.db_socket,
 	    .user = cc->db_user, .password = cc->db_password,
 	    .name = cfg.db_name };
 	if ((app.db = db_new(&dbp)) == NULL) {
 		log_error(NULL, "out of memory");
+		free(app.floor);
 		return 1;
 	}
 	/* A worker starts even with the database down; pages answer 503. */
@@ -246,6 +260,7 @@ app_main(const struct program *prog, int argc, char *argv[])
 	if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, 0) != 0) {
 		log_error(NULL, "FastCGI initialisation failed");
 		db_free(app.db);
+		free(app.floor);
 		return 1;
 	}
 	/* Accept fails when the supervisor's SIGUSR1 asks us to stop. */
@@ -255,5 +270,6 @@ app_main(const struct program *prog, int argc, char *argv[])
 	}
 	FCGX_Free(&fr, 1);
 	db_free(app.db);
+	free(app.floor);
 	return 0;
 }

@@ -25,6 +25,7 @@ struct app {
 	const struct route	*routes;
 	size_t			 nroutes;
 	int			 read_only;
+	char			*floor;		/* bench floor body, or NULL */
 };
 
 /*

@@ -74,6 +74,8 @@ static const struct key config_keys[] = {
 	{ "rules",	"open_until",	K_CLOCK, CFG(rules.open_until), 0, 0, 0 },
 	{ "rules",	"open_days",	K_DAYS,	CFG(rules.open_days), 0, 0, 0 },
 	{ "rules",	"max_minutes",	K_INT,	CFG(rules.max_minutes), 0, 1, 1440 },
+	{ "bench",	"floor_bytes",	K_INT,	CFG(bench_floor_bytes), 0, 0,
+	    16 * 1024 * 1024 },
 	{ "rules",	"horizon_days",	K_INT,	CFG(rules.horizon_days), 0, 1, 3650 },
 	{ NULL,		"socket",	K_STR,	CTX(socket),	1, 0, 0 },
 	{ NULL,		"workers",	K_INT,	CTX(workers),	1, 1, 256 },

@@ -61,6 +61,12 @@ struct config {
 
 	struct rules rules;
 
+	/*
+	 * Benchmarks only: GET /status/floor answers this many bytes without
+	 * touching the database (the FastCGI floor).  0: no such page.
+	 */
+	int	bench_floor_bytes;
+
 	char	admin_db_user[64];	/* roomctl: migrations, demo data */
 	char	admin_db_password[128];
 

@@ -1,0 +1,65 @@
+-- POST /bookings, each request a free slot of its own: 15-minute slots in
+-- the ten empty bench rooms, on weekdays from 3 days ahead.
+local cookie = os.getenv("RB_COOKIE") or ""
+local csrf = os.getenv("RB_CSRF") or ""
+local rooms = {}
+for id in string.gmatch(os.getenv("RB_ROOMS") or "", "%d+") do
+  rooms[#rooms + 1] = id
+end
+
+local threads = {}
+function setup(thread)
+  thread:set("tid", #threads)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  counter = 0
+  nthreads = 2
+  math.randomseed(os.time() + tid * 7919)
+end
+
+local alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+local function token()
+  local t = {}
+  for i = 1, 43 do
+    local n = math.random(1, 64)
+    t[i] = alphabet:sub(n, n)
+  end
+  return table.concat(t)
+end
+
+local base = os.time({ year = os.date("*t").year, month = os.date("*t").month,
+                       day = os.date("*t").day, hour = 12 })
+
+-- The n-th weekday from 3 days ahead, as YYYY-MM-DD.
+local function weekday(n)
+  local t, found = base + 3 * 86400, 0
+  while true do
+    local w = os.date("*t", t).wday
+    if w ~= 1 and w ~= 7 then
+      if found == n then return os.date("%Y-%m-%d", t) end
+      found = found + 1
+    end
+    t = t + 86400
+  end
+end
+
+local days = {}
+for i = 0, 59 do days[i] = weekday(i) end
+
+function request()
+  local slot = counter * nthreads + tid
+  counter = counter + 1
+  local room = rooms[slot % #rooms + 1]
+  local q = math.floor(slot / #rooms)
+  local day = days[math.floor(q / 52) % 60]
+  local m = 7 * 60 + (q % 52) * 15
+  local start = string.format("%sT%02d:%02d", day, math.floor(m / 60), m % 60)
+  local stop = string.format("%sT%02d:%02d", day, math.floor((m + 15) / 60), (m + 15) % 60)
+  local body = "csrf=" .. csrf .. "&request_token=" .. token() .. "&room_id=" .. room ..
+    "&starts_at=" .. start .. "&ends_at=" .. stop .. "&title=Bench&attendees=2"
+  return wrk.format("POST", "/bookings", {
+    ["Cookie"] = cookie,
+    ["Content-Type"] = "application/x-www-form-urlencoded" }, body)
+end

@@ -79,14 +79,37 @@ read_held(const struct db_rows *rows, struct held **out)
 	return 0;
 }
 
-/* The booking of room holding [a, b), or NULL. */
-static const struct held *
-holder(const struct held *h, size_t n, long long room, time_t a, time_t b)
+/* Where room's bookings lie in h (sorted by room, then start): [*lo, *hi). */
+static void
+room_range(const struct held *h, size_t n, long long room, size_t *lo,
+    size_t *hi)
 {
-	for (size_t i = 0; i < n; i++)
-		if (h[i].room == room && h[i].start < b && h[i].end > a)
-			return &h[i];
-	return NULL;
+	size_t a = 0, b = n;
+
+	while (a < b) {		/* the first of the room's */
+		size_t m = a + (b - a) / 2;
+
+		if (h[m].room < room)
+			a = m + 1;
+		else
+			b = m;
+	}
+	*lo = a;
+	for (b = a; b < n && h[b].room == room; b++)
+		;
+	*hi = b;
+}
+
+/*
+ * The booking holding [a, b) among h[*j..hi), for slots asked in order:
+ * *j moves past bookings that ended, so a row costs slots + bookings.
+ */
+static const struct held *
+holder(const struct held *h, size_t *j, size_t hi, time_t a, time_t b)
+{
+	while (*j < hi && h[*j].end <= a)
+		(*j)++;
+	return *j < hi && h[*j].start < b ? &h[*j] : NULL;
 }
 
 /* A booked cell: its title and state, linked for those who may see it. */
@@ -195,17 +218,19 @@ status_day(struct req *r)
 		int		 room_open = strcmp(db_cell(rooms, ri, 2),
 				    "available") == 0;
 
+		size_t		 j, last;
+
+		room_range(h, rows->nrows, room, &j, &last);
 		tpl_set(row, "ROOM", db_cell(rooms, ri, 1));
 		tpl_set_int(row, "ROOM_ID", room);
 		for (size_t i = 0; i < n;) {
 			struct tpl		*c = tpl_section(row, "CELL");
-			const struct held	*b = holder(h, rows->nrows, room,
-						    t[i], t[i + 1]);
+			const struct held	*b = holder(h, &j, last, t[i],
+						    t[i + 1]);
 			size_t			 span = 1;
 
 			if (b != NULL) {
-				while (i + span < n && holder(h, rows->nrows,
-				    room, t[i + span], t[i + span + 1]) == b)
+				while (i + span < n && h[j].end > t[i + span])
 					span++;
 				booked_cell(r, c, b);
 			} else
@@ -334,6 +359,8 @@ status_week(struct req *r)
 		tpl_set(tpl_section(p.body, "DAY"), "LABEL",
 		    format_local(t[d][0], "%a %d %b", label, sizeof label));
 	}
+	size_t j[7] = { 0 }, nheld = rows->nrows;
+
 	for (size_t i = 0; i < n; i++) {
 		struct tpl	*row = tpl_section(p.body, "SLOTROW");
 		char		 label[8];
@@ -342,13 +369,12 @@ status_week(struct req *r)
 		    sizeof label));
 		for (int d = 0; d < 7; d++) {
 			struct tpl		*c = tpl_section(row, "CELL");
-			const struct held	*b = holder(h, rows->nrows, room,
-						    t[d][i], t[d][i + 1]);
+			const struct held	*b = holder(h, &j[d], nheld, t[d][i],
+						    t[d][i + 1]);
 
 			if (b != NULL) {
 				/* The title once, where the booking starts. */
-				if (i == 0 || holder(h, rows->nrows, room,
-				    t[d][i - 1], t[d][i]) != b)
+				if (i == 0 || b->start >= t[d][i])
 					booked_cell(r, c, b);
 				else
 					tpl_set(tpl_section(c, "CONTINUED"),

@@ -106,3 +106,6 @@ INSERT INTO booking_events (booking_id, kind, actor_id, reason, at)
 SELECT id, status, IF(status = 'expired', NULL, IF(status = 'cancelled', user_id, @admin)),
        reason, updated_at
 FROM bookings WHERE status <> 'pending';
+
+-- Fresh statistics, as a running site has: the planner picks the indexes.
+ANALYZE TABLE rooms, users, bookings, booking_events;

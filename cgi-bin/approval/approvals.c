@@ -13,10 +13,17 @@
 #include "page.h"
 #include "response.h"
 
+/*
+ * Driven by (status, starts_at): the first 200 in index order, no sort.
+ * Left to itself the planner may start from users and sort every pending
+ * request (measured: 80 ms instead of 3 ms with 30,000 waiting).
+ */
 static const char SQL_QUEUE[] =
-    "SELECT b.id, r.name, u.display_name, b.starts_at, b.ends_at, b.title,"
-    " b.attendees, TIMESTAMPDIFF(MINUTE, b.created_at, UTC_TIMESTAMP())"
-    " FROM bookings b JOIN rooms r ON r.id = b.room_id"
+    "SELECT STRAIGHT_JOIN b.id, r.name, u.display_name, b.starts_at,"
+    " b.ends_at, b.title, b.attendees,"
+    " TIMESTAMPDIFF(MINUTE, b.created_at, UTC_TIMESTAMP())"
+    " FROM bookings b FORCE INDEX (bookings_status_start)"
+    " JOIN rooms r ON r.id = b.room_id"
     " JOIN users u ON u.id = b.user_id"
     " WHERE b.status = 'pending' ORDER BY b.starts_at, b.id LIMIT 200";
 

@@ -120,6 +120,9 @@ rebuild_view(struct ctl *ctl, const char *since, long long *drift)
 	    " booking_status_new TO booking_status;"
 	    "DROP TABLE booking_status_old") == -1)
 		return fail(ctl, "swapping the view in");
+	/* A new table: give the planner its statistics now, not later. */
+	if (db_exec_script(ctl->db, "ANALYZE TABLE booking_status") == -1)
+		return fail(ctl, "analysing the new view");
 	if (db_exec(ctl->db, SQL_CATCH_UP, DB_ARGS(DB_STR(since),
 	    DB_STR(since)), NULL) < 0)
 		return fail(ctl, "copying the writes made meanwhile");

@@ -23,6 +23,7 @@ struct stmt_slot {
 struct db {
 	MYSQL		*conn;		/* NULL until (re)connected */
 	char		*socket, *user, *password, *name;
+	unsigned	 io_timeout;
 	struct stmt_slot stmts[DB_MAX_STMTS];
 	size_t		 nstmts;
 	int		 in_tx;
@@ -48,6 +49,7 @@ db_new(const struct db_params *p)
 	db->user = strdup(p->user);
 	db->password = strdup(p->password != NULL ? p->password : "");
 	db->name = strdup(p->name != NULL ? p->name : "");
+	db->io_timeout = p->io_timeout != 0 ? p->io_timeout : 30;
 	if (db->socket == NULL || db->user == NULL || db->password == NULL ||
 	    db->name == NULL) {
 		db_free(db);
@@ -122,7 +124,7 @@ set_error(struct db *db, unsigned errnum, const char *msg)
 static int
 connect_now(struct db *db)
 {
-	unsigned	connect_timeout = 2, io_timeout = 30;
+	unsigned	connect_timeout = 2, io_timeout = db->io_timeout;
 	my_bool		reconnect = 0;
 	MYSQL		*c;
 

@@ -11,6 +11,7 @@ struct db_params {
 	const char	*user;
 	const char	*password;	/* NULL or "" for unix_socket auth */
 	const char	*name;		/* database; NULL for none */
+	unsigned	 io_timeout;	/* seconds a call may wait; 0: 30 */
 };
 
 /* What went wrong with the last call, as a caller must react to it. */

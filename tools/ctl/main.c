@@ -80,7 +80,9 @@ main(int argc, char *argv[])
 	p = (struct db_params){ .socket = ctl.cfg.db_socket,
 	    .user = ctl.cfg.admin_db_user,
 	    .password = ctl.cfg.admin_db_password,
-	    .name = cmd->creates_db ? NULL : ctl.cfg.db_name };
+	    .name = cmd->creates_db ? NULL : ctl.cfg.db_name,
+	    /* Rebuilding a million-row view takes longer than a page. */
+	    .io_timeout = 3600 };
 	if ((ctl.db = db_new(&p)) == NULL) {
 		fprintf(stderr, "roomctl: out of memory\n");
 		return 1;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <fcgiapp.h>
+#include <malloc.h>
 
 #include "app.h"
 #include "db.h"
@@ -215,6 +216,13 @@ app_main(const struct program *prog, int argc, char *argv[])
 	char			 err[512];
 
 	log_init(context_name(prog->context));
+	/*
+	 * Big pages are big allocations: give them their own mappings and
+	 * return them on free, so a worker's memory falls back after one.
+	 */
+	if (mallopt(M_MMAP_THRESHOLD, 64 * 1024) == 0 ||
+	    mallopt(M_TRIM_THRESHOLD, 128 * 1024) == 0)
+		log_error(NULL, "mallopt failed; memory stays as glibc sees fit");
 	if ((path = config_path(argc, argv)) == NULL) {
 		fprintf(stderr, "usage: %s [-c roombook.ini]\n", argv[0]);
 		return 2;

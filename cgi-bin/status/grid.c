@@ -16,15 +16,22 @@
 static const char SQL_ROOMS[] =
     "SELECT id, name, status FROM rooms ORDER BY location, name";
 static const char SQL_ROOM[] = "SELECT id, name, status FROM rooms WHERE id = ?";
-/* What holds a slot, overlapping [?, ?), by room then start. */
+/*
+ * What holds a slot, overlapping [lo, hi), by room then start.  A booking
+ * lasts at most a day (rules.max_minutes), so starts_at >= lo - 1 day
+ * bounds the index range from below too: without it every booking before
+ * the day was read (measured: 6 pages/s at a million bookings).
+ */
 static const char SQL_DAY[] =
     "SELECT booking_id, room_id, title, status, starts_at, ends_at, user_id"
     " FROM booking_status WHERE starts_at < ? AND ends_at > ?"
+    " AND starts_at >= ? - INTERVAL 1 DAY"
     " AND status IN ('pending','confirmed','in_use')"
     " ORDER BY room_id, starts_at";
 static const char SQL_WEEK[] =
     "SELECT booking_id, room_id, title, status, starts_at, ends_at, user_id"
     " FROM booking_status WHERE room_id = ? AND starts_at < ? AND ends_at > ?"
+    " AND starts_at >= ? - INTERVAL 1 DAY"
     " AND status IN ('pending','confirmed','in_use') ORDER BY starts_at";
 
 /* A booking of the grid, times parsed. */
@@ -196,7 +203,7 @@ status_day(struct req *r)
 		return 500;
 	if ((rooms = db_query(r->app->db, SQL_ROOMS, DB_NOARGS)) == NULL ||
 	    (rows = db_query(r->app->db, SQL_DAY, DB_ARGS(DB_STR(hi),
-	    DB_STR(lo)))) == NULL) {
+	    DB_STR(lo), DB_STR(lo)))) == NULL) {
 		rc = db_failed(r);
 		goto out;
 	}
@@ -337,7 +344,7 @@ status_week(struct req *r)
 		return 500;
 	if ((info = db_query(r->app->db, SQL_ROOM, DB_ARGS(DB_INT(room)))) ==
 	    NULL || (rows = db_query(r->app->db, SQL_WEEK, DB_ARGS(DB_INT(room),
-	    DB_STR(hi), DB_STR(lo)))) == NULL) {
+	    DB_STR(hi), DB_STR(lo), DB_STR(lo)))) == NULL) {
 		rc = db_failed(r);
 		goto out;
 	}

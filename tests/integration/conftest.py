@@ -334,3 +334,15 @@ def read_model_exact():
     out = roomctl("check-status")
     assert out.returncode == 0, out.stdout + out.stderr
     assert " 0 differ" in out.stdout
+
+
+@pytest.fixture(scope="module")
+def alice():
+    """alice (a user), logged in once per test module."""
+    return login("alice")
+
+
+@pytest.fixture(scope="module")
+def admin():
+    """admin (an administrator), logged in once per test module."""
+    return login("admin")

@@ -8,16 +8,6 @@ from conftest import (book, booked_id, csrf_of, drop_user, login, next_slot, sql
 pytestmark = pytest.mark.usefixtures("read_model_exact")
 
 
-@pytest.fixture(scope="module")
-def alice():
-    return login("alice")
-
-
-@pytest.fixture(scope="module")
-def admin():
-    return login("admin")
-
-
 def decide(admin, bid, action, reason=None):
     token = csrf_of(admin.get(url("/admin/approvals")).text)
     data = {"csrf": token}

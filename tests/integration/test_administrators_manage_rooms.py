@@ -13,11 +13,6 @@ from conftest import (SITE_TZ, book, booked_id, csrf_of, login, next_slot, quiet
 pytestmark = pytest.mark.usefixtures("read_model_exact")
 
 
-@pytest.fixture(scope="module")
-def admin():
-    return login("admin")
-
-
 def unique(prefix="Room"):
     return f"{prefix} {uuid.uuid4().hex[:8]}"
 

@@ -29,11 +29,6 @@ def fmt(dt):
     return dt.strftime("%Y-%m-%dT%H:%M")
 
 
-@pytest.fixture(scope="module")
-def alice():
-    return login("alice")
-
-
 def test_the_form_offers_available_rooms_with_location_and_capacity(alice):
     page = alice.get(url(f"/bookings/new?room_id={room_id('Berlin')}&date=2027-01-04"))
     doc = BeautifulSoup(page.text, "html.parser")

@@ -37,16 +37,6 @@ def rows_of(session, path):
 
 
 @pytest.fixture(scope="module")
-def alice():
-    return login("alice")
-
-
-@pytest.fixture(scope="module")
-def admin():
-    return login("admin")
-
-
-@pytest.fixture(scope="module")
 def filled_room(alice, admin):
     """A room with 23 bookings over two quiet days: 3 confirmed, 2 denied."""
     name, rid = new_room()

@@ -52,19 +52,31 @@ static const struct {
 #define NUSERS	(sizeof users / sizeof users[0])
 
 /* The rooms, into a database without any; 0 or -1. */
-static int
-demo_rooms(struct ctl *ctl)
+/* The single number sql counts, or -1 (said on stderr). */
+static long long
+count(struct ctl *ctl, const char *sql, const struct db_arg *args,
+    size_t nargs)
 {
 	struct db_rows	*n;
-	long long	 existing;
+	long long	 v;
 
-	if ((n = db_query(ctl->db, SQL_COUNT, DB_NOARGS)) == NULL) {
+	if ((n = db_query(ctl->db, sql, args, nargs)) == NULL) {
 		fprintf(stderr, "roomctl: %s (did migrate run?)\n",
 		    db_last_message(ctl->db));
 		return -1;
 	}
-	existing = db_cell_int(n, 0, 0);
+	v = db_cell_int(n, 0, 0);
 	db_rows_free(n);
+	return v;
+}
+
+static int
+demo_rooms(struct ctl *ctl)
+{
+	long long	existing;
+
+	if ((existing = count(ctl, SQL_COUNT, DB_NOARGS)) < 0)
+		return -1;
 	if (existing > 0) {
 		printf("demo data: %lld rooms already present, nothing added\n",
 		    existing);
@@ -98,18 +110,12 @@ demo_users(struct ctl *ctl)
 {
 	_Static_assert(NUSERS == 3, "SQL_USERS_PRESENT lists three logins");
 	char		 hash[NUSERS][PASSWORD_HASH_LEN];
-	struct db_rows	*n;
 	long long	 existing;
 
-	if ((n = db_query(ctl->db, SQL_USERS_PRESENT, DB_ARGS(
+	if ((existing = count(ctl, SQL_USERS_PRESENT, DB_ARGS(
 	    DB_STR(users[0].login), DB_STR(users[1].login),
-	    DB_STR(users[2].login)))) == NULL) {
-		fprintf(stderr, "roomctl: %s (did migrate run?)\n",
-		    db_last_message(ctl->db));
+	    DB_STR(users[2].login)))) < 0)
 		return -1;
-	}
-	existing = db_cell_int(n, 0, 0);
-	db_rows_free(n);
 	if (existing > 0) {
 		printf("demo users: already present, nothing added; log in as "
 		    DEMO_LOGINS "\n");

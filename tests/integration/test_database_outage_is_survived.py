@@ -1,7 +1,7 @@
 """Workers survive a lost connection or a database restart without restarting."""
 import time
 
-from conftest import CONTEXTS, get, sql, stack, worker_pids
+from conftest import CONTEXTS, get, login, sql, stack, url, worker_pids
 
 
 def wait_for(predicate, seconds=15):
@@ -28,8 +28,14 @@ def test_killed_connections_are_reopened_on_the_next_request(all_workers):
 
 
 def test_database_down_answers_503_then_recovers_without_restarts(all_workers):
+    alice = login("alice")
     stack("db-stop")
     try:
+        # The status program (read side) too: a clear 503, never a 500.
+        for path in ("/status", "/status/day", "/status/usage"):
+            down = alice.get(url(path), allow_redirects=False)
+            assert down.status_code == 503, path
+            assert "database cannot be reached" in down.text
         resp = get("/")
         assert resp.status_code == 503
         assert "database cannot be reached" in resp.text

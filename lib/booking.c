@@ -7,6 +7,7 @@
 #include "log.h"
 #include "readmodel.h"
 #include "user.h"
+#include "utf8.h"
 
 /* Live bookings hold their slot; the others have let it go. */
 #define HOLDS_SLOT	"('pending','confirmed')"
@@ -134,7 +135,7 @@ try_request(struct db *db, const struct booking_request *q,
     struct booking_outcome *o)
 {
 	char			 from[SQL_TIME_LEN], to[SQL_TIME_LEN];
-	char			 span[96], message[1000], room[101];
+	char			 span[96], message[1000], room[401];
 	struct db_rows		*rows;
 	enum booking_result	 rc;
 
@@ -173,7 +174,7 @@ try_request(struct db *db, const struct booking_request *q,
 		return finish(db, BK_DB_ERROR);
 	}
 	format_local_span(q->starts_at, q->ends_at, span, sizeof span);
-	snprintf(message, sizeof message, "New request: \u201c%s\u201d in %s, "
+	utf8_printf(message, sizeof message, "New request: \u201c%s\u201d in %s, "
 	    "%s, by %s.", q->title, room, span, q->requester->name);
 	if (db_exec(db, SQL_EVENT, DB_ARGS(DB_INT(o->id), DB_STR("requested"),
 	    DB_INT(q->requester->id), DB_NULL), NULL) != 1 ||
@@ -229,20 +230,20 @@ owner_message(char *buf, size_t n, enum booking_action action,
 {
 	switch (action) {
 	case ACT_CONFIRM:
-		snprintf(buf, n, "Your booking \u201c%s\u201d in %s, %s, is "
+		utf8_printf(buf, n, "Your booking \u201c%s\u201d in %s, %s, is "
 		    "confirmed.", title, room, span);
 		break;
 	case ACT_DENY:
-		snprintf(buf, n, "Your booking \u201c%s\u201d in %s, %s, was "
+		utf8_printf(buf, n, "Your booking \u201c%s\u201d in %s, %s, was "
 		    "denied: %s", title, room, span, reason);
 		break;
 	case ACT_CANCEL:
-		snprintf(buf, n, "Your booking \u201c%s\u201d in %s, %s, was "
+		utf8_printf(buf, n, "Your booking \u201c%s\u201d in %s, %s, was "
 		    "cancelled by %s: %s", title, room, span,
 		    actor != NULL ? actor->name : "the system", reason);
 		break;
 	case ACT_EXPIRE:
-		snprintf(buf, n, "Your request \u201c%s\u201d in %s, %s, expired"
+		utf8_printf(buf, n, "Your request \u201c%s\u201d in %s, %s, expired"
 		    " before anyone decided on it.", title, room, span);
 		break;
 	}
@@ -259,7 +260,7 @@ apply_locked(struct db *db, long long id, const struct transition *t,
 	struct db_rows	*rows;
 	long long	 owner;
 	time_t		 start, end, now = time(NULL);
-	char		 title[201], room[101], span[96], message[1000];
+	char		 title[801], room[401], span[96], message[1000];
 	const char	*state;
 	int		 from_ok;
 

@@ -56,7 +56,7 @@ struct booking_outcome {
 	time_t		conflict_start, conflict_end;
 	long long	capacity;
 	char		state[16];	/* the state that refused the action */
-	char		by[201];	/* who put it there ("" if nobody) */
+	char		by[801];	/* who put it there ("" if nobody) */
 	time_t		at;		/* and when */
 };
 

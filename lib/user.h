@@ -9,8 +9,9 @@ struct db_rows;
 
 struct user {
 	long long	id;
-	char		login[65];
-	char		name[201];	/* display name */
+	/* Sized in bytes for their lengths in characters (UTF-8: 4 each). */
+	char		login[257];
+	char		name[801];	/* display name */
 	int		admin;
 	long long	unread;		/* notifications not yet read */
 };

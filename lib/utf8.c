@@ -1,4 +1,8 @@
 /* utf8: checks on UTF-8 text that arrives from people. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "utf8.h"
 
 int
@@ -39,6 +43,37 @@ utf8_valid(const char *str, size_t len)
 		i += n + 1;
 	}
 	return 1;
+}
+
+char *
+utf8_trim(char *s)
+{
+	size_t	n = strlen(s), start = n, need;
+
+	/* Back to the first byte of the last character, if any. */
+	while (start > 0 && ((unsigned char)s[start - 1] & 0xc0) == 0x80 &&
+	    n - start < 3)
+		start--;
+	if (start == 0)
+		return s;
+	start--;
+	need = (unsigned char)s[start] >= 0xf0 ? 4 :
+	    (unsigned char)s[start] >= 0xe0 ? 3 :
+	    (unsigned char)s[start] >= 0xc0 ? 2 : 1;
+	if (n - start < need)
+		s[start] = '\0';
+	return s;
+}
+
+char *
+utf8_printf(char *buf, size_t n, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, n, fmt, ap);
+	va_end(ap);
+	return utf8_trim(buf);
 }
 
 size_t

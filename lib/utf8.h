@@ -16,4 +16,17 @@ size_t	utf8_length(const char *s);
  */
 int	utf8_has_control(const char *s, size_t len);
 
+/*
+ * Cuts s back to whole characters: a UTF-8 sequence that a byte limit
+ * (snprintf) cut short is removed.  Returns s.
+ */
+char	*utf8_trim(char *s);
+
+/*
+ * snprintf for text that may be cut at n bytes (a message of bounded
+ * length): the result ends on a whole character.  Returns buf.
+ */
+char	*utf8_printf(char *buf, size_t n, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+
 #endif

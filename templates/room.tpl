@@ -8,12 +8,13 @@
 {{#AVAILABLE}}<p class="badge ok" id="state">Available</p>
 <p><a class="button" href="/bookings/new?room_id={{ID:u}}">Book this room</a></p>{{/AVAILABLE}}
 {{#UNAVAILABLE}}<p class="badge off" id="state">Unavailable: {{REASON}}</p>{{/UNAVAILABLE}}
-<h2 id="upcoming">Upcoming bookings</h2>
+{{#LOG_IN_TO_SEE}}<p><a href="/login">Log in</a> to see this room's bookings and history.</p>{{/LOG_IN_TO_SEE}}
+{{#MEMBER}}<h2 id="upcoming">Upcoming bookings</h2>
 {{#NO_BOOKINGS}}<p>None.</p>{{/NO_BOOKINGS}}
 <ul class="bookings" aria-labelledby="upcoming">
 {{#BOOKING}}<li class="booking">{{WHEN}} · <strong>{{TITLE}}</strong> <span class="badge status-{{STATUS}}">{{STATUS}}</span>{{#OWNER}} · {{OWNER_NAME}} · <a href="/bookings/{{BOOKING_ID}}">details</a>{{/OWNER}}</li>
 {{/BOOKING}}
-</ul>
+</ul>{{/MEMBER}}
 {{#ADMIN}}
 <h2 id="manage">Manage</h2>
 <p><a class="button" href="/admin/rooms/{{ID}}/edit">Edit</a></p>
@@ -29,9 +30,9 @@
 {{#CAN_OPEN}}<form method="post" action="/admin/rooms/{{ID}}/available"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button" type="submit">Make available again</button></form>{{/CAN_OPEN}}
 {{#CAN_DELETE}}<form method="post" action="/admin/rooms/{{ID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button danger" type="submit">Delete this room</button></form>{{/CAN_DELETE}}
 {{/ADMIN}}
-<h2 id="history">History</h2>
+{{#MEMBER}}<h2 id="history">History</h2>
 <ol class="history" aria-labelledby="history">
 {{#EVENT}}<li class="event"><span class="event-kind">{{KIND}}</span> by <span class="event-by">{{BY}}</span>, <time>{{AT}}</time>{{#EVENT_REASON}}: <span class="event-reason">{{TEXT}}</span>{{/EVENT_REASON}}{{#EVENT_CANCELLED}} ({{COUNT}} bookings cancelled){{/EVENT_CANCELLED}}</li>
 {{/EVENT}}
-</ol>
+</ol>{{/MEMBER}}
 <p><a href="/rooms">All rooms</a></p>

@@ -229,16 +229,18 @@ room_edit(struct req *r)
 	for (size_t i = 0; i < NELEM(names); i++) {
 		char		*v = url_encode(db_cell(rows, 0, i) != NULL ?
 				    db_cell(rows, 0, i) : "");
-		char		 buf[4200];
+		size_t		 n = v != NULL ? strlen(names[i]) + strlen(v) + 2 : 0;
+		char		*pair = v != NULL ? malloc(n) : NULL;
 		const char	*why;
+		int		 bad;
 
-		if (v == NULL) {
-			db_rows_free(rows);
-			return 500;
-		}
-		snprintf(buf, sizeof buf, "%s=%s", names[i], v);
+		if (pair != NULL)
+			snprintf(pair, n, "%s=%s", names[i], v);
+		bad = pair == NULL || params_parse_form(&r->form, pair,
+		    strlen(pair), &why) != 0;
 		free(v);
-		if (params_parse_form(&r->form, buf, strlen(buf), &why) != 0) {
+		free(pair);
+		if (bad) {
 			db_rows_free(rows);
 			return 500;
 		}

@@ -123,6 +123,12 @@ room_page(struct req *r, long long id, int status,
 	if (page_begin(&p, r, db_cell(room, 0, 1), "room.tpl") == -1)
 		goto out;
 	fill_room(p.body, room, 0);
+	/* Who booked what is for the organisation's people only. */
+	if (r->user == NULL) {
+		tpl_show(p.body, "LOG_IN_TO_SEE");
+		goto done;
+	}
+	tpl_show(p.body, "MEMBER");
 	for (size_t i = 0; i < up->nrows; i++) {
 		struct tpl *b = tpl_section(p.body, "BOOKING");
 
@@ -149,6 +155,7 @@ room_page(struct req *r, long long id, int status,
 			tpl_set(tpl_section(e, "EVENT_CANCELLED"), "COUNT",
 			    db_cell(hist, i, 4));
 	}
+done:
 	if (admin) {
 		struct tpl *a = tpl_section(p.body, "ADMIN");
 

@@ -156,3 +156,13 @@ def test_a_disabled_administrator_is_not_notified():
         sql(f"DELETE n FROM notifications n JOIN users u ON u.id = n.user_id"
             f" WHERE u.login = '{who}'")
         drop_user(who)
+
+
+def test_long_non_ascii_titles_and_reasons_are_decided_and_told(alice, admin):
+    title = "\u4f1a\u8bae" * 100  # 200 characters, 600 bytes
+    bid = booked_id(book(alice, title=title))
+    resp = decide(admin, bid, "deny", "\u7406\u7531" * 250)  # 500 characters
+    assert resp.status_code == 303
+    message = sql_value(f"SELECT message FROM notifications WHERE booking_id = {bid}"
+                        " AND message LIKE 'Your booking%'")
+    assert message.startswith("Your booking \u201c" + title)

@@ -59,7 +59,9 @@ def test_a_room_page_shows_upcoming_bookings_and_owners_only_to_admins(admin):
     alice = login("alice")
     bid = booked_id(book(alice, room_id("Amsterdam"), title="Visible title", attendees="2"))
     public = requests.get(url(f"/rooms/{room_id('Amsterdam')}")).text
-    assert "Visible title" in public and "Alice Andersen" not in public
+    assert "Visible title" not in public and "Log in</a> to see" in public
+    member = login("bob").get(url(f"/rooms/{room_id('Amsterdam')}")).text
+    assert "Visible title" in member and "Alice Andersen" not in member
     as_admin = admin.get(url(f"/rooms/{room_id('Amsterdam')}")).text
     assert "Alice Andersen" in as_admin and f"/bookings/{bid}" in as_admin
     assert requests.get(url("/rooms/99999999")).status_code == 404
@@ -209,7 +211,7 @@ def test_unavailable_cancels_exactly_the_live_bookings(admin):
     assert any("was cancelled by Ada Admin: Water damage" in n for n in
                [li.get_text() for li in BeautifulSoup(bob.get(url("/notifications")).text,
                                                       "html.parser").select(".note")])
-    room_page = BeautifulSoup(requests.get(url(f"/rooms/{rid}")).text, "html.parser")
+    room_page = BeautifulSoup(admin.get(url(f"/rooms/{rid}")).text, "html.parser")
     assert room_page.select_one("#state").get_text() == "Unavailable: Water damage"
     assert "3 bookings cancelled" in room_page.select_one(".history").get_text()
     # Booking it now is refused; the form does not offer it.
@@ -258,3 +260,14 @@ def test_non_admins_get_403_on_every_admin_route(method, path):
                          allow_redirects=False)
     assert resp.status_code == 403
     assert sql_value("SELECT status FROM rooms WHERE id = 1") == "available"
+
+
+def test_a_long_non_ascii_description_survives_editing(admin):
+    description = "\u00e4" * 1999 + "!"  # 2000 characters, 3999 bytes
+    rid = created_id(add_room(admin, description=description))
+    form = edit_form(admin, rid)
+    assert form["description"] == description
+    resp = admin.post(url(f"/admin/rooms/{rid}"), data=dict(form, capacity="7"),
+                      allow_redirects=False)
+    assert resp.status_code == 303
+    assert sql_value(f"SELECT CHAR_LENGTH(description) FROM rooms WHERE id = {rid}") == "2000"

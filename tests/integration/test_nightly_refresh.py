@@ -120,3 +120,24 @@ def test_two_refreshes_at_once_do_not_both_run():
     assert codes[0] == 0
     if codes[1] == 1:
         assert any("another refresh is running" in o.stderr for o in outs)
+
+
+def test_usage_counts_every_change_since_the_previous_run():
+    alice = login("alice")
+    bid = booked_id(book(alice, title="Counted later"))
+    day = sql_value(f"SELECT DATE(CONVERT_TZ(starts_at, '+00:00', 'America/New_York'))"
+                    f" FROM bookings WHERE id = {bid}")
+    room = sql_value(f"SELECT room_id FROM bookings WHERE id = {bid}")
+    # As if the last refresh ran an hour ago and the booking came ten
+    # minutes ago: well before this run's own one-minute margin.
+    sql("UPDATE refresh_runs SET started_at = LEAST(started_at,"
+        " UTC_TIMESTAMP() - INTERVAL 1 HOUR)")
+    for table, key in (("bookings", "id"), ("booking_status", "booking_id")):
+        sql(f"UPDATE {table} SET updated_at = UTC_TIMESTAMP() - INTERVAL 10 MINUTE"
+            f" WHERE {key} = {bid}")
+    sql(f"DELETE FROM room_day_usage WHERE room_id = {room} AND day = '{day}'")
+    refresh()
+    minutes = int(sql_value(f"SELECT TIMESTAMPDIFF(MINUTE, starts_at, ends_at) FROM bookings"
+                            f" WHERE id = {bid}"))
+    assert int(sql_value(f"SELECT pending_minutes FROM room_day_usage WHERE room_id = {room}"
+                         f" AND day = '{day}'")) >= minutes

@@ -150,18 +150,23 @@ rebuild_view(struct ctl *ctl, const char *since, long long *drift)
 
 /* Recomputes room_day_usage for the days changed since the last run. */
 static long long
-refresh_usage(struct ctl *ctl, const char *since)
+refresh_usage(struct ctl *ctl)
 {
 	const char	*zone = ctl->cfg.timezone;
 	struct db_rows	*last, *n;
 	char		 from[SQL_TIME_LEN];
 	long long	 days;
+	time_t		 prev;
 
 	if ((last = db_query(ctl->db, SQL_LAST_RUN, DB_NOARGS)) == NULL)
 		return fail(ctl, "reading the last run");
-	/* The first run counts everything. */
-	snprintf(from, sizeof from, "%s", db_cell(last, 0, 0) != NULL ?
-	    since : "1970-01-01 00:00:00");
+	/*
+	 * Every day changed since the previous run began (less the same
+	 * margin as the catch-up); the first run counts everything.
+	 */
+	if (db_cell(last, 0, 0) == NULL || parse_sql_time(db_cell(last, 0, 0),
+	    &prev) == -1 || sql_time_utc(prev - 60, from) == -1)
+		snprintf(from, sizeof from, "1970-01-01 00:00:00");
 	db_rows_free(last);
 	if (db_exec_script(ctl->db, "DROP TEMPORARY TABLE IF EXISTS "
 	    "usage_affected; CREATE TEMPORARY TABLE usage_affected ("
@@ -226,7 +231,7 @@ cmd_refresh_status(struct ctl *ctl, int argc, char *argv[])
 	db_rows_free(zone);
 	if ((expired = expire_overdue(ctl)) < 0 ||
 	    (rows = rebuild_view(ctl, since, &drift)) < 0 ||
-	    (days = refresh_usage(ctl, since)) < 0)
+	    (days = refresh_usage(ctl)) < 0)
 		goto out;
 	if (db_exec(ctl->db, SQL_RECORD, DB_ARGS(DB_STR(started), DB_INT(rows),
 	    DB_INT(drift), DB_INT(expired), DB_INT(days)), NULL) != 1) {

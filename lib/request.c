@@ -165,6 +165,12 @@ params_parse_cookies(struct params *p, const char *h, const char **why)
 	return 0;
 }
 
+int
+params_append(struct params *p, const char *name, const char *value)
+{
+	return params_add(p, name, strlen(name), value, strlen(value));
+}
+
 const char *
 params_get(const struct params *p, const char *name)
 {

@@ -58,6 +58,13 @@ int		 params_parse_form(struct params *p, const char *s, size_t len,
 int		 params_parse_cookies(struct params *p, const char *header,
 		    const char **why);
 
+/*
+ * Appends name=value (copied, not decoded), as if it had been sent: how a
+ * form is prefilled.  Returns 0, or -1 on ENOMEM.
+ */
+int		 params_append(struct params *p, const char *name,
+		    const char *value);
+
 /* The first value of name, or NULL.  Borrowed from p. */
 const char	*params_get(const struct params *p, const char *name);
 /* How many times name occurs. */

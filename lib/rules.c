@@ -67,15 +67,12 @@ rules_check(const struct rules *k, time_t start, time_t end, time_t now,
 	if ((from = local_minutes(start, &ts)) < 0 ||
 	    (to = local_minutes(end, &te)) < 0)
 		return "Enter a date and time.";
-	if (ts.tm_sec != 0 || from % k->slot_minutes != 0) {
-		snprintf(opening, n, "Times go in steps of %d "
-		    "minutes.", k->slot_minutes);
-		return opening;
-	}
-	if (te.tm_sec != 0 || to % k->slot_minutes != 0) {
-		*field = "ends_at";
-		snprintf(opening, n, "Times go in steps of %d "
-		    "minutes.", k->slot_minutes);
+	if (ts.tm_sec != 0 || from % k->slot_minutes != 0 || te.tm_sec != 0 ||
+	    to % k->slot_minutes != 0) {
+		if (ts.tm_sec == 0 && from % k->slot_minutes == 0)
+			*field = "ends_at";
+		snprintf(opening, n, "Times go in steps of %d minutes.",
+		    k->slot_minutes);
 		return opening;
 	}
 	/* Inside one open day's hours (an end at 24:00 closes that day). */

@@ -102,22 +102,6 @@ form_page(struct req *r, int status, const struct form_errors *e,
 	return page_finish(&p, r, status);
 }
 
-/* Puts a prefill value into the form params, as if it had been sent. */
-static int
-prefill(struct req *r, const char *name, const char *value)
-{
-	char		 buf[256];
-	const char	*why;
-	char		*enc = url_encode(value);
-
-	if (enc == NULL)
-		return -1;
-	snprintf(buf, sizeof buf, "%s=%s", name, enc);
-	free(enc);
-	return params_parse_form(&r->form, buf, strlen(buf), &why) == 0 ?
-	    0 : -1;
-}
-
 int
 booking_form(struct req *r)
 {
@@ -131,10 +115,10 @@ booking_form(struct req *r)
 	time_t			 t0;
 
 	token_new(token);
-	if (prefill(r, "request_token", token) == -1 ||
-	    prefill(r, "attendees", "1") == -1 ||
+	if (params_append(&r->form, "request_token", token) == -1 ||
+	    params_append(&r->form, "attendees", "1") == -1 ||
 	    (room != NULL && valid_id(room) == NULL &&
-	    prefill(r, "room_id", room) == -1))
+	    params_append(&r->form, "room_id", room) == -1))
 		return 500;
 	/* ?start=2026-12-01T10:00 (from the day grid) or ?date=2026-12-01. */
 	if (date != NULL && start == NULL && strlen(date) == 10) {
@@ -145,8 +129,8 @@ booking_form(struct req *r)
 	if (start != NULL && parse_local_input(start, &t0) == LOCAL_OK &&
 	    local_input_value(t0, from) == 0 &&
 	    local_input_value(t0 + 3600, to) == 0 &&
-	    (prefill(r, "starts_at", from) == -1 ||
-	    prefill(r, "ends_at", to) == -1))
+	    (params_append(&r->form, "starts_at", from) == -1 ||
+	    params_append(&r->form, "ends_at", to) == -1))
 		return 500;
 	return form_page(r, 200, &e, NULL);
 }

@@ -227,20 +227,10 @@ room_edit(struct req *r)
 	}
 	/* The form starts from the room as saved, version included. */
 	for (size_t i = 0; i < NELEM(names); i++) {
-		char		*v = url_encode(db_cell(rows, 0, i) != NULL ?
-				    db_cell(rows, 0, i) : "");
-		size_t		 n = v != NULL ? strlen(names[i]) + strlen(v) + 2 : 0;
-		char		*pair = v != NULL ? malloc(n) : NULL;
-		const char	*why;
-		int		 bad;
+		const char *v = db_cell(rows, 0, i);
 
-		if (pair != NULL)
-			snprintf(pair, n, "%s=%s", names[i], v);
-		bad = pair == NULL || params_parse_form(&r->form, pair,
-		    strlen(pair), &why) != 0;
-		free(v);
-		free(pair);
-		if (bad) {
+		if (params_append(&r->form, names[i], v != NULL ? v : "") ==
+		    -1) {
 			db_rows_free(rows);
 			return 500;
 		}

@@ -7,13 +7,22 @@
 #include "db.h"
 #include "page.h"
 
-/* One round trip for all the figures on the page. */
+/*
+ * One round trip for all the figures on the page.  A booking lies inside
+ * one day's opening hours, so today's are those starting today: an index
+ * range of one day, however many bookings there are.  Requests awaiting
+ * approval are counted up to a cap, shown as "1000+": a long queue should
+ * not slow down everyone's landing page.
+ */
+#define PENDING_CAP	1000
+#define PENDING_CAP_SQL	"1000"
 static const char SQL_TODAY[] =
     "SELECT (SELECT COUNT(*) FROM rooms),"
     " (SELECT COUNT(*) FROM rooms WHERE status = 'available'),"
     " (SELECT COUNT(*) FROM bookings WHERE status IN ('pending','confirmed')"
-    "   AND starts_at < ? AND ends_at > ?),"
-    " (SELECT COUNT(*) FROM bookings WHERE status = 'pending')";
+    "   AND starts_at >= ? AND starts_at < ?),"
+    " (SELECT COUNT(*) FROM (SELECT 1 FROM bookings WHERE status = 'pending'"
+    "   LIMIT " PENDING_CAP_SQL ") capped)";
 
 int
 home_show(struct req *r)
@@ -27,7 +36,7 @@ home_show(struct req *r)
 		return 500;
 	}
 	if ((rows = db_query(r->app->db, SQL_TODAY,
-	    DB_ARGS(DB_STR(day1), DB_STR(day0)))) == NULL)
+	    DB_ARGS(DB_STR(day0), DB_STR(day1)))) == NULL)
 		return db_failed(r);
 	if (page_begin(&p, r, "Home", "home.tpl") == -1) {
 		db_rows_free(rows);
@@ -36,7 +45,10 @@ home_show(struct req *r)
 	tpl_set(p.body, "ROOMS", db_cell(rows, 0, 0));
 	tpl_set(p.body, "ROOMS_AVAILABLE", db_cell(rows, 0, 1));
 	tpl_set(p.body, "BOOKINGS_TODAY", db_cell(rows, 0, 2));
-	tpl_set(p.body, "PENDING", db_cell(rows, 0, 3));
+	if (db_cell_int(rows, 0, 3) >= PENDING_CAP)
+		tpl_set(p.body, "PENDING", PENDING_CAP_SQL "+");
+	else
+		tpl_set(p.body, "PENDING", db_cell(rows, 0, 3));
 	db_rows_free(rows);
 	return page_finish(&p, r, 200);
 }

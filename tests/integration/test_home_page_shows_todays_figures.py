@@ -1,7 +1,9 @@
 """The home page is rendered from the database through the templates."""
+import datetime
+
 from bs4 import BeautifulSoup
 
-from conftest import get, sql, sql_value
+from conftest import SITE_TZ, get, room_id, sql, sql_value
 
 NAV = {"Book a room": "/bookings/new", "My bookings": "/bookings", "Rooms": "/rooms",
        "Status": "/status"}
@@ -56,3 +58,52 @@ def test_rooms_page_lists_the_demo_rooms():
     book = doc.select_one(".room a.button")["href"]
     assert book.startswith("/bookings/new?room_id=")
     assert doc.select_one('nav a[aria-current="page"]').get_text() == "Rooms"
+
+
+def figure(name):
+    return page().select_one(f"#{name}").get_text()
+
+
+def utc_text(day, hour):
+    t = datetime.datetime.combine(day, datetime.time(hour), SITE_TZ)
+    return t.astimezone(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def test_bookings_today_counts_the_site_days_bookings():
+    today = datetime.datetime.now(SITE_TZ).date()
+    uid = sql_value("SELECT id FROM users WHERE login = 'alice'")
+    before = int(figure("bookings-today"))
+    made = []
+    try:
+        # Early and late on the site's today count; yesterday's and
+        # tomorrow's do not, nor a cancelled one.
+        for day, hour, status in ((today, 0, "confirmed"), (today, 23, "pending"),
+                                  (today, 12, "cancelled"),
+                                  (today - datetime.timedelta(days=1), 23, "confirmed"),
+                                  (today + datetime.timedelta(days=1), 0, "confirmed")):
+            out = sql("INSERT INTO bookings (room_id, user_id, title, attendees, starts_at,"
+                      f" ends_at, status) VALUES ({room_id()}, {uid}, 'Home figures', 2,"
+                      f" '{utc_text(day, hour)}', '{utc_text(day, hour)}' + INTERVAL 30 MINUTE,"
+                      f" '{status}')")
+            assert out.returncode == 0, out.stderr
+            made.append(sql_value("SELECT MAX(id) FROM bookings"))
+        assert int(figure("bookings-today")) == before + 2
+    finally:
+        if made:
+            sql(f"DELETE FROM bookings WHERE id IN ({','.join(made)})")
+
+
+def test_a_long_approval_queue_is_shown_capped():
+    uid = sql_value("SELECT id FROM users WHERE login = 'alice'")
+    pending = int(sql_value("SELECT COUNT(*) FROM bookings WHERE status = 'pending'"))
+    assert figure("pending") == str(pending)
+    out = sql("INSERT INTO bookings (room_id, user_id, title, attendees, starts_at, ends_at)"
+              f" SELECT {room_id()}, {uid}, 'Queue', 2,"
+              " '2030-01-01' + INTERVAL seq HOUR, '2030-01-01' + INTERVAL seq HOUR"
+              f" + INTERVAL 30 MINUTE FROM seq_1_to_{1000 - pending}")
+    assert out.returncode == 0, out.stderr
+    try:
+        assert figure("pending") == "1000+"
+    finally:
+        sql("DELETE FROM bookings WHERE title = 'Queue' AND starts_at >= '2030-01-01'")
+    assert figure("pending") == str(pending)

@@ -62,4 +62,8 @@ for size in sizes:
         print(f"\n`roomctl refresh-status`: {refresh:.2f} s; a bare `INSERT … SELECT` copy of "
               f"the same rows: {copy:.2f} s ({refresh / copy if copy else 0:.1f} ×).")
     if "RSS" in extra:
-        print(f"Largest worker RSS after the run: {int(extra['RSS'][0]) / 1024:.1f} MiB.\n")
+        rss, own = (int(x) / 1024 for x in extra["RSS"])
+        print(f"Largest worker RSS after the run: {rss:.1f} MiB, of which the"
+              f" worker's own (private) memory is at most {own:.1f} MiB; the rest"
+              " is shared library pages, the same physical memory in every"
+              " worker.\n")

@@ -5,8 +5,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <fastcgi.h>
 #include <fcgiapp.h>
 #include <malloc.h>
+#include <poll.h>
 
 #include "app.h"
 #include "db.h"
@@ -201,6 +203,21 @@ config_path(int argc, char *argv[])
 	return env != NULL ? env : "var/etc/roombook.ini";
 }
 
+/*
+ * A big page leaves free holes in the heap that glibc keeps.  Hand them
+ * back when no request is waiting on the shared listening socket: an idle
+ * worker shrinks, a busy one spends nothing on it.
+ */
+static void
+give_back_memory_if_idle(void)
+{
+	struct pollfd	pending = { .fd = FCGI_LISTENSOCK_FILENO,
+			    .events = POLLIN };
+
+	if (poll(&pending, 1, 0) == 0)
+		malloc_trim(0);
+}
+
 int
 app_main(const struct program *prog, int argc, char *argv[])
 {
@@ -275,6 +292,7 @@ app_main(const struct program *prog, int argc, char *argv[])
 	while (FCGX_Accept_r(&fr) >= 0) {
 		serve(&app, &fr);
 		FCGX_Finish_r(&fr);
+		give_back_memory_if_idle();
 	}
 	FCGX_Free(&fr, 1);
 	db_free(app.db);

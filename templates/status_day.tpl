@@ -7,7 +7,7 @@
 <table class="grid day-grid" data-date="{{DATE}}">
 <thead><tr><th scope="col">Room</th>{{#SLOT}}<th scope="col" class="slot">{{LABEL}}</th>{{/SLOT}}</tr></thead>
 <tbody>
-{{#ROOMROW}}<tr data-room="{{ROOM_ID}}"><th scope="row"><a href="/status/rooms/{{ROOM_ID}}">{{ROOM}}</a></th>{{#CELL}}<td colspan="{{SPAN}}"{{#BOOKED}} class="booked status-{{STATUS}}" title="{{TITLE}} ({{STATUS_LABEL}})"{{/BOOKED}}{{#FREE}} class="free"{{/FREE}}>{{#BOOKED}}{{#LINK}}<a href="/bookings/{{BOOKING_ID}}">{{/LINK}}<span class="cell-title">{{TITLE}}</span>{{#LINK}}</a>{{/LINK}}{{/BOOKED}}{{#FREE}}{{#BOOK}}<a class="book" href="/bookings/new?room_id={{ROOM_ID:u}}&amp;start={{START:u}}" aria-label="Book {{START}}">+</a>{{/BOOK}}{{/FREE}}</td>{{/CELL}}</tr>
+{{#ROOMROW}}<tr data-room="{{ROOM_ID}}"><th scope="row"><a href="/status/rooms/{{ROOM_ID}}">{{ROOM}}</a></th>{{#CELL}}<td colspan="{{SPAN}}" class="{{CLASS}}"{{#BOOKED}} title="{{TITLE}} ({{STATUS_LABEL}})"{{/BOOKED}}>{{#BOOKED}}{{#LINK}}<a href="/bookings/{{BOOKING_ID}}">{{/LINK}}<span class="cell-title">{{TITLE}}</span>{{#LINK}}</a>{{/LINK}}{{/BOOKED}}{{#BOOK}}<a class="book" href="/bookings/new?room_id={{ROOM_ID:u}}&amp;start={{START:u}}" aria-label="Book {{START}}">+</a>{{/BOOK}}</td>{{/CELL}}</tr>
 {{/ROOMROW}}
 </tbody>
 </table>

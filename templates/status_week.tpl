@@ -6,7 +6,7 @@
 <table class="grid week-grid">
 <thead><tr><th scope="col">Time</th>{{#DAY}}<th scope="col">{{LABEL}}</th>{{/DAY}}</tr></thead>
 <tbody>
-{{#SLOTROW}}<tr><th scope="row">{{TIME}}</th>{{#CELL}}<td{{#BOOKED}} class="booked status-{{STATUS}}" title="{{TITLE}} ({{STATUS_LABEL}})"{{/BOOKED}}{{#CONTINUED}} class="booked continued status-{{STATUS}}"{{/CONTINUED}}{{#FREE}} class="free"{{/FREE}}>{{#BOOKED}}{{#LINK}}<a href="/bookings/{{BOOKING_ID}}">{{/LINK}}<span class="cell-title">{{TITLE}}</span>{{#LINK}}</a>{{/LINK}}{{/BOOKED}}{{#FREE}}{{#BOOK}}<a class="book" href="/bookings/new?room_id={{ROOM_ID:u}}&amp;start={{START:u}}" aria-label="Book {{START}}">+</a>{{/BOOK}}{{/FREE}}</td>{{/CELL}}</tr>
+{{#SLOTROW}}<tr><th scope="row">{{TIME}}</th>{{#CELL}}<td class="{{CLASS}}"{{#BOOKED}} title="{{TITLE}} ({{STATUS_LABEL}})"{{/BOOKED}}>{{#BOOKED}}{{#LINK}}<a href="/bookings/{{BOOKING_ID}}">{{/LINK}}<span class="cell-title">{{TITLE}}</span>{{#LINK}}</a>{{/LINK}}{{/BOOKED}}{{#BOOK}}<a class="book" href="/bookings/new?room_id={{ROOM_ID:u}}&amp;start={{START:u}}" aria-label="Book {{START}}">+</a>{{/BOOK}}</td>{{/CELL}}</tr>
 {{/SLOTROW}}
 </tbody>
 </table>

@@ -123,30 +123,41 @@ holder(const struct held *h, size_t *j, size_t hi, time_t a, time_t b)
 static void
 booked_cell(const struct req *r, struct tpl *c, const struct held *b)
 {
-	struct tpl *x = tpl_section(c, "BOOKED");
+	struct tpl	*x = tpl_section(c, "BOOKED");
+	char		 class[64];
 
+	snprintf(class, sizeof class, "booked status-%s", b->status);
+	tpl_set(c, "CLASS", class);
 	tpl_set(x, "TITLE", b->title);
-	tpl_set(x, "STATUS", b->status);
 	tpl_set(x, "STATUS_LABEL", booking_state_label(b->status));
 	if (r->user->admin || r->user->id == b->user)
 		tpl_set_int(tpl_section(x, "LINK"), "BOOKING_ID", b->id);
 }
 
-/* A free cell, with a link to book it when that is possible. */
+/* A later slot of a booking that began in an earlier row. */
 static void
-free_cell(const struct req *r, struct tpl *c, long long room, int room_open,
-    int day_open, time_t at)
+continued_cell(struct tpl *c, const struct held *b)
 {
-	struct tpl	*x = tpl_section(c, "FREE");
-	char		 start[INPUT_TIME_LEN];
+	char	class[64];
 
-	(void)r;
-	if (room_open && day_open && at > time(NULL) &&
-	    local_input_value(at, start) == 0) {
-		struct tpl *l = tpl_section(x, "BOOK");
+	snprintf(class, sizeof class, "booked continued status-%s", b->status);
+	tpl_set(c, "CLASS", class);
+}
 
-		tpl_set_int(l, "ROOM_ID", room);
-		tpl_set(l, "START", start);
+/*
+ * A free cell, with a link to book it at "at" when bookable.  Cells are
+ * most of a grid page, so a free one adds no dictionary of its own: the
+ * room comes from the row's.
+ */
+static void
+free_cell(struct tpl *c, int bookable, time_t at)
+{
+	char	start[INPUT_TIME_LEN];
+
+	tpl_set(c, "CLASS", "free");
+	if (bookable && local_input_value(at, start) == 0) {
+		tpl_set(c, "START", start);
+		tpl_show(c, "BOOK");
 	}
 }
 
@@ -181,7 +192,7 @@ status_day(struct req *r)
 	const char		*date = params_get(&r->query, "date");
 	char			 today[11], prev[11], next[11], label[64];
 	char			 lo[SQL_TIME_LEN], hi[SQL_TIME_LEN];
-	time_t			 t[MAX_SLOTS + 1], d0;
+	time_t			 t[MAX_SLOTS + 1], d0, now = time(NULL);
 	size_t			 n = 0;
 	struct db_rows		*rooms = NULL, *rows = NULL;
 	struct held		*h = NULL;
@@ -224,7 +235,6 @@ status_day(struct req *r)
 		long long	 room = db_cell_int(rooms, ri, 0);
 		int		 room_open = strcmp(db_cell(rooms, ri, 2),
 				    "available") == 0;
-
 		size_t		 j, last;
 
 		room_range(h, rows->nrows, room, &j, &last);
@@ -240,8 +250,19 @@ status_day(struct req *r)
 				while (i + span < n && h[j].end > t[i + span])
 					span++;
 				booked_cell(r, c, b);
-			} else
-				free_cell(r, c, room, room_open, open, t[i]);
+			} else if (room_open && open && t[i] > now)
+				free_cell(c, 1, t[i]);
+			else {
+				/*
+				 * Free slots nobody can book make one cell, so
+				 * a past or closed day is a few cells a room.
+				 */
+				while (i + span < n && !(room_open && open &&
+				    t[i + span] > now) && holder(h, &j, last,
+				    t[i + span], t[i + span + 1]) == NULL)
+					span++;
+				free_cell(c, 0, t[i]);
+			}
 			tpl_set_int(c, "SPAN", (long long)span);
 			i += span;
 		}
@@ -312,12 +333,12 @@ status_week(struct req *r)
 	long long		 room = route_arg_id(r, 0);
 	char			 this_week[12], prev[12], next[12], monday[11];
 	char			 dates[7][11], lo[SQL_TIME_LEN], hi[SQL_TIME_LEN];
-	time_t			 t[7][MAX_SLOTS + 1];
+	time_t			 t[7][MAX_SLOTS + 1], now = time(NULL);
 	size_t			 n = 0;
 	struct db_rows		*info = NULL, *rows = NULL;
 	struct held		*h = NULL;
 	struct page		 p;
-	int			 rc = 500;
+	int			 rc = 500, room_open;
 
 	if (week == NULL || *week == '\0') {
 		char today[11];
@@ -355,6 +376,7 @@ status_week(struct req *r)
 	if (read_held(rows, &h) == -1 ||
 	    page_begin(&p, r, db_cell(info, 0, 1), "status_week.tpl") == -1)
 		goto out;
+	room_open = strcmp(db_cell(info, 0, 2), "available") == 0;
 	tpl_set(p.body, "ROOM", db_cell(info, 0, 1));
 	tpl_set_int(p.body, "ROOM_ID", room);
 	tpl_set(p.body, "WEEK", week);
@@ -384,13 +406,10 @@ status_week(struct req *r)
 				if (i == 0 || b->start >= t[d][i])
 					booked_cell(r, c, b);
 				else
-					tpl_set(tpl_section(c, "CONTINUED"),
-					    "STATUS", b->status);
+					continued_cell(c, b);
 			} else
-				free_cell(r, c, room, strcmp(db_cell(info, 0,
-				    2), "available") == 0,
-				    is_open_day(k, t[d][0]), t[d][i]);
-			tpl_set_int(c, "SPAN", 1);
+				free_cell(c, room_open && is_open_day(k,
+				    t[d][0]) && t[d][i] > now, t[d][i]);
 		}
 	}
 	rc = page_finish(&p, r, 200);

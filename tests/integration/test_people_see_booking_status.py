@@ -178,6 +178,23 @@ def test_the_day_grid_shows_bookings_in_their_slots(alice, filled_room):
     assert alice.get(url("/status/day?date=2026-02-30")).status_code == 400
 
 
+def test_a_room_nobody_can_book_is_one_free_cell_a_day(alice, filled_room):
+    _, rid, _ = filled_room
+    day = quiet_day(rid)
+    name, closed = new_room()
+    sql(f"UPDATE rooms SET status = 'unavailable', unavailable_reason = 'works'"
+        f" WHERE id = {closed}")
+    try:
+        doc = BeautifulSoup(alice.get(url(f"/status/day?date={day}")).text, "html.parser")
+        cells = doc.select_one(f'tr[data-room="{closed}"]').select("td")
+        assert [c["colspan"] for c in cells] == ["52"] and not cells[0].select("a")
+        # An open room on the same day: every free slot its own link.
+        open_cells = doc.select_one(f'tr[data-room="{rid}"]').select("td")
+        assert len(open_cells) == 52 and all(c.select_one("a.book") for c in open_cells)
+    finally:
+        sql(f"DELETE FROM rooms WHERE id = {closed}")
+
+
 def test_a_daylight_saving_day_shows_local_hours(alice):
     name, rid = new_room()
     uid = sql_value("SELECT id FROM users WHERE login = 'alice'")
@@ -196,10 +213,16 @@ def test_a_daylight_saving_day_shows_local_hours(alice):
         for day, _, _ in rows:
             doc = BeautifulSoup(alice.get(url(f"/status/day?date={day}")).text, "html.parser")
             cells = doc.select_one(f'tr[data-room="{rid}"]').select("td")
-            # 07:00..10:00 is twelve 15-minute slots, then the booking.
-            assert ["booked" in c.get("class", []) for c in cells[:13]] == [False] * 12 + [True]
-            assert cells[12].get_text() == f"DST {day}"
-            assert cells[12]["colspan"] == "4"
+            if day == "2027-03-13":
+                # A Saturday, closed: 07:00..10:00 (twelve 15-minute slots
+                # nobody can book) is one cell, then the booking, then the rest.
+                assert [c["colspan"] for c in cells] == ["12", "4", "36"]
+                booking = cells[1]
+            else:
+                # 07:00..10:00 is twelve bookable 15-minute slots, then the booking.
+                assert ["booked" in c["class"] for c in cells[:13]] == [False] * 12 + [True]
+                booking = cells[12]
+            assert booking.get_text() == f"DST {day}" and booking["colspan"] == "4"
         # The change day itself (a Sunday) still shows 07:00 to 20:00.
         doc = BeautifulSoup(alice.get(url("/status/day?date=2027-03-14")).text, "html.parser")
         assert doc.select_one("#closed") is not None

@@ -19,6 +19,7 @@ static const char SQL_BY_TOKEN[] =
 static const char SQL_OVERLAP[] =
     "SELECT starts_at, ends_at FROM bookings WHERE room_id = ?"
     " AND status IN " HOLDS_SLOT " AND starts_at < ? AND ends_at > ?"
+    " AND " STARTED_AFTER_DAY_BEFORE("starts_at", "?")
     " ORDER BY starts_at LIMIT 1";
 static const char SQL_INSERT[] =
     "INSERT INTO bookings (room_id, user_id, title, attendees, starts_at,"
@@ -119,7 +120,7 @@ find_overlap(struct db *db, const struct booking_request *q,
 	enum booking_result	 rc = BK_OK;
 
 	if ((rows = db_query(db, SQL_OVERLAP, DB_ARGS(DB_INT(q->room_id),
-	    DB_STR(to), DB_STR(from)))) == NULL)
+	    DB_STR(to), DB_STR(from), DB_STR(from)))) == NULL)
 		return BK_DB_ERROR;
 	if (rows->nrows == 1 &&
 	    parse_sql_time(db_cell(rows, 0, 0), &o->conflict_start) == 0 &&

@@ -9,9 +9,12 @@ struct db;
 /*
  * What a booking_status row must hold, computed from the source tables:
  * one projection for the per-write upsert, the check and the rebuild.
+ * Bookings drive the join, read in key order: left to itself the
+ * optimiser started from users and filled the rebuild in random key
+ * order, 3.7 times slower at a million bookings.
  */
 #define READMODEL_SOURCE						\
-	"SELECT b.id AS booking_id, b.room_id AS room_id,"		\
+	"SELECT STRAIGHT_JOIN b.id AS booking_id, b.room_id AS room_id,"	\
 	" r.name AS room_name, b.user_id AS user_id,"			\
 	" u.display_name AS user_name, b.title AS title,"		\
 	" b.attendees AS attendees, b.starts_at AS starts_at,"		\

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstdint>
 #include <cstring>
 #include <new>
 #include <string>
@@ -13,6 +14,41 @@
 #include "render.h"
 
 using ctemplate::TemplateDictionary;
+using ctemplate::TemplateString;
+
+// A variable or section name with its hashed id worked out once.
+class Name : public TemplateString {
+public:
+	Name() : TemplateString("") {}
+	explicit Name(const char *s) : TemplateString(s) { CacheGlobalId(); }
+};
+
+/*
+ * Names are mostly string literals, used again on every row of every page:
+ * remember each one's id by address instead of hashing it on each use.
+ * The text is kept too, and checked, since a name may also sit in a
+ * buffer that is reused for another.
+ */
+static TemplateString
+name_of(const char *s)
+{
+	static struct {
+		const char	*at;
+		char		 text[48];
+		Name		 name;
+	} seen[512];
+	size_t	i = ((uintptr_t)s >> 3) % (sizeof seen / sizeof seen[0]);
+	size_t	len = strlen(s);
+
+	if (len >= sizeof seen[i].text)
+		return TemplateString(s, len);
+	if (seen[i].at != s || strcmp(seen[i].text, s) != 0) {
+		memcpy(seen[i].text, s, len + 1);
+		seen[i].name = Name(seen[i].text);
+		seen[i].at = s;
+	}
+	return seen[i].name;
+}
 
 // A C handle on a dictionary.  The root handle owns the ctemplate tree and
 // every handle given out for its sections and includes.
@@ -67,7 +103,7 @@ void
 tpl_set(struct tpl *t, const char *key, const char *value)
 {
 	try {
-		t->dict->SetValue(key, value != NULL ? value : "");
+		t->dict->SetValue(name_of(key), value != NULL ? value : "");
 	} catch (const std::bad_alloc &) {
 		t->root->failed = true;
 	}
@@ -116,7 +152,7 @@ struct tpl *
 tpl_section(struct tpl *t, const char *section)
 {
 	try {
-		return adopt(t, t->dict->AddSectionDictionary(section));
+		return adopt(t, t->dict->AddSectionDictionary(name_of(section)));
 	} catch (const std::bad_alloc &) {
 		t->root->failed = true;
 		return t->root;
@@ -127,7 +163,7 @@ void
 tpl_show(struct tpl *t, const char *section)
 {
 	try {
-		t->dict->ShowSection(section);
+		t->dict->ShowSection(name_of(section));
 	} catch (const std::bad_alloc &) {
 		t->root->failed = true;
 	}

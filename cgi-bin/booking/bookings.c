@@ -32,11 +32,13 @@ static const char SQL_UPCOMING[] =
     "SELECT b.id, r.name, b.title, b.starts_at, b.ends_at, b.status"
     " FROM bookings b JOIN rooms r ON r.id = b.room_id"
     " WHERE b.user_id = ? AND b.ends_at > UTC_TIMESTAMP()"
+    " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "UTC_TIMESTAMP()")
     " ORDER BY b.starts_at, b.id LIMIT 200";
 static const char SQL_PAST[] =
     "SELECT b.id, r.name, b.title, b.starts_at, b.ends_at, b.status"
     " FROM bookings b JOIN rooms r ON r.id = b.room_id"
     " WHERE b.user_id = ? AND b.ends_at <= UTC_TIMESTAMP()"
+    " AND b.starts_at < UTC_TIMESTAMP()"
     " ORDER BY b.starts_at DESC, b.id DESC LIMIT 50";
 
 static const struct field booking_in[] = {

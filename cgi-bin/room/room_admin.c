@@ -37,6 +37,7 @@ static const char SQL_OVER_CAPACITY[] =
     " b.attendees FROM bookings b JOIN users u ON u.id = b.user_id"
     " WHERE b.room_id = ? AND b.status IN ('pending','confirmed')"
     " AND b.ends_at > UTC_TIMESTAMP() AND b.attendees > ?"
+    " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "UTC_TIMESTAMP()")
     " ORDER BY b.starts_at";
 static const char SQL_SET_STATUS[] =
     "UPDATE rooms SET status = ?, unavailable_reason = ?,"
@@ -46,7 +47,9 @@ static const char SQL_LIVE_BOOKINGS[] =
     "SELECT b.id, b.title, b.starts_at, b.ends_at, u.display_name,"
     " b.attendees FROM bookings b JOIN users u ON u.id = b.user_id"
     " WHERE b.room_id = ? AND b.status IN ('pending','confirmed')"
-    " AND b.ends_at > UTC_TIMESTAMP() ORDER BY b.starts_at";
+    " AND b.ends_at > UTC_TIMESTAMP()"
+    " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "UTC_TIMESTAMP()")
+    " ORDER BY b.starts_at";
 static const char SQL_HAS_BOOKINGS[] =
     "SELECT EXISTS (SELECT 1 FROM bookings WHERE room_id = ?)";
 static const char SQL_DELETE[] = "DELETE FROM rooms WHERE id = ?";

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "booking.h"
 #include "db.h"
 #include "form.h"
 #include "handlers.h"
@@ -26,7 +27,9 @@ static const char SQL_UPCOMING[] =
     "SELECT b.id, b.title, b.starts_at, b.ends_at, b.status, u.display_name"
     " FROM bookings b JOIN users u ON u.id = b.user_id"
     " WHERE b.room_id = ? AND b.status IN ('pending','confirmed')"
-    " AND b.ends_at > UTC_TIMESTAMP() ORDER BY b.starts_at LIMIT 50";
+    " AND b.ends_at > UTC_TIMESTAMP()"
+    " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "UTC_TIMESTAMP()")
+    " ORDER BY b.starts_at LIMIT 50";
 static const char SQL_HISTORY[] =
     "SELECT e.kind, COALESCE(u.display_name, 'roombook'), e.at, e.reason,"
     " e.cancelled FROM room_events e LEFT JOIN users u ON u.id = e.actor_id"

@@ -243,3 +243,13 @@ def test_my_bookings_lists_upcoming_ones_with_their_state(alice):
     item = items[f"/bookings/{bid}"]
     assert item.select_one("strong").get_text() == "Listed meeting"
     assert item.select_one(".badge").get_text() == "Pending approval"
+
+
+def test_the_schema_keeps_a_booking_inside_one_day():
+    # Overlap queries bound their index range by it (a day before the start).
+    uid = sql_value("SELECT id FROM users WHERE login = 'alice'")
+    out = sql("INSERT INTO bookings (room_id, user_id, title, attendees, starts_at, ends_at)"
+              f" VALUES ({room_id()}, {uid}, 'Too long', 2, '2031-01-06 08:00:00',"
+              " '2031-01-07 08:00:01')")
+    assert out.returncode != 0 and "bookings_within_a_day" in out.stderr
+    assert sql_value("SELECT COUNT(*) FROM bookings WHERE title = 'Too long'") == "0"

@@ -11,11 +11,11 @@
  * One round trip for all the figures on the page.  A booking lies inside
  * one day's opening hours, so today's are those starting today: an index
  * range of one day, however many bookings there are.  Requests awaiting
- * approval are counted up to a cap, shown as "1000+": a long queue should
+ * approval are counted up to a cap, shown as "100+": a long queue should
  * not slow down everyone's landing page.
  */
-#define PENDING_CAP	1000
-#define PENDING_CAP_SQL	"1000"
+#define PENDING_CAP	100
+#define PENDING_CAP_SQL	"100"
 static const char SQL_TODAY[] =
     "SELECT (SELECT COUNT(*) FROM rooms),"
     " (SELECT COUNT(*) FROM rooms WHERE status = 'available'),"

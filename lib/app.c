@@ -11,6 +11,8 @@
 #include <poll.h>
 
 #include "app.h"
+#include "booking.h"
+#include "clock.h"
 #include "db.h"
 #include "log.h"
 #include "page.h"
@@ -129,6 +131,9 @@ dispatch(const struct app *app, struct req *r, FCGX_Request *fr)
 	    strcmp(r->path, "/status/floor") == 0)
 		return resp_send(r, 200, TYPE_HTML, CACHE_NONE, app->floor,
 		    (size_t)app->cfg->bench_floor_bytes);
+	if (clock_reload() && db_set_now(app->db, clock_shifted() ?
+	    clock_now() : 0) == -1)
+		return db_failed(r);
 	if ((rc = session_load(r)) != 0)
 		return rc;
 	switch (route_find(app->routes, app->nroutes, r->method, r->path, r,
@@ -254,6 +259,12 @@ app_main(const struct program *prog, int argc, char *argv[])
 		return 1;
 	}
 	tzset();
+	if (cfg.clock_file[0] != '\0') {
+		log_info(NULL, "the clock follows %s (tests only)",
+		    cfg.clock_file);
+		clock_use_file(cfg.clock_file);
+	}
+	booking_configure(&cfg.rules);
 	if (password_init() == -1) {
 		log_error(NULL, "libsodium failed to start");
 		return 1;

@@ -3,14 +3,12 @@
 #include <string.h>
 
 #include "booking.h"
+#include "config.h"
 #include "db.h"
 #include "log.h"
 #include "readmodel.h"
 #include "user.h"
 #include "utf8.h"
-
-/* Live bookings hold their slot; the others have let it go. */
-#define HOLDS_SLOT	"('pending','confirmed')"
 
 static const char SQL_LOCK_ROOM[] =
     "SELECT capacity, status, name FROM rooms WHERE id = ? FOR UPDATE";
@@ -37,8 +35,8 @@ static const char SQL_ROOM_OF[] = "SELECT room_id FROM bookings WHERE id = ?";
 static const char SQL_LOCK_ROOM_ONLY[] =
     "SELECT id FROM rooms WHERE id = ? FOR UPDATE";
 static const char SQL_LOCK_BOOKING[] =
-    "SELECT b.status, b.user_id, b.starts_at, b.ends_at, b.title, r.name"
-    " FROM bookings b JOIN rooms r ON r.id = b.room_id"
+    "SELECT b.status, b.user_id, b.starts_at, b.ends_at, b.title, r.name,"
+    " r.checkin_required_since FROM bookings b JOIN rooms r ON r.id = b.room_id"
     " WHERE b.id = ? FOR UPDATE";
 static const char SQL_DECIDE[] =
     "UPDATE bookings SET status = ?, reason = ?, decided_by = ?,"
@@ -47,10 +45,22 @@ static const char SQL_DECIDE[] =
 static const char SQL_SET_STATE[] =
     "UPDATE bookings SET status = ?, reason = ?, version = version + 1,"
     " updated_at = UTC_TIMESTAMP() WHERE id = ?";
+/* Actual use: the start or the end, whichever the transition records. */
+static const char SQL_SET_USE[] =
+    "UPDATE bookings SET status = ?, actual_start = COALESCE(?, actual_start),"
+    " actual_end = COALESCE(?, actual_end), version = version + 1,"
+    " updated_at = UTC_TIMESTAMP() WHERE id = ?";
 static const char SQL_LAST_EVENT[] =
     "SELECT COALESCE(u.display_name, ''), e.at FROM booking_events e"
     " LEFT JOIN users u ON u.id = e.actor_id WHERE e.booking_id = ?"
     " ORDER BY e.id DESC LIMIT 1";
+
+/* What records the booking's actual use. */
+enum use_record {
+	USE_NONE,
+	USE_START,		/* actual_start = now */
+	USE_END,		/* actual_end = now, at most the booked end */
+};
 
 /* What each action does: from which state, to which, with which event. */
 static const struct transition {
@@ -59,12 +69,46 @@ static const struct transition {
 	const char		*to;
 	const char		*event;
 	int			 decides;	/* sets decided_by/decided_at */
+	int			 owner_or_admin; /* nobody else may */
+	enum use_record		 use;
 } transitions[] = {
-	{ ACT_CONFIRM,	{ "pending", NULL },		"confirmed", "confirmed", 1 },
-	{ ACT_DENY,	{ "pending", NULL },		"denied",    "denied",    1 },
-	{ ACT_CANCEL,	{ "pending", "confirmed" },	"cancelled", "cancelled", 0 },
-	{ ACT_EXPIRE,	{ "pending", NULL },		"expired",   "expired",   0 },
+	{ ACT_CONFIRM,	{ "pending", NULL },	"confirmed", "confirmed", 1, 0,
+	    USE_NONE },
+	{ ACT_DENY,	{ "pending", NULL },	"denied", "denied", 1, 0,
+	    USE_NONE },
+	{ ACT_CANCEL,	{ "pending", "confirmed" }, "cancelled", "cancelled", 0,
+	    1, USE_NONE },
+	{ ACT_EXPIRE,	{ "pending", NULL },	"expired", "expired", 0, 0,
+	    USE_NONE },
+	{ ACT_CHECKIN,	{ "confirmed", NULL },	"in_use", "checked_in", 0, 1,
+	    USE_START },
+	{ ACT_CHECKOUT,	{ "in_use", NULL },	"completed", "checked_out", 0, 1,
+	    USE_END },
+	{ ACT_RELEASE,	{ "confirmed", NULL },	"released", "released", 0, 0,
+	    USE_NONE },
+	{ ACT_COMPLETE,	{ "in_use", NULL },	"completed", "completed", 0, 0,
+	    USE_END },
 };
+
+/* When a booking may be checked into, in minutes around its start. */
+static struct {
+	int	opens_minutes;		/* before the start */
+	int	grace_minutes;		/* after it; then it may be released */
+} window = { 15, 15 };
+
+void
+booking_configure(const struct rules *k)
+{
+	window.opens_minutes = k->checkin_opens;
+	window.grace_minutes = k->checkin_grace;
+}
+
+int
+booking_checkin_open(time_t start, time_t end, time_t now)
+{
+	return now >= start - window.opens_minutes * 60 &&
+	    now <= start + window.grace_minutes * 60 && now < end;
+}
 
 /* Retries of a transaction the server chose as a deadlock victim. */
 #define ATTEMPTS	3
@@ -79,6 +123,7 @@ booking_state_label(const char *state)
 		{ "denied", "Denied" }, { "cancelled", "Cancelled" },
 		{ "expired", "Expired" }, { "in_use", "In use" },
 		{ "completed", "Completed" }, { "released", "Released" },
+		{ "checked_in", "Checked in" }, { "checked_out", "Checked out" },
 	};
 
 	for (size_t i = 0; state != NULL && i < sizeof labels /
@@ -247,7 +292,88 @@ owner_message(char *buf, size_t n, enum booking_action action,
 		utf8_printf(buf, n, "Your request \u201c%s\u201d in %s, %s, expired"
 		    " before anyone decided on it.", title, room, span);
 		break;
+	case ACT_CHECKIN:
+		utf8_printf(buf, n, "Your booking \u201c%s\u201d in %s, %s, was "
+		    "checked in by %s.", title, room, span, actor != NULL ?
+		    actor->name : "the system");
+		break;
+	case ACT_CHECKOUT:
+		utf8_printf(buf, n, "Your booking \u201c%s\u201d in %s, %s, was "
+		    "checked out by %s; the room is free again.", title, room,
+		    span, actor != NULL ? actor->name : "the system");
+		break;
+	case ACT_RELEASE:
+		utf8_printf(buf, n, "Your booking \u201c%s\u201d in %s, %s, was "
+		    "released: nobody checked in within %d minutes of the start,"
+		    " so the room is free for others.", title, room, span,
+		    window.grace_minutes);
+		break;
+	case ACT_COMPLETE:
+		utf8_printf(buf, n, "Your booking \u201c%s\u201d in %s, %s, has "
+		    "ended and is marked completed.", title, room, span);
+		break;
 	}
+}
+
+/*
+ * Whether the clock allows t now for a booking [start, end) in a room
+ * that requires check-in since required_since (0: it does not).
+ * BK_OK, or the refusal with its time in o->at.
+ */
+static enum booking_result
+timely(const struct transition *t, time_t start, time_t end,
+    time_t required_since, time_t now, struct booking_outcome *o)
+{
+	switch (t->action) {
+	case ACT_CONFIRM:
+		return start <= now ? BK_STARTED : BK_OK;
+	case ACT_EXPIRE:
+		return start > now ? BK_NOT_ALLOWED : BK_OK;
+	case ACT_CANCEL:
+		return end <= now ? BK_ENDED : BK_OK;
+	case ACT_CHECKIN:
+		if (now < start - window.opens_minutes * 60) {
+			o->at = start - window.opens_minutes * 60;
+			return BK_TOO_EARLY;
+		}
+		if (!booking_checkin_open(start, end, now)) {
+			o->at = start + window.grace_minutes * 60;
+			if (o->at > end)
+				o->at = end;
+			return BK_TOO_LATE;
+		}
+		return BK_OK;
+	case ACT_RELEASE:
+		/* Only where check-in was required when the booking began. */
+		return required_since != 0 && required_since <= start &&
+		    now >= start + window.grace_minutes * 60 ? BK_OK :
+		    BK_NOT_ALLOWED;
+	case ACT_COMPLETE:
+		return end <= now ? BK_OK : BK_NOT_ALLOWED;
+	default:
+		return BK_OK;
+	}
+}
+
+/* The state change itself, with what it records. */
+static int
+set_state(struct db *db, long long id, const struct transition *t,
+    const struct user *actor, const char *reason, time_t end, time_t now)
+{
+	char	at[SQL_TIME_LEN];
+
+	if (t->decides)
+		return db_exec(db, SQL_DECIDE, DB_ARGS(DB_STR(t->to),
+		    reason != NULL ? DB_STR(reason) : DB_NULL,
+		    DB_INT(actor != NULL ? actor->id : 0), DB_INT(id)), NULL);
+	if (t->use == USE_NONE)
+		return db_exec(db, SQL_SET_STATE, DB_ARGS(DB_STR(t->to),
+		    reason != NULL ? DB_STR(reason) : DB_NULL, DB_INT(id)), NULL);
+	if (sql_time_utc(t->use == USE_END && end < now ? end : now, at) == -1)
+		return -1;
+	return db_exec(db, SQL_SET_USE, DB_ARGS(DB_STR(t->to),
+	    t->use == USE_START ? DB_STR(at) : DB_NULL,
+	    t->use == USE_END ? DB_STR(at) : DB_NULL, DB_INT(id)), NULL);
 }
 
 /*
@@ -260,10 +386,11 @@ apply_locked(struct db *db, long long id, const struct transition *t,
 {
 	struct db_rows	*rows;
 	long long	 owner;
-	time_t		 start, end, now = time(NULL);
+	time_t		 start, end, since = 0, now = clock_now();
 	char		 title[801], room[401], span[96], message[1000];
 	const char	*state;
 	int		 from_ok;
+	enum booking_result rc;
 
 	memset(o, 0, sizeof *o);
 	o->id = id;
@@ -282,9 +409,12 @@ apply_locked(struct db *db, long long id, const struct transition *t,
 	snprintf(room, sizeof room, "%s", db_cell(rows, 0, 5));
 	from_ok = strcmp(state, t->from[0]) == 0 ||
 	    (t->from[1] != NULL && strcmp(state, t->from[1]) == 0);
+	if (db_cell(rows, 0, 6) != NULL &&
+	    parse_sql_time(db_cell(rows, 0, 6), &since) == -1)
+		since = 0;
 	db_rows_free(rows);
 
-	if (t->action == ACT_CANCEL && actor != NULL && !actor->admin &&
+	if (t->owner_or_admin && actor != NULL && !actor->admin &&
 	    actor->id != owner)
 		return BK_FORBIDDEN;
 	/* Whoever changes someone else's booking tells them why. */
@@ -295,18 +425,10 @@ apply_locked(struct db *db, long long id, const struct transition *t,
 		last_change(db, id, o);
 		return BK_NOT_ALLOWED;
 	}
-	if (t->action == ACT_CONFIRM && start <= now)
-		return BK_STARTED;
-	if (t->action == ACT_EXPIRE && start > now)
-		return BK_NOT_ALLOWED;
-	if (t->action == ACT_CANCEL && end <= now)
-		return BK_ENDED;
+	if ((rc = timely(t, start, end, since, now, o)) != BK_OK)
+		return rc;
 
-	if ((t->decides ? db_exec(db, SQL_DECIDE, DB_ARGS(DB_STR(t->to),
-	    reason != NULL ? DB_STR(reason) : DB_NULL,
-	    DB_INT(actor != NULL ? actor->id : 0), DB_INT(id)), NULL) :
-	    db_exec(db, SQL_SET_STATE, DB_ARGS(DB_STR(t->to),
-	    reason != NULL ? DB_STR(reason) : DB_NULL, DB_INT(id)), NULL)) != 1 ||
+	if (set_state(db, id, t, actor, reason, end, now) != 1 ||
 	    db_exec(db, SQL_EVENT, DB_ARGS(DB_INT(id), DB_STR(t->event),
 	    actor != NULL ? DB_INT(actor->id) : DB_NULL,
 	    reason != NULL ? DB_STR(reason) : DB_NULL), NULL) != 1)

@@ -16,6 +16,7 @@
 #define STARTED_AFTER_DAY_BEFORE(start, t)	start " >= " t " - INTERVAL 1 DAY"
 
 struct db;
+struct rules;
 struct user;
 
 /*
@@ -27,13 +28,24 @@ struct user;
  *   request: (new) -> pending          confirm: pending -> confirmed
  *   deny:    pending -> denied         cancel:  pending | confirmed -> cancelled
  *   expire:  pending -> expired (its start has passed undecided)
+ *   check in:  confirmed -> in_use     (owner or admin, inside the window)
+ *   check out: in_use -> completed     (owner or admin; frees the rest)
+ *   release:   confirmed -> released   (the system: nobody checked in)
+ *   complete:  in_use -> completed     (the system: its end has come)
  */
 enum booking_action {
 	ACT_CONFIRM,
 	ACT_DENY,
 	ACT_CANCEL,
 	ACT_EXPIRE,
+	ACT_CHECKIN,
+	ACT_CHECKOUT,
+	ACT_RELEASE,
+	ACT_COMPLETE,
 };
+
+/* Live bookings hold their slot; the others have let it go. */
+#define HOLDS_SLOT	"('pending','confirmed','in_use')"
 
 struct booking_request {
 	long long	 room_id;
@@ -57,6 +69,8 @@ enum booking_result {
 	BK_STARTED,		/* confirm after the start has passed */
 	BK_ENDED,		/* cancel after the end has passed */
 	BK_REASON_REQUIRED,	/* deny, or cancel someone else's, without one */
+	BK_TOO_EARLY,		/* check-in before outcome.at (its window opens) */
+	BK_TOO_LATE,		/* check-in after outcome.at (its window closed) */
 	BK_DB_ERROR,		/* see db_last_error */
 };
 
@@ -66,8 +80,9 @@ struct booking_outcome {
 	long long	capacity;
 	char		state[16];	/* the state that refused the action */
 	char		by[801];	/* who put it there ("" if nobody) */
-	time_t		at;		/* and when */
+	time_t		at;		/* and when; or the check-in window's edge */
 };
+
 
 /* Requests a booking (-> pending) and notifies the administrators. */
 enum booking_result booking_request(struct db *, const struct booking_request *,
@@ -75,13 +90,21 @@ enum booking_result booking_request(struct db *, const struct booking_request *,
 
 /*
  * Applies action to booking id on behalf of actor (NULL: the system, for
- * expiry).  Cancel: the owner, or an administrator (reason required for
- * someone else's).  Deny needs a reason.  The owner is notified of every
- * change someone else makes.
+ * expiry, release and completion).  Cancel, check in and check out: the
+ * owner, or an administrator (reason required to cancel someone else's).
+ * Deny needs a reason.  The owner is notified of every change someone
+ * else makes.  The site's check-in window (booking_configure) bounds
+ * check-in and release.
  */
 enum booking_result booking_apply(struct db *, long long id,
 		    enum booking_action action, const struct user *actor,
 		    const char *reason, struct booking_outcome *);
+
+/* Takes the site's check-in window from its rules, once at start-up. */
+void		booking_configure(const struct rules *);
+
+/* Whether check-in is open for a booking starting at start, at now. */
+int		booking_checkin_open(time_t start, time_t end, time_t now);
 
 /*
  * booking_apply for a caller that already holds a transaction and the

@@ -1,8 +1,55 @@
 /* clock: conversions between UTC (stored) and the site's zone (shown). */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "clock.h"
+
+static char		shift_file[256];
+static long long	shift_seconds;
+
+time_t
+clock_now(void)
+{
+	return time(NULL) + (time_t)shift_seconds;
+}
+
+void
+clock_use_file(const char *path)
+{
+	snprintf(shift_file, sizeof shift_file, "%s", path != NULL ? path : "");
+	shift_seconds = 0;
+}
+
+int
+clock_reload(void)
+{
+	long long	 was = shift_seconds;
+	char		 line[32], *end;
+	FILE		*f;
+
+	if (shift_file[0] == '\0')
+		return 0;
+	shift_seconds = 0;
+	if ((f = fopen(shift_file, "r")) != NULL) {
+		if (fgets(line, sizeof line, f) != NULL) {
+			errno = 0;
+			shift_seconds = strtoll(line, &end, 10);
+			if (errno != 0 || end == line ||
+			    llabs(shift_seconds) > 3660LL * 86400)
+				shift_seconds = 0;
+		}
+		fclose(f);
+	}
+	return shift_seconds != 0 || was != 0;
+}
+
+int
+clock_shifted(void)
+{
+	return shift_seconds != 0;
+}
 
 int
 sql_time_utc(time_t t, char buf[SQL_TIME_LEN])

@@ -10,6 +10,20 @@
 /* "YYYY-MM-DDTHH:MM", the value of an <input type="datetime-local">. */
 #define INPUT_TIME_LEN	17
 
+/*
+ * The time the programs act on: the real clock, unless clock_use_file
+ * named a file (tests only) holding seconds to add to it.
+ */
+time_t	clock_now(void);
+void	clock_use_file(const char *path);
+/*
+ * Re-reads that file.  Returns 1 when the shift is or was just non-zero,
+ * so the database's clock must be set to clock_now() (or back to its own
+ * when clock_shifted() is 0); 0 when nothing changes.
+ */
+int	clock_reload(void);
+int	clock_shifted(void);
+
 /* Formats t as a UTC DATETIME into buf[SQL_TIME_LEN].  Returns 0 or -1. */
 int	sql_time_utc(time_t t, char buf[SQL_TIME_LEN]);
 

@@ -77,6 +77,11 @@ static const struct key config_keys[] = {
 	{ "bench",	"floor_bytes",	K_INT,	CFG(bench_floor_bytes), 0, 0,
 	    16 * 1024 * 1024 },
 	{ "rules",	"horizon_days",	K_INT,	CFG(rules.horizon_days), 0, 1, 3650 },
+	{ "rules",	"checkin_opens_minutes", K_INT, CFG(rules.checkin_opens),
+	    0, 0, 240 },
+	{ "rules",	"checkin_grace_minutes", K_INT, CFG(rules.checkin_grace),
+	    0, 1, 240 },
+	{ "testing",	"clock_file",	K_STR,	CFG(clock_file), 0, 0, 0 },
 	{ NULL,		"socket",	K_STR,	CTX(socket),	1, 0, 0 },
 	{ NULL,		"workers",	K_INT,	CTX(workers),	1, 1, 256 },
 	{ NULL,		"db_user",	K_STR,	CTX(db_user),	1, 0, 0 },
@@ -416,7 +421,8 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 	cfg->session_max_seconds = 12 * 3600;
 	cfg->rules = (struct rules){ .slot_minutes = 15, .open_from = 7 * 60,
 	    .open_until = 20 * 60, .open_days = 0x3e /* Monday to Friday */,
-	    .max_minutes = 8 * 60, .horizon_days = 90 };
+	    .max_minutes = 8 * 60, .horizon_days = 90, .checkin_opens = 15,
+	    .checkin_grace = 15 };
 	if (parse_file(path, &p, err, errlen) == -1 ||
 	    check_required(&p, path, err, errlen) == -1)
 		return -1;

@@ -35,6 +35,8 @@ struct rules {
 	int	open_days;	/* bit 1 << tm_wday for each open day */
 	int	max_minutes;	/* longest booking */
 	int	horizon_days;	/* how far ahead one may book */
+	int	checkin_opens;	/* check-in opens this many minutes early */
+	int	checkin_grace;	/* and closes this many after the start */
 };
 
 struct config {
@@ -66,6 +68,12 @@ struct config {
 	 * touching the database (the FastCGI floor).  0: no such page.
 	 */
 	int	bench_floor_bytes;
+
+	/*
+	 * Tests only: a file holding a number of seconds the programs add to
+	 * the real clock, read on every request ("" or no file: none).
+	 */
+	char	clock_file[CONFIG_STR];
 
 	char	admin_db_user[64];	/* roomctl: migrations, demo data */
 	char	admin_db_password[128];

@@ -541,6 +541,16 @@ db_rows_free(struct db_rows *rows)
 }
 
 int
+db_set_now(struct db *db, time_t at)
+{
+	static const char SQL_AT[] = "SET @@timestamp = ?";
+	static const char SQL_OWN[] = "SET @@timestamp = DEFAULT";
+
+	return (at != 0 ? db_exec(db, SQL_AT, DB_ARGS(DB_INT((long long)at)),
+	    NULL) : db_exec(db, SQL_OWN, DB_NOARGS, NULL)) < 0 ? -1 : 0;
+}
+
+int
 db_exec_script(struct db *db, const char *script)
 {
 	int	status;

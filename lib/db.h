@@ -3,6 +3,7 @@
 #define ROOMBOOK_DB_H
 
 #include <stddef.h>
+#include <time.h>
 
 struct db;
 
@@ -82,6 +83,12 @@ int		 db_begin(struct db *);
 int		 db_commit(struct db *);
 /* Rolls back if a transaction is open; safe to call on any path. */
 void		 db_rollback(struct db *);
+
+/*
+ * Makes NOW() and UTC_TIMESTAMP() on this connection answer at (0: the
+ * server's own clock again), so SQL and C agree on a shifted clock.
+ */
+int		 db_set_now(struct db *, time_t at);
 
 /* The kind of the last failure (DB_OK after a success). */
 enum db_error	 db_last_error(const struct db *);

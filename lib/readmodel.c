@@ -10,14 +10,7 @@ static const char SQL_UPSERT[] =
 static const char SQL_DIFFER[] =
     "SELECT s.booking_id FROM (" READMODEL_SOURCE ") s"
     " LEFT JOIN booking_status v ON v.booking_id = s.booking_id"
-    " AND v.room_id <=> s.room_id AND v.room_name <=> s.room_name"
-    " AND v.user_id <=> s.user_id AND v.user_name <=> s.user_name"
-    " AND v.title <=> s.title AND v.attendees <=> s.attendees"
-    " AND v.starts_at <=> s.starts_at AND v.ends_at <=> s.ends_at"
-    " AND v.status <=> s.status AND v.decided_at <=> s.decided_at"
-    " AND v.decided_by_name <=> s.decided_by_name"
-    " AND v.reason <=> s.reason AND v.updated_at <=> s.updated_at"
-    " WHERE v.booking_id IS NULL"
+    " AND " READMODEL_SAME("v", "s") " WHERE v.booking_id IS NULL"
     " UNION ALL SELECT v.booking_id FROM booking_status v"
     " LEFT JOIN bookings b ON b.id = v.booking_id WHERE b.id IS NULL"
     " ORDER BY 1";

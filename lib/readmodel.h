@@ -20,7 +20,8 @@ struct db;
 	" b.attendees AS attendees, b.starts_at AS starts_at,"		\
 	" b.ends_at AS ends_at, b.status AS status,"			\
 	" b.decided_at AS decided_at, d.display_name AS decided_by_name,"	\
-	" b.reason AS reason, b.updated_at AS updated_at"		\
+	" b.reason AS reason, b.updated_at AS updated_at,"		\
+	" b.actual_start AS actual_start, b.actual_end AS actual_end"	\
 	" FROM bookings b JOIN rooms r ON r.id = b.room_id"		\
 	" JOIN users u ON u.id = b.user_id"				\
 	" LEFT JOIN users d ON d.id = b.decided_by"
@@ -34,12 +35,30 @@ struct db;
 	" ends_at = VALUES(ends_at), status = VALUES(status),"		\
 	" decided_at = VALUES(decided_at),"				\
 	" decided_by_name = VALUES(decided_by_name), reason = VALUES(reason),"	\
-	" updated_at = VALUES(updated_at)"
+	" updated_at = VALUES(updated_at),"				\
+	" actual_start = VALUES(actual_start), actual_end = VALUES(actual_end)"
 
 #define READMODEL_COLUMNS						\
 	"booking_id, room_id, room_name, user_id, user_name, title,"	\
 	" attendees, starts_at, ends_at, status, decided_at,"		\
-	" decided_by_name, reason, updated_at"
+	" decided_by_name, reason, updated_at, actual_start, actual_end"
+
+/* SQL: rows a and b of the view (aliases) hold the same values. */
+#define READMODEL_SAME(a, b)						\
+	a ".room_id <=> " b ".room_id AND " a ".room_name <=> " b ".room_name"	\
+	" AND " a ".user_id <=> " b ".user_id"				\
+	" AND " a ".user_name <=> " b ".user_name"			\
+	" AND " a ".title <=> " b ".title"				\
+	" AND " a ".attendees <=> " b ".attendees"			\
+	" AND " a ".starts_at <=> " b ".starts_at"			\
+	" AND " a ".ends_at <=> " b ".ends_at"				\
+	" AND " a ".status <=> " b ".status"				\
+	" AND " a ".decided_at <=> " b ".decided_at"			\
+	" AND " a ".decided_by_name <=> " b ".decided_by_name"		\
+	" AND " a ".reason <=> " b ".reason"				\
+	" AND " a ".updated_at <=> " b ".updated_at"			\
+	" AND " a ".actual_start <=> " b ".actual_start"		\
+	" AND " a ".actual_end <=> " b ".actual_end"
 
 /*
  * Writes the booking's row from the source tables, inside the caller's

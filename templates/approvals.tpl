@@ -18,3 +18,9 @@
 </li>
 {{/REQUEST}}
 </ul>
+<h2 id="no-shows">Today's no-shows</h2>
+{{#NO_NO_SHOWS}}<p>Nobody has missed a booking today.</p>{{/NO_NO_SHOWS}}
+<ul class="no-shows" aria-labelledby="no-shows">
+{{#NO_SHOW}}<li class="no-show"><a href="/bookings/{{ID}}">{{TITLE}}</a> · <span class="room">{{ROOM}}</span> · <span class="when">{{WHEN}}</span> · booked by <span class="owner">{{OWNER}}</span> · released, nobody checked in</li>
+{{/NO_SHOW}}
+</ul>

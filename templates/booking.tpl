@@ -7,7 +7,18 @@
 <dt>When</dt><dd id="when">{{WHEN}}</dd>
 <dt>Attendees</dt><dd>{{ATTENDEES}}</dd>
 <dt>Booked by</dt><dd id="owner">{{OWNER}}</dd>
+{{#USED}}<dt>Used</dt><dd id="used">{{#SINCE}}since {{/SINCE}}{{SPAN}}</dd>{{/USED}}
 </dl>
+{{#CHECKIN_RULE}}<p class="hint" id="checkin-rule">This room requires check-in: check in between {{OPENS}} and {{CLOSES}}, or the booking is released for others.</p>{{/CHECKIN_RULE}}
+{{#CHECKIN}}<form class="inline" method="post" action="/bookings/{{ID}}/checkin">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button class="button" type="submit" id="checkin">Check in</button>
+</form>{{/CHECKIN}}
+{{#CHECKOUT}}<form class="inline" method="post" action="/bookings/{{ID}}/checkout">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button class="button" type="submit" id="checkout">Check out</button>
+<span class="hint">The rest of the booked time becomes free for others.</span>
+</form>{{/CHECKOUT}}
 <h2 id="history">History</h2>
 <ol class="history" aria-labelledby="history">
 {{#EVENT}}<li class="event"><span class="event-kind">{{KIND}}</span> by <span class="event-by">{{BY}}</span>, <time>{{AT}}</time>{{#EVENT_REASON}}: <span class="event-reason">{{TEXT}}</span>{{/EVENT_REASON}}</li>

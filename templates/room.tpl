@@ -8,6 +8,7 @@
 {{#AVAILABLE}}<p class="badge ok" id="state">Available</p>
 <p><a class="button" href="/bookings/new?room_id={{ID:u}}">Book this room</a></p>{{/AVAILABLE}}
 {{#UNAVAILABLE}}<p class="badge off" id="state">Unavailable: {{REASON}}</p>{{/UNAVAILABLE}}
+{{#CHECKIN_REQUIRED}}<p class="hint" id="checkin-required">Check-in required: check in when your meeting starts, or the booking is released for others.</p>{{/CHECKIN_REQUIRED}}
 {{#LOG_IN_TO_SEE}}<p><a href="/login">Log in</a> to see this room's bookings and history.</p>{{/LOG_IN_TO_SEE}}
 {{#MEMBER}}<h2 id="upcoming">Upcoming bookings</h2>
 {{#NO_BOOKINGS}}<p>None.</p>{{/NO_BOOKINGS}}

@@ -23,5 +23,9 @@
 <div class="field"><label for="description">Description</label>
 <textarea id="description" name="description" rows="4" maxlength="2000"{{#ERR_DESCRIPTION}} aria-invalid="true" aria-describedby="description-error"{{/ERR_DESCRIPTION}}>{{DESCRIPTION}}</textarea>
 {{#ERR_DESCRIPTION}}<p class="field-error" id="description-error">{{MESSAGE}}</p>{{/ERR_DESCRIPTION}}</div>
+<div class="field check"><input type="checkbox" id="checkin_required" name="checkin_required" value="1"{{#CHECKIN_REQUIRED_ON}} checked{{/CHECKIN_REQUIRED_ON}}{{#ERR_CHECKIN_REQUIRED}} aria-invalid="true"{{/ERR_CHECKIN_REQUIRED}} aria-describedby="checkin_required-hint{{#ERR_CHECKIN_REQUIRED}} checkin_required-error{{/ERR_CHECKIN_REQUIRED}}">
+<label for="checkin_required">Check-in required</label>
+<p class="hint" id="checkin_required-hint">People must check in when their meeting starts; a confirmed booking nobody checks into is released for others.</p>
+{{#ERR_CHECKIN_REQUIRED}}<p class="field-error" id="checkin_required-error">{{MESSAGE}}</p>{{/ERR_CHECKIN_REQUIRED}}</div>
 <button class="button" type="submit">Save</button>
 </form>

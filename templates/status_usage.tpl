@@ -7,7 +7,7 @@
 <button class="button" type="submit">Show</button>
 <a id="csv" href="/status/usage.csv?from={{FROM:u}}&amp;to={{TO:u}}">Download CSV</a>
 </form>
-<p class="hint">Booked hours from {{FROM}} to {{TO}} and their share of the opening hours.{{#AS_OF}} As of the last nightly refresh, {{AT}}.{{/AS_OF}}{{#NEVER}} The nightly refresh has not run yet.{{/NEVER}}</p>
+<p class="hint">Booked hours from {{FROM}} to {{TO}}, their share of the opening hours, and how many of them were used (from check-in to check-out) or released because nobody came.{{#AS_OF}} As of the last nightly refresh, {{AT}}.{{/AS_OF}}{{#NEVER}} The nightly refresh has not run yet.{{/NEVER}}</p>
 <svg class="chart" role="img" aria-label="Share of opening hours booked, per room" viewBox="0 0 640 {{CHART_HEIGHT}}" width="100%">
 <rect x="150" y="0" width="400" height="{{CHART_HEIGHT}}" fill="#f6f7f9"/>
 {{#BAR}}<text x="144" y="{{TEXT_Y}}" text-anchor="end" font-size="13">{{NAME}}</text>
@@ -19,9 +19,9 @@
 <p class="legend"><span class="swatch confirmed"></span> confirmed <span class="swatch pending"></span> pending</p>
 <div class="table-wrap">
 <table class="list usage">
-<thead><tr><th scope="col">Room</th><th scope="col">Confirmed hours</th><th scope="col">Pending hours</th><th scope="col">Booked hours</th><th scope="col">Share of opening hours (%)</th></tr></thead>
+<thead><tr><th scope="col">Room</th><th scope="col">Confirmed hours</th><th scope="col">Pending hours</th><th scope="col">Booked hours</th><th scope="col">Share of opening hours (%)</th><th scope="col">Used hours</th><th scope="col">No-shows</th></tr></thead>
 <tbody>
-{{#ROOM}}<tr><td class="name">{{NAME}}</td><td class="confirmed">{{CONFIRMED_HOURS}}</td><td class="pending">{{PENDING_HOURS}}</td><td class="booked">{{BOOKED_HOURS}}</td><td class="share">{{SHARE}}</td></tr>
+{{#ROOM}}<tr><td class="name">{{NAME}}</td><td class="confirmed">{{CONFIRMED_HOURS}}</td><td class="pending">{{PENDING_HOURS}}</td><td class="booked">{{BOOKED_HOURS}}</td><td class="share">{{SHARE}}</td><td class="used">{{USED_HOURS}}</td><td class="no-shows">{{NO_SHOWS}}</td></tr>
 {{/ROOM}}
 </tbody>
 </table>

@@ -27,6 +27,14 @@ static const char SQL_QUEUE[] =
     " JOIN users u ON u.id = b.user_id"
     " WHERE b.status = 'pending' ORDER BY b.starts_at, b.id LIMIT 200";
 
+/* Today's no-shows: bookings released because nobody checked in. */
+static const char SQL_NO_SHOWS[] =
+    "SELECT STRAIGHT_JOIN b.id, r.name, u.display_name, b.starts_at,"
+    " b.ends_at, b.title FROM bookings b FORCE INDEX (bookings_status_start)"
+    " JOIN rooms r ON r.id = b.room_id JOIN users u ON u.id = b.user_id"
+    " WHERE b.status = 'released' AND b.starts_at >= ? AND b.starts_at < ?"
+    " ORDER BY b.starts_at, b.id";
+
 static const struct field deny_in[] = {
 	{ "reason",	valid_reason,	F_REQUIRED },
 	{ NULL,		NULL,		0 },
@@ -52,15 +60,35 @@ static int
 queue_page(struct req *r, int status, const char *done, long long error_id,
     const struct form_errors *e)
 {
-	struct db_rows	*rows;
+	struct db_rows	*rows, *gone = NULL;
 	struct page	 p;
+	char		 day0[SQL_TIME_LEN], day1[SQL_TIME_LEN];
 
-	if ((rows = db_query(r->app->db, SQL_QUEUE, DB_NOARGS)) == NULL)
+	if (local_day_utc(clock_now(), day0, day1) == -1)
+		return 500;
+	if ((rows = db_query(r->app->db, SQL_QUEUE, DB_NOARGS)) == NULL ||
+	    (gone = db_query(r->app->db, SQL_NO_SHOWS, DB_ARGS(DB_STR(day0),
+	    DB_STR(day1)))) == NULL) {
+		db_rows_free(rows);
 		return db_failed(r);
+	}
 	if (page_begin(&p, r, "Approvals", "approvals.tpl") == -1) {
 		db_rows_free(rows);
+		db_rows_free(gone);
 		return 500;
 	}
+	for (size_t i = 0; i < gone->nrows; i++) {
+		struct tpl *n = tpl_section(p.body, "NO_SHOW");
+
+		tpl_set(n, "ID", db_cell(gone, i, 0));
+		tpl_set(n, "ROOM", db_cell(gone, i, 1));
+		tpl_set(n, "OWNER", db_cell(gone, i, 2));
+		page_set_span(n, "WHEN", db_cell(gone, i, 3), db_cell(gone, i, 4));
+		tpl_set(n, "TITLE", db_cell(gone, i, 5));
+	}
+	if (gone->nrows == 0)
+		tpl_show(p.body, "NO_NO_SHOWS");
+	db_rows_free(gone);
 	for (size_t i = 0; i < rows->nrows; i++) {
 		struct tpl	*q = tpl_section(p.body, "REQUEST");
 		char		 wait[32];

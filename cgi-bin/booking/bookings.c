@@ -21,7 +21,8 @@ static const char SQL_ROOMS[] =
     " WHERE status = 'available' ORDER BY name";
 static const char SQL_BOOKING[] =
     "SELECT b.id, r.name, r.location, b.user_id, u.display_name, b.title,"
-    " b.attendees, b.starts_at, b.ends_at, b.status, b.reason"
+    " b.attendees, b.starts_at, b.ends_at, b.status, b.reason,"
+    " b.actual_start, b.actual_end, r.checkin_required_since"
     " FROM bookings b JOIN rooms r ON r.id = b.room_id"
     " JOIN users u ON u.id = b.user_id WHERE b.id = ?";
 static const char SQL_HISTORY[] =
@@ -184,7 +185,7 @@ booking_create(struct req *r)
 	memset(&q, 0, sizeof q);
 	parse_local_input(params_get(&r->form, "starts_at"), &q.starts_at);
 	parse_local_input(params_get(&r->form, "ends_at"), &q.ends_at);
-	if ((why = rules_check(k, q.starts_at, q.ends_at, time(NULL), &field,
+	if ((why = rules_check(k, q.starts_at, q.ends_at, clock_now(), &field,
 	    msg, sizeof msg)) != NULL) {
 		form_error(&e, field, why);
 		return form_page(r, 422, &e, NULL);
@@ -254,8 +255,49 @@ out:
 static int
 may_cancel(const struct req *r, long long owner, const char *state, time_t end)
 {
-	return (r->user->admin || r->user->id == owner) && end > time(NULL) &&
+	return (r->user->admin || r->user->id == owner) && end > clock_now() &&
 	    (strcmp(state, "pending") == 0 || strcmp(state, "confirmed") == 0);
+}
+
+/*
+ * Actual use on the booking page: when it was used, whether its room
+ * requires check-in and when, and the button that applies now.
+ */
+static void
+fill_use(struct req *r, struct tpl *d, const struct db_rows *b,
+    time_t start, time_t end)
+{
+	const struct rules	*k = &r->app->cfg->rules;
+	const char		*state = db_cell(b, 0, 9);
+	time_t			 since, now = clock_now();
+	char			 at[16];
+
+	if (db_cell(b, 0, 11) != NULL) {
+		struct tpl *u = tpl_section(d, "USED");
+
+		if (db_cell(b, 0, 12) != NULL)
+			page_set_span(u, "SPAN", db_cell(b, 0, 11),
+			    db_cell(b, 0, 12));
+		else {
+			tpl_show(u, "SINCE");
+			page_set_time(u, "SPAN", db_cell(b, 0, 11));
+		}
+	}
+	if (strcmp(state, "confirmed") == 0 && end > now &&
+	    db_cell(b, 0, 13) != NULL &&
+	    parse_sql_time(db_cell(b, 0, 13), &since) == 0 && since <= start) {
+		struct tpl *rule = tpl_section(d, "CHECKIN_RULE");
+
+		tpl_set(rule, "OPENS", format_local(start - k->checkin_opens *
+		    60, "%H:%M", at, sizeof at));
+		tpl_set(rule, "CLOSES", format_local(start + k->checkin_grace *
+		    60, "%H:%M", at, sizeof at));
+	}
+	if (strcmp(state, "confirmed") == 0 &&
+	    booking_checkin_open(start, end, now))
+		tpl_show(d, "CHECKIN");
+	else if (strcmp(state, "in_use") == 0)
+		tpl_show(d, "CHECKOUT");
 }
 
 /* The booking page; 404 for anyone but its owner and administrators. */
@@ -265,7 +307,7 @@ booking_page(struct req *r, long long id, int status,
 {
 	struct db_rows	*b = NULL, *h = NULL;
 	struct page	 p;
-	time_t		 end;
+	time_t		 start, end;
 	long long	 owner;
 	int		 rc = 500;
 
@@ -280,7 +322,8 @@ booking_page(struct req *r, long long id, int status,
 		rc = 404;	/* others' bookings do not exist for you */
 		goto out;
 	}
-	if (parse_sql_time(db_cell(b, 0, 8), &end) == -1 ||
+	if (parse_sql_time(db_cell(b, 0, 7), &start) == -1 ||
+	    parse_sql_time(db_cell(b, 0, 8), &end) == -1 ||
 	    page_begin(&p, r, db_cell(b, 0, 5), "booking.tpl") == -1)
 		goto out;
 	tpl_set(p.body, "ID", db_cell(b, 0, 0));
@@ -306,6 +349,7 @@ booking_page(struct req *r, long long id, int status,
 			tpl_set(tpl_section(ev, "EVENT_REASON"), "TEXT",
 			    db_cell(h, i, 3));
 	}
+	fill_use(r, p.body, b, start, end);
 	if (may_cancel(r, owner, db_cell(b, 0, 9), end)) {
 		struct tpl *c = tpl_section(p.body, "CANCEL");
 

@@ -33,6 +33,8 @@ int	booking_show(struct req *r);
 /* POST /bookings/{id}/cancel: 303 back, 404, 409 (already decided or
  * ended), 422 (an administrator cancelling someone's without reason). */
 int	booking_cancel(struct req *r);
+int	booking_checkin(struct req *r);
+int	booking_checkout(struct req *r);
 
 /* GET /notifications: mine, newest first.  POST /notifications/read. */
 int	notifications_list(struct req *r);

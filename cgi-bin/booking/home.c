@@ -31,7 +31,7 @@ home_show(struct req *r)
 	struct db_rows	*rows;
 	struct page	 p;
 
-	if (local_day_utc(time(NULL), day0, day1) == -1) {
+	if (local_day_utc(clock_now(), day0, day1) == -1) {
 		r->error = "cannot compute today's bounds";
 		return 500;
 	}

@@ -13,6 +13,8 @@ static const struct route routes[] = {
 	{ M_GET,	"/bookings",		AUTH_USER,	bookings_list },
 	{ M_GET,	"/bookings/{id}",	AUTH_USER,	booking_show },
 	{ M_POST,	"/bookings/{id}/cancel",	AUTH_USER,	booking_cancel },
+	{ M_POST,	"/bookings/{id}/checkin",	AUTH_USER,	booking_checkin },
+	{ M_POST,	"/bookings/{id}/checkout",	AUTH_USER,	booking_checkout },
 	{ M_GET,	"/notifications",	AUTH_USER,	notifications_list },
 	{ M_POST,	"/notifications/read",	AUTH_USER,	notifications_read },
 	{ M_GET,	"/account",		AUTH_USER,	account_show },

@@ -14,9 +14,10 @@
 #include "room.h"
 #include "utf8.h"
 
+/* Check-in is required from the moment it is switched on. */
 static const char SQL_INSERT[] =
-    "INSERT INTO rooms (name, location, capacity, description)"
-    " VALUES (?, ?, ?, ?)";
+    "INSERT INTO rooms (name, location, capacity, description,"
+    " checkin_required_since) VALUES (?, ?, ?, ?, IF(?, UTC_TIMESTAMP(), NULL))";
 static const char SQL_EVENT[] =
     "INSERT INTO room_events (room_id, kind, actor_id, reason, cancelled)"
     " VALUES (?, ?, ?, ?, ?)";
@@ -24,10 +25,12 @@ static const char SQL_LOCK[] =
     "SELECT name, location, capacity, description, version, status,"
     " unavailable_reason FROM rooms WHERE id = ? FOR UPDATE";
 static const char SQL_CURRENT[] =
-    "SELECT name, location, capacity, description, version FROM rooms"
-    " WHERE id = ?";
+    "SELECT name, location, capacity, description, version,"
+    " IF(checkin_required_since IS NULL, '', '1') FROM rooms WHERE id = ?";
 static const char SQL_UPDATE[] =
     "UPDATE rooms SET name = ?, location = ?, capacity = ?, description = ?,"
+    " checkin_required_since = IF(?, COALESCE(checkin_required_since,"
+    " UTC_TIMESTAMP()), NULL),"
     " version = version + 1, updated_at = UTC_TIMESTAMP() WHERE id = ?";
 /* The read model copies room names: a rename reaches it at once. */
 static const char SQL_RENAME_VIEW[] =
@@ -87,11 +90,20 @@ valid_description(const char *v)
 	return utf8_length(v) > 2000 ? "Keep it to 2000 characters." : NULL;
 }
 
+/* A checkbox: absent, or "1". */
+static const char *
+valid_checkbox(const char *v)
+{
+	return *v == '\0' || strcmp(v, "1") == 0 ? NULL :
+	    "Tick the box, or leave it empty.";
+}
+
 static const struct field room_in[] = {
 	{ "name",		valid_room_name,	F_REQUIRED },
 	{ "location",		valid_location,		0 },
 	{ "capacity",		valid_capacity,		F_REQUIRED },
 	{ "description",	valid_description,	0 },
+	{ "checkin_required",	valid_checkbox,		0 },
 	{ "version",		valid_id,		0 },
 	{ NULL,			NULL,			0 },
 };
@@ -130,6 +142,8 @@ form_page(struct req *r, long long id, int status,
 	    "room_form.tpl") == -1)
 		return 500;
 	form_fill(p.body, r, room_in, e);
+	if (*field(r, "checkin_required") != '\0')
+		tpl_show(p.body, "CHECKIN_REQUIRED_ON");
 	if (id) {
 		tpl_set_int(tpl_section(p.body, "EDIT"), "ID", id);
 	} else
@@ -200,7 +214,8 @@ room_create(struct req *r)
 		return db_failed(r);
 	if (db_exec(db, SQL_INSERT, DB_ARGS(DB_STR(field(r, "name")),
 	    DB_STR(field(r, "location")), DB_INT(form_int(r, "capacity")),
-	    DB_STR(field(r, "description"))), &id) != 1 ||
+	    DB_STR(field(r, "description")),
+	    DB_INT(*field(r, "checkin_required") != '\0')), &id) != 1 ||
 	    add_event(r, id, "created", NULL, 0) == -1)
 		return write_failed(r, 0, &e);
 	if (db_commit(db) == -1)
@@ -218,6 +233,7 @@ room_edit(struct req *r)
 	struct db_rows		*rows;
 	static const char *const names[] = {
 		"name", "location", "capacity", "description", "version",
+		"checkin_required",
 	};
 	int			 rc;
 
@@ -278,7 +294,9 @@ room_update(struct req *r)
 	db_rows_free(cur);
 	if (db_exec(db, SQL_UPDATE, DB_ARGS(DB_STR(field(r, "name")),
 	    DB_STR(field(r, "location")), DB_INT(form_int(r, "capacity")),
-	    DB_STR(field(r, "description")), DB_INT(id)), NULL) != 1 ||
+	    DB_STR(field(r, "description")),
+	    DB_INT(*field(r, "checkin_required") != '\0'), DB_INT(id)),
+	    NULL) != 1 ||
 	    (renamed && db_exec(db, SQL_RENAME_VIEW,
 	    DB_ARGS(DB_STR(field(r, "name")), DB_INT(id)), NULL) < 0) ||
 	    add_event(r, id, "edited", NULL, 0) == -1)

@@ -13,14 +13,14 @@
 
 static const char SQL_ROOMS[] =
     "SELECT id, name, location, capacity, description, status,"
-    " unavailable_reason FROM rooms"
+    " unavailable_reason, checkin_required_since IS NOT NULL FROM rooms"
     " WHERE capacity >= ? AND (? = '' OR location = ?)"
     " ORDER BY location, name";
 static const char SQL_LOCATIONS[] =
     "SELECT DISTINCT location FROM rooms ORDER BY location";
 static const char SQL_ROOM[] =
     "SELECT id, name, location, capacity, description, status,"
-    " unavailable_reason, version,"
+    " unavailable_reason, checkin_required_since IS NOT NULL, version,"
     " EXISTS (SELECT 1 FROM bookings b WHERE b.room_id = rooms.id)"
     " FROM rooms WHERE id = ?";
 static const char SQL_UPCOMING[] =
@@ -49,6 +49,8 @@ fill_room(struct tpl *d, const struct db_rows *rows, size_t i)
 	else
 		tpl_set(tpl_section(d, "UNAVAILABLE"), "REASON",
 		    db_cell(rows, i, 6));
+	if (db_cell_int(rows, i, 7))
+		tpl_show(d, "CHECKIN_REQUIRED");
 }
 
 int
@@ -165,7 +167,7 @@ done:
 		tpl_set(a, "ID", db_cell(room, 0, 0));
 		tpl_show(a, strcmp(db_cell(room, 0, 5), "available") == 0 ?
 		    "CAN_CLOSE" : "CAN_OPEN");
-		if (!db_cell_int(room, 0, 8))
+		if (!db_cell_int(room, 0, 9))
 			tpl_show(a, "CAN_DELETE");
 		if (notice != NULL && notice->errors != NULL)
 			form_fill(a, r, notice->fields, notice->errors);

@@ -191,7 +191,7 @@ status_day(struct req *r)
 	const char		*date = params_get(&r->query, "date");
 	char			 today[11], prev[11], next[11], label[64];
 	char			 lo[SQL_TIME_LEN], hi[SQL_TIME_LEN];
-	time_t			 t[MAX_SLOTS + 1], d0, now = time(NULL);
+	time_t			 t[MAX_SLOTS + 1], d0, now = clock_now();
 	size_t			 n = 0;
 	struct db_rows		*rooms = NULL, *rows = NULL;
 	struct held		*h = NULL;
@@ -199,7 +199,7 @@ status_day(struct req *r)
 	int			 rc = 500, open;
 
 	if (date == NULL || *date == '\0') {
-		if (local_date(time(NULL), 0, today) == -1)
+		if (local_date(clock_now(), 0, today) == -1)
 			return 500;
 		date = today;
 	}
@@ -332,7 +332,7 @@ status_week(struct req *r)
 	long long		 room = route_arg_id(r, 0);
 	char			 this_week[12], prev[12], next[12], monday[11];
 	char			 dates[7][11], lo[SQL_TIME_LEN], hi[SQL_TIME_LEN];
-	time_t			 t[7][MAX_SLOTS + 1], now = time(NULL);
+	time_t			 t[7][MAX_SLOTS + 1], now = clock_now();
 	size_t			 n = 0;
 	struct db_rows		*info = NULL, *rows = NULL;
 	struct held		*h = NULL;
@@ -342,7 +342,7 @@ status_week(struct req *r)
 	if (week == NULL || *week == '\0') {
 		char today[11];
 
-		if (local_date(time(NULL), 0, today) == -1 ||
+		if (local_date(clock_now(), 0, today) == -1 ||
 		    iso_week(today, 0, this_week) == -1)
 			return 500;
 		week = this_week;

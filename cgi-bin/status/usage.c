@@ -14,7 +14,8 @@
 /* Read from room_day_usage, which the nightly refresh fills. */
 static const char SQL_USAGE[] =
     "SELECT r.id, r.name, COALESCE(SUM(u.confirmed_minutes), 0),"
-    " COALESCE(SUM(u.pending_minutes), 0) FROM rooms r"
+    " COALESCE(SUM(u.pending_minutes), 0), COALESCE(SUM(u.used_minutes), 0),"
+    " COALESCE(SUM(u.no_shows), 0) FROM rooms r"
     " LEFT JOIN room_day_usage u ON u.room_id = r.id"
     " AND u.day >= ? AND u.day <= ? GROUP BY r.id, r.name ORDER BY r.name";
 static const char SQL_LAST_REFRESH[] =
@@ -37,8 +38,8 @@ read_range(struct req *r, struct usage *u)
 	time_t			 a, b, day;
 	int			 days = 0;
 
-	if (local_date(time(NULL), -29, u->from) == -1 ||
-	    local_date(time(NULL), 0, u->to) == -1)
+	if (local_date(clock_now(), -29, u->from) == -1 ||
+	    local_date(clock_now(), 0, u->to) == -1)
 		return 500;
 	if (from != NULL && *from != '\0')
 		snprintf(u->from, sizeof u->from, "%.10s", from);
@@ -153,6 +154,9 @@ status_usage(struct req *r)
 		tpl_set(row, "PENDING_HOURS", buf);
 		hours(buf, sizeof buf, c + q);
 		tpl_set(row, "BOOKED_HOURS", buf);
+		hours(buf, sizeof buf, db_cell_int(u.rows, i, 4));
+		tpl_set(row, "USED_HOURS", buf);
+		tpl_set(row, "NO_SHOWS", db_cell(u.rows, i, 5));
 		percent(buf, sizeof buf, share(&u, c + q));
 		tpl_set(row, "SHARE", buf);
 		/* The chart: 400 units is all opening hours. */
@@ -215,10 +219,10 @@ status_usage_csv(struct req *r)
 {
 	static const char *const head[] = {
 		"room", "confirmed_hours", "pending_hours", "booked_hours",
-		"share_percent",
+		"share_percent", "used_hours", "no_shows",
 	};
 	struct usage	 u;
-	char		*csv = NULL, cells[4][32], name[160];
+	char		*csv = NULL, cells[6][32], name[160];
 	size_t		 len = 0, cap = 0;
 	int		 rc, ok = 1;
 
@@ -237,9 +241,12 @@ status_usage_csv(struct req *r)
 		hours(cells[1], sizeof cells[1], q);
 		hours(cells[2], sizeof cells[2], c + q);
 		percent(cells[3], sizeof cells[3], share(&u, c + q));
+		hours(cells[4], sizeof cells[4], db_cell_int(u.rows, i, 4));
+		snprintf(cells[5], sizeof cells[5], "%lld",
+		    db_cell_int(u.rows, i, 5));
 		ok &= csv_field(&csv, &len, &cap, db_cell(u.rows, i, 1), 0) == 0;
-		for (int j = 0; j < 4; j++)
-			ok &= csv_field(&csv, &len, &cap, cells[j], j == 3) == 0;
+		for (int j = 0; j < 6; j++)
+			ok &= csv_field(&csv, &len, &cap, cells[j], j == 5) == 0;
 	}
 	unload(&u);
 	if (!ok) {

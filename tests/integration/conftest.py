@@ -261,7 +261,7 @@ def next_slot(minutes=60):
         utc = [t.astimezone(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
                for t in (start, end)]
         taken = sql_value("SELECT COUNT(*) FROM bookings WHERE status IN"
-                          f" ('pending','confirmed') AND starts_at < '{utc[1]}'"
+                          f" ('pending','confirmed','in_use') AND starts_at < '{utc[1]}'"
                           f" AND ends_at > '{utc[0]}'")
         if taken == "0":
             return start.strftime("%Y-%m-%dT%H:%M"), end.strftime("%Y-%m-%dT%H:%M")
@@ -279,7 +279,8 @@ def quiet_day(room=None):
         utc = [t.astimezone(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
                for t in (lo, hi)]
         where = f" AND room_id = {int(room)}" if room is not None else ""
-        if sql_value("SELECT COUNT(*) FROM bookings WHERE status IN ('pending','confirmed')"
+        if sql_value("SELECT COUNT(*) FROM bookings WHERE status IN"
+                     " ('pending','confirmed','in_use')"
                      f" AND starts_at < '{utc[1]}' AND ends_at > '{utc[0]}'{where}") == "0":
             _quiet_days_given.add((room, day))
             return day
@@ -325,6 +326,23 @@ def roomctl(*args, stdin=None):
     return subprocess.run([str(ROOT / "build" / "asan" / "bin" / "roomctl"), "-c",
                            str(VAR / "etc" / "roombook.ini"), *args],
                           capture_output=True, text=True, input=stdin)
+
+
+CLOCK_FILE = pathlib.Path(os.environ.get("RB_CLOCK_FILE", VAR / "clock"))
+
+
+def set_clock(when):
+    """Moves the programs' clock (pages, roomctl and their SQL) to the aware
+    datetime `when`; it runs on from there in real time."""
+    shift = round(when.timestamp() - time.time())
+    CLOCK_FILE.write_text(f"{shift}\n")
+
+
+@pytest.fixture
+def real_clock_after():
+    """The programs' clock is the real one again after the test."""
+    yield
+    CLOCK_FILE.unlink(missing_ok=True)
 
 
 @pytest.fixture

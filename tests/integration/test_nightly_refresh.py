@@ -141,3 +141,20 @@ def test_usage_counts_every_change_since_the_previous_run():
                             f" WHERE id = {bid}"))
     assert int(sql_value(f"SELECT pending_minutes FROM room_day_usage WHERE room_id = {room}"
                          f" AND day = '{day}'")) >= minutes
+
+
+def test_usage_is_recomputed_in_full_after_the_clock_was_set_back():
+    alice = login("alice")
+    bid = booked_id(book(alice, title="Counted after a clock change"))
+    day = sql_value(f"SELECT DATE(CONVERT_TZ(starts_at, '+00:00', 'America/New_York'))"
+                    f" FROM bookings WHERE id = {bid}")
+    room = sql_value(f"SELECT room_id FROM bookings WHERE id = {bid}")
+    # The previous run's start lies ahead of the clock now (it was set
+    # back); "changed since the previous run" would miss everything.
+    sql("UPDATE refresh_runs SET started_at = UTC_TIMESTAMP() + INTERVAL 30 DAY")
+    sql(f"DELETE FROM room_day_usage WHERE room_id = {room} AND day = '{day}'")
+    refresh()
+    minutes = int(sql_value(f"SELECT TIMESTAMPDIFF(MINUTE, starts_at, ends_at) FROM bookings"
+                            f" WHERE id = {bid}"))
+    assert int(sql_value(f"SELECT pending_minutes FROM room_day_usage WHERE room_id = {room}"
+                         f" AND day = '{day}'")) >= minutes

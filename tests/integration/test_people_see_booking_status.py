@@ -278,6 +278,8 @@ def test_usage_numbers_and_csv_match_hand_computed_values(alice, admin):
     assert row.select_one(".pending").get_text() == "0.5"
     assert row.select_one(".booked").get_text() == "1.5"
     assert row.select_one(".share").get_text() == "11.5"
+    assert row.select_one(".used").get_text() == "0.0"  # nobody checked in (yet)
+    assert row.select_one(".no-shows").get_text() == "0"
     assert doc.select("svg.chart rect.confirmed")
     table = {tr.select_one(".name").get_text(): [td.get_text() for td in tr.select("td")[1:]]
              for tr in doc.select("table.usage tbody tr")}
@@ -285,7 +287,7 @@ def test_usage_numbers_and_csv_match_hand_computed_values(alice, admin):
     assert resp.headers["Content-Type"] == "text/csv; charset=utf-8"
     parsed = list(csv.reader(io.StringIO(resp.text)))
     assert parsed[0] == ["room", "confirmed_hours", "pending_hours", "booked_hours",
-                         "share_percent"]
+                         "share_percent", "used_hours", "no_shows"]
     assert {r[0]: r[1:] for r in parsed[1:]} == table
     assert alice.get(url("/status/usage?from=2026-12-10&to=2026-12-01")).status_code == 400
 

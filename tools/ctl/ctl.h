@@ -2,9 +2,13 @@
 #ifndef ROOMBOOK_CTL_H
 #define ROOMBOOK_CTL_H
 
+#include <stddef.h>
+
+#include "booking.h"
 #include "config.h"
 
 struct db;
+struct db_arg;
 
 struct ctl {
 	struct config	 cfg;
@@ -16,6 +20,20 @@ int	cmd_migrate(struct ctl *, int argc, char *argv[]);
 int	cmd_demo(struct ctl *, int argc, char *argv[]);
 int	cmd_check_status(struct ctl *, int argc, char *argv[]);
 int	cmd_refresh_status(struct ctl *, int argc, char *argv[]);
+int	cmd_sweep(struct ctl *, int argc, char *argv[]);
+
+/* What ctl_apply_each did: applied, or found already changed by others. */
+struct ctl_tally {
+	long long	done, skipped;
+};
+
+/*
+ * Applies action (as the system) to each booking whose id the query
+ * returns, each in its own transaction.  Returns 0, or -1 on a database
+ * error (see db_last_message).
+ */
+int	ctl_apply_each(struct ctl *, const char *sql, const struct db_arg *,
+	    size_t nargs, enum booking_action, struct ctl_tally *);
 /* Passwords are read from the terminal or stdin, never from argv. */
 int	cmd_user(struct ctl *, int argc, char *argv[]);
 

@@ -4,6 +4,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "booking.h"
+#include "clock.h"
 #include "ctl.h"
 #include "db.h"
 #include "password.h"
@@ -24,6 +26,8 @@ static const struct command {
 	    "compare the booking status view with the source tables" },
 	{ "refresh-status", cmd_refresh_status, 0,
 	    "nightly: expire overdue requests, rebuild the status view and usage" },
+	{ "sweep",	cmd_sweep,	0,
+	    "every minute: release no-shows, complete meetings that ended" },
 };
 
 #define NCOMMANDS	(sizeof commands / sizeof commands[0])
@@ -90,6 +94,15 @@ main(int argc, char *argv[])
 	if (db_ping(ctl.db) == -1) {
 		fprintf(stderr, "roomctl: cannot reach the database at %s: %s\n",
 		    ctl.cfg.db_socket, db_last_message(ctl.db));
+		db_free(ctl.db);
+		return 1;
+	}
+	booking_configure(&ctl.cfg.rules);
+	/* Tests may shift the clock; SQL and C then use the same time. */
+	clock_use_file(ctl.cfg.clock_file);
+	if (clock_reload() && db_set_now(ctl.db, clock_now()) == -1) {
+		fprintf(stderr, "roomctl: cannot set the clock: %s\n",
+		    db_last_message(ctl.db));
 		db_free(ctl.db);
 		return 1;
 	}

@@ -32,14 +32,7 @@ static const char SQL_CATCH_UP[] =
 static const char SQL_DRIFT[] =
     "SELECT (SELECT COUNT(*) FROM booking_status_new n"
     "  LEFT JOIN booking_status v ON v.booking_id = n.booking_id"
-    "  AND v.room_id <=> n.room_id AND v.room_name <=> n.room_name"
-    "  AND v.user_id <=> n.user_id AND v.user_name <=> n.user_name"
-    "  AND v.title <=> n.title AND v.attendees <=> n.attendees"
-    "  AND v.starts_at <=> n.starts_at AND v.ends_at <=> n.ends_at"
-    "  AND v.status <=> n.status AND v.decided_at <=> n.decided_at"
-    "  AND v.decided_by_name <=> n.decided_by_name"
-    "  AND v.reason <=> n.reason AND v.updated_at <=> n.updated_at"
-    "  WHERE v.booking_id IS NULL)"
+    "  AND " READMODEL_SAME("v", "n") " WHERE v.booking_id IS NULL)"
     " + (SELECT COUNT(*) FROM booking_status v"
     "  LEFT JOIN booking_status_new n ON n.booking_id = v.booking_id"
     "  WHERE n.booking_id IS NULL)";
@@ -51,19 +44,29 @@ static const char SQL_AFFECTED[] =
 static const char SQL_CLEAR_USAGE[] =
     "DELETE u FROM room_day_usage u JOIN usage_affected a"
     " ON a.room_id = u.room_id AND a.day = u.day";
-/* A booking lies within one local day's opening hours: it counts there. */
+/*
+ * A booking lies within one local day's opening hours: it counts there.
+ * Booked: everything requested or granted (a no-show was booked too);
+ * confirmed: granted, used or not.  Used: the part of the booked time
+ * between check-in and check-out (so far, for a meeting in progress).
+ */
 static const char SQL_FILL_USAGE[] =
     "INSERT INTO room_day_usage (room_id, day, booked_minutes,"
-    " confirmed_minutes, pending_minutes)"
+    " confirmed_minutes, pending_minutes, used_minutes, no_shows)"
     " SELECT b.room_id, DATE(CONVERT_TZ(b.starts_at, '+00:00', ?)) AS d,"
     " SUM(TIMESTAMPDIFF(MINUTE, b.starts_at, b.ends_at)),"
-    " SUM(IF(b.status = 'confirmed',"
+    " SUM(IF(b.status <> 'pending',"
     "  TIMESTAMPDIFF(MINUTE, b.starts_at, b.ends_at), 0)),"
     " SUM(IF(b.status = 'pending',"
-    "  TIMESTAMPDIFF(MINUTE, b.starts_at, b.ends_at), 0))"
+    "  TIMESTAMPDIFF(MINUTE, b.starts_at, b.ends_at), 0)),"
+    " SUM(IF(b.actual_start IS NULL, 0, GREATEST(0, TIMESTAMPDIFF(MINUTE,"
+    "  GREATEST(b.actual_start, b.starts_at),"
+    "  LEAST(COALESCE(b.actual_end, UTC_TIMESTAMP()), b.ends_at))))),"
+    " SUM(b.status = 'released')"
     " FROM bookings b JOIN usage_affected a ON a.room_id = b.room_id"
     " AND a.day = DATE(CONVERT_TZ(b.starts_at, '+00:00', ?))"
-    " WHERE b.status IN ('pending','confirmed') GROUP BY b.room_id, d";
+    " WHERE b.status IN ('pending','confirmed','in_use','completed','released')"
+    " GROUP BY b.room_id, d";
 static const char SQL_AFFECTED_COUNT[] = "SELECT COUNT(*) FROM usage_affected";
 static const char SQL_RECORD[] =
     "INSERT INTO refresh_runs (started_at, finished_at, row_count, drift,"
@@ -91,27 +94,12 @@ fail(struct ctl *ctl, const char *step)
 static long long
 expire_overdue(struct ctl *ctl)
 {
-	struct db_rows		*due;
-	struct booking_outcome	 o;
-	long long		 n = 0;
+	struct ctl_tally tally = { 0, 0 };
 
-	if ((due = db_query(ctl->db, SQL_OVERDUE, DB_NOARGS)) == NULL)
-		return fail(ctl, "finding overdue requests");
-	for (size_t i = 0; i < due->nrows; i++) {
-		switch (booking_apply(ctl->db, db_cell_int(due, i, 0),
-		    ACT_EXPIRE, NULL, NULL, &o)) {
-		case BK_OK:
-			n++;
-			break;
-		case BK_NOT_ALLOWED:	/* decided in the meantime */
-			break;
-		default:
-			db_rows_free(due);
-			return fail(ctl, "expiring a request");
-		}
-	}
-	db_rows_free(due);
-	return n;
+	if (ctl_apply_each(ctl, SQL_OVERDUE, DB_NOARGS, ACT_EXPIRE,
+	    &tally) == -1)
+		return fail(ctl, "expiring overdue requests");
+	return tally.done;
 }
 
 /* Rebuilds booking_status beside the live one and swaps it in. */
@@ -162,10 +150,12 @@ refresh_usage(struct ctl *ctl)
 		return fail(ctl, "reading the last run");
 	/*
 	 * Every day changed since the previous run began (less the same
-	 * margin as the catch-up); the first run counts everything.
+	 * margin as the catch-up); the first run counts everything, and so
+	 * does a run after the clock was set back past the previous one.
 	 */
 	if (db_cell(last, 0, 0) == NULL || parse_sql_time(db_cell(last, 0, 0),
-	    &prev) == -1 || sql_time_utc(prev - 60, from) == -1)
+	    &prev) == -1 || prev > clock_now() ||
+	    sql_time_utc(prev - 60, from) == -1)
 		snprintf(from, sizeof from, "1970-01-01 00:00:00");
 	db_rows_free(last);
 	if (db_exec_script(ctl->db, "DROP TEMPORARY TABLE IF EXISTS "
@@ -198,7 +188,7 @@ cmd_refresh_status(struct ctl *ctl, int argc, char *argv[])
 	struct db_rows	*lock, *zone;
 	char		 started[SQL_TIME_LEN], since[SQL_TIME_LEN];
 	long long	 expired, rows, drift = 0, days;
-	time_t		 now = time(NULL);
+	time_t		 now = clock_now();
 	int		 rc = 1;
 
 	(void)argc;

@@ -122,12 +122,25 @@ def test_two_refreshes_at_once_do_not_both_run():
         assert any("another refresh is running" in o.stderr for o in outs)
 
 
-def test_usage_counts_every_change_since_the_previous_run():
-    alice = login("alice")
-    bid = booked_id(book(alice, title="Counted later"))
+def fresh_booking():
+    """A new pending booking: its id, local day and room."""
+    bid = booked_id(book(login("alice"), title="Counted later"))
     day = sql_value(f"SELECT DATE(CONVERT_TZ(starts_at, '+00:00', 'America/New_York'))"
                     f" FROM bookings WHERE id = {bid}")
     room = sql_value(f"SELECT room_id FROM bookings WHERE id = {bid}")
+    return bid, day, room
+
+
+def assert_usage_counts(bid, day, room):
+    """The refresh just run counted the booking on its day."""
+    minutes = int(sql_value(f"SELECT TIMESTAMPDIFF(MINUTE, starts_at, ends_at) FROM bookings"
+                            f" WHERE id = {bid}"))
+    assert int(sql_value(f"SELECT pending_minutes FROM room_day_usage WHERE room_id = {room}"
+                         f" AND day = '{day}'")) >= minutes
+
+
+def test_usage_counts_every_change_since_the_previous_run():
+    bid, day, room = fresh_booking()
     # As if the last refresh ran an hour ago and the booking came ten
     # minutes ago: well before this run's own one-minute margin.
     sql("UPDATE refresh_runs SET started_at = LEAST(started_at,"
@@ -137,24 +150,14 @@ def test_usage_counts_every_change_since_the_previous_run():
             f" WHERE {key} = {bid}")
     sql(f"DELETE FROM room_day_usage WHERE room_id = {room} AND day = '{day}'")
     refresh()
-    minutes = int(sql_value(f"SELECT TIMESTAMPDIFF(MINUTE, starts_at, ends_at) FROM bookings"
-                            f" WHERE id = {bid}"))
-    assert int(sql_value(f"SELECT pending_minutes FROM room_day_usage WHERE room_id = {room}"
-                         f" AND day = '{day}'")) >= minutes
+    assert_usage_counts(bid, day, room)
 
 
 def test_usage_is_recomputed_in_full_after_the_clock_was_set_back():
-    alice = login("alice")
-    bid = booked_id(book(alice, title="Counted after a clock change"))
-    day = sql_value(f"SELECT DATE(CONVERT_TZ(starts_at, '+00:00', 'America/New_York'))"
-                    f" FROM bookings WHERE id = {bid}")
-    room = sql_value(f"SELECT room_id FROM bookings WHERE id = {bid}")
+    bid, day, room = fresh_booking()
     # The previous run's start lies ahead of the clock now (it was set
     # back); "changed since the previous run" would miss everything.
     sql("UPDATE refresh_runs SET started_at = UTC_TIMESTAMP() + INTERVAL 30 DAY")
     sql(f"DELETE FROM room_day_usage WHERE room_id = {room} AND day = '{day}'")
     refresh()
-    minutes = int(sql_value(f"SELECT TIMESTAMPDIFF(MINUTE, starts_at, ends_at) FROM bookings"
-                            f" WHERE id = {bid}"))
-    assert int(sql_value(f"SELECT pending_minutes FROM room_day_usage WHERE room_id = {room}"
-                         f" AND day = '{day}'")) >= minutes
+    assert_usage_counts(bid, day, room)

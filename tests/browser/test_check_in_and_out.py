@@ -1,5 +1,6 @@
 """alice checks in when her meeting starts and out when it is over."""
 import datetime
+import math
 import os
 import pathlib
 import time
@@ -15,7 +16,7 @@ CLOCK = pathlib.Path(os.environ.get("RB_CLOCK_FILE", "var/test/clock"))
 
 def set_clock(when):
     """The programs' clock, moved to `when` (see the integration helpers)."""
-    CLOCK.write_text(f"{round(when.timestamp() - time.time())}\n")
+    CLOCK.write_text(f"{math.ceil(when.timestamp() - time.time())}\n")
 
 
 def click_and_wait(browser, button_id, status):

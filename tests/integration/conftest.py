@@ -6,6 +6,7 @@ import subprocess
 import uuid
 
 import contextlib
+import math
 import time
 
 import pytest
@@ -334,7 +335,7 @@ CLOCK_FILE = pathlib.Path(os.environ.get("RB_CLOCK_FILE", VAR / "clock"))
 def set_clock(when):
     """Moves the programs' clock (pages, roomctl and their SQL) to the aware
     datetime `when`; it runs on from there in real time."""
-    shift = round(when.timestamp() - time.time())
+    shift = math.ceil(when.timestamp() - time.time())  # never before `when`
     CLOCK_FILE.write_text(f"{shift}\n")
 
 

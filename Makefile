@@ -35,7 +35,7 @@ UNIT_TESTS	:= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/t
 DB_TESTS	:= $(patsubst tests/db/%.c,$(BUILD)/tests/db/%,$(wildcard tests/db/test_*.c))
 BINS		:= $(addprefix $(BUILD)/bin/,$(PROGRAMS) roomctl)
 
-.PHONY: all asan deps run stop test unit bench bench-data clean FORCE
+.PHONY: all asan deps run stop stop-context start-context test unit bench bench-data clean FORCE
 .DEFAULT_GOAL := all
 
 all: $(BINS) $(UNIT_TESTS) $(DB_TESTS)
@@ -97,6 +97,13 @@ run: deps
 
 stop:
 	tools/stack down
+
+# One context's pool, e.g. make stop-context CONTEXT=room (the rest run on).
+stop-context:
+	tools/stack stop-pool $(CONTEXT)
+
+start-context:
+	tools/stack start-pool $(CONTEXT)
 
 unit: all
 	tests/run-unit $(BUILD)/tests

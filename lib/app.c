@@ -1,4 +1,5 @@
 /* app: a context program's start-up and its FastCGI accept-dispatch loop. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +117,32 @@ guard(struct req *r)
 }
 
 /* Everything between accepting a request and its handler's answer. */
+/* Tests only ([testing] slow_path): a worker kept busy on purpose. */
+static int
+is_slow_path(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n >= 6 && strcmp(path + n - 6, "/_slow") == 0;
+}
+
+static int
+slow_answer(struct req *r)
+{
+	const char	*ms = params_get(&r->query, "ms");
+	long		 wait = ms != NULL ? strtol(ms, NULL, 10) : 1000;
+	struct timespec	 t;
+
+	if (wait < 0 || wait > 30000)
+		wait = 30000;
+	t.tv_sec = wait / 1000;
+	t.tv_nsec = (wait % 1000) * 1000000L;
+	while (nanosleep(&t, &t) == -1 && errno == EINTR)
+		;
+	return resp_send(r, 200, "text/plain; charset=utf-8", CACHE_NONE,
+	    "slept\n", 6);
+}
+
 static int
 dispatch(const struct app *app, struct req *r, FCGX_Request *fr)
 {
@@ -126,6 +153,8 @@ dispatch(const struct app *app, struct req *r, FCGX_Request *fr)
 	if ((rc = req_parse(r, fr->envp)) != 0 ||
 	    (rc = read_body(r, fr->in)) != 0)
 		return rc;
+	if (app->cfg->slow_path && r->method == M_GET && is_slow_path(r->path))
+		return slow_answer(r);
 	/* The benchmark floor: the path a request takes, minus the work. */
 	if (app->floor != NULL && r->method == M_GET &&
 	    strcmp(r->path, "/status/floor") == 0)

@@ -82,6 +82,7 @@ static const struct key config_keys[] = {
 	{ "rules",	"checkin_grace_minutes", K_INT, CFG(rules.checkin_grace),
 	    0, 1, 240 },
 	{ "testing",	"clock_file",	K_STR,	CFG(clock_file), 0, 0, 0 },
+	{ "testing",	"slow_path",	K_BOOL,	CFG(slow_path),	0, 0, 1 },
 	{ NULL,		"socket",	K_STR,	CTX(socket),	1, 0, 0 },
 	{ NULL,		"workers",	K_INT,	CTX(workers),	1, 1, 256 },
 	{ NULL,		"db_user",	K_STR,	CTX(db_user),	1, 0, 0 },

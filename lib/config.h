@@ -74,6 +74,11 @@ struct config {
 	 * the real clock, read on every request ("" or no file: none).
 	 */
 	char	clock_file[CONFIG_STR];
+	/*
+	 * Tests only: GET <any path>/_slow?ms=N keeps a worker busy for N ms
+	 * (at most 30 s) without touching the database.
+	 */
+	int	slow_path;
 
 	char	admin_db_user[64];	/* roomctl: migrations, demo data */
 	char	admin_db_password[128];

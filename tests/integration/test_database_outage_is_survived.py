@@ -1,4 +1,5 @@
 """Workers survive a lost connection or a database restart without restarting."""
+import threading
 import time
 
 from conftest import CONTEXTS, get, login, sql, stack, url, worker_pids
@@ -53,4 +54,41 @@ def test_database_down_answers_503_then_recovers_without_restarts(all_workers):
     for _ in range(12):
         assert get("/").status_code == 200
         assert get("/rooms").status_code == 200
+    assert {c: worker_pids(c) for c in CONTEXTS} == all_workers
+
+
+def test_a_database_restart_under_load_fails_only_during_the_outage(all_workers):
+    """A client keeps asking while MariaDB is stopped and started again:
+    errors come only while it is down, every answer after is a success, and
+    no program was restarted."""
+    answers, stop = [], threading.Event()
+
+    def load():
+        while not stop.is_set():
+            try:
+                code = get("/").status_code
+            except Exception as e:  # a refused connection counts as an error
+                code = type(e).__name__
+            answers.append((time.time(), code))
+            time.sleep(0.05)
+
+    worker = threading.Thread(target=load)
+    worker.start()
+    try:
+        time.sleep(1)
+        down_from = time.time()
+        stack("db-stop")
+        time.sleep(2)
+        stack("db-start")
+        up_at = time.time()
+        time.sleep(3)
+    finally:
+        stop.set()
+        worker.join()
+    before = [c for t, c in answers if t < down_from]
+    during = [c for t, c in answers if down_from <= t <= up_at]
+    after = [c for t, c in answers if t > up_at + 1]
+    assert before and set(before) == {200}
+    assert 503 in during and set(during) <= {200, 503}
+    assert after and set(after) == {200}
     assert {c: worker_pids(c) for c in CONTEXTS} == all_workers

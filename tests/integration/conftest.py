@@ -323,6 +323,17 @@ def booked_id(resp):
     return int(location.rsplit("/", 1)[1])
 
 
+def set_in_both(bid, **columns):
+    """Sets columns of booking bid in the source table and the read model
+    alike.  Each value is an SQL expression, evaluated once: two separate
+    UTC_TIMESTAMP() calls may fall on either side of a second."""
+    values = sql_value("SELECT " + ", ".join(columns.values())).split("\t")
+    assign = ", ".join(f"{c} = '{v}'" for c, v in zip(columns, values))
+    for table, key in (("bookings", "id"), ("booking_status", "booking_id")):
+        out = sql(f"UPDATE {table} SET {assign} WHERE {key} = {bid}")
+        assert out.returncode == 0, out.stderr
+
+
 def roomctl(*args, stdin=None):
     return subprocess.run([str(ROOT / "build" / "asan" / "bin" / "roomctl"), "-c",
                            str(VAR / "etc" / "roombook.ini"), *args],

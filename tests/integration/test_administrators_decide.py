@@ -3,7 +3,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import (book, booked_id, csrf_of, drop_user, login, next_slot, sql, sql_value,
-                      temporary_user, url)
+                      set_in_both, temporary_user, url)
 
 pytestmark = pytest.mark.usefixtures("read_model_exact")
 
@@ -94,10 +94,8 @@ def test_denying_needs_a_reason_frees_the_slot_and_tells_why(alice, admin):
 def test_a_request_whose_start_has_passed_cannot_be_approved(alice, admin):
     bid = booked_id(book(alice, title="Too late"))
     # Move it into the past, source and view alike.
-    for table, key in (("bookings", "id"), ("booking_status", "booking_id")):
-        assert sql(f"UPDATE {table} SET starts_at = UTC_TIMESTAMP() - INTERVAL 2 HOUR,"
-                   f" ends_at = UTC_TIMESTAMP() - INTERVAL 1 HOUR WHERE {key} = {bid}"
-                   ).returncode == 0
+    set_in_both(bid, starts_at="UTC_TIMESTAMP() - INTERVAL 2 HOUR",
+                ends_at="UTC_TIMESTAMP() - INTERVAL 1 HOUR")
     resp = decide(admin, bid, "approve")
     assert resp.status_code == 409
     assert "its start has passed" in resp.text

@@ -8,7 +8,7 @@ import requests
 from bs4 import BeautifulSoup
 
 from conftest import (SITE_TZ, book, booked_id, csrf_of, login, next_slot, quiet_day,
-                      room_id, sql, sql_value, url)
+                      room_id, set_in_both, sql, sql_value, url)
 
 pytestmark = pytest.mark.usefixtures("read_model_exact")
 
@@ -176,14 +176,12 @@ def test_unavailable_cancels_exactly_the_live_bookings(admin):
     assert alice.post(url(f"/bookings/{cancelled}/cancel"), data={
         "csrf": csrf_of(page.text)}, allow_redirects=False).status_code == 303
     # One that has already ended (moved into the past, view and source).
-    for table, key in (("bookings", "id"), ("booking_status", "booking_id")):
-        sql(f"UPDATE {table} SET starts_at = UTC_TIMESTAMP() - INTERVAL 3 HOUR,"
-            f" ends_at = UTC_TIMESTAMP() - INTERVAL 2 HOUR WHERE {key} = {past}")
+    set_in_both(past, starts_at="UTC_TIMESTAMP() - INTERVAL 3 HOUR",
+                ends_at="UTC_TIMESTAMP() - INTERVAL 2 HOUR")
     # And one in progress: its end is in the future, so it is cancelled too.
     running = booked_id(book(alice, rid, title="Running one"))
-    for table, key in (("bookings", "id"), ("booking_status", "booking_id")):
-        sql(f"UPDATE {table} SET starts_at = UTC_TIMESTAMP() - INTERVAL 1 HOUR,"
-            f" ends_at = UTC_TIMESTAMP() + INTERVAL 1 HOUR WHERE {key} = {running}")
+    set_in_both(running, starts_at="UTC_TIMESTAMP() - INTERVAL 1 HOUR",
+                ends_at="UTC_TIMESTAMP() + INTERVAL 1 HOUR")
     live.append(running)
 
     missing = admin.post(url(f"/admin/rooms/{rid}/unavailable"), data={

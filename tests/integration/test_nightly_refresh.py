@@ -10,7 +10,7 @@ import pytest
 import requests
 
 from conftest import (ROOT, VAR, book, booked_id, booking_form, edit_ini, login, next_slot,
-                      room_id, roomctl, secret, sql, sql_value, url)
+                      room_id, roomctl, secret, set_in_both, sql, sql_value, url)
 
 pytestmark = pytest.mark.usefixtures("read_model_exact")
 
@@ -45,9 +45,8 @@ def test_refresh_repairs_a_corrupted_row_and_reports_drift_1():
 def test_refresh_expires_pending_requests_whose_start_has_passed():
     alice = login("alice")
     bid = booked_id(book(alice, title="Nobody decided"))
-    for table, key in (("bookings", "id"), ("booking_status", "booking_id")):
-        sql(f"UPDATE {table} SET starts_at = UTC_TIMESTAMP() - INTERVAL 1 HOUR,"
-            f" ends_at = UTC_TIMESTAMP() + INTERVAL 1 HOUR WHERE {key} = {bid}")
+    set_in_both(bid, starts_at="UTC_TIMESTAMP() - INTERVAL 1 HOUR",
+                ends_at="UTC_TIMESTAMP() + INTERVAL 1 HOUR")
     _, _, expired, _ = refresh()
     assert expired >= 1
     assert sql_value(f"SELECT status FROM bookings WHERE id = {bid}") == "expired"
@@ -145,9 +144,7 @@ def test_usage_counts_every_change_since_the_previous_run():
     # minutes ago: well before this run's own one-minute margin.
     sql("UPDATE refresh_runs SET started_at = LEAST(started_at,"
         " UTC_TIMESTAMP() - INTERVAL 1 HOUR)")
-    for table, key in (("bookings", "id"), ("booking_status", "booking_id")):
-        sql(f"UPDATE {table} SET updated_at = UTC_TIMESTAMP() - INTERVAL 10 MINUTE"
-            f" WHERE {key} = {bid}")
+    set_in_both(bid, updated_at="UTC_TIMESTAMP() - INTERVAL 10 MINUTE")
     sql(f"DELETE FROM room_day_usage WHERE room_id = {room} AND day = '{day}'")
     refresh()
     assert_usage_counts(bid, day, room)

@@ -11,6 +11,7 @@
 #include <malloc.h>
 #include <poll.h>
 
+#include "api.h"
 #include "app.h"
 #include "booking.h"
 #include "clock.h"
@@ -76,7 +77,7 @@ login_required(struct req *r)
 	int		 rc;
 
 	if (strncmp(r->path, "/api/", 5) == 0) {
-		r->error = "log in first";
+		r->error = "send an API token: Authorization: Bearer <token>";
 		return resp_header(r, "WWW-Authenticate", "Bearer") == 0 ?
 		    401 : 500;
 	}
@@ -107,7 +108,8 @@ guard(struct req *r)
 		r->error = "this page is for administrators";
 		return 403;
 	}
-	if (r->method != M_GET && r->method != M_HEAD &&
+	/* A bearer token is sent on purpose, never by a browser on its own. */
+	if (r->method != M_GET && r->method != M_HEAD && !r->bearer &&
 	    !session_csrf_ok(r)) {
 		r->error = "the form has expired or did not come from this "
 		    "site; go back, reload the page and try again";
@@ -212,7 +214,11 @@ serve(const struct app *app, FCGX_Request *fr)
 			log_error(r.rid, "%d: %s", status, log_quote(path,
 			    sizeof path, r.error != NULL ? r.error :
 			    "handler failed"));
-		page_error(&r, status, r.error);
+		if (api_path(r.path))
+			api_error(&r, status, status < 500 ? r.error : NULL,
+			    NULL);
+		else
+			page_error(&r, status, r.error);
 	}
 	log_info(r.rid, "%s %s %d %.1fms",
 	    r.method_name != NULL ? r.method_name : "-",

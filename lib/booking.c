@@ -7,6 +7,7 @@
 #include "db.h"
 #include "log.h"
 #include "readmodel.h"
+#include "rules.h"
 #include "user.h"
 #include "utf8.h"
 
@@ -229,6 +230,62 @@ try_request(struct db *db, const struct booking_request *q,
 	    readmodel_upsert(db, o->id) == -1)
 		return finish(db, BK_DB_ERROR);
 	return finish(db, BK_OK);
+}
+
+enum booking_result
+booking_submit(struct db *db, const struct rules *k,
+    const struct booking_request *q, struct booking_outcome *o,
+    struct booking_refusal *why)
+{
+	enum booking_result	 rc;
+	const char		*field, *msg;
+	char			 span[96];
+
+	memset(why, 0, sizeof *why);
+	why->status = 422;
+	if ((msg = rules_check(k, q->starts_at, q->ends_at, clock_now(),
+	    &field, why->message, sizeof why->message)) != NULL) {
+		if (msg != why->message)
+			snprintf(why->message, sizeof why->message, "%s", msg);
+		why->field = field;
+		return BK_NOT_ALLOWED;
+	}
+	switch ((rc = booking_request(db, q, o))) {
+	case BK_OK:
+	case BK_EXISTING:
+		why->status = 0;
+		break;
+	case BK_NO_ROOM:
+		why->field = "room_id";
+		snprintf(why->message, sizeof why->message, "Choose a room "
+		    "from the list.");
+		break;
+	case BK_ROOM_UNAVAILABLE:
+		why->field = "room_id";
+		snprintf(why->message, sizeof why->message, "That room is not "
+		    "available for booking.");
+		break;
+	case BK_OVER_CAPACITY:
+		why->field = "attendees";
+		snprintf(why->message, sizeof why->message, "This room seats "
+		    "%lld.", o->capacity);
+		break;
+	case BK_CONFLICT:
+		why->status = 409;
+		why->field = "starts_at";
+		format_local_span(o->conflict_start, o->conflict_end, span,
+		    sizeof span);
+		snprintf(why->message, sizeof why->message, "That time is "
+		    "taken: the room is booked %s. Choose another time or "
+		    "room.", span);
+		break;
+	default:
+		why->status = 500;
+		snprintf(why->message, sizeof why->message, "the database "
+		    "failed");
+		break;
+	}
+	return rc;
 }
 
 enum booking_result

@@ -84,6 +84,22 @@ struct booking_outcome {
 };
 
 
+/* Why a submitted request was refused: HTTP status, field, message. */
+struct booking_refusal {
+	int		 status;	/* 422, 409, or 500 (see db_last_error) */
+	const char	*field;		/* starts_at, ends_at, room_id, attendees */
+	char		 message[300];	/* for a person */
+};
+
+/*
+ * The one way a person's request is made, from the web form or the API:
+ * the site's rules at clock_now(), then booking_request.  BK_OK or
+ * BK_EXISTING (o->id is the booking), or a refusal described in *why.
+ */
+enum booking_result booking_submit(struct db *, const struct rules *,
+		    const struct booking_request *, struct booking_outcome *,
+		    struct booking_refusal *why);
+
 /* Requests a booking (-> pending) and notifies the administrators. */
 enum booking_result booking_request(struct db *, const struct booking_request *,
 		    struct booking_outcome *);

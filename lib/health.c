@@ -8,6 +8,7 @@
 #include "app.h"
 #include "db.h"
 #include "fcgi_client.h"
+#include "api.h"
 #include "health.h"
 #include "log.h"
 #include "response.h"
@@ -21,22 +22,6 @@
  * so a stuck pool holds a booking worker for at most this long.
  */
 #define HEALTH_BUDGET_MS	1000
-
-/* Sends j (stolen) as the response; 500 if it cannot be encoded. */
-static int
-send_json(struct req *r, int status, json_t *j)
-{
-	char	*s = j != NULL ? json_dumps(j, JSON_COMPACT) : NULL;
-
-	json_decref(j);
-	if (s == NULL) {
-		r->error = "out of memory encoding JSON";
-		return 500;
-	}
-	resp_send(r, status, TYPE_JSON, CACHE_NONE, s, strlen(s));
-	free(s);
-	return status;
-}
 
 static json_t *
 context_report(const struct req *r, int db_up)
@@ -53,7 +38,7 @@ health_context(struct req *r)
 {
 	int up = db_ping(r->app->db) == 0;
 
-	return send_json(r, up ? 200 : 503, context_report(r, up));
+	return api_send(r, up ? 200 : 503, context_report(r, up));
 }
 
 static long long
@@ -128,5 +113,5 @@ health_gateway(struct req *r)
 	root = json_pack("{s:s, s:s, s:s, s:o}", "status", overall,
 	    "db", db_up ? "ok" : "down", "version", ROOMBOOK_VERSION,
 	    "contexts", contexts);
-	return send_json(r, all_ok ? 200 : 503, root);
+	return api_send(r, all_ok ? 200 : 503, root);
 }

@@ -112,6 +112,7 @@ struct req {
 	struct user	 user_buf;
 	char		 csrf[44];	/* token this request's forms carry */
 	char		 session[44];	/* the session cookie, if live */
+	int		 bearer;	/* user came with an API token */
 	const struct app *app;
 	const struct route *route;
 	char		 args[4][64];	/* {placeholder} values, in order */

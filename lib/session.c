@@ -1,7 +1,9 @@
 /* session: who is making a request (cookie session or single sign-on) and CSRF. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
+#include "api.h"
 #include "app.h"
 #include "db.h"
 #include "log.h"
@@ -26,6 +28,16 @@ static const char SQL_INSERT[] =
     "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at)"
     " VALUES (?, ?, ?, UTC_TIMESTAMP() + INTERVAL ? SECOND)";
 static const char SQL_DELETE[] = "DELETE FROM sessions WHERE token_hash = ?";
+/* An API token that is not revoked, of an account that is not disabled. */
+static const char SQL_BEARER[] =
+    "SELECT " USER_COLUMNS ", t.id,"
+    " (SELECT COUNT(*) FROM notifications n"
+    "  WHERE n.user_id = u.id AND n.read_at IS NULL),"
+    " t.last_used_at IS NULL OR t.last_used_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE"
+    " FROM api_tokens t JOIN users u ON u.id = t.user_id"
+    " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND NOT u.disabled";
+static const char SQL_BEARER_USED[] =
+    "UPDATE api_tokens SET last_used_at = UTC_TIMESTAMP() WHERE id = ?";
 /* Housekeeping on each login, a little at a time. */
 static const char SQL_PURGE[] =
     "DELETE FROM sessions WHERE expires_at < UTC_TIMESTAMP() LIMIT 100";
@@ -124,6 +136,56 @@ load_header_user(struct req *r)
 	return session_start(r, &u);
 }
 
+/* 401 for a bearer token that does not work, with its reason. */
+static int
+bad_bearer(struct req *r, const char *error, const char *why)
+{
+	char value[80];
+
+	snprintf(value, sizeof value, "Bearer error=\"%s\"", error);
+	r->error = why;
+	return resp_header(r, "WWW-Authenticate", value) == 0 ? 401 : 500;
+}
+
+/*
+ * /api/: "Authorization: Bearer <token>" and nothing else.  A cookie does
+ * not count there, so no page in a browser can make a script's request.
+ */
+static int
+load_bearer(struct req *r)
+{
+	const char	*h = req_env(r, "HTTP_AUTHORIZATION");
+	unsigned char	 hash[TOKEN_HASH_LEN];
+	struct db_rows	*rows;
+	int		 rc = 0;
+
+	if (h == NULL || *h == '\0')
+		return 0;	/* anonymous: the route decides */
+	if (strncasecmp(h, "Bearer ", 7) != 0 || !token_valid(h + 7))
+		return bad_bearer(r, "invalid_request", "the Authorization "
+		    "header must be \"Bearer\" and a token");
+	token_hash(h + 7, hash);
+	if ((rows = db_query(r->app->db, SQL_BEARER,
+	    DB_ARGS(DB_BLOB(hash, sizeof hash)))) == NULL)
+		return db_failed(r);
+	if (rows->nrows != 1) {
+		db_rows_free(rows);
+		return bad_bearer(r, "invalid_token", "this token is unknown "
+		    "or revoked");
+	}
+	user_from_row(&r->user_buf, rows, 0, 0);
+	r->user = &r->user_buf;
+	r->bearer = 1;
+	r->user_buf.unread = db_cell_int(rows, 0, 5);
+	/* Last used: at most once a minute, and not by the read side. */
+	if (!r->app->read_only && db_cell_int(rows, 0, 6) &&
+	    db_exec(r->app->db, SQL_BEARER_USED,
+	    DB_ARGS(DB_INT(db_cell_int(rows, 0, 4))), NULL) == -1)
+		rc = db_failed(r);
+	db_rows_free(rows);
+	return rc;
+}
+
 int
 session_load(struct req *r)
 {
@@ -131,6 +193,9 @@ session_load(struct req *r)
 
 	r->user = NULL;
 	r->csrf[0] = r->session[0] = '\0';
+	r->bearer = 0;
+	if (api_path(r->path))
+		return load_bearer(r);
 	if (token_valid(pre))
 		snprintf(r->csrf, sizeof r->csrf, "%s", pre);
 	if (r->app->cfg->login_header[0] != '\0') {

@@ -36,6 +36,17 @@ token_hash(const char *token, unsigned char out[TOKEN_HASH_LEN])
 	    strlen(token), NULL, 0);
 }
 
+void
+token_derive(const char *text, char out[TOKEN_LEN])
+{
+	unsigned char	raw[TOKEN_BYTES];
+
+	crypto_generichash(raw, sizeof raw, (const unsigned char *)text,
+	    strlen(text), NULL, 0);
+	sodium_bin2base64(out, TOKEN_LEN, raw, sizeof raw,
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
 int
 token_equal(const char *a, const char *b)
 {

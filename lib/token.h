@@ -17,6 +17,12 @@ int	token_valid(const char *s);
 /* The BLAKE2b-256 hash of the token text, as stored in the database. */
 void	token_hash(const char *token, unsigned char out[TOKEN_HASH_LEN]);
 
+/*
+ * A token derived from text (BLAKE2b-256, base64url): the same text gives
+ * the same token, e.g. a client's idempotency key for its request token.
+ */
+void	token_derive(const char *text, char out[TOKEN_LEN]);
+
 /* 1 if a and b are the same token, compared in constant time. */
 int	token_equal(const char *a, const char *b);
 

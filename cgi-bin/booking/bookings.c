@@ -138,66 +138,34 @@ booking_form(struct req *r)
 	return form_page(r, 200, &e, NULL);
 }
 
-/* The message for a request the state machine refused, on its field. */
-static int
-refused(struct req *r, enum booking_result rc, const struct booking_outcome *o)
-{
-	struct form_errors	e = { 0 };
-	char			span[96], msg[300];
-
-	switch (rc) {
-	case BK_NO_ROOM:
-		form_error(&e, "room_id", "Choose a room from the list.");
-		return form_page(r, 422, &e, NULL);
-	case BK_ROOM_UNAVAILABLE:
-		form_error(&e, "room_id", "That room is not available for "
-		    "booking.");
-		return form_page(r, 422, &e, NULL);
-	case BK_OVER_CAPACITY:
-		snprintf(msg, sizeof msg, "This room seats %lld.", o->capacity);
-		form_error(&e, "attendees", msg);
-		return form_page(r, 422, &e, NULL);
-	case BK_CONFLICT:
-		format_local_span(o->conflict_start, o->conflict_end, span,
-		    sizeof span);
-		snprintf(msg, sizeof msg, "That time is taken: the room is "
-		    "booked %s. Choose another time or room.", span);
-		form_error(&e, "starts_at", msg);
-		return form_page(r, 409, &e, msg);
-	default:
-		return db_failed(r);
-	}
-}
-
 int
 booking_create(struct req *r)
 {
-	const struct rules	*k = &r->app->cfg->rules;
 	struct form_errors	 e;
 	struct booking_request	 q;
 	struct booking_outcome	 o;
+	struct booking_refusal	 why;
 	enum booking_result	 rc;
-	const char		*field, *why;
-	char			 msg[200], location[64];
+	char			 location[64];
 
 	if (form_check(r, booking_in, &e) > 0)
 		return form_page(r, 422, &e, NULL);
 	memset(&q, 0, sizeof q);
 	parse_local_input(params_get(&r->form, "starts_at"), &q.starts_at);
 	parse_local_input(params_get(&r->form, "ends_at"), &q.ends_at);
-	if ((why = rules_check(k, q.starts_at, q.ends_at, clock_now(), &field,
-	    msg, sizeof msg)) != NULL) {
-		form_error(&e, field, why);
-		return form_page(r, 422, &e, NULL);
-	}
 	q.room_id = form_int(r, "room_id");
 	q.requester = r->user;
 	q.title = params_get(&r->form, "title");
 	q.attendees = form_int(r, "attendees");
 	q.request_token = params_get(&r->form, "request_token");
-	rc = booking_request(r->app->db, &q, &o);
-	if (rc != BK_OK && rc != BK_EXISTING)
-		return refused(r, rc, &o);
+	rc = booking_submit(r->app->db, &r->app->cfg->rules, &q, &o, &why);
+	if (why.status == 500)
+		return db_failed(r);
+	if (why.status != 0) {
+		form_error(&e, why.field, why.message);
+		return form_page(r, why.status, &e, why.status == 409 ?
+		    why.message : NULL);
+	}
 	if (rc == BK_OK)
 		log_info(r->rid, "booking %lld requested by user %lld", o.id,
 		    r->user->id);

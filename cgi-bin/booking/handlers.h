@@ -34,6 +34,10 @@ int	booking_show(struct req *r);
  * ended), 422 (an administrator cancelling someone's without reason). */
 int	booking_cancel(struct req *r);
 int	booking_checkin(struct req *r);
+int	api_booking_create(struct req *r);
+int	api_booking_show(struct req *r);
+int	api_bookings_list(struct req *r);
+int	api_booking_cancel(struct req *r);
 int	booking_checkout(struct req *r);
 
 /* GET /notifications: mine, newest first.  POST /notifications/read. */

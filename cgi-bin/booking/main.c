@@ -20,6 +20,10 @@ static const struct route routes[] = {
 	{ M_GET,	"/account",		AUTH_USER,	account_show },
 	{ M_POST,	"/account/password",	AUTH_USER,	account_password },
 	{ M_GET,	"/admin",		AUTH_ADMIN,	admin_home },
+	{ M_POST,	"/api/bookings",	AUTH_USER,	api_booking_create },
+	{ M_GET,	"/api/bookings",	AUTH_USER,	api_bookings_list },
+	{ M_GET,	"/api/bookings/{id}",	AUTH_USER,	api_booking_show },
+	{ M_DELETE,	"/api/bookings/{id}",	AUTH_USER,	api_booking_cancel },
 	{ M_GET,	"/healthz",		AUTH_ANY,	health_gateway },
 	{ M_GET,	"/healthz/booking",	AUTH_ANY,	health_context },
 };

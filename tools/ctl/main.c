@@ -26,6 +26,8 @@ static const struct command {
 	    "compare the booking status view with the source tables" },
 	{ "refresh-status", cmd_refresh_status, 0,
 	    "nightly: expire overdue requests, rebuild the status view and usage" },
+	{ "token",	cmd_token,	0,
+	    "token add|list|revoke: people's API tokens" },
 	{ "sweep",	cmd_sweep,	0,
 	    "every minute: release no-shows, complete meetings that ended" },
 };

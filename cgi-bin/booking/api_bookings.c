@@ -1,0 +1,340 @@
+/*
+ * booking: the origin's /bookings resource as JSON.  Requests go through
+ * booking_submit and cancels through booking_apply, exactly as the forms'.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "app.h"
+#include "booking.h"
+#include "clock.h"
+#include "db.h"
+#include "form.h"
+#include "handlers.h"
+#include "log.h"
+#include "response.h"
+#include "token.h"
+
+#define API_BOOKING_COLUMNS						\
+	"b.id, b.room_id, r.name, b.user_id, u.display_name, b.title,"	\
+	" b.attendees, b.starts_at, b.ends_at, b.status, b.decided_by,"	\
+	" b.decided_at, b.reason, b.actual_start, b.actual_end"
+#define API_BOOKING_FROM						\
+	" FROM bookings b JOIN rooms r ON r.id = b.room_id"		\
+	" JOIN users u ON u.id = b.user_id"
+
+static const char SQL_ONE[] =
+    "SELECT " API_BOOKING_COLUMNS API_BOOKING_FROM " WHERE b.id = ?";
+/* Keyset pages in id order: each page costs the same, however deep. */
+static const char SQL_OF_USER[] =
+    "SELECT " API_BOOKING_COLUMNS API_BOOKING_FROM
+    " WHERE b.user_id = ? AND b.id > ? ORDER BY b.id LIMIT ?";
+
+#define PAGE_MAX	500
+
+/* The origin's confirmStatus for each of our states. */
+static const char *
+confirm_status(const char *state)
+{
+	static const struct {
+		const char *state, *origin;
+	} map[] = {
+		{ "pending", "BOOKED" }, { "confirmed", "CONFIRMED" },
+		{ "denied", "DENIED" }, { "cancelled", "CANCELLED" },
+		{ "expired", "EXPIRED" }, { "in_use", "CONFIRMED" },
+		{ "completed", "CONFIRMED" }, { "released", "CANCELLED" },
+	};
+
+	for (size_t i = 0; i < NELEM(map); i++)
+		if (strcmp(map[i].state, state) == 0)
+			return map[i].origin;
+	return "BOOKED";
+}
+
+/* A DATETIME cell as the origin's local form and as ISO 8601, or nulls. */
+static void
+set_time(json_t *o, const char *origin_key, const char *iso_key,
+    const char *cell)
+{
+	time_t t;
+
+	if (cell == NULL || parse_sql_time(cell, &t) == -1) {
+		json_object_set_new(o, origin_key, json_null());
+		if (iso_key != NULL)
+			json_object_set_new(o, iso_key, json_null());
+		return;
+	}
+	json_object_set_new(o, origin_key, api_origin_time(t));
+	if (iso_key != NULL)
+		json_object_set_new(o, iso_key, api_iso_time(t));
+}
+
+/* Row i of an API_BOOKING_COLUMNS query, with the origin's field names. */
+static json_t *
+booking_json(const struct db_rows *rows, size_t i)
+{
+	json_t *o = json_pack("{s:I, s:I, s:s, s:I, s:s, s:s, s:I, s:s, s:s}",
+	    "bookingId", db_cell_int(rows, i, 0), "roomId",
+	    db_cell_int(rows, i, 1), "roomName", db_cell(rows, i, 2),
+	    "bookingUserId", db_cell_int(rows, i, 3), "bookingUserName",
+	    db_cell(rows, i, 4), "title", db_cell(rows, i, 5), "attendees",
+	    db_cell_int(rows, i, 6), "status", db_cell(rows, i, 9),
+	    "confirmStatus", confirm_status(db_cell(rows, i, 9)));
+
+	if (o == NULL)
+		return NULL;
+	set_time(o, "useStartDtm", "starts_at", db_cell(rows, i, 7));
+	set_time(o, "useEndDtm", "ends_at", db_cell(rows, i, 8));
+	json_object_set_new(o, "confirmUserId", db_cell(rows, i, 10) != NULL ?
+	    json_integer(db_cell_int(rows, i, 10)) : json_null());
+	set_time(o, "confirmDtm", NULL, db_cell(rows, i, 11));
+	json_object_set_new(o, "reason", db_cell(rows, i, 12) != NULL ?
+	    json_string(db_cell(rows, i, 12)) : json_null());
+	set_time(o, "realUseStartDtm", NULL, db_cell(rows, i, 13));
+	set_time(o, "realUseEndDtm", NULL, db_cell(rows, i, 14));
+	return o;
+}
+
+/* Sends booking id as JSON with status (404 for others' bookings). */
+static int
+send_booking(struct req *r, long long id, int status)
+{
+	struct db_rows	*rows;
+	json_t		*j;
+
+	if ((rows = db_query(r->app->db, SQL_ONE, DB_ARGS(DB_INT(id)))) ==
+	    NULL)
+		return db_failed(r);
+	if (rows->nrows != 1 || (db_cell_int(rows, 0, 3) != r->user->id &&
+	    !r->user->admin)) {
+		db_rows_free(rows);
+		r->error = "no such booking";
+		return 404;
+	}
+	j = booking_json(rows, 0);
+	db_rows_free(rows);
+	return api_send(r, status, j);
+}
+
+static const struct api_field booking_fields[] = {
+	{ "roomId",		API_INT,	1 },
+	{ "useStartDtm",	API_TIME,	0 },
+	{ "useEndDtm",		API_TIME,	0 },
+	{ "starts_at",		API_TIME,	0 },
+	{ "ends_at",		API_TIME,	0 },
+	{ "title",		API_STRING,	1 },
+	{ "attendees",		API_INT,	1 },
+	{ NULL,			API_INT,	0 },
+};
+
+/*
+ * The start or end, under the origin's name or ours (one of them); its
+ * field name goes to *name for messages.  0, or the status sent.
+ */
+static int
+read_time(struct req *r, json_t *body, const char *origin, const char *ours,
+    time_t *t, const char **name)
+{
+	json_t		*a = json_object_get(body, origin);
+	json_t		*b = json_object_get(body, ours);
+	const char	*why;
+	char		 msg[300];
+
+	*name = b != NULL ? ours : origin;
+	if ((a == NULL) == (b == NULL)) {
+		snprintf(msg, sizeof msg, "give %s (or %s), once", origin, ours);
+		return api_error(r, 422, msg, origin);
+	}
+	if (api_parse_time(json_string_value(a != NULL ? a : b), t, &why) ==
+	    -1) {
+		snprintf(msg, sizeof msg, "%s: %s", *name, why);
+		return api_error(r, 422, msg, *name);
+	}
+	return 0;
+}
+
+/* An Idempotency-Key as this person's request token; 0 or the status sent. */
+static int
+request_token(struct req *r, char token[TOKEN_LEN])
+{
+	const char	*key = req_env(r, "HTTP_IDEMPOTENCY_KEY");
+	char		 text[160];
+	size_t		 n;
+
+	if (key == NULL) {
+		token_new(token);
+		return 0;
+	}
+	n = strlen(key);
+	if (n == 0 || n > 100 || strspn(key, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789-_.:") != n)
+		return api_error(r, 400, "Idempotency-Key must be 1 to 100 "
+		    "letters, digits or -_.:", NULL);
+	snprintf(text, sizeof text, "%lld:%s", r->user->id, key);
+	token_derive(text, token);
+	return 0;
+}
+
+int
+api_booking_create(struct req *r)
+{
+	struct booking_request	 q;
+	struct booking_outcome	 o;
+	struct booking_refusal	 why;
+	enum booking_result	 rc;
+	const char		*start_name, *end_name, *field, *bad;
+	char			 token[TOKEN_LEN], count[24], location[64];
+	json_t			*body;
+	int			 status;
+
+	if ((body = api_body(r, booking_fields, &status)) == NULL)
+		return status;
+	memset(&q, 0, sizeof q);
+	if ((status = read_time(r, body, "useStartDtm", "starts_at",
+	    &q.starts_at, &start_name)) != 0 ||
+	    (status = read_time(r, body, "useEndDtm", "ends_at", &q.ends_at,
+	    &end_name)) != 0 || (status = request_token(r, token)) != 0) {
+		json_decref(body);
+		return status;
+	}
+	q.room_id = json_integer_value(json_object_get(body, "roomId"));
+	q.attendees = json_integer_value(json_object_get(body, "attendees"));
+	q.title = json_string_value(json_object_get(body, "title"));
+	snprintf(count, sizeof count, "%lld", q.attendees);
+	/* The form's own checks, on the same values. */
+	if ((bad = valid_title(q.title)) != NULL ||
+	    (bad = valid_attendees(count)) != NULL) {
+		status = api_error(r, 422, bad, valid_title(q.title) != NULL ?
+		    "title" : "attendees");
+		json_decref(body);
+		return status;
+	}
+	q.requester = r->user;
+	q.request_token = token;
+	rc = booking_submit(r->app->db, &r->app->cfg->rules, &q, &o, &why);
+	json_decref(body);	/* q.title is not used after this */
+	if (why.status == 500)
+		return db_failed(r);
+	if (why.status != 0) {
+		field = strcmp(why.field, "starts_at") == 0 ? start_name :
+		    strcmp(why.field, "ends_at") == 0 ? end_name :
+		    strcmp(why.field, "room_id") == 0 ? "roomId" : why.field;
+		return api_error(r, why.status, why.message, field);
+	}
+	if (rc == BK_OK)
+		log_info(r->rid, "booking %lld requested by user %lld (API)",
+		    o.id, r->user->id);
+	snprintf(location, sizeof location, "/api/bookings/%lld", o.id);
+	if (resp_header(r, "Location", location) == -1)
+		return 500;
+	/* A retry with the same key gets the booking it made, 200. */
+	return send_booking(r, o.id, rc == BK_OK ? 201 : 200);
+}
+
+int
+api_booking_show(struct req *r)
+{
+	return send_booking(r, route_arg_id(r, 0), 200);
+}
+
+/* ?name= as a positive number within [lo, hi], or dflt; -1 if invalid. */
+static long long
+query_number(struct req *r, const char *name, long long dflt, long long lo,
+    long long hi)
+{
+	const char	*v = params_get(&r->query, name);
+	char		*end;
+	long long	 n;
+
+	if (v == NULL || *v == '\0')
+		return dflt;
+	n = strtoll(v, &end, 10);
+	if (*end != '\0' || strspn(v, "0123456789") != strlen(v) || n < lo ||
+	    n > hi) {
+		req_errorf(r, "%s must be a whole number from %lld to %lld",
+		    name, lo, hi);
+		return -1;
+	}
+	return n;
+}
+
+int
+api_bookings_list(struct req *r)
+{
+	long long	 user = r->user->id, after, limit;
+	struct db_rows	*rows;
+	json_t		*list, *j;
+	char		 next[96];
+
+	if (params_get(&r->query, "user") != NULL) {
+		if (!r->user->admin) {
+			r->error = "only administrators can list another "
+			    "person's bookings";
+			return 403;
+		}
+		if ((user = query_number(r, "user", 0, 1,
+		    999999999999LL)) == -1)
+			return 400;
+	}
+	if ((after = query_number(r, "after", 0, 0, 999999999999999999LL)) ==
+	    -1 || (limit = query_number(r, "limit", 100, 1, PAGE_MAX)) == -1)
+		return 400;
+	if ((rows = db_query(r->app->db, SQL_OF_USER, DB_ARGS(DB_INT(user),
+	    DB_INT(after), DB_INT(limit)))) == NULL)
+		return db_failed(r);
+	if ((list = json_array()) == NULL) {
+		db_rows_free(rows);
+		return 500;
+	}
+	for (size_t i = 0; i < rows->nrows; i++)
+		json_array_append_new(list, booking_json(rows, i));
+	/* A full page may have more after it: the link to the next one. */
+	if (rows->nrows == (size_t)limit && user != r->user->id)
+		snprintf(next, sizeof next, "/api/bookings?after=%lld&limit=%lld"
+		    "&user=%lld", db_cell_int(rows, rows->nrows - 1, 0), limit,
+		    user);
+	else if (rows->nrows == (size_t)limit)
+		snprintf(next, sizeof next, "/api/bookings?after=%lld&limit=%lld",
+		    db_cell_int(rows, rows->nrows - 1, 0), limit);
+	j = json_pack("{s:o, s:s?}", "bookings", list, "next",
+	    rows->nrows == (size_t)limit ? next : NULL);
+	db_rows_free(rows);
+	return api_send(r, 200, j);
+}
+
+int
+api_booking_cancel(struct req *r)
+{
+	long long		 id = route_arg_id(r, 0);
+	const char		*reason = params_get(&r->query, "reason");
+	struct booking_outcome	 o;
+	char			 state[64];
+
+	if (reason != NULL && *reason == '\0')
+		reason = NULL;
+	if (reason != NULL && valid_reason(reason) != NULL)
+		return api_error(r, 422, valid_reason(reason), "reason");
+	switch (booking_apply(r->app->db, id, ACT_CANCEL, r->user, reason,
+	    &o)) {
+	case BK_OK:
+		return resp_send(r, 204, TYPE_JSON, CACHE_NONE, "", 0);
+	case BK_NOT_FOUND:
+	case BK_FORBIDDEN:
+		r->error = "no such booking";
+		return 404;
+	case BK_REASON_REQUIRED:
+		return api_error(r, 422, "give ?reason=: the person who booked "
+		    "will see it", "reason");
+	case BK_ENDED:
+		r->error = "this booking has already ended";
+		return 409;
+	case BK_NOT_ALLOWED:
+		snprintf(state, sizeof state, "%s", o.state);
+		req_errorf(r, "this booking is already %s", state);
+		return 409;
+	default:
+		return db_failed(r);
+	}
+}

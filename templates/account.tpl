@@ -8,6 +8,7 @@
 <dt>Role</dt><dd id="account-role">{{ROLE}}</dd>
 <dt>Member since</dt><dd>{{SINCE}}</dd>
 </dl>
+<p><a id="tokens-link" href="/account/tokens">API tokens</a>: let scripts and tools use the JSON API as you.</p>
 {{#PASSWORD_FORM}}
 <h2 id="change">Change your password</h2>
 <form class="form" method="post" action="/account/password" novalidate>

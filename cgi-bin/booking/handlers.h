@@ -34,6 +34,9 @@ int	booking_show(struct req *r);
  * ended), 422 (an administrator cancelling someone's without reason). */
 int	booking_cancel(struct req *r);
 int	booking_checkin(struct req *r);
+int	tokens_show(struct req *r);
+int	tokens_create(struct req *r);
+int	tokens_revoke(struct req *r);
 int	api_booking_create(struct req *r);
 int	api_booking_show(struct req *r);
 int	api_bookings_list(struct req *r);

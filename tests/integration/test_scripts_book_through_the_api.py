@@ -8,8 +8,8 @@ import pytest
 import requests
 from bs4 import BeautifulSoup
 
-from conftest import (SITE_TZ, book, booking_form, login, next_slot, quiet_day, room_id,
-                      roomctl, sql, sql_value, url)
+from conftest import (SITE_TZ, book, login, page_csrf, quiet_day, room_id, roomctl, sql,
+                      sql_value, url)
 
 pytestmark = pytest.mark.usefixtures("read_model_exact")
 
@@ -244,3 +244,38 @@ def test_delete_cancels_as_the_web_does(alice_api, admin_api):
     resp = admin_api.delete(url(f"/api/bookings/{theirs}?reason=Board+meeting"))
     assert resp.status_code == 204
     assert sql_value(f"SELECT reason FROM bookings WHERE id = {theirs}") == "Board meeting"
+
+
+def test_people_make_and_revoke_their_tokens_on_a_page():
+    alice = login("alice")
+    page = alice.get(url("/account/tokens"))
+    assert page.status_code == 200
+    token_csrf = BeautifulSoup(page.text, "html.parser").select_one(
+        'form[action="/account/tokens"] input[name="csrf"]')["value"]
+    empty = alice.post(url("/account/tokens"), data={"csrf": token_csrf, "name": ""})
+    assert empty.status_code == 422 and 'id="name-error"' in empty.text
+    made = alice.post(url("/account/tokens"), data={"csrf": token_csrf, "name": "Calendar"})
+    assert made.status_code == 201
+    token = BeautifulSoup(made.text, "html.parser").select_one("#new-token").get_text()
+    assert len(token) == 43
+    # Only a hash is stored: the token's text is nowhere in the table.
+    assert sql_value("SELECT COUNT(*) FROM api_tokens WHERE name = 'Calendar'"
+                     f" AND INSTR(token_hash, '{token}') > 0") == "0"
+    bearer = {"Authorization": f"Bearer {token}"}
+    assert requests.get(url("/api/bookings"), headers=bearer).status_code == 200
+    # Shown once: the list does not show it again.
+    listing = alice.get(url("/account/tokens")).text
+    assert token not in listing and "Calendar" in listing
+    tid = sql_value("SELECT MAX(id) FROM api_tokens WHERE name = 'Calendar'")
+    assert "last used" in listing
+    bob = login("bob")
+    theirs = bob.post(url(f"/account/tokens/{tid}/revoke"),
+                      data={"csrf": page_csrf(bob, "/account/tokens")},
+                      allow_redirects=False)
+    assert theirs.status_code == 404  # not bob's
+    revoked = alice.post(url(f"/account/tokens/{tid}/revoke"),
+                         data={"csrf": token_csrf}, allow_redirects=False)
+    assert revoked.status_code == 303
+    assert requests.get(url("/api/bookings"), headers=bearer).status_code == 401
+    assert "revoked" in alice.get(url("/account/tokens")).text
+

@@ -1,0 +1,107 @@
+/* booking: a person's API tokens: make one (shown once), see them, revoke. */
+#include <stdio.h>
+#include <string.h>
+
+#include "apitoken.h"
+#include "app.h"
+#include "db.h"
+#include "form.h"
+#include "handlers.h"
+#include "log.h"
+#include "page.h"
+#include "response.h"
+
+static const char SQL_MINE[] =
+    "SELECT id, name, created_at, last_used_at, revoked_at FROM api_tokens"
+    " WHERE user_id = ? ORDER BY id DESC LIMIT 100";
+
+static const char *
+valid_token_name(const char *v)
+{
+	return apitoken_name_invalid(v);
+}
+
+static const struct field token_in[] = {
+	{ "name",	valid_token_name,	F_REQUIRED },
+	{ NULL,		NULL,			0 },
+};
+
+/* The page; made, if set, is a new token's text, shown this once. */
+static int
+tokens_page(struct req *r, int status, const struct form_errors *e,
+    const char *made)
+{
+	struct db_rows	*rows;
+	struct page	 p;
+
+	if ((rows = db_query(r->app->db, SQL_MINE,
+	    DB_ARGS(DB_INT(r->user->id)))) == NULL)
+		return db_failed(r);
+	if (page_begin(&p, r, "API tokens", "tokens.tpl") == -1) {
+		db_rows_free(rows);
+		return 500;
+	}
+	form_fill(p.body, r, token_in, e);
+	if (made != NULL)
+		tpl_set(tpl_section(p.body, "MADE"), "TOKEN", made);
+	for (size_t i = 0; i < rows->nrows; i++) {
+		struct tpl *t = tpl_section(p.body, "TOKEN_ROW");
+
+		tpl_set(t, "ID", db_cell(rows, i, 0));
+		tpl_set(t, "NAME", db_cell(rows, i, 1));
+		page_set_time(t, "CREATED", db_cell(rows, i, 2));
+		if (db_cell(rows, i, 3) != NULL)
+			page_set_time(t, "USED", db_cell(rows, i, 3));
+		else
+			tpl_set(t, "USED", "never");
+		if (db_cell(rows, i, 4) != NULL)
+			page_set_time(tpl_section(t, "REVOKED"), "AT",
+			    db_cell(rows, i, 4));
+		else
+			tpl_show(t, "LIVE");
+	}
+	if (rows->nrows == 0)
+		tpl_show(p.body, "NO_TOKENS");
+	db_rows_free(rows);
+	return page_finish(&p, r, status);
+}
+
+int
+tokens_show(struct req *r)
+{
+	struct form_errors e = { 0 };
+
+	return tokens_page(r, 200, &e, NULL);
+}
+
+int
+tokens_create(struct req *r)
+{
+	struct form_errors	e;
+	char			token[TOKEN_LEN];
+	long long		id;
+
+	if (form_check(r, token_in, &e) > 0)
+		return tokens_page(r, 422, &e, NULL);
+	if (apitoken_create(r->app->db, r->user->id, params_get(&r->form,
+	    "name"), token, &id) == -1)
+		return db_failed(r);
+	log_info(r->rid, "API token %lld made by user %lld", id, r->user->id);
+	/* Shown in this answer only; a reload shows the list without it. */
+	params_free(&r->form);
+	return tokens_page(r, 201, &e, token);
+}
+
+int
+tokens_revoke(struct req *r)
+{
+	switch (apitoken_revoke(r->app->db, route_arg_id(r, 0), r->user->id)) {
+	case 1:
+		return resp_redirect(r, 303, "/account/tokens");
+	case 0:
+		r->error = "no such token, or it is revoked already";
+		return 404;
+	default:
+		return db_failed(r);
+	}
+}

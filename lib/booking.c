@@ -1,4 +1,5 @@
 /* booking: the one state machine every booking change goes through. */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -132,6 +133,45 @@ booking_state_label(const char *state)
 		if (strcmp(labels[i].state, state) == 0)
 			return labels[i].label;
 	return state != NULL ? state : "";
+}
+
+int
+booking_use_refusal(enum booking_result rc, enum booking_action action,
+    const struct booking_outcome *o, char *buf, size_t n)
+{
+	char	at[16], state[64];
+	size_t	i;
+
+	switch (rc) {
+	case BK_NOT_FOUND:
+	case BK_FORBIDDEN:
+		snprintf(buf, n, "no such booking");
+		return 404;
+	case BK_TOO_EARLY:
+		snprintf(buf, n, "check-in opens at %s, %d minutes before the "
+		    "start", format_local(o->at, "%H:%M", at, sizeof at),
+		    window.opens_minutes);
+		return 409;
+	case BK_TOO_LATE:
+		snprintf(buf, n, "check-in closed at %s; a booking can be "
+		    "checked into until %d minutes after its start",
+		    format_local(o->at, "%H:%M", at, sizeof at),
+		    window.grace_minutes);
+		return 409;
+	case BK_NOT_ALLOWED:
+		/* "pending approval", "in use": the state inside a sentence */
+		snprintf(state, sizeof state, "%s",
+		    booking_state_label(o->state));
+		for (i = 0; state[i] != '\0'; i++)
+			state[i] = (char)tolower((unsigned char)state[i]);
+		snprintf(buf, n, action == ACT_CHECKIN ? "only a confirmed "
+		    "booking can be checked in; this one is %s" : "only a "
+		    "booking in use can be checked out; this one is %s", state);
+		return 409;
+	default:
+		snprintf(buf, n, "the database failed");
+		return 500;
+	}
 }
 
 /* Rolls back unless rc is BK_OK; passes rc on. */

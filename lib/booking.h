@@ -131,6 +131,15 @@ enum booking_result booking_apply_locked(struct db *, long long id,
 		    enum booking_action action, const struct user *actor,
 		    const char *reason, struct booking_outcome *);
 
+/*
+ * How to answer a check-in or check-out that booking_apply refused: the
+ * HTTP status (404, 409; 500 for a database error) and the message for a
+ * person in buf.  The web page and the API say the same.
+ */
+int		booking_use_refusal(enum booking_result rc,
+		    enum booking_action action, const struct booking_outcome *,
+		    char *buf, size_t n);
+
 /* "pending" -> "Pending approval" etc., for people. */
 const char	*booking_state_label(const char *state);
 

@@ -12,5 +12,9 @@ int	approval_approve(struct req *r);
 /* POST /admin/approvals/{id}/deny (reason required): as approve, and 422
  * without a reason. */
 int	approval_deny(struct req *r);
+/* GET /api/confirms?status=BOOKED: the queue as JSON (admin). */
+int	api_confirms_list(struct req *r);
+/* PATCH /api/confirms/{id} {"status": "CONFIRMED" | "DENIED", "reason"}. */
+int	api_confirm_decide(struct req *r);
 
 #endif

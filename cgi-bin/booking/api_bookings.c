@@ -9,6 +9,7 @@
 #include "api.h"
 #include "app.h"
 #include "booking.h"
+#include "bookingapi.h"
 #include "clock.h"
 #include "db.h"
 #include "form.h"
@@ -17,106 +18,12 @@
 #include "response.h"
 #include "token.h"
 
-#define API_BOOKING_COLUMNS						\
-	"b.id, b.room_id, r.name, b.user_id, u.display_name, b.title,"	\
-	" b.attendees, b.starts_at, b.ends_at, b.status, b.decided_by,"	\
-	" b.decided_at, b.reason, b.actual_start, b.actual_end"
-#define API_BOOKING_FROM						\
-	" FROM bookings b JOIN rooms r ON r.id = b.room_id"		\
-	" JOIN users u ON u.id = b.user_id"
-
-static const char SQL_ONE[] =
-    "SELECT " API_BOOKING_COLUMNS API_BOOKING_FROM " WHERE b.id = ?";
 /* Keyset pages in id order: each page costs the same, however deep. */
 static const char SQL_OF_USER[] =
-    "SELECT " API_BOOKING_COLUMNS API_BOOKING_FROM
+    "SELECT " BOOKINGAPI_COLUMNS BOOKINGAPI_FROM
     " WHERE b.user_id = ? AND b.id > ? ORDER BY b.id LIMIT ?";
 
 #define PAGE_MAX	500
-
-/* The origin's confirmStatus for each of our states. */
-static const char *
-confirm_status(const char *state)
-{
-	static const struct {
-		const char *state, *origin;
-	} map[] = {
-		{ "pending", "BOOKED" }, { "confirmed", "CONFIRMED" },
-		{ "denied", "DENIED" }, { "cancelled", "CANCELLED" },
-		{ "expired", "EXPIRED" }, { "in_use", "CONFIRMED" },
-		{ "completed", "CONFIRMED" }, { "released", "CANCELLED" },
-	};
-
-	for (size_t i = 0; i < NELEM(map); i++)
-		if (strcmp(map[i].state, state) == 0)
-			return map[i].origin;
-	return "BOOKED";
-}
-
-/* A DATETIME cell as the origin's local form and as ISO 8601, or nulls. */
-static void
-set_time(json_t *o, const char *origin_key, const char *iso_key,
-    const char *cell)
-{
-	time_t t;
-
-	if (cell == NULL || parse_sql_time(cell, &t) == -1) {
-		json_object_set_new(o, origin_key, json_null());
-		if (iso_key != NULL)
-			json_object_set_new(o, iso_key, json_null());
-		return;
-	}
-	json_object_set_new(o, origin_key, api_origin_time(t));
-	if (iso_key != NULL)
-		json_object_set_new(o, iso_key, api_iso_time(t));
-}
-
-/* Row i of an API_BOOKING_COLUMNS query, with the origin's field names. */
-static json_t *
-booking_json(const struct db_rows *rows, size_t i)
-{
-	json_t *o = json_pack("{s:I, s:I, s:s, s:I, s:s, s:s, s:I, s:s, s:s}",
-	    "bookingId", db_cell_int(rows, i, 0), "roomId",
-	    db_cell_int(rows, i, 1), "roomName", db_cell(rows, i, 2),
-	    "bookingUserId", db_cell_int(rows, i, 3), "bookingUserName",
-	    db_cell(rows, i, 4), "title", db_cell(rows, i, 5), "attendees",
-	    db_cell_int(rows, i, 6), "status", db_cell(rows, i, 9),
-	    "confirmStatus", confirm_status(db_cell(rows, i, 9)));
-
-	if (o == NULL)
-		return NULL;
-	set_time(o, "useStartDtm", "starts_at", db_cell(rows, i, 7));
-	set_time(o, "useEndDtm", "ends_at", db_cell(rows, i, 8));
-	json_object_set_new(o, "confirmUserId", db_cell(rows, i, 10) != NULL ?
-	    json_integer(db_cell_int(rows, i, 10)) : json_null());
-	set_time(o, "confirmDtm", NULL, db_cell(rows, i, 11));
-	json_object_set_new(o, "reason", db_cell(rows, i, 12) != NULL ?
-	    json_string(db_cell(rows, i, 12)) : json_null());
-	set_time(o, "realUseStartDtm", NULL, db_cell(rows, i, 13));
-	set_time(o, "realUseEndDtm", NULL, db_cell(rows, i, 14));
-	return o;
-}
-
-/* Sends booking id as JSON with status (404 for others' bookings). */
-static int
-send_booking(struct req *r, long long id, int status)
-{
-	struct db_rows	*rows;
-	json_t		*j;
-
-	if ((rows = db_query(r->app->db, SQL_ONE, DB_ARGS(DB_INT(id)))) ==
-	    NULL)
-		return db_failed(r);
-	if (rows->nrows != 1 || (db_cell_int(rows, 0, 3) != r->user->id &&
-	    !r->user->admin)) {
-		db_rows_free(rows);
-		r->error = "no such booking";
-		return 404;
-	}
-	j = booking_json(rows, 0);
-	db_rows_free(rows);
-	return api_send(r, status, j);
-}
 
 static const struct api_field booking_fields[] = {
 	{ "roomId",		API_INT,	1 },
@@ -230,13 +137,13 @@ api_booking_create(struct req *r)
 	if (resp_header(r, "Location", location) == -1)
 		return 500;
 	/* A retry with the same key gets the booking it made, 200. */
-	return send_booking(r, o.id, rc == BK_OK ? 201 : 200);
+	return bookingapi_send(r, o.id, rc == BK_OK ? 201 : 200);
 }
 
 int
 api_booking_show(struct req *r)
 {
-	return send_booking(r, route_arg_id(r, 0), 200);
+	return bookingapi_send(r, route_arg_id(r, 0), 200);
 }
 
 /* ?name= as a positive number within [lo, hi], or dflt; -1 if invalid. */
@@ -289,7 +196,7 @@ api_bookings_list(struct req *r)
 		return 500;
 	}
 	for (size_t i = 0; i < rows->nrows; i++)
-		json_array_append_new(list, booking_json(rows, i));
+		json_array_append_new(list, bookingapi_json(rows, i));
 	/* A full page may have more after it: the link to the next one. */
 	if (rows->nrows == (size_t)limit && user != r->user->id)
 		snprintf(next, sizeof next, "/api/bookings?after=%lld&limit=%lld"

@@ -27,6 +27,11 @@ static const struct route routes[] = {
 	{ M_GET,	"/api/bookings",	AUTH_USER,	api_bookings_list },
 	{ M_GET,	"/api/bookings/{id}",	AUTH_USER,	api_booking_show },
 	{ M_DELETE,	"/api/bookings/{id}",	AUTH_USER,	api_booking_cancel },
+	{ M_GET,	"/api/notifications",	AUTH_USER,	api_notifications_list },
+	{ M_POST,	"/api/notifications/read",	AUTH_USER,	api_notifications_read },
+	{ M_POST,	"/api/realuses",	AUTH_USER,	api_realuse_start },
+	{ M_GET,	"/api/realuses/{id}",	AUTH_USER,	api_realuse_show },
+	{ M_PATCH,	"/api/realuses/{id}",	AUTH_USER,	api_realuse_end },
 	{ M_GET,	"/healthz",		AUTH_ANY,	health_gateway },
 	{ M_GET,	"/healthz/booking",	AUTH_ANY,	health_context },
 };

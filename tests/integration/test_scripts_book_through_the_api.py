@@ -40,8 +40,14 @@ def origin(t):
     return t.strftime("%Y%m%d%H%M")
 
 
+_days = []
+
+
 def slot(hour, minute=0, day=None):
-    day = day or quiet_day(room_id("Geneva"))
+    """An hour in Geneva on the module's quiet day (each test its own hours)."""
+    if not _days:
+        _days.append(quiet_day(room_id("Geneva")))
+    day = day or _days[0]
     start = datetime.datetime.combine(day, datetime.time(hour, minute), SITE_TZ)
     return start, start + datetime.timedelta(hours=1)
 
@@ -105,8 +111,9 @@ def test_create_in_the_origin_format_and_read_it_back(alice_api):
 
 
 def test_iso_times_with_a_zone_or_without_and_our_own_field_names(alice_api):
-    day = quiet_day(room_id("Geneva"))
+    day = _days[0] if _days else None
     start, end = slot(11, day=day)
+    day = start.date()
     utc = start.astimezone(datetime.timezone.utc)
     resp = create(alice_api, start, end, useStartDtm=None, useEndDtm=None,
                   starts_at=utc.strftime("%Y-%m-%dT%H:%M:%SZ"),

@@ -1,0 +1,177 @@
+/*
+ * booking: the origin's /notifications and /realuses resources as JSON.
+ * A "real use" is a booking's actual use: checking in makes it, checking
+ * out ends it; its id is the booking's.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "api.h"
+#include "app.h"
+#include "booking.h"
+#include "clock.h"
+#include "db.h"
+#include "handlers.h"
+#include "response.h"
+
+static const char SQL_NOTES[] =
+    "SELECT id, booking_id, message, created_at, read_at FROM notifications"
+    " WHERE user_id = ? AND (? = 0 OR read_at IS NULL)"
+    " ORDER BY id DESC LIMIT 100";
+static const char SQL_READ_ALL[] =
+    "UPDATE notifications SET read_at = UTC_TIMESTAMP()"
+    " WHERE user_id = ? AND read_at IS NULL";
+static const char SQL_USE[] =
+    "SELECT id, user_id, status, actual_start, actual_end FROM bookings"
+    " WHERE id = ?";
+
+/* A DATETIME cell as ISO 8601, or null. */
+static json_t *
+iso_cell(const char *cell)
+{
+	time_t t;
+
+	return cell != NULL && parse_sql_time(cell, &t) == 0 ?
+	    api_iso_time(t) : json_null();
+}
+
+int
+api_notifications_list(struct req *r)
+{
+	const char	*unread = params_get(&r->query, "unread");
+	struct db_rows	*rows;
+	json_t		*list;
+
+	if (unread != NULL && strcmp(unread, "0") != 0 &&
+	    strcmp(unread, "1") != 0)
+		return api_error(r, 400, "unread must be 0 or 1", NULL);
+	if ((rows = db_query(r->app->db, SQL_NOTES, DB_ARGS(DB_INT(r->user->id),
+	    DB_INT(unread != NULL && *unread == '1')))) == NULL)
+		return db_failed(r);
+	if ((list = json_array()) == NULL) {
+		db_rows_free(rows);
+		return 500;
+	}
+	for (size_t i = 0; i < rows->nrows; i++) {
+		json_t *n = json_pack("{s:I, s:I, s:s, s:o, s:o, s:b}",
+		    "notificationId", db_cell_int(rows, i, 0), "bookingId",
+		    db_cell_int(rows, i, 1), "message", db_cell(rows, i, 2),
+		    "createdAt", iso_cell(db_cell(rows, i, 3)), "readAt",
+		    iso_cell(db_cell(rows, i, 4)), "unread",
+		    db_cell(rows, i, 4) == NULL);
+
+		json_array_append_new(list, n);
+	}
+	db_rows_free(rows);
+	return api_send(r, 200, json_pack("{s:o}", "notifications", list));
+}
+
+int
+api_notifications_read(struct req *r)
+{
+	if (db_exec(r->app->db, SQL_READ_ALL, DB_ARGS(DB_INT(r->user->id)),
+	    NULL) < 0)
+		return db_failed(r);
+	return resp_send(r, 204, TYPE_JSON, CACHE_NONE, "", 0);
+}
+
+/* Sends booking id's actual use with status; 404 for others'. */
+static int
+send_use(struct req *r, long long id, int status)
+{
+	struct db_rows	*rows;
+	json_t		*j;
+
+	if ((rows = db_query(r->app->db, SQL_USE, DB_ARGS(DB_INT(id)))) ==
+	    NULL)
+		return db_failed(r);
+	if (rows->nrows != 1 || (db_cell_int(rows, 0, 1) != r->user->id &&
+	    !r->user->admin) || db_cell(rows, 0, 3) == NULL) {
+		db_rows_free(rows);
+		r->error = "no such real use (check in first)";
+		return 404;
+	}
+	j = json_pack("{s:I, s:I, s:s, s:o, s:o}", "realUseId",
+	    db_cell_int(rows, 0, 0), "bookingId", db_cell_int(rows, 0, 0),
+	    "status", db_cell(rows, 0, 2), "realUseStartDtm",
+	    iso_cell(db_cell(rows, 0, 3)), "realUseEndDtm",
+	    iso_cell(db_cell(rows, 0, 4)));
+	db_rows_free(rows);
+	return api_send(r, status, j);
+}
+
+/* Check in or out through the state machine, answered as JSON. */
+static int
+change_use(struct req *r, long long id, enum booking_action action,
+    int status)
+{
+	struct booking_outcome	 o;
+	enum booking_result	 rc;
+	char			 location[64];
+	int			 refused;
+
+	if ((rc = booking_apply(r->app->db, id, action, r->user, NULL, &o)) ==
+	    BK_OK) {
+		snprintf(location, sizeof location, "/api/realuses/%lld", id);
+		if (status == 201 && resp_header(r, "Location", location) == -1)
+			return 500;
+		return send_use(r, id, status);
+	}
+	refused = booking_use_refusal(rc, action, &o, r->error_buf,
+	    sizeof r->error_buf);
+	if (refused == 500)
+		return db_failed(r);
+	r->error = r->error_buf;
+	return refused;
+}
+
+static const struct api_field checkin_fields[] = {
+	{ "bookingId",	API_INT,	1 },
+	{ NULL,		API_INT,	0 },
+};
+
+int
+api_realuse_start(struct req *r)
+{
+	long long	 id;
+	json_t		*body;
+	int		 sent;
+
+	if ((body = api_body(r, checkin_fields, &sent)) == NULL)
+		return sent;
+	id = json_integer_value(json_object_get(body, "bookingId"));
+	json_decref(body);
+	return change_use(r, id, ACT_CHECKIN, 201);
+}
+
+/* Checking out records now: a given end must be now, within a minute. */
+static const struct api_field checkout_fields[] = {
+	{ "realUseEndDtm",	API_TIME,	0 },
+	{ NULL,			API_INT,	0 },
+};
+
+int
+api_realuse_end(struct req *r)
+{
+	const char	*why;
+	json_t		*body, *end;
+	time_t		 t;
+	int		 sent, bad = 0;
+
+	if ((body = api_body(r, checkout_fields, &sent)) == NULL)
+		return sent;
+	if ((end = json_object_get(body, "realUseEndDtm")) != NULL)
+		bad = api_parse_time(json_string_value(end), &t, &why) == -1 ||
+		    t > clock_now() + 60 || t < clock_now() - 60;
+	json_decref(body);
+	if (bad)
+		return api_error(r, 422, "realUseEndDtm: a real use ends now; "
+		    "leave it out, or give the current time", "realUseEndDtm");
+	return change_use(r, route_arg_id(r, 0), ACT_CHECKOUT, 200);
+}
+
+int
+api_realuse_show(struct req *r)
+{
+	return send_use(r, route_arg_id(r, 0), 200);
+}

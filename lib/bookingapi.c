@@ -1,0 +1,103 @@
+/* bookingapi: a booking as the JSON API shows it (the origin's names). */
+#include <string.h>
+
+#include "api.h"
+#include "app.h"
+#include "bookingapi.h"
+#include "clock.h"
+#include "db.h"
+
+#define BOOKINGAPI_COLUMNS						\
+	"b.id, b.room_id, r.name, b.user_id, u.display_name, b.title,"	\
+	" b.attendees, b.starts_at, b.ends_at, b.status, b.decided_by,"	\
+	" b.decided_at, b.reason, b.actual_start, b.actual_end"
+#define BOOKINGAPI_FROM						\
+	" FROM bookings b JOIN rooms r ON r.id = b.room_id"		\
+	" JOIN users u ON u.id = b.user_id"
+
+static const char SQL_ONE[] =
+    "SELECT " BOOKINGAPI_COLUMNS BOOKINGAPI_FROM " WHERE b.id = ?";
+/* The origin's confirmStatus for each of our states. */
+const char *
+bookingapi_confirm_status(const char *state)
+{
+	static const struct {
+		const char *state, *origin;
+	} map[] = {
+		{ "pending", "BOOKED" }, { "confirmed", "CONFIRMED" },
+		{ "denied", "DENIED" }, { "cancelled", "CANCELLED" },
+		{ "expired", "EXPIRED" }, { "in_use", "CONFIRMED" },
+		{ "completed", "CONFIRMED" }, { "released", "CANCELLED" },
+	};
+
+	for (size_t i = 0; i < NELEM(map); i++)
+		if (strcmp(map[i].state, state) == 0)
+			return map[i].origin;
+	return "BOOKED";
+}
+
+/* A DATETIME cell as the origin's local form and as ISO 8601, or nulls. */
+static void
+set_time(json_t *o, const char *origin_key, const char *iso_key,
+    const char *cell)
+{
+	time_t t;
+
+	if (cell == NULL || parse_sql_time(cell, &t) == -1) {
+		json_object_set_new(o, origin_key, json_null());
+		if (iso_key != NULL)
+			json_object_set_new(o, iso_key, json_null());
+		return;
+	}
+	json_object_set_new(o, origin_key, api_origin_time(t));
+	if (iso_key != NULL)
+		json_object_set_new(o, iso_key, api_iso_time(t));
+}
+
+/* Row i of an BOOKINGAPI_COLUMNS query, with the origin's field names. */
+json_t *
+bookingapi_json(const struct db_rows *rows, size_t i)
+{
+	json_t *o = json_pack("{s:I, s:I, s:s, s:I, s:s, s:s, s:I, s:s, s:s}",
+	    "bookingId", db_cell_int(rows, i, 0), "roomId",
+	    db_cell_int(rows, i, 1), "roomName", db_cell(rows, i, 2),
+	    "bookingUserId", db_cell_int(rows, i, 3), "bookingUserName",
+	    db_cell(rows, i, 4), "title", db_cell(rows, i, 5), "attendees",
+	    db_cell_int(rows, i, 6), "status", db_cell(rows, i, 9),
+	    "confirmStatus", bookingapi_confirm_status(db_cell(rows, i, 9)));
+
+	if (o == NULL)
+		return NULL;
+	set_time(o, "useStartDtm", "starts_at", db_cell(rows, i, 7));
+	set_time(o, "useEndDtm", "ends_at", db_cell(rows, i, 8));
+	json_object_set_new(o, "confirmUserId", db_cell(rows, i, 10) != NULL ?
+	    json_integer(db_cell_int(rows, i, 10)) : json_null());
+	set_time(o, "confirmDtm", NULL, db_cell(rows, i, 11));
+	json_object_set_new(o, "reason", db_cell(rows, i, 12) != NULL ?
+	    json_string(db_cell(rows, i, 12)) : json_null());
+	set_time(o, "realUseStartDtm", NULL, db_cell(rows, i, 13));
+	set_time(o, "realUseEndDtm", NULL, db_cell(rows, i, 14));
+	return o;
+}
+
+/* Sends booking id as JSON with status (404 for others' bookings). */
+int
+bookingapi_send(struct req *r, long long id, int status)
+{
+	struct db_rows	*rows;
+	json_t		*j;
+
+	if ((rows = db_query(r->app->db, SQL_ONE, DB_ARGS(DB_INT(id)))) ==
+	    NULL)
+		return db_failed(r);
+	if (rows->nrows != 1 || (db_cell_int(rows, 0, 3) != r->user->id &&
+	    !r->user->admin)) {
+		db_rows_free(rows);
+		r->error = "no such booking";
+		return 404;
+	}
+	j = bookingapi_json(rows, 0);
+	db_rows_free(rows);
+	return api_send(r, status, j);
+}
+

@@ -1,0 +1,32 @@
+/* bookingapi: a booking as the JSON API shows it (the origin's names). */
+#ifndef ROOMBOOK_BOOKINGAPI_H
+#define ROOMBOOK_BOOKINGAPI_H
+
+#include <jansson.h>
+
+#include "request.h"
+
+struct db_rows;
+
+/* The columns bookingapi_json reads, and the tables they come from. */
+#define BOOKINGAPI_COLUMNS						\
+	"b.id, b.room_id, r.name, b.user_id, u.display_name, b.title,"	\
+	" b.attendees, b.starts_at, b.ends_at, b.status, b.decided_by,"	\
+	" b.decided_at, b.reason, b.actual_start, b.actual_end"
+#define BOOKINGAPI_FROM							\
+	" FROM bookings b JOIN rooms r ON r.id = b.room_id"		\
+	" JOIN users u ON u.id = b.user_id"
+
+/* The origin's confirmStatus for one of our states ("pending": BOOKED). */
+const char	*bookingapi_confirm_status(const char *state);
+
+/* Row i of a BOOKINGAPI_COLUMNS query as JSON (new reference, or NULL). */
+json_t		*bookingapi_json(const struct db_rows *rows, size_t i);
+
+/*
+ * Sends booking id with status; 404 for anyone but its owner and
+ * administrators.  Returns the status sent.
+ */
+int		 bookingapi_send(struct req *r, long long id, int status);
+
+#endif

@@ -1,0 +1,120 @@
+"""The origin's /confirms, /notifications and /realuses through the JSON
+API, with the same answers as the pages."""
+import datetime
+
+import pytest
+import requests
+
+from conftest import (SITE_TZ, login, page_csrf, quiet_day, room_id, roomctl, set_clock,
+                      sql_value, url)
+
+pytestmark = pytest.mark.usefixtures("read_model_exact", "real_clock_after")
+
+
+def api_as(who):
+    out = roomctl("token", "add", who, "origin resources")
+    assert out.returncode == 0, out.stderr
+    s = requests.Session()
+    s.headers["Authorization"] = f"Bearer {out.stdout.strip()}"
+    return s
+
+
+def request_booking(session, day, hour, title="Via the API"):
+    start = datetime.datetime.combine(day, datetime.time(hour), SITE_TZ)
+    resp = session.post(url("/api/bookings"), json={
+        "roomId": room_id("Istanbul"), "useStartDtm": start.strftime("%Y%m%d%H%M"),
+        "useEndDtm": (start + datetime.timedelta(hours=1)).strftime("%Y%m%d%H%M"),
+        "title": title, "attendees": 2})
+    assert resp.status_code == 201, resp.text
+    return resp.json()["bookingId"], start
+
+
+def test_confirms_list_the_queue_and_decide_as_the_page_does():
+    alice, admin = api_as("alice"), api_as("admin")
+    day = quiet_day(room_id("Istanbul"))
+    first, _ = request_booking(alice, day, 9)
+    second, _ = request_booking(alice, day, 11)
+    queue, path = [], "/api/confirms?status=BOOKED&limit=500"
+    while path:
+        page = admin.get(url(path))
+        assert page.status_code == 200
+        queue += [c["bookingId"] for c in page.json()["confirms"]]
+        path = page.json().get("next")
+    assert first in queue and second in queue
+    assert all(c == "BOOKED" for c in [b["confirmStatus"] for b in page.json()["confirms"]])
+    assert alice.get(url("/api/confirms")).status_code == 403
+    assert admin.get(url("/api/confirms?status=DENIED")).status_code == 422
+
+    ok = admin.patch(url(f"/api/confirms/{first}"), json={"status": "CONFIRMED"})
+    assert ok.status_code == 200 and ok.json()["confirmStatus"] == "CONFIRMED"
+    assert ok.json()["confirmUserId"] == int(sql_value(
+        "SELECT id FROM users WHERE login = 'admin'"))
+    again = admin.patch(url(f"/api/confirms/{first}"), json={"status": "DENIED",
+                                                             "reason": "late"})
+    assert again.status_code == 409
+    assert again.json()["error"]["message"].startswith("this booking was already confirmed")
+    # The page refuses the same way.
+    web_admin = login("admin")
+    page = web_admin.post(url(f"/admin/approvals/{first}/deny"),
+                          data={"csrf": page_csrf(web_admin, "/admin/approvals"),
+                                "reason": "late"}, allow_redirects=False)
+    assert page.status_code == 409 and "already confirmed" in page.text
+
+    no_reason = admin.patch(url(f"/api/confirms/{second}"), json={"status": "DENIED"})
+    assert no_reason.status_code == 422 and no_reason.json()["error"]["field"] == "reason"
+    bad = admin.patch(url(f"/api/confirms/{second}"), json={"status": "MAYBE"})
+    assert bad.status_code == 422 and bad.json()["error"]["field"] == "status"
+    denied = admin.patch(url(f"/api/confirms/{second}"),
+                         json={"status": "DENIED", "reason": "Board meeting"})
+    assert denied.status_code == 200 and denied.json()["confirmStatus"] == "DENIED"
+    assert denied.json()["reason"] == "Board meeting"
+    assert admin.patch(url("/api/confirms/99999999"),
+                       json={"status": "CONFIRMED"}).status_code == 404
+
+    # The owner hears of both decisions; reading them clears the unread list.
+    unread = alice.get(url("/api/notifications?unread=1")).json()["notifications"]
+    told = {n["bookingId"]: n["message"] for n in unread}
+    assert "is confirmed" in told[first] and "Board meeting" in told[second]
+    assert alice.post(url("/api/notifications/read")).status_code == 204
+    assert alice.get(url("/api/notifications?unread=1")).json()["notifications"] == []
+    everything = alice.get(url("/api/notifications")).json()["notifications"]
+    assert any(n["bookingId"] == first and not n["unread"] for n in everything)
+    assert alice.get(url("/api/notifications?unread=yes")).status_code == 400
+
+
+def test_real_uses_check_in_and_out_with_the_pages_rules():
+    alice, admin = api_as("alice"), api_as("admin")
+    day = quiet_day(room_id("Istanbul"))
+    set_clock(datetime.datetime.combine(day, datetime.time(8), SITE_TZ))
+    bid, start = request_booking(alice, day, 14, "Used via the API")
+    assert admin.patch(url(f"/api/confirms/{bid}"),
+                       json={"status": "CONFIRMED"}).status_code == 200
+    early = alice.post(url("/api/realuses"), json={"bookingId": bid})
+    assert early.status_code == 409
+    assert early.json()["error"]["message"] == \
+        "check-in opens at 13:45, 15 minutes before the start"
+    assert alice.get(url(f"/api/realuses/{bid}")).status_code == 404
+
+    set_clock(start + datetime.timedelta(minutes=3))
+    made = alice.post(url("/api/realuses"), json={"bookingId": bid})
+    assert made.status_code == 201 and made.headers["Location"] == f"/api/realuses/{bid}"
+    assert made.json()["status"] == "in_use" and made.json()["realUseEndDtm"] is None
+    assert made.json()["realUseStartDtm"].startswith(
+        (start + datetime.timedelta(minutes=3)).astimezone(datetime.timezone.utc)
+        .strftime("%Y-%m-%dT%H:%M"))
+    assert alice.post(url("/api/realuses"), json={"bookingId": "x"}).status_code == 422
+
+    set_clock(start + datetime.timedelta(minutes=30))
+    future = alice.patch(url(f"/api/realuses/{bid}"), json={"realUseEndDtm": "203001011000"})
+    assert future.status_code == 422
+    done = alice.patch(url(f"/api/realuses/{bid}"), json={})
+    assert done.status_code == 200 and done.json()["status"] == "completed"
+    assert done.json()["realUseEndDtm"].startswith(
+        (start + datetime.timedelta(minutes=30)).astimezone(datetime.timezone.utc)
+        .strftime("%Y-%m-%dT%H:%M"))
+    again = alice.patch(url(f"/api/realuses/{bid}"), json={})
+    assert again.status_code == 409
+    assert "only a booking in use can be checked out; this one is completed" in \
+        again.json()["error"]["message"]
+    shown = alice.get(url(f"/api/realuses/{bid}"))
+    assert shown.status_code == 200 and shown.json()["realUseEndDtm"] is not None

@@ -146,6 +146,36 @@ api_body(struct req *r, const struct api_field *fields, int *status)
 	return body;
 }
 
+long long
+api_query_number(struct req *r, const char *name, long long dflt, long long lo,
+    long long hi)
+{
+	const char	*v = params_get(&r->query, name);
+	char		*end;
+	long long	 n;
+
+	if (v == NULL || *v == '\0')
+		return dflt;
+	n = strtoll(v, &end, 10);
+	if (*end != '\0' || strspn(v, "0123456789") != strlen(v) || n < lo ||
+	    n > hi) {
+		req_errorf(r, "%s must be a whole number from %lld to %lld",
+		    name, lo, hi);
+		return -1;
+	}
+	return n;
+}
+
+int
+api_page(struct req *r, long long *after, long long *limit)
+{
+	if ((*after = api_query_number(r, "after", 0, 0,
+	    999999999999999999LL)) == -1 || (*limit = api_query_number(r,
+	    "limit", 100, 1, API_PAGE_MAX)) == -1)
+		return -1;
+	return 0;
+}
+
 /* "yyyyMMddHHmm[ss]" as the datetime-local text it means. */
 static int
 origin_to_local(const char *s, char out[INPUT_TIME_LEN], const char **why)

@@ -22,6 +22,22 @@ int	api_send(struct req *r, int status, json_t *j);
 int	api_error(struct req *r, int status, const char *message,
 	    const char *field);
 
+/*
+ * ?name= as a whole number within [lo, hi], or dflt when absent; -1 with
+ * r->error set when it is something else.
+ */
+long long api_query_number(struct req *r, const char *name, long long dflt,
+	    long long lo, long long hi);
+
+/* The most a list answers at once. */
+#define API_PAGE_MAX	500
+
+/*
+ * A list's keyset page: ?after= (the last id seen, default 0) and ?limit=
+ * (1 to API_PAGE_MAX, default 100).  0, or -1 with r->error set (400).
+ */
+int	api_page(struct req *r, long long *after, long long *limit);
+
 /* What a JSON body may hold. */
 enum api_type {
 	API_INT,	/* a whole number */

@@ -7,14 +7,6 @@
 #include "clock.h"
 #include "db.h"
 
-#define BOOKINGAPI_COLUMNS						\
-	"b.id, b.room_id, r.name, b.user_id, u.display_name, b.title,"	\
-	" b.attendees, b.starts_at, b.ends_at, b.status, b.decided_by,"	\
-	" b.decided_at, b.reason, b.actual_start, b.actual_end"
-#define BOOKINGAPI_FROM						\
-	" FROM bookings b JOIN rooms r ON r.id = b.room_id"		\
-	" JOIN users u ON u.id = b.user_id"
-
 static const char SQL_ONE[] =
     "SELECT " BOOKINGAPI_COLUMNS BOOKINGAPI_FROM " WHERE b.id = ?";
 /* The origin's confirmStatus for each of our states. */

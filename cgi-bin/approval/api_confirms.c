@@ -21,16 +21,11 @@ static const char SQL_QUEUE[] =
     "SELECT " BOOKINGAPI_COLUMNS BOOKINGAPI_FROM
     " WHERE b.status = 'pending' AND b.id > ? ORDER BY b.id LIMIT ?";
 
-#define PAGE_MAX	500
-
 int
 api_confirms_list(struct req *r)
 {
 	const char	*status = params_get(&r->query, "status");
-	const char	*after_s = params_get(&r->query, "after");
-	const char	*limit_s = params_get(&r->query, "limit");
-	long long	 after = after_s != NULL ? strtoll(after_s, NULL, 10) : 0;
-	long long	 limit = limit_s != NULL ? strtoll(limit_s, NULL, 10) : 100;
+	long long	 after, limit;
 	struct db_rows	*rows;
 	json_t		*list;
 	char		 next[64];
@@ -39,11 +34,8 @@ api_confirms_list(struct req *r)
 		return api_error(r, 422, "status: only BOOKED (the requests "
 		    "waiting for a decision) is listed here; see /api/bookingLists "
 		    "for the rest", "status");
-	if ((after_s != NULL && (valid_id(after_s) != NULL &&
-	    strcmp(after_s, "0") != 0)) || (limit_s != NULL &&
-	    (valid_id(limit_s) != NULL || limit > PAGE_MAX)))
-		return api_error(r, 400, "after must be a booking id and limit "
-		    "a whole number from 1 to 500", NULL);
+	if (api_page(r, &after, &limit) == -1)
+		return 400;
 	if ((rows = db_query(r->app->db, SQL_QUEUE, DB_ARGS(DB_INT(after),
 	    DB_INT(limit)))) == NULL)
 		return db_failed(r);
@@ -75,7 +67,6 @@ api_confirm_decide(struct req *r)
 	struct booking_outcome	 o;
 	enum booking_action	 action;
 	const char		*status, *reason, *bad;
-	char			 when[64];
 	json_t			*body, *v;
 	int			 sent, rc;
 
@@ -105,22 +96,10 @@ api_confirm_decide(struct req *r)
 		log_info(r->rid, "booking %lld %s by user %lld (API)", id,
 		    action == ACT_CONFIRM ? "confirmed" : "denied", r->user->id);
 		return bookingapi_send(r, id, 200);
-	case BK_NOT_FOUND:
-		r->error = "no such booking";
-		return 404;
 	case BK_REASON_REQUIRED:
 		return api_error(r, 422, "a denial needs a reason; the person "
 		    "who asked will see it", "reason");
-	case BK_NOT_ALLOWED:
-		req_errorf(r, "this booking was already %s%s%s%s%s", o.state,
-		    o.by[0] ? " by " : "", o.by, o.at ? ", " : "",
-		    o.at ? format_local(o.at, "%a %d %b %Y, %H:%M", when,
-		    sizeof when) : "");
-		return 409;
-	case BK_STARTED:
-		r->error = "its start has passed; it can no longer be approved";
-		return 409;
 	default:
-		return db_failed(r);
+		return decision_refused(r, rc, &o);
 	}
 }

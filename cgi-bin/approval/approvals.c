@@ -129,27 +129,20 @@ approvals_list(struct req *r)
 	    "person who asked has been told why.", 0, NULL);
 }
 
-/* Applies a decision and answers for it. */
-static int
-decide(struct req *r, enum booking_action action, const char *reason)
+int
+decision_refused(struct req *r, enum booking_result rc,
+    const struct booking_outcome *o)
 {
-	long long		id = route_arg_id(r, 0);
-	struct booking_outcome	o;
-	char			when[64];
+	char when[64];
 
-	switch (booking_apply(r->app->db, id, action, r->user, reason, &o)) {
-	case BK_OK:
-		log_info(r->rid, "booking %lld %s by user %lld", id,
-		    action == ACT_CONFIRM ? "confirmed" : "denied", r->user->id);
-		return resp_redirect(r, 303, action == ACT_CONFIRM ?
-		    "/admin/approvals?done=approved" :
-		    "/admin/approvals?done=denied");
+	switch (rc) {
 	case BK_NOT_FOUND:
+		r->error = "no such booking";
 		return 404;
 	case BK_NOT_ALLOWED:
-		req_errorf(r, "this booking was already %s%s%s%s%s", o.state,
-		    o.by[0] ? " by " : "", o.by, o.at ? ", " : "",
-		    o.at ? format_local(o.at, "%a %d %b %Y, %H:%M", when,
+		req_errorf(r, "this booking was already %s%s%s%s%s", o->state,
+		    o->by[0] ? " by " : "", o->by, o->at ? ", " : "",
+		    o->at ? format_local(o->at, "%a %d %b %Y, %H:%M", when,
 		    sizeof when) : "");
 		return 409;
 	case BK_STARTED:
@@ -157,6 +150,27 @@ decide(struct req *r, enum booking_action action, const char *reason)
 		return 409;
 	default:
 		return db_failed(r);
+	}
+}
+
+/* Applies a decision and answers for it. */
+static int
+decide(struct req *r, enum booking_action action, const char *reason)
+{
+	long long		id = route_arg_id(r, 0);
+	struct booking_outcome	o;
+	enum booking_result	rc;
+
+	switch ((rc = booking_apply(r->app->db, id, action, r->user, reason,
+	    &o))) {
+	case BK_OK:
+		log_info(r->rid, "booking %lld %s by user %lld", id,
+		    action == ACT_CONFIRM ? "confirmed" : "denied", r->user->id);
+		return resp_redirect(r, 303, action == ACT_CONFIRM ?
+		    "/admin/approvals?done=approved" :
+		    "/admin/approvals?done=denied");
+	default:
+		return decision_refused(r, rc, &o);
 	}
 }
 

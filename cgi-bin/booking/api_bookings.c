@@ -23,8 +23,6 @@ static const char SQL_OF_USER[] =
     "SELECT " BOOKINGAPI_COLUMNS BOOKINGAPI_FROM
     " WHERE b.user_id = ? AND b.id > ? ORDER BY b.id LIMIT ?";
 
-#define PAGE_MAX	500
-
 static const struct api_field booking_fields[] = {
 	{ "roomId",		API_INT,	1 },
 	{ "useStartDtm",	API_TIME,	0 },
@@ -146,27 +144,6 @@ api_booking_show(struct req *r)
 	return bookingapi_send(r, route_arg_id(r, 0), 200);
 }
 
-/* ?name= as a positive number within [lo, hi], or dflt; -1 if invalid. */
-static long long
-query_number(struct req *r, const char *name, long long dflt, long long lo,
-    long long hi)
-{
-	const char	*v = params_get(&r->query, name);
-	char		*end;
-	long long	 n;
-
-	if (v == NULL || *v == '\0')
-		return dflt;
-	n = strtoll(v, &end, 10);
-	if (*end != '\0' || strspn(v, "0123456789") != strlen(v) || n < lo ||
-	    n > hi) {
-		req_errorf(r, "%s must be a whole number from %lld to %lld",
-		    name, lo, hi);
-		return -1;
-	}
-	return n;
-}
-
 int
 api_bookings_list(struct req *r)
 {
@@ -181,12 +158,11 @@ api_bookings_list(struct req *r)
 			    "person's bookings";
 			return 403;
 		}
-		if ((user = query_number(r, "user", 0, 1,
+		if ((user = api_query_number(r, "user", 0, 1,
 		    999999999999LL)) == -1)
 			return 400;
 	}
-	if ((after = query_number(r, "after", 0, 0, 999999999999999999LL)) ==
-	    -1 || (limit = query_number(r, "limit", 100, 1, PAGE_MAX)) == -1)
+	if (api_page(r, &after, &limit) == -1)
 		return 400;
 	if ((rows = db_query(r->app->db, SQL_OF_USER, DB_ARGS(DB_INT(user),
 	    DB_INT(after), DB_INT(limit)))) == NULL)

@@ -99,6 +99,16 @@ def secret(context):
     raise KeyError(context)
 
 
+def wait_for(predicate, seconds=15):
+    """Polls predicate until it holds (True) or seconds pass (False)."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
 def log_text(name):
     path = VAR / "log" / f"{name}.log"
     return path.read_text(errors="replace") if path.exists() else ""

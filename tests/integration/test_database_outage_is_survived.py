@@ -2,16 +2,7 @@
 import threading
 import time
 
-from conftest import CONTEXTS, get, login, sql, stack, url, worker_pids
-
-
-def wait_for(predicate, seconds=15):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
+from conftest import CONTEXTS, get, login, sql, stack, url, wait_for, worker_pids
 
 
 def test_killed_connections_are_reopened_on_the_next_request(all_workers):

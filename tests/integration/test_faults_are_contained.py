@@ -14,18 +14,9 @@ import requests
 from bs4 import BeautifulSoup
 
 from conftest import (VAR, book, booked_id, booking_form, csrf_of, get, login, page_csrf,
-                      quiet_day, sql, sql_value, stack, url, worker_pids)
+                      quiet_day, sql, sql_value, stack, url, wait_for, worker_pids)
 
 pytestmark = pytest.mark.usefixtures("read_model_exact")
-
-
-def wait_for(predicate, seconds=15):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 def test_booking_and_approval_work_while_room_and_status_are_down():

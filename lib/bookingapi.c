@@ -72,6 +72,19 @@ bookingapi_json(const struct db_rows *rows, size_t i)
 	return o;
 }
 
+json_t *
+bookingapi_list(const struct db_rows *rows)
+{
+	json_t *list = json_array();
+
+	for (size_t i = 0; list != NULL && i < rows->nrows; i++)
+		if (json_array_append_new(list, bookingapi_json(rows, i)) == -1) {
+			json_decref(list);
+			list = NULL;
+		}
+	return list;
+}
+
 /* Sends booking id as JSON with status (404 for others' bookings). */
 int
 bookingapi_send(struct req *r, long long id, int status)

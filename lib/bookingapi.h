@@ -23,6 +23,9 @@ const char	*bookingapi_confirm_status(const char *state);
 /* Row i of a BOOKINGAPI_COLUMNS query as JSON (new reference, or NULL). */
 json_t		*bookingapi_json(const struct db_rows *rows, size_t i);
 
+/* Every row of a BOOKINGAPI_COLUMNS query, as a JSON array (or NULL). */
+json_t		*bookingapi_list(const struct db_rows *rows);
+
 /*
  * Sends booking id with status; 404 for anyone but its owner and
  * administrators.  Returns the status sent.

@@ -39,12 +39,10 @@ api_confirms_list(struct req *r)
 	if ((rows = db_query(r->app->db, SQL_QUEUE, DB_ARGS(DB_INT(after),
 	    DB_INT(limit)))) == NULL)
 		return db_failed(r);
-	if ((list = json_array()) == NULL) {
+	if ((list = bookingapi_list(rows)) == NULL) {
 		db_rows_free(rows);
 		return 500;
 	}
-	for (size_t i = 0; i < rows->nrows; i++)
-		json_array_append_new(list, bookingapi_json(rows, i));
 	if (rows->nrows == (size_t)limit)
 		snprintf(next, sizeof next, "/api/confirms?status=BOOKED&after="
 		    "%lld&limit=%lld", db_cell_int(rows, rows->nrows - 1, 0),

@@ -167,12 +167,10 @@ api_bookings_list(struct req *r)
 	if ((rows = db_query(r->app->db, SQL_OF_USER, DB_ARGS(DB_INT(user),
 	    DB_INT(after), DB_INT(limit)))) == NULL)
 		return db_failed(r);
-	if ((list = json_array()) == NULL) {
+	if ((list = bookingapi_list(rows)) == NULL) {
 		db_rows_free(rows);
 		return 500;
 	}
-	for (size_t i = 0; i < rows->nrows; i++)
-		json_array_append_new(list, bookingapi_json(rows, i));
 	/* A full page may have more after it: the link to the next one. */
 	if (rows->nrows == (size_t)limit && user != r->user->id)
 		snprintf(next, sizeof next, "/api/bookings?after=%lld&limit=%lld"

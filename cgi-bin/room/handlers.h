@@ -27,4 +27,11 @@ int	room_available(struct req *r);
  * 303, 404, 409. */
 int	room_delete(struct req *r);
 
+/* The JSON API's /api/rooms: list, one (ETag: its version), add (admin),
+ * and PATCH {"status": "N", "reason"} / {"status": "Y"} (admin, If-Match). */
+int	api_rooms_list(struct req *r);
+int	api_room_show(struct req *r);
+int	api_room_create(struct req *r);
+int	api_room_change(struct req *r);
+
 #endif

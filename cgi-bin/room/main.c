@@ -13,6 +13,10 @@ static const struct route routes[] = {
 	{ M_POST, "/admin/rooms/{id}/unavailable",	AUTH_ADMIN, room_unavailable },
 	{ M_POST, "/admin/rooms/{id}/available",	AUTH_ADMIN, room_available },
 	{ M_POST, "/admin/rooms/{id}/delete",		AUTH_ADMIN, room_delete },
+	{ M_GET,  "/api/rooms",				AUTH_USER,  api_rooms_list },
+	{ M_POST, "/api/rooms",				AUTH_ADMIN, api_room_create },
+	{ M_GET,  "/api/rooms/{id}",			AUTH_USER,  api_room_show },
+	{ M_PATCH, "/api/rooms/{id}",			AUTH_ADMIN, api_room_change },
 	{ M_GET,  "/healthz/room",			AUTH_ANY,   health_context },
 };
 

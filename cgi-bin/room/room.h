@@ -18,6 +18,27 @@ struct room_notice {
 	const struct form_errors *errors;
 };
 
+/* A room's fields, as the add and edit forms and the API check them. */
+extern const struct field room_fields[];
+
+/*
+ * Adds the room r->form describes (already checked against room_fields).
+ * 0 with *id, 409 for a name another room has (r->error says so), or the
+ * database's 5xx.
+ */
+int	room_insert(struct req *r, long long *id);
+
+/*
+ * Takes room id out of use with reason, or puts it back; version, if not
+ * 0, must be the room's (else 412).  Out of use cancels every live
+ * booking in the same transaction, under the room lock every booking
+ * takes, and *cancelled gets them (to db_rows_free).  0, or 404, 409
+ * (already so), 412, or the database's 5xx, with r->error.
+ */
+int	room_take_out_of_use(struct req *r, long long id, const char *reason,
+	    long long version, struct db_rows **cancelled);
+int	room_put_back(struct req *r, long long id, long long version);
+
 /* The room's page with an optional notice; 200 or status, 404, 503. */
 int	room_page(struct req *r, long long id, int status,
 	    const struct room_notice *notice);

@@ -98,7 +98,7 @@ valid_checkbox(const char *v)
 	    "Tick the box, or leave it empty.";
 }
 
-static const struct field room_in[] = {
+const struct field room_fields[] = {
 	{ "name",		valid_room_name,	F_REQUIRED },
 	{ "location",		valid_location,		0 },
 	{ "capacity",		valid_capacity,		F_REQUIRED },
@@ -141,7 +141,7 @@ form_page(struct req *r, long long id, int status,
 	if (page_begin(&p, r, id ? "Edit room" : "Add a room",
 	    "room_form.tpl") == -1)
 		return 500;
-	form_fill(p.body, r, room_in, e);
+	form_fill(p.body, r, room_fields, e);
 	if (*field(r, "checkin_required") != '\0')
 		tpl_show(p.body, "CHECKIN_REQUIRED_ON");
 	if (id) {
@@ -201,26 +201,46 @@ write_failed(struct req *r, long long id, struct form_errors *e)
 }
 
 int
-room_create(struct req *r)
+room_insert(struct req *r, long long *id)
 {
-	struct form_errors	 e;
-	struct db		*db = r->app->db;
-	long long		 id = 0;
-	char			 location[64];
+	struct db	*db = r->app->db;
+	int		 rc;
 
-	if (form_check(r, room_in, &e) > 0)
-		return form_page(r, 0, 422, &e, NULL);
 	if (db_begin(db) == -1)
 		return db_failed(r);
 	if (db_exec(db, SQL_INSERT, DB_ARGS(DB_STR(field(r, "name")),
 	    DB_STR(field(r, "location")), DB_INT(form_int(r, "capacity")),
 	    DB_STR(field(r, "description")),
-	    DB_INT(*field(r, "checkin_required") != '\0')), &id) != 1 ||
-	    add_event(r, id, "created", NULL, 0) == -1)
-		return write_failed(r, 0, &e);
+	    DB_INT(*field(r, "checkin_required") != '\0')), id) != 1 ||
+	    add_event(r, *id, "created", NULL, 0) == -1) {
+		rc = db_last_error(db) == DB_DUPLICATE ? 409 : db_failed(r);
+		db_rollback(db);
+		if (rc == 409)
+			r->error = "Another room already has this name.";
+		return rc;
+	}
 	if (db_commit(db) == -1)
 		return db_failed(r);
-	log_info(r->rid, "room %lld added by user %lld", id, r->user->id);
+	log_info(r->rid, "room %lld added by user %lld", *id, r->user->id);
+	return 0;
+}
+
+int
+room_create(struct req *r)
+{
+	struct form_errors	 e;
+	long long		 id = 0;
+	char			 location[64];
+	int			 rc;
+
+	if (form_check(r, room_fields, &e) > 0)
+		return form_page(r, 0, 422, &e, NULL);
+	if ((rc = room_insert(r, &id)) == 409) {
+		form_error(&e, "name", r->error);
+		return form_page(r, 0, 422, &e, NULL);
+	}
+	if (rc != 0)
+		return rc;
 	snprintf(location, sizeof location, "/rooms/%lld?added=1", id);
 	return resp_redirect(r, 303, location);
 }
@@ -270,7 +290,7 @@ room_update(struct req *r)
 	char			 location[64];
 	int			 renamed, rc;
 
-	if (form_check(r, room_in, &e) > 0 ||
+	if (form_check(r, room_fields, &e) > 0 ||
 	    (params_get(&r->form, "version") == NULL &&
 	    (form_error(&e, "version", "Reload the form and try again."), 1)))
 		return form_page(r, id, 422, &e, NULL);
@@ -372,22 +392,33 @@ cancel_live_bookings(struct req *r, long long id, const char *reason)
 	return live;
 }
 
-int
-room_unavailable(struct req *r)
+/* The locked room's version is version (0: any); else 412, rolled back. */
+static int
+version_holds(struct req *r, const struct db_rows *cur, long long version)
 {
-	long long		 id = route_arg_id(r, 0), n;
-	const char		*reason = params_get(&r->form, "reason");
-	struct form_errors	 e;
-	struct room_notice	 notice = { .fields = reason_in, .errors = &e };
-	struct db_rows		*cur, *cancelled = NULL;
-	char			 message[200];
-	int			 rc = 500;
+	if (version == 0 || db_cell_int(cur, 0, 4) == version)
+		return 0;
+	req_errorf(r, "the room was changed since (it is at version %s); "
+	    "reload it and try again", db_cell(cur, 0, 4));
+	db_rollback(r->app->db);
+	return 412;
+}
 
-	if (form_check(r, reason_in, &e) > 0)
-		return room_page(r, id, 422, &notice);
+int
+room_take_out_of_use(struct req *r, long long id, const char *reason,
+    long long version, struct db_rows **cancelled)
+{
+	struct db_rows	*cur;
+	int		 rc = 500;
+
+	*cancelled = NULL;
 	/* The same lock every booking of this room takes: none slips in. */
 	if ((cur = lock_room(r, id, &rc)) == NULL)
 		return rc;
+	if ((rc = version_holds(r, cur, version)) != 0) {
+		db_rows_free(cur);
+		return rc;
+	}
 	if (strcmp(db_cell(cur, 0, 5), "unavailable") == 0) {
 		req_errorf(r, "the room is already unavailable (%s)",
 		    db_cell(cur, 0, 6));
@@ -398,38 +429,33 @@ room_unavailable(struct req *r)
 	db_rows_free(cur);
 	if (db_exec(r->app->db, SQL_SET_STATUS, DB_ARGS(DB_STR("unavailable"),
 	    DB_STR(reason), DB_INT(id)), NULL) != 1 ||
-	    (cancelled = cancel_live_bookings(r, id, reason)) == NULL ||
+	    (*cancelled = cancel_live_bookings(r, id, reason)) == NULL ||
 	    add_event(r, id, "unavailable", reason,
-	    (long long)cancelled->nrows) == -1 ||
+	    (long long)(*cancelled)->nrows) == -1 ||
 	    db_commit(r->app->db) == -1) {
 		rc = db_failed(r);
 		db_rollback(r->app->db);
-		db_rows_free(cancelled);
+		db_rows_free(*cancelled);
+		*cancelled = NULL;
 		return rc;
 	}
-	n = (long long)cancelled->nrows;
-	log_info(r->rid, "room %lld unavailable; %lld bookings cancelled", id,
-	    n);
-	snprintf(message, sizeof message, "The room is now unavailable. %lld "
-	    "booking%s cancelled%s", n, n == 1 ? " was" : "s were",
-	    n > 0 ? ", and each person has been told:" : ".");
-	notice = (struct room_notice){ .message = message,
-	    .bookings = cancelled };
-	rc = room_page(r, id, 200, &notice);
-	db_rows_free(cancelled);
-	return rc;
+	log_info(r->rid, "room %lld unavailable; %zu bookings cancelled", id,
+	    (*cancelled)->nrows);
+	return 0;
 }
 
 int
-room_available(struct req *r)
+room_put_back(struct req *r, long long id, long long version)
 {
-	long long	 id = route_arg_id(r, 0);
 	struct db_rows	*cur;
-	char		 location[64];
 	int		 rc = 500;
 
 	if ((cur = lock_room(r, id, &rc)) == NULL)
 		return rc;
+	if ((rc = version_holds(r, cur, version)) != 0) {
+		db_rows_free(cur);
+		return rc;
+	}
 	if (strcmp(db_cell(cur, 0, 5), "available") == 0) {
 		db_rows_free(cur);
 		db_rollback(r->app->db);
@@ -445,6 +471,44 @@ room_available(struct req *r)
 		db_rollback(r->app->db);
 		return rc;
 	}
+	return 0;
+}
+
+int
+room_unavailable(struct req *r)
+{
+	long long		 id = route_arg_id(r, 0), n;
+	const char		*reason = params_get(&r->form, "reason");
+	struct form_errors	 e;
+	struct room_notice	 notice = { .fields = reason_in, .errors = &e };
+	struct db_rows		*cancelled;
+	char			 message[200];
+	int			 rc;
+
+	if (form_check(r, reason_in, &e) > 0)
+		return room_page(r, id, 422, &notice);
+	if ((rc = room_take_out_of_use(r, id, reason, 0, &cancelled)) != 0)
+		return rc;
+	n = (long long)cancelled->nrows;
+	snprintf(message, sizeof message, "The room is now unavailable. %lld "
+	    "booking%s cancelled%s", n, n == 1 ? " was" : "s were",
+	    n > 0 ? ", and each person has been told:" : ".");
+	notice = (struct room_notice){ .message = message,
+	    .bookings = cancelled };
+	rc = room_page(r, id, 200, &notice);
+	db_rows_free(cancelled);
+	return rc;
+}
+
+int
+room_available(struct req *r)
+{
+	long long	 id = route_arg_id(r, 0);
+	char		 location[64];
+	int		 rc;
+
+	if ((rc = room_put_back(r, id, 0)) != 0)
+		return rc;
 	snprintf(location, sizeof location, "/rooms/%lld?available=1", id);
 	return resp_redirect(r, 303, location);
 }

@@ -118,3 +118,53 @@ def test_real_uses_check_in_and_out_with_the_pages_rules():
         again.json()["error"]["message"]
     shown = alice.get(url(f"/api/realuses/{bid}"))
     assert shown.status_code == 200 and shown.json()["realUseEndDtm"] is not None
+
+
+def test_rooms_are_added_and_taken_out_of_use_as_on_the_pages():
+    alice, admin = api_as("alice"), api_as("admin")
+    name = f"API room {datetime.datetime.now().strftime('%H%M%S%f')}"
+    made = admin.post(url("/api/rooms"), json={"name": name, "location": "Floor 2",
+                                               "capacity": 6, "checkinRequired": 1})
+    assert made.status_code == 201, made.text
+    room = made.json()
+    assert made.headers["Location"] == f"/api/rooms/{room['roomId']}"
+    assert room["status"] == "Y" and room["checkinRequired"] is True
+    assert made.headers["ETag"] == f'"{room["version"]}"'
+    assert any(r["roomId"] == room["roomId"] for r in alice.get(url("/api/rooms")).json()["rooms"])
+    # The form's checks, with the form's words.
+    dup = admin.post(url("/api/rooms"), json={"name": name, "capacity": 3})
+    assert dup.status_code == 409 and "Another room already has this name" in dup.text
+    small = admin.post(url("/api/rooms"), json={"name": name + " b", "capacity": 0})
+    assert small.status_code == 422 and small.json()["error"]["field"] == "capacity"
+    assert "from 1 to 10000" in small.json()["error"]["message"]
+    assert alice.post(url("/api/rooms"), json={"name": "x", "capacity": 2}).status_code == 403
+
+    # A booking in it, then out of use: the booking is cancelled and its
+    # owner told, exactly as when an administrator uses the room page.
+    day = quiet_day(room["roomId"])
+    start = datetime.datetime.combine(day, datetime.time(10), SITE_TZ)
+    booked = alice.post(url("/api/bookings"), json={
+        "roomId": room["roomId"], "useStartDtm": start.strftime("%Y%m%d%H%M"),
+        "useEndDtm": (start + datetime.timedelta(hours=1)).strftime("%Y%m%d%H%M"),
+        "title": "Doomed", "attendees": 2}).json()["bookingId"]
+    path = url(f"/api/rooms/{room['roomId']}")
+    assert admin.patch(path, json={"status": "N"}).status_code == 422
+    stale = admin.patch(path, json={"status": "N", "reason": "Flooded"},
+                        headers={"If-Match": '"999"'})
+    assert stale.status_code == 412
+    assert sql_value(f"SELECT status FROM bookings WHERE id = {booked}") == "pending"
+    out = admin.patch(path, json={"status": "N", "reason": "Flooded"},
+                      headers={"If-Match": made.headers["ETag"]})
+    assert out.status_code == 200 and out.json()["status"] == "N"
+    assert out.json()["reason"] == "Flooded"
+    assert sql_value(f"SELECT status FROM bookings WHERE id = {booked}") == "cancelled"
+    told = alice.get(url("/api/notifications?unread=1")).json()["notifications"]
+    assert any(n["bookingId"] == booked and "Flooded" in n["message"] for n in told)
+    again = admin.patch(path, json={"status": "N", "reason": "Still"})
+    assert again.status_code == 409 and "already unavailable" in again.json()["error"]["message"]
+    back = admin.patch(path, json={"status": "Y"})
+    assert back.status_code == 200 and back.json()["status"] == "Y"
+    assert admin.patch(path, json={"status": "Y"}).status_code == 409
+    assert admin.patch(path, json={"status": "maybe"}).status_code == 422
+    assert admin.patch(url("/api/rooms/99999999"), json={"status": "Y"}).status_code == 404
+    assert admin.get(url("/api/rooms/99999999")).status_code == 404

@@ -1,0 +1,215 @@
+/*
+ * room: the origin's /rooms resource as JSON.  Adding and taking a room out
+ * of use go through the same checks and transactions as the forms.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "app.h"
+#include "db.h"
+#include "form.h"
+#include "handlers.h"
+#include "response.h"
+#include "room.h"
+
+#define ROOM_COLUMNS							\
+	"id, name, location, capacity, description, status,"		\
+	" unavailable_reason, checkin_required_since IS NOT NULL, version"
+
+static const char SQL_ALL[] =
+    "SELECT " ROOM_COLUMNS " FROM rooms ORDER BY name";
+static const char SQL_ONE[] =
+    "SELECT " ROOM_COLUMNS " FROM rooms WHERE id = ?";
+
+/* Row i as JSON: the origin's names, and "Y"/"N" for in use or not. */
+static json_t *
+room_json(const struct db_rows *rows, size_t i)
+{
+	int available = strcmp(db_cell(rows, i, 5), "available") == 0;
+
+	return json_pack("{s:I, s:s, s:s, s:I, s:s, s:s, s:b, s:s?, s:b, s:I}",
+	    "roomId", db_cell_int(rows, i, 0), "name", db_cell(rows, i, 1),
+	    "location", db_cell(rows, i, 2), "capacity",
+	    db_cell_int(rows, i, 3), "description", db_cell(rows, i, 4),
+	    "status", available ? "Y" : "N", "available", available,
+	    "reason", db_cell(rows, i, 6), "checkinRequired",
+	    (int)db_cell_int(rows, i, 7), "version", db_cell_int(rows, i, 8));
+}
+
+int
+api_rooms_list(struct req *r)
+{
+	struct db_rows	*rows;
+	json_t		*list;
+
+	if ((rows = db_query(r->app->db, SQL_ALL, DB_NOARGS)) == NULL)
+		return db_failed(r);
+	if ((list = json_array()) == NULL) {
+		db_rows_free(rows);
+		return 500;
+	}
+	for (size_t i = 0; i < rows->nrows; i++)
+		json_array_append_new(list, room_json(rows, i));
+	db_rows_free(rows);
+	return api_send(r, 200, json_pack("{s:o}", "rooms", list));
+}
+
+/* Sends room id with status and its version as the ETag. */
+static int
+send_room(struct req *r, long long id, int status)
+{
+	struct db_rows	*rows;
+	json_t		*j;
+	char		 etag[32];
+
+	if ((rows = db_query(r->app->db, SQL_ONE, DB_ARGS(DB_INT(id)))) ==
+	    NULL)
+		return db_failed(r);
+	if (rows->nrows != 1) {
+		db_rows_free(rows);
+		r->error = "no such room";
+		return 404;
+	}
+	snprintf(etag, sizeof etag, "\"%s\"", db_cell(rows, 0, 8));
+	j = room_json(rows, 0);
+	db_rows_free(rows);
+	if (resp_header(r, "ETag", etag) == -1) {
+		json_decref(j);
+		return 500;
+	}
+	return api_send(r, status, j);
+}
+
+int
+api_room_show(struct req *r)
+{
+	return send_room(r, route_arg_id(r, 0), 200);
+}
+
+static const struct api_field new_room_fields[] = {
+	{ "name",		API_STRING,	1 },
+	{ "location",		API_STRING,	0 },
+	{ "capacity",		API_INT,	1 },
+	{ "description",	API_STRING,	0 },
+	{ "checkinRequired",	API_INT,	0 },
+	{ NULL,			API_INT,	0 },
+};
+
+/* The JSON body as the form's fields, so the form's checks apply. */
+static int
+as_form(struct req *r, json_t *body)
+{
+	json_t	*v;
+	char	 n[24];
+
+	params_free(&r->form);
+	if ((v = json_object_get(body, "name")) != NULL &&
+	    params_append(&r->form, "name", json_string_value(v)) == -1)
+		return -1;
+	if ((v = json_object_get(body, "location")) != NULL &&
+	    params_append(&r->form, "location", json_string_value(v)) == -1)
+		return -1;
+	if ((v = json_object_get(body, "description")) != NULL &&
+	    params_append(&r->form, "description", json_string_value(v)) == -1)
+		return -1;
+	snprintf(n, sizeof n, "%lld", (long long)json_integer_value(
+	    json_object_get(body, "capacity")));
+	if (params_append(&r->form, "capacity", n) == -1)
+		return -1;
+	v = json_object_get(body, "checkinRequired");
+	return params_append(&r->form, "checkin_required",
+	    v != NULL && json_integer_value(v) ? "1" : "");
+}
+
+int
+api_room_create(struct req *r)
+{
+	struct form_errors	 e;
+	char			 location[64];
+	long long		 id;
+	json_t			*body;
+	int			 sent;
+
+	if ((body = api_body(r, new_room_fields, &sent)) == NULL)
+		return sent;
+	sent = as_form(r, body);
+	json_decref(body);
+	if (sent == -1)
+		return 500;
+	if (form_check(r, room_fields, &e) > 0)
+		return api_error(r, 422, e.v[0].message, e.v[0].field);
+	if ((sent = room_insert(r, &id)) != 0)
+		return sent;
+	snprintf(location, sizeof location, "/api/rooms/%lld", id);
+	if (resp_header(r, "Location", location) == -1)
+		return 500;
+	return send_room(r, id, 201);
+}
+
+/* If-Match: "<version>" (quotes optional); 0 when absent, -1 if malformed. */
+static long long
+if_match(struct req *r)
+{
+	const char	*h = req_env(r, "HTTP_IF_MATCH");
+	char		*end;
+	long long	 v;
+
+	if (h == NULL || *h == '\0')
+		return 0;
+	if (*h == '"')
+		h++;
+	v = strtoll(h, &end, 10);
+	if (v <= 0 || (*end != '\0' && strcmp(end, "\"") != 0))
+		return -1;
+	return v;
+}
+
+static const struct api_field status_fields[] = {
+	{ "status",	API_STRING,	1 },
+	{ "reason",	API_STRING,	0 },
+	{ NULL,		API_INT,	0 },
+};
+
+int
+api_room_change(struct req *r)
+{
+	long long	 id = route_arg_id(r, 0), version = if_match(r);
+	const char	*status, *reason, *bad;
+	struct db_rows	*cancelled = NULL;
+	char		 reason_buf[600];
+	json_t		*body, *v;
+	int		 rc;
+
+	if (version == -1)
+		return api_error(r, 400, "If-Match must be the room's version, "
+		    "as its ETag gives it", NULL);
+	if ((body = api_body(r, status_fields, &rc)) == NULL)
+		return rc;
+	status = json_string_value(json_object_get(body, "status"));
+	v = json_object_get(body, "reason");
+	snprintf(reason_buf, sizeof reason_buf, "%s", v != NULL ?
+	    json_string_value(v) : "");
+	reason = reason_buf;
+	if (strcmp(status, "N") == 0) {
+		json_decref(body);
+		if ((bad = *reason == '\0' ? "a reason is required: the people "
+		    "whose bookings are cancelled will see it" :
+		    valid_reason(reason)) != NULL)
+			return api_error(r, 422, bad, "reason");
+		if ((rc = room_take_out_of_use(r, id, reason, version,
+		    &cancelled)) != 0)
+			return rc;
+		db_rows_free(cancelled);
+	} else if (strcmp(status, "Y") == 0) {
+		json_decref(body);
+		if ((rc = room_put_back(r, id, version)) != 0)
+			return rc;
+	} else {
+		json_decref(body);
+		return api_error(r, 422, "status must be \"Y\" (available) or "
+		    "\"N\" (unavailable, with a reason)", "status");
+	}
+	return send_room(r, id, 200);
+}

@@ -28,9 +28,8 @@ bookingapi_confirm_status(const char *state)
 	return "BOOKED";
 }
 
-/* A DATETIME cell as the origin's local form and as ISO 8601, or nulls. */
-static void
-set_time(json_t *o, const char *origin_key, const char *iso_key,
+void
+bookingapi_set_time(json_t *o, const char *origin_key, const char *iso_key,
     const char *cell)
 {
 	time_t t;
@@ -60,15 +59,15 @@ bookingapi_json(const struct db_rows *rows, size_t i)
 
 	if (o == NULL)
 		return NULL;
-	set_time(o, "useStartDtm", "starts_at", db_cell(rows, i, 7));
-	set_time(o, "useEndDtm", "ends_at", db_cell(rows, i, 8));
+	bookingapi_set_time(o, "useStartDtm", "starts_at", db_cell(rows, i, 7));
+	bookingapi_set_time(o, "useEndDtm", "ends_at", db_cell(rows, i, 8));
 	json_object_set_new(o, "confirmUserId", db_cell(rows, i, 10) != NULL ?
 	    json_integer(db_cell_int(rows, i, 10)) : json_null());
-	set_time(o, "confirmDtm", NULL, db_cell(rows, i, 11));
+	bookingapi_set_time(o, "confirmDtm", NULL, db_cell(rows, i, 11));
 	json_object_set_new(o, "reason", db_cell(rows, i, 12) != NULL ?
 	    json_string(db_cell(rows, i, 12)) : json_null());
-	set_time(o, "realUseStartDtm", NULL, db_cell(rows, i, 13));
-	set_time(o, "realUseEndDtm", NULL, db_cell(rows, i, 14));
+	bookingapi_set_time(o, "realUseStartDtm", NULL, db_cell(rows, i, 13));
+	bookingapi_set_time(o, "realUseEndDtm", NULL, db_cell(rows, i, 14));
 	return o;
 }
 

@@ -20,6 +20,13 @@ struct db_rows;
 /* The origin's confirmStatus for one of our states ("pending": BOOKED). */
 const char	*bookingapi_confirm_status(const char *state);
 
+/*
+ * Sets a DATETIME cell on o as the origin's local "yyyyMMddHHmmss" under
+ * origin_key and, if iso_key, as ISO 8601 UTC; nulls when cell is NULL.
+ */
+void		 bookingapi_set_time(json_t *o, const char *origin_key,
+		    const char *iso_key, const char *cell);
+
 /* Row i of a BOOKINGAPI_COLUMNS query as JSON (new reference, or NULL). */
 json_t		*bookingapi_json(const struct db_rows *rows, size_t i);
 

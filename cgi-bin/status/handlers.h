@@ -2,7 +2,38 @@
 #ifndef ROOMBOOK_STATUS_HANDLERS_H
 #define ROOMBOOK_STATUS_HANDLERS_H
 
+#include <time.h>
+
 #include "request.h"
+
+struct db_rows;
+
+/* What the status list and /api/bookingLists read of booking_status. */
+#define STATUS_LIST_COLUMNS						\
+	"booking_id, room_name, starts_at, ends_at, title, status,"	\
+	" user_name, decided_at, decided_by_name, room_id, user_id,"	\
+	" decided_by, actual_start, actual_end"
+
+/* The list's filters (?room, ?status, ?person, ?from, ?to). */
+struct status_filters {
+	const char	*room, *status, *person, *from, *to;
+	time_t		 lo, hi;	/* [from, to] as UTC instants */
+	unsigned	 bits;		/* 1 room, 2 status, 4 person */
+};
+
+/* Reads and checks them; 0, or 400/403 with r->error. */
+int	status_read_filters(struct req *r, struct status_filters *f);
+
+/*
+ * Up to limit rows (STATUS_LIST_COLUMNS) past the cursor (ct, cid):
+ * older first, or newer first when back.  0 with *rows, or a status.
+ */
+int	status_rows(struct req *r, const struct status_filters *f, int back,
+	    time_t ct, long long cid, long long limit, struct db_rows **rows);
+
+/* GET /api/bookingLists: the list as JSON, ?cursor= paged, the origin's
+ * field names.  200, 400, 401, 403. */
+int	api_booking_lists(struct req *r);
 
 /* GET /status: the booking status list, 50 a page, newest start first,
  * filtered (?room, ?status, ?person for admins, ?from, ?to) and paged by

@@ -20,11 +20,10 @@
  * booking_id): the last page costs what the first does (no OFFSET).
  */
 #define LIST_SQL(filters, cmp, order)					\
-	"SELECT booking_id, room_name, starts_at, ends_at, title, status,"	\
-	" user_name, decided_at, decided_by_name FROM booking_status"	\
+	"SELECT " STATUS_LIST_COLUMNS " FROM booking_status"		\
 	" WHERE " filters "starts_at >= ? AND starts_at < ?"		\
 	" AND (starts_at " cmp " ? OR (starts_at = ? AND booking_id " cmp " ?))"	\
-	" ORDER BY starts_at " order ", booking_id " order " LIMIT 51"
+	" ORDER BY starts_at " order ", booking_id " order " LIMIT ?"
 #define LIST_PAIR(filters)						\
 	{ LIST_SQL(filters, "<", "DESC"), LIST_SQL(filters, ">", "ASC") }
 
@@ -81,14 +80,8 @@ add_query(char *q, size_t n, const char *name, const char *value)
 	return 0;
 }
 
-struct filters {
-	const char	*room, *status, *person, *from, *to;
-	time_t		 lo, hi;	/* [from, to] as UTC instants */
-	unsigned	 bits;
-};
-
-static int
-read_filters(struct req *r, struct filters *f)
+int
+status_read_filters(struct req *r, struct status_filters *f)
 {
 	memset(f, 0, sizeof *f);
 	f->room = params_get(&r->query, "room");
@@ -141,7 +134,7 @@ read_filters(struct req *r, struct filters *f)
 
 /* The filter selects, with the chosen values marked. */
 static int
-fill_choices(struct req *r, struct tpl *d, const struct filters *f)
+fill_choices(struct req *r, struct tpl *d, const struct status_filters *f)
 {
 	struct db_rows *rooms, *people = NULL;
 
@@ -204,21 +197,51 @@ page_link(struct tpl *d, const char *section, const char *filters,
 }
 
 int
+status_rows(struct req *r, const struct status_filters *f, int back, time_t ct,
+    long long cid, long long limit, struct db_rows **rows)
+{
+	char		lo[SQL_TIME_LEN], hi[SQL_TIME_LEN], cur[SQL_TIME_LEN];
+	struct db_arg	args[9];
+	size_t		n = 0;
+
+	if (f->bits & 1)
+		args[n++] = DB_INT(strtoll(f->room, NULL, 10));
+	if (f->bits & 2)
+		args[n++] = DB_STR(f->status);
+	if (f->bits & 4)
+		args[n++] = DB_INT(strtoll(f->person, NULL, 10));
+	if (sql_time_utc(f->lo, lo) == -1 || sql_time_utc(f->hi, hi) == -1 ||
+	    sql_time_utc(ct, cur) == -1) {
+		r->error = "date out of range";
+		return 400;
+	}
+	args[n++] = DB_STR(lo);
+	args[n++] = DB_STR(hi);
+	args[n++] = DB_STR(cur);
+	args[n++] = DB_STR(cur);
+	args[n++] = DB_INT(cid);
+	args[n++] = DB_INT(limit);
+	if ((*rows = db_query(r->app->db, SQL_LIST[f->bits][back], args, n)) ==
+	    NULL)
+		return db_failed(r);
+	return 0;
+}
+
+int
 status_list(struct req *r)
 {
 	const char	*after = params_get(&r->query, "after");
 	const char	*before = params_get(&r->query, "before");
-	struct db_arg	 args[8];
-	struct filters	 f;
+	struct status_filters	 f;
 	struct db_rows	*rows;
 	struct page	 p;
 	time_t		 ct = (time_t)253402300799LL;
 	long long	 cid = 999999999999999999LL;
 	char		 filters[600] = "";
-	size_t		 n = 0, shown, first;
+	size_t		 shown, first;
 	int		 back = 0, rc;
 
-	if ((rc = read_filters(r, &f)) != 0)
+	if ((rc = status_read_filters(r, &f)) != 0)
 		return rc;
 	if (after != NULL && before != NULL) {
 		r->error = "give after or before, not both";
@@ -240,29 +263,8 @@ status_list(struct req *r)
 	    add_query(filters, sizeof filters, "from", f.from) == -1 ||
 	    add_query(filters, sizeof filters, "to", f.to) == -1)
 		return 500;
-	{
-		char	lo[SQL_TIME_LEN], hi[SQL_TIME_LEN], cur[SQL_TIME_LEN];
-
-		if (f.bits & 1)
-			args[n++] = DB_INT(strtoll(f.room, NULL, 10));
-		if (f.bits & 2)
-			args[n++] = DB_STR(f.status);
-		if (f.bits & 4)
-			args[n++] = DB_INT(strtoll(f.person, NULL, 10));
-		if (sql_time_utc(f.lo, lo) == -1 || sql_time_utc(f.hi, hi) == -1 ||
-		    sql_time_utc(ct, cur) == -1) {
-			r->error = "date out of range";
-			return 400;
-		}
-		args[n++] = DB_STR(lo);
-		args[n++] = DB_STR(hi);
-		args[n++] = DB_STR(cur);
-		args[n++] = DB_STR(cur);
-		args[n++] = DB_INT(cid);
-		rows = db_query(r->app->db, SQL_LIST[f.bits][back], args, n);
-	}
-	if (rows == NULL)
-		return db_failed(r);
+	if ((rc = status_rows(r, &f, back, ct, cid, PAGE_SIZE + 1, &rows)) != 0)
+		return rc;
 	if (page_begin(&p, r, "Status", "status.tpl") == -1) {
 		db_rows_free(rows);
 		return 500;

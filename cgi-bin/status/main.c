@@ -9,6 +9,7 @@ static const struct route routes[] = {
 	{ M_GET, "/status/rooms/{id}",	AUTH_USER,	status_week },
 	{ M_GET, "/status/usage",	AUTH_USER,	status_usage },
 	{ M_GET, "/status/usage.csv",	AUTH_USER,	status_usage_csv },
+	{ M_GET, "/api/bookingLists",	AUTH_USER,	api_booking_lists },
 	{ M_GET, "/healthz/status",	AUTH_ANY,	health_context },
 };
 

@@ -1,0 +1,97 @@
+/*
+ * status: the origin's /bookingLists as JSON, read from the read model with
+ * the status list's filters and its keyset cursor: one page per request,
+ * so a client walks any number of bookings in bounded memory.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "app.h"
+#include "bookingapi.h"
+#include "clock.h"
+#include "db.h"
+#include "handlers.h"
+
+static json_t *
+row_json(const struct db_rows *rows, size_t i, int admin)
+{
+	json_t *o = json_pack("{s:I, s:I, s:s, s:s, s:s, s:s}",
+	    "bookingId", db_cell_int(rows, i, 0), "roomId",
+	    db_cell_int(rows, i, 9), "roomName", db_cell(rows, i, 1),
+	    "title", db_cell(rows, i, 4), "status", db_cell(rows, i, 5),
+	    "confirmStatus", bookingapi_confirm_status(db_cell(rows, i, 5)));
+
+	if (o == NULL)
+		return NULL;
+	bookingapi_set_time(o, "useStartDtm", "starts_at", db_cell(rows, i, 2));
+	bookingapi_set_time(o, "useEndDtm", "ends_at", db_cell(rows, i, 3));
+	bookingapi_set_time(o, "confirmDtm", NULL, db_cell(rows, i, 7));
+	json_object_set_new(o, "confirmUserId", db_cell(rows, i, 11) != NULL ?
+	    json_integer(db_cell_int(rows, i, 11)) : json_null());
+	/* Who booked is for administrators, as on the status page. */
+	json_object_set_new(o, "bookingUserId", admin ?
+	    json_integer(db_cell_int(rows, i, 10)) : json_null());
+	bookingapi_set_time(o, "realUseStartDtm", NULL, db_cell(rows, i, 12));
+	bookingapi_set_time(o, "realUseEndDtm", NULL, db_cell(rows, i, 13));
+	return o;
+}
+
+/* "<unix time>.<booking id>", as the status page's links carry. */
+static int
+read_cursor(const char *s, time_t *t, long long *id)
+{
+	char		*dot, *end;
+	long long	 secs;
+
+	if (s == NULL || (dot = strchr(s, '.')) == NULL || dot == s ||
+	    strspn(s, "0123456789") != (size_t)(dot - s) || dot - s > 12 ||
+	    strlen(dot + 1) == 0 || strlen(dot + 1) > 18 ||
+	    strspn(dot + 1, "0123456789") != strlen(dot + 1))
+		return -1;
+	secs = strtoll(s, &end, 10);
+	*id = strtoll(dot + 1, NULL, 10);
+	*t = (time_t)secs;
+	return 0;
+}
+
+int
+api_booking_lists(struct req *r)
+{
+	const char		*cursor = params_get(&r->query, "cursor");
+	struct status_filters	 f;
+	struct db_rows		*rows;
+	time_t			 ct = (time_t)253402300799LL, last;
+	long long		 cid = 999999999999999999LL, limit;
+	char			 next[96];
+	json_t			*list;
+	int			 rc;
+
+	if ((rc = status_read_filters(r, &f)) != 0)
+		return rc;
+	if ((limit = api_query_number(r, "limit", 100, 1, API_PAGE_MAX)) == -1)
+		return 400;
+	if (cursor != NULL && read_cursor(cursor, &ct, &cid) == -1) {
+		r->error = "cursor must be the \"next\" link's, e.g. "
+		    "1796220000.1234";
+		return 400;
+	}
+	if ((rc = status_rows(r, &f, 0, ct, cid, limit, &rows)) != 0)
+		return rc;
+	if ((list = json_array()) == NULL) {
+		db_rows_free(rows);
+		return 500;
+	}
+	for (size_t i = 0; i < rows->nrows; i++)
+		json_array_append_new(list, row_json(rows, i, r->user->admin));
+	/* A full page may have more: the cursor after its last row. */
+	next[0] = '\0';
+	if (rows->nrows == (size_t)limit && parse_sql_time(db_cell(rows,
+	    rows->nrows - 1, 2), &last) == 0)
+		snprintf(next, sizeof next, "%lld.%s", (long long)last,
+		    db_cell(rows, rows->nrows - 1, 0));
+	db_rows_free(rows);
+	return api_send(r, 200, json_pack("{s:o, s:s?}", "bookingLists", list,
+	    "cursor", next[0] != '\0' ? next : NULL));
+}

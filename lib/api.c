@@ -44,6 +44,7 @@ error_code(int status)
 	case 412:	return "precondition_failed";
 	case 413:	return "too_large";
 	case 415:	return "unsupported_media_type";
+	case 428:	return "precondition_required";
 	case 422:	return "invalid";
 	case 429:	return "too_many_requests";
 	case 503:	return "unavailable";

@@ -97,30 +97,44 @@ static const struct api_field new_room_fields[] = {
 	{ NULL,			API_INT,	0 },
 };
 
-/* The JSON body as the form's fields, so the form's checks apply. */
+/*
+ * The room's fields as the form's, so the form's checks apply: each from
+ * the JSON body, or else from the room as saved (current, may be NULL).
+ */
 static int
-as_form(struct req *r, json_t *body)
+as_form(struct req *r, json_t *body, const struct db_rows *current)
 {
-	json_t	*v;
+	static const struct {
+		const char	*json, *form;
+		int		 col;		/* in current (ROOM_COLUMNS) */
+	} map[] = {
+		{ "name", "name", 1 }, { "location", "location", 2 },
+		{ "capacity", "capacity", 3 }, { "description", "description", 4 },
+		{ "checkinRequired", "checkin_required", 7 },
+	};
 	char	 n[24];
 
 	params_free(&r->form);
-	if ((v = json_object_get(body, "name")) != NULL &&
-	    params_append(&r->form, "name", json_string_value(v)) == -1)
-		return -1;
-	if ((v = json_object_get(body, "location")) != NULL &&
-	    params_append(&r->form, "location", json_string_value(v)) == -1)
-		return -1;
-	if ((v = json_object_get(body, "description")) != NULL &&
-	    params_append(&r->form, "description", json_string_value(v)) == -1)
-		return -1;
-	snprintf(n, sizeof n, "%lld", (long long)json_integer_value(
-	    json_object_get(body, "capacity")));
-	if (params_append(&r->form, "capacity", n) == -1)
-		return -1;
-	v = json_object_get(body, "checkinRequired");
-	return params_append(&r->form, "checkin_required",
-	    v != NULL && json_integer_value(v) ? "1" : "");
+	for (size_t i = 0; i < NELEM(map); i++) {
+		json_t		*v = json_object_get(body, map[i].json);
+		const char	*value = NULL;
+
+		if (v != NULL && json_is_integer(v)) {
+			snprintf(n, sizeof n, "%lld",
+			    (long long)json_integer_value(v));
+			value = n;
+		} else if (v != NULL)
+			value = json_string_value(v);
+		else if (current != NULL)
+			value = db_cell(current, 0, map[i].col);
+		/* The form's checkbox: "1" when ticked, absent when not. */
+		if (strcmp(map[i].form, "checkin_required") == 0)
+			value = value != NULL && strcmp(value, "0") != 0 ? "1" : "";
+		if (value != NULL && params_append(&r->form, map[i].form,
+		    value) == -1)
+			return -1;
+	}
+	return 0;
 }
 
 int
@@ -134,7 +148,7 @@ api_room_create(struct req *r)
 
 	if ((body = api_body(r, new_room_fields, &sent)) == NULL)
 		return sent;
-	sent = as_form(r, body);
+	sent = as_form(r, body, NULL);
 	json_decref(body);
 	if (sent == -1)
 		return 500;
@@ -166,34 +180,33 @@ if_match(struct req *r)
 	return v;
 }
 
-static const struct api_field status_fields[] = {
-	{ "status",	API_STRING,	1 },
-	{ "reason",	API_STRING,	0 },
-	{ NULL,		API_INT,	0 },
+static const struct api_field change_fields[] = {
+	{ "status",		API_STRING,	0 },
+	{ "reason",		API_STRING,	0 },
+	{ "name",		API_STRING,	0 },
+	{ "location",		API_STRING,	0 },
+	{ "capacity",		API_INT,	0 },
+	{ "description",	API_STRING,	0 },
+	{ "checkinRequired",	API_INT,	0 },
+	{ NULL,			API_INT,	0 },
 };
 
-int
-api_room_change(struct req *r)
+/* Out of use ("N", with a reason) or back ("Y"), as the room page does. */
+static int
+change_status(struct req *r, long long id, long long version, json_t *body)
 {
-	long long	 id = route_arg_id(r, 0), version = if_match(r);
-	const char	*status, *reason, *bad;
+	const char	*status = json_string_value(json_object_get(body,
+			    "status"));
+	json_t		*v = json_object_get(body, "reason");
+	const char	*reason = v != NULL ? json_string_value(v) : "";
+	const char	*bad;
 	struct db_rows	*cancelled = NULL;
-	char		 reason_buf[600];
-	json_t		*body, *v;
 	int		 rc;
 
-	if (version == -1)
-		return api_error(r, 400, "If-Match must be the room's version, "
-		    "as its ETag gives it", NULL);
-	if ((body = api_body(r, status_fields, &rc)) == NULL)
-		return rc;
-	status = json_string_value(json_object_get(body, "status"));
-	v = json_object_get(body, "reason");
-	snprintf(reason_buf, sizeof reason_buf, "%s", v != NULL ?
-	    json_string_value(v) : "");
-	reason = reason_buf;
+	if (json_object_size(body) > (v != NULL ? 2u : 1u))
+		return api_error(r, 422, "change the status alone, then the "
+		    "other fields", "status");
 	if (strcmp(status, "N") == 0) {
-		json_decref(body);
 		if ((bad = *reason == '\0' ? "a reason is required: the people "
 		    "whose bookings are cancelled will see it" :
 		    valid_reason(reason)) != NULL)
@@ -203,13 +216,63 @@ api_room_change(struct req *r)
 			return rc;
 		db_rows_free(cancelled);
 	} else if (strcmp(status, "Y") == 0) {
-		json_decref(body);
 		if ((rc = room_put_back(r, id, version)) != 0)
 			return rc;
-	} else {
-		json_decref(body);
+	} else
 		return api_error(r, 422, "status must be \"Y\" (available) or "
 		    "\"N\" (unavailable, with a reason)", "status");
+	return send_room(r, id, 200);
+}
+
+/* New values for some of the room's fields, if it is still at version. */
+static int
+edit_room(struct req *r, long long id, long long version, json_t *body)
+{
+	struct form_errors	 e;
+	struct db_rows		*current;
+	int			 rc;
+
+	if (version == 0)
+		return api_error(r, 428, "send If-Match with the room's version "
+		    "(its ETag) to change its fields", NULL);
+	if ((current = db_query(r->app->db, SQL_ONE, DB_ARGS(DB_INT(id)))) ==
+	    NULL)
+		return db_failed(r);
+	if (current->nrows != 1) {
+		db_rows_free(current);
+		r->error = "no such room";
+		return 404;
+	}
+	rc = as_form(r, body, current);
+	db_rows_free(current);
+	if (rc == -1)
+		return 500;
+	if (form_check(r, room_fields, &e) > 0)
+		return api_error(r, 422, e.v[0].message, e.v[0].field);
+	if ((rc = room_save(r, id, version, &current)) != 0) {
+		db_rows_free(current);
+		return rc;
 	}
 	return send_room(r, id, 200);
+}
+
+int
+api_room_change(struct req *r)
+{
+	long long	 id = route_arg_id(r, 0), version = if_match(r);
+	json_t		*body;
+	int		 rc;
+
+	if (version == -1)
+		return api_error(r, 400, "If-Match must be the room's version, "
+		    "as its ETag gives it", NULL);
+	if ((body = api_body(r, change_fields, &rc)) == NULL)
+		return rc;
+	rc = json_object_get(body, "status") != NULL ?
+	    change_status(r, id, version, body) :
+	    json_object_get(body, "reason") != NULL ? api_error(r, 422,
+	    "a reason goes with \"status\": \"N\"", "reason") :
+	    edit_room(r, id, version, body);
+	json_decref(body);
+	return rc;
 }

@@ -29,6 +29,15 @@ extern const struct field room_fields[];
 int	room_insert(struct req *r, long long *id);
 
 /*
+ * Saves r->form (checked against room_fields) over room id, if the room is
+ * still at version; a rename reaches the status view at once.  0; 404;
+ * 409 for a name another room has; 412 if someone saved since, with the
+ * room as saved now in *current (to db_rows_free); or the database's 5xx.
+ */
+int	room_save(struct req *r, long long id, long long version,
+	    struct db_rows **current);
+
+/*
  * Takes room id out of use with reason, or puts it back; version, if not
  * 0, must be the room's (else 412).  Out of use cancels every live
  * booking in the same transaction, under the room lock every booking

@@ -186,20 +186,6 @@ add_event(struct req *r, long long room, const char *kind, const char *reason,
 	    NULL) == 1 ? 0 : -1;
 }
 
-/* The answer to a failed write inside a transaction (rolled back here). */
-static int
-write_failed(struct req *r, long long id, struct form_errors *e)
-{
-	int duplicate = db_last_error(r->app->db) == DB_DUPLICATE;
-	int rc = duplicate ? 0 : db_failed(r);
-
-	db_rollback(r->app->db);
-	if (!duplicate)
-		return rc;
-	form_error(e, "name", "Another room already has this name.");
-	return form_page(r, id, 422, e, NULL);
-}
-
 int
 room_insert(struct req *r, long long *id)
 {
@@ -280,35 +266,23 @@ room_edit(struct req *r)
 }
 
 int
-room_update(struct req *r)
+room_save(struct req *r, long long id, long long version,
+    struct db_rows **current)
 {
-	long long		 id = route_arg_id(r, 0);
-	struct db		*db = r->app->db;
-	struct form_errors	 e;
-	struct db_rows		*cur, *over;
-	struct room_notice	 n = { 0 };
-	char			 location[64];
-	int			 renamed, rc;
+	struct db	*db = r->app->db;
+	struct db_rows	*cur;
+	int		 renamed, rc;
 
-	if (form_check(r, room_fields, &e) > 0 ||
-	    (params_get(&r->form, "version") == NULL &&
-	    (form_error(&e, "version", "Reload the form and try again."), 1)))
-		return form_page(r, id, 422, &e, NULL);
-	if (db_begin(db) == -1)
-		return db_failed(r);
-	if ((cur = db_query(db, SQL_LOCK, DB_ARGS(DB_INT(id)))) == NULL)
-		return write_failed(r, id, &e);
-	if (cur->nrows != 1) {
-		db_rows_free(cur);
-		db_rollback(db);
-		return 404;
-	}
-	/* Someone saved since this form was made: show it, change nothing. */
-	if (db_cell_int(cur, 0, 4) != form_int(r, "version")) {
-		db_rollback(db);
-		rc = form_page(r, id, 409, &e, cur);
-		db_rows_free(cur);
+	*current = NULL;
+	if ((cur = lock_room(r, id, &rc)) == NULL)
 		return rc;
+	/* Someone saved since this version: change nothing. */
+	if (db_cell_int(cur, 0, 4) != version) {
+		db_rollback(db);
+		*current = cur;
+		req_errorf(r, "the room was changed since (it is at version "
+		    "%s); reload it and try again", db_cell(cur, 0, 4));
+		return 412;
 	}
 	renamed = strcmp(db_cell(cur, 0, 0), field(r, "name")) != 0;
 	db_rows_free(cur);
@@ -319,10 +293,46 @@ room_update(struct req *r)
 	    NULL) != 1 ||
 	    (renamed && db_exec(db, SQL_RENAME_VIEW,
 	    DB_ARGS(DB_STR(field(r, "name")), DB_INT(id)), NULL) < 0) ||
-	    add_event(r, id, "edited", NULL, 0) == -1)
-		return write_failed(r, id, &e);
+	    add_event(r, id, "edited", NULL, 0) == -1) {
+		rc = db_last_error(db) == DB_DUPLICATE ? 409 : db_failed(r);
+		db_rollback(db);
+		if (rc == 409)
+			r->error = "Another room already has this name.";
+		return rc;
+	}
 	if (db_commit(db) == -1)
 		return db_failed(r);
+	return 0;
+}
+
+int
+room_update(struct req *r)
+{
+	long long		 id = route_arg_id(r, 0);
+	struct db		*db = r->app->db;
+	struct form_errors	 e;
+	struct db_rows		*cur, *over;
+	struct room_notice	 n = { 0 };
+	char			 location[64];
+	int			 rc;
+
+	if (form_check(r, room_fields, &e) > 0 ||
+	    (params_get(&r->form, "version") == NULL &&
+	    (form_error(&e, "version", "Reload the form and try again."), 1)))
+		return form_page(r, id, 422, &e, NULL);
+	switch ((rc = room_save(r, id, form_int(r, "version"), &cur))) {
+	case 0:
+		break;
+	case 412:	/* show the room as saved now beside the form */
+		rc = form_page(r, id, 409, &e, cur);
+		db_rows_free(cur);
+		return rc;
+	case 409:
+		form_error(&e, "name", r->error);
+		return form_page(r, id, 422, &e, NULL);
+	default:
+		return rc;
+	}
 	/* Allowed, but the administrator must see whom it concerns. */
 	if ((over = db_query(db, SQL_OVER_CAPACITY, DB_ARGS(DB_INT(id),
 	    DB_INT(form_int(r, "capacity"))))) == NULL)

@@ -265,6 +265,31 @@ room_edit(struct req *r)
 	return rc;
 }
 
+/* Locks the room; its row (as SQL_LOCK) or NULL with the status in *rc. */
+static struct db_rows *
+lock_room(struct req *r, long long id, int *rc)
+{
+	struct db_rows *cur;
+
+	if (db_begin(r->app->db) == -1) {
+		*rc = db_failed(r);
+		return NULL;
+	}
+	if ((cur = db_query(r->app->db, SQL_LOCK, DB_ARGS(DB_INT(id)))) ==
+	    NULL) {
+		*rc = db_failed(r);
+		db_rollback(r->app->db);
+		return NULL;
+	}
+	if (cur->nrows != 1) {
+		db_rows_free(cur);
+		db_rollback(r->app->db);
+		*rc = 404;
+		return NULL;
+	}
+	return cur;
+}
+
 int
 room_save(struct req *r, long long id, long long version,
     struct db_rows **current)
@@ -348,31 +373,6 @@ room_update(struct req *r)
 	db_rows_free(over);
 	snprintf(location, sizeof location, "/rooms/%lld?saved=1", id);
 	return resp_redirect(r, 303, location);
-}
-
-/* Locks the room; its row (as SQL_LOCK) or NULL with the status in *rc. */
-static struct db_rows *
-lock_room(struct req *r, long long id, int *rc)
-{
-	struct db_rows *cur;
-
-	if (db_begin(r->app->db) == -1) {
-		*rc = db_failed(r);
-		return NULL;
-	}
-	if ((cur = db_query(r->app->db, SQL_LOCK, DB_ARGS(DB_INT(id)))) ==
-	    NULL) {
-		*rc = db_failed(r);
-		db_rollback(r->app->db);
-		return NULL;
-	}
-	if (cur->nrows != 1) {
-		db_rows_free(cur);
-		db_rollback(r->app->db);
-		*rc = 404;
-		return NULL;
-	}
-	return cur;
 }
 
 /*

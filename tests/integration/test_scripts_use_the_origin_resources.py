@@ -168,3 +168,32 @@ def test_rooms_are_added_and_taken_out_of_use_as_on_the_pages():
     assert admin.patch(path, json={"status": "maybe"}).status_code == 422
     assert admin.patch(url("/api/rooms/99999999"), json={"status": "Y"}).status_code == 404
     assert admin.get(url("/api/rooms/99999999")).status_code == 404
+
+
+def test_room_fields_change_only_at_the_version_they_were_read():
+    admin = api_as("admin")
+    name = f"Edit room {datetime.datetime.now().strftime('%H%M%S%f')}"
+    made = admin.post(url("/api/rooms"), json={"name": name, "capacity": 6})
+    assert made.status_code == 201
+    path, etag = url(made.headers["Location"]), made.headers["ETag"]
+    # Without If-Match, or with an old version, nothing changes.
+    assert admin.patch(path, json={"capacity": 8}).status_code == 428
+    assert admin.patch(path, json={"capacity": 8}, headers={"If-Match": '"99"'}).status_code == 412
+    changed = admin.patch(path, json={"capacity": 8, "location": "Floor 9"},
+                          headers={"If-Match": etag})
+    assert changed.status_code == 200, changed.text
+    body = changed.json()
+    assert body["capacity"] == 8 and body["location"] == "Floor 9" and body["name"] == name
+    assert changed.headers["ETag"] != etag
+    # The same version twice: the second is refused, as the edit form does.
+    stale = admin.patch(path, json={"capacity": 9}, headers={"If-Match": etag})
+    assert stale.status_code == 412 and "changed since" in stale.json()["error"]["message"]
+    # The form's checks and words.
+    bad = admin.patch(path, json={"capacity": 0}, headers={"If-Match": changed.headers["ETag"]})
+    assert bad.status_code == 422 and bad.json()["error"]["field"] == "capacity"
+    taken = admin.patch(path, json={"name": "Berlin"}, headers={"If-Match": changed.headers["ETag"]})
+    assert taken.status_code == 409 and "Another room already has this name" in taken.text
+    mixed = admin.patch(path, json={"status": "N", "reason": "x", "capacity": 3})
+    assert mixed.status_code == 422
+    page = login("admin").get(url(f"/rooms/{body['roomId']}"))
+    assert "Floor 9" in page.text and "seats 8" in page.text

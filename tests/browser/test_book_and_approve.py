@@ -58,7 +58,8 @@ def test_alice_books_and_admin_decides(browser, decision):
     if browser.get_window_size()["width"] < 600:
         hour += 2
     start, end = far_slot(60, hour)
-    title = f"Browser {decision} {hour}"
+    # A long unbroken word too: it must wrap, not widen the page.
+    title = f"Browser {decision} {hour} " + "Q" * 60
     log_in(browser, "alice")
     booking_url = book_through_the_form(browser, title, start, end)
     assert browser.find_element(By.ID, "status").text == "Pending approval"
@@ -67,6 +68,9 @@ def test_alice_books_and_admin_decides(browser, decision):
 
     log_in(browser, "admin")
     browser.get(browser.base + "/admin/approvals")
+    # However long a title in the queue, the page fits the screen.
+    width = browser.execute_script("return document.documentElement.clientWidth")
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= width
     item = browser.find_element(By.ID, f"request-{booking_id}")
     assert title in item.text and "Alice Andersen" in item.text
     if decision == "approve":

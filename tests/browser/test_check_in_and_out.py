@@ -20,7 +20,10 @@ def set_clock(when):
 
 
 def click_and_wait(browser, button_id, status):
+    before = browser.find_element(By.ID, "status")
     browser.find_element(By.ID, button_id).click()
+    # The answer is a new page: wait for it before reading its status.
+    WebDriverWait(browser, 10).until(EC.staleness_of(before))
     WebDriverWait(browser, 10).until(
         EC.text_to_be_present_in_element((By.ID, "status"), status))
 

@@ -25,7 +25,8 @@ def test_clicking_a_free_cell_opens_a_prefilled_booking_form(browser):
     row = browser.find_element(By.XPATH, "//table[contains(@class,'day-grid')]//tr"
                                          "[th/a[text()='Berlin']]")
     link = row.find_elements(By.CSS_SELECTOR, "td.free a.book")[8]  # 09:00
-    browser.execute_script("arguments[0].scrollIntoView({inline: 'center'})", link)
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center', inline: 'center'})",
+                           link)
     link.click()
     WebDriverWait(browser, 10).until(EC.url_contains("/bookings/new"))
     room = browser.find_element(By.CSS_SELECTOR, "#room_id option:checked").text

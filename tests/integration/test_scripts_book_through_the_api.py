@@ -1,7 +1,9 @@
 """Scripts book through the JSON API with a bearer token: the origin's
 /bookings resource, its field names and time formats, and the same rules
 and answers as the forms."""
+import concurrent.futures
 import datetime
+import time
 import uuid
 
 import pytest
@@ -286,3 +288,22 @@ def test_people_make_and_revoke_their_tokens_on_a_page():
     assert requests.get(url("/api/bookings"), headers=bearer).status_code == 401
     assert "revoked" in alice.get(url("/account/tokens")).text
 
+
+
+def test_a_token_that_sends_too_much_gets_429_and_others_are_unaffected():
+    hasty = requests.Session()
+    hasty.headers["Authorization"] = f"Bearer {token_for('bob', 'hasty')}"
+    with concurrent.futures.ThreadPoolExecutor(16) as pool:
+        codes = list(pool.map(lambda _: hasty.get(url("/api/notifications")), range(200)))
+    limited = [r for r in codes if r.status_code == 429]
+    assert limited, "200 requests at once should go beyond the burst of 100"
+    assert {r.status_code for r in codes} <= {200, 429}
+    assert error_of(limited[0])["code"] == "too_many_requests"
+    assert limited[0].headers["Retry-After"] == "1"
+    # Another token, and people in browsers, are not held back meanwhile.
+    other = requests.Session()
+    other.headers["Authorization"] = f"Bearer {token_for('bob', 'patient')}"
+    assert other.get(url("/api/notifications")).status_code == 200
+    assert login("bob").get(url("/bookings")).status_code == 200
+    time.sleep(1.5)
+    assert hasty.get(url("/api/notifications")).status_code == 200

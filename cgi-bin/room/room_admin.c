@@ -186,11 +186,23 @@ add_event(struct req *r, long long room, const char *kind, const char *reason,
 	    NULL) == 1 ? 0 : -1;
 }
 
+/* A room write the database refused, rolled back: 409 for a taken name. */
+static int
+write_refused(struct req *r)
+{
+	int rc = db_last_error(r->app->db) == DB_DUPLICATE ? 409 :
+	    db_failed(r);
+
+	db_rollback(r->app->db);
+	if (rc == 409)
+		r->error = "Another room already has this name.";
+	return rc;
+}
+
 int
 room_insert(struct req *r, long long *id)
 {
 	struct db	*db = r->app->db;
-	int		 rc;
 
 	if (db_begin(db) == -1)
 		return db_failed(r);
@@ -199,11 +211,7 @@ room_insert(struct req *r, long long *id)
 	    DB_STR(field(r, "description")),
 	    DB_INT(*field(r, "checkin_required") != '\0')), id) != 1 ||
 	    add_event(r, *id, "created", NULL, 0) == -1) {
-		rc = db_last_error(db) == DB_DUPLICATE ? 409 : db_failed(r);
-		db_rollback(db);
-		if (rc == 409)
-			r->error = "Another room already has this name.";
-		return rc;
+		return write_refused(r);
 	}
 	if (db_commit(db) == -1)
 		return db_failed(r);
@@ -319,11 +327,7 @@ room_save(struct req *r, long long id, long long version,
 	    (renamed && db_exec(db, SQL_RENAME_VIEW,
 	    DB_ARGS(DB_STR(field(r, "name")), DB_INT(id)), NULL) < 0) ||
 	    add_event(r, id, "edited", NULL, 0) == -1) {
-		rc = db_last_error(db) == DB_DUPLICATE ? 409 : db_failed(r);
-		db_rollback(db);
-		if (rc == 409)
-			r->error = "Another room already has this name.";
-		return rc;
+		return write_refused(r);
 	}
 	if (db_commit(db) == -1)
 		return db_failed(r);

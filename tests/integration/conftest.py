@@ -367,6 +367,15 @@ def real_clock_after():
     CLOCK_FILE.unlink(missing_ok=True)
 
 
+def api_session(who, name="test script"):
+    """A requests.Session that sends a new API token of who's."""
+    out = roomctl("token", "add", who, name)
+    assert out.returncode == 0, out.stderr
+    s = requests.Session()
+    s.headers["Authorization"] = f"Bearer {out.stdout.strip()}"
+    return s
+
+
 @pytest.fixture
 def read_model_exact():
     """After the test, the read model must equal the source tables."""

@@ -6,17 +6,9 @@ import uuid
 import pytest
 import requests
 
-from conftest import room_id, roomctl, sql, sql_value, url, worker_pids
+from conftest import api_session, room_id, roomctl, sql, sql_value, url, worker_pids
 
 pytestmark = pytest.mark.usefixtures("read_model_exact")
-
-
-def api_as(who):
-    out = roomctl("token", "add", who, "lists")
-    assert out.returncode == 0, out.stderr
-    s = requests.Session()
-    s.headers["Authorization"] = f"Bearer {out.stdout.strip()}"
-    return s
 
 
 def many_bookings(n, status="cancelled"):
@@ -55,7 +47,7 @@ def walk(session, query):
 
 
 def test_paging_walks_every_row_once_with_the_lists_filters():
-    alice, admin = api_as("alice"), api_as("admin")
+    alice, admin = api_session("alice"), api_session("admin")
     rid = many_bookings(1200)
     try:
         seen, pages = walk(alice, f"room={rid}&status=cancelled&limit=500")
@@ -90,7 +82,7 @@ def peak_kib(pids):
 
 
 def test_listing_a_hundred_thousand_bookings_keeps_worker_memory_flat():
-    alice = api_as("alice")
+    alice = api_session("alice")
     rid = many_bookings(100000)
     try:
         pids = worker_pids("status")

@@ -3,20 +3,11 @@ API, with the same answers as the pages."""
 import datetime
 
 import pytest
-import requests
 
-from conftest import (SITE_TZ, login, page_csrf, quiet_day, room_id, roomctl, set_clock,
-                      sql_value, url)
+from conftest import (SITE_TZ, api_session, login, page_csrf, quiet_day, room_id,
+                      set_clock, sql_value, url)
 
 pytestmark = pytest.mark.usefixtures("read_model_exact", "real_clock_after")
-
-
-def api_as(who):
-    out = roomctl("token", "add", who, "origin resources")
-    assert out.returncode == 0, out.stderr
-    s = requests.Session()
-    s.headers["Authorization"] = f"Bearer {out.stdout.strip()}"
-    return s
 
 
 def request_booking(session, day, hour, title="Via the API"):
@@ -30,7 +21,7 @@ def request_booking(session, day, hour, title="Via the API"):
 
 
 def test_confirms_list_the_queue_and_decide_as_the_page_does():
-    alice, admin = api_as("alice"), api_as("admin")
+    alice, admin = api_session("alice"), api_session("admin")
     day = quiet_day(room_id("Istanbul"))
     first, _ = request_booking(alice, day, 9)
     second, _ = request_booking(alice, day, 11)
@@ -83,7 +74,7 @@ def test_confirms_list_the_queue_and_decide_as_the_page_does():
 
 
 def test_real_uses_check_in_and_out_with_the_pages_rules():
-    alice, admin = api_as("alice"), api_as("admin")
+    alice, admin = api_session("alice"), api_session("admin")
     day = quiet_day(room_id("Istanbul"))
     set_clock(datetime.datetime.combine(day, datetime.time(8), SITE_TZ))
     bid, start = request_booking(alice, day, 14, "Used via the API")
@@ -121,7 +112,7 @@ def test_real_uses_check_in_and_out_with_the_pages_rules():
 
 
 def test_rooms_are_added_and_taken_out_of_use_as_on_the_pages():
-    alice, admin = api_as("alice"), api_as("admin")
+    alice, admin = api_session("alice"), api_session("admin")
     name = f"API room {datetime.datetime.now().strftime('%H%M%S%f')}"
     made = admin.post(url("/api/rooms"), json={"name": name, "location": "Floor 2",
                                                "capacity": 6, "checkinRequired": 1})
@@ -171,7 +162,7 @@ def test_rooms_are_added_and_taken_out_of_use_as_on_the_pages():
 
 
 def test_room_fields_change_only_at_the_version_they_were_read():
-    admin = api_as("admin")
+    admin = api_session("admin")
     name = f"Edit room {datetime.datetime.now().strftime('%H%M%S%f')}"
     made = admin.post(url("/api/rooms"), json={"name": name, "capacity": 6})
     assert made.status_code == 201

@@ -76,7 +76,7 @@ login_required(struct req *r)
 	size_t		 n;
 	int		 rc;
 
-	if (strncmp(r->path, "/api/", 5) == 0) {
+	if (api_path(r->path)) {
 		r->error = "send an API token: Authorization: Bearer <token>";
 		return resp_header(r, "WWW-Authenticate", "Bearer") == 0 ?
 		    401 : 500;
@@ -118,7 +118,6 @@ guard(struct req *r)
 	return 0;
 }
 
-/* Everything between accepting a request and its handler's answer. */
 /* Tests only ([testing] slow_path): a worker kept busy on purpose. */
 static int
 is_slow_path(const char *path)
@@ -145,6 +144,7 @@ slow_answer(struct req *r)
 	    "slept\n", 6);
 }
 
+/* Everything between accepting a request and its handler's answer. */
 static int
 dispatch(const struct app *app, struct req *r, FCGX_Request *fr)
 {

@@ -28,11 +28,12 @@ static const char SQL_INSERT[] =
     "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at)"
     " VALUES (?, ?, ?, UTC_TIMESTAMP() + INTERVAL ? SECOND)";
 static const char SQL_DELETE[] = "DELETE FROM sessions WHERE token_hash = ?";
-/* An API token that is not revoked, of an account that is not disabled. */
+/*
+ * An API token that is not revoked, of an account that is not disabled.
+ * No unread count: JSON answers carry no navigation to show it in.
+ */
 static const char SQL_BEARER[] =
     "SELECT " USER_COLUMNS ", t.id,"
-    " (SELECT COUNT(*) FROM notifications n"
-    "  WHERE n.user_id = u.id AND n.read_at IS NULL),"
     " t.last_used_at IS NULL OR t.last_used_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE"
     " FROM api_tokens t JOIN users u ON u.id = t.user_id"
     " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND NOT u.disabled";
@@ -176,9 +177,8 @@ load_bearer(struct req *r)
 	user_from_row(&r->user_buf, rows, 0, 0);
 	r->user = &r->user_buf;
 	r->bearer = 1;
-	r->user_buf.unread = db_cell_int(rows, 0, 5);
 	/* Last used: at most once a minute, and not by the read side. */
-	if (!r->app->read_only && db_cell_int(rows, 0, 6) &&
+	if (!r->app->read_only && db_cell_int(rows, 0, 5) &&
 	    db_exec(r->app->db, SQL_BEARER_USED,
 	    DB_ARGS(DB_INT(db_cell_int(rows, 0, 4))), NULL) == -1)
 		rc = db_failed(r);

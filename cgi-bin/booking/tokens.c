@@ -15,14 +15,8 @@ static const char SQL_MINE[] =
     "SELECT id, name, created_at, last_used_at, revoked_at FROM api_tokens"
     " WHERE user_id = ? ORDER BY id DESC LIMIT 100";
 
-static const char *
-valid_token_name(const char *v)
-{
-	return apitoken_name_invalid(v);
-}
-
 static const struct field token_in[] = {
-	{ "name",	valid_token_name,	F_REQUIRED },
+	{ "name",	apitoken_name_invalid,	F_REQUIRED },
 	{ NULL,		NULL,			0 },
 };
 

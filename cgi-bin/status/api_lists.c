@@ -38,24 +38,6 @@ row_json(const struct db_rows *rows, size_t i, int admin)
 	return o;
 }
 
-/* "<unix time>.<booking id>", as the status page's links carry. */
-static int
-read_cursor(const char *s, time_t *t, long long *id)
-{
-	char		*dot, *end;
-	long long	 secs;
-
-	if (s == NULL || (dot = strchr(s, '.')) == NULL || dot == s ||
-	    strspn(s, "0123456789") != (size_t)(dot - s) || dot - s > 12 ||
-	    strlen(dot + 1) == 0 || strlen(dot + 1) > 18 ||
-	    strspn(dot + 1, "0123456789") != strlen(dot + 1))
-		return -1;
-	secs = strtoll(s, &end, 10);
-	*id = strtoll(dot + 1, NULL, 10);
-	*t = (time_t)secs;
-	return 0;
-}
-
 int
 api_booking_lists(struct req *r)
 {
@@ -72,7 +54,7 @@ api_booking_lists(struct req *r)
 		return rc;
 	if ((limit = api_query_number(r, "limit", 100, 1, API_PAGE_MAX)) == -1)
 		return 400;
-	if (cursor != NULL && read_cursor(cursor, &ct, &cid) == -1) {
+	if (cursor != NULL && status_parse_cursor(cursor, &ct, &cid) == -1) {
 		r->error = "cursor must be the \"next\" link's, e.g. "
 		    "1796220000.1234";
 		return 400;

@@ -25,13 +25,13 @@ static const char SQL_DAY[] =
     "SELECT booking_id, room_id, title, status, starts_at, ends_at, user_id"
     " FROM booking_status WHERE starts_at < ? AND ends_at > ?"
     " AND " STARTED_AFTER_DAY_BEFORE("starts_at", "?")
-    " AND status IN ('pending','confirmed','in_use')"
+    " AND status IN " HOLDS_SLOT
     " ORDER BY room_id, starts_at";
 static const char SQL_WEEK[] =
     "SELECT booking_id, room_id, title, status, starts_at, ends_at, user_id"
     " FROM booking_status WHERE room_id = ? AND starts_at < ? AND ends_at > ?"
     " AND " STARTED_AFTER_DAY_BEFORE("starts_at", "?")
-    " AND status IN ('pending','confirmed','in_use') ORDER BY starts_at";
+    " AND status IN " HOLDS_SLOT " ORDER BY starts_at";
 
 /* A booking of the grid, times parsed. */
 struct held {

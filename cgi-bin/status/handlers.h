@@ -21,6 +21,9 @@ struct status_filters {
 	unsigned	 bits;		/* 1 room, 2 status, 4 person */
 };
 
+/* A cursor "<unix time>.<booking id>", as the pages' links carry; 0 or -1. */
+int	status_parse_cursor(const char *s, time_t *t, long long *id);
+
 /* Reads and checks them; 0, or 400/403 with r->error. */
 int	status_read_filters(struct req *r, struct status_filters *f);
 

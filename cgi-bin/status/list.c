@@ -47,9 +47,8 @@ static const char *const states[] = {
 	"completed", "released",
 };
 
-/* A cursor "<unix time>.<booking id>"; 0 or -1. */
-static int
-parse_cursor(const char *s, time_t *t, long long *id)
+int
+status_parse_cursor(const char *s, time_t *t, long long *id)
 {
 	char		*dot;
 	long long	 secs;
@@ -253,7 +252,7 @@ status_list(struct req *r)
 		cid = 0;
 	}
 	if ((after != NULL || before != NULL) &&
-	    parse_cursor(after != NULL ? after : before, &ct, &cid) == -1) {
+	    status_parse_cursor(after != NULL ? after : before, &ct, &cid) == -1) {
 		r->error = "that page link is damaged; start from the first page";
 		return 400;
 	}

@@ -38,7 +38,8 @@ static const char SQL_LOCK_ROOM_ONLY[] =
     "SELECT id FROM rooms WHERE id = ? FOR UPDATE";
 static const char SQL_LOCK_BOOKING[] =
     "SELECT b.status, b.user_id, b.starts_at, b.ends_at, b.title, r.name,"
-    " r.checkin_required_since FROM bookings b JOIN rooms r ON r.id = b.room_id"
+    " r.checkin_required_since, b.actual_start"
+    " FROM bookings b JOIN rooms r ON r.id = b.room_id"
     " WHERE b.id = ? FOR UPDATE";
 static const char SQL_DECIDE[] =
     "UPDATE bookings SET status = ?, reason = ?, decided_by = ?,"
@@ -61,7 +62,8 @@ static const char SQL_LAST_EVENT[] =
 enum use_record {
 	USE_NONE,
 	USE_START,		/* actual_start = now */
-	USE_END,		/* actual_end = now, at most the booked end */
+	USE_END,		/* actual_end = now (or the given end), at most
+				   the booked end */
 };
 
 /* What each action does: from which state, to which, with which event. */
@@ -158,6 +160,10 @@ booking_use_refusal(enum booking_result rc, enum booking_action action,
 		    format_local(o->at, "%H:%M", at, sizeof at),
 		    window.grace_minutes);
 		return 409;
+	case BK_BEFORE_USE:
+		snprintf(buf, n, "a real use cannot end before it began, at %s",
+		    format_local(o->at, "%H:%M", at, sizeof at));
+		return 422;
 	case BK_NOT_ALLOWED:
 		/* "pending approval", "in use": the state inside a sentence */
 		snprintf(state, sizeof state, "%s",
@@ -455,7 +461,7 @@ timely(const struct transition *t, time_t start, time_t end,
 /* The state change itself, with what it records. */
 static int
 set_state(struct db *db, long long id, const struct transition *t,
-    const struct user *actor, const char *reason, time_t end, time_t now)
+    const struct user *actor, const char *reason, time_t end, time_t when)
 {
 	char	at[SQL_TIME_LEN];
 
@@ -466,7 +472,7 @@ set_state(struct db *db, long long id, const struct transition *t,
 	if (t->use == USE_NONE)
 		return db_exec(db, SQL_SET_STATE, DB_ARGS(DB_STR(t->to),
 		    reason != NULL ? DB_STR(reason) : DB_NULL, DB_INT(id)), NULL);
-	if (sql_time_utc(t->use == USE_END && end < now ? end : now, at) == -1)
+	if (sql_time_utc(t->use == USE_END && end < when ? end : when, at) == -1)
 		return -1;
 	return db_exec(db, SQL_SET_USE, DB_ARGS(DB_STR(t->to),
 	    t->use == USE_START ? DB_STR(at) : DB_NULL,
@@ -475,15 +481,17 @@ set_state(struct db *db, long long id, const struct transition *t,
 
 /*
  * The transition itself, inside the caller's transaction with the room
- * row locked.  Returns without committing or rolling back.
+ * row locked; a use ending ends at use_end (0: now).  Returns without
+ * committing or rolling back.
  */
 static enum booking_result
 apply_locked(struct db *db, long long id, const struct transition *t,
-    const struct user *actor, const char *reason, struct booking_outcome *o)
+    const struct user *actor, const char *reason, time_t use_end,
+    struct booking_outcome *o)
 {
 	struct db_rows	*rows;
 	long long	 owner;
-	time_t		 start, end, since = 0, now = clock_now();
+	time_t		 start, end, since = 0, began = 0, now = clock_now();
 	char		 title[801], room[401], span[96], message[1000];
 	const char	*state;
 	int		 from_ok;
@@ -509,6 +517,9 @@ apply_locked(struct db *db, long long id, const struct transition *t,
 	if (db_cell(rows, 0, 6) != NULL &&
 	    parse_sql_time(db_cell(rows, 0, 6), &since) == -1)
 		since = 0;
+	if (db_cell(rows, 0, 7) != NULL &&
+	    parse_sql_time(db_cell(rows, 0, 7), &began) == -1)
+		began = 0;
 	db_rows_free(rows);
 
 	if (t->owner_or_admin && actor != NULL && !actor->admin &&
@@ -524,6 +535,14 @@ apply_locked(struct db *db, long long id, const struct transition *t,
 	}
 	if ((rc = timely(t, start, end, since, now, o)) != BK_OK)
 		return rc;
+	/* A use reported late ends when it ended, never before it began. */
+	if (use_end != 0 && use_end < now && t->use == USE_END) {
+		if (use_end < began) {
+			o->at = began;
+			return BK_BEFORE_USE;
+		}
+		now = use_end;
+	}
 
 	if (set_state(db, id, t, actor, reason, end, now) != 1 ||
 	    db_exec(db, SQL_EVENT, DB_ARGS(DB_INT(id), DB_STR(t->event),
@@ -544,7 +563,8 @@ apply_locked(struct db *db, long long id, const struct transition *t,
 /* One attempt at booking_apply's transaction. */
 static enum booking_result
 try_apply(struct db *db, long long id, const struct transition *t,
-    const struct user *actor, const char *reason, struct booking_outcome *o)
+    const struct user *actor, const char *reason, time_t use_end,
+    struct booking_outcome *o)
 {
 	struct db_rows	*rows;
 	long long	 room_id;
@@ -564,7 +584,7 @@ try_apply(struct db *db, long long id, const struct transition *t,
 	    DB_ARGS(DB_INT(room_id)))) == NULL)
 		return finish(db, BK_DB_ERROR);
 	db_rows_free(rows);
-	return finish(db, apply_locked(db, id, t, actor, reason, o));
+	return finish(db, apply_locked(db, id, t, actor, reason, use_end, o));
 }
 
 enum booking_result
@@ -573,13 +593,15 @@ booking_apply_locked(struct db *db, long long id, enum booking_action action,
 {
 	const struct transition *t = transition_of(action);
 
-	return t != NULL ? apply_locked(db, id, t, actor, reason, o) :
+	return t != NULL ? apply_locked(db, id, t, actor, reason, 0, o) :
 	    BK_NOT_ALLOWED;
 }
 
-enum booking_result
-booking_apply(struct db *db, long long id, enum booking_action action,
-    const struct user *actor, const char *reason, struct booking_outcome *o)
+/* booking_apply, retried when the server picks it as a deadlock victim. */
+static enum booking_result
+apply_retried(struct db *db, long long id, enum booking_action action,
+    const struct user *actor, const char *reason, time_t use_end,
+    struct booking_outcome *o)
 {
 	const struct transition	*t = transition_of(action);
 	enum booking_result	 rc = BK_DB_ERROR;
@@ -587,8 +609,22 @@ booking_apply(struct db *db, long long id, enum booking_action action,
 	if (t == NULL)
 		return BK_NOT_ALLOWED;
 	for (int i = 0; i < ATTEMPTS; i++)
-		if ((rc = try_apply(db, id, t, actor, reason, o)) !=
+		if ((rc = try_apply(db, id, t, actor, reason, use_end, o)) !=
 		    BK_DB_ERROR || db_last_error(db) != DB_CONFLICT)
 			break;
 	return rc;
+}
+
+enum booking_result
+booking_apply(struct db *db, long long id, enum booking_action action,
+    const struct user *actor, const char *reason, struct booking_outcome *o)
+{
+	return apply_retried(db, id, action, actor, reason, 0, o);
+}
+
+enum booking_result
+booking_check_out_at(struct db *db, long long id, const struct user *actor,
+    time_t ended, struct booking_outcome *o)
+{
+	return apply_retried(db, id, ACT_CHECKOUT, actor, NULL, ended, o);
 }

@@ -71,6 +71,7 @@ enum booking_result {
 	BK_REASON_REQUIRED,	/* deny, or cancel someone else's, without one */
 	BK_TOO_EARLY,		/* check-in before outcome.at (its window opens) */
 	BK_TOO_LATE,		/* check-in after outcome.at (its window closed) */
+	BK_BEFORE_USE,		/* check-out before outcome.at (the check-in) */
 	BK_DB_ERROR,		/* see db_last_error */
 };
 
@@ -116,6 +117,15 @@ enum booking_result booking_apply(struct db *, long long id,
 		    enum booking_action action, const struct user *actor,
 		    const char *reason, struct booking_outcome *);
 
+/*
+ * Checks booking id out as ended at ended, a moment already past (a use
+ * reported after it ended): not before its check-in, at most its booked
+ * end.  Otherwise as booking_apply(ACT_CHECKOUT).
+ */
+enum booking_result booking_check_out_at(struct db *, long long id,
+		    const struct user *actor, time_t ended,
+		    struct booking_outcome *);
+
 /* Takes the site's check-in window from its rules, once at start-up. */
 void		booking_configure(const struct rules *);
 
@@ -133,7 +143,7 @@ enum booking_result booking_apply_locked(struct db *, long long id,
 
 /*
  * How to answer a check-in or check-out that booking_apply refused: the
- * HTTP status (404, 409; 500 for a database error) and the message for a
+ * HTTP status (404, 409, 422; 500 for a database error) and the message for a
  * person in buf.  The web page and the API say the same.
  */
 int		booking_use_refusal(enum booking_result rc,

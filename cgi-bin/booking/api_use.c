@@ -100,27 +100,26 @@ send_use(struct req *r, long long id, int status)
 	return api_send(r, status, j);
 }
 
-/* Check in or out through the state machine, answered as JSON. */
+/* Answers a check-in or check-out: the real use, or why not. */
 static int
-change_use(struct req *r, long long id, enum booking_action action,
-    int status)
+answer_use(struct req *r, long long id, enum booking_action action,
+    enum booking_result rc, const struct booking_outcome *o, int status)
 {
-	struct booking_outcome	 o;
-	enum booking_result	 rc;
-	char			 location[64];
-	int			 refused;
+	char	location[64];
+	int	refused;
 
-	if ((rc = booking_apply(r->app->db, id, action, r->user, NULL, &o)) ==
-	    BK_OK) {
+	if (rc == BK_OK) {
 		snprintf(location, sizeof location, "/api/realuses/%lld", id);
 		if (status == 201 && resp_header(r, "Location", location) == -1)
 			return 500;
 		return send_use(r, id, status);
 	}
-	refused = booking_use_refusal(rc, action, &o, r->error_buf,
+	refused = booking_use_refusal(rc, action, o, r->error_buf,
 	    sizeof r->error_buf);
 	if (refused == 500)
 		return db_failed(r);
+	if (rc == BK_BEFORE_USE)
+		return api_error(r, refused, r->error_buf, "realUseEndDtm");
 	r->error = r->error_buf;
 	return refused;
 }
@@ -133,18 +132,24 @@ static const struct api_field checkin_fields[] = {
 int
 api_realuse_start(struct req *r)
 {
-	long long	 id;
-	json_t		*body;
-	int		 sent;
+	struct booking_outcome	 o;
+	long long		 id;
+	json_t			*body;
+	int			 sent;
 
 	if ((body = api_body(r, checkin_fields, &sent)) == NULL)
 		return sent;
 	id = json_integer_value(json_object_get(body, "bookingId"));
 	json_decref(body);
-	return change_use(r, id, ACT_CHECKIN, 201);
+	return answer_use(r, id, ACT_CHECKIN, booking_apply(r->app->db, id,
+	    ACT_CHECKIN, r->user, NULL, &o), &o, 201);
 }
 
-/* Checking out records now: a given end must be now, within a minute. */
+/*
+ * Checking out ends the use now, or at a given realUseEndDtm that has
+ * passed (a script reporting late); a minute ahead counts as now, for
+ * clocks that differ a little.
+ */
 static const struct api_field checkout_fields[] = {
 	{ "realUseEndDtm",	API_TIME,	0 },
 	{ NULL,			API_INT,	0 },
@@ -153,21 +158,27 @@ static const struct api_field checkout_fields[] = {
 int
 api_realuse_end(struct req *r)
 {
-	const char	*why;
-	json_t		*body, *end;
-	time_t		 t;
-	int		 sent, bad = 0;
+	struct booking_outcome	 o;
+	const char		*why;
+	json_t			*body, *end;
+	time_t			 t = 0;
+	long long		 id = route_arg_id(r, 0);
+	int			 sent, bad = 0;
 
 	if ((body = api_body(r, checkout_fields, &sent)) == NULL)
 		return sent;
 	if ((end = json_object_get(body, "realUseEndDtm")) != NULL)
 		bad = api_parse_time(json_string_value(end), &t, &why) == -1 ||
-		    t > clock_now() + 60 || t < clock_now() - 60;
+		    t > clock_now() + 60;
 	json_decref(body);
 	if (bad)
-		return api_error(r, 422, "realUseEndDtm: a real use ends now; "
-		    "leave it out, or give the current time", "realUseEndDtm");
-	return change_use(r, route_arg_id(r, 0), ACT_CHECKOUT, 200);
+		return api_error(r, 422, "realUseEndDtm: give a time that has "
+		    "passed (or leave it out to end the use now)",
+		    "realUseEndDtm");
+	return answer_use(r, id, ACT_CHECKOUT, t != 0 ?
+	    booking_check_out_at(r->app->db, id, r->user, t, &o) :
+	    booking_apply(r->app->db, id, ACT_CHECKOUT, r->user, NULL, &o), &o,
+	    200);
 }
 
 int

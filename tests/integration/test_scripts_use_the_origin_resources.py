@@ -111,6 +111,35 @@ def test_real_uses_check_in_and_out_with_the_pages_rules():
     assert shown.status_code == 200 and shown.json()["realUseEndDtm"] is not None
 
 
+def test_a_real_use_reported_late_ends_when_it_ended():
+    alice, admin = api_session("alice"), api_session("admin")
+    day = quiet_day(room_id("Istanbul"))
+    set_clock(datetime.datetime.combine(day, datetime.time(8), SITE_TZ))
+    bid, start = request_booking(alice, day, 10, "Reported late")
+    assert admin.patch(url(f"/api/confirms/{bid}"),
+                       json={"status": "CONFIRMED"}).status_code == 200
+    set_clock(start + datetime.timedelta(minutes=5))
+    assert alice.post(url("/api/realuses"), json={"bookingId": bid}).status_code == 201
+
+    set_clock(start + datetime.timedelta(minutes=50))
+    before = alice.patch(url(f"/api/realuses/{bid}"), json={
+        "realUseEndDtm": (start + datetime.timedelta(minutes=4)).strftime("%Y%m%d%H%M")})
+    assert before.status_code == 422
+    assert before.json()["error"] == {
+        "code": "invalid", "field": "realUseEndDtm",
+        "message": "a real use cannot end before it began, at 10:05"}
+    assert alice.get(url(f"/api/realuses/{bid}")).json()["status"] == "in_use"
+
+    ended = start + datetime.timedelta(minutes=40)
+    done = alice.patch(url(f"/api/realuses/{bid}"), json={
+        "realUseEndDtm": ended.isoformat()})
+    assert done.status_code == 200 and done.json()["status"] == "completed"
+    assert done.json()["realUseEndDtm"] == \
+        ended.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert sql_value(f"SELECT TIMESTAMPDIFF(MINUTE, actual_start, actual_end)"
+                     f" FROM bookings WHERE id = {bid}") == "35"
+
+
 def test_rooms_are_added_and_taken_out_of_use_as_on_the_pages():
     alice, admin = api_session("alice"), api_session("admin")
     name = f"API room {datetime.datetime.now().strftime('%H%M%S%f')}"

@@ -35,7 +35,7 @@ UNIT_TESTS	:= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/t
 DB_TESTS	:= $(patsubst tests/db/%.c,$(BUILD)/tests/db/%,$(wildcard tests/db/test_*.c))
 BINS		:= $(addprefix $(BUILD)/bin/,$(PROGRAMS) roomctl)
 
-.PHONY: all asan deps run stop stop-context start-context test unit bench bench-data clean FORCE
+.PHONY: all asan deps run stop stop-context start-context test valgrind unit bench bench-data clean FORCE
 .DEFAULT_GOAL := all
 
 all: $(BINS) $(UNIT_TESTS) $(DB_TESTS)
@@ -113,6 +113,13 @@ test:
 	$(MAKE) all
 	$(MAKE) asan
 	tests/run
+
+# The integration suite once more, every worker under valgrind memcheck
+# (port 18095, var/valgrind); any error or definite leak fails it.
+valgrind:
+	tools/install-deps test
+	$(MAKE) all
+	tests/valgrind
 
 # Benchmarks on a stack of their own (port 18090, var/bench); SIZES, QUICK=1.
 bench:

@@ -19,6 +19,12 @@ VAR = pathlib.Path(os.environ.get("RB_VAR", ROOT / "var" / "test"))
 CONTEXTS = ("booking", "approval", "room", "status")
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "full_speed: timing, load or killed workers, which need the"
+        " workers at full speed; left out of the pass under valgrind (tests/valgrind)")
+
+
 def url(path):
     return BASE + path
 
@@ -236,6 +242,8 @@ def temporary_user(login_name, role="user"):
 
 
 def drop_user(login_name):
+    sql("DELETE t FROM api_tokens t JOIN users u ON u.id = t.user_id"
+        f" WHERE u.login = '{login_name}'")
     sql(f"DELETE s FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.login = '{login_name}'")
     sql(f"DELETE FROM users WHERE login = '{login_name}'")
 

@@ -2,6 +2,8 @@
 import threading
 import time
 
+import pytest
+
 from conftest import CONTEXTS, get, login, sql, stack, url, wait_for, worker_pids
 
 
@@ -48,6 +50,7 @@ def test_database_down_answers_503_then_recovers_without_restarts(all_workers):
     assert {c: worker_pids(c) for c in CONTEXTS} == all_workers
 
 
+@pytest.mark.full_speed
 def test_a_database_restart_under_load_fails_only_during_the_outage(all_workers):
     """A client keeps asking while MariaDB is stopped and started again:
     errors come only while it is down, every answer after is a success, and

@@ -77,6 +77,7 @@ def test_booking_and_approval_work_while_room_and_status_are_down():
     assert alice.get(url("/status")).status_code == 200
 
 
+@pytest.mark.full_speed
 def test_a_busy_context_stalls_no_other_and_refuses_beyond_its_limit():
     """All four status workers asleep, far more requests than the context
     may hold: the excess is refused at once with Retry-After, and the other
@@ -122,6 +123,7 @@ def live_workers_older_than(context, seconds):
     return old
 
 
+@pytest.mark.full_speed
 def test_killed_workers_lose_no_booking_anyone_was_told_about():
     """Several clients book for 30 s while booking workers are killed with
     SIGKILL: every booking a client was told about (303) is in the database

@@ -81,6 +81,7 @@ def peak_kib(pids):
     return peaks
 
 
+@pytest.mark.full_speed
 def test_listing_a_hundred_thousand_bookings_keeps_worker_memory_flat():
     alice = api_session("alice")
     rid = many_bookings(100000)

@@ -1,6 +1,7 @@
 """Sessions end after the configured idle time and absolute lifetime."""
 import time
 
+import pytest
 import requests
 
 from conftest import configured, login, url
@@ -10,6 +11,7 @@ def still_in(session):
     return session.get(url("/account"), allow_redirects=False, timeout=15).status_code == 200
 
 
+@pytest.mark.full_speed
 def test_idle_and_absolute_expiry_with_short_configured_lifetimes():
     with configured(auth={"session_idle_seconds": 6, "session_max_seconds": 12}):
         t0 = time.time()

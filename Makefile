@@ -129,4 +129,6 @@ bench-data:
 clean:
 	rm -rf build
 
+include tests/fuzz/fuzz.mk
+
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

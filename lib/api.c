@@ -93,7 +93,7 @@ api_body(struct req *r, const struct api_field *fields, int *status)
 	json_error_t	 jerr;
 	json_t		*body, *v;
 	const char	*key;
-	char		 msg[300], name[61];
+	char		 msg[300], name[61], *near;
 
 	if (type == NULL || strncasecmp(type, "application/json", 16) != 0 ||
 	    (type[16] != '\0' && type[16] != ';' && type[16] != ' ')) {
@@ -103,6 +103,14 @@ api_body(struct req *r, const struct api_field *fields, int *status)
 	}
 	if (r->body == NULL || (body = json_loadb(r->body, r->body_len,
 	    JSON_REJECT_DUPLICATES, &jerr)) == NULL) {
+		/*
+		 * jansson quotes the bytes near the error, which may end in
+		 * half a character; the position says where it is anyway.
+		 */
+		if (r->body != NULL && !utf8_valid(jerr.text,
+		    strlen(jerr.text)) && (near = strstr(jerr.text,
+		    " near '")) != NULL)
+			*near = '\0';
 		snprintf(msg, sizeof msg, "the body is not valid JSON: %s "
 		    "(at character %d)", r->body == NULL ? "it is empty" :
 		    jerr.text, r->body == NULL ? 0 : jerr.position);

@@ -117,6 +117,35 @@ test_unknown_field_with_a_long_non_ascii_name_is_a_422(void **state)
 	free(r.headers);
 }
 
+static void
+test_invalid_json_near_half_a_character_is_a_400(void **state)
+{
+	static const struct api_field fields[] = {
+		{ "title",	API_STRING,	1 },
+		{ NULL,		API_INT,	0 },
+	};
+	/* A bad escape, then "ǚ": jansson quotes only its first byte. */
+	static const char body[] = "{\"title\":\"\\u0\xc7\x9a\"}";
+	char		*env[] = { (char *)"CONTENT_TYPE=application/json", NULL };
+	struct out	 o = { .len = 0 };
+	struct req	 r;
+	int		 status = 0;
+
+	(void)state;
+	memset(&r, 0, sizeof r);
+	r.env = env;
+	r.method = M_POST;
+	r.write = capture;
+	r.write_ctx = &o;
+	r.body = (char *)body;
+	r.body_len = sizeof body - 1;
+	assert_null(api_body(&r, fields, &status));
+	assert_int_equal(status, 400);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(o.buf, "the body is not valid JSON: invalid "
+	    "escape (at character"));
+}
+
 int
 main(void)
 {
@@ -124,6 +153,7 @@ main(void)
 		cmocka_unit_test(test_origin_and_iso_times_mean_the_same_instant),
 		cmocka_unit_test(test_malformed_or_impossible_times_are_refused),
 		cmocka_unit_test(test_unknown_field_with_a_long_non_ascii_name_is_a_422),
+		cmocka_unit_test(test_invalid_json_near_half_a_character_is_a_400),
 	};
 
 	return cmocka_run_group_tests(tests, in_new_york, NULL);

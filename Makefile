@@ -112,6 +112,7 @@ test:
 	tools/install-deps test
 	$(MAKE) all
 	$(MAKE) asan
+	$(MAKE) fuzz-build
 	tests/run
 
 # Benchmarks on a stack of their own (port 18090, var/bench); SIZES, QUICK=1.

@@ -112,6 +112,7 @@ test:
 	tools/install-deps test
 	$(MAKE) all
 	$(MAKE) asan
+	$(MAKE) fuzz-build
 	tests/run
 
 # The integration suite once more, every worker under valgrind memcheck
@@ -135,5 +136,7 @@ bench-data:
 
 clean:
 	rm -rf build
+
+include tests/fuzz/fuzz.mk
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -9,6 +9,7 @@
 #include "api.h"
 #include "clock.h"
 #include "response.h"
+#include "utf8.h"
 
 int
 api_path(const char *path)
@@ -92,7 +93,7 @@ api_body(struct req *r, const struct api_field *fields, int *status)
 	json_error_t	 jerr;
 	json_t		*body, *v;
 	const char	*key;
-	char		 msg[300];
+	char		 msg[300], name[61], *near;
 
 	if (type == NULL || strncasecmp(type, "application/json", 16) != 0 ||
 	    (type[16] != '\0' && type[16] != ';' && type[16] != ' ')) {
@@ -102,6 +103,14 @@ api_body(struct req *r, const struct api_field *fields, int *status)
 	}
 	if (r->body == NULL || (body = json_loadb(r->body, r->body_len,
 	    JSON_REJECT_DUPLICATES, &jerr)) == NULL) {
+		/*
+		 * jansson quotes the bytes near the error, which may end in
+		 * half a character; the position says where it is anyway.
+		 */
+		if (r->body != NULL && !utf8_valid(jerr.text,
+		    strlen(jerr.text)) && (near = strstr(jerr.text,
+		    " near '")) != NULL)
+			*near = '\0';
 		snprintf(msg, sizeof msg, "the body is not valid JSON: %s "
 		    "(at character %d)", r->body == NULL ? "it is empty" :
 		    jerr.text, r->body == NULL ? 0 : jerr.position);
@@ -120,8 +129,10 @@ api_body(struct req *r, const struct api_field *fields, int *status)
 
 		while (f->name != NULL && strcmp(f->name, key) != 0)
 			f++;
+		/* Cut on a character: jansson refuses half of one (a 500). */
 		if (f->name == NULL)
-			refuse(r, status, NULL, "unknown field \"%.60s\"", key);
+			refuse(r, status, NULL, "unknown field \"%s\"",
+			    utf8_printf(name, sizeof name, "%s", key));
 		else if (f->type == API_INT && !json_is_integer(v))
 			refuse(r, status, f->name, "%s must be a whole number",
 			    f->name);

@@ -151,7 +151,17 @@ parse_local_input(const char *s, time_t *t)
 		return LOCAL_MALFORMED;
 	if (*end == ':' && ((end = strptime(end, ":%S", &tm)) == NULL))
 		return LOCAL_MALFORMED;
-	if (*end != '\0' || tm.tm_year < 100 || tm.tm_year > 8099)
+	if (*end != '\0' || tm.tm_year < 100 || tm.tm_year > 8099 ||
+	    tm.tm_sec > 59)
+		return LOCAL_MALFORMED;
+	/*
+	 * strptime takes "2027-02-31" (and mktime would roll it into March):
+	 * a day the calendar lacks is malformed, not a clock change.
+	 */
+	want = tm;
+	want.tm_hour = 12;
+	if (timegm(&want) == -1 || want.tm_mday != tm.tm_mday ||
+	    want.tm_mon != tm.tm_mon)
 		return LOCAL_MALFORMED;
 	want = tm;
 	/*

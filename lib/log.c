@@ -16,6 +16,10 @@ log_init(const char *program)
 	log_program = program;
 }
 
+/* fmt is log_info's or log_error's, checked at their callers. */
+static void	log_line(const char *, const char *, const char *, va_list)
+		    LOG_PRINTF(3, 0);
+
 static void
 log_line(const char *level, const char *rid, const char *fmt, va_list ap)
 {

@@ -1,10 +1,11 @@
-/* Unit tests of lib/api: the time formats the API accepts. */
+/* Unit tests of lib/api: the time formats the API accepts, refused bodies. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "api.h"
@@ -59,12 +60,100 @@ test_malformed_or_impossible_times_are_refused(void **state)
 	}
 }
 
+/* What a response writer was given. */
+struct out {
+	char	buf[2048];
+	size_t	len;
+};
+
+static int
+capture(void *ctx, const char *data, size_t len)
+{
+	struct out *o = ctx;
+
+	assert_true(o->len + len < sizeof o->buf);
+	memcpy(o->buf + o->len, data, len);
+	o->len += len;
+	o->buf[o->len] = '\0';
+	return 0;
+}
+
+static void
+test_unknown_field_with_a_long_non_ascii_name_is_a_422(void **state)
+{
+	static const struct api_field fields[] = {
+		{ "title",	API_STRING,	1 },
+		{ NULL,		API_INT,	0 },
+	};
+	/* "a" and 40 "ä": the message keeps 60 bytes, "a" and 29 "ä". */
+	static const char body[] = "{\"a"
+	    "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4"
+	    "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4"
+	    "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4"
+	    "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4"
+	    "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4"
+	    "\":1,\"title\":\"x\"}";
+	char		*env[] = { (char *)"CONTENT_TYPE=application/json", NULL };
+	struct out	 o = { .len = 0 };
+	struct req	 r;
+	int		 status = 0;
+
+	(void)state;
+	memset(&r, 0, sizeof r);
+	r.env = env;
+	r.method = M_POST;
+	r.write = capture;
+	r.write_ctx = &o;
+	r.body = (char *)body;
+	r.body_len = sizeof body - 1;
+	assert_null(api_body(&r, fields, &status));
+	assert_int_equal(status, 422);
+	assert_int_equal(r.status, 422);
+	assert_non_null(strstr(o.buf, "unknown field \\\"a"
+	    "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4"
+	    "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4"
+	    "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4"
+	    "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\\\"\""));
+	free(r.headers);
+}
+
+static void
+test_invalid_json_near_half_a_character_is_a_400(void **state)
+{
+	static const struct api_field fields[] = {
+		{ "title",	API_STRING,	1 },
+		{ NULL,		API_INT,	0 },
+	};
+	/* A bad escape, then "ǚ": jansson quotes only its first byte. */
+	static const char body[] = "{\"title\":\"\\u0\xc7\x9a\"}";
+	char		*env[] = { (char *)"CONTENT_TYPE=application/json", NULL };
+	struct out	 o = { .len = 0 };
+	struct req	 r;
+	int		 status = 0;
+
+	(void)state;
+	memset(&r, 0, sizeof r);
+	r.env = env;
+	r.method = M_POST;
+	r.write = capture;
+	r.write_ctx = &o;
+	r.body = (char *)body;
+	r.body_len = sizeof body - 1;
+	assert_null(api_body(&r, fields, &status));
+	assert_int_equal(status, 400);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(o.buf, "the body is not valid JSON: invalid "
+	    "escape (at character"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_origin_and_iso_times_mean_the_same_instant),
 		cmocka_unit_test(test_malformed_or_impossible_times_are_refused),
+		cmocka_unit_test(test_unknown_field_with_a_long_non_ascii_name_is_a_422),
+		cmocka_unit_test(test_invalid_json_near_half_a_character_is_a_400),
 	};
 
 	return cmocka_run_group_tests(tests, in_new_york, NULL);

@@ -1,4 +1,4 @@
-/* Unit tests of lib/clock: the test clock file and the check-in window. */
+/* Unit tests of lib/clock: the test clock file, the check-in window, form times. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -107,6 +107,34 @@ test_the_check_in_window_edges(void **state)
 	assert_false(booking_checkin_open(start, start + 300, start + 300));
 }
 
+static void
+test_a_day_the_calendar_lacks_is_malformed_not_skipped(void **state)
+{
+	static const struct {
+		const char		*s;
+		enum local_parse	 want;
+	} cases[] = {
+		{ "2027-01-11T10:00",		LOCAL_OK },
+		{ "2028-02-29T10:00",		LOCAL_OK },	/* leap year */
+		{ "2027-01-11T10:00:59",	LOCAL_OK },
+		{ "2027-02-29T10:00",		LOCAL_MALFORMED },
+		{ "2027-02-31T10:00",		LOCAL_MALFORMED },
+		{ "2027-04-31T10:00",		LOCAL_MALFORMED },
+		{ "2027-01-11T10:00:60",	LOCAL_MALFORMED },
+		{ "2027-03-14T02:30",		LOCAL_MISSING },	/* clocks go forward */
+	};
+	time_t	t;
+
+	(void)state;
+	setenv("TZ", "America/New_York", 1);
+	tzset();
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		print_message("case %zu: %s\n", i, cases[i].s);
+		assert_int_equal(parse_local_input(cases[i].s, &t),
+		    cases[i].want);
+	}
+}
+
 int
 main(void)
 {
@@ -118,6 +146,8 @@ main(void)
 		    test_a_missing_or_garbled_file_means_the_real_clock, setup,
 		    teardown),
 		cmocka_unit_test(test_the_check_in_window_edges),
+		cmocka_unit_test(
+		    test_a_day_the_calendar_lacks_is_malformed_not_skipped),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

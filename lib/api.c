@@ -255,8 +255,13 @@ api_parse_time(const char *s, time_t *t, const char **why)
 		if (*rest != '\0') {
 			struct tm asked = tm;
 
-			/* timegm would move 31 February on to March. */
-			if (zone_offset(rest, &east) == -1 ||
+			/*
+			 * The years the forms take; and timegm would move
+			 * 31 February on to March.
+			 */
+			if (asked.tm_year < 2000 - 1900 ||
+			    asked.tm_year > 9999 - 1900 ||
+			    zone_offset(rest, &east) == -1 ||
 			    (*t = timegm(&tm)) == (time_t)-1 ||
 			    tm.tm_mday != asked.tm_mday ||
 			    tm.tm_mon != asked.tm_mon)

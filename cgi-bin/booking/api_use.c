@@ -163,11 +163,11 @@ api_realuse_end(struct req *r)
 	json_t			*body, *end;
 	time_t			 t = 0;
 	long long		 id = route_arg_id(r, 0);
-	int			 sent, bad = 0;
+	int			 sent, bad = 0, given;
 
 	if ((body = api_body(r, checkout_fields, &sent)) == NULL)
 		return sent;
-	if ((end = json_object_get(body, "realUseEndDtm")) != NULL)
+	if ((given = (end = json_object_get(body, "realUseEndDtm")) != NULL))
 		bad = api_parse_time(json_string_value(end), &t, &why) == -1 ||
 		    t > clock_now() + 60;
 	json_decref(body);
@@ -175,7 +175,7 @@ api_realuse_end(struct req *r)
 		return api_error(r, 422, "realUseEndDtm: give a time that has "
 		    "passed (or leave it out to end the use now)",
 		    "realUseEndDtm");
-	return answer_use(r, id, ACT_CHECKOUT, t != 0 ?
+	return answer_use(r, id, ACT_CHECKOUT, given ?
 	    booking_check_out_at(r->app->db, id, r->user, t, &o) :
 	    booking_apply(r->app->db, id, ACT_CHECKOUT, r->user, NULL, &o), &o,
 	    200);

@@ -129,6 +129,10 @@ def test_a_real_use_reported_late_ends_when_it_ended():
         "code": "invalid", "field": "realUseEndDtm",
         "message": "a real use cannot end before it began, at 10:05"}
     assert alice.get(url(f"/api/realuses/{bid}")).json()["status"] == "in_use"
+    # The epoch is not "now".
+    epoch = alice.patch(url(f"/api/realuses/{bid}"), json={"realUseEndDtm": "1970-01-01T00:00Z"})
+    assert epoch.status_code == 422 and epoch.json()["error"]["field"] == "realUseEndDtm"
+    assert alice.get(url(f"/api/realuses/{bid}")).json()["status"] == "in_use"
 
     ended = start + datetime.timedelta(minutes=40)
     done = alice.patch(url(f"/api/realuses/{bid}"), json={

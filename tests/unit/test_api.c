@@ -47,6 +47,7 @@ test_malformed_or_impossible_times_are_refused(void **state)
 		"2027-01-11", "2027-01-11 10:00", "2027-01-11T10:00:30",
 		"2027-02-31T10:00Z", "2027-01-11T10:00+25:00", "2027-01-11T10:00X",
 		"2027-13-01T10:00", "2027-01-11T10:00:0Z",
+		"0498-01-11T15:00Z", "1970-01-01T00:00Z",	/* the forms' years */
 		"2027-03-14T02:30",	/* skipped by daylight saving */
 	};
 	const char	*why;

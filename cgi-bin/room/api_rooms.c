@@ -2,6 +2,8 @@
  * room: the origin's /rooms resource as JSON.  Adding and taking a room out
  * of use go through the same checks and transactions as the forms.
  */
+#include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,13 +171,19 @@ if_match(struct req *r)
 	const char	*h = req_env(r, "HTTP_IF_MATCH");
 	char		*end;
 	long long	 v;
+	int		 quoted;
 
 	if (h == NULL || *h == '\0')
 		return 0;
-	if (*h == '"')
+	if ((quoted = *h == '"'))
 		h++;
+	/* Digits only: strtoll would also take " 5" and "+5". */
+	if (!isdigit((unsigned char)*h))
+		return -1;
+	errno = 0;
 	v = strtoll(h, &end, 10);
-	if (v <= 0 || (*end != '\0' && strcmp(end, "\"") != 0))
+	if (v <= 0 || errno != 0 ||
+	    strcmp(end, quoted ? "\"" : "") != 0)
 		return -1;
 	return v;
 }

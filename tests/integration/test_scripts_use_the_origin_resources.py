@@ -203,6 +203,12 @@ def test_room_fields_change_only_at_the_version_they_were_read():
     # Without If-Match, or with an old version, nothing changes.
     assert admin.patch(path, json={"capacity": 8}).status_code == 428
     assert admin.patch(path, json={"capacity": 8}, headers={"If-Match": '"99"'}).status_code == 412
+    version = etag.strip('"')
+    for malformed in (f'" {version}"', f'"+{version}"', f'"{version}', f'{version}"', "*",
+                      f'"{version}x"', '"99999999999999999999999"'):
+        wrong = admin.patch(path, json={"capacity": 8}, headers={"If-Match": malformed})
+        assert wrong.status_code == 400, malformed
+        assert wrong.json()["error"]["message"]
     changed = admin.patch(path, json={"capacity": 8, "location": "Floor 9"},
                           headers={"If-Match": etag})
     assert changed.status_code == 200, changed.text

@@ -23,7 +23,7 @@
 <form class="form" method="post" action="/admin/rooms/{{ID}}/unavailable" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="reason">Make unavailable: reason (everyone whose booking is cancelled sees it)</label>
-<input type="text" id="reason" name="reason" value="{{REASON}}" maxlength="500" required{{#ERR_REASON}} aria-invalid="true" aria-describedby="reason-error"{{/ERR_REASON}}>
+<input type="text" id="reason" name="reason" value="{{REASON}}" maxlength="500" required{{#ERR_REASON}} aria-invalid="true" aria-describedby="reason-error" autofocus{{/ERR_REASON}}>
 {{#ERR_REASON}}<p class="field-error" id="reason-error">{{MESSAGE}}</p>{{/ERR_REASON}}</div>
 <button class="button danger" type="submit">Make unavailable and cancel its bookings</button>
 </form>

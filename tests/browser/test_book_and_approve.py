@@ -1,9 +1,11 @@
 """alice books through the real form, admin decides in the queue, alice sees it."""
+import contextlib
 import datetime
 import os
 from zoneinfo import ZoneInfo
 
 import pytest
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -19,6 +21,23 @@ def log_in(browser, who):
     browser.find_element(By.CSS_SELECTOR, 'form[action="/login"] button').click()
     WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR,
                                                                      "header a.me")))
+
+
+@contextlib.contextmanager
+def new_page(browser):
+    """Waits, after what the block does, until the page it leads to has
+    loaded. A mark on the old page's window tells them apart; waiting for
+    the old page to go stale can catch the browser between the two."""
+    browser.execute_script("window.rbLeaving = true")
+    yield
+    WebDriverWait(browser, 10, ignored_exceptions=[WebDriverException]).until(
+        lambda b: b.execute_script("return !window.rbLeaving && document.readyState"
+                                   " === 'complete'"))
+
+
+def press_and_wait(browser, element):
+    with new_page(browser):
+        element.click()
 
 
 def far_slot(offset_days, hour):

@@ -54,9 +54,9 @@ def walk_focus(browser, step, until, limit=40):
 
 def test_alice_books_with_the_keyboard_alone(browser):
     day = quiet_day()
-    title = {"phone": "Hiring panel", "desktop": "Sprint review"}[width_name(browser)]
     log_in(browser, "alice")
     browser.get(browser.base + "/bookings/new")
+    title = {"phone": "Hiring panel", "desktop": "Sprint review"}[width_name(browser)]
 
     # Forward from the top: the header, then every field, then the button.
     stops = walk_focus(browser, lambda: press(browser, Keys.TAB), "Request booking")

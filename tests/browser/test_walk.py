@@ -83,14 +83,14 @@ def test_from_a_new_room_to_a_checked_in_meeting(browser):
     wait = WebDriverWait(browser, 10)
     day = quiet_day()
     room = a_new_room_name()
-    titles = TITLES[width_name(browser)]
-    planning = (titles[0], at(day, 10), at(day, 11))
-    workshop = (titles[1], at(day, 14), at(day, 15, 30))
-    review = (titles[2], at(day, 13), at(day, 14))
 
     # A visitor finds the login form.
     browser.delete_all_cookies()
     go(browser, "/login?next=/rooms")
+    titles = TITLES[width_name(browser)]  # once a page sets the viewport
+    planning = (titles[0], at(day, 10), at(day, 11))
+    workshop = (titles[1], at(day, 14), at(day, 15, 30))
+    review = (titles[2], at(day, 13), at(day, 14))
     assert browser.find_element(By.ID, "login") == browser.switch_to.active_element
     check_page(browser, "login")
 

@@ -53,7 +53,7 @@ def walk_focus(browser, step, until, limit=40):
 
 
 def test_alice_books_with_the_keyboard_alone(browser):
-    day = quiet_day()
+    day = quiet_day(["Copenhagen"])
     log_in(browser, "alice")
     browser.get(browser.base + "/bookings/new")
     title = {"phone": "Hiring panel", "desktop": "Sprint review"}[width_name(browser)]

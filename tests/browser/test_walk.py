@@ -81,7 +81,7 @@ def messages(browser):
 
 def test_from_a_new_room_to_a_checked_in_meeting(browser):
     wait = WebDriverWait(browser, 10)
-    day = quiet_day()
+    day = quiet_day(["Helsinki", "Copenhagen"])
     room = a_new_room_name()
 
     # A visitor finds the login form.

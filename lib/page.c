@@ -44,7 +44,10 @@ int
 page_begin(struct page *p, const struct req *r, const char *title,
     const char *file)
 {
-	const char	*cur = current_nav(r->path);
+	/* The booking form comes back with its errors from POST /bookings. */
+	const char	*cur = r->method == M_POST && r->path != NULL &&
+			    strcmp(r->path, "/bookings") == 0 ? "CUR_BOOK" :
+			    current_nav(r->path);
 	const char	*site = r->app != NULL ? r->app->cfg->site_name :
 			    "roombook";
 

@@ -16,17 +16,17 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field">
 <label for="current_password">Current password</label>
-<input type="password" id="current_password" name="current_password" autocomplete="current-password" required{{#ERR_CURRENT_PASSWORD}} aria-invalid="true" aria-describedby="current-error"{{/ERR_CURRENT_PASSWORD}}>
+<input type="password" id="current_password" name="current_password" autocomplete="current-password" required{{#ERR_CURRENT_PASSWORD}} aria-invalid="true" aria-describedby="current-error" autofocus{{/ERR_CURRENT_PASSWORD}}>
 {{#ERR_CURRENT_PASSWORD}}<p class="field-error" id="current-error">{{MESSAGE}}</p>{{/ERR_CURRENT_PASSWORD}}
 </div>
 <div class="field">
 <label for="new_password">New password (at least 8 characters)</label>
-<input type="password" id="new_password" name="new_password" autocomplete="new-password" required{{#ERR_NEW_PASSWORD}} aria-invalid="true" aria-describedby="new-error"{{/ERR_NEW_PASSWORD}}>
+<input type="password" id="new_password" name="new_password" autocomplete="new-password" required{{#ERR_NEW_PASSWORD}} aria-invalid="true" aria-describedby="new-error" autofocus{{/ERR_NEW_PASSWORD}}>
 {{#ERR_NEW_PASSWORD}}<p class="field-error" id="new-error">{{MESSAGE}}</p>{{/ERR_NEW_PASSWORD}}
 </div>
 <div class="field">
 <label for="confirm_password">New password again</label>
-<input type="password" id="confirm_password" name="confirm_password" autocomplete="new-password" required{{#ERR_CONFIRM_PASSWORD}} aria-invalid="true" aria-describedby="confirm-error"{{/ERR_CONFIRM_PASSWORD}}>
+<input type="password" id="confirm_password" name="confirm_password" autocomplete="new-password" required{{#ERR_CONFIRM_PASSWORD}} aria-invalid="true" aria-describedby="confirm-error" autofocus{{/ERR_CONFIRM_PASSWORD}}>
 {{#ERR_CONFIRM_PASSWORD}}<p class="field-error" id="confirm-error">{{MESSAGE}}</p>{{/ERR_CONFIRM_PASSWORD}}
 </div>
 <button class="button" type="submit">Change password</button>

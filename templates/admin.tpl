@@ -7,7 +7,7 @@
 </ul>
 <h2 id="users">People</h2>
 <p>Accounts are managed by operators with <code>roomctl user</code> (add, passwd, disable, enable, list).</p>
-<div class="table-wrap">
+<div class="table-wrap" role="region" aria-label="People" tabindex="0">
 <table class="list" aria-labelledby="users">
 <thead><tr><th scope="col">Login</th><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">State</th><th scope="col">Sessions</th></tr></thead>
 <tbody>

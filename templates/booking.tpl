@@ -30,7 +30,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field">
 <label for="reason-input">Reason{{#REASON_REQUIRED}} (the person who booked will see it){{/REASON_REQUIRED}}</label>
-<input type="text" id="reason-input" name="reason" value="{{REASON}}" maxlength="500"{{#REASON_REQUIRED}} required{{/REASON_REQUIRED}}{{#ERR_REASON}} aria-invalid="true" aria-describedby="reason-error"{{/ERR_REASON}}>
+<input type="text" id="reason-input" name="reason" value="{{REASON}}" maxlength="500"{{#REASON_REQUIRED}} required{{/REASON_REQUIRED}}{{#ERR_REASON}} aria-invalid="true" aria-describedby="reason-error" autofocus{{/ERR_REASON}}>
 {{#ERR_REASON}}<p class="field-error" id="reason-error">{{MESSAGE}}</p>{{/ERR_REASON}}
 </div>
 <button class="button danger" type="submit">Cancel booking</button>

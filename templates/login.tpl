@@ -9,12 +9,12 @@
 <input type="hidden" name="next" value="{{NEXT}}">
 <div class="field">
 <label for="login">Login</label>
-<input type="text" id="login" name="login" value="{{LOGIN}}" autocomplete="username" autocapitalize="none" spellcheck="false" maxlength="64" required autofocus{{#ERR_LOGIN}} aria-invalid="true" aria-describedby="login-error"{{/ERR_LOGIN}}>
+<input type="text" id="login" name="login" value="{{LOGIN}}" autocomplete="username" autocapitalize="none" spellcheck="false" maxlength="64" required{{#LOGIN_FIRST}} autofocus{{/LOGIN_FIRST}}{{#ERR_LOGIN}} aria-invalid="true" aria-describedby="login-error"{{/ERR_LOGIN}}{{#FAILED}} aria-describedby="login-failed"{{/FAILED}}>
 {{#ERR_LOGIN}}<p class="field-error" id="login-error">{{MESSAGE}}</p>{{/ERR_LOGIN}}
 </div>
 <div class="field">
 <label for="password">Password</label>
-<input type="password" id="password" name="password" autocomplete="current-password" required{{#ERR_PASSWORD}} aria-invalid="true" aria-describedby="password-error"{{/ERR_PASSWORD}}>
+<input type="password" id="password" name="password" autocomplete="current-password" required{{#ERR_PASSWORD}} aria-invalid="true" aria-describedby="password-error" autofocus{{/ERR_PASSWORD}}{{#FAILED}} aria-describedby="login-failed"{{/FAILED}}>
 {{#ERR_PASSWORD}}<p class="field-error" id="password-error">{{MESSAGE}}</p>{{/ERR_PASSWORD}}
 </div>
 <button class="button" type="submit">Log in</button>

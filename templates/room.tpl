@@ -13,7 +13,7 @@
 {{#MEMBER}}<h2 id="upcoming">Upcoming bookings</h2>
 {{#NO_BOOKINGS}}<p>None.</p>{{/NO_BOOKINGS}}
 <ul class="bookings" aria-labelledby="upcoming">
-{{#BOOKING}}<li class="booking">{{WHEN}} · <strong>{{TITLE}}</strong> <span class="badge status-{{STATUS}}">{{STATUS}}</span>{{#OWNER}} · {{OWNER_NAME}} · <a href="/bookings/{{BOOKING_ID}}">details</a>{{/OWNER}}</li>
+{{#BOOKING}}<li class="booking">{{WHEN}} · <strong>{{TITLE}}</strong> <span class="badge status-{{STATUS}}">{{STATUS_LABEL}}</span>{{#OWNER}} · {{OWNER_NAME}} · <a href="/bookings/{{BOOKING_ID}}">details</a>{{/OWNER}}</li>
 {{/BOOKING}}
 </ul>{{/MEMBER}}
 {{#ADMIN}}
@@ -23,7 +23,7 @@
 <form class="form" method="post" action="/admin/rooms/{{ID}}/unavailable" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="reason">Make unavailable: reason (everyone whose booking is cancelled sees it)</label>
-<input type="text" id="reason" name="reason" value="{{REASON}}" maxlength="500" required{{#ERR_REASON}} aria-invalid="true" aria-describedby="reason-error"{{/ERR_REASON}}>
+<input type="text" id="reason" name="reason" value="{{REASON}}" maxlength="500" required{{#ERR_REASON}} aria-invalid="true" aria-describedby="reason-error" autofocus{{/ERR_REASON}}>
 {{#ERR_REASON}}<p class="field-error" id="reason-error">{{MESSAGE}}</p>{{/ERR_REASON}}</div>
 <button class="button danger" type="submit">Make unavailable and cancel its bookings</button>
 </form>

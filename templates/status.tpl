@@ -13,7 +13,7 @@
 <button class="button" type="submit">Show</button>
 </form>
 {{#EMPTY}}<p id="empty">No bookings match.</p>{{/EMPTY}}
-<div class="table-wrap">
+<div class="table-wrap" role="region" aria-label="Bookings" tabindex="0">
 <table class="list status-list">
 <thead><tr><th scope="col">When</th><th scope="col">Room</th><th scope="col">Title</th><th scope="col">State</th>{{#ADMIN}}<th scope="col">Requested by</th>{{/ADMIN}}<th scope="col">Decided</th></tr></thead>
 <tbody>

@@ -8,7 +8,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field">
 <label for="name">Name (what it is for)</label>
-<input type="text" id="name" name="name" value="{{NAME}}" maxlength="100" required{{#ERR_NAME}} aria-invalid="true" aria-describedby="name-error"{{/ERR_NAME}}>
+<input type="text" id="name" name="name" value="{{NAME}}" maxlength="100" required{{#ERR_NAME}} aria-invalid="true" aria-describedby="name-error" autofocus{{/ERR_NAME}}>
 {{#ERR_NAME}}<p class="field-error" id="name-error">{{MESSAGE}}</p>{{/ERR_NAME}}
 </div>
 <button class="button" type="submit">Make a token</button>

@@ -56,6 +56,9 @@ login_page(struct req *r, int status, const struct form_errors *e,
 		return 500;
 	tpl_show(p.body, "FORM");
 	form_fill(p.body, r, login_in, e);
+	/* The cursor starts in the login, unless only the password is amiss. */
+	if (!(e->n == 1 && strcmp(e->v[0].field, "password") == 0))
+		tpl_show(p.body, "LOGIN_FIRST");
 	tpl_set(p.body, "NEXT", safe_next(r->method == M_POST ?
 	    params_get(&r->form, "next") : params_get(&r->query, "next")));
 	if (failed != NULL)

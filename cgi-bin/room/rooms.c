@@ -141,6 +141,7 @@ room_page(struct req *r, long long id, int status,
 		tpl_set(b, "TITLE", db_cell(up, i, 1));
 		page_set_span(b, "WHEN", db_cell(up, i, 2), db_cell(up, i, 3));
 		tpl_set(b, "STATUS", db_cell(up, i, 4));
+		tpl_set(b, "STATUS_LABEL", booking_state_label(db_cell(up, i, 4)));
 		if (admin)
 			tpl_set(tpl_section(b, "OWNER"), "OWNER_NAME",
 			    db_cell(up, i, 5));

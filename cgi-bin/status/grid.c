@@ -133,16 +133,6 @@ booked_cell(const struct req *r, struct tpl *c, const struct held *b)
 		tpl_set_int(tpl_section(x, "LINK"), "BOOKING_ID", b->id);
 }
 
-/* A later slot of a booking that began in an earlier row. */
-static void
-continued_cell(struct tpl *c, const struct held *b)
-{
-	char	class[64];
-
-	snprintf(class, sizeof class, "booked continued status-%s", b->status);
-	tpl_set(c, "CLASS", class);
-}
-
 /*
  * A free cell, with a link to book it at "at" when bookable.  Cells are
  * most of a grid page, so a free one adds no dictionary of its own: the
@@ -168,7 +158,10 @@ is_open_day(const struct rules *k, time_t t)
 	return localtime_r(&t, &tm) != NULL && (k->open_days & (1 << tm.tm_wday));
 }
 
-/* Slot labels: the time at each full hour. */
+/*
+ * Slot labels: the time of every slot, shown at each full hour and read out
+ * by screen readers at the others (a cell's column header is its time).
+ */
 static void
 slot_headers(struct tpl *d, const char *section, const time_t *t, size_t n)
 {
@@ -177,10 +170,11 @@ slot_headers(struct tpl *d, const char *section, const time_t *t, size_t n)
 		struct tm	 tm;
 		char		 label[8];
 
-		if (localtime_r(&t[i], &tm) != NULL && tm.tm_min == 0) {
-			snprintf(label, sizeof label, "%02d:00", tm.tm_hour);
-			tpl_set(h, "LABEL", label);
-		}
+		if (localtime_r(&t[i], &tm) == NULL)
+			continue;
+		snprintf(label, sizeof label, "%02d:%02d", tm.tm_hour, tm.tm_min);
+		tpl_set(tpl_section(h, tm.tm_min == 0 ? "HOUR" : "PART"), "LABEL",
+		    label);
 	}
 }
 
@@ -396,16 +390,23 @@ status_week(struct req *r)
 		tpl_set(row, "TIME", format_local(t[0][i], "%H:%M", label,
 		    sizeof label));
 		for (int d = 0; d < 7; d++) {
-			struct tpl		*c = tpl_section(row, "CELL");
 			const struct held	*b = holder(h, &j[d], nheld, t[d][i],
 						    t[d][i + 1]);
+			struct tpl		*c;
+			size_t			 span = 1;
 
+			/*
+			 * A booking is one cell, from the row where it starts
+			 * down over its slots; the rows below leave its day out.
+			 */
+			if (b != NULL && i > 0 && b->start < t[d][i])
+				continue;
+			c = tpl_section(row, "CELL");
 			if (b != NULL) {
-				/* The title once, where the booking starts. */
-				if (i == 0 || b->start >= t[d][i])
-					booked_cell(r, c, b);
-				else
-					continued_cell(c, b);
+				while (i + span < n && b->end > t[d][i + span])
+					span++;
+				booked_cell(r, c, b);
+				tpl_set_int(c, "SPAN", (long long)span);
 			} else
 				free_cell(c, room_open && is_open_day(k,
 				    t[d][0]) && t[d][i] > now, t[d][i]);

@@ -117,6 +117,29 @@ percent(char *buf, size_t n, long long permille)
 	snprintf(buf, n, "%lld.%lld", permille / 10, permille % 10);
 }
 
+/*
+ * A room's name as the chart's row label: the first CHART_LABEL characters
+ * and an ellipsis, so a long name is not cut off at the chart's left edge
+ * (the table below has it whole).  Returns name itself when it is short
+ * enough, else buf.
+ */
+#define CHART_LABEL	18
+
+static const char *
+chart_label(const char *name, char *buf, size_t n)
+{
+	size_t	i, chars = 0;
+
+	for (i = 0; name[i] != '\0'; i++)
+		if (((unsigned char)name[i] & 0xC0) != 0x80 &&	/* a lead byte */
+		    chars++ == CHART_LABEL)
+			break;
+	if (name[i] == '\0')
+		return name;
+	snprintf(buf, n, "%.*s\u2026", (int)i, name);
+	return buf;
+}
+
 int
 status_usage(struct req *r)
 {
@@ -145,7 +168,7 @@ status_usage(struct req *r)
 		long long	 c = db_cell_int(u.rows, i, 2);
 		long long	 q = db_cell_int(u.rows, i, 3);
 		long long	 wc = share(&u, c), wq = share(&u, q);
-		char		 buf[32];
+		char		 buf[32], label[4 * CHART_LABEL + 4];
 
 		tpl_set(row, "NAME", db_cell(u.rows, i, 1));
 		hours(buf, sizeof buf, c);
@@ -161,6 +184,8 @@ status_usage(struct req *r)
 		tpl_set(row, "SHARE", buf);
 		/* The chart: 400 units is all opening hours. */
 		tpl_set(bar, "NAME", db_cell(u.rows, i, 1));
+		tpl_set(bar, "LABEL", chart_label(db_cell(u.rows, i, 1), label,
+		    sizeof label));
 		tpl_set(bar, "SHARE", buf);
 		tpl_set_int(bar, "Y", (long long)i * 28 + 4);
 		tpl_set_int(bar, "TEXT_Y", (long long)i * 28 + 19);

@@ -1,12 +1,16 @@
 """Headless Chromium through Selenium, against the stack tests/run started."""
+import json
 import os
 import pathlib
 import shutil
+import subprocess
 import tempfile
 
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+
+import checks
 
 BASE = os.environ.get("RB_BASE_URL", "http://127.0.0.1:18080")
 ARTIFACTS = pathlib.Path(os.environ.get("RB_VAR", "var/test")) / "screenshots"
@@ -19,6 +23,7 @@ def make_driver(width, height):
     for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
                 "--disable-gpu", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-quic",
+                "--lang=en-US",  # the date fields' order, which the keyboard test types
                 f"--user-data-dir={profile}", f"--window-size={width},{height}"):
         opts.add_argument(arg)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
@@ -40,3 +45,20 @@ def browser(request):
     driver.save_screenshot(str(ARTIFACTS / f"{request.node.name}.png"))
     driver.quit()
     shutil.rmtree(profile, ignore_errors=True)
+
+
+def pytest_sessionstart(session):
+    """axe-core, from tests/browser/package-lock.json, with the machine's npm
+    (once: again only when package.json asks for another version)."""
+    wanted = json.loads((checks.HERE / "package.json").read_text())["dependencies"]["axe-core"]
+    have = checks.AXE.with_name("package.json")
+    if have.exists() and json.loads(have.read_text())["version"] == wanted:
+        return
+    out = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent"],
+                         cwd=checks.HERE, capture_output=True, text=True)
+    if out.returncode != 0 or not checks.AXE.exists():
+        raise pytest.UsageError(f"npm install in {checks.HERE} failed:\n{out.stderr}")
+
+
+def pytest_sessionfinish(session):
+    checks.write_report()

@@ -1,9 +1,12 @@
 """alice books through the real form, admin decides in the queue, alice sees it."""
+import contextlib
 import datetime
 import os
+import subprocess
 from zoneinfo import ZoneInfo
 
 import pytest
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -21,6 +24,23 @@ def log_in(browser, who):
                                                                      "header a.me")))
 
 
+@contextlib.contextmanager
+def new_page(browser):
+    """Waits, after what the block does, until the page it leads to has
+    loaded. A mark on the old page's window tells them apart; waiting for
+    the old page to go stale can catch the browser between the two."""
+    browser.execute_script("window.rbLeaving = true")
+    yield
+    WebDriverWait(browser, 10, ignored_exceptions=[WebDriverException]).until(
+        lambda b: b.execute_script("return !window.rbLeaving && document.readyState"
+                                   " === 'complete'"))
+
+
+def press_and_wait(browser, element):
+    with new_page(browser):
+        element.click()
+
+
 def far_slot(offset_days, hour):
     """A weekday slot far enough ahead to be clear of the HTTP suite's."""
     day = datetime.datetime.now(TZ).date() + datetime.timedelta(days=offset_days)
@@ -30,6 +50,36 @@ def far_slot(offset_days, hour):
     return start, start + datetime.timedelta(hours=1)
 
 
+def sql(statement):
+    """One value from the test database, as root."""
+    var = os.environ.get("RB_VAR", "var/test")
+    out = subprocess.run(["mariadb", f"--defaults-file={var}/etc/mariadb.cnf", "-N", "-B",
+                          "roombook", "-e", statement], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
+def quiet_day(rooms, first=21, last=86):
+    """The first weekday from `first` days ahead on which none of the named
+    rooms has a live booking, away from the days the other browser tests
+    use (the HTTP suite fills other rooms' days before this suite runs)."""
+    today = datetime.datetime.now(TZ).date()
+    names = ", ".join(f"'{n}'" for n in rooms)
+    for offset in range(first, last):
+        day = today + datetime.timedelta(days=offset)
+        if day.weekday() >= 5 or 60 <= offset <= 70:
+            continue
+        lo = datetime.datetime.combine(day, datetime.time(0), TZ)
+        hi = lo + datetime.timedelta(days=1)
+        utc = [t.astimezone(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+               for t in (lo, hi)]
+        if sql("SELECT COUNT(*) FROM bookings b JOIN rooms r ON r.id = b.room_id"
+               f" WHERE r.name IN ({names}) AND b.status IN ('pending', 'confirmed',"
+               f" 'in_use') AND b.starts_at < '{utc[1]}' AND b.ends_at > '{utc[0]}'") == "0":
+            return day
+    raise AssertionError(f"no quiet day left for {rooms}")
+
+
 def set_datetime(browser, element_id, value):
     # datetime-local inputs take typing awkwardly; set the value as a person's
     # picker would, then let the form submit it.
@@ -37,16 +87,16 @@ def set_datetime(browser, element_id, value):
                            element_id, value.strftime("%Y-%m-%dT%H:%M"))
 
 
-def book_through_the_form(browser, title, start, end):
+def book_through_the_form(browser, title, start, end,
+                          room="Helsinki · Floor 3, north wing · seats 40", attendees=12):
     browser.get(browser.base + "/bookings/new")
-    Select(browser.find_element(By.ID, "room_id")).select_by_visible_text(
-        "Helsinki · Floor 3, north wing · seats 40")
+    Select(browser.find_element(By.ID, "room_id")).select_by_visible_text(room)
     set_datetime(browser, "starts_at", start)
     set_datetime(browser, "ends_at", end)
     browser.find_element(By.ID, "title").send_keys(title)
-    attendees = browser.find_element(By.ID, "attendees")
-    attendees.clear()
-    attendees.send_keys("12")
+    field = browser.find_element(By.ID, "attendees")
+    field.clear()
+    field.send_keys(str(attendees))
     browser.find_element(By.CSS_SELECTOR, 'form[action="/bookings"] button').click()
     WebDriverWait(browser, 10).until(EC.url_matches(r"/bookings/\d+$"))
     return browser.current_url

@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from test_book_and_approve import TZ, book_through_the_form, far_slot, log_in
+from test_book_and_approve import TZ, book_through_the_form, far_slot, log_in, press_and_wait
 
 CLOCK = pathlib.Path(os.environ.get("RB_CLOCK_FILE", "var/test/clock"))
 
@@ -20,10 +20,8 @@ def set_clock(when):
 
 
 def click_and_wait(browser, button_id, status):
-    before = browser.find_element(By.ID, "status")
-    browser.find_element(By.ID, button_id).click()
     # The answer is a new page: wait for it before reading its status.
-    WebDriverWait(browser, 10).until(EC.staleness_of(before))
+    press_and_wait(browser, browser.find_element(By.ID, button_id))
     WebDriverWait(browser, 10).until(
         EC.text_to_be_present_in_element((By.ID, "status"), status))
 

@@ -1,27 +1,21 @@
 """The day grid at phone and desktop width; a free cell opens the form."""
 import datetime
 import os
-import subprocess
 from zoneinfo import ZoneInfo
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from test_book_and_approve import log_in
+from test_book_and_approve import log_in, sql
 
 TZ = ZoneInfo(os.environ.get("RB_TIMEZONE", "America/New_York"))
 
 
 def add_a_room_with_a_long_name():
     """Its sticky row header must still leave the slots clickable."""
-    var = os.environ.get("RB_VAR", "var/test")
-    out = subprocess.run(
-        ["mariadb", f"--defaults-file={var}/etc/mariadb.cnf", "roombook", "-e",
-         "INSERT IGNORE INTO rooms (name, location, capacity) VALUES"
-         " ('Aaa the long-named conference room of the third floor', 'Floor 3', 6)"],
-        capture_output=True, text=True)
-    assert out.returncode == 0, out.stderr
+    sql("INSERT IGNORE INTO rooms (name, location, capacity) VALUES"
+        " ('Aaa the long-named conference room of the third floor', 'Floor 3', 6)")
 
 
 def test_clicking_a_free_cell_opens_a_prefilled_booking_form(browser):

@@ -166,8 +166,11 @@ def test_the_day_grid_shows_bookings_in_their_slots(alice, filled_room):
     cells = row.select("td")
     # 07:00-08:00 free (4 slots), then "Item 8" 08:00-08:45 (3 slots), then free.
     assert [c.get("colspan") for c in cells[:6]] == ["1", "1", "1", "1", "3", "1"]
-    assert "booked" in cells[4]["class"] and cells[4].get_text() == "Item 8"
+    assert "booked" in cells[4]["class"]
+    assert cells[4].select_one(".cell-title").get_text() == "Item 8"
+    # The state in words too, not only the cell's colour.
     assert "status-confirmed" in cells[4]["class"]
+    assert cells[4].select_one(".cell-state").get_text() == "Confirmed"
     free = cells[0].select_one("a.book")
     # past days have no booking links; this one is in the future
     assert free is not None
@@ -222,7 +225,8 @@ def test_a_daylight_saving_day_shows_local_hours(alice):
                 # 07:00..10:00 is twelve bookable 15-minute slots, then the booking.
                 assert ["booked" in c["class"] for c in cells[:13]] == [False] * 12 + [True]
                 booking = cells[12]
-            assert booking.get_text() == f"DST {day}" and booking["colspan"] == "4"
+            assert booking.select_one(".cell-title").get_text() == f"DST {day}"
+            assert booking["colspan"] == "4"
         # The change day itself (a Sunday) still shows 07:00 to 20:00.
         doc = BeautifulSoup(alice.get(url("/status/day?date=2027-03-14")).text, "html.parser")
         assert doc.select_one("#closed") is not None
@@ -250,7 +254,10 @@ def test_a_rooms_week(alice, filled_room):
     column = day.weekday()
     row_0800 = [tr for tr in doc.select("table.week-grid tbody tr")
                 if tr.th.get_text() == "08:00"][0]
-    assert row_0800.select("td")[column].get_text() == "Item 8"
+    # A booking is one cell spanning its slots' rows (08:00-08:45: three).
+    item_8 = row_0800.select("td")[column]
+    assert item_8.select_one(".cell-title").get_text() == "Item 8"
+    assert item_8["rowspan"] == "3"
     # Live bookings only: that day's denied 11:00 one left the grid.
     row_1100 = [tr for tr in doc.select("table.week-grid tbody tr")
                 if tr.th.get_text() == "11:00"][0]

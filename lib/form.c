@@ -151,9 +151,21 @@ valid_local_time(const char *v)
 	return "Enter a date and time, like 2026-12-01T09:30.";
 }
 
+/* Whether s shows nothing: only spaces, no-break spaces included. */
+static int
+is_blank(const char *s)
+{
+	while (*s == ' ' || strncmp(s, "\xc2\xa0", 2) == 0)
+		s += *s == ' ' ? 1 : 2;
+	return *s == '\0';
+}
+
 const char *
 valid_title(const char *v)
 {
+	/* A booking is listed and linked by its title. */
+	if (is_blank(v))
+		return "Give the meeting a title.";
 	if (has_control(v))
 		return "Use letters, digits, spaces and punctuation only.";
 	if (utf8_length(v) > 200)

@@ -57,6 +57,19 @@ COUNTS = ("SELECT (SELECT COUNT(*) FROM bookings), (SELECT COUNT(*) FROM booking
           " (SELECT COALESCE(SUM(CRC32(password_hash)), 0) FROM users)")
 
 
+@pytest.fixture(scope="module", autouse=True)
+def rooms_go_again():
+    """The rooms this module adds are deleted (through the page) when it
+    ends, so that later tests see the rooms they expect."""
+    last = int(sql_value("SELECT COALESCE(MAX(id), 0) FROM rooms"))
+    yield
+    admin = login("admin")
+    for rid in sql_value(f"SELECT id FROM rooms WHERE id > {last}").split():
+        gone = post_form(admin, f"/admin/rooms/{rid}/delete",
+                         {"csrf": page_csrf(admin, "/admin/rooms/new")})
+        assert gone.status_code == 303, gone.text[:300]
+
+
 @pytest.fixture(scope="module")
 def alice_api():
     return api_session("alice")
@@ -164,7 +177,7 @@ ROOM_FIELDS = {"name": "Hostile room", "location": "Floor 9", "capacity": "6",
 
 @pytest.fixture(scope="module")
 def room_to_edit():
-    """A room of this module's own, made once (kept by a rerun)."""
+    """A room of this module's own."""
     find = "SELECT COALESCE(MAX(id), 0) FROM rooms WHERE name = 'Hostile edits'"
     if sql_value(find) == "0":
         admin = login("admin")

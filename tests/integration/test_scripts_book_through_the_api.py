@@ -203,6 +203,15 @@ def test_the_api_and_the_form_give_the_same_answer_for_the_same_request(alice_ap
                 early[1].strftime("%Y-%m-%dT%H:%M"))
     assert api.status_code == form.status_code == 422
     assert error_of(api)["message"] in BeautifulSoup(form.text, "html.parser").get_text()
+    # A title that shows nothing (the form's field is required too).
+    blank = slot(17)
+    for title in ("", "   ", "\u00a0"):
+        api = create(alice_api, *blank, title=title)
+        assert api.status_code == 422 and error_of(api)["field"] == "title", title
+    assert error_of(api)["message"] == "Give the meeting a title."
+    form = book(alice, room_id("Geneva"), blank[0].strftime("%Y-%m-%dT%H:%M"),
+                blank[1].strftime("%Y-%m-%dT%H:%M"), title="   ")
+    assert form.status_code == 422 and "Give the meeting a title." in form.text
     # Too many people for the room.
     api = create(alice_api, *slot(17), attendees=5000)
     assert api.status_code == 422 and error_of(api)["field"] == "attendees"

@@ -298,6 +298,13 @@ static const struct valid_case valid_cases[] = {
 	{ valid_new_password,	"p\xc3\xa4sswort!",	NULL },
 	{ valid_any,		"",			NULL },
 	{ valid_any,		"\x01<>&",		NULL },
+	{ valid_title,		"Planning",		NULL },
+	{ valid_title,		" x\xc2\xa0",		NULL },
+	{ valid_title,		"",			"Give the meeting a title." },
+	{ valid_title,		"   ",			"Give the meeting a title." },
+	{ valid_title,		" \xc2\xa0 ",		"Give the meeting a title." },
+	{ valid_title,		"a\tb",		"Use letters, digits, spaces and "
+	    "punctuation only." },
 };
 
 static void

@@ -4,9 +4,16 @@
 
 #include <jansson.h>
 
+#include "api.h"
 #include "request.h"
 
 struct db_rows;
+
+/*
+ * The body of POST /api/bookings: the origin's times or ours (which one
+ * is checked by the handler), title and attendees.
+ */
+extern const struct api_field bookingapi_request_fields[];
 
 /* The columns bookingapi_json reads, and the tables they come from. */
 #define BOOKINGAPI_COLUMNS						\

@@ -23,17 +23,6 @@ static const char SQL_OF_USER[] =
     "SELECT " BOOKINGAPI_COLUMNS BOOKINGAPI_FROM
     " WHERE b.user_id = ? AND b.id > ? ORDER BY b.id LIMIT ?";
 
-static const struct api_field booking_fields[] = {
-	{ "roomId",		API_INT,	1 },
-	{ "useStartDtm",	API_TIME,	0 },
-	{ "useEndDtm",		API_TIME,	0 },
-	{ "starts_at",		API_TIME,	0 },
-	{ "ends_at",		API_TIME,	0 },
-	{ "title",		API_STRING,	1 },
-	{ "attendees",		API_INT,	1 },
-	{ NULL,			API_INT,	0 },
-};
-
 /*
  * The start or end, under the origin's name or ours (one of them); its
  * field name goes to *name for messages.  0, or the status sent.
@@ -94,7 +83,7 @@ api_booking_create(struct req *r)
 	json_t			*body;
 	int			 status;
 
-	if ((body = api_body(r, booking_fields, &status)) == NULL)
+	if ((body = api_body(r, bookingapi_request_fields, &status)) == NULL)
 		return status;
 	memset(&q, 0, sizeof q);
 	if ((status = read_time(r, body, "useStartDtm", "starts_at",

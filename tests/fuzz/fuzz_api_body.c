@@ -9,19 +9,11 @@
 #include <jansson.h>
 
 #include "api.h"
+#include "bookingapi.h"
 #include "request.h"
 
-/* POST /api/bookings takes these (cgi-bin/booking/api_bookings.c). */
-static const struct api_field fields[] = {
-	{ "roomId",		API_INT,	1 },
-	{ "useStartDtm",	API_TIME,	0 },
-	{ "useEndDtm",		API_TIME,	0 },
-	{ "starts_at",		API_TIME,	0 },
-	{ "ends_at",		API_TIME,	0 },
-	{ "title",		API_STRING,	1 },
-	{ "attendees",		API_INT,	1 },
-	{ NULL,			API_INT,	0 },
-};
+/* The fields POST /api/bookings takes. */
+static const struct api_field *const fields = bookingapi_request_fields;
 
 static const char *const types[8] = {
 	"CONTENT_TYPE=application/json; charset=utf-8",

@@ -288,10 +288,10 @@ def test_query_parameters(payload, admin, admin_api):
                     shown_as_text(resp.text)
 
 
-def api_send(session, method, path, body):
+def api_send(session, method, path, body, headers=None):
     data = body if isinstance(body, bytes) else json.dumps(body).encode()
     return session.request(method, url(path), data=data, timeout=30,
-                           headers={"Content-Type": "application/json"})
+                           headers={"Content-Type": "application/json", **(headers or {})})
 
 
 def with_field(valid, field, payload):
@@ -350,10 +350,8 @@ def test_the_other_api_writes(payload, room_to_edit, alice_api, admin_api, admin
     for method, path, valid, field in writes:
         session = alice if "realuses" in path else admin
         before = counts()
-        resp = session.request(method, url(path), timeout=30, data=(
-            lambda b: b if isinstance(b, bytes) else json.dumps(b).encode())(
-                with_field(valid, field, payload)),
-            headers={"Content-Type": "application/json", "If-Match": version})
+        resp = api_send(session, method, path, with_field(valid, field, payload),
+                        headers={"If-Match": version})
         if judge(f"{method} {path} {field}={payload}", resp, before) and \
                 path.startswith("/api/rooms/"):
             version = resp.headers.get("ETag", version)

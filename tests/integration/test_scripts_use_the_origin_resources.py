@@ -20,6 +20,17 @@ def request_booking(session, day, hour, title="Via the API"):
     return resp.json()["bookingId"], start
 
 
+def confirmed_booking(alice, admin, hour, title):
+    """alice's booking at hour on a quiet day, confirmed, with the clock
+    at 08:00 that day."""
+    day = quiet_day(room_id("Istanbul"))
+    set_clock(datetime.datetime.combine(day, datetime.time(8), SITE_TZ))
+    bid, start = request_booking(alice, day, hour, title)
+    assert admin.patch(url(f"/api/confirms/{bid}"),
+                       json={"status": "CONFIRMED"}).status_code == 200
+    return bid, start
+
+
 def test_confirms_list_the_queue_and_decide_as_the_page_does():
     alice, admin = api_session("alice"), api_session("admin")
     day = quiet_day(room_id("Istanbul"))
@@ -75,11 +86,7 @@ def test_confirms_list_the_queue_and_decide_as_the_page_does():
 
 def test_real_uses_check_in_and_out_with_the_pages_rules():
     alice, admin = api_session("alice"), api_session("admin")
-    day = quiet_day(room_id("Istanbul"))
-    set_clock(datetime.datetime.combine(day, datetime.time(8), SITE_TZ))
-    bid, start = request_booking(alice, day, 14, "Used via the API")
-    assert admin.patch(url(f"/api/confirms/{bid}"),
-                       json={"status": "CONFIRMED"}).status_code == 200
+    bid, start = confirmed_booking(alice, admin, 14, "Used via the API")
     early = alice.post(url("/api/realuses"), json={"bookingId": bid})
     assert early.status_code == 409
     assert early.json()["error"]["message"] == \
@@ -113,11 +120,7 @@ def test_real_uses_check_in_and_out_with_the_pages_rules():
 
 def test_a_real_use_reported_late_ends_when_it_ended():
     alice, admin = api_session("alice"), api_session("admin")
-    day = quiet_day(room_id("Istanbul"))
-    set_clock(datetime.datetime.combine(day, datetime.time(8), SITE_TZ))
-    bid, start = request_booking(alice, day, 10, "Reported late")
-    assert admin.patch(url(f"/api/confirms/{bid}"),
-                       json={"status": "CONFIRMED"}).status_code == 200
+    bid, start = confirmed_booking(alice, admin, 10, "Reported late")
     set_clock(start + datetime.timedelta(minutes=5))
     assert alice.post(url("/api/realuses"), json={"bookingId": bid}).status_code == 201
 

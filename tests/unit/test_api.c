@@ -79,6 +79,22 @@ capture(void *ctx, const char *data, size_t len)
 	return 0;
 }
 
+/* r as a POST of body as JSON, its answer written into o. */
+static void
+json_post(struct req *r, struct out *o, const char *body, size_t len)
+{
+	static char	*env[] = { (char *)"CONTENT_TYPE=application/json",
+			    NULL };
+
+	memset(r, 0, sizeof *r);
+	r->env = env;
+	r->method = M_POST;
+	r->write = capture;
+	r->write_ctx = o;
+	r->body = (char *)body;
+	r->body_len = len;
+}
+
 static void
 test_unknown_field_with_a_long_non_ascii_name_is_a_422(void **state)
 {
@@ -94,19 +110,12 @@ test_unknown_field_with_a_long_non_ascii_name_is_a_422(void **state)
 	    "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4"
 	    "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4"
 	    "\":1,\"title\":\"x\"}";
-	char		*env[] = { (char *)"CONTENT_TYPE=application/json", NULL };
 	struct out	 o = { .len = 0 };
 	struct req	 r;
 	int		 status = 0;
 
 	(void)state;
-	memset(&r, 0, sizeof r);
-	r.env = env;
-	r.method = M_POST;
-	r.write = capture;
-	r.write_ctx = &o;
-	r.body = (char *)body;
-	r.body_len = sizeof body - 1;
+	json_post(&r, &o, body, sizeof body - 1);
 	assert_null(api_body(&r, fields, &status));
 	assert_int_equal(status, 422);
 	assert_int_equal(r.status, 422);
@@ -127,19 +136,12 @@ test_invalid_json_near_half_a_character_is_a_400(void **state)
 	};
 	/* A bad escape, then "ǚ": jansson quotes only its first byte. */
 	static const char body[] = "{\"title\":\"\\u0\xc7\x9a\"}";
-	char		*env[] = { (char *)"CONTENT_TYPE=application/json", NULL };
 	struct out	 o = { .len = 0 };
 	struct req	 r;
 	int		 status = 0;
 
 	(void)state;
-	memset(&r, 0, sizeof r);
-	r.env = env;
-	r.method = M_POST;
-	r.write = capture;
-	r.write_ctx = &o;
-	r.body = (char *)body;
-	r.body_len = sizeof body - 1;
+	json_post(&r, &o, body, sizeof body - 1);
 	assert_null(api_body(&r, fields, &status));
 	assert_int_equal(status, 400);
 	assert_int_equal(r.status, 400);

@@ -10,28 +10,36 @@
 #include "session.h"
 #include "response.h"
 
-/* Navigation entries; the one whose prefix matches the path is current. */
+/*
+ * Navigation entries; the first whose prefix matches the path (and the
+ * method, when one is given) is current.
+ */
 static const struct {
 	const char	*section;	/* {{#NAV_x}} in layout.tpl */
 	const char	*prefix;
 	int		 exact;
+	unsigned	 methods;	/* 0: any */
 } nav[] = {
-	{ "CUR_HOME",	 "/",		  1 },
-	{ "CUR_BOOK",	 "/bookings/new", 1 },
-	{ "CUR_MINE",	 "/bookings",	  0 },
-	{ "CUR_ROOMS",	 "/rooms",	  0 },
-	{ "CUR_STATUS",	 "/status",	  0 },
-	{ "CUR_ADMIN",	 "/admin",	  0 },
-	{ "CUR_ACCOUNT", "/account",	  0 },
-	{ "CUR_NOTES",	 "/notifications", 0 },
+	{ "CUR_HOME",	 "/",		  1, 0 },
+	{ "CUR_BOOK",	 "/bookings/new", 1, 0 },
+	/* The booking form comes back with its errors from POST /bookings. */
+	{ "CUR_BOOK",	 "/bookings",	  1, M_POST },
+	{ "CUR_MINE",	 "/bookings",	  0, 0 },
+	{ "CUR_ROOMS",	 "/rooms",	  0, 0 },
+	{ "CUR_STATUS",	 "/status",	  0, 0 },
+	{ "CUR_ADMIN",	 "/admin",	  0, 0 },
+	{ "CUR_ACCOUNT", "/account",	  0, 0 },
+	{ "CUR_NOTES",	 "/notifications", 0, 0 },
 };
 
 static const char *
-current_nav(const char *path)
+current_nav(enum method method, const char *path)
 {
 	for (size_t i = 0; path != NULL && i < NELEM(nav); i++) {
 		size_t n = strlen(nav[i].prefix);
 
+		if (nav[i].methods != 0 && !(nav[i].methods & method))
+			continue;
 		if (nav[i].exact ? strcmp(path, nav[i].prefix) == 0 :
 		    strncmp(path, nav[i].prefix, n) == 0 &&
 		    (path[n] == '\0' || path[n] == '/'))
@@ -44,10 +52,7 @@ int
 page_begin(struct page *p, const struct req *r, const char *title,
     const char *file)
 {
-	/* The booking form comes back with its errors from POST /bookings. */
-	const char	*cur = r->method == M_POST && r->path != NULL &&
-			    strcmp(r->path, "/bookings") == 0 ? "CUR_BOOK" :
-			    current_nav(r->path);
+	const char	*cur = current_nav(r->method, r->path);
 	const char	*site = r->app != NULL ? r->app->cfg->site_name :
 			    "roombook";
 

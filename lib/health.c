@@ -64,9 +64,17 @@ ask_pool(const struct req *r, enum context c, long long deadline)
 	if (left <= 0)
 		return json_pack("{s:s, s:s}", "status", "down", "error",
 		    "no time left to ask");
+	/*
+	 * A pool that takes the call but does not answer in time has every
+	 * worker busy and a queue ahead: the gateway is refusing or about to
+	 * refuse its requests, so it is "busy", not "ok".
+	 */
 	if (fcgi_get(r->app->cfg->ctx[c].socket, uri, r->rid, (int)left,
 	    &status, body, sizeof body) == -1)
-		return json_pack("{s:s, s:s}", "status", "down", "error", body);
+		return json_pack("{s:s, s:s}", "status",
+		    strcmp(body, "timed out") == 0 ||
+		    strcmp(body, "too busy to accept") == 0 ? "busy" : "down",
+		    "error", body);
 	if ((j = json_loads(body, 0, NULL)) == NULL || !json_is_object(j)) {
 		json_decref(j);
 		return json_pack("{s:s, s:s}", "status", "down", "error",

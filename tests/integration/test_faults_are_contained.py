@@ -98,7 +98,11 @@ def test_a_busy_context_stalls_no_other_and_refuses_beyond_its_limit():
         for path in ("/", "/rooms", "/login", "/healthz/approval"):
             started = time.time()
             others.append((path, get(path).status_code, time.time() - started))
+        # Health tells the truth meanwhile: the status context is busy.
+        health = get("/healthz")
         results = [f.result() for f in futures]
+    assert health.status_code == 503 and health.json()["status"] == "degraded"
+    assert health.json()["contexts"]["status"]["status"] == "busy"
     assert all(code == 200 and took < 1 for _, code, took in others), others
     refused = [r for r in results if r[0] == 503 and r[2] < 2]
     assert len(refused) >= asked - limit

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -96,8 +97,30 @@ login_required(struct req *r)
 }
 
 /*
+ * 1 unless the browser says the request comes from a page of another
+ * origin: its Origin header, when sent, must name this host and port as
+ * the browser sent them in Host (the gateway passes that header on as
+ * RB_REQUEST_HOST; Debian's HTTP_HOST drops the port).  The scheme is
+ * not compared: a TLS proxy in front may change it.
+ */
+static int
+same_origin(const struct req *r)
+{
+	const char	*origin = req_env(r, "HTTP_ORIGIN");
+	const char	*host = req_env(r, "RB_REQUEST_HOST");
+	const char	*authority;
+
+	if (origin == NULL)
+		return 1;
+	if (host == NULL || (authority = strstr(origin, "://")) == NULL)
+		return 0;
+	return strcasecmp(authority + 3, host) == 0;
+}
+
+/*
  * The route's guard, before any handler runs: who may call it, and for
- * anything but GET and HEAD a form token that proves the form is ours.
+ * anything but GET and HEAD a form token that proves the form is ours,
+ * sent from a page of ours.
  */
 static int
 guard(struct req *r)
@@ -110,7 +133,7 @@ guard(struct req *r)
 	}
 	/* A bearer token is sent on purpose, never by a browser on its own. */
 	if (r->method != M_GET && r->method != M_HEAD && !r->bearer &&
-	    !session_csrf_ok(r)) {
+	    (!session_csrf_ok(r) || !same_origin(r))) {
 		r->error = "the form has expired or did not come from this "
 		    "site; go back, reload the page and try again";
 		return 403;

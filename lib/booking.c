@@ -15,7 +15,7 @@
 static const char SQL_LOCK_ROOM[] =
     "SELECT capacity, status, name FROM rooms WHERE id = ? FOR UPDATE";
 static const char SQL_BY_TOKEN[] =
-    "SELECT id FROM bookings WHERE request_token = ?";
+    "SELECT id FROM bookings WHERE user_id = ? AND request_token = ?";
 static const char SQL_OVERLAP[] =
     "SELECT starts_at, ends_at FROM bookings WHERE room_id = ?"
     " AND status IN " HOLDS_SLOT " AND starts_at < ? AND ends_at > ?"
@@ -191,13 +191,15 @@ finish(struct db *db, enum booking_result rc)
 	return rc;
 }
 
+/* A request token is its owner's: another person's is just unknown. */
 static enum booking_result
-find_by_token(struct db *db, const char *token, struct booking_outcome *o)
+find_by_token(struct db *db, const struct booking_request *q,
+    struct booking_outcome *o)
 {
 	struct db_rows *rows;
 
-	if ((rows = db_query(db, SQL_BY_TOKEN, DB_ARGS(DB_STR(token)))) ==
-	    NULL)
+	if ((rows = db_query(db, SQL_BY_TOKEN, DB_ARGS(DB_INT(q->requester->id),
+	    DB_STR(q->request_token)))) == NULL)
 		return BK_DB_ERROR;
 	o->id = rows->nrows == 1 ? db_cell_int(rows, 0, 0) : 0;
 	db_rows_free(rows);
@@ -252,7 +254,7 @@ try_request(struct db *db, const struct booking_request *q,
 	    "");
 	db_rows_free(rows);
 	if (rc != BK_OK ||
-	    (rc = find_by_token(db, q->request_token, o)) != BK_OK ||
+	    (rc = find_by_token(db, q, o)) != BK_OK ||
 	    (rc = find_overlap(db, q, from, to, o)) != BK_OK)
 		return finish(db, rc);
 	if (db_exec(db, SQL_INSERT, DB_ARGS(DB_INT(q->room_id),
@@ -261,7 +263,7 @@ try_request(struct db *db, const struct booking_request *q,
 		/* The same token raced in for another room: show that one. */
 		if (db_last_error(db) == DB_DUPLICATE) {
 			db_rollback(db);
-			return find_by_token(db, q->request_token, o) ==
+			return find_by_token(db, q, o) ==
 			    BK_EXISTING ? BK_EXISTING : BK_DB_ERROR;
 		}
 		return finish(db, BK_DB_ERROR);

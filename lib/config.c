@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <ini.h>
+#include <sodium.h>
 
 #include "config.h"
 
@@ -89,6 +90,7 @@ static const struct key config_keys[] = {
 };
 
 static const struct key secret_keys[] = {
+	{ "site",	"secret_key",	K_STR,	CFG(site_key_hex), 1, 0, 0 },
 	{ "admin",	"db_password",	K_STR,	CFG(admin_db_password), 0, 0, 0 },
 	{ NULL,		"db_password",	K_STR,	CTX(db_password), 0, 0, 0 },
 };
@@ -383,7 +385,20 @@ load_secrets(struct config *cfg, char *err, size_t errlen)
 		    "passwords, make it mode 0600", cfg->secrets_file);
 		return -1;
 	}
-	return parse_file(cfg->secrets_file, &p, err, errlen);
+	if (parse_file(cfg->secrets_file, &p, err, errlen) == -1 ||
+	    check_required(&p, cfg->secrets_file, err, errlen) == -1)
+		return -1;
+	if (strlen(cfg->site_key_hex) != 2 * CONFIG_KEY_LEN ||
+	    sodium_hex2bin(cfg->site_key, sizeof cfg->site_key,
+	    cfg->site_key_hex, strlen(cfg->site_key_hex), NULL, NULL, NULL) != 0) {
+		snprintf(err, errlen, "%s: site.secret_key must be %d hex "
+		    "digits (e.g. from: head -c %d /dev/urandom | od -An -tx1 "
+		    "| tr -d ' \\n')", cfg->secrets_file, 2 * CONFIG_KEY_LEN,
+		    CONFIG_KEY_LEN);
+		return -1;
+	}
+	sodium_memzero(cfg->site_key_hex, sizeof cfg->site_key_hex);
+	return 0;
 }
 
 /* "X-Remote-User" becomes the FastCGI parameter HTTP_X_REMOTE_USER. */

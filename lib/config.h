@@ -19,6 +19,7 @@ const char	*context_name(enum context);
 int		 context_from_name(const char *);
 
 #define CONFIG_STR	256
+#define CONFIG_KEY_LEN	32	/* bytes of the site's secret key */
 
 struct context_config {
 	char	socket[108];		/* unix socket of its FastCGI pool */
@@ -79,6 +80,14 @@ struct config {
 	 * (at most 30 s) without touching the database.
 	 */
 	int	slow_path;
+
+	/*
+	 * The site's secret key, from the secrets file: it makes the tokens
+	 * the site derives (form, login and idempotency tokens) unguessable
+	 * by anyone without it.  Every host of one site has the same key.
+	 */
+	unsigned char	site_key[CONFIG_KEY_LEN];
+	char		site_key_hex[2 * CONFIG_KEY_LEN + 1];
 
 	char	admin_db_user[64];	/* roomctl: migrations, demo data */
 	char	admin_db_password[128];

@@ -171,6 +171,23 @@ params_append(struct params *p, const char *name, const char *value)
 	return params_add(p, name, strlen(name), value, strlen(value));
 }
 
+int
+params_set(struct params *p, const char *name, const char *value)
+{
+	char *copy;
+
+	for (size_t i = 0; i < p->n; i++) {
+		if (strcmp(p->v[i].name, name) != 0)
+			continue;
+		if ((copy = strdup(value)) == NULL)
+			return -1;
+		free(p->v[i].value);
+		p->v[i].value = copy;
+		return 0;
+	}
+	return params_append(p, name, value);
+}
+
 const char *
 params_get(const struct params *p, const char *name)
 {

@@ -65,6 +65,13 @@ int		 params_parse_cookies(struct params *p, const char *header,
 int		 params_append(struct params *p, const char *name,
 		    const char *value);
 
+/*
+ * Sets the first value of name (appends it if absent), e.g. a fresh token
+ * in a form shown again.  Returns 0, or -1 on ENOMEM.
+ */
+int		 params_set(struct params *p, const char *name,
+		    const char *value);
+
 /* The first value of name, or NULL.  Borrowed from p. */
 const char	*params_get(const struct params *p, const char *name);
 /* How many times name occurs. */

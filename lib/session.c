@@ -5,6 +5,7 @@
 
 #include "api.h"
 #include "app.h"
+#include "config.h"
 #include "db.h"
 #include "log.h"
 #include "response.h"
@@ -162,10 +163,15 @@ load_bearer(struct req *r)
 
 	if (h == NULL || *h == '\0')
 		return 0;	/* anonymous: the route decides */
-	if (strncasecmp(h, "Bearer ", 7) != 0 || !token_valid(h + 7))
+	/*
+	 * The scheme in any case, then one or more spaces (RFC 9110); the
+	 * gateway's rate limit reads the header by the same rule.
+	 */
+	if (strncasecmp(h, "Bearer ", 7) != 0 ||
+	    !token_valid(h + 7 + strspn(h + 7, " ")))
 		return bad_bearer(r, "invalid_request", "the Authorization "
 		    "header must be \"Bearer\" and a token");
-	token_hash(h + 7, hash);
+	token_hash(h + 7 + strspn(h + 7, " "), hash);
 	if ((rows = db_query(r->app->db, SQL_BEARER,
 	    DB_ARGS(DB_BLOB(hash, sizeof hash)))) == NULL)
 		return db_failed(r);
@@ -186,6 +192,26 @@ load_bearer(struct req *r)
 	return rc;
 }
 
+_Static_assert(TOKEN_KEY_LEN == CONFIG_KEY_LEN, "the site key is a token key");
+
+/*
+ * Before login the cookie holds a random value and the form the keyed
+ * hash of it and the client's address.  A plain double submit (form
+ * equals cookie) would let anyone who can plant a cookie on this host,
+ * e.g. from another port, log a victim in as themselves; here they also
+ * need the site's key, and a pair fetched for their own address does not
+ * work from the victim's.
+ */
+static void
+prelogin_token(struct req *r, const char *cookie)
+{
+	const char	*addr = req_env(r, "REMOTE_ADDR");
+	char		 text[TOKEN_LEN + 64];
+
+	snprintf(text, sizeof text, "%s %s", cookie, addr != NULL ? addr : "");
+	token_derive(r->app->cfg->site_key, "login", text, r->csrf);
+}
+
 int
 session_load(struct req *r)
 {
@@ -197,7 +223,7 @@ session_load(struct req *r)
 	if (api_path(r->path))
 		return load_bearer(r);
 	if (token_valid(pre))
-		snprintf(r->csrf, sizeof r->csrf, "%s", pre);
+		prelogin_token(r, pre);
 	if (r->app->cfg->login_header[0] != '\0') {
 		int rc = load_header_user(r);
 
@@ -260,10 +286,13 @@ session_end(struct req *r)
 int
 session_prelogin(struct req *r)
 {
+	char cookie[TOKEN_LEN];
+
 	if (r->user != NULL || r->csrf[0] != '\0')
 		return 0;
-	token_new(r->csrf);
-	return set_cookie(r, LOGIN_COOKIE, r->csrf, "/login",
+	token_new(cookie);
+	prelogin_token(r, cookie);
+	return set_cookie(r, LOGIN_COOKIE, cookie, "/login",
 	    "; SameSite=Strict; Max-Age=86400");
 }
 

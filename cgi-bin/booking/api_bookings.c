@@ -67,7 +67,7 @@ request_token(struct req *r, char token[TOKEN_LEN])
 		return api_error(r, 400, "Idempotency-Key must be 1 to 100 "
 		    "letters, digits or -_.:", NULL);
 	snprintf(text, sizeof text, "%lld:%s", r->user->id, key);
-	token_derive(text, token);
+	token_derive(r->app->cfg->site_key, "idempotency", text, token);
 	return 0;
 }
 

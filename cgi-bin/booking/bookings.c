@@ -105,6 +105,23 @@ form_page(struct req *r, int status, const struct form_errors *e,
 	return page_finish(&p, r, status);
 }
 
+/*
+ * A form's request token is issued to the session that gets the form: a
+ * token of another person's, or one made up, is refused.
+ */
+static void
+issue_request_token(const struct req *r, char token[TOKEN_LEN])
+{
+	token_issue(r->app->cfg->site_key, "request", r->csrf, token);
+}
+
+static int
+request_token_ours(const struct req *r, const char *token)
+{
+	return token_was_issued(r->app->cfg->site_key, "request", r->csrf,
+	    token);
+}
+
 int
 booking_form(struct req *r)
 {
@@ -117,7 +134,7 @@ booking_form(struct req *r)
 	char			 to[INPUT_TIME_LEN], buf[32];
 	time_t			 t0;
 
-	token_new(token);
+	issue_request_token(r, token);
 	if (params_append(&r->form, "request_token", token) == -1 ||
 	    params_append(&r->form, "attendees", "1") == -1 ||
 	    (room != NULL && valid_id(room) == NULL &&
@@ -146,10 +163,19 @@ booking_create(struct req *r)
 	struct booking_outcome	 o;
 	struct booking_refusal	 why;
 	enum booking_result	 rc;
-	char			 location[64];
+	char			 location[64], token[TOKEN_LEN];
 
 	if (form_check(r, booking_in, &e) > 0)
 		return form_page(r, 422, &e, NULL);
+	if (!request_token_ours(r, params_get(&r->form, "request_token"))) {
+		/* The form again, with a token of this session's. */
+		issue_request_token(r, token);
+		if (params_set(&r->form, "request_token", token) == -1)
+			return 500;
+		return form_page(r, 422, &e, "This form was not issued to you, "
+		    "or you have logged in again since; check the values and "
+		    "send it again.");
+	}
 	memset(&q, 0, sizeof q);
 	parse_local_input(params_get(&r->form, "starts_at"), &q.starts_at);
 	parse_local_input(params_get(&r->form, "ends_at"), &q.ends_at);

@@ -1,8 +1,8 @@
 """Every POST needs the session's form token; without it nothing happens."""
 import requests
 
-from conftest import (drop_user, login, logged_in_as, page_csrf, sql_value,
-                      temporary_user, url)
+from conftest import (BASE, csrf_of, drop_user, login, logged_in_as, page_csrf, raw_request,
+                      sql_value, temporary_user, url)
 
 
 def sessions_of(who):
@@ -62,3 +62,58 @@ def test_password_change_with_a_forged_form_changes_nothing():
         assert sql_value(f"SELECT password_hash FROM users WHERE login = '{who}'") == before
     finally:
         drop_user(who)
+
+
+def login_pair(source=None):
+    """(cookie, form token) of a fresh login page, fetched from source."""
+    page = raw_request("GET", "/login", source=source)
+    cookie = page.headers["Set-Cookie"].split(";", 1)[0].split("=", 1)[1]
+    return cookie, csrf_of(page.text)
+
+
+def post_login(cookie, token, headers=None):
+    return requests.post(url("/login"), data={"csrf": token, "login": "alice",
+                                              "password": "demo"},
+                         cookies={"rb_login": cookie}, headers=headers or {},
+                         allow_redirects=False, timeout=15)
+
+
+def test_a_planted_login_cookie_with_the_same_form_token_is_refused():
+    """A plain double submit: whoever can plant a cookie on this host (from
+    another port, say) could send any value twice.  The form token is the
+    site's keyed value of the cookie, so a made-up pair does not work."""
+    before = sessions_of("alice")
+    planted = "P" * 43
+    assert post_login(planted, planted).status_code == 403
+    cookie, token = login_pair()
+    assert post_login(cookie, cookie).status_code == 403
+    assert post_login(token, token).status_code == 403
+    assert sessions_of("alice") == before
+    assert post_login(cookie, token).status_code == 303  # the real pair works
+
+
+def test_a_login_pair_fetched_from_another_address_does_not_work_here():
+    """The attacker fetches a real pair for himself and plants its cookie
+    in the victim's browser: it is bound to the attacker's address."""
+    before = sessions_of("alice")
+    cookie, token = login_pair(source="127.0.0.2")
+    assert post_login(cookie, token).status_code == 403
+    assert sessions_of("alice") == before
+
+
+def test_a_post_from_a_page_of_another_origin_is_refused():
+    """A browser names the page a form came from: another port of this
+    host is another site, whatever tokens it holds."""
+    cookie, token = login_pair()
+    here = BASE.split("//", 1)[1]
+    host = here.split(":")[0]
+    for origin in (f"http://{host}:9999", "http://evil.example", "null"):
+        resp = post_login(cookie, token, headers={"Origin": origin})
+        assert resp.status_code == 403, origin
+    s = login("alice")
+    resp = s.post(url("/logout"), data={"csrf": page_csrf(s)},
+                  headers={"Origin": f"http://{host}:9999"}, allow_redirects=False)
+    assert resp.status_code == 403 and logged_in_as(s) == "Alice Andersen"
+    # The site's own origin passes, in any case of letters.
+    ok = post_login(cookie, token, headers={"Origin": f"http://{here.upper()}"})
+    assert ok.status_code == 303

@@ -316,3 +316,26 @@ def test_a_token_that_sends_too_much_gets_429_and_others_are_unaffected():
     assert login("bob").get(url("/bookings")).status_code == 200
     time.sleep(1.5)
     assert hasty.get(url("/api/notifications")).status_code == 200
+
+
+@pytest.mark.parametrize("scheme", ["bearer", "BEARER", "Bearer", "bEaReR  "])
+def test_the_rate_limit_holds_whatever_the_case_of_the_scheme(scheme):
+    """The scheme's case (and the spaces after it) is not part of the rule
+    the gateway counts by: every spelling the programs accept is limited,
+    and spellings do not share out fresh allowances between them."""
+    token = token_for("bob", f"case {scheme.strip()}")
+    spelled = requests.Session()
+    spelled.headers["Authorization"] = f"{scheme} {token}"
+    assert spelled.get(url("/api/notifications")).status_code == 200
+    with concurrent.futures.ThreadPoolExecutor(16) as pool:
+        codes = [r.status_code for r in
+                 pool.map(lambda _: spelled.get(url("/api/notifications")), range(300))]
+    assert set(codes) <= {200, 429}
+    assert codes.count(429) >= 50, f"{scheme!r}: only {codes.count(429)} of 300 limited"
+    # Right after, the same token in the usual spelling is held back too.
+    usual = requests.Session()
+    usual.headers["Authorization"] = f"Bearer {token}"
+    with concurrent.futures.ThreadPoolExecutor(10) as pool:
+        again = [r.status_code for r in
+                 pool.map(lambda _: usual.get(url("/api/notifications")), range(10))]
+    assert 429 in again

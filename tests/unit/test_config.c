@@ -54,8 +54,13 @@ static const char valid_ini[] =
 	"workers = 1   ; inline comments are allowed\n"
 	"db_user = rb_status\n";
 
+#define KEY_HEX	"000102030405060708090a0b0c0d0e0f" \
+		"f0e1d2c3b4a5968778695a4b3c2d1e0f"
+
 static const char valid_secrets[] =
 	"; passwords, mode 0600\n"
+	"[site]\n"
+	"secret_key = " KEY_HEX "\n"
 	"[admin]\n"
 	"db_password = admin-pw\n"
 	"[booking]\n"
@@ -176,6 +181,13 @@ test_valid(void **state)
 	assert_int_equal(cfg->ctx[CTX_STATUS].workers, 1);
 	assert_string_equal(cfg->ctx[CTX_BOOKING].db_user, "rb_booking");
 	assert_string_equal(cfg->ctx[CTX_STATUS].db_user, "rb_status");
+
+	/* the key as bytes; its text is not kept */
+	assert_int_equal(cfg->site_key[0], 0x00);
+	assert_int_equal(cfg->site_key[15], 0x0f);
+	assert_int_equal(cfg->site_key[16], 0xf0);
+	assert_int_equal(cfg->site_key[31], 0x0f);
+	assert_null(strstr(cfg->site_key_hex, "0102"));
 
 	/* passwords come from the secrets file only */
 	assert_string_equal(cfg->admin_db_password, "admin-pw");
@@ -443,7 +455,16 @@ static const struct secrets_case secrets_cases[] = {
 	    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
 	    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n",
 	    0600, -1, "booking.db_password is longer than 127 bytes", 2 },
-	{ "", 0600, 0, NULL, 0 },
+	/* the site's key: there, and 32 bytes in hex */
+	{ "", 0600, -1, "missing site.secret_key", 0 },
+	{ "[admin]\ndb_password = a\n", 0600, -1, "missing site.secret_key", 0 },
+	{ "[site]\nsecret_key = 0a1b\n", 0600, -1, "must be 64 hex digits", 0 },
+	{ "[site]\nsecret_key = " KEY_HEX "00\n", 0600, -1,
+	    "site.secret_key is longer than 64 bytes", 2 },
+	{ "[site]\nsecret_key = "
+	    "zz0102030405060708090a0b0c0d0e0ff0e1d2c3b4a5968778695a4b3c2d1e0f\n",
+	    0600, -1, "must be 64 hex digits", 0 },
+	{ "[site]\nsecret_key = " KEY_HEX "\n", 0600, 0, NULL, 0 },
 };
 
 static void

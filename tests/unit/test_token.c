@@ -1,4 +1,4 @@
-/* Unit tests of lib/token: shape, uniqueness, stored hash, comparison. */
+/* Unit tests of lib/token: shape, uniqueness, stored hash, comparison, keyed tokens. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <sodium.h>
 
 #include "password.h"
 #include "token.h"
@@ -253,6 +255,67 @@ test_equal_new(void **state)
 	assert_int_equal(token_equal(a, b), 0);
 }
 
+static const unsigned char key_a[TOKEN_KEY_LEN] = { 1, 2, 3 };
+static const unsigned char key_b[TOKEN_KEY_LEN] = { 1, 2, 4 };
+
+/* token_derive: keyed, by purpose, deterministic, never the unkeyed hash */
+static void
+test_derive(void **state)
+{
+	char		a[TOKEN_LEN], again[TOKEN_LEN], other[TOKEN_LEN];
+	unsigned char	plain[32];
+	char		unkeyed[TOKEN_LEN];
+
+	(void)state;
+	token_derive(key_a, "idempotency", "7:retry-1", a);
+	assert_int_equal(token_valid(a), 1);
+	token_derive(key_a, "idempotency", "7:retry-1", again);
+	assert_string_equal(a, again);
+	token_derive(key_b, "idempotency", "7:retry-1", other);
+	assert_string_not_equal(a, other);		/* another site's key */
+	token_derive(key_a, "login", "7:retry-1", other);
+	assert_string_not_equal(a, other);		/* another purpose */
+	token_derive(key_a, "idempotency", "8:retry-1", other);
+	assert_string_not_equal(a, other);		/* another person */
+	/* what anyone could compute without the key is not it */
+	crypto_generichash(plain, sizeof plain,
+	    (const unsigned char *)"7:retry-1", 9, NULL, 0);
+	sodium_bin2base64(unkeyed, sizeof unkeyed, plain, sizeof plain,
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	assert_string_not_equal(a, unkeyed);
+}
+
+/* token_issue / token_was_issued: bound to key, purpose and holder */
+static void
+test_issue(void **state)
+{
+	char	t[TOKEN_LEN], u[TOKEN_LEN], forged[TOKEN_LEN];
+
+	(void)state;
+	token_issue(key_a, "request", "session-1", t);
+	token_issue(key_a, "request", "session-1", u);
+	assert_int_equal(token_valid(t), 1);
+	assert_string_not_equal(t, u);			/* fresh each time */
+	assert_int_equal(token_was_issued(key_a, "request", "session-1", t), 1);
+	assert_int_equal(token_was_issued(key_a, "request", "session-1", u), 1);
+	assert_int_equal(token_was_issued(key_a, "request", "session-2", t), 0);
+	assert_int_equal(token_was_issued(key_b, "request", "session-1", t), 0);
+	assert_int_equal(token_was_issued(key_a, "login", "session-1", t), 0);
+	/* any character changed, or a made-up or malformed token */
+	for (size_t i = 0; i < TOKEN_LEN - 1; i++) {
+		memcpy(forged, t, TOKEN_LEN);
+		forged[i] = forged[i] == 'A' ? 'B' : 'A';
+		assert_int_equal(token_was_issued(key_a, "request", "session-1",
+		    forged), 0);
+	}
+	assert_int_equal(token_was_issued(key_a, "request", "session-1",
+	    TOK_A), 0);
+	assert_int_equal(token_was_issued(key_a, "request", "session-1", ""),
+	    0);
+	assert_int_equal(token_was_issued(key_a, "request", "session-1", NULL),
+	    0);
+}
+
 int
 main(void)
 {
@@ -264,6 +327,8 @@ main(void)
 		cmocka_unit_test(test_hash_distinct),
 		cmocka_unit_test(test_equal_table),
 		cmocka_unit_test(test_equal_new),
+		cmocka_unit_test(test_derive),
+		cmocka_unit_test(test_issue),
 	};
 
 	return cmocka_run_group_tests_name("token", tests, setup, NULL);

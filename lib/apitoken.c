@@ -10,6 +10,9 @@ static const char SQL_INSERT[] =
 static const char SQL_REVOKE[] =
     "UPDATE api_tokens SET revoked_at = UTC_TIMESTAMP()"
     " WHERE id = ? AND (? = 0 OR user_id = ?) AND revoked_at IS NULL";
+static const char SQL_REVOKE_ALL[] =
+    "UPDATE api_tokens SET revoked_at = UTC_TIMESTAMP()"
+    " WHERE user_id = ? AND revoked_at IS NULL";
 
 int
 apitoken_create(struct db *db, long long user, const char *name,
@@ -30,6 +33,12 @@ apitoken_revoke(struct db *db, long long id, long long user)
 	    DB_INT(user)), NULL);
 
 	return n < 0 ? -1 : n > 0;
+}
+
+long long
+apitoken_revoke_all(struct db *db, long long user)
+{
+	return db_exec(db, SQL_REVOKE_ALL, DB_ARGS(DB_INT(user)), NULL);
 }
 
 const char *

@@ -22,6 +22,12 @@ int	apitoken_create(struct db *, long long user, const char *name,
  */
 int	apitoken_revoke(struct db *, long long id, long long user);
 
+/*
+ * Revokes every live token of user (a new password: whoever saw the old
+ * one may have made tokens).  Returns how many, or -1 on a database error.
+ */
+long long apitoken_revoke_all(struct db *, long long user);
+
 /* NULL, or why name cannot name a token. */
 const char *apitoken_name_invalid(const char *name);
 

@@ -195,6 +195,13 @@ valid_form_token(const char *v)
 	    "This form has expired; reload the page and try again.";
 }
 
+const char *
+valid_checkbox(const char *v)
+{
+	return *v == '\0' || strcmp(v, "1") == 0 ? NULL :
+	    "Tick the box, or leave it empty.";
+}
+
 long long
 form_int(const struct req *r, const char *name)
 {

@@ -63,6 +63,7 @@ const char	*valid_title(const char *);	/* 1-200 characters */
 const char	*valid_reason(const char *);	/* at most 500 characters */
 const char	*valid_attendees(const char *);	/* 1-10000 */
 const char	*valid_form_token(const char *);	/* a one-time form token */
+const char	*valid_checkbox(const char *);		/* absent, or "1" */
 
 /* The value of a field that passed valid_id or valid_attendees. */
 long long	 form_int(const struct req *r, const char *name);

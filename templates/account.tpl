@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Your account</h1>
-{{#CHANGED}}<p class="notice" role="status">Your password has been changed. Your other sessions have been logged out.</p>{{/CHANGED}}
+{{#CHANGED}}<p class="notice" role="status">Your password has been changed. Your other sessions have been logged out.{{#TOKENS_REVOKED}} Your API tokens have been revoked: make new ones for the scripts you still use.{{/TOKENS_REVOKED}}</p>{{/CHANGED}}
 <dl class="facts">
 <dt>Name</dt><dd id="account-name">{{NAME}}</dd>
 <dt>Login</dt><dd id="account-login">{{LOGIN}}</dd>
@@ -29,6 +29,9 @@
 <input type="password" id="confirm_password" name="confirm_password" autocomplete="new-password" required{{#ERR_CONFIRM_PASSWORD}} aria-invalid="true" aria-describedby="confirm-error" autofocus{{/ERR_CONFIRM_PASSWORD}}>
 {{#ERR_CONFIRM_PASSWORD}}<p class="field-error" id="confirm-error">{{MESSAGE}}</p>{{/ERR_CONFIRM_PASSWORD}}
 </div>
+<div class="field check"><input type="checkbox" id="revoke_tokens" name="revoke_tokens" value="1"{{#REVOKE_TOKENS_ON}} checked{{/REVOKE_TOKENS_ON}} aria-describedby="revoke_tokens-hint">
+<label for="revoke_tokens">Also revoke my API tokens</label>
+<p class="hint" id="revoke_tokens-hint">Scripts that use them stop working until you give them new ones. Leave this ticked if your password may have been seen by someone else.</p></div>
 <button class="button" type="submit">Change password</button>
 </form>
 {{/PASSWORD_FORM}}

@@ -2,13 +2,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "apitoken.h"
 #include "app.h"
 #include "handlers.h"
 #include "db.h"
 #include "form.h"
 #include "page.h"
 #include "password.h"
+#include "log.h"
 #include "response.h"
+#include "session.h"
 #include "token.h"
 
 static const char SQL_ACCOUNT[] =
@@ -17,22 +20,35 @@ static const char SQL_ACCOUNT[] =
 static const char SQL_HASH[] = "SELECT password_hash FROM users WHERE id = ?";
 static const char SQL_SET_HASH[] =
     "UPDATE users SET password_hash = ? WHERE id = ?";
-/* A new password logs out every other session of that person. */
-static const char SQL_END_OTHERS[] =
-    "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?";
+/*
+ * A new password ends every session of that person (this one starts
+ * again under a new id) and, unless they keep them, their API tokens.
+ */
+static const char SQL_END_SESSIONS[] = "DELETE FROM sessions WHERE user_id = ?";
 
 static const struct field password_in[] = {
 	{ "current_password",	valid_password_input,	F_REQUIRED | F_SECRET },
 	{ "new_password",	valid_new_password,	F_REQUIRED | F_SECRET },
 	{ "confirm_password",	valid_password_input,	F_REQUIRED | F_SECRET },
+	{ "revoke_tokens",	valid_checkbox,		0 },
 	{ NULL,			NULL,			0 },
 };
+
+/* The box to revoke one's API tokens too: ticked unless unticked. */
+static int
+revoke_asked(const struct req *r)
+{
+	const char *v = params_get(&r->form, "revoke_tokens");
+
+	return v != NULL && *v != '\0';
+}
 
 static int
 account_page(struct req *r, int status, const struct form_errors *e)
 {
 	struct db_rows	*rows;
 	struct page	 p;
+	const char	*changed;
 
 	if ((rows = db_query(r->app->db, SQL_ACCOUNT,
 	    DB_ARGS(DB_INT(r->user->id)))) == NULL)
@@ -54,9 +70,14 @@ account_page(struct req *r, int status, const struct form_errors *e)
 	else {
 		tpl_show(p.body, "PASSWORD_FORM");
 		form_fill(p.body, r, password_in, e);
+		if (r->method == M_GET || revoke_asked(r))
+			tpl_show(p.body, "REVOKE_TOKENS_ON");
 	}
-	if (params_get(&r->query, "changed") != NULL)
+	if ((changed = params_get(&r->query, "changed")) != NULL) {
 		tpl_show(p.body, "CHANGED");
+		if (strcmp(changed, "tokens") == 0)
+			tpl_show(p.body, "TOKENS_REVOKED");
+	}
 	return page_finish(&p, r, status);
 }
 
@@ -68,23 +89,33 @@ account_show(struct req *r)
 	return account_page(r, 200, &e);
 }
 
-/* Stores the new hash and ends the other sessions, in one transaction. */
+/*
+ * Stores the new hash, ends the person's sessions and maybe revokes their
+ * tokens, in one transaction; then this browser gets a new session.
+ */
 static int
-store_password(struct req *r, const char *hash)
+store_password(struct req *r, const char *hash, int revoke_tokens)
 {
-	unsigned char	current[TOKEN_HASH_LEN];
+	struct user	me = *r->user;
+	int		rc;
 
-	token_hash(r->session, current);
 	if (db_begin(r->app->db) == -1)
 		return db_failed(r);
 	if (db_exec(r->app->db, SQL_SET_HASH, DB_ARGS(DB_STR(hash),
-	    DB_INT(r->user->id)), NULL) != 1 ||
-	    db_exec(r->app->db, SQL_END_OTHERS, DB_ARGS(DB_INT(r->user->id),
-	    DB_BLOB(current, sizeof current)), NULL) == -1 ||
+	    DB_INT(me.id)), NULL) != 1 ||
+	    db_exec(r->app->db, SQL_END_SESSIONS, DB_ARGS(DB_INT(me.id)),
+	    NULL) == -1 || (revoke_tokens &&
+	    apitoken_revoke_all(r->app->db, me.id) == -1) ||
 	    db_commit(r->app->db) == -1) {
 		db_rollback(r->app->db);
 		return db_failed(r);
 	}
+	/* The old id may have been seen by someone: it is gone with the rest. */
+	r->session[0] = '\0';
+	if ((rc = session_start(r, &me)) != 0)
+		return rc;
+	log_info(r->rid, "user %lld changed their password; sessions ended%s",
+	    me.id, revoke_tokens ? ", API tokens revoked" : "");
 	return 0;
 }
 
@@ -94,7 +125,7 @@ account_password(struct req *r)
 	struct form_errors	 e;
 	struct db_rows		*rows;
 	char			 hash[PASSWORD_HASH_LEN];
-	int			 ok, rc;
+	int			 ok, rc, revoke;
 
 	if (r->app->cfg->login_header[0] != '\0') {
 		r->error = "passwords are managed by single sign-on";
@@ -123,7 +154,9 @@ account_password(struct req *r)
 		r->error = "out of memory hashing a password";
 		return 500;
 	}
-	if ((rc = store_password(r, hash)) != 0)
+	revoke = revoke_asked(r);
+	if ((rc = store_password(r, hash, revoke)) != 0)
 		return rc;
-	return resp_redirect(r, 303, "/account?changed=1");
+	return resp_redirect(r, 303, revoke ? "/account?changed=tokens" :
+	    "/account?changed=1");
 }

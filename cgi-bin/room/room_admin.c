@@ -90,14 +90,6 @@ valid_description(const char *v)
 	return utf8_length(v) > 2000 ? "Keep it to 2000 characters." : NULL;
 }
 
-/* A checkbox: absent, or "1". */
-static const char *
-valid_checkbox(const char *v)
-{
-	return *v == '\0' || strcmp(v, "1") == 0 ? NULL :
-	    "Tick the box, or leave it empty.";
-}
-
 const struct field room_fields[] = {
 	{ "name",		valid_room_name,	F_REQUIRED },
 	{ "location",		valid_location,		0 },

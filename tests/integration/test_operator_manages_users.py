@@ -4,8 +4,9 @@ import subprocess
 import uuid
 
 import pytest
+import requests
 
-from conftest import ROOT, VAR, sql_value
+from conftest import ROOT, VAR, sql_value, url
 
 PASSWORD = "correct horse battery"
 
@@ -61,7 +62,9 @@ def logins():
         return made[-1]
     yield make
     for login in made:
-        # sessions go with the user (ON DELETE CASCADE)
+        # sessions go with the user (ON DELETE CASCADE), tokens do not
+        sql_value("DELETE t FROM api_tokens t JOIN users u ON u.id = t.user_id"
+                  f" WHERE u.login = '{login}'")
         sql_value(f"DELETE FROM users WHERE login = '{login}'")
 
 
@@ -188,6 +191,27 @@ def test_passwd_changes_the_hash_and_logs_the_user_out_everywhere(logins):
     assert count_sessions(login) == 0
     assert count_sessions(other) == 1
     assert "a new password" not in out.stdout + out.stderr
+
+
+def test_passwd_revokes_the_users_api_tokens(logins):
+    """An operator's reset: whoever knew the old password may have made
+    tokens, so they stop working; another person's keep working."""
+    login, other = logins(), logins()
+    add(login)
+    add(other)
+    for name in ("sync", "report"):
+        assert roomctl("token", "add", login, name).returncode == 0
+    theirs = roomctl("token", "add", other, "sync").stdout.strip()
+    mine = roomctl("token", "add", login, "third").stdout.strip()
+    assert requests.get(url("/api/bookings"),
+                        headers={"Authorization": f"Bearer {mine}"}).status_code == 200
+    out = roomctl("user", "passwd", login, input="a new password\n")
+    assert out.returncode == 0, out.stderr
+    assert "3 API tokens revoked" in out.stdout
+    assert requests.get(url("/api/bookings"),
+                        headers={"Authorization": f"Bearer {mine}"}).status_code == 401
+    assert requests.get(url("/api/bookings"),
+                        headers={"Authorization": f"Bearer {theirs}"}).status_code == 200
 
 
 def test_passwd_refuses_a_bad_password_and_keeps_the_old_one(login):

@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include "ctl.h"
+#include "apitoken.h"
 #include "db.h"
 #include "password.h"
 #include "request.h"
@@ -468,7 +469,7 @@ user_passwd(struct ctl *ctl, int argc, char *argv[])
 {
 	const char	*login;
 	char		 hash[PASSWORD_HASH_LEN];
-	long long	 id, ended;
+	long long	 id, ended, revoked;
 	int		 disabled;
 
 	if ((login = only_login(argc, argv)) == NULL)
@@ -497,10 +498,14 @@ user_passwd(struct ctl *ctl, int argc, char *argv[])
 	if ((ended = db_exec(ctl->db, SQL_END_SESSIONS, DB_ARGS(DB_INT(id)),
 	    NULL)) == -1)
 		return failed(ctl, "ending the sessions");
+	/* An operator's reset: whoever had the old password made no token. */
+	if ((revoked = apitoken_revoke_all(ctl->db, id)) == -1)
+		return failed(ctl, "revoking the API tokens");
 	if (db_commit(ctl->db) == -1)
 		return failed(ctl, "committing");
-	printf("password of '%s' changed; %lld session%s ended\n", login,
-	    ended, ended == 1 ? "" : "s");
+	printf("password of '%s' changed; %lld session%s ended, %lld API "
+	    "token%s revoked\n", login, ended, ended == 1 ? "" : "s", revoked,
+	    revoked == 1 ? "" : "s");
 	return 0;
 }
 

@@ -311,6 +311,12 @@ app_main(const struct program *prog, int argc, char *argv[])
 		log_error(NULL, "%s", err);
 		return 1;
 	}
+	/* Without it every token the site derives could be made by anyone. */
+	if (!cfg.site_key_set) {
+		log_error(NULL, "%s: name a secrets file ([database] secrets) "
+		    "that holds [site] secret_key", path);
+		return 1;
+	}
 	/* Local times on pages are the site's, whatever the host's zone. */
 	if (setenv("TZ", cfg.timezone, 1) == -1) {
 		log_error(NULL, "setenv TZ failed");

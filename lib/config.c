@@ -398,6 +398,7 @@ load_secrets(struct config *cfg, char *err, size_t errlen)
 		return -1;
 	}
 	sodium_memzero(cfg->site_key_hex, sizeof cfg->site_key_hex);
+	cfg->site_key_set = 1;
 	return 0;
 }
 

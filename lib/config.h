@@ -87,6 +87,7 @@ struct config {
 	 * by anyone without it.  Every host of one site has the same key.
 	 */
 	unsigned char	site_key[CONFIG_KEY_LEN];
+	int		site_key_set;	/* 0: no secrets file, no key */
 	char		site_key_hex[2 * CONFIG_KEY_LEN + 1];
 
 	char	admin_db_user[64];	/* roomctl: migrations, demo data */

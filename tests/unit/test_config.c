@@ -183,6 +183,7 @@ test_valid(void **state)
 	assert_string_equal(cfg->ctx[CTX_STATUS].db_user, "rb_status");
 
 	/* the key as bytes; its text is not kept */
+	assert_int_equal(cfg->site_key_set, 1);
 	assert_int_equal(cfg->site_key[0], 0x00);
 	assert_int_equal(cfg->site_key[15], 0x0f);
 	assert_int_equal(cfg->site_key[16], 0xf0);
@@ -526,6 +527,7 @@ test_no_secrets_file(void **state)
 	assert_string_equal(cfg.secrets_file, "");
 	assert_string_equal(cfg.ctx[CTX_BOOKING].db_password, "");
 	assert_string_equal(cfg.admin_db_password, "");
+	assert_int_equal(cfg.site_key_set, 0);	/* the programs refuse to start */
 	free(text);
 }
 

@@ -203,6 +203,27 @@ test_form_duplicates(void **state)
 	params_free(&p);	/* twice is harmless */
 }
 
+/* params_set: the first value changes in place, others stay; or appends */
+static void
+test_params_set(void **state)
+{
+	struct params	 p = { NULL, 0 };
+	const char	*why = NULL;
+
+	(void)state;
+	assert_int_equal(params_parse_form(&p, B("t=old&a=1&t=second"), &why),
+	    0);
+	assert_int_equal(params_set(&p, "t", "new"), 0);
+	assert_int_equal(p.n, 3);
+	assert_string_equal(params_get(&p, "t"), "new");
+	assert_string_equal(p.v[0].name, "t");		/* same place */
+	assert_string_equal(p.v[2].value, "second");	/* later ones kept */
+	assert_int_equal(params_set(&p, "u", "added"), 0);
+	assert_int_equal(p.n, 4);
+	assert_string_equal(params_get(&p, "u"), "added");
+	params_free(&p);
+}
+
 static void
 test_form_too_many(void **state)
 {
@@ -819,6 +840,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_form_table),
 		cmocka_unit_test(test_form_duplicates),
+		cmocka_unit_test(test_params_set),
 		cmocka_unit_test(test_form_too_many),
 		cmocka_unit_test(test_utf8_table),
 		cmocka_unit_test(test_path_table),

@@ -340,6 +340,12 @@ fetch_all(struct db *db, MYSQL_STMT *stmt)
 		goto out;
 	rows->ncols = mysql_num_fields(meta);
 	fields = mysql_fetch_fields(meta);
+	/* Columns are read by name (the SQL alias), never by position. */
+	if ((rows->names = calloc(rows->ncols, sizeof *rows->names)) == NULL)
+		goto out;
+	for (size_t c = 0; c < rows->ncols; c++)
+		if ((rows->names[c] = strdup(fields[c].name)) == NULL)
+			goto out;
 	bind = calloc(rows->ncols, sizeof *bind);
 	lens = calloc(rows->ncols, sizeof *lens);
 	nulls = calloc(rows->ncols, sizeof *nulls);
@@ -529,6 +535,43 @@ db_cell_int(const struct db_rows *rows, size_t row, size_t col)
 	return s != NULL ? strtoll(s, NULL, 10) : 0;
 }
 
+int
+db_col(const struct db_rows *rows, const char *name)
+{
+	for (size_t c = 0; rows != NULL && c < rows->ncols; c++)
+		if (strcmp(rows->names[c], name) == 0)
+			return (int)c;
+	/* A name the query does not select: a mistake in the code. */
+	log_error(NULL, "no column '%s' in the result", name);
+	return -1;
+}
+
+const char *
+db_get(const struct db_rows *rows, size_t row, const char *name)
+{
+	int col = db_col(rows, name);
+
+	if (col < 0 || row >= rows->nrows)
+		return NULL;
+	return rows->cell[row * rows->ncols + (size_t)col];
+}
+
+long long
+db_get_int(const struct db_rows *rows, size_t row, const char *name)
+{
+	const char *s = db_get(rows, row, name);
+
+	return s != NULL ? strtoll(s, NULL, 10) : 0;
+}
+
+const char *
+db_text(const struct db_rows *rows, size_t row, const char *name)
+{
+	const char *s = db_get(rows, row, name);
+
+	return s != NULL ? s : "";
+}
+
 void
 db_rows_free(struct db_rows *rows)
 {
@@ -536,6 +579,9 @@ db_rows_free(struct db_rows *rows)
 		return;
 	for (size_t i = 0; i < rows->nrows * rows->ncols; i++)
 		free(rows->cell[i]);
+	for (size_t c = 0; rows->names != NULL && c < rows->ncols; c++)
+		free(rows->names[c]);
+	free(rows->names);
 	free(rows->cell);
 	free(rows);
 }

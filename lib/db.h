@@ -42,10 +42,15 @@ struct db_arg {
 	sizeof((const struct db_arg[]){ __VA_ARGS__ }) / sizeof(struct db_arg)
 #define DB_NOARGS	NULL, 0
 
-/* A whole result set as strings; cell NULL for SQL NULL. */
+/*
+ * A whole result set as strings; cell NULL for SQL NULL.  Read cells by
+ * their column's name (its SQL alias) with db_get and friends: a column
+ * added to a query then shifts no reader.
+ */
 struct db_rows {
 	size_t	  nrows;
 	size_t	  ncols;
+	char	**names;	/* ncols column names, as the query names them */
 	char	**cell;		/* row-major, nrows * ncols */
 };
 
@@ -95,7 +100,20 @@ enum db_error	 db_last_error(const struct db *);
 /* The server's message for the last error, for logs. */
 const char	*db_last_message(const struct db *);
 
-/* Cell (row, col) as a string / integer (0 for NULL or garbage). */
+/*
+ * The index of the column called name, or -1 (logged: the query does not
+ * select it, a mistake in the code).
+ */
+int		 db_col(const struct db_rows *, const char *name);
+/* Cell of column name in row: NULL for SQL NULL, no such row or column. */
+const char	*db_get(const struct db_rows *, size_t row, const char *name);
+/* The same as text, "" for NULL. */
+const char	*db_text(const struct db_rows *, size_t row, const char *name);
+/* The same as an integer, 0 for NULL or garbage. */
+long long	 db_get_int(const struct db_rows *, size_t row,
+		    const char *name);
+
+/* XXX: by position; going away once every reader reads by name. */
 const char	*db_cell(const struct db_rows *, size_t row, size_t col);
 long long	 db_cell_int(const struct db_rows *, size_t row, size_t col);
 /* Frees rows from db_query; NULL is fine. */

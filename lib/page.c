@@ -1,4 +1,5 @@
 /* page: HTML pages in the site layout, and the error page. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,4 +177,19 @@ page_error(struct req *r, int status, const char *detail)
 	}
 	/* The template failed too: plain text still tells the truth. */
 	resp_send(r, status, TYPE_TEXT, CACHE_NONE, message, strlen(message));
+}
+
+void
+tpl_set_row(struct tpl *d, const struct db_rows *rows, size_t row)
+{
+	char key[64];
+
+	for (size_t c = 0; c < rows->ncols && row < rows->nrows; c++) {
+		size_t i;
+
+		for (i = 0; rows->names[c][i] != '\0' && i < sizeof key - 1; i++)
+			key[i] = (char)toupper((unsigned char)rows->names[c][i]);
+		key[i] = '\0';
+		tpl_set(d, key, rows->cell[row * rows->ncols + c]);
+	}
 }

@@ -2,6 +2,7 @@
 #ifndef ROOMBOOK_PAGE_H
 #define ROOMBOOK_PAGE_H
 
+#include "db.h"
 #include "render.h"
 #include "request.h"
 
@@ -32,6 +33,14 @@ int	page_finish(struct page *p, struct req *r, int status);
 void	page_set_span(struct tpl *d, const char *key, const char *start,
 	    const char *end);
 void	page_set_time(struct tpl *d, const char *key, const char *at);
+
+/*
+ * Sets {{NAME}} for every column of row `row` of rows, the column's name
+ * (its SQL alias) in capitals: a column "title" fills {{TITLE}}, so a
+ * template is filled from a row in one call where the names match.
+ * SQL NULL is empty.
+ */
+void	tpl_set_row(struct tpl *d, const struct db_rows *rows, size_t row);
 
 /* Frees a page that will not be sent. */
 void	page_discard(struct page *p);

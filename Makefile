@@ -35,10 +35,15 @@ UNIT_TESTS	:= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/t
 DB_TESTS	:= $(patsubst tests/db/%.c,$(BUILD)/tests/db/%,$(wildcard tests/db/test_*.c))
 BINS		:= $(addprefix $(BUILD)/bin/,$(PROGRAMS) roomctl)
 
-.PHONY: all asan deps run stop stop-context start-context test valgrind unit bench bench-data clean FORCE
-.DEFAULT_GOAL := all
+.PHONY: all programs asan deps run stop stop-context start-context test valgrind unit bench bench-data clean FORCE
+.DEFAULT_GOAL := programs
 
-all: $(BINS) $(UNIT_TESTS) $(DB_TESTS)
+# What runs: the four programs and roomctl.  Needs no test package, so
+# `make run` works on a machine that has only what runs.
+programs: $(BINS)
+
+# What the test suites need besides: the C unit and database tests.
+all: programs $(UNIT_TESTS) $(DB_TESTS)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
@@ -92,7 +97,7 @@ deps:
 	tools/install-deps
 
 run: deps
-	$(MAKE) all
+	$(MAKE) programs
 	tools/stack up
 
 stop:

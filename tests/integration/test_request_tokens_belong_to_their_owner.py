@@ -3,14 +3,16 @@ another person cannot find a booking by them, nor use them up, and the
 server only takes form tokens it issued to that session."""
 import base64
 import hashlib
+import os
+import subprocess
 import uuid
 
 import pytest
 import requests
 from bs4 import BeautifulSoup
 
-from conftest import (api_session, book, booked_id, booking_form, login, next_slot,
-                      room_id, sql_value, url)
+from conftest import (ROOT, VAR, api_session, book, booked_id, booking_form, edit_ini, login,
+                      next_slot, room_id, secret, sql_value, url)
 
 pytestmark = pytest.mark.usefixtures("read_model_exact")
 
@@ -110,3 +112,18 @@ def test_a_form_sent_twice_still_makes_one_booking():
     assert first == second
     assert bookings_with_token(form["request_token"]) == "1"
     assert requests.get(url(f"/bookings/{first}"), allow_redirects=False).status_code in (302, 303)
+
+
+def test_a_program_without_the_sites_secret_key_refuses_to_start(tmp_path):
+    """Without the key every derived token could be made by anyone."""
+    secrets = tmp_path / "secrets.ini"
+    secrets.write_text(f"[booking]\ndb_password = {secret('booking')}\n")
+    os.chmod(secrets, 0o600)
+    ini = edit_ini((VAR / "etc" / "roombook.ini").read_text(), "database",
+                   {"secrets": str(secrets)})
+    (tmp_path / "roombook.ini").write_text(ini)
+    out = subprocess.run([str(ROOT / "build" / "asan" / "bin" / "booking"), "-c",
+                          str(tmp_path / "roombook.ini")], stdin=subprocess.DEVNULL,
+                         capture_output=True, text=True, timeout=30)
+    assert out.returncode == 1
+    assert "secret_key" in out.stderr

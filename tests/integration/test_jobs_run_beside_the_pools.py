@@ -1,0 +1,55 @@
+"""The site's own jobs need no cron: tools/stack runs the no-show sweep
+every few seconds or minutes and the nightly refresh at its time, logs
+each run, and stops them with the rest."""
+import datetime
+import os
+
+from conftest import SITE_TZ, VAR, configured, stack, wait_for
+
+
+def lines(name, word):
+    path = VAR / "log" / f"{name}.log"
+    if not path.exists():
+        return 0
+    return sum(word in line for line in path.read_text(errors="replace").splitlines())
+
+
+def jobs_pid():
+    path = VAR / "run" / "jobs.pid"
+    return int(path.read_text()) if path.exists() else None
+
+
+def running(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_the_sweep_repeats_a_missed_refresh_catches_up_and_both_stop_with_the_stack():
+    today = datetime.datetime.now(SITE_TZ).date()
+    state = VAR / "run" / "jobs.refreshed"
+    sweeps, refreshes = lines("sweep", "sweep: released"), lines("refresh", "refresh-status:")
+    with configured(jobs={"sweep_seconds": 2, "refresh_at": "00:00"}):
+        # Last night's refresh did not run (the stack was down): the next
+        # start catches up once, then waits for tomorrow.
+        state.write_text("2000-01-01\n")
+        stack("start-jobs")
+        try:
+            pid = jobs_pid()
+            assert pid and running(pid)
+            assert wait_for(lambda: lines("sweep", "sweep: released") >= sweeps + 3, 30)
+            assert lines("refresh", "refresh-status:") == refreshes + 1
+            assert state.read_text().strip() == today.isoformat()
+        finally:
+            stack("stop-jobs")
+        assert wait_for(lambda: not running(pid), 10)
+        after = lines("sweep", "sweep: released")
+        assert not (VAR / "run" / "jobs.pid").exists()
+    # Stopped means stopped: no sweep runs any more.
+    assert not wait_for(lambda: lines("sweep", "sweep: released") > after, 5)
+    # Every run is stamped with its time in the log.
+    last = (VAR / "log" / "sweep.log").read_text().splitlines()[-1]
+    assert last[:4].isdigit() and "Z sweep: released" in last
+    assert os.environ.get("RB_JOBS") == "0", "the suites' own stack runs no jobs"

@@ -37,8 +37,8 @@ static const char SQL_ROOM_OF[] = "SELECT room_id FROM bookings WHERE id = ?";
 static const char SQL_LOCK_ROOM_ONLY[] =
     "SELECT id FROM rooms WHERE id = ? FOR UPDATE";
 static const char SQL_LOCK_BOOKING[] =
-    "SELECT b.status, b.user_id, b.starts_at, b.ends_at, b.title, r.name,"
-    " r.checkin_required_since, b.actual_start"
+    "SELECT b.status, b.user_id, b.starts_at, b.ends_at, b.title,"
+    " r.name AS room, r.checkin_required_since, b.actual_start"
     " FROM bookings b JOIN rooms r ON r.id = b.room_id"
     " WHERE b.id = ? FOR UPDATE";
 static const char SQL_DECIDE[] =
@@ -54,7 +54,7 @@ static const char SQL_SET_USE[] =
     " actual_end = COALESCE(?, actual_end), version = version + 1,"
     " updated_at = UTC_TIMESTAMP() WHERE id = ?";
 static const char SQL_LAST_EVENT[] =
-    "SELECT COALESCE(u.display_name, ''), e.at FROM booking_events e"
+    "SELECT COALESCE(u.display_name, '') AS actor, e.at FROM booking_events e"
     " LEFT JOIN users u ON u.id = e.actor_id WHERE e.booking_id = ?"
     " ORDER BY e.id DESC LIMIT 1";
 
@@ -201,7 +201,7 @@ find_by_token(struct db *db, const struct booking_request *q,
 	if ((rows = db_query(db, SQL_BY_TOKEN, DB_ARGS(DB_INT(q->requester->id),
 	    DB_STR(q->request_token)))) == NULL)
 		return BK_DB_ERROR;
-	o->id = rows->nrows == 1 ? db_cell_int(rows, 0, 0) : 0;
+	o->id = rows->nrows == 1 ? db_get_int(rows, 0, "id") : 0;
 	db_rows_free(rows);
 	return o->id > 0 ? BK_EXISTING : BK_OK;
 }
@@ -217,8 +217,8 @@ find_overlap(struct db *db, const struct booking_request *q,
 	    DB_STR(to), DB_STR(from), DB_STR(from)))) == NULL)
 		return BK_DB_ERROR;
 	if (rows->nrows == 1 &&
-	    parse_sql_time(db_cell(rows, 0, 0), &o->conflict_start) == 0 &&
-	    parse_sql_time(db_cell(rows, 0, 1), &o->conflict_end) == 0)
+	    parse_sql_time(db_get(rows, 0, "starts_at"), &o->conflict_start) == 0 &&
+	    parse_sql_time(db_get(rows, 0, "ends_at"), &o->conflict_end) == 0)
 		rc = BK_CONFLICT;
 	db_rows_free(rows);
 	return rc;
@@ -244,14 +244,14 @@ try_request(struct db *db, const struct booking_request *q,
 		return finish(db, BK_DB_ERROR);
 	if (rows->nrows == 0)
 		rc = BK_NO_ROOM;
-	else if (strcmp(db_cell(rows, 0, 1), "available") != 0)
+	else if (strcmp(db_text(rows, 0, "status"), "available") != 0)
 		rc = BK_ROOM_UNAVAILABLE;
-	else if (q->attendees > (o->capacity = db_cell_int(rows, 0, 0)))
+	else if (q->attendees > (o->capacity = db_get_int(rows, 0, "capacity")))
 		rc = BK_OVER_CAPACITY;
 	else
 		rc = BK_OK;
-	snprintf(room, sizeof room, "%s", rows->nrows ? db_cell(rows, 0, 2) :
-	    "");
+	snprintf(room, sizeof room, "%s", rows->nrows ?
+	    db_text(rows, 0, "name") : "");
 	db_rows_free(rows);
 	if (rc != BK_OK ||
 	    (rc = find_by_token(db, q, o)) != BK_OK ||
@@ -357,8 +357,8 @@ last_change(struct db *db, long long id, struct booking_outcome *o)
 	    DB_ARGS(DB_INT(id)));
 
 	if (rows != NULL && rows->nrows == 1) {
-		snprintf(o->by, sizeof o->by, "%s", db_cell(rows, 0, 0));
-		if (parse_sql_time(db_cell(rows, 0, 1), &o->at) == -1)
+		snprintf(o->by, sizeof o->by, "%s", db_text(rows, 0, "actor"));
+		if (parse_sql_time(db_get(rows, 0, "at"), &o->at) == -1)
 			o->at = 0;
 	}
 	db_rows_free(rows);
@@ -504,23 +504,25 @@ apply_locked(struct db *db, long long id, const struct transition *t,
 	if ((rows = db_query(db, SQL_LOCK_BOOKING, DB_ARGS(DB_INT(id)))) ==
 	    NULL)
 		return BK_DB_ERROR;
-	if (rows->nrows != 1 || parse_sql_time(db_cell(rows, 0, 2), &start) ||
-	    parse_sql_time(db_cell(rows, 0, 3), &end)) {
+	if (rows->nrows != 1 ||
+	    parse_sql_time(db_get(rows, 0, "starts_at"), &start) ||
+	    parse_sql_time(db_get(rows, 0, "ends_at"), &end)) {
 		db_rows_free(rows);
 		return BK_NOT_FOUND;
 	}
-	state = db_cell(rows, 0, 0);
+	state = db_text(rows, 0, "status");
 	snprintf(o->state, sizeof o->state, "%s", state);
-	owner = db_cell_int(rows, 0, 1);
-	snprintf(title, sizeof title, "%s", db_cell(rows, 0, 4));
-	snprintf(room, sizeof room, "%s", db_cell(rows, 0, 5));
+	owner = db_get_int(rows, 0, "user_id");
+	snprintf(title, sizeof title, "%s", db_text(rows, 0, "title"));
+	snprintf(room, sizeof room, "%s", db_text(rows, 0, "room"));
 	from_ok = strcmp(state, t->from[0]) == 0 ||
 	    (t->from[1] != NULL && strcmp(state, t->from[1]) == 0);
-	if (db_cell(rows, 0, 6) != NULL &&
-	    parse_sql_time(db_cell(rows, 0, 6), &since) == -1)
+	if (db_get(rows, 0, "checkin_required_since") != NULL &&
+	    parse_sql_time(db_get(rows, 0, "checkin_required_since"),
+	    &since) == -1)
 		since = 0;
-	if (db_cell(rows, 0, 7) != NULL &&
-	    parse_sql_time(db_cell(rows, 0, 7), &began) == -1)
+	if (db_get(rows, 0, "actual_start") != NULL &&
+	    parse_sql_time(db_get(rows, 0, "actual_start"), &began) == -1)
 		began = 0;
 	db_rows_free(rows);
 
@@ -578,7 +580,7 @@ try_apply(struct db *db, long long id, const struct transition *t,
 	/* Room first, then booking: the same order as every writer. */
 	if ((rows = db_query(db, SQL_ROOM_OF, DB_ARGS(DB_INT(id)))) == NULL)
 		return finish(db, BK_DB_ERROR);
-	room_id = rows->nrows == 1 ? db_cell_int(rows, 0, 0) : 0;
+	room_id = rows->nrows == 1 ? db_get_int(rows, 0, "room_id") : 0;
 	db_rows_free(rows);
 	if (room_id == 0)
 		return finish(db, BK_NOT_FOUND);

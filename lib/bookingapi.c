@@ -61,24 +61,30 @@ json_t *
 bookingapi_json(const struct db_rows *rows, size_t i)
 {
 	json_t *o = json_pack("{s:I, s:I, s:s, s:I, s:s, s:s, s:I, s:s, s:s}",
-	    "bookingId", db_cell_int(rows, i, 0), "roomId",
-	    db_cell_int(rows, i, 1), "roomName", db_cell(rows, i, 2),
-	    "bookingUserId", db_cell_int(rows, i, 3), "bookingUserName",
-	    db_cell(rows, i, 4), "title", db_cell(rows, i, 5), "attendees",
-	    db_cell_int(rows, i, 6), "status", db_cell(rows, i, 9),
-	    "confirmStatus", bookingapi_confirm_status(db_cell(rows, i, 9)));
+	    "bookingId", db_get_int(rows, i, "booking_id"), "roomId",
+	    db_get_int(rows, i, "room_id"), "roomName",
+	    db_text(rows, i, "room_name"), "bookingUserId",
+	    db_get_int(rows, i, "user_id"), "bookingUserName",
+	    db_text(rows, i, "user_name"), "title", db_text(rows, i, "title"),
+	    "attendees", db_get_int(rows, i, "attendees"), "status",
+	    db_text(rows, i, "status"), "confirmStatus",
+	    bookingapi_confirm_status(db_text(rows, i, "status")));
 
 	if (o == NULL)
 		return NULL;
-	bookingapi_set_time(o, "useStartDtm", "starts_at", db_cell(rows, i, 7));
-	bookingapi_set_time(o, "useEndDtm", "ends_at", db_cell(rows, i, 8));
-	json_object_set_new(o, "confirmUserId", db_cell(rows, i, 10) != NULL ?
-	    json_integer(db_cell_int(rows, i, 10)) : json_null());
-	bookingapi_set_time(o, "confirmDtm", NULL, db_cell(rows, i, 11));
-	json_object_set_new(o, "reason", db_cell(rows, i, 12) != NULL ?
-	    json_string(db_cell(rows, i, 12)) : json_null());
-	bookingapi_set_time(o, "realUseStartDtm", NULL, db_cell(rows, i, 13));
-	bookingapi_set_time(o, "realUseEndDtm", NULL, db_cell(rows, i, 14));
+	bookingapi_set_time(o, "useStartDtm", "starts_at",
+	    db_get(rows, i, "starts_at"));
+	bookingapi_set_time(o, "useEndDtm", "ends_at", db_get(rows, i, "ends_at"));
+	json_object_set_new(o, "confirmUserId",
+	    db_get(rows, i, "decided_by") != NULL ?
+	    json_integer(db_get_int(rows, i, "decided_by")) : json_null());
+	bookingapi_set_time(o, "confirmDtm", NULL, db_get(rows, i, "decided_at"));
+	json_object_set_new(o, "reason", db_get(rows, i, "reason") != NULL ?
+	    json_string(db_get(rows, i, "reason")) : json_null());
+	bookingapi_set_time(o, "realUseStartDtm", NULL,
+	    db_get(rows, i, "actual_start"));
+	bookingapi_set_time(o, "realUseEndDtm", NULL,
+	    db_get(rows, i, "actual_end"));
 	return o;
 }
 
@@ -105,7 +111,7 @@ bookingapi_send(struct req *r, long long id, int status)
 	if ((rows = db_query(r->app->db, SQL_ONE, DB_ARGS(DB_INT(id)))) ==
 	    NULL)
 		return db_failed(r);
-	if (rows->nrows != 1 || (db_cell_int(rows, 0, 3) != r->user->id &&
+	if (rows->nrows != 1 || (db_get_int(rows, 0, "user_id") != r->user->id &&
 	    !r->user->admin)) {
 		db_rows_free(rows);
 		r->error = "no such booking";

@@ -17,9 +17,10 @@ extern const struct api_field bookingapi_request_fields[];
 
 /* The columns bookingapi_json reads, and the tables they come from. */
 #define BOOKINGAPI_COLUMNS						\
-	"b.id, b.room_id, r.name, b.user_id, u.display_name, b.title,"	\
-	" b.attendees, b.starts_at, b.ends_at, b.status, b.decided_by,"	\
-	" b.decided_at, b.reason, b.actual_start, b.actual_end"
+	"b.id AS booking_id, b.room_id, r.name AS room_name, b.user_id,"	\
+	" u.display_name AS user_name, b.title, b.attendees, b.starts_at,"	\
+	" b.ends_at, b.status, b.decided_by, b.decided_at, b.reason,"	\
+	" b.actual_start, b.actual_end"
 #define BOOKINGAPI_FROM							\
 	" FROM bookings b JOIN rooms r ON r.id = b.room_id"		\
 	" JOIN users u ON u.id = b.user_id"

@@ -14,7 +14,7 @@ static const char SQL_DIFFER[] =
     " UNION ALL SELECT v.booking_id FROM booking_status v"
     " LEFT JOIN bookings b ON b.id = v.booking_id WHERE b.id IS NULL"
     " ORDER BY 1";
-static const char SQL_ROWS[] = "SELECT COUNT(*) FROM booking_status";
+static const char SQL_ROWS[] = "SELECT COUNT(*) AS n FROM booking_status";
 
 int
 readmodel_upsert(struct db *db, long long booking_id)
@@ -36,10 +36,10 @@ readmodel_check(struct db *db, long long *ids, size_t max, long long *rows)
 		db_rows_free(diff);
 		return -1;
 	}
-	*rows = db_cell_int(count, 0, 0);
+	*rows = db_get_int(count, 0, "n");
 	n = (long long)diff->nrows;
 	for (size_t i = 0; i < diff->nrows && i < max; i++)
-		ids[i] = db_cell_int(diff, i, 0);
+		ids[i] = db_get_int(diff, i, "booking_id");
 	db_rows_free(diff);
 	db_rows_free(count);
 	return n;

@@ -15,9 +15,9 @@
 /* A live session: not idle too long, not older than the absolute limit. */
 static const char SQL_SESSION[] =
     "SELECT " USER_COLUMNS ", s.csrf_token,"
-    " TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), s.expires_at),"
+    " TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), s.expires_at) AS idle_left,"
     " (SELECT COUNT(*) FROM notifications n"
-    "  WHERE n.user_id = u.id AND n.read_at IS NULL)"
+    "  WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread"
     " FROM sessions s JOIN users u ON u.id = s.user_id"
     " WHERE s.token_hash = ? AND s.expires_at > UTC_TIMESTAMP()"
     " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND"
@@ -34,8 +34,9 @@ static const char SQL_DELETE[] = "DELETE FROM sessions WHERE token_hash = ?";
  * No unread count: JSON answers carry no navigation to show it in.
  */
 static const char SQL_BEARER[] =
-    "SELECT " USER_COLUMNS ", t.id,"
+    "SELECT " USER_COLUMNS ", t.id AS token_id,"
     " t.last_used_at IS NULL OR t.last_used_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE"
+    " AS note_use"
     " FROM api_tokens t JOIN users u ON u.id = t.user_id"
     " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND NOT u.disabled";
 static const char SQL_BEARER_USED[] =
@@ -91,12 +92,13 @@ load_cookie_session(struct req *r)
 	    DB_INT(r->app->cfg->session_max_seconds)))) == NULL)
 		return db_failed(r);
 	if (rows->nrows == 1) {
-		user_from_row(&r->user_buf, rows, 0, 0);
+		user_from_row(&r->user_buf, rows, 0);
 		r->user = &r->user_buf;
-		snprintf(r->csrf, sizeof r->csrf, "%s", db_cell(rows, 0, 4));
+		snprintf(r->csrf, sizeof r->csrf, "%s",
+		    db_text(rows, 0, "csrf_token"));
 		snprintf(r->session, sizeof r->session, "%s", token);
-		r->user_buf.unread = db_cell_int(rows, 0, 6);
-		rc = touch(r, hash, db_cell_int(rows, 0, 5));
+		r->user_buf.unread = db_get_int(rows, 0, "unread");
+		rc = touch(r, hash, db_get_int(rows, 0, "idle_left"));
 	}
 	db_rows_free(rows);
 	return rc;
@@ -180,13 +182,13 @@ load_bearer(struct req *r)
 		return bad_bearer(r, "invalid_token", "this token is unknown "
 		    "or revoked");
 	}
-	user_from_row(&r->user_buf, rows, 0, 0);
+	user_from_row(&r->user_buf, rows, 0);
 	r->user = &r->user_buf;
 	r->bearer = 1;
 	/* Last used: at most once a minute, and not by the read side. */
-	if (!r->app->read_only && db_cell_int(rows, 0, 5) &&
+	if (!r->app->read_only && db_get_int(rows, 0, "note_use") &&
 	    db_exec(r->app->db, SQL_BEARER_USED,
-	    DB_ARGS(DB_INT(db_cell_int(rows, 0, 4))), NULL) == -1)
+	    DB_ARGS(DB_INT(db_get_int(rows, 0, "token_id"))), NULL) == -1)
 		rc = db_failed(r);
 	db_rows_free(rows);
 	return rc;

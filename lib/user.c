@@ -9,15 +9,13 @@ static const char SQL_FIND_ACTIVE[] =
     "SELECT " USER_COLUMNS " FROM users u WHERE u.login = ? AND NOT u.disabled";
 
 void
-user_from_row(struct user *u, const struct db_rows *rows, size_t row,
-    size_t col)
+user_from_row(struct user *u, const struct db_rows *rows, size_t row)
 {
-	const char *role = db_cell(rows, row, col + 3);
-
-	u->id = db_cell_int(rows, row, col);
-	snprintf(u->login, sizeof u->login, "%s", db_cell(rows, row, col + 1));
-	snprintf(u->name, sizeof u->name, "%s", db_cell(rows, row, col + 2));
-	u->admin = role != NULL && strcmp(role, "admin") == 0;
+	u->id = db_get_int(rows, row, "user_id");
+	snprintf(u->login, sizeof u->login, "%s",
+	    db_text(rows, row, "user_login"));
+	snprintf(u->name, sizeof u->name, "%s", db_text(rows, row, "user_name"));
+	u->admin = strcmp(db_text(rows, row, "user_role"), "admin") == 0;
 	u->unread = 0;
 }
 
@@ -31,7 +29,7 @@ user_find_active(struct db *db, const char *login, struct user *u)
 	    NULL)
 		return -1;
 	if ((found = rows->nrows == 1))
-		user_from_row(u, rows, 0, 0);
+		user_from_row(u, rows, 0);
 	db_rows_free(rows);
 	return found;
 }

@@ -17,11 +17,11 @@ struct user {
 };
 
 /* The columns user_from_row reads, for SELECT lists: keep them in step. */
-#define USER_COLUMNS	"u.id, u.login, u.display_name, u.role"
+#define USER_COLUMNS	"u.id AS user_id, u.login AS user_login,"	\
+			" u.display_name AS user_name, u.role AS user_role"
 
-/* Copies the USER_COLUMNS found at (row, col...) of rows into u. */
-void	user_from_row(struct user *u, const struct db_rows *rows, size_t row,
-	    size_t col);
+/* Copies the USER_COLUMNS of row `row` of rows into u. */
+void	user_from_row(struct user *u, const struct db_rows *rows, size_t row);
 
 /*
  * Finds the active (not disabled) user with this login.  Returns 1 and

@@ -106,7 +106,7 @@ login_submit(struct req *r)
 	    DB_ARGS(DB_STR(params_get(&r->form, "login"))))) == NULL)
 		return db_failed(r);
 	if (rows->nrows == 1) {
-		user_from_row(&u, rows, 0, 0);
+		user_from_row(&u, rows, 0);
 		hash = db_cell(rows, 0, 4);
 	}
 	/* An unknown login is checked against a dummy hash: same time. */

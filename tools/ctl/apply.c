@@ -13,7 +13,7 @@ ctl_apply_each(struct ctl *ctl, const char *sql, const struct db_arg *args,
 	if ((due = db_query(ctl->db, sql, args, nargs)) == NULL)
 		return -1;
 	for (size_t i = 0; i < due->nrows; i++) {
-		switch (booking_apply(ctl->db, db_cell_int(due, i, 0), action,
+		switch (booking_apply(ctl->db, db_get_int(due, i, "id"), action,
 		    NULL, NULL, &o)) {
 		case BK_OK:
 			tally->done++;

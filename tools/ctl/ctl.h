@@ -30,7 +30,7 @@ struct ctl_tally {
 
 /*
  * Applies action (as the system) to each booking whose id the query
- * returns, each in its own transaction.  Returns 0, or -1 on a database
+ * returns in its column "id", each in its own transaction.  Returns 0, or -1 on a database
  * error (see db_last_message).
  */
 int	ctl_apply_each(struct ctl *, const char *sql, const struct db_arg *,

@@ -5,12 +5,12 @@
 #include "db.h"
 #include "password.h"
 
-static const char SQL_COUNT[] = "SELECT COUNT(*) FROM rooms";
+static const char SQL_COUNT[] = "SELECT COUNT(*) AS n FROM rooms";
 static const char SQL_ROOM[] =
     "INSERT INTO rooms (name, location, capacity, description)"
     " VALUES (?, ?, ?, ?)";
 static const char SQL_USERS_PRESENT[] =
-    "SELECT COUNT(*) FROM users WHERE login IN (?, ?, ?)";
+    "SELECT COUNT(*) AS n FROM users WHERE login IN (?, ?, ?)";
 static const char SQL_USER[] =
     "INSERT INTO users (login, display_name, email, role, password_hash)"
     " VALUES (?, ?, ?, ?, ?)";
@@ -65,7 +65,7 @@ count(struct ctl *ctl, const char *sql, const struct db_arg *args,
 		    db_last_message(ctl->db));
 		return -1;
 	}
-	v = db_cell_int(n, 0, 0);
+	v = db_get_int(n, 0, "n");
 	db_rows_free(n);
 	return v;
 }

@@ -8,7 +8,8 @@
 #include "ctl.h"
 #include "db.h"
 
-static const char SQL_LOCK[] = "SELECT GET_LOCK('roombook.migrate', 60)";
+static const char SQL_LOCK[] =
+    "SELECT GET_LOCK('roombook.migrate', 60) AS got";
 static const char SQL_UNLOCK[] = "SELECT RELEASE_LOCK('roombook.migrate')";
 static const char SQL_APPLIED[] =
     "SELECT 1 FROM schema_migrations WHERE version = ?";
@@ -135,7 +136,7 @@ cmd_migrate(struct ctl *ctl, int argc, char *argv[])
 		return 1;
 	/* Two operators migrating at once must not apply a file twice. */
 	if ((lock = db_query(ctl->db, SQL_LOCK, DB_NOARGS)) == NULL ||
-	    db_cell_int(lock, 0, 0) != 1) {
+	    db_get_int(lock, 0, "got") != 1) {
 		fprintf(stderr, "roomctl: another migration is running\n");
 		db_rows_free(lock);
 		return 1;

@@ -9,10 +9,10 @@
 #include "db.h"
 #include "readmodel.h"
 
-static const char SQL_LOCK[] = "SELECT GET_LOCK('roombook.refresh', 0)";
+static const char SQL_LOCK[] = "SELECT GET_LOCK('roombook.refresh', 0) AS got";
 static const char SQL_UNLOCK[] = "SELECT RELEASE_LOCK('roombook.refresh')";
 static const char SQL_ZONE_OK[] =
-    "SELECT CONVERT_TZ('2000-01-01 00:00:00', '+00:00', ?) IS NOT NULL";
+    "SELECT CONVERT_TZ('2000-01-01 00:00:00', '+00:00', ?) IS NOT NULL AS known";
 static const char SQL_OVERDUE[] =
     "SELECT id FROM bookings WHERE status = 'pending'"
     " AND starts_at <= UTC_TIMESTAMP() ORDER BY id";
@@ -35,8 +35,9 @@ static const char SQL_DRIFT[] =
     "  AND " READMODEL_SAME("v", "n") " WHERE v.booking_id IS NULL)"
     " + (SELECT COUNT(*) FROM booking_status v"
     "  LEFT JOIN booking_status_new n ON n.booking_id = v.booking_id"
-    "  WHERE n.booking_id IS NULL)";
-static const char SQL_LAST_RUN[] = "SELECT MAX(started_at) FROM refresh_runs";
+    "  WHERE n.booking_id IS NULL) AS drift";
+static const char SQL_LAST_RUN[] =
+    "SELECT MAX(started_at) AS started_at FROM refresh_runs";
 static const char SQL_AFFECTED[] =
     "INSERT IGNORE INTO usage_affected (room_id, day)"
     " SELECT room_id, DATE(CONVERT_TZ(starts_at, '+00:00', ?)) FROM bookings"
@@ -67,7 +68,8 @@ static const char SQL_FILL_USAGE[] =
     " AND a.day = DATE(CONVERT_TZ(b.starts_at, '+00:00', ?))"
     " WHERE b.status IN ('pending','confirmed','in_use','completed','released')"
     " GROUP BY b.room_id, d";
-static const char SQL_AFFECTED_COUNT[] = "SELECT COUNT(*) FROM usage_affected";
+static const char SQL_AFFECTED_COUNT[] =
+    "SELECT COUNT(*) AS n FROM usage_affected";
 static const char SQL_RECORD[] =
     "INSERT INTO refresh_runs (started_at, finished_at, row_count, drift,"
     " expired, usage_days) VALUES (?, UTC_TIMESTAMP(), ?, ?, ?, ?)";
@@ -119,7 +121,7 @@ rebuild_view(struct ctl *ctl, const char *since, long long *drift)
 		db_exec_script(ctl->db, "DROP TABLE IF EXISTS booking_status_new");
 		return -1;
 	}
-	*drift = db_cell_int(d, 0, 0);
+	*drift = db_get_int(d, 0, "drift");
 	db_rows_free(d);
 	/* One atomic RENAME: readers see the old view or the new one. */
 	if (db_exec_script(ctl->db, "RENAME TABLE"
@@ -153,7 +155,8 @@ refresh_usage(struct ctl *ctl)
 	 * margin as the catch-up); the first run counts everything, and so
 	 * does a run after the clock was set back past the previous one.
 	 */
-	if (db_cell(last, 0, 0) == NULL || parse_sql_time(db_cell(last, 0, 0),
+	if (db_get(last, 0, "started_at") == NULL ||
+	    parse_sql_time(db_get(last, 0, "started_at"),
 	    &prev) == -1 || prev > clock_now() ||
 	    sql_time_utc(prev - 60, from) == -1)
 		snprintf(from, sizeof from, "1970-01-01 00:00:00");
@@ -174,7 +177,7 @@ refresh_usage(struct ctl *ctl)
 		db_rollback(ctl->db);
 		return -1;
 	}
-	days = db_cell_int(n, 0, 0);
+	days = db_get_int(n, 0, "n");
 	db_rows_free(n);
 	if (db_commit(ctl->db) == -1)
 		return fail(ctl, "recomputing usage");
@@ -202,7 +205,7 @@ cmd_refresh_status(struct ctl *ctl, int argc, char *argv[])
 	    sql_time_utc(now - 60, since) == -1)
 		return 1;
 	if ((lock = db_query(ctl->db, SQL_LOCK, DB_NOARGS)) == NULL ||
-	    db_cell_int(lock, 0, 0) != 1) {
+	    db_get_int(lock, 0, "got") != 1) {
 		fprintf(stderr, "roomctl: refresh-status: another refresh is "
 		    "running\n");
 		db_rows_free(lock);
@@ -211,7 +214,7 @@ cmd_refresh_status(struct ctl *ctl, int argc, char *argv[])
 	db_rows_free(lock);
 	if ((zone = db_query(ctl->db, SQL_ZONE_OK,
 	    DB_ARGS(DB_STR(ctl->cfg.timezone)))) == NULL ||
-	    db_cell_int(zone, 0, 0) != 1) {
+	    db_get_int(zone, 0, "known") != 1) {
 		fprintf(stderr, "roomctl: refresh-status: MariaDB does not know "
 		    "the time zone %s; load its time zone tables with "
 		    "mariadb-tzinfo-to-sql\n", ctl->cfg.timezone);

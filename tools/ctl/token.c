@@ -11,8 +11,9 @@ static const char SQL_USER[] =
     "SELECT id FROM users WHERE login = ? AND NOT disabled";
 static const char SQL_LIST[] =
     "SELECT t.id, u.login, t.name, t.created_at,"
-    " COALESCE(t.last_used_at, 'never'),"
+    " COALESCE(t.last_used_at, 'never') AS last_used,"
     " IF(t.revoked_at IS NULL, 'live', CONCAT('revoked ', t.revoked_at))"
+    " AS state"
     " FROM api_tokens t JOIN users u ON u.id = t.user_id"
     " WHERE ? = '' OR u.login = ? ORDER BY t.id";
 
@@ -45,7 +46,7 @@ token_add(struct ctl *ctl, const char *login, const char *name)
 		fprintf(stderr, "roomctl: %s\n", db_last_message(ctl->db));
 		return 1;
 	}
-	user = rows->nrows == 1 ? db_cell_int(rows, 0, 0) : 0;
+	user = rows->nrows == 1 ? db_get_int(rows, 0, "id") : 0;
 	db_rows_free(rows);
 	if (user == 0) {
 		fprintf(stderr, "roomctl: no active account %s\n", login);
@@ -75,10 +76,10 @@ token_list(struct ctl *ctl, const char *login)
 	printf("%-6s %-16s %-24s %-20s %-20s %s\n", "id", "login", "name",
 	    "created", "last used", "state");
 	for (size_t i = 0; i < rows->nrows; i++)
-		printf("%-6s %-16s %-24s %-20s %-20s %s\n", db_cell(rows, i, 0),
-		    db_cell(rows, i, 1), db_cell(rows, i, 2),
-		    db_cell(rows, i, 3), db_cell(rows, i, 4),
-		    db_cell(rows, i, 5));
+		printf("%-6s %-16s %-24s %-20s %-20s %s\n",
+		    db_text(rows, i, "id"), db_text(rows, i, "login"),
+		    db_text(rows, i, "name"), db_text(rows, i, "created_at"),
+		    db_text(rows, i, "last_used"), db_text(rows, i, "state"));
 	db_rows_free(rows);
 	return 0;
 }

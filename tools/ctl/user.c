@@ -29,10 +29,10 @@ static const char SQL_SET_DISABLED[] =
 static const char SQL_END_SESSIONS[] =
     "DELETE FROM sessions WHERE user_id = ?";
 static const char SQL_LIST[] =
-    "SELECT u.login, u.display_name, IF(u.email = '', '-', u.email), u.role,"
-    " IF(u.disabled, 'disabled', 'active'),"
+    "SELECT u.login, u.display_name, IF(u.email = '', '-', u.email) AS email,"
+    " u.role, IF(u.disabled, 'disabled', 'active') AS state,"
     " (SELECT COUNT(*) FROM sessions s"
-    "   WHERE s.user_id = u.id AND s.expires_at > UTC_TIMESTAMP())"
+    "   WHERE s.user_id = u.id AND s.expires_at > UTC_TIMESTAMP()) AS sessions"
     " FROM users u ORDER BY u.login";
 
 #define LOGIN_MAX	64
@@ -315,8 +315,8 @@ find_user(struct ctl *ctl, const char *sql, const char *login,
 		return -1;
 	}
 	if ((found = rows->nrows > 0)) {
-		*id = db_cell_int(rows, 0, 0);
-		*disabled = db_cell_int(rows, 0, 1) != 0;
+		*id = db_get_int(rows, 0, "id");
+		*disabled = db_get_int(rows, 0, "disabled") != 0;
 	}
 	db_rows_free(rows);
 	return found;
@@ -571,10 +571,14 @@ put_cell(const char *s, int w)
 static int
 user_list(struct ctl *ctl, int argc, char *argv[])
 {
-	static const char *const head[] = {
-		"LOGIN", "NAME", "EMAIL", "ROLE", "STATE", "SESSIONS",
+	static const struct {
+		const char *head, *column;
+	} cols[] = {
+		{ "LOGIN", "login" }, { "NAME", "display_name" },
+		{ "EMAIL", "email" }, { "ROLE", "role" }, { "STATE", "state" },
+		{ "SESSIONS", "sessions" },
 	};
-	enum { NCOLS = sizeof head / sizeof head[0] };
+	enum { NCOLS = sizeof cols / sizeof cols[0] };
 	struct db_rows	*rows;
 	int		 w[NCOLS];
 
@@ -585,30 +589,23 @@ user_list(struct ctl *ctl, int argc, char *argv[])
 		fprintf(stderr, "roomctl: %s\n", db_last_message(ctl->db));
 		return 1;
 	}
-	if (rows->ncols != NCOLS) {
-		fprintf(stderr, "roomctl: the user list has %zu columns, "
-		    "expected %d\n", rows->ncols, NCOLS);
-		db_rows_free(rows);
-		return 1;
-	}
 	for (int c = 0; c < NCOLS; c++) {
-		w[c] = (int)utf8_length(head[c]);
+		w[c] = (int)utf8_length(cols[c].head);
 		for (size_t r = 0; r < rows->nrows; r++) {
-			const char *s = db_cell(rows, r, (size_t)c);
+			const char *s = db_text(rows, r, cols[c].column);
 
-			if (s != NULL && utf8_length(s) > (size_t)w[c])
+			if (utf8_length(s) > (size_t)w[c])
 				w[c] = (int)utf8_length(s);
 		}
 	}
 	for (int c = 0; c < NCOLS; c++) {
-		put_cell(head[c], c + 1 < NCOLS ? w[c] : 0);
+		put_cell(cols[c].head, c + 1 < NCOLS ? w[c] : 0);
 		fputs(c + 1 < NCOLS ? "  " : "\n", stdout);
 	}
 	for (size_t r = 0; r < rows->nrows; r++)
 		for (int c = 0; c < NCOLS; c++) {
-			const char *s = db_cell(rows, r, (size_t)c);
-
-			put_cell(s != NULL ? s : "", c + 1 < NCOLS ? w[c] : 0);
+			put_cell(db_text(rows, r, cols[c].column),
+			    c + 1 < NCOLS ? w[c] : 0);
 			fputs(c + 1 < NCOLS ? "  " : "\n", stdout);
 		}
 	if (rows->nrows == 0)

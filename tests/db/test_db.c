@@ -14,10 +14,12 @@
 static struct config cfg;
 
 static const char SQL_INSERT[] = "INSERT INTO db_test (id, v) VALUES (?, ?)";
-static const char SQL_COUNT[] = "SELECT COUNT(*) FROM db_test";
+static const char SQL_COUNT[] = "SELECT COUNT(*) AS n FROM db_test";
 static const char SQL_GET[] = "SELECT v FROM db_test WHERE id = ?";
-static const char SQL_CONN_ID[] = "SELECT CONNECTION_ID()";
-static const char SQL_HEX[] = "SELECT HEX(?)";
+static const char SQL_CONN_ID[] = "SELECT CONNECTION_ID() AS id";
+static const char SQL_HEX[] = "SELECT HEX(?) AS hex";
+static const char SQL_NAMED[] =
+    "SELECT 7 AS id, v, NULL AS nothing, 'x' AS letter FROM db_test WHERE id = ?";
 static const char SQL_TWO[] = "SELECT ?, ?";
 
 static struct db *
@@ -42,7 +44,7 @@ kill_connection(struct db *db)
 	char		 kill[64];
 
 	assert_non_null(id);
-	snprintf(kill, sizeof kill, "KILL CONNECTION %s", db_cell(id, 0, 0));
+	snprintf(kill, sizeof kill, "KILL CONNECTION %s", db_text(id, 0, "id"));
 	db_rows_free(id);
 	assert_int_equal(db_exec_script(other, kill), 0);
 	db_free(other);
@@ -55,7 +57,7 @@ count_rows(struct db *db)
 	long long	 n;
 
 	assert_non_null(rows);
-	n = db_cell_int(rows, 0, 0);
+	n = db_get_int(rows, 0, "n");
 	db_rows_free(rows);
 	return n;
 }
@@ -148,16 +150,45 @@ test_cells_long_null_and_binary(void **state)
 	    NULL), 1);
 	rows = db_query(db, SQL_GET, DB_ARGS(DB_INT(20)));
 	assert_non_null(rows);
-	assert_string_equal(db_cell(rows, 0, 0), longer);
+	assert_string_equal(db_get(rows, 0, "v"), longer);
 	db_rows_free(rows);
 	rows = db_query(db, SQL_GET, DB_ARGS(DB_INT(21)));
 	assert_non_null(rows);
 	assert_int_equal(rows->nrows, 1);
-	assert_null(db_cell(rows, 0, 0));
+	assert_null(db_get(rows, 0, "v"));
 	db_rows_free(rows);
 	rows = db_query(db, SQL_HEX, DB_ARGS(DB_BLOB(blob, sizeof blob)));
 	assert_non_null(rows);
-	assert_string_equal(db_cell(rows, 0, 0), "00FF10");
+	assert_string_equal(db_get(rows, 0, "hex"), "00FF10");
+	db_rows_free(rows);
+}
+
+/* Columns are found by the names the query gives them, in any order. */
+static void
+test_cells_by_column_name(void **state)
+{
+	struct db	*db = *state;
+	struct db_rows	*rows;
+
+	assert_int_equal(db_exec(db, SQL_INSERT, DB_ARGS(DB_INT(30),
+	    DB_STR("thirty")), NULL), 1);
+	rows = db_query(db, SQL_NAMED, DB_ARGS(DB_INT(30)));
+	assert_non_null(rows);
+	assert_int_equal(rows->ncols, 4);
+	assert_int_equal(db_col(rows, "letter"), 3);
+	assert_int_equal(db_get_int(rows, 0, "id"), 7);
+	assert_string_equal(db_get(rows, 0, "v"), "thirty");
+	assert_string_equal(db_get(rows, 0, "letter"), "x");
+	/* SQL NULL: NULL as a cell, "" as text, 0 as a number */
+	assert_null(db_get(rows, 0, "nothing"));
+	assert_string_equal(db_text(rows, 0, "nothing"), "");
+	assert_int_equal(db_get_int(rows, 0, "nothing"), 0);
+	/* a name the query does not select, or a row it did not return */
+	assert_int_equal(db_col(rows, "missing"), -1);
+	assert_null(db_get(rows, 0, "missing"));
+	assert_string_equal(db_text(rows, 0, "missing"), "");
+	assert_null(db_get(rows, 1, "v"));
+	assert_int_equal(db_col(rows, "ID"), -1);	/* names are exact */
 	db_rows_free(rows);
 }
 
@@ -186,6 +217,8 @@ main(void)
 		    test_duplicate_key_is_reported_as_such, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_cells_long_null_and_binary, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_cells_by_column_name, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_wrong_argument_count_fails_cleanly, setup, teardown),
 	};

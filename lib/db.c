@@ -11,12 +11,17 @@
 #include "db.h"
 #include "log.h"
 
-#define DB_MAX_STMTS	128
 #define DB_MAX_ARGS	32
 #define DB_MIN_CELL	64	/* numbers and dates as text fit in this */
 
+/*
+ * A statement is known by its text (a copy: the caller's buffer may be
+ * reused for other SQL at the same address); the hash makes the lookup
+ * cheap, the text makes it exact.
+ */
 struct stmt_slot {
-	const char	*sql;		/* identity: the caller's constant */
+	char		*sql;
+	uint32_t	 hash;
 	MYSQL_STMT	*stmt;
 };
 
@@ -24,8 +29,8 @@ struct db {
 	MYSQL		*conn;		/* NULL until (re)connected */
 	char		*socket, *user, *password, *name;
 	unsigned	 io_timeout;
-	struct stmt_slot stmts[DB_MAX_STMTS];
-	size_t		 nstmts;
+	struct stmt_slot *stmts;	/* grows: no limit compiled in */
+	size_t		 nstmts, capstmts;
 	int		 in_tx;
 	/*
 	 * The connection died inside a transaction: its work is gone, so
@@ -81,6 +86,9 @@ db_free(struct db *db)
 	if (db == NULL)
 		return;
 	disconnect(db);
+	for (size_t i = 0; i < db->nstmts; i++)
+		free(db->stmts[i].sql);
+	free(db->stmts);
 	if (db->password != NULL)
 		memset(db->password, 0, strlen(db->password));
 	free(db->socket);
@@ -180,30 +188,58 @@ db_ping(struct db *db)
 	return 0;
 }
 
+/* FNV-1a of the statement's text. */
+static uint32_t
+sql_hash(const char *sql)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *sql != '\0'; sql++)
+		h = (h ^ (unsigned char)*sql) * 16777619u;
+	return h;
+}
+
+/* The slot of sql's text, added if new; NULL (error set) on ENOMEM. */
+static struct stmt_slot *
+stmt_slot(struct db *db, const char *sql)
+{
+	uint32_t		 h = sql_hash(sql);
+	struct stmt_slot	*slot;
+
+	for (size_t i = 0; i < db->nstmts; i++)
+		if (db->stmts[i].hash == h && strcmp(db->stmts[i].sql, sql) == 0)
+			return &db->stmts[i];
+	if (db->nstmts == db->capstmts) {
+		size_t			 cap = db->capstmts ? db->capstmts * 2 : 64;
+		struct stmt_slot	*more;
+
+		if ((more = reallocarray(db->stmts, cap, sizeof *more)) == NULL)
+			goto nomem;
+		db->stmts = more;
+		db->capstmts = cap;
+	}
+	slot = &db->stmts[db->nstmts];
+	if ((slot->sql = strdup(sql)) == NULL)
+		goto nomem;
+	slot->hash = h;
+	slot->stmt = NULL;
+	db->nstmts++;
+	return slot;
+nomem:
+	db->err = DB_FAILED;
+	snprintf(db->msg, sizeof db->msg, "out of memory for a statement");
+	return NULL;
+}
+
 /* The statement for sql, prepared on first use on this connection. */
 static MYSQL_STMT *
 stmt_get(struct db *db, const char *sql)
 {
-	struct stmt_slot	*slot = NULL;
+	struct stmt_slot	*slot;
 	my_bool			 update_max = 1;
 
-	if (connect_now(db) == -1)
+	if (connect_now(db) == -1 || (slot = stmt_slot(db, sql)) == NULL)
 		return NULL;
-	for (size_t i = 0; i < db->nstmts; i++)
-		if (db->stmts[i].sql == sql) {
-			slot = &db->stmts[i];
-			break;
-		}
-	if (slot == NULL) {
-		if (db->nstmts == DB_MAX_STMTS) {
-			db->err = DB_FAILED;
-			snprintf(db->msg, sizeof db->msg,
-			    "more than %d distinct statements", DB_MAX_STMTS);
-			return NULL;
-		}
-		slot = &db->stmts[db->nstmts++];
-		slot->sql = sql;
-	}
 	if (slot->stmt != NULL)
 		return slot->stmt;
 	if ((slot->stmt = mysql_stmt_init(db->conn)) == NULL) {

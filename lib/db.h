@@ -66,8 +66,8 @@ void		 db_free(struct db *);
 int		 db_ping(struct db *);
 
 /*
- * Runs the SELECT sql (a string constant: statements are prepared once per
- * worker and found again by its address) with args.  Returns the rows,
+ * Runs the SELECT sql with args.  Statements are prepared once per
+ * connection and found again by their text.  Returns the rows,
  * which the caller frees with db_rows_free, or NULL (see db_last_error).
  * Outside a transaction a read is retried once after a reconnect.
  */

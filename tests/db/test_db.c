@@ -192,6 +192,32 @@ test_cells_by_column_name(void **state)
 	db_rows_free(rows);
 }
 
+/*
+ * A statement is found again by its text, not its address: one buffer
+ * reused for other SQL gets that SQL, and many statements all work.
+ */
+static void
+test_statements_are_known_by_their_text(void **state)
+{
+	struct db	*db = *state;
+	struct db_rows	*rows;
+	char		 sql[64];
+
+	for (int i = 1; i <= 300; i++) {
+		snprintf(sql, sizeof sql, "SELECT %d AS v", i);
+		rows = db_query(db, sql, DB_NOARGS);
+		assert_non_null(rows);
+		assert_int_equal(db_get_int(rows, 0, "v"), i);
+		db_rows_free(rows);
+	}
+	/* the first ones again, from the cache */
+	snprintf(sql, sizeof sql, "SELECT %d AS v", 1);
+	rows = db_query(db, sql, DB_NOARGS);
+	assert_non_null(rows);
+	assert_int_equal(db_get_int(rows, 0, "v"), 1);
+	db_rows_free(rows);
+}
+
 static void
 test_wrong_argument_count_fails_cleanly(void **state)
 {
@@ -219,6 +245,8 @@ main(void)
 		    test_cells_long_null_and_binary, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_cells_by_column_name, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_statements_are_known_by_their_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_wrong_argument_count_fails_cleanly, setup, teardown),
 	};

@@ -23,6 +23,7 @@
 #include "password.h"
 #include "response.h"
 #include "session.h"
+#include "testing.h"
 
 static int
 fcgi_write(void *ctx, const char *data, size_t len)
@@ -141,32 +142,6 @@ guard(struct req *r)
 	return 0;
 }
 
-/* Tests only ([testing] slow_path): a worker kept busy on purpose. */
-static int
-is_slow_path(const char *path)
-{
-	size_t n = strlen(path);
-
-	return n >= 6 && strcmp(path + n - 6, "/_slow") == 0;
-}
-
-static int
-slow_answer(struct req *r)
-{
-	const char	*ms = params_get(&r->query, "ms");
-	long		 wait = ms != NULL ? strtol(ms, NULL, 10) : 1000;
-	struct timespec	 t;
-
-	if (wait < 0 || wait > 30000)
-		wait = 30000;
-	t.tv_sec = wait / 1000;
-	t.tv_nsec = (wait % 1000) * 1000000L;
-	while (nanosleep(&t, &t) == -1 && errno == EINTR)
-		;
-	return resp_send(r, 200, "text/plain; charset=utf-8", CACHE_NONE,
-	    "slept\n", 6);
-}
-
 /* Everything between accepting a request and its handler's answer. */
 static int
 dispatch(const struct app *app, struct req *r, FCGX_Request *fr)
@@ -178,13 +153,8 @@ dispatch(const struct app *app, struct req *r, FCGX_Request *fr)
 	if ((rc = req_parse(r, fr->envp)) != 0 ||
 	    (rc = read_body(r, fr->in)) != 0)
 		return rc;
-	if (app->cfg->slow_path && r->method == M_GET && is_slow_path(r->path))
-		return slow_answer(r);
-	/* The benchmark floor: the path a request takes, minus the work. */
-	if (app->floor != NULL && r->method == M_GET &&
-	    strcmp(r->path, "/status/floor") == 0)
-		return resp_send(r, 200, TYPE_HTML, CACHE_NONE, app->floor,
-		    (size_t)app->cfg->bench_floor_bytes);
+	if ((rc = testing_answer(&app->testing, r)) != 0)
+		return rc;
 	if (clock_reload() && db_set_now(app->db, clock_shifted() ?
 	    clock_now() : 0) == -1)
 		return db_failed(r);
@@ -338,19 +308,14 @@ app_main(const struct program *prog, int argc, char *argv[])
 		    cfg.templates_dir);
 		return 1;
 	}
-	if (cfg.bench_floor_bytes > 0) {
-		if ((app.floor = malloc((size_t)cfg.bench_floor_bytes)) == NULL) {
-			log_error(NULL, "out of memory");
-			return 1;
-		}
-		memset(app.floor, 'x', (size_t)cfg.bench_floor_bytes);
-	}
+	if (testing_init(&app.testing, &cfg) == -1)
+		return 1;
 	dbp = (struct db_params){ .socket = cfg.db_socket,
 	    .user = cc->db_user, .password = cc->db_password,
 	    .name = cfg.db_name };
 	if ((app.db = db_new(&dbp)) == NULL) {
 		log_error(NULL, "out of memory");
-		free(app.floor);
+		testing_free(&app.testing);
 		return 1;
 	}
 	/* A worker starts even with the database down; pages answer 503. */
@@ -360,7 +325,7 @@ app_main(const struct program *prog, int argc, char *argv[])
 	if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, 0) != 0) {
 		log_error(NULL, "FastCGI initialisation failed");
 		db_free(app.db);
-		free(app.floor);
+		testing_free(&app.testing);
 		return 1;
 	}
 	/* Accept fails when the supervisor's SIGUSR1 asks us to stop. */
@@ -371,6 +336,6 @@ app_main(const struct program *prog, int argc, char *argv[])
 	}
 	FCGX_Free(&fr, 1);
 	db_free(app.db);
-	free(app.floor);
+	testing_free(&app.testing);
 	return 0;
 }

@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "route.h"
+#include "testing.h"
 
 struct db;
 
@@ -25,7 +26,7 @@ struct app {
 	const struct route	*routes;
 	size_t			 nroutes;
 	int			 read_only;
-	char			*floor;		/* bench floor body, or NULL */
+	struct testing		 testing;	/* tests' and benchmarks' own */
 };
 
 /*

@@ -526,8 +526,8 @@ apply_locked(struct db *db, long long id, const struct transition *t,
 		began = 0;
 	db_rows_free(rows);
 
-	if (t->owner_or_admin && actor != NULL && !actor->admin &&
-	    actor->id != owner)
+	if (t->owner_or_admin && actor != NULL &&
+	    !user_may_act_for(actor, owner))
 		return BK_FORBIDDEN;
 	/* Whoever changes someone else's booking tells them why. */
 	if ((reason == NULL || *reason == '\0') && (t->action == ACT_DENY ||

@@ -6,6 +6,7 @@
 #include "bookingapi.h"
 #include "clock.h"
 #include "db.h"
+#include "user.h"
 
 static const char SQL_ONE[] =
     "SELECT " BOOKINGAPI_COLUMNS BOOKINGAPI_FROM " WHERE b.id = ?";
@@ -111,8 +112,8 @@ bookingapi_send(struct req *r, long long id, int status)
 	if ((rows = db_query(r->app->db, SQL_ONE, DB_ARGS(DB_INT(id)))) ==
 	    NULL)
 		return db_failed(r);
-	if (rows->nrows != 1 || (db_get_int(rows, 0, "user_id") != r->user->id &&
-	    !r->user->admin)) {
+	if (rows->nrows != 1 ||
+	    !user_may_act_for(r->user, db_get_int(rows, 0, "user_id"))) {
 		db_rows_free(rows);
 		r->error = "no such booking";
 		return 404;

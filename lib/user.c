@@ -20,6 +20,12 @@ user_from_row(struct user *u, const struct db_rows *rows, size_t row)
 }
 
 int
+user_may_act_for(const struct user *u, long long owner)
+{
+	return u != NULL && (u->admin || u->id == owner);
+}
+
+int
 user_find_active(struct db *db, const char *login, struct user *u)
 {
 	struct db_rows	*rows;

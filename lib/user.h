@@ -24,6 +24,13 @@ struct user {
 void	user_from_row(struct user *u, const struct db_rows *rows, size_t row);
 
 /*
+ * 1 if u may see and change what owner (a user id) made, e.g. a booking:
+ * its owner, or an administrator.  The one rule every page, the API and
+ * the state machine ask.
+ */
+int	user_may_act_for(const struct user *u, long long owner);
+
+/*
  * Finds the active (not disabled) user with this login.  Returns 1 and
  * fills u, 0 if there is none, -1 if the database failed.
  */

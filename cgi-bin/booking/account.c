@@ -15,7 +15,7 @@
 #include "token.h"
 
 static const char SQL_ACCOUNT[] =
-    "SELECT login, display_name, email, role, DATE(created_at)"
+    "SELECT login, display_name, email, role, DATE(created_at) AS since"
     " FROM users WHERE id = ?";
 static const char SQL_HASH[] = "SELECT password_hash FROM users WHERE id = ?";
 static const char SQL_SET_HASH[] =
@@ -58,12 +58,12 @@ account_page(struct req *r, int status, const struct form_errors *e)
 		db_rows_free(rows);
 		return 500;
 	}
-	tpl_set(p.body, "LOGIN", db_cell(rows, 0, 0));
-	tpl_set(p.body, "NAME", db_cell(rows, 0, 1));
-	tpl_set(p.body, "EMAIL", db_cell(rows, 0, 2));
-	tpl_set(p.body, "ROLE", strcmp(db_cell(rows, 0, 3), "admin") == 0 ?
+	tpl_set(p.body, "LOGIN", db_get(rows, 0, "login"));
+	tpl_set(p.body, "NAME", db_get(rows, 0, "display_name"));
+	tpl_set(p.body, "EMAIL", db_get(rows, 0, "email"));
+	tpl_set(p.body, "ROLE", strcmp(db_get(rows, 0, "role"), "admin") == 0 ?
 	    "administrator" : "user");
-	tpl_set(p.body, "SINCE", db_cell(rows, 0, 4));
+	tpl_set(p.body, "SINCE", db_get(rows, 0, "since"));
 	db_rows_free(rows);
 	if (r->app->cfg->login_header[0] != '\0')
 		tpl_show(p.body, "SSO");
@@ -142,7 +142,7 @@ account_password(struct req *r)
 	if ((rows = db_query(r->app->db, SQL_HASH,
 	    DB_ARGS(DB_INT(r->user->id)))) == NULL)
 		return db_failed(r);
-	ok = password_verify(db_cell(rows, 0, 0),
+	ok = password_verify(db_get(rows, 0, "password_hash"),
 	    params_get(&r->form, "current_password"));
 	db_rows_free(rows);
 	if (!ok) {

@@ -7,7 +7,7 @@
 static const char SQL_PEOPLE[] =
     "SELECT u.login, u.display_name, u.email, u.role, u.disabled,"
     " (SELECT COUNT(*) FROM sessions s WHERE s.user_id = u.id"
-    "  AND s.expires_at > UTC_TIMESTAMP())"
+    "  AND s.expires_at > UTC_TIMESTAMP()) AS sessions"
     " FROM users u ORDER BY u.login";
 
 int
@@ -25,13 +25,13 @@ admin_home(struct req *r)
 	for (size_t i = 0; i < rows->nrows; i++) {
 		struct tpl *u = tpl_section(p.body, "PERSON");
 
-		tpl_set(u, "LOGIN", db_cell(rows, i, 0));
-		tpl_set(u, "NAME", db_cell(rows, i, 1));
-		tpl_set(u, "EMAIL", db_cell(rows, i, 2));
-		tpl_set(u, "ROLE", db_cell(rows, i, 3));
-		tpl_set(u, "STATE", db_cell_int(rows, i, 4) ? "disabled" :
-		    "active");
-		tpl_set(u, "SESSIONS", db_cell(rows, i, 5));
+		tpl_set(u, "LOGIN", db_get(rows, i, "login"));
+		tpl_set(u, "NAME", db_get(rows, i, "display_name"));
+		tpl_set(u, "EMAIL", db_get(rows, i, "email"));
+		tpl_set(u, "ROLE", db_get(rows, i, "role"));
+		tpl_set(u, "STATE", db_get_int(rows, i, "disabled") ?
+		    "disabled" : "active");
+		tpl_set(u, "SESSIONS", db_get(rows, i, "sessions"));
 	}
 	db_rows_free(rows);
 	return page_finish(&p, r, 200);

@@ -163,11 +163,11 @@ api_bookings_list(struct req *r)
 	/* A full page may have more after it: the link to the next one. */
 	if (rows->nrows == (size_t)limit && user != r->user->id)
 		snprintf(next, sizeof next, "/api/bookings?after=%lld&limit=%lld"
-		    "&user=%lld", db_cell_int(rows, rows->nrows - 1, 0), limit,
-		    user);
+		    "&user=%lld", db_get_int(rows, rows->nrows - 1, "booking_id"),
+		    limit, user);
 	else if (rows->nrows == (size_t)limit)
 		snprintf(next, sizeof next, "/api/bookings?after=%lld&limit=%lld",
-		    db_cell_int(rows, rows->nrows - 1, 0), limit);
+		    db_get_int(rows, rows->nrows - 1, "booking_id"), limit);
 	j = json_pack("{s:o, s:s?}", "bookings", list, "next",
 	    rows->nrows == (size_t)limit ? next : NULL);
 	db_rows_free(rows);

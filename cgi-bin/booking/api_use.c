@@ -54,11 +54,12 @@ api_notifications_list(struct req *r)
 	}
 	for (size_t i = 0; i < rows->nrows; i++) {
 		json_t *n = json_pack("{s:I, s:I, s:s, s:o, s:o, s:b}",
-		    "notificationId", db_cell_int(rows, i, 0), "bookingId",
-		    db_cell_int(rows, i, 1), "message", db_cell(rows, i, 2),
-		    "createdAt", iso_cell(db_cell(rows, i, 3)), "readAt",
-		    iso_cell(db_cell(rows, i, 4)), "unread",
-		    db_cell(rows, i, 4) == NULL);
+		    "notificationId", db_get_int(rows, i, "id"), "bookingId",
+		    db_get_int(rows, i, "booking_id"), "message",
+		    db_get(rows, i, "message"), "createdAt",
+		    iso_cell(db_get(rows, i, "created_at")), "readAt",
+		    iso_cell(db_get(rows, i, "read_at")), "unread",
+		    db_get(rows, i, "read_at") == NULL);
 
 		json_array_append_new(list, n);
 	}
@@ -85,17 +86,18 @@ send_use(struct req *r, long long id, int status)
 	if ((rows = db_query(r->app->db, SQL_USE, DB_ARGS(DB_INT(id)))) ==
 	    NULL)
 		return db_failed(r);
-	if (rows->nrows != 1 || (db_cell_int(rows, 0, 1) != r->user->id &&
-	    !r->user->admin) || db_cell(rows, 0, 3) == NULL) {
+	if (rows->nrows != 1 || (db_get_int(rows, 0, "user_id") !=
+	    r->user->id && !r->user->admin) ||
+	    db_get(rows, 0, "actual_start") == NULL) {
 		db_rows_free(rows);
 		r->error = "no such real use (check in first)";
 		return 404;
 	}
 	j = json_pack("{s:I, s:I, s:s, s:o, s:o}", "realUseId",
-	    db_cell_int(rows, 0, 0), "bookingId", db_cell_int(rows, 0, 0),
-	    "status", db_cell(rows, 0, 2), "realUseStartDtm",
-	    iso_cell(db_cell(rows, 0, 3)), "realUseEndDtm",
-	    iso_cell(db_cell(rows, 0, 4)));
+	    db_get_int(rows, 0, "id"), "bookingId", db_get_int(rows, 0, "id"),
+	    "status", db_get(rows, 0, "status"), "realUseStartDtm",
+	    iso_cell(db_get(rows, 0, "actual_start")), "realUseEndDtm",
+	    iso_cell(db_get(rows, 0, "actual_end")));
 	db_rows_free(rows);
 	return api_send(r, status, j);
 }

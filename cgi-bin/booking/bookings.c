@@ -20,23 +20,25 @@ static const char SQL_ROOMS[] =
     "SELECT id, name, location, capacity FROM rooms"
     " WHERE status = 'available' ORDER BY name";
 static const char SQL_BOOKING[] =
-    "SELECT b.id, r.name, r.location, b.user_id, u.display_name, b.title,"
+    "SELECT b.id, r.name AS room, r.location, b.user_id,"
+    " u.display_name AS owner, b.title,"
     " b.attendees, b.starts_at, b.ends_at, b.status, b.reason,"
     " b.actual_start, b.actual_end, r.checkin_required_since"
     " FROM bookings b JOIN rooms r ON r.id = b.room_id"
     " JOIN users u ON u.id = b.user_id WHERE b.id = ?";
 static const char SQL_HISTORY[] =
-    "SELECT e.kind, COALESCE(u.display_name, 'roombook'), e.at, e.reason"
+    "SELECT e.kind, COALESCE(u.display_name, 'roombook') AS actor, e.at,"
+    " e.reason"
     " FROM booking_events e LEFT JOIN users u ON u.id = e.actor_id"
     " WHERE e.booking_id = ? ORDER BY e.id";
 static const char SQL_UPCOMING[] =
-    "SELECT b.id, r.name, b.title, b.starts_at, b.ends_at, b.status"
+    "SELECT b.id, r.name AS room, b.title, b.starts_at, b.ends_at, b.status"
     " FROM bookings b JOIN rooms r ON r.id = b.room_id"
     " WHERE b.user_id = ? AND b.ends_at > UTC_TIMESTAMP()"
     " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "UTC_TIMESTAMP()")
     " ORDER BY b.starts_at, b.id LIMIT 200";
 static const char SQL_PAST[] =
-    "SELECT b.id, r.name, b.title, b.starts_at, b.ends_at, b.status"
+    "SELECT b.id, r.name AS room, b.title, b.starts_at, b.ends_at, b.status"
     " FROM bookings b JOIN rooms r ON r.id = b.room_id"
     " WHERE b.user_id = ? AND b.ends_at <= UTC_TIMESTAMP()"
     " AND b.starts_at < UTC_TIMESTAMP()"
@@ -68,11 +70,8 @@ fill_rooms(struct req *r, struct tpl *d, long long selected)
 	for (size_t i = 0; i < rows->nrows; i++) {
 		struct tpl *room = tpl_section(d, "ROOM");
 
-		tpl_set(room, "ID", db_cell(rows, i, 0));
-		tpl_set(room, "NAME", db_cell(rows, i, 1));
-		tpl_set(room, "LOCATION", db_cell(rows, i, 2));
-		tpl_set(room, "CAPACITY", db_cell(rows, i, 3));
-		if (db_cell_int(rows, i, 0) == selected)
+		tpl_set_row(room, rows, i);
+		if (db_get_int(rows, i, "id") == selected)
 			tpl_show(room, "SELECTED");
 	}
 	if (rows->nrows == 0)
@@ -199,20 +198,18 @@ booking_create(struct req *r)
 	return resp_redirect(r, 303, location);
 }
 
-/* Fills a list section from rows of (id, room, title, start, end, status). */
+/* Fills a list section from the rows of SQL_UPCOMING or SQL_PAST. */
 static void
 fill_list(struct tpl *d, const char *section, const struct db_rows *rows)
 {
 	for (size_t i = 0; i < rows->nrows; i++) {
 		struct tpl *b = tpl_section(d, section);
 
-		page_set_span(b, "WHEN", db_cell(rows, i, 3), db_cell(rows, i, 4));
-		tpl_set(b, "ID", db_cell(rows, i, 0));
-		tpl_set(b, "ROOM", db_cell(rows, i, 1));
-		tpl_set(b, "TITLE", db_cell(rows, i, 2));
-		tpl_set(b, "STATUS", db_cell(rows, i, 5));
-		tpl_set(b, "STATUS_LABEL", booking_state_label(db_cell(rows,
-		    i, 5)));
+		tpl_set_row(b, rows, i);
+		page_set_span(b, "WHEN", db_get(rows, i, "starts_at"),
+		    db_get(rows, i, "ends_at"));
+		tpl_set(b, "STATUS_LABEL", booking_state_label(db_get(rows, i,
+		    "status")));
 	}
 }
 
@@ -262,24 +259,27 @@ fill_use(struct req *r, struct tpl *d, const struct db_rows *b,
     time_t start, time_t end)
 {
 	const struct rules	*k = &r->app->cfg->rules;
-	const char		*state = db_cell(b, 0, 9);
+	const char		*state = db_get(b, 0, "status");
+	const char		*used_from = db_get(b, 0, "actual_start");
+	const char		*used_to = db_get(b, 0, "actual_end");
+	const char		*checkin_since = db_get(b, 0,
+	    "checkin_required_since");
 	time_t			 since, now = clock_now();
 	char			 at[16];
 
-	if (db_cell(b, 0, 11) != NULL) {
+	if (used_from != NULL) {
 		struct tpl *u = tpl_section(d, "USED");
 
-		if (db_cell(b, 0, 12) != NULL)
-			page_set_span(u, "SPAN", db_cell(b, 0, 11),
-			    db_cell(b, 0, 12));
+		if (used_to != NULL)
+			page_set_span(u, "SPAN", used_from, used_to);
 		else {
 			tpl_show(u, "SINCE");
-			page_set_time(u, "SPAN", db_cell(b, 0, 11));
+			page_set_time(u, "SPAN", used_from);
 		}
 	}
 	if (strcmp(state, "confirmed") == 0 && end > now &&
-	    db_cell(b, 0, 13) != NULL &&
-	    parse_sql_time(db_cell(b, 0, 13), &since) == 0 && since <= start) {
+	    checkin_since != NULL &&
+	    parse_sql_time(checkin_since, &since) == 0 && since <= start) {
 		struct tpl *rule = tpl_section(d, "CHECKIN_RULE");
 
 		tpl_set(rule, "OPENS", format_local(start - k->checkin_opens *
@@ -311,40 +311,43 @@ booking_page(struct req *r, long long id, int status,
 		rc = db_failed(r);
 		goto out;
 	}
-	if (b->nrows != 1 || ((owner = db_cell_int(b, 0, 3)) != r->user->id &&
-	    !r->user->admin)) {
+	if (b->nrows != 1 || ((owner = db_get_int(b, 0, "user_id")) !=
+	    r->user->id && !r->user->admin)) {
 		rc = 404;	/* others' bookings do not exist for you */
 		goto out;
 	}
-	if (parse_sql_time(db_cell(b, 0, 7), &start) == -1 ||
-	    parse_sql_time(db_cell(b, 0, 8), &end) == -1 ||
-	    page_begin(&p, r, db_cell(b, 0, 5), "booking.tpl") == -1)
+	if (parse_sql_time(db_get(b, 0, "starts_at"), &start) == -1 ||
+	    parse_sql_time(db_get(b, 0, "ends_at"), &end) == -1 ||
+	    page_begin(&p, r, db_get(b, 0, "title"), "booking.tpl") == -1)
 		goto out;
-	tpl_set(p.body, "ID", db_cell(b, 0, 0));
-	tpl_set(p.body, "ROOM", db_cell(b, 0, 1));
-	tpl_set(p.body, "LOCATION", db_cell(b, 0, 2));
-	tpl_set(p.body, "OWNER", db_cell(b, 0, 4));
-	tpl_set(p.body, "TITLE", db_cell(b, 0, 5));
-	tpl_set(p.body, "ATTENDEES", db_cell(b, 0, 6));
-	page_set_span(p.body, "WHEN", db_cell(b, 0, 7), db_cell(b, 0, 8));
-	tpl_set(p.body, "STATUS", db_cell(b, 0, 9));
-	tpl_set(p.body, "STATUS_LABEL", booking_state_label(db_cell(b, 0, 9)));
-	if (db_cell(b, 0, 10) != NULL)
-		tpl_set(tpl_section(p.body, "REASON"), "TEXT", db_cell(b, 0,
-		    10));
+	tpl_set(p.body, "ID", db_get(b, 0, "id"));
+	tpl_set(p.body, "ROOM", db_get(b, 0, "room"));
+	tpl_set(p.body, "LOCATION", db_get(b, 0, "location"));
+	tpl_set(p.body, "OWNER", db_get(b, 0, "owner"));
+	tpl_set(p.body, "TITLE", db_get(b, 0, "title"));
+	tpl_set(p.body, "ATTENDEES", db_get(b, 0, "attendees"));
+	page_set_span(p.body, "WHEN", db_get(b, 0, "starts_at"),
+	    db_get(b, 0, "ends_at"));
+	tpl_set(p.body, "STATUS", db_get(b, 0, "status"));
+	tpl_set(p.body, "STATUS_LABEL", booking_state_label(db_get(b, 0,
+	    "status")));
+	if (db_get(b, 0, "reason") != NULL)
+		tpl_set(tpl_section(p.body, "REASON"), "TEXT", db_get(b, 0,
+		    "reason"));
 	for (size_t i = 0; i < h->nrows; i++) {
-		struct tpl *ev = tpl_section(p.body, "EVENT");
+		struct tpl	*ev = tpl_section(p.body, "EVENT");
+		const char	*kind = db_get(h, i, "kind");
 
-		tpl_set(ev, "KIND", booking_state_label(strcmp(db_cell(h, i, 0),
-		    "requested") == 0 ? "requested" : db_cell(h, i, 0)));
-		tpl_set(ev, "BY", db_cell(h, i, 1));
-		page_set_time(ev, "AT", db_cell(h, i, 2));
-		if (db_cell(h, i, 3) != NULL)
+		tpl_set(ev, "KIND", booking_state_label(strcmp(kind,
+		    "requested") == 0 ? "requested" : kind));
+		tpl_set(ev, "BY", db_get(h, i, "actor"));
+		page_set_time(ev, "AT", db_get(h, i, "at"));
+		if (db_get(h, i, "reason") != NULL)
 			tpl_set(tpl_section(ev, "EVENT_REASON"), "TEXT",
-			    db_cell(h, i, 3));
+			    db_get(h, i, "reason"));
 	}
 	fill_use(r, p.body, b, start, end);
-	if (may_cancel(r, owner, db_cell(b, 0, 9), end)) {
+	if (may_cancel(r, owner, db_get(b, 0, "status"), end)) {
 		struct tpl *c = tpl_section(p.body, "CANCEL");
 
 		form_fill(c, r, cancel_in, e);

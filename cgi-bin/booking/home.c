@@ -17,12 +17,13 @@
 #define PENDING_CAP	100
 #define PENDING_CAP_SQL	"100"
 static const char SQL_TODAY[] =
-    "SELECT (SELECT COUNT(*) FROM rooms),"
-    " (SELECT COUNT(*) FROM rooms WHERE status = 'available'),"
+    "SELECT (SELECT COUNT(*) FROM rooms) AS rooms,"
+    " (SELECT COUNT(*) FROM rooms WHERE status = 'available')"
+    "   AS rooms_available,"
     " (SELECT COUNT(*) FROM bookings WHERE status IN ('pending','confirmed')"
-    "   AND starts_at >= ? AND starts_at < ?),"
+    "   AND starts_at >= ? AND starts_at < ?) AS bookings_today,"
     " (SELECT COUNT(*) FROM (SELECT 1 FROM bookings WHERE status = 'pending'"
-    "   LIMIT " PENDING_CAP_SQL ") capped)";
+    "   LIMIT " PENDING_CAP_SQL ") capped) AS pending";
 
 int
 home_show(struct req *r)
@@ -42,13 +43,13 @@ home_show(struct req *r)
 		db_rows_free(rows);
 		return 500;
 	}
-	tpl_set(p.body, "ROOMS", db_cell(rows, 0, 0));
-	tpl_set(p.body, "ROOMS_AVAILABLE", db_cell(rows, 0, 1));
-	tpl_set(p.body, "BOOKINGS_TODAY", db_cell(rows, 0, 2));
-	if (db_cell_int(rows, 0, 3) >= PENDING_CAP)
+	tpl_set(p.body, "ROOMS", db_get(rows, 0, "rooms"));
+	tpl_set(p.body, "ROOMS_AVAILABLE", db_get(rows, 0, "rooms_available"));
+	tpl_set(p.body, "BOOKINGS_TODAY", db_get(rows, 0, "bookings_today"));
+	if (db_get_int(rows, 0, "pending") >= PENDING_CAP)
 		tpl_set(p.body, "PENDING", PENDING_CAP_SQL "+");
 	else
-		tpl_set(p.body, "PENDING", db_cell(rows, 0, 3));
+		tpl_set(p.body, "PENDING", db_get(rows, 0, "pending"));
 	db_rows_free(rows);
 	return page_finish(&p, r, 200);
 }

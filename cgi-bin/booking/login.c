@@ -107,11 +107,11 @@ login_submit(struct req *r)
 		return db_failed(r);
 	if (rows->nrows == 1) {
 		user_from_row(&u, rows, 0);
-		hash = db_cell(rows, 0, 4);
+		hash = db_get(rows, 0, "password_hash");
 	}
 	/* An unknown login is checked against a dummy hash: same time. */
 	ok = password_verify(hash, params_get(&r->form, "password")) &&
-	    db_cell_int(rows, 0, 5) == 0;
+	    db_get_int(rows, 0, "disabled") == 0;
 	db_rows_free(rows);
 	if (!ok) {
 		log_info(r->rid, "login failed%s", hash != NULL ?

@@ -9,7 +9,7 @@
 #include "response.h"
 
 static const char SQL_MINE[] =
-    "SELECT id, message, created_at, read_at IS NULL, booking_id"
+    "SELECT id, message, created_at, read_at IS NULL AS unread, booking_id"
     " FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT 100";
 static const char SQL_READ_ALL[] =
     "UPDATE notifications SET read_at = UTC_TIMESTAMP()"
@@ -32,15 +32,15 @@ notifications_list(struct req *r)
 	for (size_t i = 0; i < rows->nrows; i++) {
 		struct tpl *n = tpl_section(p.body, "NOTE");
 
-		tpl_set(n, "MESSAGE", db_cell(rows, i, 1));
-		page_set_time(n, "AT", db_cell(rows, i, 2));
-		if (db_cell_int(rows, i, 3)) {
+		tpl_set(n, "MESSAGE", db_get(rows, i, "message"));
+		page_set_time(n, "AT", db_get(rows, i, "created_at"));
+		if (db_get_int(rows, i, "unread")) {
 			tpl_show(n, "UNREAD");
 			unread = 1;
 		}
-		if (db_cell(rows, i, 4) != NULL)
+		if (db_get(rows, i, "booking_id") != NULL)
 			tpl_set(tpl_section(n, "BOOKING"), "ID",
-			    db_cell(rows, i, 4));
+			    db_get(rows, i, "booking_id"));
 	}
 	if (rows->nrows == 0)
 		tpl_show(p.body, "NONE");

@@ -41,16 +41,17 @@ tokens_page(struct req *r, int status, const struct form_errors *e,
 	for (size_t i = 0; i < rows->nrows; i++) {
 		struct tpl *t = tpl_section(p.body, "TOKEN_ROW");
 
-		tpl_set(t, "ID", db_cell(rows, i, 0));
-		tpl_set(t, "NAME", db_cell(rows, i, 1));
-		page_set_time(t, "CREATED", db_cell(rows, i, 2));
-		if (db_cell(rows, i, 3) != NULL)
-			page_set_time(t, "USED", db_cell(rows, i, 3));
+		tpl_set(t, "ID", db_get(rows, i, "id"));
+		tpl_set(t, "NAME", db_get(rows, i, "name"));
+		page_set_time(t, "CREATED", db_get(rows, i, "created_at"));
+		if (db_get(rows, i, "last_used_at") != NULL)
+			page_set_time(t, "USED", db_get(rows, i,
+			    "last_used_at"));
 		else
 			tpl_set(t, "USED", "never");
-		if (db_cell(rows, i, 4) != NULL)
+		if (db_get(rows, i, "revoked_at") != NULL)
 			page_set_time(tpl_section(t, "REVOKED"), "AT",
-			    db_cell(rows, i, 4));
+			    db_get(rows, i, "revoked_at"));
 		else
 			tpl_show(t, "LIVE");
 	}

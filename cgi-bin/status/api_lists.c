@@ -17,24 +17,33 @@
 static json_t *
 row_json(const struct db_rows *rows, size_t i, int admin)
 {
-	json_t *o = json_pack("{s:I, s:I, s:s, s:s, s:s, s:s}",
-	    "bookingId", db_cell_int(rows, i, 0), "roomId",
-	    db_cell_int(rows, i, 9), "roomName", db_cell(rows, i, 1),
-	    "title", db_cell(rows, i, 4), "status", db_cell(rows, i, 5),
-	    "confirmStatus", bookingapi_confirm_status(db_cell(rows, i, 5)));
+	const char	*status = db_get(rows, i, "status");
+	json_t		*o = json_pack("{s:I, s:I, s:s, s:s, s:s, s:s}",
+	    "bookingId", db_get_int(rows, i, "booking_id"),
+	    "roomId", db_get_int(rows, i, "room_id"),
+	    "roomName", db_get(rows, i, "room_name"),
+	    "title", db_get(rows, i, "title"),
+	    "status", status,
+	    "confirmStatus", bookingapi_confirm_status(status));
 
 	if (o == NULL)
 		return NULL;
-	bookingapi_set_time(o, "useStartDtm", "starts_at", db_cell(rows, i, 2));
-	bookingapi_set_time(o, "useEndDtm", "ends_at", db_cell(rows, i, 3));
-	bookingapi_set_time(o, "confirmDtm", NULL, db_cell(rows, i, 7));
-	json_object_set_new(o, "confirmUserId", db_cell(rows, i, 11) != NULL ?
-	    json_integer(db_cell_int(rows, i, 11)) : json_null());
+	bookingapi_set_time(o, "useStartDtm", "starts_at",
+	    db_get(rows, i, "starts_at"));
+	bookingapi_set_time(o, "useEndDtm", "ends_at",
+	    db_get(rows, i, "ends_at"));
+	bookingapi_set_time(o, "confirmDtm", NULL,
+	    db_get(rows, i, "decided_at"));
+	json_object_set_new(o, "confirmUserId",
+	    db_get(rows, i, "decided_by") != NULL ?
+	    json_integer(db_get_int(rows, i, "decided_by")) : json_null());
 	/* Who booked is for administrators, as on the status page. */
 	json_object_set_new(o, "bookingUserId", admin ?
-	    json_integer(db_cell_int(rows, i, 10)) : json_null());
-	bookingapi_set_time(o, "realUseStartDtm", NULL, db_cell(rows, i, 12));
-	bookingapi_set_time(o, "realUseEndDtm", NULL, db_cell(rows, i, 13));
+	    json_integer(db_get_int(rows, i, "user_id")) : json_null());
+	bookingapi_set_time(o, "realUseStartDtm", NULL,
+	    db_get(rows, i, "actual_start"));
+	bookingapi_set_time(o, "realUseEndDtm", NULL,
+	    db_get(rows, i, "actual_end"));
 	return o;
 }
 
@@ -69,10 +78,10 @@ api_booking_lists(struct req *r)
 		json_array_append_new(list, row_json(rows, i, r->user->admin));
 	/* A full page may have more: the cursor after its last row. */
 	next[0] = '\0';
-	if (rows->nrows == (size_t)limit && parse_sql_time(db_cell(rows,
-	    rows->nrows - 1, 2), &last) == 0)
+	if (rows->nrows == (size_t)limit && parse_sql_time(db_get(rows,
+	    rows->nrows - 1, "starts_at"), &last) == 0)
 		snprintf(next, sizeof next, "%lld.%s", (long long)last,
-		    db_cell(rows, rows->nrows - 1, 0));
+		    db_get(rows, rows->nrows - 1, "booking_id"));
 	db_rows_free(rows);
 	return api_send(r, 200, json_pack("{s:o, s:s?}", "bookingLists", list,
 	    "cursor", next[0] != '\0' ? next : NULL));

@@ -62,21 +62,48 @@ day_slots(const struct rules *k, const char *date, time_t *t, size_t *n)
 	return 0;
 }
 
+/* Row i's cell in column col, an index from db_col; NULL for SQL NULL. */
+static const char *
+cell(const struct db_rows *rows, size_t i, int col)
+{
+	return rows->cell[i * rows->ncols + (size_t)col];
+}
+
+static long long
+cell_int(const struct db_rows *rows, size_t i, int col)
+{
+	const char *s = cell(rows, i, col);
+
+	return s != NULL ? strtoll(s, NULL, 10) : 0;
+}
+
 static int
 read_held(const struct db_rows *rows, struct held **out)
 {
-	struct held *h = calloc(rows->nrows ? rows->nrows : 1, sizeof *h);
+	/* Looked up once: a week or a busy day is many rows. */
+	int		 col_id = db_col(rows, "booking_id");
+	int		 col_room = db_col(rows, "room_id");
+	int		 col_title = db_col(rows, "title");
+	int		 col_status = db_col(rows, "status");
+	int		 col_start = db_col(rows, "starts_at");
+	int		 col_end = db_col(rows, "ends_at");
+	int		 col_user = db_col(rows, "user_id");
+	struct held	*h;
 
-	if (h == NULL)
+	if (col_id < 0 || col_room < 0 || col_title < 0 || col_status < 0 ||
+	    col_start < 0 || col_end < 0 || col_user < 0)
+		return -1;	/* logged by db_col */
+	if ((h = calloc(rows->nrows ? rows->nrows : 1, sizeof *h)) == NULL)
 		return -1;
 	for (size_t i = 0; i < rows->nrows; i++) {
-		h[i].id = db_cell_int(rows, i, 0);
-		h[i].room = db_cell_int(rows, i, 1);
-		h[i].title = db_cell(rows, i, 2);
-		h[i].status = db_cell(rows, i, 3);
-		h[i].user = db_cell_int(rows, i, 6);
-		if (parse_sql_time(db_cell(rows, i, 4), &h[i].start) == -1 ||
-		    parse_sql_time(db_cell(rows, i, 5), &h[i].end) == -1) {
+		h[i].id = cell_int(rows, i, col_id);
+		h[i].room = cell_int(rows, i, col_room);
+		h[i].title = cell(rows, i, col_title);
+		h[i].status = cell(rows, i, col_status);
+		h[i].user = cell_int(rows, i, col_user);
+		if (parse_sql_time(cell(rows, i, col_start),
+		    &h[i].start) == -1 ||
+		    parse_sql_time(cell(rows, i, col_end), &h[i].end) == -1) {
 			free(h);
 			return -1;
 		}
@@ -225,13 +252,13 @@ status_day(struct req *r)
 	slot_headers(p.body, "SLOT", t, n);
 	for (size_t ri = 0; ri < rooms->nrows; ri++) {
 		struct tpl	*row = tpl_section(p.body, "ROOMROW");
-		long long	 room = db_cell_int(rooms, ri, 0);
-		int		 room_open = strcmp(db_cell(rooms, ri, 2),
+		long long	 room = db_get_int(rooms, ri, "id");
+		int		 room_open = strcmp(db_get(rooms, ri, "status"),
 				    "available") == 0;
 		size_t		 j, last;
 
 		room_range(h, rows->nrows, room, &j, &last);
-		tpl_set(row, "ROOM", db_cell(rooms, ri, 1));
+		tpl_set(row, "ROOM", db_get(rooms, ri, "name"));
 		tpl_set_int(row, "ROOM_ID", room);
 		for (size_t i = 0; i < n;) {
 			struct tpl		*c = tpl_section(row, "CELL");
@@ -367,10 +394,10 @@ status_week(struct req *r)
 		goto out;
 	}
 	if (read_held(rows, &h) == -1 ||
-	    page_begin(&p, r, db_cell(info, 0, 1), "status_week.tpl") == -1)
+	    page_begin(&p, r, db_get(info, 0, "name"), "status_week.tpl") == -1)
 		goto out;
-	room_open = strcmp(db_cell(info, 0, 2), "available") == 0;
-	tpl_set(p.body, "ROOM", db_cell(info, 0, 1));
+	room_open = strcmp(db_get(info, 0, "status"), "available") == 0;
+	tpl_set(p.body, "ROOM", db_get(info, 0, "name"));
 	tpl_set_int(p.body, "ROOM_ID", room);
 	tpl_set(p.body, "WEEK", week);
 	tpl_set(p.body, "PREV", prev);

@@ -38,9 +38,12 @@ static const char *const SQL_LIST[8][2] = {
 	LIST_PAIR("status = ? AND user_id = ? AND "),
 	LIST_PAIR("room_id = ? AND status = ? AND user_id = ? AND "),
 };
-static const char SQL_ROOMS[] = "SELECT id, name FROM rooms ORDER BY name";
+/* Named as the choice template's keys, for tpl_set_row. */
+static const char SQL_ROOMS[] =
+    "SELECT id AS value, name AS label FROM rooms ORDER BY name";
 static const char SQL_PEOPLE[] =
-    "SELECT id, display_name FROM users ORDER BY display_name";
+    "SELECT id AS value, display_name AS label FROM users"
+    " ORDER BY display_name";
 
 static const char *const states[] = {
 	"pending", "confirmed", "denied", "cancelled", "expired", "in_use",
@@ -146,9 +149,9 @@ fill_choices(struct req *r, struct tpl *d, const struct status_filters *f)
 	for (size_t i = 0; i < rooms->nrows; i++) {
 		struct tpl *o = tpl_section(d, "ROOM_CHOICE");
 
-		tpl_set(o, "VALUE", db_cell(rooms, i, 0));
-		tpl_set(o, "LABEL", db_cell(rooms, i, 1));
-		if (f->room != NULL && strcmp(f->room, db_cell(rooms, i, 0)) == 0)
+		tpl_set_row(o, rooms, i);
+		if (f->room != NULL &&
+		    strcmp(f->room, db_get(rooms, i, "value")) == 0)
 			tpl_show(o, "CHOSEN");
 	}
 	for (size_t i = 0; i < NELEM(states); i++) {
@@ -165,10 +168,9 @@ fill_choices(struct req *r, struct tpl *d, const struct status_filters *f)
 		for (size_t i = 0; i < people->nrows; i++) {
 			struct tpl *o = tpl_section(a, "PERSON_CHOICE");
 
-			tpl_set(o, "VALUE", db_cell(people, i, 0));
-			tpl_set(o, "LABEL", db_cell(people, i, 1));
+			tpl_set_row(o, people, i);
 			if (f->person != NULL &&
-			    strcmp(f->person, db_cell(people, i, 0)) == 0)
+			    strcmp(f->person, db_get(people, i, "value")) == 0)
 				tpl_show(o, "CHOSEN");
 		}
 	}
@@ -187,10 +189,11 @@ page_link(struct tpl *d, const char *section, const char *filters,
 	char	link[1024];
 	time_t	t;
 
-	if (parse_sql_time(db_cell(rows, i, 2), &t) == -1)
+	if (parse_sql_time(db_get(rows, i, "starts_at"), &t) == -1)
 		return -1;
 	snprintf(link, sizeof link, "/status?%s%s%s=%lld.%s", filters,
-	    *filters ? "&" : "", param, (long long)t, db_cell(rows, i, 0));
+	    *filters ? "&" : "", param, (long long)t,
+	    db_get(rows, i, "booking_id"));
 	tpl_set(tpl_section(d, section), "URL", link);
 	return 0;
 }
@@ -278,22 +281,24 @@ status_list(struct req *r)
 	for (size_t k = 0; k < shown; k++) {
 		size_t		 i = back ? shown - 1 - k : k;
 		struct tpl	*b = tpl_section(p.body, "ROW");
+		const char	*status = db_get(rows, i, "status");
+		const char	*decided = db_get(rows, i, "decided_at");
 
-		tpl_set(b, "ID", db_cell(rows, i, 0));
-		tpl_set(b, "ROOM", db_cell(rows, i, 1));
-		page_set_span(b, "WHEN", db_cell(rows, i, 2), db_cell(rows, i, 3));
-		tpl_set(b, "TITLE", db_cell(rows, i, 4));
-		tpl_set(b, "STATUS", db_cell(rows, i, 5));
-		tpl_set(b, "STATUS_LABEL", booking_state_label(db_cell(rows, i,
-		    5)));
+		tpl_set(b, "ID", db_get(rows, i, "booking_id"));
+		tpl_set(b, "ROOM", db_get(rows, i, "room_name"));
+		page_set_span(b, "WHEN", db_get(rows, i, "starts_at"),
+		    db_get(rows, i, "ends_at"));
+		tpl_set(b, "TITLE", db_get(rows, i, "title"));
+		tpl_set(b, "STATUS", status);
+		tpl_set(b, "STATUS_LABEL", booking_state_label(status));
 		if (r->user->admin)
 			tpl_set(tpl_section(b, "REQUESTER"), "NAME",
-			    db_cell(rows, i, 6));
-		if (db_cell(rows, i, 7) != NULL) {
+			    db_get(rows, i, "user_name"));
+		if (decided != NULL) {
 			struct tpl *d = tpl_section(b, "DECIDED");
 
-			page_set_time(d, "AT", db_cell(rows, i, 7));
-			tpl_set(d, "BY", db_cell(rows, i, 8));
+			page_set_time(d, "AT", decided);
+			tpl_set(d, "BY", db_get(rows, i, "decided_by_name"));
 		}
 	}
 	if (r->user->admin)

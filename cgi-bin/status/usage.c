@@ -13,13 +13,15 @@
 
 /* Read from room_day_usage, which the nightly refresh fills. */
 static const char SQL_USAGE[] =
-    "SELECT r.id, r.name, COALESCE(SUM(u.confirmed_minutes), 0),"
-    " COALESCE(SUM(u.pending_minutes), 0), COALESCE(SUM(u.used_minutes), 0),"
-    " COALESCE(SUM(u.no_shows), 0) FROM rooms r"
+    "SELECT r.id, r.name,"
+    " COALESCE(SUM(u.confirmed_minutes), 0) AS confirmed_minutes,"
+    " COALESCE(SUM(u.pending_minutes), 0) AS pending_minutes,"
+    " COALESCE(SUM(u.used_minutes), 0) AS used_minutes,"
+    " COALESCE(SUM(u.no_shows), 0) AS no_shows FROM rooms r"
     " LEFT JOIN room_day_usage u ON u.room_id = r.id"
     " AND u.day >= ? AND u.day <= ? GROUP BY r.id, r.name ORDER BY r.name";
 static const char SQL_LAST_REFRESH[] =
-    "SELECT MAX(finished_at) FROM refresh_runs";
+    "SELECT MAX(finished_at) AS finished_at FROM refresh_runs";
 
 struct usage {
 	char		 from[11], to[11];
@@ -84,8 +86,7 @@ load(struct req *r, struct usage *u)
 	    DB_STR(u->to)))) == NULL ||
 	    (last = db_query(r->app->db, SQL_LAST_REFRESH, DB_NOARGS)) == NULL)
 		return db_failed(r);
-	u->as_of = strdup(db_cell(last, 0, 0) != NULL ? db_cell(last, 0, 0) :
-	    "");
+	u->as_of = strdup(db_text(last, 0, "finished_at"));
 	db_rows_free(last);
 	return u->as_of != NULL ? 0 : 500;
 }
@@ -165,27 +166,27 @@ status_usage(struct req *r)
 	for (size_t i = 0; i < u.rows->nrows; i++) {
 		struct tpl	*row = tpl_section(p.body, "ROOM");
 		struct tpl	*bar = tpl_section(p.body, "BAR");
-		long long	 c = db_cell_int(u.rows, i, 2);
-		long long	 q = db_cell_int(u.rows, i, 3);
+		const char	*name = db_get(u.rows, i, "name");
+		long long	 c = db_get_int(u.rows, i, "confirmed_minutes");
+		long long	 q = db_get_int(u.rows, i, "pending_minutes");
 		long long	 wc = share(&u, c), wq = share(&u, q);
 		char		 buf[32], label[4 * CHART_LABEL + 4];
 
-		tpl_set(row, "NAME", db_cell(u.rows, i, 1));
+		tpl_set(row, "NAME", name);
 		hours(buf, sizeof buf, c);
 		tpl_set(row, "CONFIRMED_HOURS", buf);
 		hours(buf, sizeof buf, q);
 		tpl_set(row, "PENDING_HOURS", buf);
 		hours(buf, sizeof buf, c + q);
 		tpl_set(row, "BOOKED_HOURS", buf);
-		hours(buf, sizeof buf, db_cell_int(u.rows, i, 4));
+		hours(buf, sizeof buf, db_get_int(u.rows, i, "used_minutes"));
 		tpl_set(row, "USED_HOURS", buf);
-		tpl_set(row, "NO_SHOWS", db_cell(u.rows, i, 5));
+		tpl_set(row, "NO_SHOWS", db_get(u.rows, i, "no_shows"));
 		percent(buf, sizeof buf, share(&u, c + q));
 		tpl_set(row, "SHARE", buf);
 		/* The chart: 400 units is all opening hours. */
-		tpl_set(bar, "NAME", db_cell(u.rows, i, 1));
-		tpl_set(bar, "LABEL", chart_label(db_cell(u.rows, i, 1), label,
-		    sizeof label));
+		tpl_set(bar, "NAME", name);
+		tpl_set(bar, "LABEL", chart_label(name, label, sizeof label));
 		tpl_set(bar, "SHARE", buf);
 		tpl_set_int(bar, "Y", (long long)i * 28 + 4);
 		tpl_set_int(bar, "TEXT_Y", (long long)i * 28 + 19);
@@ -259,17 +260,19 @@ status_usage_csv(struct req *r)
 		ok &= csv_field(&csv, &len, &cap, head[i], i + 1 == NELEM(head))
 		    == 0;
 	for (size_t i = 0; ok && i < u.rows->nrows; i++) {
-		long long c = db_cell_int(u.rows, i, 2);
-		long long q = db_cell_int(u.rows, i, 3);
+		long long c = db_get_int(u.rows, i, "confirmed_minutes");
+		long long q = db_get_int(u.rows, i, "pending_minutes");
 
 		hours(cells[0], sizeof cells[0], c);
 		hours(cells[1], sizeof cells[1], q);
 		hours(cells[2], sizeof cells[2], c + q);
 		percent(cells[3], sizeof cells[3], share(&u, c + q));
-		hours(cells[4], sizeof cells[4], db_cell_int(u.rows, i, 4));
+		hours(cells[4], sizeof cells[4],
+		    db_get_int(u.rows, i, "used_minutes"));
 		snprintf(cells[5], sizeof cells[5], "%lld",
-		    db_cell_int(u.rows, i, 5));
-		ok &= csv_field(&csv, &len, &cap, db_cell(u.rows, i, 1), 0) == 0;
+		    db_get_int(u.rows, i, "no_shows"));
+		ok &= csv_field(&csv, &len, &cap, db_get(u.rows, i, "name"),
+		    0) == 0;
 		for (int j = 0; j < 6; j++)
 			ok &= csv_field(&csv, &len, &cap, cells[j], j == 5) == 0;
 	}

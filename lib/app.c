@@ -209,7 +209,7 @@ serve(const struct app *app, FCGX_Request *fr)
 			    "handler failed"));
 		if (api_path(r.path))
 			api_error(&r, status, status < 500 ? r.error : NULL,
-			    NULL);
+			    status < 500 ? r.error_field : NULL);
 		else
 			page_error(&r, status, r.error);
 	}

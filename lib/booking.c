@@ -137,49 +137,6 @@ booking_state_label(const char *state)
 	return state != NULL ? state : "";
 }
 
-int
-booking_use_refusal(enum booking_result rc, enum booking_action action,
-    const struct booking_outcome *o, char *buf, size_t n)
-{
-	char	at[16], state[64];
-	size_t	i;
-
-	switch (rc) {
-	case BK_NOT_FOUND:
-	case BK_FORBIDDEN:
-		snprintf(buf, n, "no such booking");
-		return 404;
-	case BK_TOO_EARLY:
-		snprintf(buf, n, "check-in opens at %s, %d minutes before the "
-		    "start", format_local(o->at, "%H:%M", at, sizeof at),
-		    window.opens_minutes);
-		return 409;
-	case BK_TOO_LATE:
-		snprintf(buf, n, "check-in closed at %s; a booking can be "
-		    "checked into until %d minutes after its start",
-		    format_local(o->at, "%H:%M", at, sizeof at),
-		    window.grace_minutes);
-		return 409;
-	case BK_BEFORE_USE:
-		snprintf(buf, n, "a real use cannot end before it began, at %s",
-		    format_local(o->at, "%H:%M", at, sizeof at));
-		return 422;
-	case BK_NOT_ALLOWED:
-		/* "pending approval", "in use": the state inside a sentence */
-		snprintf(state, sizeof state, "%s",
-		    booking_state_label(o->state));
-		for (i = 0; state[i] != '\0'; i++)
-			state[i] = (char)tolower((unsigned char)state[i]);
-		snprintf(buf, n, action == ACT_CHECKIN ? "only a confirmed "
-		    "booking can be checked in; this one is %s" : "only a "
-		    "booking in use can be checked out; this one is %s", state);
-		return 409;
-	default:
-		snprintf(buf, n, "the database failed");
-		return 500;
-	}
-}
-
 /* Rolls back unless rc is BK_OK; passes rc on. */
 static enum booking_result
 finish(struct db *db, enum booking_result rc)
@@ -282,58 +239,19 @@ try_request(struct db *db, const struct booking_request *q,
 
 enum booking_result
 booking_submit(struct db *db, const struct rules *k,
-    const struct booking_request *q, struct booking_outcome *o,
-    struct booking_refusal *why)
+    const struct booking_request *q, struct booking_outcome *o)
 {
-	enum booking_result	 rc;
-	const char		*field, *msg;
-	char			 span[96];
+	enum rule_broken rule;
+	const char	*field;
 
-	memset(why, 0, sizeof *why);
-	why->status = 422;
-	if ((msg = rules_check(k, q->starts_at, q->ends_at, clock_now(),
-	    &field, why->message, sizeof why->message)) != NULL) {
-		if (msg != why->message)
-			snprintf(why->message, sizeof why->message, "%s", msg);
-		why->field = field;
-		return BK_NOT_ALLOWED;
+	if ((rule = rules_check(k, q->starts_at, q->ends_at, clock_now(),
+	    &field)) != RULE_OK) {
+		memset(o, 0, sizeof *o);
+		o->rule = rule;
+		o->field = field;
+		return BK_RULE_BROKEN;
 	}
-	switch ((rc = booking_request(db, q, o))) {
-	case BK_OK:
-	case BK_EXISTING:
-		why->status = 0;
-		break;
-	case BK_NO_ROOM:
-		why->field = "room_id";
-		snprintf(why->message, sizeof why->message, "Choose a room "
-		    "from the list.");
-		break;
-	case BK_ROOM_UNAVAILABLE:
-		why->field = "room_id";
-		snprintf(why->message, sizeof why->message, "That room is not "
-		    "available for booking.");
-		break;
-	case BK_OVER_CAPACITY:
-		why->field = "attendees";
-		snprintf(why->message, sizeof why->message, "This room seats "
-		    "%lld.", o->capacity);
-		break;
-	case BK_CONFLICT:
-		why->status = 409;
-		why->field = "starts_at";
-		format_local_span(o->conflict_start, o->conflict_end, span,
-		    sizeof span);
-		snprintf(why->message, sizeof why->message, "That time is "
-		    "taken: the room is booked %s. Choose another time or "
-		    "room.", span);
-		break;
-	default:
-		why->status = 500;
-		snprintf(why->message, sizeof why->message, "the database "
-		    "failed");
-		break;
-	}
-	return rc;
+	return booking_request(db, q, o);
 }
 
 enum booking_result
@@ -416,6 +334,8 @@ owner_message(char *buf, size_t n, enum booking_action action,
 	case ACT_COMPLETE:
 		utf8_printf(buf, n, "Your booking \u201c%s\u201d in %s, %s, has "
 		    "ended and is marked completed.", title, room, span);
+		break;
+	case ACT_REQUEST:	/* no transition: the administrators hear */
 		break;
 	}
 }

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "clock.h"
+#include "rules.h"
 
 /*
  * SQL: "<start> >= <t> - 1 day", which every booking ending after t
@@ -42,6 +43,7 @@ enum booking_action {
 	ACT_CHECKOUT,
 	ACT_RELEASE,
 	ACT_COMPLETE,
+	ACT_REQUEST,	/* a new request (booking_submit), no transition */
 };
 
 /* Live bookings hold their slot; the others have let it go. */
@@ -72,6 +74,7 @@ enum booking_result {
 	BK_TOO_EARLY,		/* check-in before outcome.at (its window opens) */
 	BK_TOO_LATE,		/* check-in after outcome.at (its window closed) */
 	BK_BEFORE_USE,		/* check-out before outcome.at (the check-in) */
+	BK_RULE_BROKEN,		/* the site's rules: outcome.rule, .field */
 	BK_DB_ERROR,		/* see db_last_error */
 };
 
@@ -82,24 +85,19 @@ struct booking_outcome {
 	char		state[16];	/* the state that refused the action */
 	char		by[801];	/* who put it there ("" if nobody) */
 	time_t		at;		/* and when; or the check-in window's edge */
+	enum rule_broken rule;		/* BK_RULE_BROKEN: which rule */
+	const char	*field;		/* and the time it concerns */
 };
 
-
-/* Why a submitted request was refused: HTTP status, field, message. */
-struct booking_refusal {
-	int		 status;	/* 422, 409, or 500 (see db_last_error) */
-	const char	*field;		/* starts_at, ends_at, room_id, attendees */
-	char		 message[300];	/* for a person */
-};
 
 /*
  * The one way a person's request is made, from the web form or the API:
  * the site's rules at clock_now(), then booking_request.  BK_OK or
- * BK_EXISTING (o->id is the booking), or a refusal described in *why.
+ * BK_EXISTING (o->id is the booking), or the refusal with its details in
+ * *o (lib/refusal.c tells it).
  */
 enum booking_result booking_submit(struct db *, const struct rules *,
-		    const struct booking_request *, struct booking_outcome *,
-		    struct booking_refusal *why);
+		    const struct booking_request *, struct booking_outcome *);
 
 /* Requests a booking (-> pending) and notifies the administrators. */
 enum booking_result booking_request(struct db *, const struct booking_request *,
@@ -141,14 +139,6 @@ enum booking_result booking_apply_locked(struct db *, long long id,
 		    enum booking_action action, const struct user *actor,
 		    const char *reason, struct booking_outcome *);
 
-/*
- * How to answer a check-in or check-out that booking_apply refused: the
- * HTTP status (404, 409, 422; 500 for a database error) and the message for a
- * person in buf.  The web page and the API say the same.
- */
-int		booking_use_refusal(enum booking_result rc,
-		    enum booking_action action, const struct booking_outcome *,
-		    char *buf, size_t n);
 
 /* "pending" -> "Pending approval" etc., for people. */
 const char	*booking_state_label(const char *state);

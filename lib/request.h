@@ -112,6 +112,7 @@ struct req {
 	size_t		 body_len;
 	char		 rid[65];	/* request id from the gateway */
 	const char	*error;		/* why the request was refused */
+	const char	*error_field;	/* the input at fault, or NULL */
 	char		 error_buf[512];	/* for req_errorf */
 
 	/* Set by the dispatcher: who is asking (NULL: anonymous). */

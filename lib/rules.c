@@ -50,30 +50,27 @@ local_minutes(time_t t, struct tm *tm)
 	return tm->tm_hour * 60 + tm->tm_min;
 }
 
-const char *
+enum rule_broken
 rules_check(const struct rules *k, time_t start, time_t end, time_t now,
-    const char **field, char *opening, size_t n)
+    const char **field)
 {
 	struct tm	 ts, te;
 	int		 from, to;
-	char		 hours[128];
 
 	*field = "ends_at";
 	if (end <= start)
-		return "The end must be after the start.";
+		return RULE_END_BEFORE_START;
 	*field = "starts_at";
 	if (start < now)
-		return "The start is in the past.";
+		return RULE_PAST;
 	if ((from = local_minutes(start, &ts)) < 0 ||
 	    (to = local_minutes(end, &te)) < 0)
-		return "Enter a date and time.";
+		return RULE_NO_TIME;
 	if (ts.tm_sec != 0 || from % k->slot_minutes != 0 || te.tm_sec != 0 ||
 	    to % k->slot_minutes != 0) {
 		if (ts.tm_sec == 0 && from % k->slot_minutes == 0)
 			*field = "ends_at";
-		snprintf(opening, n, "Times go in steps of %d minutes.",
-		    k->slot_minutes);
-		return opening;
+		return RULE_OFF_GRID;
 	}
 	/* Inside one open day's hours (an end at 24:00 closes that day). */
 	if (to == 0 && end - start <= 86400 && te.tm_yday != ts.tm_yday)
@@ -83,25 +80,13 @@ rules_check(const struct rules *k, time_t start, time_t end, time_t now,
 	    to > k->open_until) {
 		*field = from < k->open_from || !(k->open_days &
 		    (1 << ts.tm_wday)) ? "starts_at" : "ends_at";
-		snprintf(opening, n, "Rooms can be booked from %s.",
-		    rules_opening(k, hours, sizeof hours));
-		return opening;
+		return RULE_CLOSED;
 	}
 	if (end - start > (time_t)k->max_minutes * 60) {
 		*field = "ends_at";
-		if (k->max_minutes % 60 == 0)
-			snprintf(opening, n, "A booking can last at most %d "
-			    "hour%s.", k->max_minutes / 60,
-			    k->max_minutes == 60 ? "" : "s");
-		else
-			snprintf(opening, n, "A booking can last at most %d "
-			    "minutes.", k->max_minutes);
-		return opening;
+		return RULE_TOO_LONG;
 	}
-	if (start > now + (time_t)k->horizon_days * 86400) {
-		snprintf(opening, n, "Bookings can be made up to %d"
-		    " days ahead.", k->horizon_days);
-		return opening;
-	}
-	return NULL;
+	if (start > now + (time_t)k->horizon_days * 86400)
+		return RULE_TOO_FAR;
+	return RULE_OK;
 }

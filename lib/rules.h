@@ -7,15 +7,28 @@
 
 #include "config.h"
 
+/* Which of the site's rules a booking's times break. */
+enum rule_broken {
+	RULE_OK,
+	RULE_END_BEFORE_START,	/* the end is not after the start */
+	RULE_PAST,		/* the start is in the past */
+	RULE_NO_TIME,		/* not a time the calendar has */
+	RULE_OFF_GRID,		/* not on the slot_minutes grid */
+	RULE_CLOSED,		/* outside the opening hours or days */
+	RULE_TOO_LONG,		/* longer than max_minutes */
+	RULE_TOO_FAR,		/* beyond horizon_days */
+};
+
 /*
  * Checks [start, end) against the site's rules at time now: start before
  * end, not in the past, on the slot grid, inside opening hours on an
  * open day, not longer than allowed, not beyond the horizon.  Returns
- * NULL, or the message for a person (written into buf) with the field it
- * concerns ("starts_at" or "ends_at") in *field.
+ * RULE_OK, or the first rule broken with the field it concerns
+ * ("starts_at" or "ends_at") in *field.  The words are the web layer's
+ * (lib/refusal.c).
  */
-const char	*rules_check(const struct rules *, time_t start, time_t end,
-		    time_t now, const char **field, char *buf, size_t n);
+enum rule_broken rules_check(const struct rules *, time_t start, time_t end,
+		    time_t now, const char **field);
 
 /* "07:00 to 20:00, Monday to Friday" into buf; returns buf. */
 char		*rules_opening(const struct rules *, char *buf, size_t n);

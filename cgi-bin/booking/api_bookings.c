@@ -15,6 +15,7 @@
 #include "form.h"
 #include "handlers.h"
 #include "log.h"
+#include "refusal.h"
 #include "response.h"
 #include "token.h"
 
@@ -76,9 +77,9 @@ api_booking_create(struct req *r)
 {
 	struct booking_request	 q;
 	struct booking_outcome	 o;
-	struct booking_refusal	 why;
+	struct refusal		 why;
 	enum booking_result	 rc;
-	const char		*start_name, *end_name, *field, *bad;
+	const char		*start_name, *end_name, *bad;
 	char			 token[TOKEN_LEN], count[24], location[64];
 	json_t			*body;
 	int			 status;
@@ -107,15 +108,21 @@ api_booking_create(struct req *r)
 	}
 	q.requester = r->user;
 	q.request_token = token;
-	rc = booking_submit(r->app->db, &r->app->cfg->rules, &q, &o, &why);
+	rc = booking_submit(r->app->db, &r->app->cfg->rules, &q, &o);
 	json_decref(body);	/* q.title is not used after this */
-	if (why.status == 500)
+	switch (refusal_of(rc, ACT_REQUEST, &o, &r->app->cfg->rules, &why)) {
+	case 0:
+		break;
+	case -1:
 		return db_failed(r);
-	if (why.status != 0) {
-		field = strcmp(why.field, "starts_at") == 0 ? start_name :
-		    strcmp(why.field, "ends_at") == 0 ? end_name :
-		    strcmp(why.field, "room_id") == 0 ? "roomId" : why.field;
-		return api_error(r, why.status, why.message, field);
+	default:
+		/* The field under the name this request gave it. */
+		if (why.field != NULL)
+			why.field = strcmp(why.field, "starts_at") == 0 ?
+			    start_name : strcmp(why.field, "ends_at") == 0 ?
+			    end_name : strcmp(why.field, "room_id") == 0 ?
+			    "roomId" : why.field;
+		return refusal_tell(r, &why);
 	}
 	if (rc == BK_OK)
 		log_info(r->rid, "booking %lld requested by user %lld (API)",
@@ -180,31 +187,14 @@ api_booking_cancel(struct req *r)
 	long long		 id = route_arg_id(r, 0);
 	const char		*reason = params_get(&r->query, "reason");
 	struct booking_outcome	 o;
-	char			 state[64];
+	enum booking_result	 rc;
 
 	if (reason != NULL && *reason == '\0')
 		reason = NULL;
 	if (reason != NULL && valid_reason(reason) != NULL)
 		return api_error(r, 422, valid_reason(reason), "reason");
-	switch (booking_apply(r->app->db, id, ACT_CANCEL, r->user, reason,
-	    &o)) {
-	case BK_OK:
+	if ((rc = booking_apply(r->app->db, id, ACT_CANCEL, r->user, reason,
+	    &o)) == BK_OK)
 		return resp_send(r, 204, TYPE_JSON, CACHE_NONE, "", 0);
-	case BK_NOT_FOUND:
-	case BK_FORBIDDEN:
-		r->error = "no such booking";
-		return 404;
-	case BK_REASON_REQUIRED:
-		return api_error(r, 422, "give ?reason=: the person who booked "
-		    "will see it", "reason");
-	case BK_ENDED:
-		r->error = "this booking has already ended";
-		return 409;
-	case BK_NOT_ALLOWED:
-		snprintf(state, sizeof state, "%s", o.state);
-		req_errorf(r, "this booking is already %s", state);
-		return 409;
-	default:
-		return db_failed(r);
-	}
+	return refusal_answer(r, rc, ACT_CANCEL, &o);
 }

@@ -12,6 +12,7 @@
 #include "clock.h"
 #include "db.h"
 #include "handlers.h"
+#include "refusal.h"
 #include "response.h"
 
 static const char SQL_NOTES[] =
@@ -108,7 +109,7 @@ answer_use(struct req *r, long long id, enum booking_action action,
     enum booking_result rc, const struct booking_outcome *o, int status)
 {
 	char	location[64];
-	int	refused;
+	int	status_refused;
 
 	if (rc == BK_OK) {
 		snprintf(location, sizeof location, "/api/realuses/%lld", id);
@@ -116,14 +117,11 @@ answer_use(struct req *r, long long id, enum booking_action action,
 			return 500;
 		return send_use(r, id, status);
 	}
-	refused = booking_use_refusal(rc, action, o, r->error_buf,
-	    sizeof r->error_buf);
-	if (refused == 500)
-		return db_failed(r);
-	if (rc == BK_BEFORE_USE)
-		return api_error(r, refused, r->error_buf, "realUseEndDtm");
-	r->error = r->error_buf;
-	return refused;
+	status_refused = refusal_answer(r, rc, action, o);
+	/* The API's own name for the end of a real use. */
+	if (r->error_field != NULL && strcmp(r->error_field, "actual_end") == 0)
+		r->error_field = "realUseEndDtm";
+	return status_refused;
 }
 
 static const struct api_field checkin_fields[] = {

@@ -12,6 +12,7 @@
 #include "handlers.h"
 #include "log.h"
 #include "page.h"
+#include "refusal.h"
 #include "response.h"
 #include "rules.h"
 #include "token.h"
@@ -160,7 +161,7 @@ booking_create(struct req *r)
 	struct form_errors	 e;
 	struct booking_request	 q;
 	struct booking_outcome	 o;
-	struct booking_refusal	 why;
+	struct refusal		 why;
 	enum booking_result	 rc;
 	char			 location[64], token[TOKEN_LEN];
 
@@ -183,10 +184,13 @@ booking_create(struct req *r)
 	q.title = params_get(&r->form, "title");
 	q.attendees = form_int(r, "attendees");
 	q.request_token = params_get(&r->form, "request_token");
-	rc = booking_submit(r->app->db, &r->app->cfg->rules, &q, &o, &why);
-	if (why.status == 500)
+	rc = booking_submit(r->app->db, &r->app->cfg->rules, &q, &o);
+	switch (refusal_of(rc, ACT_REQUEST, &o, &r->app->cfg->rules, &why)) {
+	case 0:
+		break;
+	case -1:
 		return db_failed(r);
-	if (why.status != 0) {
+	default:
 		form_error(&e, why.field, why.message);
 		return form_page(r, why.status, &e, why.status == 409 ?
 		    why.message : NULL);
@@ -376,34 +380,26 @@ booking_cancel(struct req *r)
 	const char		*reason = params_get(&r->form, "reason");
 	struct form_errors	 e;
 	struct booking_outcome	 o;
-	char			 location[64], when[64];
+	struct refusal		 why;
+	enum booking_result	 rc;
+	char			 location[64];
 
 	if (form_check(r, cancel_in, &e) > 0)
 		return booking_page(r, id, 422, &e);
 	if (reason != NULL && *reason == '\0')
 		reason = NULL;
-	switch (booking_apply(r->app->db, id, ACT_CANCEL, r->user, reason,
-	    &o)) {
-	case BK_OK:
+	rc = booking_apply(r->app->db, id, ACT_CANCEL, r->user, reason, &o);
+	switch (refusal_of(rc, ACT_CANCEL, &o, &r->app->cfg->rules, &why)) {
+	case 0:
 		snprintf(location, sizeof location, "/bookings/%lld", id);
 		return resp_redirect(r, 303, location);
-	case BK_NOT_FOUND:
-	case BK_FORBIDDEN:
-		return 404;
-	case BK_NOT_ALLOWED:
-		req_errorf(r, "this booking is already %s%s%s%s%s",
-		    o.state, o.by[0] ? " by " : "", o.by,
-		    o.at ? ", " : "", o.at ? format_local(o.at,
-		    "%a %d %b %Y, %H:%M", when, sizeof when) : "");
-		return 409;
-	case BK_REASON_REQUIRED:
-		form_error(&e, "reason", "Give a reason; the person who booked "
-		    "will see it.");
-		return booking_page(r, id, 422, &e);
-	case BK_ENDED:
-		r->error = "this booking has already ended";
-		return 409;
-	default:
+	case -1:
 		return db_failed(r);
 	}
+	/* A missing reason goes next to its field on the booking's page. */
+	if (why.field != NULL) {
+		form_error(&e, why.field, why.message);
+		return booking_page(r, id, why.status, &e);
+	}
+	return refusal_tell(r, &why);
 }

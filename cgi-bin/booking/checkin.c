@@ -5,6 +5,7 @@
 #include "booking.h"
 #include "clock.h"
 #include "handlers.h"
+#include "refusal.h"
 #include "response.h"
 
 /* Check in or out of the booking in the path, for its owner or an admin. */
@@ -15,19 +16,13 @@ change_use(struct req *r, enum booking_action action)
 	struct booking_outcome	 o;
 	enum booking_result	 rc;
 	char			 location[64];
-	int			 status;
 
 	if ((rc = booking_apply(r->app->db, id, action, r->user, NULL, &o)) ==
 	    BK_OK) {
 		snprintf(location, sizeof location, "/bookings/%lld", id);
 		return resp_redirect(r, 303, location);
 	}
-	status = booking_use_refusal(rc, action, &o, r->error_buf,
-	    sizeof r->error_buf);
-	if (status == 500)
-		return db_failed(r);
-	r->error = r->error_buf;
-	return status;
+	return refusal_answer(r, rc, action, &o);
 }
 
 int

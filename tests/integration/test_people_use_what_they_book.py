@@ -96,7 +96,7 @@ def test_the_check_in_window_and_who_may_use_it():
 
     set_clock(at(day, 9, 44, 50))  # opens at 09:45, 15 minutes early
     resp = use("alice", first, "checkin")
-    assert resp.status_code == 409 and "check-in opens at 09:45" in resp.text
+    assert resp.status_code == 409 and "Check-in opens at 09:45" in resp.text
     assert state(first) == "confirmed"
     doc = page("alice", f"/bookings/{first}")
     assert doc.select_one("#checkin") is None
@@ -122,12 +122,12 @@ def test_the_check_in_window_and_who_may_use_it():
 
     set_clock(at(day, 12, 15, 10))
     resp = use("alice", third, "checkin")
-    assert resp.status_code == 409 and "check-in closed at 12:15" in resp.text
+    assert resp.status_code == 409 and "Check-in closed at 12:15" in resp.text
     assert state(third) == "confirmed"
     resp = use("alice", pending, "checkin")
     assert resp.status_code == 409 and "this one is pending approval" in resp.text
     resp = use("alice", third, "checkout")
-    assert resp.status_code == 409 and "only a booking in use" in resp.text
+    assert resp.status_code == 409 and "Only a booking in use" in resp.text
 
 
 def test_checking_out_frees_the_rest_of_the_slot_at_once():

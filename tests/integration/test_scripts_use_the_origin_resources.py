@@ -90,7 +90,7 @@ def test_real_uses_check_in_and_out_with_the_pages_rules():
     early = alice.post(url("/api/realuses"), json={"bookingId": bid})
     assert early.status_code == 409
     assert early.json()["error"]["message"] == \
-        "check-in opens at 13:45, 15 minutes before the start"
+        "Check-in opens at 13:45, 15 minutes before the start."
     assert alice.get(url(f"/api/realuses/{bid}")).status_code == 404
 
     set_clock(start + datetime.timedelta(minutes=3))
@@ -112,7 +112,7 @@ def test_real_uses_check_in_and_out_with_the_pages_rules():
         .strftime("%Y-%m-%dT%H:%M"))
     again = alice.patch(url(f"/api/realuses/{bid}"), json={})
     assert again.status_code == 409
-    assert "only a booking in use can be checked out; this one is completed" in \
+    assert "Only a booking in use can be checked out; this one is completed." in \
         again.json()["error"]["message"]
     shown = alice.get(url(f"/api/realuses/{bid}"))
     assert shown.status_code == 200 and shown.json()["realUseEndDtm"] is not None
@@ -130,7 +130,7 @@ def test_a_real_use_reported_late_ends_when_it_ended():
     assert before.status_code == 422
     assert before.json()["error"] == {
         "code": "invalid", "field": "realUseEndDtm",
-        "message": "a real use cannot end before it began, at 10:05"}
+        "message": "A real use cannot end before it began, at 10:05."}
     assert alice.get(url(f"/api/realuses/{bid}")).json()["status"] == "in_use"
     # The epoch is not "now".
     epoch = alice.patch(url(f"/api/realuses/{bid}"), json={"realUseEndDtm": "1970-01-01T00:00Z"})

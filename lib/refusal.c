@@ -1,0 +1,264 @@
+/* refusal: how a refused booking action is told, page or API: one table from result to status, field and words. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "clock.h"
+#include "refusal.h"
+
+/* What a sentence may be made of. */
+struct facts {
+	enum booking_action		 action;
+	const struct booking_outcome	*o;
+	const struct rules		*k;
+};
+
+typedef void (*say_fn)(const struct facts *, char *, size_t);
+
+static void
+say_no_booking(const struct facts *f, char *buf, size_t n)
+{
+	(void)f;
+	snprintf(buf, n, "There is no such booking.");
+}
+
+/* "pending approval", "in use": a state inside a sentence. */
+static const char *
+state_words(const char *state, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s", booking_state_label(state));
+	for (size_t i = 0; buf[i] != '\0'; i++)
+		buf[i] = (char)tolower((unsigned char)buf[i]);
+	return buf;
+}
+
+/* A decision or a cancellation came after someone else's change. */
+static void
+say_already(const struct facts *f, char *buf, size_t n)
+{
+	const struct booking_outcome	*o = f->o;
+	char				 state[64], when[64];
+
+	snprintf(buf, n, "This booking is already %s%s%s%s%s.",
+	    state_words(o->state, state, sizeof state), o->by[0] ? " by " : "",
+	    o->by, o->at ? ", " : "", o->at ? format_local(o->at,
+	    "%a %d %b %Y, %H:%M", when, sizeof when) : "");
+}
+
+static void
+say_not_confirmed(const struct facts *f, char *buf, size_t n)
+{
+	char state[64];
+
+	snprintf(buf, n, "Only a confirmed booking can be checked in; this one "
+	    "is %s.", state_words(f->o->state, state, sizeof state));
+}
+
+static void
+say_not_in_use(const struct facts *f, char *buf, size_t n)
+{
+	char state[64];
+
+	snprintf(buf, n, "Only a booking in use can be checked out; this one "
+	    "is %s.", state_words(f->o->state, state, sizeof state));
+}
+
+static void
+say_started(const struct facts *f, char *buf, size_t n)
+{
+	(void)f;
+	snprintf(buf, n, "Its start has passed; it can no longer be approved.");
+}
+
+static void
+say_ended(const struct facts *f, char *buf, size_t n)
+{
+	(void)f;
+	snprintf(buf, n, "This booking has already ended.");
+}
+
+static void
+say_reason(const struct facts *f, char *buf, size_t n)
+{
+	(void)f;
+	snprintf(buf, n, "Give a reason; the person who booked will see it.");
+}
+
+static void
+say_too_early(const struct facts *f, char *buf, size_t n)
+{
+	char at[16];
+
+	snprintf(buf, n, "Check-in opens at %s, %d minutes before the start.",
+	    format_local(f->o->at, "%H:%M", at, sizeof at),
+	    f->k->checkin_opens);
+}
+
+static void
+say_too_late(const struct facts *f, char *buf, size_t n)
+{
+	char at[16];
+
+	snprintf(buf, n, "Check-in closed at %s; a booking can be checked into "
+	    "until %d minutes after its start.", format_local(f->o->at,
+	    "%H:%M", at, sizeof at), f->k->checkin_grace);
+}
+
+static void
+say_before_use(const struct facts *f, char *buf, size_t n)
+{
+	char at[16];
+
+	snprintf(buf, n, "A real use cannot end before it began, at %s.",
+	    format_local(f->o->at, "%H:%M", at, sizeof at));
+}
+
+static void
+say_no_room(const struct facts *f, char *buf, size_t n)
+{
+	(void)f;
+	snprintf(buf, n, "Choose a room from the list.");
+}
+
+static void
+say_room_unavailable(const struct facts *f, char *buf, size_t n)
+{
+	(void)f;
+	snprintf(buf, n, "That room is not available for booking.");
+}
+
+static void
+say_capacity(const struct facts *f, char *buf, size_t n)
+{
+	snprintf(buf, n, "This room seats %lld.", f->o->capacity);
+}
+
+static void
+say_conflict(const struct facts *f, char *buf, size_t n)
+{
+	char span[96];
+
+	snprintf(buf, n, "That time is taken: the room is booked %s. Choose "
+	    "another time or room.", format_local_span(f->o->conflict_start,
+	    f->o->conflict_end, span, sizeof span));
+}
+
+/* The site's rules, one sentence each. */
+static void
+say_rule(const struct facts *f, char *buf, size_t n)
+{
+	const struct rules	*k = f->k;
+	char			 hours[128];
+
+	switch (f->o->rule) {
+	case RULE_END_BEFORE_START:
+		snprintf(buf, n, "The end must be after the start.");
+		break;
+	case RULE_PAST:
+		snprintf(buf, n, "The start is in the past.");
+		break;
+	case RULE_OFF_GRID:
+		snprintf(buf, n, "Times go in steps of %d minutes.",
+		    k->slot_minutes);
+		break;
+	case RULE_CLOSED:
+		snprintf(buf, n, "Rooms can be booked from %s.",
+		    rules_opening(k, hours, sizeof hours));
+		break;
+	case RULE_TOO_LONG:
+		if (k->max_minutes % 60 == 0)
+			snprintf(buf, n, "A booking can last at most %d hour%s.",
+			    k->max_minutes / 60, k->max_minutes == 60 ? "" : "s");
+		else
+			snprintf(buf, n, "A booking can last at most %d minutes.",
+			    k->max_minutes);
+		break;
+	case RULE_TOO_FAR:
+		snprintf(buf, n, "Bookings can be made up to %d days ahead.",
+		    k->horizon_days);
+		break;
+	case RULE_NO_TIME:
+	case RULE_OK:
+		snprintf(buf, n, "Enter a date and time.");
+		break;
+	}
+}
+
+#define ANY_ACTION	(-1)
+
+/*
+ * Every refusal, first match wins: the result, the action it applies to,
+ * the status, the field at fault (NULL: none; "*": the outcome's own)
+ * and the words.  Another person's booking is "no such booking" (404):
+ * ids of others' bookings are not revealed.
+ */
+static const struct {
+	enum booking_result	 rc;
+	int			 action;
+	int			 status;
+	const char		*field;
+	say_fn			 say;
+} table[] = {
+	{ BK_NOT_FOUND,		ANY_ACTION,	404, NULL,	say_no_booking },
+	{ BK_FORBIDDEN,		ANY_ACTION,	404, NULL,	say_no_booking },
+	{ BK_NOT_ALLOWED,	ACT_CHECKIN,	409, NULL,	say_not_confirmed },
+	{ BK_NOT_ALLOWED,	ACT_CHECKOUT,	409, NULL,	say_not_in_use },
+	{ BK_NOT_ALLOWED,	ANY_ACTION,	409, NULL,	say_already },
+	{ BK_STARTED,		ANY_ACTION,	409, NULL,	say_started },
+	{ BK_ENDED,		ANY_ACTION,	409, NULL,	say_ended },
+	{ BK_REASON_REQUIRED,	ANY_ACTION,	422, "reason",	say_reason },
+	{ BK_TOO_EARLY,		ANY_ACTION,	409, NULL,	say_too_early },
+	{ BK_TOO_LATE,		ANY_ACTION,	409, NULL,	say_too_late },
+	{ BK_BEFORE_USE,	ANY_ACTION,	422, "actual_end", say_before_use },
+	{ BK_NO_ROOM,		ANY_ACTION,	422, "room_id",	say_no_room },
+	{ BK_ROOM_UNAVAILABLE,	ANY_ACTION,	422, "room_id",
+	    say_room_unavailable },
+	{ BK_OVER_CAPACITY,	ANY_ACTION,	422, "attendees", say_capacity },
+	{ BK_CONFLICT,		ANY_ACTION,	409, "starts_at", say_conflict },
+	{ BK_RULE_BROKEN,	ANY_ACTION,	422, "*",	say_rule },
+};
+
+int
+refusal_of(enum booking_result rc, enum booking_action action,
+    const struct booking_outcome *o, const struct rules *k,
+    struct refusal *out)
+{
+	const struct facts f = { action, o, k };
+
+	memset(out, 0, sizeof *out);
+	if (rc == BK_OK || rc == BK_EXISTING)
+		return 0;
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+		if (table[i].rc != rc || (table[i].action != ANY_ACTION &&
+		    table[i].action != (int)action))
+			continue;
+		out->status = table[i].status;
+		out->field = table[i].field != NULL &&
+		    strcmp(table[i].field, "*") == 0 ? o->field : table[i].field;
+		table[i].say(&f, out->message, sizeof out->message);
+		return out->status;
+	}
+	/* BK_DB_ERROR: the database's own answer (503 or 500). */
+	return out->status = -1;
+}
+
+int
+refusal_tell(struct req *r, const struct refusal *why)
+{
+	snprintf(r->error_buf, sizeof r->error_buf, "%s", why->message);
+	r->error = r->error_buf;
+	r->error_field = why->field;
+	return why->status;
+}
+
+int
+refusal_answer(struct req *r, enum booking_result rc,
+    enum booking_action action, const struct booking_outcome *o)
+{
+	struct refusal why;
+
+	if (refusal_of(rc, action, o, &r->app->cfg->rules, &why) == -1)
+		return db_failed(r);
+	return refusal_tell(r, &why);
+}

@@ -87,8 +87,8 @@ send_use(struct req *r, long long id, int status)
 	if ((rows = db_query(r->app->db, SQL_USE, DB_ARGS(DB_INT(id)))) ==
 	    NULL)
 		return db_failed(r);
-	if (rows->nrows != 1 || (db_get_int(rows, 0, "user_id") !=
-	    r->user->id && !r->user->admin) ||
+	if (rows->nrows != 1 ||
+	    !user_may_act_for(r->user, db_get_int(rows, 0, "user_id")) ||
 	    db_get(rows, 0, "actual_start") == NULL) {
 		db_rows_free(rows);
 		r->error = "no such real use (check in first)";

@@ -250,7 +250,7 @@ out:
 static int
 may_cancel(const struct req *r, long long owner, const char *state, time_t end)
 {
-	return (r->user->admin || r->user->id == owner) && end > clock_now() &&
+	return user_may_act_for(r->user, owner) && end > clock_now() &&
 	    (strcmp(state, "pending") == 0 || strcmp(state, "confirmed") == 0);
 }
 
@@ -315,8 +315,8 @@ booking_page(struct req *r, long long id, int status,
 		rc = db_failed(r);
 		goto out;
 	}
-	if (b->nrows != 1 || ((owner = db_get_int(b, 0, "user_id")) !=
-	    r->user->id && !r->user->admin)) {
+	if (b->nrows != 1 ||
+	    !user_may_act_for(r->user, owner = db_get_int(b, 0, "user_id"))) {
 		rc = 404;	/* others' bookings do not exist for you */
 		goto out;
 	}

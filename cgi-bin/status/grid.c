@@ -156,7 +156,7 @@ booked_cell(const struct req *r, struct tpl *c, const struct held *b)
 	tpl_set(c, "CLASS", class);
 	tpl_set(x, "TITLE", b->title);
 	tpl_set(x, "STATUS_LABEL", booking_state_label(b->status));
-	if (r->user->admin || r->user->id == b->user)
+	if (user_may_act_for(r->user, b->user))
 		tpl_set_int(tpl_section(x, "LINK"), "BOOKING_ID", b->id);
 }
 

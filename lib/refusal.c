@@ -16,13 +16,6 @@ struct facts {
 
 typedef void (*say_fn)(const struct facts *, char *, size_t);
 
-static void
-say_no_booking(const struct facts *f, char *buf, size_t n)
-{
-	(void)f;
-	snprintf(buf, n, "There is no such booking.");
-}
-
 /* "pending approval", "in use": a state inside a sentence. */
 static const char *
 state_words(const char *state, char *buf, size_t n)
@@ -65,27 +58,6 @@ say_not_in_use(const struct facts *f, char *buf, size_t n)
 }
 
 static void
-say_started(const struct facts *f, char *buf, size_t n)
-{
-	(void)f;
-	snprintf(buf, n, "Its start has passed; it can no longer be approved.");
-}
-
-static void
-say_ended(const struct facts *f, char *buf, size_t n)
-{
-	(void)f;
-	snprintf(buf, n, "This booking has already ended.");
-}
-
-static void
-say_reason(const struct facts *f, char *buf, size_t n)
-{
-	(void)f;
-	snprintf(buf, n, "Give a reason; the person who booked will see it.");
-}
-
-static void
 say_too_early(const struct facts *f, char *buf, size_t n)
 {
 	char at[16];
@@ -112,20 +84,6 @@ say_before_use(const struct facts *f, char *buf, size_t n)
 
 	snprintf(buf, n, "A real use cannot end before it began, at %s.",
 	    format_local(f->o->at, "%H:%M", at, sizeof at));
-}
-
-static void
-say_no_room(const struct facts *f, char *buf, size_t n)
-{
-	(void)f;
-	snprintf(buf, n, "Choose a room from the list.");
-}
-
-static void
-say_room_unavailable(const struct facts *f, char *buf, size_t n)
-{
-	(void)f;
-	snprintf(buf, n, "That room is not available for booking.");
 }
 
 static void
@@ -198,25 +156,35 @@ static const struct {
 	int			 action;
 	int			 status;
 	const char		*field;
-	say_fn			 say;
+	const char		*text;		/* the words, or */
+	say_fn			 say;		/* what makes them */
 } table[] = {
-	{ BK_NOT_FOUND,		ANY_ACTION,	404, NULL,	say_no_booking },
-	{ BK_FORBIDDEN,		ANY_ACTION,	404, NULL,	say_no_booking },
-	{ BK_NOT_ALLOWED,	ACT_CHECKIN,	409, NULL,	say_not_confirmed },
-	{ BK_NOT_ALLOWED,	ACT_CHECKOUT,	409, NULL,	say_not_in_use },
-	{ BK_NOT_ALLOWED,	ANY_ACTION,	409, NULL,	say_already },
-	{ BK_STARTED,		ANY_ACTION,	409, NULL,	say_started },
-	{ BK_ENDED,		ANY_ACTION,	409, NULL,	say_ended },
-	{ BK_REASON_REQUIRED,	ANY_ACTION,	422, "reason",	say_reason },
-	{ BK_TOO_EARLY,		ANY_ACTION,	409, NULL,	say_too_early },
-	{ BK_TOO_LATE,		ANY_ACTION,	409, NULL,	say_too_late },
-	{ BK_BEFORE_USE,	ANY_ACTION,	422, "actual_end", say_before_use },
-	{ BK_NO_ROOM,		ANY_ACTION,	422, "room_id",	say_no_room },
+	{ BK_NOT_FOUND,		ANY_ACTION,	404, NULL,
+	    "There is no such booking.", NULL },
+	{ BK_FORBIDDEN,		ANY_ACTION,	404, NULL,
+	    "There is no such booking.", NULL },
+	{ BK_NOT_ALLOWED,	ACT_CHECKIN,	409, NULL, NULL, say_not_confirmed },
+	{ BK_NOT_ALLOWED,	ACT_CHECKOUT,	409, NULL, NULL, say_not_in_use },
+	{ BK_NOT_ALLOWED,	ANY_ACTION,	409, NULL, NULL, say_already },
+	{ BK_STARTED,		ANY_ACTION,	409, NULL,
+	    "Its start has passed; it can no longer be approved.", NULL },
+	{ BK_ENDED,		ANY_ACTION,	409, NULL,
+	    "This booking has already ended.", NULL },
+	{ BK_REASON_REQUIRED,	ANY_ACTION,	422, "reason",
+	    "Give a reason; the person who booked will see it.", NULL },
+	{ BK_TOO_EARLY,		ANY_ACTION,	409, NULL, NULL, say_too_early },
+	{ BK_TOO_LATE,		ANY_ACTION,	409, NULL, NULL, say_too_late },
+	{ BK_BEFORE_USE,	ANY_ACTION,	422, "actual_end", NULL,
+	    say_before_use },
+	{ BK_NO_ROOM,		ANY_ACTION,	422, "room_id",
+	    "Choose a room from the list.", NULL },
 	{ BK_ROOM_UNAVAILABLE,	ANY_ACTION,	422, "room_id",
-	    say_room_unavailable },
-	{ BK_OVER_CAPACITY,	ANY_ACTION,	422, "attendees", say_capacity },
-	{ BK_CONFLICT,		ANY_ACTION,	409, "starts_at", say_conflict },
-	{ BK_RULE_BROKEN,	ANY_ACTION,	422, "*",	say_rule },
+	    "That room is not available for booking.", NULL },
+	{ BK_OVER_CAPACITY,	ANY_ACTION,	422, "attendees", NULL,
+	    say_capacity },
+	{ BK_CONFLICT,		ANY_ACTION,	409, "starts_at", NULL,
+	    say_conflict },
+	{ BK_RULE_BROKEN,	ANY_ACTION,	422, "*", NULL, say_rule },
 };
 
 int
@@ -236,7 +204,11 @@ refusal_of(enum booking_result rc, enum booking_action action,
 		out->status = table[i].status;
 		out->field = table[i].field != NULL &&
 		    strcmp(table[i].field, "*") == 0 ? o->field : table[i].field;
-		table[i].say(&f, out->message, sizeof out->message);
+		if (table[i].text != NULL)
+			snprintf(out->message, sizeof out->message, "%s",
+			    table[i].text);
+		else
+			table[i].say(&f, out->message, sizeof out->message);
 		return out->status;
 	}
 	/* BK_DB_ERROR: the database's own answer (503 or 500). */

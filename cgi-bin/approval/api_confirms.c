@@ -45,7 +45,7 @@ api_confirms_list(struct req *r)
 	}
 	if (rows->nrows == (size_t)limit)
 		snprintf(next, sizeof next, "/api/confirms?status=BOOKED&after="
-		    "%lld&limit=%lld", db_cell_int(rows, rows->nrows - 1, 0),
+		    "%lld&limit=%lld", db_get_int(rows, rows->nrows - 1, "id"),
 		    limit);
 	db_rows_free(rows);
 	return api_send(r, 200, json_pack("{s:o, s:s?}", "confirms", list,

@@ -19,9 +19,9 @@
  * request (measured: 80 ms instead of 3 ms with 30,000 waiting).
  */
 static const char SQL_QUEUE[] =
-    "SELECT STRAIGHT_JOIN b.id, r.name, u.display_name, b.starts_at,"
-    " b.ends_at, b.title, b.attendees,"
-    " TIMESTAMPDIFF(MINUTE, b.created_at, UTC_TIMESTAMP())"
+    "SELECT STRAIGHT_JOIN b.id, r.name AS room, u.display_name AS requester,"
+    " b.starts_at, b.ends_at, b.title, b.attendees,"
+    " TIMESTAMPDIFF(MINUTE, b.created_at, UTC_TIMESTAMP()) AS waited_minutes"
     " FROM bookings b FORCE INDEX (bookings_status_start)"
     " JOIN rooms r ON r.id = b.room_id"
     " JOIN users u ON u.id = b.user_id"
@@ -29,8 +29,9 @@ static const char SQL_QUEUE[] =
 
 /* Today's no-shows: bookings released because nobody checked in. */
 static const char SQL_NO_SHOWS[] =
-    "SELECT STRAIGHT_JOIN b.id, r.name, u.display_name, b.starts_at,"
-    " b.ends_at, b.title FROM bookings b FORCE INDEX (bookings_status_start)"
+    "SELECT STRAIGHT_JOIN b.id, r.name AS room, u.display_name AS owner,"
+    " b.starts_at, b.ends_at, b.title"
+    " FROM bookings b FORCE INDEX (bookings_status_start)"
     " JOIN rooms r ON r.id = b.room_id JOIN users u ON u.id = b.user_id"
     " WHERE b.status = 'released' AND b.starts_at >= ? AND b.starts_at < ?"
     " ORDER BY b.starts_at, b.id";
@@ -80,11 +81,9 @@ queue_page(struct req *r, int status, const char *done, long long error_id,
 	for (size_t i = 0; i < gone->nrows; i++) {
 		struct tpl *n = tpl_section(p.body, "NO_SHOW");
 
-		tpl_set(n, "ID", db_cell(gone, i, 0));
-		tpl_set(n, "ROOM", db_cell(gone, i, 1));
-		tpl_set(n, "OWNER", db_cell(gone, i, 2));
-		page_set_span(n, "WHEN", db_cell(gone, i, 3), db_cell(gone, i, 4));
-		tpl_set(n, "TITLE", db_cell(gone, i, 5));
+		tpl_set_row(n, gone, i);
+		page_set_span(n, "WHEN", db_get(gone, i, "starts_at"),
+		    db_get(gone, i, "ends_at"));
 	}
 	if (gone->nrows == 0)
 		tpl_show(p.body, "NO_NO_SHOWS");
@@ -93,15 +92,13 @@ queue_page(struct req *r, int status, const char *done, long long error_id,
 		struct tpl	*q = tpl_section(p.body, "REQUEST");
 		char		 wait[32];
 
-		tpl_set(q, "ID", db_cell(rows, i, 0));
-		tpl_set(q, "ROOM", db_cell(rows, i, 1));
-		tpl_set(q, "REQUESTER", db_cell(rows, i, 2));
-		page_set_span(q, "WHEN", db_cell(rows, i, 3), db_cell(rows, i, 4));
-		tpl_set(q, "TITLE", db_cell(rows, i, 5));
-		tpl_set(q, "ATTENDEES", db_cell(rows, i, 6));
-		waited(wait, sizeof wait, db_cell_int(rows, i, 7));
+		tpl_set_row(q, rows, i);
+		page_set_span(q, "WHEN", db_get(rows, i, "starts_at"),
+		    db_get(rows, i, "ends_at"));
+		waited(wait, sizeof wait,
+		    db_get_int(rows, i, "waited_minutes"));
 		tpl_set(q, "WAITED", wait);
-		if (db_cell_int(rows, i, 0) == error_id)
+		if (db_get_int(rows, i, "id") == error_id)
 			form_fill(q, r, deny_in, e);
 	}
 	if (rows->nrows == 0)

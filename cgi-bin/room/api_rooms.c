@@ -18,7 +18,8 @@
 
 #define ROOM_COLUMNS							\
 	"id, name, location, capacity, description, status,"		\
-	" unavailable_reason, checkin_required_since IS NOT NULL, version"
+	" unavailable_reason, checkin_required_since IS NOT NULL AS"	\
+	" checkin_required, version"
 
 static const char SQL_ALL[] =
     "SELECT " ROOM_COLUMNS " FROM rooms ORDER BY name";
@@ -29,15 +30,18 @@ static const char SQL_ONE[] =
 static json_t *
 room_json(const struct db_rows *rows, size_t i)
 {
-	int available = strcmp(db_cell(rows, i, 5), "available") == 0;
+	int available = strcmp(db_get(rows, i, "status"), "available") == 0;
 
 	return json_pack("{s:I, s:s, s:s, s:I, s:s, s:s, s:b, s:s?, s:b, s:I}",
-	    "roomId", db_cell_int(rows, i, 0), "name", db_cell(rows, i, 1),
-	    "location", db_cell(rows, i, 2), "capacity",
-	    db_cell_int(rows, i, 3), "description", db_cell(rows, i, 4),
+	    "roomId", db_get_int(rows, i, "id"),
+	    "name", db_get(rows, i, "name"),
+	    "location", db_get(rows, i, "location"),
+	    "capacity", db_get_int(rows, i, "capacity"),
+	    "description", db_get(rows, i, "description"),
 	    "status", available ? "Y" : "N", "available", available,
-	    "reason", db_cell(rows, i, 6), "checkinRequired",
-	    (int)db_cell_int(rows, i, 7), "version", db_cell_int(rows, i, 8));
+	    "reason", db_get(rows, i, "unavailable_reason"),
+	    "checkinRequired", (int)db_get_int(rows, i, "checkin_required"),
+	    "version", db_get_int(rows, i, "version"));
 }
 
 int
@@ -74,7 +78,7 @@ send_room(struct req *r, long long id, int status)
 		r->error = "no such room";
 		return 404;
 	}
-	snprintf(etag, sizeof etag, "\"%s\"", db_cell(rows, 0, 8));
+	snprintf(etag, sizeof etag, "\"%s\"", db_get(rows, 0, "version"));
 	j = room_json(rows, 0);
 	db_rows_free(rows);
 	if (resp_header(r, "ETag", etag) == -1) {
@@ -106,13 +110,13 @@ static const struct api_field new_room_fields[] = {
 static int
 as_form(struct req *r, json_t *body, const struct db_rows *current)
 {
+	/* A form field's name is also its column's in current. */
 	static const struct {
 		const char	*json, *form;
-		int		 col;		/* in current (ROOM_COLUMNS) */
 	} map[] = {
-		{ "name", "name", 1 }, { "location", "location", 2 },
-		{ "capacity", "capacity", 3 }, { "description", "description", 4 },
-		{ "checkinRequired", "checkin_required", 7 },
+		{ "name", "name" }, { "location", "location" },
+		{ "capacity", "capacity" }, { "description", "description" },
+		{ "checkinRequired", "checkin_required" },
 	};
 	char	 n[24];
 
@@ -128,7 +132,7 @@ as_form(struct req *r, json_t *body, const struct db_rows *current)
 		} else if (v != NULL)
 			value = json_string_value(v);
 		else if (current != NULL)
-			value = db_cell(current, 0, map[i].col);
+			value = db_get(current, 0, map[i].form);
 		/* The form's checkbox: "1" when ticked, absent when not. */
 		if (strcmp(map[i].form, "checkin_required") == 0)
 			value = value != NULL && strcmp(value, "0") != 0 ? "1" : "";

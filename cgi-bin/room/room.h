@@ -8,8 +8,8 @@ struct db_rows;
 
 /*
  * Something to tell an administrator on a room's page: a message, the
- * bookings it concerns (id, title, start, end, owner, attendees), or the
- * errors of the unavailable form.
+ * bookings it concerns (booking_id, title, starts_at, ends_at, owner_name,
+ * attendees), or the errors of the unavailable form.
  */
 struct room_notice {
 	const char		*message;

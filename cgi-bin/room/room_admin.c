@@ -26,7 +26,8 @@ static const char SQL_LOCK[] =
     " unavailable_reason FROM rooms WHERE id = ? FOR UPDATE";
 static const char SQL_CURRENT[] =
     "SELECT name, location, capacity, description, version,"
-    " IF(checkin_required_since IS NULL, '', '1') FROM rooms WHERE id = ?";
+    " IF(checkin_required_since IS NULL, '', '1') AS checkin_required"
+    " FROM rooms WHERE id = ?";
 static const char SQL_UPDATE[] =
     "UPDATE rooms SET name = ?, location = ?, capacity = ?, description = ?,"
     " checkin_required_since = IF(?, COALESCE(checkin_required_since,"
@@ -36,8 +37,9 @@ static const char SQL_UPDATE[] =
 static const char SQL_RENAME_VIEW[] =
     "UPDATE booking_status SET room_name = ? WHERE room_id = ?";
 static const char SQL_OVER_CAPACITY[] =
-    "SELECT b.id, b.title, b.starts_at, b.ends_at, u.display_name,"
-    " b.attendees FROM bookings b JOIN users u ON u.id = b.user_id"
+    "SELECT b.id AS booking_id, b.title, b.starts_at, b.ends_at,"
+    " u.display_name AS owner_name, b.attendees"
+    " FROM bookings b JOIN users u ON u.id = b.user_id"
     " WHERE b.room_id = ? AND b.status IN ('pending','confirmed')"
     " AND b.ends_at > UTC_TIMESTAMP() AND b.attendees > ?"
     " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "UTC_TIMESTAMP()")
@@ -47,14 +49,16 @@ static const char SQL_SET_STATUS[] =
     " version = version + 1, updated_at = UTC_TIMESTAMP() WHERE id = ?";
 /* Everything that still holds a slot of the room, in progress included. */
 static const char SQL_LIVE_BOOKINGS[] =
-    "SELECT b.id, b.title, b.starts_at, b.ends_at, u.display_name,"
-    " b.attendees FROM bookings b JOIN users u ON u.id = b.user_id"
+    "SELECT b.id AS booking_id, b.title, b.starts_at, b.ends_at,"
+    " u.display_name AS owner_name, b.attendees"
+    " FROM bookings b JOIN users u ON u.id = b.user_id"
     " WHERE b.room_id = ? AND b.status IN ('pending','confirmed')"
     " AND b.ends_at > UTC_TIMESTAMP()"
     " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "UTC_TIMESTAMP()")
     " ORDER BY b.starts_at";
 static const char SQL_HAS_BOOKINGS[] =
-    "SELECT EXISTS (SELECT 1 FROM bookings WHERE room_id = ?)";
+    "SELECT EXISTS (SELECT 1 FROM bookings WHERE room_id = ?) AS"
+    " has_bookings";
 static const char SQL_DELETE[] = "DELETE FROM rooms WHERE id = ?";
 
 static const char *
@@ -144,10 +148,10 @@ form_page(struct req *r, long long id, int status,
 		struct tpl *c = tpl_section(p.body, "CONFLICT");
 
 		/* Saving again now overwrites, knowingly: the new version. */
-		tpl_set(p.body, "VERSION", db_cell(current, 0, 4));
+		tpl_set(p.body, "VERSION", db_get(current, 0, "version"));
 		for (size_t i = 0; i < NELEM(names); i++) {
 			struct tpl *row = tpl_section(c, "CHANGE");
-			const char *saved = db_cell(current, 0, i);
+			const char *saved = db_get(current, 0, names[i]);
 
 			tpl_set(row, "FIELD", labels[i]);
 			tpl_set(row, "SAVED", saved);
@@ -252,10 +256,8 @@ room_edit(struct req *r)
 	}
 	/* The form starts from the room as saved, version included. */
 	for (size_t i = 0; i < NELEM(names); i++) {
-		const char *v = db_cell(rows, 0, i);
-
-		if (params_append(&r->form, names[i], v != NULL ? v : "") ==
-		    -1) {
+		if (params_append(&r->form, names[i],
+		    db_text(rows, 0, names[i])) == -1) {
 			db_rows_free(rows);
 			return 500;
 		}
@@ -302,14 +304,14 @@ room_save(struct req *r, long long id, long long version,
 	if ((cur = lock_room(r, id, &rc)) == NULL)
 		return rc;
 	/* Someone saved since this version: change nothing. */
-	if (db_cell_int(cur, 0, 4) != version) {
+	if (db_get_int(cur, 0, "version") != version) {
 		db_rollback(db);
 		*current = cur;
 		req_errorf(r, "the room was changed since (it is at version "
-		    "%s); reload it and try again", db_cell(cur, 0, 4));
+		    "%s); reload it and try again", db_get(cur, 0, "version"));
 		return 412;
 	}
-	renamed = strcmp(db_cell(cur, 0, 0), field(r, "name")) != 0;
+	renamed = strcmp(db_get(cur, 0, "name"), field(r, "name")) != 0;
 	db_rows_free(cur);
 	if (db_exec(db, SQL_UPDATE, DB_ARGS(DB_STR(field(r, "name")),
 	    DB_STR(field(r, "location")), DB_INT(form_int(r, "capacity")),
@@ -385,12 +387,13 @@ cancel_live_bookings(struct req *r, long long id, const char *reason)
 	    DB_ARGS(DB_INT(id)))) == NULL)
 		return NULL;
 	for (size_t i = 0; i < live->nrows; i++) {
+		long long booking = db_get_int(live, i, "booking_id");
 		enum booking_result rc = booking_apply_locked(r->app->db,
-		    db_cell_int(live, i, 0), ACT_CANCEL, r->user, reason, &o);
+		    booking, ACT_CANCEL, r->user, reason, &o);
 
 		if (rc != BK_OK) {
 			log_error(r->rid, "cancelling booking %lld of room "
-			    "%lld failed (%d)", db_cell_int(live, i, 0), id, rc);
+			    "%lld failed (%d)", booking, id, rc);
 			db_rows_free(live);
 			return NULL;
 		}
@@ -402,10 +405,10 @@ cancel_live_bookings(struct req *r, long long id, const char *reason)
 static int
 version_holds(struct req *r, const struct db_rows *cur, long long version)
 {
-	if (version == 0 || db_cell_int(cur, 0, 4) == version)
+	if (version == 0 || db_get_int(cur, 0, "version") == version)
 		return 0;
 	req_errorf(r, "the room was changed since (it is at version %s); "
-	    "reload it and try again", db_cell(cur, 0, 4));
+	    "reload it and try again", db_get(cur, 0, "version"));
 	db_rollback(r->app->db);
 	return 412;
 }
@@ -425,9 +428,9 @@ room_take_out_of_use(struct req *r, long long id, const char *reason,
 		db_rows_free(cur);
 		return rc;
 	}
-	if (strcmp(db_cell(cur, 0, 5), "unavailable") == 0) {
+	if (strcmp(db_get(cur, 0, "status"), "unavailable") == 0) {
 		req_errorf(r, "the room is already unavailable (%s)",
-		    db_cell(cur, 0, 6));
+		    db_get(cur, 0, "unavailable_reason"));
 		db_rows_free(cur);
 		db_rollback(r->app->db);
 		return 409;
@@ -462,7 +465,7 @@ room_put_back(struct req *r, long long id, long long version)
 		db_rows_free(cur);
 		return rc;
 	}
-	if (strcmp(db_cell(cur, 0, 5), "available") == 0) {
+	if (strcmp(db_get(cur, 0, "status"), "available") == 0) {
 		db_rows_free(cur);
 		db_rollback(r->app->db);
 		r->error = "the room is already available";
@@ -535,7 +538,7 @@ room_delete(struct req *r)
 		db_rollback(r->app->db);
 		return rc;
 	}
-	if (db_cell_int(has, 0, 0)) {
+	if (db_get_int(has, 0, "has_bookings")) {
 		db_rows_free(has);
 		db_rollback(r->app->db);
 		r->error = "the room has bookings, and their history must stay;"

@@ -13,43 +13,46 @@
 
 static const char SQL_ROOMS[] =
     "SELECT id, name, location, capacity, description, status,"
-    " unavailable_reason, checkin_required_since IS NOT NULL FROM rooms"
+    " unavailable_reason, checkin_required_since IS NOT NULL AS"
+    " checkin_required FROM rooms"
     " WHERE capacity >= ? AND (? = '' OR location = ?)"
     " ORDER BY location, name";
 static const char SQL_LOCATIONS[] =
     "SELECT DISTINCT location FROM rooms ORDER BY location";
 static const char SQL_ROOM[] =
     "SELECT id, name, location, capacity, description, status,"
-    " unavailable_reason, checkin_required_since IS NOT NULL, version,"
-    " EXISTS (SELECT 1 FROM bookings b WHERE b.room_id = rooms.id)"
-    " FROM rooms WHERE id = ?";
+    " unavailable_reason, checkin_required_since IS NOT NULL AS"
+    " checkin_required, version, EXISTS (SELECT 1 FROM bookings b"
+    " WHERE b.room_id = rooms.id) AS has_bookings FROM rooms WHERE id = ?";
 static const char SQL_UPCOMING[] =
-    "SELECT b.id, b.title, b.starts_at, b.ends_at, b.status, u.display_name"
+    "SELECT b.id AS booking_id, b.title, b.starts_at, b.ends_at, b.status,"
+    " u.display_name AS owner_name"
     " FROM bookings b JOIN users u ON u.id = b.user_id"
     " WHERE b.room_id = ? AND b.status IN ('pending','confirmed')"
     " AND b.ends_at > UTC_TIMESTAMP()"
     " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "UTC_TIMESTAMP()")
     " ORDER BY b.starts_at LIMIT 50";
 static const char SQL_HISTORY[] =
-    "SELECT e.kind, COALESCE(u.display_name, 'roombook'), e.at, e.reason,"
-    " e.cancelled FROM room_events e LEFT JOIN users u ON u.id = e.actor_id"
+    "SELECT e.kind, COALESCE(u.display_name, 'roombook') AS actor, e.at,"
+    " e.reason, e.cancelled"
+    " FROM room_events e LEFT JOIN users u ON u.id = e.actor_id"
     " WHERE e.room_id = ? ORDER BY e.id DESC LIMIT 50";
 
 /* Sets the room's facts from a row of SQL_ROOMS or SQL_ROOM into d. */
 static void
 fill_room(struct tpl *d, const struct db_rows *rows, size_t i)
 {
-	tpl_set(d, "ID", db_cell(rows, i, 0));
-	tpl_set(d, "NAME", db_cell(rows, i, 1));
-	tpl_set(d, "LOCATION", db_cell(rows, i, 2));
-	tpl_set(d, "CAPACITY", db_cell(rows, i, 3));
-	tpl_set(d, "DESCRIPTION", db_cell(rows, i, 4));
-	if (strcmp(db_cell(rows, i, 5), "available") == 0)
+	tpl_set(d, "ID", db_get(rows, i, "id"));
+	tpl_set(d, "NAME", db_get(rows, i, "name"));
+	tpl_set(d, "LOCATION", db_get(rows, i, "location"));
+	tpl_set(d, "CAPACITY", db_get(rows, i, "capacity"));
+	tpl_set(d, "DESCRIPTION", db_get(rows, i, "description"));
+	if (strcmp(db_get(rows, i, "status"), "available") == 0)
 		tpl_show(d, "AVAILABLE");
 	else
 		tpl_set(tpl_section(d, "UNAVAILABLE"), "REASON",
-		    db_cell(rows, i, 6));
-	if (db_cell_int(rows, i, 7))
+		    db_get(rows, i, "unavailable_reason"));
+	if (db_get_int(rows, i, "checkin_required"))
 		tpl_show(d, "CHECKIN_REQUIRED");
 }
 
@@ -86,8 +89,8 @@ rooms_list(struct req *r)
 	for (size_t i = 0; i < places->nrows; i++) {
 		struct tpl *o = tpl_section(p.body, "PLACE");
 
-		tpl_set(o, "PLACE_NAME", db_cell(places, i, 0));
-		if (strcmp(db_cell(places, i, 0), where) == 0)
+		tpl_set(o, "PLACE_NAME", db_get(places, i, "location"));
+		if (strcmp(db_get(places, i, "location"), where) == 0)
 			tpl_show(o, "CHOSEN");
 	}
 	if (min != NULL && *min != '\0')
@@ -125,7 +128,7 @@ room_page(struct req *r, long long id, int status,
 		rc = 404;
 		goto out;
 	}
-	if (page_begin(&p, r, db_cell(room, 0, 1), "room.tpl") == -1)
+	if (page_begin(&p, r, db_get(room, 0, "name"), "room.tpl") == -1)
 		goto out;
 	fill_room(p.body, room, 0);
 	/* Who booked what is for the organisation's people only. */
@@ -137,38 +140,40 @@ room_page(struct req *r, long long id, int status,
 	for (size_t i = 0; i < up->nrows; i++) {
 		struct tpl *b = tpl_section(p.body, "BOOKING");
 
-		tpl_set(b, "BOOKING_ID", db_cell(up, i, 0));
-		tpl_set(b, "TITLE", db_cell(up, i, 1));
-		page_set_span(b, "WHEN", db_cell(up, i, 2), db_cell(up, i, 3));
-		tpl_set(b, "STATUS", db_cell(up, i, 4));
-		tpl_set(b, "STATUS_LABEL", booking_state_label(db_cell(up, i, 4)));
+		tpl_set(b, "BOOKING_ID", db_get(up, i, "booking_id"));
+		tpl_set(b, "TITLE", db_get(up, i, "title"));
+		page_set_span(b, "WHEN", db_get(up, i, "starts_at"),
+		    db_get(up, i, "ends_at"));
+		tpl_set(b, "STATUS", db_get(up, i, "status"));
+		tpl_set(b, "STATUS_LABEL",
+		    booking_state_label(db_get(up, i, "status")));
 		if (admin)
 			tpl_set(tpl_section(b, "OWNER"), "OWNER_NAME",
-			    db_cell(up, i, 5));
+			    db_get(up, i, "owner_name"));
 	}
 	if (up->nrows == 0)
 		tpl_show(p.body, "NO_BOOKINGS");
 	for (size_t i = 0; i < hist->nrows; i++) {
 		struct tpl *e = tpl_section(p.body, "EVENT");
 
-		tpl_set(e, "KIND", db_cell(hist, i, 0));
-		tpl_set(e, "BY", db_cell(hist, i, 1));
-		page_set_time(e, "AT", db_cell(hist, i, 2));
-		if (db_cell(hist, i, 3) != NULL)
+		tpl_set(e, "KIND", db_get(hist, i, "kind"));
+		tpl_set(e, "BY", db_get(hist, i, "actor"));
+		page_set_time(e, "AT", db_get(hist, i, "at"));
+		if (db_get(hist, i, "reason") != NULL)
 			tpl_set(tpl_section(e, "EVENT_REASON"), "TEXT",
-			    db_cell(hist, i, 3));
-		if (db_cell_int(hist, i, 4) > 0)
+			    db_get(hist, i, "reason"));
+		if (db_get_int(hist, i, "cancelled") > 0)
 			tpl_set(tpl_section(e, "EVENT_CANCELLED"), "COUNT",
-			    db_cell(hist, i, 4));
+			    db_get(hist, i, "cancelled"));
 	}
 done:
 	if (admin) {
 		struct tpl *a = tpl_section(p.body, "ADMIN");
 
-		tpl_set(a, "ID", db_cell(room, 0, 0));
-		tpl_show(a, strcmp(db_cell(room, 0, 5), "available") == 0 ?
-		    "CAN_CLOSE" : "CAN_OPEN");
-		if (!db_cell_int(room, 0, 9))
+		tpl_set(a, "ID", db_get(room, 0, "id"));
+		tpl_show(a, strcmp(db_get(room, 0, "status"),
+		    "available") == 0 ? "CAN_CLOSE" : "CAN_OPEN");
+		if (!db_get_int(room, 0, "has_bookings"))
 			tpl_show(a, "CAN_DELETE");
 		if (notice != NULL && notice->errors != NULL)
 			form_fill(a, r, notice->fields, notice->errors);
@@ -181,14 +186,10 @@ done:
 		    i < notice->bookings->nrows; i++) {
 			struct tpl *b = tpl_section(n, "LISTED");
 
-			tpl_set(b, "BOOKING_ID", db_cell(notice->bookings, i, 0));
-			tpl_set(b, "TITLE", db_cell(notice->bookings, i, 1));
-			page_set_span(b, "WHEN", db_cell(notice->bookings, i, 2),
-			    db_cell(notice->bookings, i, 3));
-			tpl_set(b, "OWNER_NAME", db_cell(notice->bookings, i,
-			    4));
-			tpl_set(b, "ATTENDEES", db_cell(notice->bookings, i,
-			    5));
+			tpl_set_row(b, notice->bookings, i);
+			page_set_span(b, "WHEN",
+			    db_get(notice->bookings, i, "starts_at"),
+			    db_get(notice->bookings, i, "ends_at"));
 		}
 	}
 	rc = page_finish(&p, r, status);

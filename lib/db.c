@@ -555,22 +555,6 @@ db_last_message(const struct db *db)
 	return db->msg;
 }
 
-const char *
-db_cell(const struct db_rows *rows, size_t row, size_t col)
-{
-	if (rows == NULL || row >= rows->nrows || col >= rows->ncols)
-		return NULL;
-	return rows->cell[row * rows->ncols + col];
-}
-
-long long
-db_cell_int(const struct db_rows *rows, size_t row, size_t col)
-{
-	const char *s = db_cell(rows, row, col);
-
-	return s != NULL ? strtoll(s, NULL, 10) : 0;
-}
-
 int
 db_col(const struct db_rows *rows, const char *name)
 {

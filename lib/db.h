@@ -112,10 +112,6 @@ const char	*db_text(const struct db_rows *, size_t row, const char *name);
 /* The same as an integer, 0 for NULL or garbage. */
 long long	 db_get_int(const struct db_rows *, size_t row,
 		    const char *name);
-
-/* XXX: by position; going away once every reader reads by name. */
-const char	*db_cell(const struct db_rows *, size_t row, size_t col);
-long long	 db_cell_int(const struct db_rows *, size_t row, size_t col);
 /* Frees rows from db_query; NULL is fine. */
 void		 db_rows_free(struct db_rows *);
 

@@ -15,6 +15,7 @@
 #include "form.h"
 #include "handlers.h"
 #include "log.h"
+#include "refusal.h"
 
 /* The queue in request order, a page at a time after a booking id. */
 static const char SQL_QUEUE[] =
@@ -45,7 +46,7 @@ api_confirms_list(struct req *r)
 	}
 	if (rows->nrows == (size_t)limit)
 		snprintf(next, sizeof next, "/api/confirms?status=BOOKED&after="
-		    "%lld&limit=%lld", db_get_int(rows, rows->nrows - 1, "id"),
+		    "%lld&limit=%lld", db_get_int(rows, rows->nrows - 1, "booking_id"),
 		    limit);
 	db_rows_free(rows);
 	return api_send(r, 200, json_pack("{s:o, s:s?}", "confirms", list,
@@ -94,10 +95,7 @@ api_confirm_decide(struct req *r)
 		log_info(r->rid, "booking %lld %s by user %lld (API)", id,
 		    action == ACT_CONFIRM ? "confirmed" : "denied", r->user->id);
 		return bookingapi_send(r, id, 200);
-	case BK_REASON_REQUIRED:
-		return api_error(r, 422, "a denial needs a reason; the person "
-		    "who asked will see it", "reason");
 	default:
-		return decision_refused(r, rc, &o);
+		return refusal_answer(r, rc, action, &o);
 	}
 }

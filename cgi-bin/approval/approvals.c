@@ -11,6 +11,7 @@
 #include "handlers.h"
 #include "log.h"
 #include "page.h"
+#include "refusal.h"
 #include "response.h"
 
 /*
@@ -126,30 +127,6 @@ approvals_list(struct req *r)
 	    "person who asked has been told why.", 0, NULL);
 }
 
-int
-decision_refused(struct req *r, enum booking_result rc,
-    const struct booking_outcome *o)
-{
-	char when[64];
-
-	switch (rc) {
-	case BK_NOT_FOUND:
-		r->error = "no such booking";
-		return 404;
-	case BK_NOT_ALLOWED:
-		req_errorf(r, "this booking was already %s%s%s%s%s", o->state,
-		    o->by[0] ? " by " : "", o->by, o->at ? ", " : "",
-		    o->at ? format_local(o->at, "%a %d %b %Y, %H:%M", when,
-		    sizeof when) : "");
-		return 409;
-	case BK_STARTED:
-		r->error = "its start has passed; it can no longer be approved";
-		return 409;
-	default:
-		return db_failed(r);
-	}
-}
-
 /* Applies a decision and answers for it. */
 static int
 decide(struct req *r, enum booking_action action, const char *reason)
@@ -167,7 +144,7 @@ decide(struct req *r, enum booking_action action, const char *reason)
 		    "/admin/approvals?done=approved" :
 		    "/admin/approvals?done=denied");
 	default:
-		return decision_refused(r, rc, &o);
+		return refusal_answer(r, rc, action, &o);
 	}
 }
 

@@ -13,12 +13,6 @@ int	approval_approve(struct req *r);
 /* POST /admin/approvals/{id}/deny (reason required): as approve, and 422
  * without a reason. */
 int	approval_deny(struct req *r);
-/*
- * The answer to a decision booking_apply refused (404, 409, or the
- * database's 5xx), the same for the page and the API.
- */
-int	decision_refused(struct req *r, enum booking_result rc,
-	    const struct booking_outcome *o);
 /* GET /api/confirms?status=BOOKED: the queue as JSON (admin). */
 int	api_confirms_list(struct req *r);
 /* PATCH /api/confirms/{id} {"status": "CONFIRMED" | "DENIED", "reason"}. */

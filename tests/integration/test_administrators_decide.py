@@ -98,7 +98,7 @@ def test_a_request_whose_start_has_passed_cannot_be_approved(alice, admin):
                 ends_at="UTC_TIMESTAMP() - INTERVAL 1 HOUR")
     resp = decide(admin, bid, "approve")
     assert resp.status_code == 409
-    assert "its start has passed" in resp.text
+    assert "Its start has passed" in resp.text
     assert sql_value(f"SELECT status FROM bookings WHERE id = {bid}") == "pending"
 
 

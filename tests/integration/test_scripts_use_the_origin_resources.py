@@ -54,7 +54,7 @@ def test_confirms_list_the_queue_and_decide_as_the_page_does():
     again = admin.patch(url(f"/api/confirms/{first}"), json={"status": "DENIED",
                                                              "reason": "late"})
     assert again.status_code == 409
-    assert again.json()["error"]["message"].startswith("this booking was already confirmed")
+    assert again.json()["error"]["message"].startswith("This booking is already confirmed")
     # The page refuses the same way.
     web_admin = login("admin")
     page = web_admin.post(url(f"/admin/approvals/{first}/deny"),

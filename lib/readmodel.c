@@ -15,6 +15,16 @@ static const char SQL_DIFFER[] =
     " LEFT JOIN bookings b ON b.id = v.booking_id WHERE b.id IS NULL"
     " ORDER BY 1";
 static const char SQL_ROWS[] = "SELECT COUNT(*) AS n FROM booking_status";
+/* The view copies room names: a rename reaches it at once. */
+static const char SQL_RENAME_ROOM[] =
+    "UPDATE booking_status SET room_name = ? WHERE room_id = ?";
+
+int
+readmodel_rename_room(struct db *db, long long room_id, const char *name)
+{
+	return db_exec(db, SQL_RENAME_ROOM, DB_ARGS(DB_STR(name),
+	    DB_INT(room_id)), NULL) < 0 ? -1 : 0;
+}
 
 int
 readmodel_upsert(struct db *db, long long booking_id)

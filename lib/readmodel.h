@@ -71,6 +71,12 @@ struct db;
 int	readmodel_upsert(struct db *, long long booking_id);
 
 /*
+ * Gives every row of room_id the room's new name, inside the caller's
+ * transaction.  Returns 0 or -1.
+ */
+int	readmodel_rename_room(struct db *, long long room_id, const char *name);
+
+/*
  * Compares booking_status with the source tables.  Returns the number of
  * bookings whose row is missing, stale or left over (their ids in
  * ids[0..max), -1 if the database failed.  *rows gets the view's size.

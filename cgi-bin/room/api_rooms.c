@@ -12,9 +12,10 @@
 #include "app.h"
 #include "db.h"
 #include "form.h"
+#include "log.h"
 #include "handlers.h"
 #include "response.h"
-#include "room.h"
+#include "pages.h"
 
 #define ROOM_COLUMNS							\
 	"id, name, location, capacity, description, status,"		\
@@ -147,8 +148,10 @@ int
 api_room_create(struct req *r)
 {
 	struct form_errors	 e;
+	struct room_input	 in;
+	struct room_outcome	 o;
+	enum room_result	 rc;
 	char			 location[64];
-	long long		 id;
 	json_t			*body;
 	int			 sent;
 
@@ -160,12 +163,15 @@ api_room_create(struct req *r)
 		return 500;
 	if (form_check(r, room_fields, &e) > 0)
 		return api_error(r, 422, e.v[0].message, e.v[0].field);
-	if ((sent = room_insert(r, &id)) != 0)
-		return sent;
-	snprintf(location, sizeof location, "/api/rooms/%lld", id);
+	room_input_of(r, &in);
+	if ((rc = room_add(r->app->db, r->user, &in, &o)) != ROOM_OK)
+		return room_refused(r, rc, &o);
+	log_info(r->rid, "room %lld added by user %lld (API)", o.id,
+	    r->user->id);
+	snprintf(location, sizeof location, "/api/rooms/%lld", o.id);
 	if (resp_header(r, "Location", location) == -1)
 		return 500;
-	return send_room(r, id, 201);
+	return send_room(r, o.id, 201);
 }
 
 /* If-Match: "<version>" (quotes optional); 0 when absent, -1 if malformed. */
@@ -212,8 +218,9 @@ change_status(struct req *r, long long id, long long version, json_t *body)
 	json_t		*v = json_object_get(body, "reason");
 	const char	*reason = v != NULL ? json_string_value(v) : "";
 	const char	*bad;
-	struct db_rows	*cancelled = NULL;
-	int		 rc;
+	struct room_outcome o;
+	enum room_result rc;
+	int		 status_sent;
 
 	if (json_object_size(body) > (v != NULL ? 2u : 1u))
 		return api_error(r, 422, "change the status alone, then the "
@@ -223,17 +230,16 @@ change_status(struct req *r, long long id, long long version, json_t *body)
 		    "whose bookings are cancelled will see it" :
 		    valid_reason(reason)) != NULL)
 			return api_error(r, 422, bad, "reason");
-		if ((rc = room_take_out_of_use(r, id, reason, version,
-		    &cancelled)) != 0)
-			return rc;
-		db_rows_free(cancelled);
+		rc = room_close(r->app->db, r->user, id, version, reason, &o);
 	} else if (strcmp(status, "Y") == 0) {
-		if ((rc = room_put_back(r, id, version)) != 0)
-			return rc;
+		rc = room_reopen(r->app->db, r->user, id, version, &o);
 	} else
 		return api_error(r, 422, "status must be \"Y\" (available) or "
 		    "\"N\" (unavailable, with a reason)", "status");
-	return send_room(r, id, 200);
+	status_sent = rc == ROOM_OK ? send_room(r, id, 200) :
+	    room_refused(r, rc, &o);
+	room_outcome_free(&o);
+	return status_sent;
 }
 
 /* New values for some of the room's fields, if it is still at version. */
@@ -242,6 +248,9 @@ edit_room(struct req *r, long long id, long long version, json_t *body)
 {
 	struct form_errors	 e;
 	struct db_rows		*current;
+	struct room_input	 in;
+	struct room_outcome	 o;
+	enum room_result	 changed;
 	int			 rc;
 
 	if (version == 0)
@@ -261,8 +270,11 @@ edit_room(struct req *r, long long id, long long version, json_t *body)
 		return 500;
 	if (form_check(r, room_fields, &e) > 0)
 		return api_error(r, 422, e.v[0].message, e.v[0].field);
-	if ((rc = room_save(r, id, version, &current)) != 0) {
-		db_rows_free(current);
+	room_input_of(r, &in);
+	if ((changed = room_change(r->app->db, r->user, id, version, &in,
+	    &o)) != ROOM_OK) {
+		rc = room_refused(r, changed, &o);
+		room_outcome_free(&o);
 		return rc;
 	}
 	return send_room(r, id, 200);

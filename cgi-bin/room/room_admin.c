@@ -11,31 +11,13 @@
 #include "log.h"
 #include "page.h"
 #include "response.h"
-#include "room.h"
+#include "pages.h"
 #include "utf8.h"
 
-/* Check-in is required from the moment it is switched on. */
-static const char SQL_INSERT[] =
-    "INSERT INTO rooms (name, location, capacity, description,"
-    " checkin_required_since) VALUES (?, ?, ?, ?, IF(?, UTC_TIMESTAMP(), NULL))";
-static const char SQL_EVENT[] =
-    "INSERT INTO room_events (room_id, kind, actor_id, reason, cancelled)"
-    " VALUES (?, ?, ?, ?, ?)";
-static const char SQL_LOCK[] =
-    "SELECT name, location, capacity, description, version, status,"
-    " unavailable_reason FROM rooms WHERE id = ? FOR UPDATE";
 static const char SQL_CURRENT[] =
     "SELECT name, location, capacity, description, version,"
     " IF(checkin_required_since IS NULL, '', '1') AS checkin_required"
     " FROM rooms WHERE id = ?";
-static const char SQL_UPDATE[] =
-    "UPDATE rooms SET name = ?, location = ?, capacity = ?, description = ?,"
-    " checkin_required_since = IF(?, COALESCE(checkin_required_since,"
-    " UTC_TIMESTAMP()), NULL),"
-    " version = version + 1, updated_at = UTC_TIMESTAMP() WHERE id = ?";
-/* The read model copies room names: a rename reaches it at once. */
-static const char SQL_RENAME_VIEW[] =
-    "UPDATE booking_status SET room_name = ? WHERE room_id = ?";
 static const char SQL_OVER_CAPACITY[] =
     "SELECT b.id AS booking_id, b.title, b.starts_at, b.ends_at,"
     " u.display_name AS owner_name, b.attendees"
@@ -44,22 +26,6 @@ static const char SQL_OVER_CAPACITY[] =
     " AND b.ends_at > UTC_TIMESTAMP() AND b.attendees > ?"
     " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "UTC_TIMESTAMP()")
     " ORDER BY b.starts_at";
-static const char SQL_SET_STATUS[] =
-    "UPDATE rooms SET status = ?, unavailable_reason = ?,"
-    " version = version + 1, updated_at = UTC_TIMESTAMP() WHERE id = ?";
-/* Everything that still holds a slot of the room, in progress included. */
-static const char SQL_LIVE_BOOKINGS[] =
-    "SELECT b.id AS booking_id, b.title, b.starts_at, b.ends_at,"
-    " u.display_name AS owner_name, b.attendees"
-    " FROM bookings b JOIN users u ON u.id = b.user_id"
-    " WHERE b.room_id = ? AND b.status IN ('pending','confirmed')"
-    " AND b.ends_at > UTC_TIMESTAMP()"
-    " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "UTC_TIMESTAMP()")
-    " ORDER BY b.starts_at";
-static const char SQL_HAS_BOOKINGS[] =
-    "SELECT EXISTS (SELECT 1 FROM bookings WHERE room_id = ?) AS"
-    " has_bookings";
-static const char SQL_DELETE[] = "DELETE FROM rooms WHERE id = ?";
 
 static const char *
 valid_room_name(const char *v)
@@ -172,66 +138,67 @@ room_new(struct req *r)
 	return form_page(r, 0, 200, &e, NULL);
 }
 
-static int
-add_event(struct req *r, long long room, const char *kind, const char *reason,
-    long long cancelled)
+void
+room_input_of(const struct req *r, struct room_input *in)
 {
-	return db_exec(r->app->db, SQL_EVENT, DB_ARGS(DB_INT(room),
-	    DB_STR(kind), DB_INT(r->user->id),
-	    reason != NULL ? DB_STR(reason) : DB_NULL, DB_INT(cancelled)),
-	    NULL) == 1 ? 0 : -1;
-}
-
-/* A room write the database refused, rolled back: 409 for a taken name. */
-static int
-write_refused(struct req *r)
-{
-	int rc = db_last_error(r->app->db) == DB_DUPLICATE ? 409 :
-	    db_failed(r);
-
-	db_rollback(r->app->db);
-	if (rc == 409)
-		r->error = "Another room already has this name.";
-	return rc;
+	in->name = field(r, "name");
+	in->location = field(r, "location");
+	in->description = field(r, "description");
+	in->capacity = form_int(r, "capacity");
+	in->checkin_required = *field(r, "checkin_required") != '\0';
 }
 
 int
-room_insert(struct req *r, long long *id)
+room_refused(struct req *r, enum room_result rc, const struct room_outcome *o)
 {
-	struct db	*db = r->app->db;
-
-	if (db_begin(db) == -1)
+	switch (rc) {
+	case ROOM_NOT_FOUND:
+		r->error = "there is no such room";
+		return 404;
+	case ROOM_NAME_TAKEN:
+		r->error = "Another room already has this name.";
+		r->error_field = "name";
+		return 409;
+	case ROOM_STALE:
+		req_errorf(r, "the room was changed since (it is at version "
+		    "%lld); reload it and try again", o->version);
+		return 412;
+	case ROOM_ALREADY:
+		if (strcmp(o->status, "available") == 0)
+			r->error = "the room is already available";
+		else
+			req_errorf(r, "the room is already unavailable (%s)",
+			    o->reason);
+		return 409;
+	case ROOM_HAS_BOOKINGS:
+		r->error = "the room has bookings, and their history must stay;"
+		    " make it unavailable instead";
+		return 409;
+	default:
 		return db_failed(r);
-	if (db_exec(db, SQL_INSERT, DB_ARGS(DB_STR(field(r, "name")),
-	    DB_STR(field(r, "location")), DB_INT(form_int(r, "capacity")),
-	    DB_STR(field(r, "description")),
-	    DB_INT(*field(r, "checkin_required") != '\0')), id) != 1 ||
-	    add_event(r, *id, "created", NULL, 0) == -1) {
-		return write_refused(r);
 	}
-	if (db_commit(db) == -1)
-		return db_failed(r);
-	log_info(r->rid, "room %lld added by user %lld", *id, r->user->id);
-	return 0;
 }
 
 int
 room_create(struct req *r)
 {
 	struct form_errors	 e;
-	long long		 id = 0;
+	struct room_input	 in;
+	struct room_outcome	 o;
+	enum room_result	 rc;
 	char			 location[64];
-	int			 rc;
 
 	if (form_check(r, room_fields, &e) > 0)
 		return form_page(r, 0, 422, &e, NULL);
-	if ((rc = room_insert(r, &id)) == 409) {
-		form_error(&e, "name", r->error);
+	room_input_of(r, &in);
+	if ((rc = room_add(r->app->db, r->user, &in, &o)) == ROOM_NAME_TAKEN) {
+		form_error(&e, "name", "Another room already has this name.");
 		return form_page(r, 0, 422, &e, NULL);
 	}
-	if (rc != 0)
-		return rc;
-	snprintf(location, sizeof location, "/rooms/%lld?added=1", id);
+	if (rc != ROOM_OK)
+		return room_refused(r, rc, &o);
+	log_info(r->rid, "room %lld added by user %lld", o.id, r->user->id);
+	snprintf(location, sizeof location, "/rooms/%lld?added=1", o.id);
 	return resp_redirect(r, 303, location);
 }
 
@@ -267,74 +234,16 @@ room_edit(struct req *r)
 	return rc;
 }
 
-/* Locks the room; its row (as SQL_LOCK) or NULL with the status in *rc. */
-static struct db_rows *
-lock_room(struct req *r, long long id, int *rc)
-{
-	struct db_rows *cur;
-
-	if (db_begin(r->app->db) == -1) {
-		*rc = db_failed(r);
-		return NULL;
-	}
-	if ((cur = db_query(r->app->db, SQL_LOCK, DB_ARGS(DB_INT(id)))) ==
-	    NULL) {
-		*rc = db_failed(r);
-		db_rollback(r->app->db);
-		return NULL;
-	}
-	if (cur->nrows != 1) {
-		db_rows_free(cur);
-		db_rollback(r->app->db);
-		*rc = 404;
-		return NULL;
-	}
-	return cur;
-}
-
-int
-room_save(struct req *r, long long id, long long version,
-    struct db_rows **current)
-{
-	struct db	*db = r->app->db;
-	struct db_rows	*cur;
-	int		 renamed, rc;
-
-	*current = NULL;
-	if ((cur = lock_room(r, id, &rc)) == NULL)
-		return rc;
-	/* Someone saved since this version: change nothing. */
-	if (db_get_int(cur, 0, "version") != version) {
-		db_rollback(db);
-		*current = cur;
-		req_errorf(r, "the room was changed since (it is at version "
-		    "%s); reload it and try again", db_get(cur, 0, "version"));
-		return 412;
-	}
-	renamed = strcmp(db_get(cur, 0, "name"), field(r, "name")) != 0;
-	db_rows_free(cur);
-	if (db_exec(db, SQL_UPDATE, DB_ARGS(DB_STR(field(r, "name")),
-	    DB_STR(field(r, "location")), DB_INT(form_int(r, "capacity")),
-	    DB_STR(field(r, "description")),
-	    DB_INT(*field(r, "checkin_required") != '\0'), DB_INT(id)),
-	    NULL) != 1 ||
-	    (renamed && db_exec(db, SQL_RENAME_VIEW,
-	    DB_ARGS(DB_STR(field(r, "name")), DB_INT(id)), NULL) < 0) ||
-	    add_event(r, id, "edited", NULL, 0) == -1) {
-		return write_refused(r);
-	}
-	if (db_commit(db) == -1)
-		return db_failed(r);
-	return 0;
-}
-
 int
 room_update(struct req *r)
 {
 	long long		 id = route_arg_id(r, 0);
 	struct db		*db = r->app->db;
 	struct form_errors	 e;
-	struct db_rows		*cur, *over;
+	struct room_input	 in;
+	struct room_outcome	 o;
+	enum room_result	 changed;
+	struct db_rows		*over;
 	struct room_notice	 n = { 0 };
 	char			 location[64];
 	int			 rc;
@@ -343,18 +252,20 @@ room_update(struct req *r)
 	    (params_get(&r->form, "version") == NULL &&
 	    (form_error(&e, "version", "Reload the form and try again."), 1)))
 		return form_page(r, id, 422, &e, NULL);
-	switch ((rc = room_save(r, id, form_int(r, "version"), &cur))) {
-	case 0:
+	room_input_of(r, &in);
+	switch ((changed = room_change(db, r->user, id, form_int(r, "version"),
+	    &in, &o))) {
+	case ROOM_OK:
 		break;
-	case 412:	/* show the room as saved now beside the form */
-		rc = form_page(r, id, 409, &e, cur);
-		db_rows_free(cur);
+	case ROOM_STALE:	/* show the room as saved now beside the form */
+		rc = form_page(r, id, 409, &e, o.current);
+		room_outcome_free(&o);
 		return rc;
-	case 409:
-		form_error(&e, "name", r->error);
+	case ROOM_NAME_TAKEN:
+		form_error(&e, "name", "Another room already has this name.");
 		return form_page(r, id, 422, &e, NULL);
 	default:
-		return rc;
+		return room_refused(r, changed, &o);
 	}
 	/* Allowed, but the administrator must see whom it concerns. */
 	if ((over = db_query(db, SQL_OVER_CAPACITY, DB_ARGS(DB_INT(id),
@@ -373,116 +284,6 @@ room_update(struct req *r)
 	return resp_redirect(r, 303, location);
 }
 
-/*
- * Cancels every live booking of the locked room through the state
- * machine.  Returns them (as SQL_LIVE_BOOKINGS), or NULL.
- */
-static struct db_rows *
-cancel_live_bookings(struct req *r, long long id, const char *reason)
-{
-	struct db_rows		*live;
-	struct booking_outcome	 o;
-
-	if ((live = db_query(r->app->db, SQL_LIVE_BOOKINGS,
-	    DB_ARGS(DB_INT(id)))) == NULL)
-		return NULL;
-	for (size_t i = 0; i < live->nrows; i++) {
-		long long booking = db_get_int(live, i, "booking_id");
-		enum booking_result rc = booking_apply_locked(r->app->db,
-		    booking, ACT_CANCEL, r->user, reason, &o);
-
-		if (rc != BK_OK) {
-			log_error(r->rid, "cancelling booking %lld of room "
-			    "%lld failed (%d)", booking, id, rc);
-			db_rows_free(live);
-			return NULL;
-		}
-	}
-	return live;
-}
-
-/* The locked room's version is version (0: any); else 412, rolled back. */
-static int
-version_holds(struct req *r, const struct db_rows *cur, long long version)
-{
-	if (version == 0 || db_get_int(cur, 0, "version") == version)
-		return 0;
-	req_errorf(r, "the room was changed since (it is at version %s); "
-	    "reload it and try again", db_get(cur, 0, "version"));
-	db_rollback(r->app->db);
-	return 412;
-}
-
-int
-room_take_out_of_use(struct req *r, long long id, const char *reason,
-    long long version, struct db_rows **cancelled)
-{
-	struct db_rows	*cur;
-	int		 rc = 500;
-
-	*cancelled = NULL;
-	/* The same lock every booking of this room takes: none slips in. */
-	if ((cur = lock_room(r, id, &rc)) == NULL)
-		return rc;
-	if ((rc = version_holds(r, cur, version)) != 0) {
-		db_rows_free(cur);
-		return rc;
-	}
-	if (strcmp(db_get(cur, 0, "status"), "unavailable") == 0) {
-		req_errorf(r, "the room is already unavailable (%s)",
-		    db_get(cur, 0, "unavailable_reason"));
-		db_rows_free(cur);
-		db_rollback(r->app->db);
-		return 409;
-	}
-	db_rows_free(cur);
-	if (db_exec(r->app->db, SQL_SET_STATUS, DB_ARGS(DB_STR("unavailable"),
-	    DB_STR(reason), DB_INT(id)), NULL) != 1 ||
-	    (*cancelled = cancel_live_bookings(r, id, reason)) == NULL ||
-	    add_event(r, id, "unavailable", reason,
-	    (long long)(*cancelled)->nrows) == -1 ||
-	    db_commit(r->app->db) == -1) {
-		rc = db_failed(r);
-		db_rollback(r->app->db);
-		db_rows_free(*cancelled);
-		*cancelled = NULL;
-		return rc;
-	}
-	log_info(r->rid, "room %lld unavailable; %zu bookings cancelled", id,
-	    (*cancelled)->nrows);
-	return 0;
-}
-
-int
-room_put_back(struct req *r, long long id, long long version)
-{
-	struct db_rows	*cur;
-	int		 rc = 500;
-
-	if ((cur = lock_room(r, id, &rc)) == NULL)
-		return rc;
-	if ((rc = version_holds(r, cur, version)) != 0) {
-		db_rows_free(cur);
-		return rc;
-	}
-	if (strcmp(db_get(cur, 0, "status"), "available") == 0) {
-		db_rows_free(cur);
-		db_rollback(r->app->db);
-		r->error = "the room is already available";
-		return 409;
-	}
-	db_rows_free(cur);
-	if (db_exec(r->app->db, SQL_SET_STATUS, DB_ARGS(DB_STR("available"),
-	    DB_NULL, DB_INT(id)), NULL) != 1 ||
-	    add_event(r, id, "available", NULL, 0) == -1 ||
-	    db_commit(r->app->db) == -1) {
-		rc = db_failed(r);
-		db_rollback(r->app->db);
-		return rc;
-	}
-	return 0;
-}
-
 int
 room_unavailable(struct req *r)
 {
@@ -490,34 +291,42 @@ room_unavailable(struct req *r)
 	const char		*reason = params_get(&r->form, "reason");
 	struct form_errors	 e;
 	struct room_notice	 notice = { .fields = reason_in, .errors = &e };
-	struct db_rows		*cancelled;
+	struct room_outcome	 o;
+	enum room_result	 rc;
 	char			 message[200];
-	int			 rc;
+	int			 status;
 
 	if (form_check(r, reason_in, &e) > 0)
 		return room_page(r, id, 422, &notice);
-	if ((rc = room_take_out_of_use(r, id, reason, 0, &cancelled)) != 0)
-		return rc;
-	n = (long long)cancelled->nrows;
+	if ((rc = room_close(r->app->db, r->user, id, 0, reason, &o)) !=
+	    ROOM_OK) {
+		status = room_refused(r, rc, &o);
+		room_outcome_free(&o);
+		return status;
+	}
+	n = (long long)o.cancelled->nrows;
+	log_info(r->rid, "room %lld unavailable; %lld bookings cancelled", id,
+	    n);
 	snprintf(message, sizeof message, "The room is now unavailable. %lld "
 	    "booking%s cancelled%s", n, n == 1 ? " was" : "s were",
 	    n > 0 ? ", and each person has been told:" : ".");
 	notice = (struct room_notice){ .message = message,
-	    .bookings = cancelled };
-	rc = room_page(r, id, 200, &notice);
-	db_rows_free(cancelled);
-	return rc;
+	    .bookings = o.cancelled };
+	status = room_page(r, id, 200, &notice);
+	room_outcome_free(&o);
+	return status;
 }
 
 int
 room_available(struct req *r)
 {
-	long long	 id = route_arg_id(r, 0);
-	char		 location[64];
-	int		 rc;
+	long long		 id = route_arg_id(r, 0);
+	struct room_outcome	 o;
+	enum room_result	 rc;
+	char			 location[64];
 
-	if ((rc = room_put_back(r, id, 0)) != 0)
-		return rc;
+	if ((rc = room_reopen(r->app->db, r->user, id, 0, &o)) != ROOM_OK)
+		return room_refused(r, rc, &o);
 	snprintf(location, sizeof location, "/rooms/%lld?available=1", id);
 	return resp_redirect(r, 303, location);
 }
@@ -525,33 +334,12 @@ room_available(struct req *r)
 int
 room_delete(struct req *r)
 {
-	long long	 id = route_arg_id(r, 0);
-	struct db_rows	*cur, *has;
-	int		 rc = 500;
+	long long		 id = route_arg_id(r, 0);
+	struct room_outcome	 o;
+	enum room_result	 rc;
 
-	if ((cur = lock_room(r, id, &rc)) == NULL)
-		return rc;
-	db_rows_free(cur);
-	if ((has = db_query(r->app->db, SQL_HAS_BOOKINGS,
-	    DB_ARGS(DB_INT(id)))) == NULL) {
-		rc = db_failed(r);
-		db_rollback(r->app->db);
-		return rc;
-	}
-	if (db_get_int(has, 0, "has_bookings")) {
-		db_rows_free(has);
-		db_rollback(r->app->db);
-		r->error = "the room has bookings, and their history must stay;"
-		    " make it unavailable instead";
-		return 409;
-	}
-	db_rows_free(has);
-	if (db_exec(r->app->db, SQL_DELETE, DB_ARGS(DB_INT(id)), NULL) != 1 ||
-	    db_commit(r->app->db) == -1) {
-		rc = db_failed(r);
-		db_rollback(r->app->db);
-		return rc;
-	}
+	if ((rc = room_remove(r->app->db, r->user, id, &o)) != ROOM_OK)
+		return room_refused(r, rc, &o);
 	log_info(r->rid, "room %lld deleted by user %lld", id, r->user->id);
 	return resp_redirect(r, 303, "/rooms?deleted=1");
 }

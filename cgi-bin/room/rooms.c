@@ -9,7 +9,7 @@
 #include "form.h"
 #include "handlers.h"
 #include "page.h"
-#include "room.h"
+#include "pages.h"
 
 static const char SQL_ROOMS[] =
     "SELECT id, name, location, capacity, description, status,"

@@ -1,0 +1,41 @@
+/* room: what the room program's pages share. */
+#ifndef ROOMBOOK_ROOM_PAGES_H
+#define ROOMBOOK_ROOM_PAGES_H
+
+#include "form.h"
+#include "room.h"		/* lib/room.h: the rooms' transactions */
+
+struct db_rows;
+
+/*
+ * Something to tell an administrator on a room's page: a message, the
+ * bookings it concerns (booking_id, title, starts_at, ends_at, owner_name,
+ * attendees), or the errors of the unavailable form.
+ */
+struct room_notice {
+	const char		*message;
+	const struct db_rows	*bookings;
+	const struct field	*fields;
+	const struct form_errors *errors;
+};
+
+/* A room's fields, as the add and edit forms and the API check them. */
+extern const struct field room_fields[];
+
+/* The room r->form describes (checked against room_fields), for lib/room. */
+void	room_input_of(const struct req *r, struct room_input *in);
+
+/*
+ * The answer to a room change lib/room refused, page or API: 404; 409
+ * for a name another room has, a room already so, or one with bookings;
+ * 412 if someone saved since; or the database's 5xx.  r->error says why
+ * and r->error_field where.
+ */
+int	room_refused(struct req *r, enum room_result rc,
+	    const struct room_outcome *o);
+
+/* The room's page with an optional notice; 200 or status, 404, 503. */
+int	room_page(struct req *r, long long id, int status,
+	    const struct room_notice *notice);
+
+#endif

@@ -1,0 +1,65 @@
+/* room: rooms' changes as transactions: add, change, out of use and back, remove. */
+#ifndef ROOMBOOK_ROOM_LIB_H
+#define ROOMBOOK_ROOM_LIB_H
+
+#include "user.h"
+
+struct db;
+struct db_rows;
+
+/* A room as the forms and the API give it, already checked. */
+struct room_input {
+	const char	*name;
+	const char	*location;
+	const char	*description;
+	long long	 capacity;
+	int		 checkin_required;
+};
+
+enum room_result {
+	ROOM_OK,
+	ROOM_NOT_FOUND,
+	ROOM_NAME_TAKEN,	/* another room has that name */
+	ROOM_STALE,		/* saved since the version given */
+	ROOM_ALREADY,		/* already available, or already not */
+	ROOM_HAS_BOOKINGS,	/* remove: their history must stay */
+	ROOM_DB_ERROR,		/* see db_last_error */
+};
+
+/* What a change left to tell; free with room_outcome_free. */
+struct room_outcome {
+	long long	 id;		/* room_add: the new room */
+	struct db_rows	*current;	/* ROOM_STALE: the room as saved now */
+	struct db_rows	*cancelled;	/* room_close: the bookings cancelled */
+	long long	 version;	/* ROOM_STALE: the room's version now */
+	char		 status[16];	/* ROOM_ALREADY: "available" or not */
+	char		 reason[501];	/* and why it is out of use */
+};
+
+/*
+ * Each change is one transaction under the room's row lock, the lock
+ * every booking of the room takes, with its room_events row; actor did
+ * it.  version, where given and not 0, must be the room's (else
+ * ROOM_STALE and nothing changes).
+ */
+enum room_result room_add(struct db *, const struct user *actor,
+		    const struct room_input *, struct room_outcome *);
+/* A rename reaches the status view in the same transaction. */
+enum room_result room_change(struct db *, const struct user *actor,
+		    long long id, long long version, const struct room_input *,
+		    struct room_outcome *);
+/* Out of use: every live booking is cancelled with reason, in the same
+ * transaction, each through the state machine (its owner is told). */
+enum room_result room_close(struct db *, const struct user *actor,
+		    long long id, long long version, const char *reason,
+		    struct room_outcome *);
+enum room_result room_reopen(struct db *, const struct user *actor,
+		    long long id, long long version, struct room_outcome *);
+/* Only a room that never had a booking: history must stay. */
+enum room_result room_remove(struct db *, const struct user *actor,
+		    long long id, struct room_outcome *);
+
+/* Frees what an outcome holds; it may be zeroed. */
+void	room_outcome_free(struct room_outcome *);
+
+#endif

@@ -375,6 +375,17 @@ req_errorf(struct req *r, const char *fmt, ...)
 	return r->error = r->error_buf;
 }
 
+int
+req_refuse(struct req *r, int status, const char *message, const char *field)
+{
+	if (message != r->error_buf)
+		snprintf(r->error_buf, sizeof r->error_buf, "%s",
+		    message != NULL ? message : "");
+	r->error = r->error_buf;
+	r->error_field = field;
+	return status;
+}
+
 void
 req_free(struct req *r)
 {

@@ -158,6 +158,15 @@ long long	 req_content_length(const struct req *r);
 const char	*req_errorf(struct req *r, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));
 
+/*
+ * Refuses r: the dispatcher answers status with message (copied into r)
+ * and the input at fault (NULL: none, else a constant), as the error page
+ * or, under /api/, as the JSON error.  Returns status, for the handler to
+ * return: handlers write no error answers themselves.
+ */
+int		 req_refuse(struct req *r, int status, const char *message,
+		    const char *field);
+
 /* Releases everything r owns (not r itself). */
 void		 req_free(struct req *r);
 

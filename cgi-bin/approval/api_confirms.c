@@ -32,7 +32,7 @@ api_confirms_list(struct req *r)
 	char		 next[64];
 
 	if (status != NULL && strcmp(status, "BOOKED") != 0)
-		return api_error(r, 422, "status: only BOOKED (the requests "
+		return req_refuse(r, 422, "status: only BOOKED (the requests "
 		    "waiting for a decision) is listed here; see /api/bookingLists "
 		    "for the rest", "status");
 	if (api_page(r, &after, &limit) == -1)
@@ -80,12 +80,12 @@ api_confirm_decide(struct req *r)
 		action = ACT_DENY;
 	else {
 		json_decref(body);
-		return api_error(r, 422, "status must be CONFIRMED or DENIED",
+		return req_refuse(r, 422, "status must be CONFIRMED or DENIED",
 		    "status");
 	}
 	if (reason != NULL && (bad = valid_reason(reason)) != NULL) {
 		json_decref(body);
-		return api_error(r, 422, bad, "reason");
+		return req_refuse(r, 422, bad, "reason");
 	}
 	rc = booking_apply(r->app->db, id, action, r->user, reason != NULL &&
 	    *reason != '\0' ? reason : NULL, &o);

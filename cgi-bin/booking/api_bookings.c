@@ -26,7 +26,7 @@ static const char SQL_OF_USER[] =
 
 /*
  * The start or end, under the origin's name or ours (one of them); its
- * field name goes to *name for messages.  0, or the status sent.
+ * field name goes to *name for messages.  0, or the status to answer.
  */
 static int
 read_time(struct req *r, json_t *body, const char *origin, const char *ours,
@@ -40,17 +40,17 @@ read_time(struct req *r, json_t *body, const char *origin, const char *ours,
 	*name = b != NULL ? ours : origin;
 	if ((a == NULL) == (b == NULL)) {
 		snprintf(msg, sizeof msg, "give %s (or %s), once", origin, ours);
-		return api_error(r, 422, msg, origin);
+		return req_refuse(r, 422, msg, origin);
 	}
 	if (api_parse_time(json_string_value(a != NULL ? a : b), t, &why) ==
 	    -1) {
 		snprintf(msg, sizeof msg, "%s: %s", *name, why);
-		return api_error(r, 422, msg, *name);
+		return req_refuse(r, 422, msg, *name);
 	}
 	return 0;
 }
 
-/* An Idempotency-Key as this person's request token; 0 or the status sent. */
+/* An Idempotency-Key as this person's request token; 0 or the status to answer. */
 static int
 request_token(struct req *r, char token[TOKEN_LEN])
 {
@@ -65,7 +65,7 @@ request_token(struct req *r, char token[TOKEN_LEN])
 	n = strlen(key);
 	if (n == 0 || n > 100 || strspn(key, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	    "abcdefghijklmnopqrstuvwxyz0123456789-_.:") != n)
-		return api_error(r, 400, "Idempotency-Key must be 1 to 100 "
+		return req_refuse(r, 400, "Idempotency-Key must be 1 to 100 "
 		    "letters, digits or -_.:", NULL);
 	snprintf(text, sizeof text, "%lld:%s", r->user->id, key);
 	token_derive(r->app->cfg->site_key, "idempotency", text, token);
@@ -101,7 +101,7 @@ api_booking_create(struct req *r)
 	/* The form's own checks, on the same values. */
 	if ((bad = valid_title(q.title)) != NULL ||
 	    (bad = valid_attendees(count)) != NULL) {
-		status = api_error(r, 422, bad, valid_title(q.title) != NULL ?
+		status = req_refuse(r, 422, bad, valid_title(q.title) != NULL ?
 		    "title" : "attendees");
 		json_decref(body);
 		return status;
@@ -192,7 +192,7 @@ api_booking_cancel(struct req *r)
 	if (reason != NULL && *reason == '\0')
 		reason = NULL;
 	if (reason != NULL && valid_reason(reason) != NULL)
-		return api_error(r, 422, valid_reason(reason), "reason");
+		return req_refuse(r, 422, valid_reason(reason), "reason");
 	if ((rc = booking_apply(r->app->db, id, ACT_CANCEL, r->user, reason,
 	    &o)) == BK_OK)
 		return resp_send(r, 204, TYPE_JSON, CACHE_NONE, "", 0);

@@ -45,7 +45,7 @@ api_notifications_list(struct req *r)
 
 	if (unread != NULL && strcmp(unread, "0") != 0 &&
 	    strcmp(unread, "1") != 0)
-		return api_error(r, 400, "unread must be 0 or 1", NULL);
+		return req_refuse(r, 400, "unread must be 0 or 1", NULL);
 	if ((rows = db_query(r->app->db, SQL_NOTES, DB_ARGS(DB_INT(r->user->id),
 	    DB_INT(unread != NULL && *unread == '1')))) == NULL)
 		return db_failed(r);
@@ -172,7 +172,7 @@ api_realuse_end(struct req *r)
 		    t > clock_now() + 60;
 	json_decref(body);
 	if (bad)
-		return api_error(r, 422, "realUseEndDtm: give a time that has "
+		return req_refuse(r, 422, "realUseEndDtm: give a time that has "
 		    "passed (or leave it out to end the use now)",
 		    "realUseEndDtm");
 	return answer_use(r, id, ACT_CHECKOUT, given ?

@@ -162,7 +162,7 @@ api_room_create(struct req *r)
 	if (sent == -1)
 		return 500;
 	if (form_check(r, room_fields, &e) > 0)
-		return api_error(r, 422, e.v[0].message, e.v[0].field);
+		return req_refuse(r, 422, e.v[0].message, e.v[0].field);
 	room_input_of(r, &in);
 	if ((rc = room_add(r->app->db, r->user, &in, &o)) != ROOM_OK)
 		return room_refused(r, rc, &o);
@@ -223,18 +223,18 @@ change_status(struct req *r, long long id, long long version, json_t *body)
 	int		 status_sent;
 
 	if (json_object_size(body) > (v != NULL ? 2u : 1u))
-		return api_error(r, 422, "change the status alone, then the "
+		return req_refuse(r, 422, "change the status alone, then the "
 		    "other fields", "status");
 	if (strcmp(status, "N") == 0) {
 		if ((bad = *reason == '\0' ? "a reason is required: the people "
 		    "whose bookings are cancelled will see it" :
 		    valid_reason(reason)) != NULL)
-			return api_error(r, 422, bad, "reason");
+			return req_refuse(r, 422, bad, "reason");
 		rc = room_close(r->app->db, r->user, id, version, reason, &o);
 	} else if (strcmp(status, "Y") == 0) {
 		rc = room_reopen(r->app->db, r->user, id, version, &o);
 	} else
-		return api_error(r, 422, "status must be \"Y\" (available) or "
+		return req_refuse(r, 422, "status must be \"Y\" (available) or "
 		    "\"N\" (unavailable, with a reason)", "status");
 	status_sent = rc == ROOM_OK ? send_room(r, id, 200) :
 	    room_refused(r, rc, &o);
@@ -254,7 +254,7 @@ edit_room(struct req *r, long long id, long long version, json_t *body)
 	int			 rc;
 
 	if (version == 0)
-		return api_error(r, 428, "send If-Match with the room's version "
+		return req_refuse(r, 428, "send If-Match with the room's version "
 		    "(its ETag) to change its fields", NULL);
 	if ((current = db_query(r->app->db, SQL_ONE, DB_ARGS(DB_INT(id)))) ==
 	    NULL)
@@ -269,7 +269,7 @@ edit_room(struct req *r, long long id, long long version, json_t *body)
 	if (rc == -1)
 		return 500;
 	if (form_check(r, room_fields, &e) > 0)
-		return api_error(r, 422, e.v[0].message, e.v[0].field);
+		return req_refuse(r, 422, e.v[0].message, e.v[0].field);
 	room_input_of(r, &in);
 	if ((changed = room_change(r->app->db, r->user, id, version, &in,
 	    &o)) != ROOM_OK) {
@@ -288,13 +288,13 @@ api_room_change(struct req *r)
 	int		 rc;
 
 	if (version == -1)
-		return api_error(r, 400, "If-Match must be the room's version, "
+		return req_refuse(r, 400, "If-Match must be the room's version, "
 		    "as its ETag gives it", NULL);
 	if ((body = api_body(r, change_fields, &rc)) == NULL)
 		return rc;
 	rc = json_object_get(body, "status") != NULL ?
 	    change_status(r, id, version, body) :
-	    json_object_get(body, "reason") != NULL ? api_error(r, 422,
+	    json_object_get(body, "reason") != NULL ? req_refuse(r, 422,
 	    "a reason goes with \"status\": \"N\"", "reason") :
 	    edit_room(r, id, version, body);
 	json_decref(body);

@@ -1,5 +1,4 @@
 /* booking: the one state machine every booking change goes through. */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 

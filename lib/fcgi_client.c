@@ -180,8 +180,11 @@ fcgi_get(const char *path, const char *uri, const char *rid, int timeout_ms,
 	/* On a unix socket EAGAIN means a full backlog: the pool is stuck. */
 	if (connect(fd, (struct sockaddr *)&sa, sizeof sa) == -1 &&
 	    errno != EINPROGRESS) {
-		snprintf(body, bodylen, "%s", errno == EAGAIN ?
-		    "too busy to accept" : strerror(errno));
+		if (errno == EAGAIN) {
+			snprintf(body, bodylen, "too busy to accept");
+			rc = -2;
+		} else
+			snprintf(body, bodylen, "%s", strerror(errno));
 		goto out;
 	}
 	if (send_all(fd, req, off, deadline) == -1)
@@ -217,8 +220,10 @@ fcgi_get(const char *path, const char *uri, const char *rid, int timeout_ms,
 	rc = 0;
 out:
 	if (rc == -1 && strcmp(body, "not answering") == 0 &&
-	    now_ms() >= deadline)
+	    now_ms() >= deadline) {
 		snprintf(body, bodylen, "timed out");
+		rc = -2;
+	}
 	close(fd);
 	return rc;
 }

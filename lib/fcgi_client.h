@@ -9,7 +9,8 @@
  * and waits at most timeout_ms in all.  On success returns 0 with the
  * response status in *status and the body (NUL-terminated, truncated to
  * bodylen - 1) in body.  Returns -1 with a short reason in body when the
- * pool cannot be reached or does not answer in time.
+ * pool cannot be reached, -2 when it took the call (or its queue is full)
+ * but did not answer in time: every worker busy.
  */
 int	fcgi_get(const char *path, const char *uri, const char *rid,
 	    int timeout_ms, int *status, char *body, size_t bodylen);

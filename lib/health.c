@@ -57,7 +57,7 @@ ask_pool(const struct req *r, enum context c, long long deadline)
 	long long left = deadline - now_ms();
 
 	char	 uri[64], body[1024];
-	int	 status;
+	int	 status, got;
 	json_t	*j;
 
 	snprintf(uri, sizeof uri, "/healthz/%s", context_name(c));
@@ -69,12 +69,10 @@ ask_pool(const struct req *r, enum context c, long long deadline)
 	 * worker busy and a queue ahead: the gateway is refusing or about to
 	 * refuse its requests, so it is "busy", not "ok".
 	 */
-	if (fcgi_get(r->app->cfg->ctx[c].socket, uri, r->rid, (int)left,
-	    &status, body, sizeof body) == -1)
-		return json_pack("{s:s, s:s}", "status",
-		    strcmp(body, "timed out") == 0 ||
-		    strcmp(body, "too busy to accept") == 0 ? "busy" : "down",
-		    "error", body);
+	if ((got = fcgi_get(r->app->cfg->ctx[c].socket, uri, r->rid, (int)left,
+	    &status, body, sizeof body)) < 0)
+		return json_pack("{s:s, s:s}", "status", got == -2 ? "busy" :
+		    "down", "error", body);
 	if ((j = json_loads(body, 0, NULL)) == NULL || !json_is_object(j)) {
 		json_decref(j);
 		return json_pack("{s:s, s:s}", "status", "down", "error",

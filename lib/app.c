@@ -188,6 +188,19 @@ elapsed_ms(const struct timespec *t0)
 	    (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
+/*
+ * A form the handler refused goes back to the person with the message at
+ * its field.  1 if the form was sent.
+ */
+static int
+form_again(struct req *r, int status)
+{
+	if (!r->refused || status >= 500 || r->route == NULL ||
+	    r->route->form == NULL)
+		return 0;
+	return r->route->form(r, status) == status && r->status != 0;
+}
+
 static void
 serve(const struct app *app, FCGX_Request *fr)
 {
@@ -210,7 +223,7 @@ serve(const struct app *app, FCGX_Request *fr)
 		if (api_path(r.path))
 			api_error(&r, status, status < 500 ? r.error : NULL,
 			    status < 500 ? r.error_field : NULL);
-		else
+		else if (!form_again(&r, status))
 			page_error(&r, status, r.error);
 	}
 	log_info(r.rid, "%s %s %d %.1fms",

@@ -10,18 +10,8 @@
 
 static const char SQL_ONE[] =
     "SELECT " BOOKINGAPI_COLUMNS BOOKINGAPI_FROM " WHERE b.id = ?";
-/* The origin's confirmStatus for each of our states. */
-const struct api_field bookingapi_request_fields[] = {
-	{ "roomId",		API_INT,	1 },
-	{ "useStartDtm",	API_TIME,	0 },
-	{ "useEndDtm",		API_TIME,	0 },
-	{ "starts_at",		API_TIME,	0 },
-	{ "ends_at",		API_TIME,	0 },
-	{ "title",		API_STRING,	1 },
-	{ "attendees",		API_INT,	1 },
-	{ NULL,			API_INT,	0 },
-};
 
+/* The origin's confirmStatus for each of our states. */
 const char *
 bookingapi_confirm_status(const char *state)
 {

@@ -9,12 +9,6 @@
 
 struct db_rows;
 
-/*
- * The body of POST /api/bookings: the origin's times or ours (which one
- * is checked by the handler), title and attendees.
- */
-extern const struct api_field bookingapi_request_fields[];
-
 /* The columns bookingapi_json reads, and the tables they come from. */
 #define BOOKINGAPI_COLUMNS						\
 	"b.id AS booking_id, b.room_id, r.name AS room_name, b.user_id,"	\

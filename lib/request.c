@@ -383,7 +383,26 @@ req_refuse(struct req *r, int status, const char *message, const char *field)
 		    message != NULL ? message : "");
 	r->error = r->error_buf;
 	r->error_field = field;
+	r->refused = 1;
+	if (field != NULL)
+		req_field_error(r, field, r->error);
 	return status;
+}
+
+void
+req_field_error(struct req *r, const char *field, const char *message)
+{
+	struct req_errors *e = &r->errors;
+
+	for (size_t i = 0; i < e->n; i++)
+		if (strcmp(e->v[i].field, field) == 0)
+			return;		/* the first word on a field stands */
+	if (e->n < REQ_MAX_ERRORS) {
+		e->v[e->n].field = field;
+		snprintf(e->v[e->n].message, sizeof e->v[e->n].message, "%s",
+		    message);
+		e->n++;
+	}
 }
 
 void

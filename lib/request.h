@@ -93,6 +93,17 @@ char		*path_decode(const char *raw, size_t len, const char **why);
  */
 char		*url_encode(const char *s);
 
+/* What was wrong with a request's input, field by field. */
+#define REQ_MAX_ERRORS	16
+
+struct req_errors {
+	size_t		 n;
+	struct {
+		const char	*field;		/* a constant: a field's name */
+		char		 message[200];
+	}		 v[REQ_MAX_ERRORS];
+};
+
 /* Writes the response; set by whoever owns the connection. */
 typedef int (*req_write_fn)(void *ctx, const char *data, size_t len);
 
@@ -114,6 +125,8 @@ struct req {
 	const char	*error;		/* why the request was refused */
 	const char	*error_field;	/* the input at fault, or NULL */
 	char		 error_buf[512];	/* for req_errorf */
+	int		 refused;	/* the handler refused (req_refuse) */
+	struct req_errors errors;	/* every input at fault */
 
 	/* Set by the dispatcher: who is asking (NULL: anonymous). */
 	const struct user *user;	/* points at user_buf when set */
@@ -160,12 +173,17 @@ const char	*req_errorf(struct req *r, const char *fmt, ...)
 
 /*
  * Refuses r: the dispatcher answers status with message (copied into r)
- * and the input at fault (NULL: none, else a constant), as the error page
- * or, under /api/, as the JSON error.  Returns status, for the handler to
+ * and the input at fault (NULL: none, else a constant) as the JSON error
+ * under /api/, else as the route's form shown again with the message at
+ * its field, or as the error page.  Returns status, for the handler to
  * return: handlers write no error answers themselves.
  */
 int		 req_refuse(struct req *r, int status, const char *message,
 		    const char *field);
+
+/* Records what was wrong with field (a constant) for the form again. */
+void		 req_field_error(struct req *r, const char *field,
+		    const char *message);
 
 /* Releases everything r owns (not r itself). */
 void		 req_free(struct req *r);

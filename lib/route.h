@@ -16,11 +16,18 @@ enum auth {
 /* Returns the HTTP status; renders a page unless it returns an error. */
 typedef int (*handler_fn)(struct req *);
 
+/*
+ * Shows a form again with status, r->form's values and r->errors at their
+ * fields: the page a refused form gets.  Returns status, or 500.
+ */
+typedef int (*form_fn)(struct req *, int status);
+
 struct route {
 	unsigned	 methods;	/* M_GET | M_POST ...; GET allows HEAD */
 	const char	*pattern;	/* "/bookings/{id}/cancel" */
 	enum auth	 auth;
 	handler_fn	 handler;
+	form_fn		 form;		/* when the handler refuses, or NULL */
 };
 
 enum route_result {

@@ -1,0 +1,47 @@
+/*
+ * fields: everything people and scripts send, each field described once
+ * (lib/input), and the lists of them each form, query string and JSON body
+ * takes.  Handlers and the fuzz harnesses read these same lists.
+ */
+#ifndef ROOMBOOK_FIELDS_H
+#define ROOMBOOK_FIELDS_H
+
+#include "input.h"
+
+/* Logging in and the account. */
+extern const struct input_field *const login_in[];	/* login, password, next */
+extern const struct input_field *const password_in[];	/* the password change */
+extern const struct input_field *const token_in[];	/* a new API token's name */
+
+/* Bookings.  The request serves the form and the API alike. */
+extern const struct input_field *const booking_request_in[];
+extern const struct input_field *const booking_new_query[];	/* prefill */
+extern const struct input_field *const booking_cancel_in[];	/* form, ?reason */
+extern const struct input_field *const booking_list_query[];	/* ?user, page */
+extern const struct input_field *const checkin_in[];
+extern const struct input_field *const checkout_in[];
+extern const struct input_field *const notifications_query[];
+
+/* Decisions. */
+extern const struct input_field *const deny_in[];
+extern const struct input_field *const decision_in[];
+extern const struct input_field *const confirms_query[];
+
+/* Rooms: one list for the add and edit forms and the API's new room. */
+extern const struct input_field *const room_in[];
+extern const struct input_field *const room_change_in[];	/* API: PATCH */
+extern const struct input_field *const room_close_in[];
+extern const struct input_field *const rooms_query[];
+
+/* The status views. */
+extern const struct input_field *const status_list_query[];
+extern const struct input_field *const booking_lists_query[];
+extern const struct input_field *const day_query[];
+extern const struct input_field *const week_query[];
+extern const struct input_field *const usage_query[];
+
+/* The longest page of a list the API answers. */
+#define API_PAGE_MAX	500
+
+
+#endif

@@ -361,6 +361,15 @@ input_time(const struct input *in, const char *name)
 	return input_get(in, name)->t;
 }
 
+int
+input_has_field(const struct input_field *const *fields, const char *name)
+{
+	for (size_t i = 0; name != NULL && fields[i] != NULL; i++)
+		if (strcmp(fields[i]->name, name) == 0)
+			return 1;
+	return 0;
+}
+
 const char *
 input_name_sent(const struct input *in, const char *name)
 {

@@ -90,6 +90,10 @@ const char	*input_text(const struct input *in, const char *name);
 long long	 input_int(const struct input *in, const char *name);
 time_t		 input_time(const struct input *in, const char *name);
 
+/* Whether name is the (form) name of one of fields. */
+int		 input_has_field(const struct input_field *const *fields,
+		    const char *name);
+
 /*
  * The name a field came under in this request (its JSON name in a body),
  * for an error found later; name itself if it is no field of in's.

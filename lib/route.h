@@ -18,7 +18,8 @@ typedef int (*handler_fn)(struct req *);
 
 /*
  * Shows a form again with status, r->form's values and r->errors at their
- * fields: the page a refused form gets.  Returns status, or 500.
+ * fields: the page a refused form gets.  Returns status, 500, or 0 when
+ * the refusal is not the form's (the error page then).
  */
 typedef int (*form_fn)(struct req *, int status);
 

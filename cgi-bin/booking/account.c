@@ -6,7 +6,7 @@
 #include "app.h"
 #include "handlers.h"
 #include "db.h"
-#include "form.h"
+#include "fields.h"
 #include "page.h"
 #include "password.h"
 #include "log.h"
@@ -26,25 +26,9 @@ static const char SQL_SET_HASH[] =
  */
 static const char SQL_END_SESSIONS[] = "DELETE FROM sessions WHERE user_id = ?";
 
-static const struct field password_in[] = {
-	{ "current_password",	valid_password_input,	F_REQUIRED | F_SECRET },
-	{ "new_password",	valid_new_password,	F_REQUIRED | F_SECRET },
-	{ "confirm_password",	valid_password_input,	F_REQUIRED | F_SECRET },
-	{ "revoke_tokens",	valid_checkbox,		0 },
-	{ NULL,			NULL,			0 },
-};
-
-/* The box to revoke one's API tokens too: ticked unless unticked. */
+/* The page; after a refused change, the form again with its errors. */
 static int
-revoke_asked(const struct req *r)
-{
-	const char *v = params_get(&r->form, "revoke_tokens");
-
-	return v != NULL && *v != '\0';
-}
-
-static int
-account_page(struct req *r, int status, const struct form_errors *e)
+account_page(struct req *r, int status)
 {
 	struct db_rows	*rows;
 	struct page	 p;
@@ -69,8 +53,10 @@ account_page(struct req *r, int status, const struct form_errors *e)
 		tpl_show(p.body, "SSO");
 	else {
 		tpl_show(p.body, "PASSWORD_FORM");
-		form_fill(p.body, r, password_in, e);
-		if (r->method == M_GET || revoke_asked(r))
+		input_fill(p.body, r, password_in);
+		/* The box to revoke one's API tokens: ticked unless unticked. */
+		if (r->method == M_GET || params_get(&r->form,
+		    "revoke_tokens") != NULL)
 			tpl_show(p.body, "REVOKE_TOKENS_ON");
 	}
 	if ((changed = params_get(&r->query, "changed")) != NULL) {
@@ -84,9 +70,13 @@ account_page(struct req *r, int status, const struct form_errors *e)
 int
 account_show(struct req *r)
 {
-	struct form_errors e = { 0 };
+	return account_page(r, 200);
+}
 
-	return account_page(r, 200, &e);
+int
+account_form_again(struct req *r, int status)
+{
+	return account_page(r, status);
 }
 
 /*
@@ -122,39 +112,34 @@ store_password(struct req *r, const char *hash, int revoke_tokens)
 int
 account_password(struct req *r)
 {
-	struct form_errors	 e;
-	struct db_rows		*rows;
-	char			 hash[PASSWORD_HASH_LEN];
-	int			 ok, rc, revoke;
+	struct input	 in;
+	struct db_rows	*rows;
+	char		 hash[PASSWORD_HASH_LEN];
+	int		 ok, rc, revoke;
 
-	if (r->app->cfg->login_header[0] != '\0') {
-		r->error = "passwords are managed by single sign-on";
-		return 403;
-	}
-	if (form_check(r, password_in, &e) > 0)
-		return account_page(r, 422, &e);
-	if (strcmp(params_get(&r->form, "new_password"),
-	    params_get(&r->form, "confirm_password")) != 0) {
-		form_error(&e, "confirm_password",
-		    "This does not match the new password.");
-		return account_page(r, 422, &e);
-	}
+	if (r->app->cfg->login_header[0] != '\0')
+		return req_refuse(r, 403, "passwords are managed by single "
+		    "sign-on", NULL);
+	if ((rc = input_form(r, password_in, &in)) != 0)
+		return rc;
+	if (strcmp(input_text(&in, "new_password"), input_text(&in,
+	    "confirm_password")) != 0)
+		return req_refuse(r, 422, "This does not match the new "
+		    "password.", "confirm_password");
 	if ((rows = db_query(r->app->db, SQL_HASH,
 	    DB_ARGS(DB_INT(r->user->id)))) == NULL)
 		return db_failed(r);
 	ok = password_verify(db_get(rows, 0, "password_hash"),
-	    params_get(&r->form, "current_password"));
+	    input_text(&in, "current_password"));
 	db_rows_free(rows);
-	if (!ok) {
-		form_error(&e, "current_password",
-		    "That is not your current password.");
-		return account_page(r, 422, &e);
-	}
-	if (password_hash(params_get(&r->form, "new_password"), hash) == -1) {
+	if (!ok)
+		return req_refuse(r, 422, "That is not your current password.",
+		    "current_password");
+	if (password_hash(input_text(&in, "new_password"), hash) == -1) {
 		r->error = "out of memory hashing a password";
 		return 500;
 	}
-	revoke = revoke_asked(r);
+	revoke = input_int(&in, "revoke_tokens");
 	if ((rc = store_password(r, hash, revoke)) != 0)
 		return rc;
 	return resp_redirect(r, 303, revoke ? "/account?changed=tokens" :

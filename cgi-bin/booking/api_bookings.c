@@ -12,7 +12,7 @@
 #include "bookingapi.h"
 #include "clock.h"
 #include "db.h"
-#include "form.h"
+#include "fields.h"
 #include "handlers.h"
 #include "log.h"
 #include "refusal.h"
@@ -23,32 +23,6 @@
 static const char SQL_OF_USER[] =
     "SELECT " BOOKINGAPI_COLUMNS BOOKINGAPI_FROM
     " WHERE b.user_id = ? AND b.id > ? ORDER BY b.id LIMIT ?";
-
-/*
- * The start or end, under the origin's name or ours (one of them); its
- * field name goes to *name for messages.  0, or the status to answer.
- */
-static int
-read_time(struct req *r, json_t *body, const char *origin, const char *ours,
-    time_t *t, const char **name)
-{
-	json_t		*a = json_object_get(body, origin);
-	json_t		*b = json_object_get(body, ours);
-	const char	*why;
-	char		 msg[300];
-
-	*name = b != NULL ? ours : origin;
-	if ((a == NULL) == (b == NULL)) {
-		snprintf(msg, sizeof msg, "give %s (or %s), once", origin, ours);
-		return req_refuse(r, 422, msg, origin);
-	}
-	if (api_parse_time(json_string_value(a != NULL ? a : b), t, &why) ==
-	    -1) {
-		snprintf(msg, sizeof msg, "%s: %s", *name, why);
-		return req_refuse(r, 422, msg, *name);
-	}
-	return 0;
-}
 
 /* An Idempotency-Key as this person's request token; 0 or the status to answer. */
 static int
@@ -75,55 +49,42 @@ request_token(struct req *r, char token[TOKEN_LEN])
 int
 api_booking_create(struct req *r)
 {
+	struct input		 in;
 	struct booking_request	 q;
 	struct booking_outcome	 o;
 	struct refusal		 why;
 	enum booking_result	 rc;
-	const char		*start_name, *end_name, *bad;
-	char			 token[TOKEN_LEN], count[24], location[64];
-	json_t			*body;
+	char			 token[TOKEN_LEN], location[64];
 	int			 status;
 
-	if ((body = api_body(r, bookingapi_request_fields, &status)) == NULL)
+	/* The form's fields and checks; the form's token is the key's. */
+	if ((status = input_json(r, booking_request_in, &in)) != 0 ||
+	    (status = request_token(r, token)) != 0) {
+		input_free(&in);
 		return status;
+	}
 	memset(&q, 0, sizeof q);
-	if ((status = read_time(r, body, "useStartDtm", "starts_at",
-	    &q.starts_at, &start_name)) != 0 ||
-	    (status = read_time(r, body, "useEndDtm", "ends_at", &q.ends_at,
-	    &end_name)) != 0 || (status = request_token(r, token)) != 0) {
-		json_decref(body);
-		return status;
-	}
-	q.room_id = json_integer_value(json_object_get(body, "roomId"));
-	q.attendees = json_integer_value(json_object_get(body, "attendees"));
-	q.title = json_string_value(json_object_get(body, "title"));
-	snprintf(count, sizeof count, "%lld", q.attendees);
-	/* The form's own checks, on the same values. */
-	if ((bad = valid_title(q.title)) != NULL ||
-	    (bad = valid_attendees(count)) != NULL) {
-		status = req_refuse(r, 422, bad, valid_title(q.title) != NULL ?
-		    "title" : "attendees");
-		json_decref(body);
-		return status;
-	}
+	q.room_id = input_int(&in, "room_id");
+	q.starts_at = input_time(&in, "starts_at");
+	q.ends_at = input_time(&in, "ends_at");
+	q.title = input_text(&in, "title");
+	q.attendees = input_int(&in, "attendees");
 	q.requester = r->user;
 	q.request_token = token;
 	rc = booking_submit(r->app->db, &r->app->cfg->rules, &q, &o);
-	json_decref(body);	/* q.title is not used after this */
 	switch (refusal_of(rc, ACT_REQUEST, &o, &r->app->cfg->rules, &why)) {
 	case 0:
 		break;
 	case -1:
+		input_free(&in);
 		return db_failed(r);
 	default:
 		/* The field under the name this request gave it. */
-		if (why.field != NULL)
-			why.field = strcmp(why.field, "starts_at") == 0 ?
-			    start_name : strcmp(why.field, "ends_at") == 0 ?
-			    end_name : strcmp(why.field, "room_id") == 0 ?
-			    "roomId" : why.field;
+		why.field = input_name_sent(&in, why.field);
+		input_free(&in);
 		return refusal_tell(r, &why);
 	}
+	input_free(&in);
 	if (rc == BK_OK)
 		log_info(r->rid, "booking %lld requested by user %lld (API)",
 		    o.id, r->user->id);
@@ -144,22 +105,22 @@ int
 api_bookings_list(struct req *r)
 {
 	long long	 user = r->user->id, after, limit;
+	struct input	 q;
 	struct db_rows	*rows;
 	json_t		*list, *j;
 	char		 next[96];
+	int		 rc;
 
-	if (params_get(&r->query, "user") != NULL) {
-		if (!r->user->admin) {
-			r->error = "only administrators can list another "
-			    "person's bookings";
-			return 403;
-		}
-		if ((user = api_query_number(r, "user", 0, 1,
-		    999999999999LL)) == -1)
-			return 400;
+	if ((rc = input_query(r, booking_list_query, &q)) != 0)
+		return rc;
+	if (input_given(&q, "user")) {
+		if (!r->user->admin)
+			return req_refuse(r, 403, "only administrators can "
+			    "list another person's bookings", "user");
+		user = input_int(&q, "user");
 	}
-	if (api_page(r, &after, &limit) == -1)
-		return 400;
+	after = input_int(&q, "after");
+	limit = input_int(&q, "limit");
 	if ((rows = db_query(r->app->db, SQL_OF_USER, DB_ARGS(DB_INT(user),
 	    DB_INT(after), DB_INT(limit)))) == NULL)
 		return db_failed(r);
@@ -185,16 +146,15 @@ int
 api_booking_cancel(struct req *r)
 {
 	long long		 id = route_arg_id(r, 0);
-	const char		*reason = params_get(&r->query, "reason");
+	struct input		 q;
 	struct booking_outcome	 o;
 	enum booking_result	 rc;
+	int			 refused;
 
-	if (reason != NULL && *reason == '\0')
-		reason = NULL;
-	if (reason != NULL && valid_reason(reason) != NULL)
-		return req_refuse(r, 422, valid_reason(reason), "reason");
-	if ((rc = booking_apply(r->app->db, id, ACT_CANCEL, r->user, reason,
-	    &o)) == BK_OK)
+	if ((refused = input_query(r, booking_cancel_in, &q)) != 0)
+		return refused;
+	if ((rc = booking_apply(r->app->db, id, ACT_CANCEL, r->user,
+	    input_text(&q, "reason"), &o)) == BK_OK)
 		return resp_send(r, 204, TYPE_JSON, CACHE_NONE, "", 0);
 	return refusal_answer(r, rc, ACT_CANCEL, &o);
 }

@@ -11,6 +11,7 @@
 #include "booking.h"
 #include "clock.h"
 #include "db.h"
+#include "fields.h"
 #include "handlers.h"
 #include "refusal.h"
 #include "response.h"
@@ -39,15 +40,16 @@ iso_cell(const char *cell)
 int
 api_notifications_list(struct req *r)
 {
-	const char	*unread = params_get(&r->query, "unread");
+	struct input	 q;
 	struct db_rows	*rows;
 	json_t		*list;
+	int		 rc;
 
-	if (unread != NULL && strcmp(unread, "0") != 0 &&
-	    strcmp(unread, "1") != 0)
-		return req_refuse(r, 400, "unread must be 0 or 1", NULL);
+	if ((rc = input_query(r, notifications_query, &q)) != 0)
+		return rc;
 	if ((rows = db_query(r->app->db, SQL_NOTES, DB_ARGS(DB_INT(r->user->id),
-	    DB_INT(unread != NULL && *unread == '1')))) == NULL)
+	    DB_INT(input_given(&q, "unread") && strcmp(input_text(&q,
+	    "unread"), "1") == 0)))) == NULL)
 		return db_failed(r);
 	if ((list = json_array()) == NULL) {
 		db_rows_free(rows);
@@ -124,23 +126,19 @@ answer_use(struct req *r, long long id, enum booking_action action,
 	return status_refused;
 }
 
-static const struct api_field checkin_fields[] = {
-	{ "bookingId",	API_INT,	1 },
-	{ NULL,		API_INT,	0 },
-};
-
 int
 api_realuse_start(struct req *r)
 {
 	struct booking_outcome	 o;
+	struct input		 in;
 	long long		 id;
-	json_t			*body;
-	int			 sent;
+	int			 rc;
 
-	if ((body = api_body(r, checkin_fields, &sent)) == NULL)
-		return sent;
-	id = json_integer_value(json_object_get(body, "bookingId"));
-	json_decref(body);
+	rc = input_json(r, checkin_in, &in);
+	id = input_int(&in, "booking_id");
+	input_free(&in);
+	if (rc != 0)
+		return rc;
 	return answer_use(r, id, ACT_CHECKIN, booking_apply(r->app->db, id,
 	    ACT_CHECKIN, r->user, NULL, &o), &o, 201);
 }
@@ -150,28 +148,22 @@ api_realuse_start(struct req *r)
  * passed (a script reporting late); a minute ahead counts as now, for
  * clocks that differ a little.
  */
-static const struct api_field checkout_fields[] = {
-	{ "realUseEndDtm",	API_TIME,	0 },
-	{ NULL,			API_INT,	0 },
-};
-
 int
 api_realuse_end(struct req *r)
 {
 	struct booking_outcome	 o;
-	const char		*why;
-	json_t			*body, *end;
-	time_t			 t = 0;
+	struct input		 in;
+	time_t			 t;
 	long long		 id = route_arg_id(r, 0);
-	int			 sent, bad = 0, given;
+	int			 rc, given;
 
-	if ((body = api_body(r, checkout_fields, &sent)) == NULL)
-		return sent;
-	if ((given = (end = json_object_get(body, "realUseEndDtm")) != NULL))
-		bad = api_parse_time(json_string_value(end), &t, &why) == -1 ||
-		    t > clock_now() + 60;
-	json_decref(body);
-	if (bad)
+	rc = input_json(r, checkout_in, &in);
+	given = input_given(&in, "actual_end");
+	t = input_time(&in, "actual_end");
+	input_free(&in);
+	if (rc != 0)
+		return rc;
+	if (given && t > clock_now() + 60)
 		return req_refuse(r, 422, "realUseEndDtm: give a time that has "
 		    "passed (or leave it out to end the use now)",
 		    "realUseEndDtm");

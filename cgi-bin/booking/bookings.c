@@ -8,7 +8,7 @@
 #include "booking.h"
 #include "clock.h"
 #include "db.h"
-#include "form.h"
+#include "fields.h"
 #include "handlers.h"
 #include "log.h"
 #include "page.h"
@@ -45,24 +45,9 @@ static const char SQL_PAST[] =
     " AND b.starts_at < UTC_TIMESTAMP()"
     " ORDER BY b.starts_at DESC, b.id DESC LIMIT 50";
 
-static const struct field booking_in[] = {
-	{ "room_id",		valid_id,		F_REQUIRED },
-	{ "starts_at",		valid_local_time,	F_REQUIRED },
-	{ "ends_at",		valid_local_time,	F_REQUIRED },
-	{ "title",		valid_title,		F_REQUIRED },
-	{ "attendees",		valid_attendees,	F_REQUIRED },
-	{ "request_token",	valid_form_token,	F_REQUIRED },
-	{ NULL,			NULL,			0 },
-};
-
-static const struct field cancel_in[] = {
-	{ "reason",	valid_reason,	0 },
-	{ NULL,		NULL,		0 },
-};
-
 /* Fills the room choice; the selected one is marked. */
 static int
-fill_rooms(struct req *r, struct tpl *d, long long selected)
+fill_rooms(struct req *r, struct tpl *d, const char *selected)
 {
 	struct db_rows *rows;
 
@@ -72,7 +57,8 @@ fill_rooms(struct req *r, struct tpl *d, long long selected)
 		struct tpl *room = tpl_section(d, "ROOM");
 
 		tpl_set_row(room, rows, i);
-		if (db_get_int(rows, i, "id") == selected)
+		if (selected != NULL && strcmp(db_get(rows, i, "id"),
+		    selected) == 0)
 			tpl_show(room, "SELECTED");
 	}
 	if (rows->nrows == 0)
@@ -81,10 +67,12 @@ fill_rooms(struct req *r, struct tpl *d, long long selected)
 	return 0;
 }
 
-/* The booking form with the values in r->form and errors e, or a conflict. */
+/*
+ * The booking form with the values in r->form and the errors in r; a
+ * conflict, or what concerns no field of the form, is also said on top.
+ */
 static int
-form_page(struct req *r, int status, const struct form_errors *e,
-    const char *problem)
+form_page(struct req *r, int status)
 {
 	struct page	p;
 	char		hours[128];
@@ -92,17 +80,25 @@ form_page(struct req *r, int status, const struct form_errors *e,
 
 	if (page_begin(&p, r, "Book a room", "booking_new.tpl") == -1)
 		return 500;
-	if ((rc = fill_rooms(r, p.body, form_int(r, "room_id"))) != 0) {
+	if ((rc = fill_rooms(r, p.body, params_get(&r->form, "room_id"))) !=
+	    0) {
 		page_discard(&p);
 		return rc;
 	}
-	form_fill(p.body, r, booking_in, e);
-	if (problem != NULL)
-		tpl_set(tpl_section(p.body, "PROBLEM"), "MESSAGE", problem);
+	input_fill(p.body, r, booking_request_in);
+	if (r->refused && (status == 409 || !input_has_field(
+	    booking_request_in, r->error_field)))
+		tpl_set(tpl_section(p.body, "PROBLEM"), "MESSAGE", r->error);
 	tpl_set(p.body, "OPENING", rules_opening(&r->app->cfg->rules, hours,
 	    sizeof hours));
 	tpl_set_int(p.body, "STEP", r->app->cfg->rules.slot_minutes * 60);
 	return page_finish(&p, r, status);
+}
+
+int
+booking_form_again(struct req *r, int status)
+{
+	return form_page(r, status);
 }
 
 /*
@@ -126,64 +122,69 @@ int
 booking_form(struct req *r)
 {
 	const struct rules	*k = &r->app->cfg->rules;
-	struct form_errors	 e = { 0 };
-	const char		*room = params_get(&r->query, "room_id");
-	const char		*start = params_get(&r->query, "start");
-	const char		*date = params_get(&r->query, "date");
+	struct input		 q;
 	char			 token[TOKEN_LEN], from[INPUT_TIME_LEN];
 	char			 to[INPUT_TIME_LEN], buf[32];
+	const char		*why;
 	time_t			 t0;
+	int			 rc;
 
 	issue_request_token(r, token);
 	if (params_append(&r->form, "request_token", token) == -1 ||
-	    params_append(&r->form, "attendees", "1") == -1 ||
-	    (room != NULL && valid_id(room) == NULL &&
-	    params_append(&r->form, "room_id", room) == -1))
+	    params_append(&r->form, "attendees", "1") == -1)
 		return 500;
-	/* ?start=2026-12-01T10:00 (from the day grid) or ?date=2026-12-01. */
-	if (date != NULL && start == NULL && strlen(date) == 10) {
-		snprintf(buf, sizeof buf, "%sT%02d:%02d", date,
+	/* ?room_id, and ?start=2026-12-01T10:00 (the day grid) or ?date=. */
+	if ((rc = input_query(r, booking_new_query, &q)) != 0)
+		return rc;
+	if (input_given(&q, "room_id") && params_append(&r->form, "room_id",
+	    input_text(&q, "room_id")) == -1)
+		return 500;
+	t0 = input_time(&q, "start");
+	if (!input_given(&q, "start") && input_given(&q, "date")) {
+		/* The day's opening, on that day's clock. */
+		snprintf(buf, sizeof buf, "%sT%02d:%02d", input_text(&q, "date"),
 		    k->open_from / 60, k->open_from % 60);
-		start = buf;
+		if (input_parse_time(buf, &t0, &why) == -1)
+			return req_refuse(r, 422, why, "date");
 	}
-	if (start != NULL && parse_local_input(start, &t0) == LOCAL_OK &&
-	    local_input_value(t0, from) == 0 &&
+	if (t0 != 0 && local_input_value(t0, from) == 0 &&
 	    local_input_value(t0 + 3600, to) == 0 &&
 	    (params_append(&r->form, "starts_at", from) == -1 ||
 	    params_append(&r->form, "ends_at", to) == -1))
 		return 500;
-	return form_page(r, 200, &e, NULL);
+	return form_page(r, 200);
 }
 
 int
 booking_create(struct req *r)
 {
-	struct form_errors	 e;
+	struct input		 in;
 	struct booking_request	 q;
 	struct booking_outcome	 o;
 	struct refusal		 why;
 	enum booking_result	 rc;
 	char			 location[64], token[TOKEN_LEN];
+	int			 status;
 
-	if (form_check(r, booking_in, &e) > 0)
-		return form_page(r, 422, &e, NULL);
-	if (!request_token_ours(r, params_get(&r->form, "request_token"))) {
+	if ((status = input_form(r, booking_request_in, &in)) != 0)
+		return status;
+	if (!request_token_ours(r, input_text(&in, "request_token"))) {
 		/* The form again, with a token of this session's. */
 		issue_request_token(r, token);
 		if (params_set(&r->form, "request_token", token) == -1)
 			return 500;
-		return form_page(r, 422, &e, "This form was not issued to you, "
+		return req_refuse(r, 422, "This form was not issued to you, "
 		    "or you have logged in again since; check the values and "
-		    "send it again.");
+		    "send it again.", NULL);
 	}
 	memset(&q, 0, sizeof q);
-	parse_local_input(params_get(&r->form, "starts_at"), &q.starts_at);
-	parse_local_input(params_get(&r->form, "ends_at"), &q.ends_at);
-	q.room_id = form_int(r, "room_id");
+	q.room_id = input_int(&in, "room_id");
+	q.starts_at = input_time(&in, "starts_at");
+	q.ends_at = input_time(&in, "ends_at");
 	q.requester = r->user;
-	q.title = params_get(&r->form, "title");
-	q.attendees = form_int(r, "attendees");
-	q.request_token = params_get(&r->form, "request_token");
+	q.title = input_text(&in, "title");
+	q.attendees = input_int(&in, "attendees");
+	q.request_token = input_text(&in, "request_token");
 	rc = booking_submit(r->app->db, &r->app->cfg->rules, &q, &o);
 	switch (refusal_of(rc, ACT_REQUEST, &o, &r->app->cfg->rules, &why)) {
 	case 0:
@@ -191,9 +192,7 @@ booking_create(struct req *r)
 	case -1:
 		return db_failed(r);
 	default:
-		form_error(&e, why.field, why.message);
-		return form_page(r, why.status, &e, why.status == 409 ?
-		    why.message : NULL);
+		return refusal_tell(r, &why);
 	}
 	if (rc == BK_OK)
 		log_info(r->rid, "booking %lld requested by user %lld", o.id,
@@ -300,8 +299,7 @@ fill_use(struct req *r, struct tpl *d, const struct db_rows *b,
 
 /* The booking page; 404 for anyone but its owner and administrators. */
 static int
-booking_page(struct req *r, long long id, int status,
-    const struct form_errors *e)
+booking_page(struct req *r, long long id, int status)
 {
 	struct db_rows	*b = NULL, *h = NULL;
 	struct page	 p;
@@ -354,7 +352,7 @@ booking_page(struct req *r, long long id, int status,
 	if (may_cancel(r, owner, db_get(b, 0, "status"), end)) {
 		struct tpl *c = tpl_section(p.body, "CANCEL");
 
-		form_fill(c, r, cancel_in, e);
+		input_fill(c, r, booking_cancel_in);
 		if (owner != r->user->id)
 			tpl_show(c, "REASON_REQUIRED");
 	}
@@ -368,27 +366,32 @@ out:
 int
 booking_show(struct req *r)
 {
-	struct form_errors e = { 0 };
+	return booking_page(r, route_arg_id(r, 0), 200);
+}
 
-	return booking_page(r, route_arg_id(r, 0), 200, &e);
+int
+booking_page_again(struct req *r, int status)
+{
+	/* Only what concerns the cancel form's reason; else the error page. */
+	if (r->errors.n == 0)
+		return 0;
+	return booking_page(r, route_arg_id(r, 0), status);
 }
 
 int
 booking_cancel(struct req *r)
 {
 	long long		 id = route_arg_id(r, 0);
-	const char		*reason = params_get(&r->form, "reason");
-	struct form_errors	 e;
+	struct input		 in;
 	struct booking_outcome	 o;
 	struct refusal		 why;
 	enum booking_result	 rc;
 	char			 location[64];
 
-	if (form_check(r, cancel_in, &e) > 0)
-		return booking_page(r, id, 422, &e);
-	if (reason != NULL && *reason == '\0')
-		reason = NULL;
-	rc = booking_apply(r->app->db, id, ACT_CANCEL, r->user, reason, &o);
+	if ((rc = input_form(r, booking_cancel_in, &in)) != 0)
+		return rc;
+	rc = booking_apply(r->app->db, id, ACT_CANCEL, r->user,
+	    input_text(&in, "reason"), &o);
 	switch (refusal_of(rc, ACT_CANCEL, &o, &r->app->cfg->rules, &why)) {
 	case 0:
 		snprintf(location, sizeof location, "/bookings/%lld", id);
@@ -397,9 +400,5 @@ booking_cancel(struct req *r)
 		return db_failed(r);
 	}
 	/* A missing reason goes next to its field on the booking's page. */
-	if (why.field != NULL) {
-		form_error(&e, why.field, why.message);
-		return booking_page(r, id, why.status, &e);
-	}
 	return refusal_tell(r, &why);
 }

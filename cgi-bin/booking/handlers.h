@@ -12,6 +12,8 @@ int	login_form(struct req *r);
 /* POST /login: 303 to the "next" path, or 401 (wrong login or password,
  * the same either way), 422 (a field missing). */
 int	login_submit(struct req *r);
+/* The login form again, refused (the dispatcher's form_fn). */
+int	login_form_again(struct req *r, int status);
 /* POST /logout: ends the session, 303 to the login page. */
 int	logout(struct req *r);
 
@@ -19,9 +21,14 @@ int	logout(struct req *r);
 int	account_show(struct req *r);
 /* POST /account/password: 303 back, or 422 with the field at fault. */
 int	account_password(struct req *r);
+/* The account page again, its password form refused (a form_fn). */
+int	account_form_again(struct req *r, int status);
 
-/* GET /bookings/new: the booking form (?room_id, ?date or ?start prefill). */
+/* GET /bookings/new: the booking form (?room_id, ?date or ?start prefill);
+ * 422 for a prefill that is no room or time. */
 int	booking_form(struct req *r);
+/* The booking form again, refused (the dispatcher's form_fn). */
+int	booking_form_again(struct req *r, int status);
 /* POST /bookings: 303 to the new (or, resubmitted, the same) booking;
  * 422 with the field at fault, 409 when the time is taken. */
 int	booking_create(struct req *r);
@@ -33,9 +40,13 @@ int	booking_show(struct req *r);
 /* POST /bookings/{id}/cancel: 303 back, 404, 409 (already decided or
  * ended), 422 (an administrator cancelling someone's without reason). */
 int	booking_cancel(struct req *r);
+/* The booking's page again, its cancel form refused (a form_fn). */
+int	booking_page_again(struct req *r, int status);
 int	booking_checkin(struct req *r);
 int	tokens_show(struct req *r);
 int	tokens_create(struct req *r);
+/* The tokens page again, its form refused (a form_fn). */
+int	tokens_form_again(struct req *r, int status);
 int	tokens_revoke(struct req *r);
 int	api_booking_create(struct req *r);
 int	api_notifications_list(struct req *r);

@@ -5,7 +5,7 @@
 #include "app.h"
 #include "handlers.h"
 #include "db.h"
-#include "form.h"
+#include "fields.h"
 #include "log.h"
 #include "page.h"
 #include "password.h"
@@ -15,13 +15,6 @@
 static const char SQL_CREDENTIALS[] =
     "SELECT " USER_COLUMNS ", u.password_hash, u.disabled"
     " FROM users u WHERE u.login = ?";
-
-static const struct field login_in[] = {
-	{ "login",	valid_login,		F_REQUIRED },
-	{ "password",	valid_password_input,	F_REQUIRED | F_SECRET },
-	{ "next",	valid_any,		0 },
-	{ NULL,		NULL,			0 },
-};
 
 /* The same message whether the login or the password was wrong. */
 #define LOGIN_FAILED	"The login or password is not correct."
@@ -47,33 +40,38 @@ in_header_mode(const struct req *r)
 
 /* The login page; status is 200, or 401/422 after a failed attempt. */
 static int
-login_page(struct req *r, int status, const struct form_errors *e,
-    const char *failed)
+login_page(struct req *r, int status)
 {
 	struct page	p;
 
 	if (page_begin(&p, r, "Log in", "login.tpl") == -1)
 		return 500;
 	tpl_show(p.body, "FORM");
-	form_fill(p.body, r, login_in, e);
+	input_fill(p.body, r, login_in);
 	/* The cursor starts in the login, unless only the password is amiss. */
-	if (!(e->n == 1 && strcmp(e->v[0].field, "password") == 0))
+	if (!(r->errors.n == 1 && strcmp(r->errors.v[0].field,
+	    "password") == 0))
 		tpl_show(p.body, "LOGIN_FIRST");
 	tpl_set(p.body, "NEXT", safe_next(r->method == M_POST ?
 	    params_get(&r->form, "next") : params_get(&r->query, "next")));
-	if (failed != NULL)
-		tpl_set(tpl_section(p.body, "FAILED"), "MESSAGE", failed);
+	if (r->refused && r->error_field == NULL)
+		tpl_set(tpl_section(p.body, "FAILED"), "MESSAGE", r->error);
 	if (params_get(&r->query, "bye") != NULL)
 		tpl_show(p.body, "LOGGED_OUT");
 	return page_finish(&p, r, status);
 }
 
 int
+login_form_again(struct req *r, int status)
+{
+	return login_page(r, status);
+}
+
+int
 login_form(struct req *r)
 {
-	struct form_errors	e = { 0 };
-	struct page		p;
-	int			rc;
+	struct page	p;
+	int		rc;
 
 	if (in_header_mode(r)) {
 		if (r->user != NULL)
@@ -86,42 +84,42 @@ login_form(struct req *r)
 	}
 	if ((rc = session_prelogin(r)) != 0)
 		return rc;
-	return login_page(r, 200, &e, NULL);
+	return login_page(r, 200);
 }
 
 int
 login_submit(struct req *r)
 {
-	struct form_errors	 e;
-	struct db_rows		*rows;
-	struct user		 u;
-	const char		*hash = NULL;
-	int			 ok, rc;
+	struct input	 in;
+	struct db_rows	*rows;
+	struct user	 u;
+	const char	*hash = NULL;
+	int		 ok, rc;
 
 	if (in_header_mode(r))
 		return resp_redirect(r, 303, "/login");
-	if (form_check(r, login_in, &e) > 0)
-		return login_page(r, 422, &e, NULL);
+	if ((rc = input_form(r, login_in, &in)) != 0)
+		return rc;
 	if ((rows = db_query(r->app->db, SQL_CREDENTIALS,
-	    DB_ARGS(DB_STR(params_get(&r->form, "login"))))) == NULL)
+	    DB_ARGS(DB_STR(input_text(&in, "login"))))) == NULL)
 		return db_failed(r);
 	if (rows->nrows == 1) {
 		user_from_row(&u, rows, 0);
 		hash = db_get(rows, 0, "password_hash");
 	}
 	/* An unknown login is checked against a dummy hash: same time. */
-	ok = password_verify(hash, params_get(&r->form, "password")) &&
+	ok = password_verify(hash, input_text(&in, "password")) &&
 	    db_get_int(rows, 0, "disabled") == 0;
 	db_rows_free(rows);
 	if (!ok) {
 		log_info(r->rid, "login failed%s", hash != NULL ?
 		    " (known login)" : "");
-		return login_page(r, 401, &e, LOGIN_FAILED);
+		return req_refuse(r, 401, LOGIN_FAILED, NULL);
 	}
 	if ((rc = session_start(r, &u)) != 0)
 		return rc;
 	log_info(r->rid, "login: user %lld", u.id);
-	return resp_redirect(r, 303, safe_next(params_get(&r->form, "next")));
+	return resp_redirect(r, 303, safe_next(input_text(&in, "next")));
 }
 
 int

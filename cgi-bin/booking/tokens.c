@@ -5,7 +5,7 @@
 #include "apitoken.h"
 #include "app.h"
 #include "db.h"
-#include "form.h"
+#include "fields.h"
 #include "handlers.h"
 #include "log.h"
 #include "page.h"
@@ -15,15 +15,9 @@ static const char SQL_MINE[] =
     "SELECT id, name, created_at, last_used_at, revoked_at FROM api_tokens"
     " WHERE user_id = ? ORDER BY id DESC LIMIT 100";
 
-static const struct field token_in[] = {
-	{ "name",	apitoken_name_invalid,	F_REQUIRED },
-	{ NULL,		NULL,			0 },
-};
-
 /* The page; made, if set, is a new token's text, shown this once. */
 static int
-tokens_page(struct req *r, int status, const struct form_errors *e,
-    const char *made)
+tokens_page(struct req *r, int status, const char *made)
 {
 	struct db_rows	*rows;
 	struct page	 p;
@@ -35,7 +29,7 @@ tokens_page(struct req *r, int status, const struct form_errors *e,
 		db_rows_free(rows);
 		return 500;
 	}
-	form_fill(p.body, r, token_in, e);
+	input_fill(p.body, r, token_in);
 	if (made != NULL)
 		tpl_set(tpl_section(p.body, "MADE"), "TOKEN", made);
 	for (size_t i = 0; i < rows->nrows; i++) {
@@ -64,27 +58,32 @@ tokens_page(struct req *r, int status, const struct form_errors *e,
 int
 tokens_show(struct req *r)
 {
-	struct form_errors e = { 0 };
+	return tokens_page(r, 200, NULL);
+}
 
-	return tokens_page(r, 200, &e, NULL);
+int
+tokens_form_again(struct req *r, int status)
+{
+	return tokens_page(r, status, NULL);
 }
 
 int
 tokens_create(struct req *r)
 {
-	struct form_errors	e;
-	char			token[TOKEN_LEN];
-	long long		id;
+	struct input	in;
+	char		token[TOKEN_LEN];
+	long long	id;
+	int		rc;
 
-	if (form_check(r, token_in, &e) > 0)
-		return tokens_page(r, 422, &e, NULL);
-	if (apitoken_create(r->app->db, r->user->id, params_get(&r->form,
-	    "name"), token, &id) == -1)
+	if ((rc = input_form(r, token_in, &in)) != 0)
+		return rc;
+	if (apitoken_create(r->app->db, r->user->id, input_text(&in, "name"),
+	    token, &id) == -1)
 		return db_failed(r);
 	log_info(r->rid, "API token %lld made by user %lld", id, r->user->id);
 	/* Shown in this answer only; a reload shows the list without it. */
 	params_free(&r->form);
-	return tokens_page(r, 201, &e, token);
+	return tokens_page(r, 201, token);
 }
 
 int

@@ -11,7 +11,6 @@
 #include "api.h"
 #include "app.h"
 #include "db.h"
-#include "form.h"
 #include "log.h"
 #include "handlers.h"
 #include "response.h"
@@ -95,76 +94,25 @@ api_room_show(struct req *r)
 	return send_room(r, route_arg_id(r, 0), 200);
 }
 
-static const struct api_field new_room_fields[] = {
-	{ "name",		API_STRING,	1 },
-	{ "location",		API_STRING,	0 },
-	{ "capacity",		API_INT,	1 },
-	{ "description",	API_STRING,	0 },
-	{ "checkinRequired",	API_INT,	0 },
-	{ NULL,			API_INT,	0 },
-};
-
-/*
- * The room's fields as the form's, so the form's checks apply: each from
- * the JSON body, or else from the room as saved (current, may be NULL).
- */
-static int
-as_form(struct req *r, json_t *body, const struct db_rows *current)
-{
-	/* A form field's name is also its column's in current. */
-	static const struct {
-		const char	*json, *form;
-	} map[] = {
-		{ "name", "name" }, { "location", "location" },
-		{ "capacity", "capacity" }, { "description", "description" },
-		{ "checkinRequired", "checkin_required" },
-	};
-	char	 n[24];
-
-	params_free(&r->form);
-	for (size_t i = 0; i < NELEM(map); i++) {
-		json_t		*v = json_object_get(body, map[i].json);
-		const char	*value = NULL;
-
-		if (v != NULL && json_is_integer(v)) {
-			snprintf(n, sizeof n, "%lld",
-			    (long long)json_integer_value(v));
-			value = n;
-		} else if (v != NULL)
-			value = json_string_value(v);
-		else if (current != NULL)
-			value = db_get(current, 0, map[i].form);
-		/* The form's checkbox: "1" when ticked, absent when not. */
-		if (strcmp(map[i].form, "checkin_required") == 0)
-			value = value != NULL && strcmp(value, "0") != 0 ? "1" : "";
-		if (value != NULL && params_append(&r->form, map[i].form,
-		    value) == -1)
-			return -1;
-	}
-	return 0;
-}
-
 int
 api_room_create(struct req *r)
 {
-	struct form_errors	 e;
-	struct room_input	 in;
+	struct input		 in;
+	struct room_input	 room;
 	struct room_outcome	 o;
 	enum room_result	 rc;
 	char			 location[64];
-	json_t			*body;
 	int			 sent;
 
-	if ((body = api_body(r, new_room_fields, &sent)) == NULL)
+	/* The add form's fields and checks (its version is the form's). */
+	if ((sent = input_json(r, room_in, &in)) != 0) {
+		input_free(&in);
 		return sent;
-	sent = as_form(r, body, NULL);
-	json_decref(body);
-	if (sent == -1)
-		return 500;
-	if (form_check(r, room_fields, &e) > 0)
-		return req_refuse(r, 422, e.v[0].message, e.v[0].field);
-	room_input_of(r, &in);
-	if ((rc = room_add(r->app->db, r->user, &in, &o)) != ROOM_OK)
+	}
+	room_input_of(&in, &room);
+	rc = room_add(r->app->db, r->user, &room, &o);
+	input_free(&in);
+	if (rc != ROOM_OK)
 		return room_refused(r, rc, &o);
 	log_info(r->rid, "room %lld added by user %lld (API)", o.id,
 	    r->user->id);
@@ -198,57 +146,43 @@ if_match(struct req *r)
 	return v;
 }
 
-static const struct api_field change_fields[] = {
-	{ "status",		API_STRING,	0 },
-	{ "reason",		API_STRING,	0 },
-	{ "name",		API_STRING,	0 },
-	{ "location",		API_STRING,	0 },
-	{ "capacity",		API_INT,	0 },
-	{ "description",	API_STRING,	0 },
-	{ "checkinRequired",	API_INT,	0 },
-	{ NULL,			API_INT,	0 },
-};
-
 /* Out of use ("N", with a reason) or back ("Y"), as the room page does. */
 static int
-change_status(struct req *r, long long id, long long version, json_t *body)
+change_status(struct req *r, long long id, long long version,
+    const struct input *in)
 {
-	const char	*status = json_string_value(json_object_get(body,
-			    "status"));
-	json_t		*v = json_object_get(body, "reason");
-	const char	*reason = v != NULL ? json_string_value(v) : "";
-	const char	*bad;
-	struct room_outcome o;
-	enum room_result rc;
-	int		 status_sent;
+	struct room_outcome	 o;
+	enum room_result	 rc;
+	int			 status_sent;
 
-	if (json_object_size(body) > (v != NULL ? 2u : 1u))
-		return req_refuse(r, 422, "change the status alone, then the "
-		    "other fields", "status");
-	if (strcmp(status, "N") == 0) {
-		if ((bad = *reason == '\0' ? "a reason is required: the people "
-		    "whose bookings are cancelled will see it" :
-		    valid_reason(reason)) != NULL)
-			return req_refuse(r, 422, bad, "reason");
-		rc = room_close(r->app->db, r->user, id, version, reason, &o);
-	} else if (strcmp(status, "Y") == 0) {
-		rc = room_reopen(r->app->db, r->user, id, version, &o);
+	for (size_t i = 0; room_in[i] != NULL; i++)
+		if (input_given(in, room_in[i]->name))
+			return req_refuse(r, 422, "change the status alone, "
+			    "then the other fields", "status");
+	if (strcmp(input_text(in, "status"), "N") == 0) {
+		if (!input_given(in, "reason"))
+			return req_refuse(r, 422, "Please fill this in.",
+			    "reason");
+		rc = room_close(r->app->db, r->user, id, version,
+		    input_text(in, "reason"), &o);
 	} else
-		return req_refuse(r, 422, "status must be \"Y\" (available) or "
-		    "\"N\" (unavailable, with a reason)", "status");
+		rc = room_reopen(r->app->db, r->user, id, version, &o);
 	status_sent = rc == ROOM_OK ? send_room(r, id, 200) :
 	    room_refused(r, rc, &o);
 	room_outcome_free(&o);
 	return status_sent;
 }
 
-/* New values for some of the room's fields, if it is still at version. */
+/*
+ * New values for some of the room's fields, if it is still at version:
+ * each field left out keeps its saved value.
+ */
 static int
-edit_room(struct req *r, long long id, long long version, json_t *body)
+edit_room(struct req *r, long long id, long long version,
+    const struct input *in)
 {
-	struct form_errors	 e;
 	struct db_rows		*current;
-	struct room_input	 in;
+	struct room_input	 room;
 	struct room_outcome	 o;
 	enum room_result	 changed;
 	int			 rc;
@@ -261,42 +195,43 @@ edit_room(struct req *r, long long id, long long version, json_t *body)
 		return db_failed(r);
 	if (current->nrows != 1) {
 		db_rows_free(current);
-		r->error = "no such room";
-		return 404;
+		return req_refuse(r, 404, "no such room", NULL);
 	}
-	rc = as_form(r, body, current);
+	room_input_of(in, &room);
+	if (!input_given(in, "name"))
+		room.name = db_get(current, 0, "name");
+	if (input_get(in, "location")->sent_as == NULL)
+		room.location = db_text(current, 0, "location");
+	if (input_get(in, "description")->sent_as == NULL)
+		room.description = db_text(current, 0, "description");
+	if (!input_given(in, "capacity"))
+		room.capacity = db_get_int(current, 0, "capacity");
+	if (input_get(in, "checkin_required")->sent_as == NULL)
+		room.checkin_required = (int)db_get_int(current, 0,
+		    "checkin_required");
+	changed = room_change(r->app->db, r->user, id, version, &room, &o);
 	db_rows_free(current);
-	if (rc == -1)
-		return 500;
-	if (form_check(r, room_fields, &e) > 0)
-		return req_refuse(r, 422, e.v[0].message, e.v[0].field);
-	room_input_of(r, &in);
-	if ((changed = room_change(r->app->db, r->user, id, version, &in,
-	    &o)) != ROOM_OK) {
-		rc = room_refused(r, changed, &o);
-		room_outcome_free(&o);
-		return rc;
-	}
-	return send_room(r, id, 200);
+	rc = changed == ROOM_OK ? send_room(r, id, 200) :
+	    room_refused(r, changed, &o);
+	room_outcome_free(&o);
+	return rc;
 }
 
 int
 api_room_change(struct req *r)
 {
 	long long	 id = route_arg_id(r, 0), version = if_match(r);
-	json_t		*body;
+	struct input	 in;
 	int		 rc;
 
 	if (version == -1)
 		return req_refuse(r, 400, "If-Match must be the room's version, "
 		    "as its ETag gives it", NULL);
-	if ((body = api_body(r, change_fields, &rc)) == NULL)
-		return rc;
-	rc = json_object_get(body, "status") != NULL ?
-	    change_status(r, id, version, body) :
-	    json_object_get(body, "reason") != NULL ? req_refuse(r, 422,
-	    "a reason goes with \"status\": \"N\"", "reason") :
-	    edit_room(r, id, version, body);
-	json_decref(body);
+	if ((rc = input_json_patch(r, room_change_in, &in)) == 0)
+		rc = input_given(&in, "status") ? change_status(r, id, version,
+		    &in) : input_given(&in, "reason") ? req_refuse(r, 422,
+		    "a reason goes with \"status\": \"N\"", "reason") :
+		    edit_room(r, id, version, &in);
+	input_free(&in);
 	return rc;
 }

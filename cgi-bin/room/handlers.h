@@ -12,6 +12,8 @@ int	room_show(struct req *r);
 /* GET /admin/rooms/new and POST /admin/rooms: add a room (303, 422). */
 int	room_new(struct req *r);
 int	room_create(struct req *r);
+/* The add or edit form again, refused (the dispatcher's form_fn). */
+int	room_form_again(struct req *r, int status);
 /* GET /admin/rooms/{id}/edit and POST /admin/rooms/{id}: edit with the
  * version the form was made from (303, 200 with over-capacity bookings,
  * 404, 409 when someone saved in between, 422). */
@@ -21,6 +23,8 @@ int	room_update(struct req *r);
  * and cancel its bookings that have not ended, in one transaction.  200
  * with what was cancelled, 404, 409 (already), 422 (no reason). */
 int	room_unavailable(struct req *r);
+/* The room's page again, its out-of-use form refused (a form_fn). */
+int	room_page_again(struct req *r, int status);
 /* POST /admin/rooms/{id}/available: back in use.  303, 404, 409. */
 int	room_available(struct req *r);
 /* POST /admin/rooms/{id}/delete: only a room that never had bookings.

@@ -4,20 +4,24 @@
 #include "health.h"
 
 static const struct route routes[] = {
-	{ M_GET,  "/rooms",				AUTH_ANY,   rooms_list },
-	{ M_GET,  "/rooms/{id}",			AUTH_ANY,   room_show },
-	{ M_GET,  "/admin/rooms/new",			AUTH_ADMIN, room_new },
-	{ M_POST, "/admin/rooms",			AUTH_ADMIN, room_create },
-	{ M_GET,  "/admin/rooms/{id}/edit",		AUTH_ADMIN, room_edit },
-	{ M_POST, "/admin/rooms/{id}",			AUTH_ADMIN, room_update },
-	{ M_POST, "/admin/rooms/{id}/unavailable",	AUTH_ADMIN, room_unavailable },
-	{ M_POST, "/admin/rooms/{id}/available",	AUTH_ADMIN, room_available },
-	{ M_POST, "/admin/rooms/{id}/delete",		AUTH_ADMIN, room_delete },
-	{ M_GET,  "/api/rooms",				AUTH_USER,  api_rooms_list },
-	{ M_POST, "/api/rooms",				AUTH_ADMIN, api_room_create },
-	{ M_GET,  "/api/rooms/{id}",			AUTH_USER,  api_room_show },
-	{ M_PATCH, "/api/rooms/{id}",			AUTH_ADMIN, api_room_change },
-	{ M_GET,  "/healthz/room",			AUTH_ANY,   health_context },
+	{ M_GET,  "/rooms",				AUTH_ANY,   rooms_list, NULL },
+	{ M_GET,  "/rooms/{id}",			AUTH_ANY,   room_show, NULL },
+	{ M_GET,  "/admin/rooms/new",			AUTH_ADMIN, room_new, NULL },
+	{ M_POST, "/admin/rooms",			AUTH_ADMIN, room_create,
+	    room_form_again },
+	{ M_GET,  "/admin/rooms/{id}/edit",		AUTH_ADMIN, room_edit, NULL },
+	{ M_POST, "/admin/rooms/{id}",			AUTH_ADMIN, room_update,
+	    room_form_again },
+	{ M_POST, "/admin/rooms/{id}/unavailable",	AUTH_ADMIN, room_unavailable,
+	    room_page_again },
+	{ M_POST, "/admin/rooms/{id}/available",	AUTH_ADMIN, room_available, NULL },
+	{ M_POST, "/admin/rooms/{id}/delete",		AUTH_ADMIN, room_delete, NULL },
+	{ M_GET,  "/api/rooms",				AUTH_USER,  api_rooms_list, NULL },
+	{ M_POST, "/api/rooms",				AUTH_ADMIN, api_room_create,
+	    room_form_again },
+	{ M_GET,  "/api/rooms/{id}",			AUTH_USER,  api_room_show, NULL },
+	{ M_PATCH, "/api/rooms/{id}",			AUTH_ADMIN, api_room_change, NULL },
+	{ M_GET,  "/healthz/room",			AUTH_ANY,   health_context, NULL },
 };
 
 static const struct program program = {

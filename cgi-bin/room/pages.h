@@ -2,28 +2,23 @@
 #ifndef ROOMBOOK_ROOM_PAGES_H
 #define ROOMBOOK_ROOM_PAGES_H
 
-#include "form.h"
+#include "fields.h"
 #include "room.h"		/* lib/room.h: the rooms' transactions */
 
 struct db_rows;
 
 /*
- * Something to tell an administrator on a room's page: a message, the
+ * Something to tell an administrator on a room's page: a message and the
  * bookings it concerns (booking_id, title, starts_at, ends_at, owner_name,
- * attendees), or the errors of the unavailable form.
+ * attendees).
  */
 struct room_notice {
 	const char		*message;
 	const struct db_rows	*bookings;
-	const struct field	*fields;
-	const struct form_errors *errors;
 };
 
-/* A room's fields, as the add and edit forms and the API check them. */
-extern const struct field room_fields[];
-
-/* The room r->form describes (checked against room_fields), for lib/room. */
-void	room_input_of(const struct req *r, struct room_input *in);
+/* The room that input read against room_in describes, for lib/room. */
+void	room_input_of(const struct input *in, struct room_input *room);
 
 /*
  * The answer to a room change lib/room refused, page or API: 404; 409

@@ -6,7 +6,7 @@
 #include "app.h"
 #include "booking.h"
 #include "db.h"
-#include "form.h"
+#include "fields.h"
 #include "handlers.h"
 #include "log.h"
 #include "page.h"
@@ -28,54 +28,6 @@ static const char SQL_OVER_CAPACITY[] =
     " ORDER BY b.starts_at";
 
 static const char *
-valid_room_name(const char *v)
-{
-	if (utf8_has_control(v, strlen(v)) || utf8_length(v) > 100)
-		return "Use up to 100 letters, digits, spaces and punctuation.";
-	return NULL;
-}
-
-static const char *
-valid_location(const char *v)
-{
-	if (utf8_has_control(v, strlen(v)) || utf8_length(v) > 200)
-		return "Use up to 200 letters, digits, spaces and punctuation.";
-	return NULL;
-}
-
-static const char *
-valid_capacity(const char *v)
-{
-	return valid_attendees(v) == NULL ? NULL :
-	    "Enter how many people it seats, from 1 to 10000.";
-}
-
-static const char *
-valid_description(const char *v)
-{
-	for (const char *s = v; *s != '\0'; s++)
-		if ((unsigned char)*s < 0x20 && *s != '\n' && *s != '\r' &&
-		    *s != '\t')
-			return "Use letters, digits, spaces and punctuation.";
-	return utf8_length(v) > 2000 ? "Keep it to 2000 characters." : NULL;
-}
-
-const struct field room_fields[] = {
-	{ "name",		valid_room_name,	F_REQUIRED },
-	{ "location",		valid_location,		0 },
-	{ "capacity",		valid_capacity,		F_REQUIRED },
-	{ "description",	valid_description,	0 },
-	{ "checkin_required",	valid_checkbox,		0 },
-	{ "version",		valid_id,		0 },
-	{ NULL,			NULL,			0 },
-};
-
-static const struct field reason_in[] = {
-	{ "reason",	valid_reason,	F_REQUIRED },
-	{ NULL,		NULL,		0 },
-};
-
-static const char *
 field(const struct req *r, const char *name)
 {
 	const char *v = params_get(&r->form, name);
@@ -90,7 +42,7 @@ field(const struct req *r, const char *name)
  */
 static int
 form_page(struct req *r, long long id, int status,
-    const struct form_errors *e, const struct db_rows *current)
+    const struct db_rows *current)
 {
 	static const char *const labels[] = {
 		"Name", "Location", "Capacity", "Description",
@@ -103,7 +55,7 @@ form_page(struct req *r, long long id, int status,
 	if (page_begin(&p, r, id ? "Edit room" : "Add a room",
 	    "room_form.tpl") == -1)
 		return 500;
-	form_fill(p.body, r, room_fields, e);
+	input_fill(p.body, r, room_in);
 	if (*field(r, "checkin_required") != '\0')
 		tpl_show(p.body, "CHECKIN_REQUIRED_ON");
 	if (id) {
@@ -133,19 +85,38 @@ form_page(struct req *r, long long id, int status,
 int
 room_new(struct req *r)
 {
-	struct form_errors e = { 0 };
+	return form_page(r, 0, 200, NULL);
+}
 
-	return form_page(r, 0, 200, &e, NULL);
+int
+room_form_again(struct req *r, int status)
+{
+	long long	 id = r->nargs > 0 ? route_arg_id(r, 0) : 0;
+	struct db_rows	*current = NULL;
+	int		 rc;
+
+	/* Saved by someone else since: their values beside the person's. */
+	if (status == 409 && r->error_field != NULL &&
+	    strcmp(r->error_field, "version") == 0 &&
+	    (current = db_query(r->app->db, SQL_CURRENT,
+	    DB_ARGS(DB_INT(id)))) == NULL)
+		return db_failed(r);
+	rc = form_page(r, id, status, current != NULL &&
+	    current->nrows == 1 ? current : NULL);
+	db_rows_free(current);
+	return rc;
 }
 
 void
-room_input_of(const struct req *r, struct room_input *in)
+room_input_of(const struct input *in, struct room_input *room)
 {
-	in->name = field(r, "name");
-	in->location = field(r, "location");
-	in->description = field(r, "description");
-	in->capacity = form_int(r, "capacity");
-	in->checkin_required = *field(r, "checkin_required") != '\0';
+	room->name = input_text(in, "name");
+	room->location = input_given(in, "location") ? input_text(in,
+	    "location") : "";
+	room->description = input_given(in, "description") ?
+	    input_text(in, "description") : "";
+	room->capacity = input_int(in, "capacity");
+	room->checkin_required = (int)input_int(in, "checkin_required");
 }
 
 int
@@ -153,27 +124,24 @@ room_refused(struct req *r, enum room_result rc, const struct room_outcome *o)
 {
 	switch (rc) {
 	case ROOM_NOT_FOUND:
-		r->error = "there is no such room";
-		return 404;
+		return req_refuse(r, 404, "there is no such room", NULL);
 	case ROOM_NAME_TAKEN:
-		r->error = "Another room already has this name.";
-		r->error_field = "name";
-		return 409;
+		return req_refuse(r, 409, "Another room already has this "
+		    "name.", "name");
 	case ROOM_STALE:
 		req_errorf(r, "the room was changed since (it is at version "
 		    "%lld); reload it and try again", o->version);
-		return 412;
+		return req_refuse(r, 412, r->error, NULL);
 	case ROOM_ALREADY:
 		if (strcmp(o->status, "available") == 0)
-			r->error = "the room is already available";
-		else
-			req_errorf(r, "the room is already unavailable (%s)",
-			    o->reason);
-		return 409;
+			return req_refuse(r, 409, "the room is already "
+			    "available", NULL);
+		req_errorf(r, "the room is already unavailable (%s)",
+		    o->reason);
+		return req_refuse(r, 409, r->error, NULL);
 	case ROOM_HAS_BOOKINGS:
-		r->error = "the room has bookings, and their history must stay;"
-		    " make it unavailable instead";
-		return 409;
+		return req_refuse(r, 409, "the room has bookings, and their "
+		    "history must stay; make it unavailable instead", NULL);
 	default:
 		return db_failed(r);
 	}
@@ -182,20 +150,17 @@ room_refused(struct req *r, enum room_result rc, const struct room_outcome *o)
 int
 room_create(struct req *r)
 {
-	struct form_errors	 e;
-	struct room_input	 in;
+	struct input		 in;
+	struct room_input	 room;
 	struct room_outcome	 o;
 	enum room_result	 rc;
 	char			 location[64];
+	int			 refused;
 
-	if (form_check(r, room_fields, &e) > 0)
-		return form_page(r, 0, 422, &e, NULL);
-	room_input_of(r, &in);
-	if ((rc = room_add(r->app->db, r->user, &in, &o)) == ROOM_NAME_TAKEN) {
-		form_error(&e, "name", "Another room already has this name.");
-		return form_page(r, 0, 422, &e, NULL);
-	}
-	if (rc != ROOM_OK)
+	if ((refused = input_form(r, room_in, &in)) != 0)
+		return refused;
+	room_input_of(&in, &room);
+	if ((rc = room_add(r->app->db, r->user, &room, &o)) != ROOM_OK)
 		return room_refused(r, rc, &o);
 	log_info(r->rid, "room %lld added by user %lld", o.id, r->user->id);
 	snprintf(location, sizeof location, "/rooms/%lld?added=1", o.id);
@@ -206,13 +171,11 @@ int
 room_edit(struct req *r)
 {
 	long long		 id = route_arg_id(r, 0);
-	struct form_errors	 e = { 0 };
 	struct db_rows		*rows;
 	static const char *const names[] = {
 		"name", "location", "capacity", "description", "version",
 		"checkin_required",
 	};
-	int			 rc;
 
 	if ((rows = db_query(r->app->db, SQL_CURRENT, DB_ARGS(DB_INT(id)))) ==
 	    NULL)
@@ -230,8 +193,7 @@ room_edit(struct req *r)
 		}
 	}
 	db_rows_free(rows);
-	rc = form_page(r, id, 200, &e, NULL);
-	return rc;
+	return form_page(r, id, 200, NULL);
 }
 
 int
@@ -239,8 +201,8 @@ room_update(struct req *r)
 {
 	long long		 id = route_arg_id(r, 0);
 	struct db		*db = r->app->db;
-	struct form_errors	 e;
-	struct room_input	 in;
+	struct input		 in;
+	struct room_input	 room;
 	struct room_outcome	 o;
 	enum room_result	 changed;
 	struct db_rows		*over;
@@ -248,28 +210,24 @@ room_update(struct req *r)
 	char			 location[64];
 	int			 rc;
 
-	if (form_check(r, room_fields, &e) > 0 ||
-	    (params_get(&r->form, "version") == NULL &&
-	    (form_error(&e, "version", "Reload the form and try again."), 1)))
-		return form_page(r, id, 422, &e, NULL);
-	room_input_of(r, &in);
-	switch ((changed = room_change(db, r->user, id, form_int(r, "version"),
-	    &in, &o))) {
-	case ROOM_OK:
-		break;
-	case ROOM_STALE:	/* show the room as saved now beside the form */
-		rc = form_page(r, id, 409, &e, o.current);
-		room_outcome_free(&o);
+	if ((rc = input_form(r, room_in, &in)) != 0)
 		return rc;
-	case ROOM_NAME_TAKEN:
-		form_error(&e, "name", "Another room already has this name.");
-		return form_page(r, id, 422, &e, NULL);
-	default:
-		return room_refused(r, changed, &o);
-	}
+	if (!input_given(&in, "version"))
+		return req_refuse(r, 422, "Reload the form and try again.",
+		    "version");
+	room_input_of(&in, &room);
+	changed = room_change(db, r->user, id, input_int(&in, "version"),
+	    &room, &o);
+	/* Stale: the form again shows the room as saved now beside it. */
+	rc = changed == ROOM_OK ? 0 : changed == ROOM_STALE ? req_refuse(r,
+	    409, "This room was changed by someone else while you edited "
+	    "it.", "version") : room_refused(r, changed, &o);
+	room_outcome_free(&o);
+	if (rc != 0)
+		return rc;
 	/* Allowed, but the administrator must see whom it concerns. */
 	if ((over = db_query(db, SQL_OVER_CAPACITY, DB_ARGS(DB_INT(id),
-	    DB_INT(form_int(r, "capacity"))))) == NULL)
+	    DB_INT(room.capacity)))) == NULL)
 		return db_failed(r);
 	if (over->nrows > 0) {
 		n.message = "Your changes have been saved. These bookings have "
@@ -288,18 +246,17 @@ int
 room_unavailable(struct req *r)
 {
 	long long		 id = route_arg_id(r, 0), n;
-	const char		*reason = params_get(&r->form, "reason");
-	struct form_errors	 e;
-	struct room_notice	 notice = { .fields = reason_in, .errors = &e };
+	struct input		 in;
+	struct room_notice	 notice;
 	struct room_outcome	 o;
 	enum room_result	 rc;
 	char			 message[200];
 	int			 status;
 
-	if (form_check(r, reason_in, &e) > 0)
-		return room_page(r, id, 422, &notice);
-	if ((rc = room_close(r->app->db, r->user, id, 0, reason, &o)) !=
-	    ROOM_OK) {
+	if ((status = input_form(r, room_close_in, &in)) != 0)
+		return status;
+	if ((rc = room_close(r->app->db, r->user, id, 0, input_text(&in,
+	    "reason"), &o)) != ROOM_OK) {
 		status = room_refused(r, rc, &o);
 		room_outcome_free(&o);
 		return status;

@@ -6,7 +6,7 @@
 #include "app.h"
 #include "booking.h"
 #include "db.h"
-#include "form.h"
+#include "fields.h"
 #include "handlers.h"
 #include "page.h"
 #include "pages.h"
@@ -59,23 +59,18 @@ fill_room(struct tpl *d, const struct db_rows *rows, size_t i)
 int
 rooms_list(struct req *r)
 {
-	const char	*min = params_get(&r->query, "min_capacity");
-	const char	*where = params_get(&r->query, "location");
+	struct input	 q;
 	struct db_rows	*rows = NULL, *places = NULL;
-	long long	 least = 1;
+	const char	*where;
+	long long	 least;
 	struct page	 p;
 	int		 rc = 500;
 
-	if (min != NULL && *min != '\0') {
-		if (valid_attendees(min) != NULL) {
-			r->error = "the minimum capacity must be a whole number "
-			    "from 1 to 10000";
-			return 400;
-		}
-		least = strtoll(min, NULL, 10);
-	}
-	if (where == NULL)
-		where = "";
+	if ((rc = input_query(r, rooms_query, &q)) != 0)
+		return rc;
+	rc = 500;
+	least = input_int(&q, "min_capacity");
+	where = input_given(&q, "location") ? input_text(&q, "location") : "";
 	if ((rows = db_query(r->app->db, SQL_ROOMS, DB_ARGS(DB_INT(least),
 	    DB_STR(where), DB_STR(where)))) == NULL ||
 	    (places = db_query(r->app->db, SQL_LOCATIONS, DB_NOARGS)) == NULL) {
@@ -93,8 +88,8 @@ rooms_list(struct req *r)
 		if (strcmp(db_get(places, i, "location"), where) == 0)
 			tpl_show(o, "CHOSEN");
 	}
-	if (min != NULL && *min != '\0')
-		tpl_set(p.body, "MIN_CAPACITY", min);
+	if (input_given(&q, "min_capacity"))
+		tpl_set(p.body, "MIN_CAPACITY", input_text(&q, "min_capacity"));
 	if (rows->nrows == 0)
 		tpl_show(p.body, "NO_ROOMS");
 	if (r->user != NULL && r->user->admin)
@@ -175,8 +170,8 @@ done:
 		    "available") == 0 ? "CAN_CLOSE" : "CAN_OPEN");
 		if (!db_get_int(room, 0, "has_bookings"))
 			tpl_show(a, "CAN_DELETE");
-		if (notice != NULL && notice->errors != NULL)
-			form_fill(a, r, notice->fields, notice->errors);
+		/* The out-of-use form's reason, again if it was refused. */
+		input_fill(a, r, room_close_in);
 	}
 	if (notice != NULL && notice->message != NULL) {
 		struct tpl *n = tpl_section(p.body, "NOTICE");
@@ -198,6 +193,15 @@ out:
 	db_rows_free(up);
 	db_rows_free(hist);
 	return rc;
+}
+
+int
+room_page_again(struct req *r, int status)
+{
+	/* Only the out-of-use form's reason; anything else, the error page. */
+	if (r->errors.n == 0)
+		return 0;
+	return room_page(r, route_arg_id(r, 0), status, NULL);
 }
 
 int

@@ -72,7 +72,7 @@ static int
 check_value(struct req *r, const struct input_field *f, const char *as,
     const char *text, struct input_value *v)
 {
-	const char	*why = NULL;
+	const char	*why = NULL, *bad_time;
 
 	memset(v, 0, sizeof *v);
 	v->sent_as = as;
@@ -94,7 +94,8 @@ check_value(struct req *r, const struct input_field *f, const char *as,
 			why = default_says(f);
 		break;
 	case IN_TIME:
-		input_parse_time(text, &v->t, &why);
+		if (input_parse_time(text, &v->t, &bad_time) == -1)
+			why = bad_time;
 		break;
 	case IN_DATE:
 		if (strlen(text) != 10 || local_date_start(text, 0, &v->t) ==

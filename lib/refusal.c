@@ -218,10 +218,7 @@ refusal_of(enum booking_result rc, enum booking_action action,
 int
 refusal_tell(struct req *r, const struct refusal *why)
 {
-	snprintf(r->error_buf, sizeof r->error_buf, "%s", why->message);
-	r->error = r->error_buf;
-	r->error_field = why->field;
-	return why->status;
+	return req_refuse(r, why->status, why->message, why->field);
 }
 
 int

@@ -246,7 +246,11 @@ def test_listing_walks_every_booking_once_page_by_page(admin_api):
         seen += [b["bookingId"] for b in page.json()["bookings"]]
         path = page.json().get("next")
     assert len(seen) == 250 and len(set(seen)) == 250 and seen == sorted(seen)
-    assert admin_api.get(url("/api/bookings?limit=501")).status_code == 400
+    too_many = admin_api.get(url("/api/bookings?limit=501"))
+    assert too_many.status_code == 422
+    assert too_many.json()["error"] == {
+        "code": "invalid", "field": "limit",
+        "message": "limit must be a whole number from 1 to 500"}
 
 
 def test_delete_cancels_as_the_web_does(alice_api, admin_api):

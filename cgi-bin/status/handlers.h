@@ -60,12 +60,12 @@ int	api_booking_lists(struct req *r);
  * cursor (?after, ?before).  200, 422 (bad filter), 403 (person filter
  * without being an administrator). */
 int	status_list(struct req *r);
-/* GET /status/day?date=YYYY-MM-DD: rooms by time slots.  200, 400. */
+/* GET /status/day?date=YYYY-MM-DD: rooms by time slots.  200, 422. */
 int	status_day(struct req *r);
-/* GET /status/rooms/{id}?week=YYYY-Www: one room's week.  200, 400, 404. */
+/* GET /status/rooms/{id}?week=YYYY-Www: one room's week.  200, 404, 422. */
 int	status_week(struct req *r);
 /* GET /status/usage and /status/usage.csv (?from, ?to): booked hours and
- * share of opening hours per room.  200, 400. */
+ * share of opening hours per room.  200, 422. */
 int	status_usage(struct req *r);
 int	status_usage_csv(struct req *r);
 

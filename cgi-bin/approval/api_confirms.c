@@ -12,7 +12,7 @@
 #include "bookingapi.h"
 #include "clock.h"
 #include "db.h"
-#include "form.h"
+#include "fields.h"
 #include "handlers.h"
 #include "log.h"
 #include "refusal.h"
@@ -25,18 +25,18 @@ static const char SQL_QUEUE[] =
 int
 api_confirms_list(struct req *r)
 {
-	const char	*status = params_get(&r->query, "status");
+	struct input	 in;
 	long long	 after, limit;
 	struct db_rows	*rows;
 	json_t		*list;
 	char		 next[64];
+	int		 rc;
 
-	if (status != NULL && strcmp(status, "BOOKED") != 0)
-		return req_refuse(r, 422, "status: only BOOKED (the requests "
-		    "waiting for a decision) is listed here; see /api/bookingLists "
-		    "for the rest", "status");
-	if (api_page(r, &after, &limit) == -1)
-		return 400;
+	/* ?status can only be BOOKED: confirms_query says so. */
+	if ((rc = input_query(r, confirms_query, &in)) != 0)
+		return rc;
+	after = input_int(&in, "after");
+	limit = input_int(&in, "limit");
 	if ((rows = db_query(r->app->db, SQL_QUEUE, DB_ARGS(DB_INT(after),
 	    DB_INT(limit)))) == NULL)
 		return db_failed(r);
@@ -53,43 +53,25 @@ api_confirms_list(struct req *r)
 	    "next", json_array_size(list) == (size_t)limit ? next : NULL));
 }
 
-static const struct api_field decision_fields[] = {
-	{ "status",	API_STRING,	1 },
-	{ "reason",	API_STRING,	0 },
-	{ NULL,		API_INT,	0 },
-};
-
 int
 api_confirm_decide(struct req *r)
 {
 	long long		 id = route_arg_id(r, 0);
 	struct booking_outcome	 o;
+	struct input		 in;
 	enum booking_action	 action;
-	const char		*status, *reason, *bad;
-	json_t			*body, *v;
-	int			 sent, rc;
+	const char		*reason;
+	int			 rc;
 
-	if ((body = api_body(r, decision_fields, &sent)) == NULL)
-		return sent;
-	status = json_string_value(json_object_get(body, "status"));
-	reason = (v = json_object_get(body, "reason")) != NULL ?
-	    json_string_value(v) : NULL;
-	if (strcmp(status, "CONFIRMED") == 0)
-		action = ACT_CONFIRM;
-	else if (strcmp(status, "DENIED") == 0)
-		action = ACT_DENY;
-	else {
-		json_decref(body);
-		return req_refuse(r, 422, "status must be CONFIRMED or DENIED",
-		    "status");
+	if ((rc = input_json(r, decision_in, &in)) != 0) {
+		input_free(&in);
+		return rc;
 	}
-	if (reason != NULL && (bad = valid_reason(reason)) != NULL) {
-		json_decref(body);
-		return req_refuse(r, 422, bad, "reason");
-	}
-	rc = booking_apply(r->app->db, id, action, r->user, reason != NULL &&
-	    *reason != '\0' ? reason : NULL, &o);
-	json_decref(body);
+	action = strcmp(input_text(&in, "status"), "CONFIRMED") == 0 ?
+	    ACT_CONFIRM : ACT_DENY;
+	reason = input_text(&in, "reason");
+	rc = booking_apply(r->app->db, id, action, r->user, reason, &o);
+	input_free(&in);
 	switch (rc) {
 	case BK_OK:
 		log_info(r->rid, "booking %lld %s by user %lld (API)", id,

@@ -7,7 +7,7 @@
 #include "booking.h"
 #include "clock.h"
 #include "db.h"
-#include "form.h"
+#include "fields.h"
 #include "handlers.h"
 #include "log.h"
 #include "page.h"
@@ -37,11 +37,6 @@ static const char SQL_NO_SHOWS[] =
     " WHERE b.status = 'released' AND b.starts_at >= ? AND b.starts_at < ?"
     " ORDER BY b.starts_at, b.id";
 
-static const struct field deny_in[] = {
-	{ "reason",	valid_reason,	F_REQUIRED },
-	{ NULL,		NULL,		0 },
-};
-
 /* "5 min", "3 h 20 min", "2 days". */
 static void
 waited(char *buf, size_t n, long long minutes)
@@ -55,12 +50,11 @@ waited(char *buf, size_t n, long long minutes)
 }
 
 /*
- * The queue; after a decision, done says what happened.  A deny without
- * a reason comes back with the error at that request (error_id).
+ * The queue; after a decision, done says what happened.  A refused deny
+ * comes back with r->errors at that request (error_id).
  */
 static int
-queue_page(struct req *r, int status, const char *done, long long error_id,
-    const struct form_errors *e)
+queue_page(struct req *r, int status, const char *done, long long error_id)
 {
 	struct db_rows	*rows, *gone = NULL;
 	struct page	 p;
@@ -100,13 +94,13 @@ queue_page(struct req *r, int status, const char *done, long long error_id,
 		    db_get_int(rows, i, "waited_minutes"));
 		tpl_set(q, "WAITED", wait);
 		if (db_get_int(rows, i, "id") == error_id)
-			form_fill(q, r, deny_in, e);
+			input_fill(q, r, deny_in);
 	}
 	if (rows->nrows == 0)
 		tpl_show(p.body, "NONE");
 	if (done != NULL)
 		tpl_set(tpl_section(p.body, "DONE"), "MESSAGE", done);
-	if (e != NULL && e->n > 0)
+	if (error_id != 0 && r->errors.n > 0)
 		tpl_set(tpl_section(p.body, "PROBLEM"), "MESSAGE",
 		    "A denial needs a reason; the person who asked will see it.");
 	db_rows_free(rows);
@@ -124,7 +118,7 @@ approvals_list(struct req *r)
 	return queue_page(r, 200, done == NULL ? NULL :
 	    strcmp(done, "approved") == 0 ? "The booking is confirmed; the "
 	    "person who asked has been told." : "The request is denied; the "
-	    "person who asked has been told why.", 0, NULL);
+	    "person who asked has been told why.", 0);
 }
 
 /* Applies a decision and answers for it. */
@@ -157,9 +151,16 @@ approval_approve(struct req *r)
 int
 approval_deny(struct req *r)
 {
-	struct form_errors e;
+	struct input	in;
+	int		rc;
 
-	if (form_check(r, deny_in, &e) > 0)
-		return queue_page(r, 422, NULL, route_arg_id(r, 0), &e);
-	return decide(r, ACT_DENY, params_get(&r->form, "reason"));
+	if ((rc = input_form(r, deny_in, &in)) != 0)
+		return rc;
+	return decide(r, ACT_DENY, input_text(&in, "reason"));
+}
+
+int
+approval_deny_form(struct req *r, int status)
+{
+	return queue_page(r, status, NULL, route_arg_id(r, 0));
 }

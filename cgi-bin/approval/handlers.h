@@ -13,9 +13,13 @@ int	approval_approve(struct req *r);
 /* POST /admin/approvals/{id}/deny (reason required): as approve, and 422
  * without a reason. */
 int	approval_deny(struct req *r);
-/* GET /api/confirms?status=BOOKED: the queue as JSON (admin). */
+/* The queue again with the refused deny's errors at its request; status. */
+int	approval_deny_form(struct req *r, int status);
+/* GET /api/confirms?status=BOOKED (?after, ?limit): the queue as JSON
+ * (admin).  200, 422. */
 int	api_confirms_list(struct req *r);
-/* PATCH /api/confirms/{id} {"status": "CONFIRMED" | "DENIED", "reason"}. */
+/* PATCH /api/confirms/{id} {"status": "CONFIRMED" | "DENIED", "reason"}:
+ * as approve and deny; 400, 415, 422 for a bad body. */
 int	api_confirm_decide(struct req *r);
 
 #endif

@@ -4,12 +4,18 @@
 #include "health.h"
 
 static const struct route routes[] = {
-	{ M_GET,  "/admin/approvals",			AUTH_ADMIN, approvals_list },
-	{ M_POST, "/admin/approvals/{id}/approve",	AUTH_ADMIN, approval_approve },
-	{ M_POST, "/admin/approvals/{id}/deny",	AUTH_ADMIN, approval_deny },
-	{ M_GET,  "/api/confirms",			AUTH_ADMIN, api_confirms_list },
-	{ M_PATCH, "/api/confirms/{id}",		AUTH_ADMIN, api_confirm_decide },
-	{ M_GET,  "/healthz/approval",			AUTH_ANY,   health_context },
+	{ M_GET,  "/admin/approvals",			AUTH_ADMIN, approvals_list,
+	    NULL },
+	{ M_POST, "/admin/approvals/{id}/approve",	AUTH_ADMIN, approval_approve,
+	    NULL },
+	{ M_POST, "/admin/approvals/{id}/deny",	AUTH_ADMIN, approval_deny,
+	    approval_deny_form },
+	{ M_GET,  "/api/confirms",			AUTH_ADMIN, api_confirms_list,
+	    NULL },
+	{ M_PATCH, "/api/confirms/{id}",		AUTH_ADMIN, api_confirm_decide,
+	    NULL },
+	{ M_GET,  "/healthz/approval",			AUTH_ANY,   health_context,
+	    NULL },
 };
 
 static const struct program program = {

@@ -12,6 +12,7 @@
 #include "bookingapi.h"
 #include "clock.h"
 #include "db.h"
+#include "fields.h"
 #include "handlers.h"
 
 static json_t *
@@ -50,7 +51,8 @@ row_json(const struct db_rows *rows, size_t i, int admin)
 int
 api_booking_lists(struct req *r)
 {
-	const char		*cursor = params_get(&r->query, "cursor");
+	const char		*cursor;
+	struct input		 in;
 	struct status_filters	 f;
 	struct db_rows		*rows;
 	time_t			 ct = (time_t)253402300799LL, last;
@@ -59,15 +61,13 @@ api_booking_lists(struct req *r)
 	json_t			*list;
 	int			 rc;
 
-	if ((rc = status_read_filters(r, &f)) != 0)
+	if ((rc = status_read_filters(r, booking_lists_query, &in, &f)) != 0)
 		return rc;
-	if ((limit = api_query_number(r, "limit", 100, 1, API_PAGE_MAX)) == -1)
-		return 400;
-	if (cursor != NULL && status_parse_cursor(cursor, &ct, &cid) == -1) {
-		r->error = "cursor must be the \"next\" link's, e.g. "
-		    "1796220000.1234";
-		return 400;
-	}
+	limit = input_int(&in, "limit");
+	if ((cursor = input_text(&in, "cursor")) != NULL &&
+	    status_read_cursor(r, "cursor", "cursor must be the \"next\" "
+	    "link's, e.g. 1796220000.1234", cursor, &ct, &cid) != 0)
+		return 422;
 	if ((rc = status_rows(r, &f, 0, ct, cid, limit, &rows)) != 0)
 		return rc;
 	if ((list = json_array()) == NULL) {

@@ -8,6 +8,7 @@
 #include "booking.h"
 #include "clock.h"
 #include "db.h"
+#include "fields.h"
 #include "handlers.h"
 #include "page.h"
 
@@ -209,7 +210,7 @@ int
 status_day(struct req *r)
 {
 	const struct rules	*k = &r->app->cfg->rules;
-	const char		*date = params_get(&r->query, "date");
+	const char		*date;
 	char			 today[11], prev[11], next[11], label[64];
 	char			 lo[SQL_TIME_LEN], hi[SQL_TIME_LEN];
 	time_t			 t[MAX_SLOTS + 1], d0, now = clock_now();
@@ -217,18 +218,22 @@ status_day(struct req *r)
 	struct db_rows		*rooms = NULL, *rows = NULL;
 	struct held		*h = NULL;
 	struct page		 p;
+	struct input		 in;
 	int			 rc = 500, open;
 
-	if (date == NULL || *date == '\0') {
-		if (local_date(clock_now(), 0, today) == -1)
-			return 500;
+	if ((rc = input_query(r, day_query, &in)) != 0)
+		return rc;
+	rc = 500;
+	if ((date = input_text(&in, "date")) != NULL)
+		d0 = input_time(&in, "date");
+	else if (local_date(clock_now(), 0, today) == -1 ||
+	    local_date_start(today, 0, &d0) == -1)
+		return 500;
+	else
 		date = today;
-	}
-	if (local_date_start(date, 0, &d0) == -1 ||
-	    day_slots(k, date, t, &n) == -1) {
-		r->error = "date must look like 2026-12-01";
-		return 400;
-	}
+	if (day_slots(k, date, t, &n) == -1)
+		return req_refuse(r, 422, "that day's opening hours cannot be "
+		    "shown: the clocks change during them", "date");
 	if (sql_time_utc(t[0], lo) == -1 || sql_time_utc(t[n], hi) == -1 ||
 	    local_date(d0, -1, prev) == -1 || local_date(d0, 1, next) == -1)
 		return 500;
@@ -349,7 +354,7 @@ int
 status_week(struct req *r)
 {
 	const struct rules	*k = &r->app->cfg->rules;
-	const char		*week = params_get(&r->query, "week");
+	const char		*week;
 	long long		 room = route_arg_id(r, 0);
 	char			 this_week[12], prev[12], next[12], monday[11];
 	char			 dates[7][11], lo[SQL_TIME_LEN], hi[SQL_TIME_LEN];
@@ -358,9 +363,13 @@ status_week(struct req *r)
 	struct db_rows		*info = NULL, *rows = NULL;
 	struct held		*h = NULL;
 	struct page		 p;
+	struct input		 in;
 	int			 rc = 500, room_open;
 
-	if (week == NULL || *week == '\0') {
+	if ((rc = input_query(r, week_query, &in)) != 0)
+		return rc;
+	rc = 500;
+	if ((week = input_text(&in, "week")) == NULL) {
 		char today[11];
 
 		if (local_date(clock_now(), 0, today) == -1 ||
@@ -368,10 +377,9 @@ status_week(struct req *r)
 			return 500;
 		week = this_week;
 	}
-	if (iso_monday(week, monday) == -1) {
-		r->error = "week must look like 2026-W49";
-		return 400;
-	}
+	/* The field's own words: only the length is checked by its type. */
+	if (iso_monday(week, monday) == -1)
+		return req_refuse(r, 422, week_query[0]->says, "week");
 	for (int d = 0; d < 7; d++) {
 		time_t day;
 

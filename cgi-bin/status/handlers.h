@@ -4,6 +4,7 @@
 
 #include <time.h>
 
+#include "input.h"
 #include "request.h"
 
 struct db_rows;
@@ -14,9 +15,11 @@ struct db_rows;
 	" user_name, decided_at, decided_by_name, room_id, user_id,"	\
 	" decided_by, actual_start, actual_end"
 
-/* The list's filters (?room, ?status, ?person, ?from, ?to). */
+/* The list's filters (?room, ?status, ?person, ?from, ?to), as read. */
 struct status_filters {
-	const char	*room, *status, *person, *from, *to;
+	long long	 room, person;	/* ids; 0: any */
+	const char	*status;	/* a state, or NULL: any */
+	const char	*from, *to;	/* the days as given, or NULL */
 	time_t		 lo, hi;	/* [from, to] as UTC instants */
 	unsigned	 bits;		/* 1 room, 2 status, 4 person */
 };
@@ -24,8 +27,22 @@ struct status_filters {
 /* A cursor "<unix time>.<booking id>", as the pages' links carry; 0 or -1. */
 int	status_parse_cursor(const char *s, time_t *t, long long *id);
 
-/* Reads and checks them; 0, or 400/403 with r->error. */
-int	status_read_filters(struct req *r, struct status_filters *f);
+/*
+ * Reads the cursor s, sent as field (a constant), into (*t, *id) for
+ * status_rows.  0, or 422 with says at the field.
+ */
+int	status_read_cursor(struct req *r, const char *field, const char *says,
+	    const char *s, time_t *t, long long *id);
+
+/*
+ * Reads fields (status_list_query or booking_lists_query) from the query
+ * into in and the filters into f, which borrows from r.  0, or 422 (a bad
+ * value) or 403 (the person filter without being an administrator), the
+ * request refused.
+ */
+int	status_read_filters(struct req *r,
+	    const struct input_field *const *fields, struct input *in,
+	    struct status_filters *f);
 
 /*
  * Up to limit rows (STATUS_LIST_COLUMNS) past the cursor (ct, cid):
@@ -35,20 +52,20 @@ int	status_rows(struct req *r, const struct status_filters *f, int back,
 	    time_t ct, long long cid, long long limit, struct db_rows **rows);
 
 /* GET /api/bookingLists: the list as JSON, ?cursor= paged, the origin's
- * field names.  200, 400, 401, 403. */
+ * field names.  200, 401, 403, 422. */
 int	api_booking_lists(struct req *r);
 
 /* GET /status: the booking status list, 50 a page, newest start first,
  * filtered (?room, ?status, ?person for admins, ?from, ?to) and paged by
- * cursor (?after, ?before).  200, 400 (bad filter), 403 (person filter
+ * cursor (?after, ?before).  200, 422 (bad filter), 403 (person filter
  * without being an administrator). */
 int	status_list(struct req *r);
-/* GET /status/day?date=YYYY-MM-DD: rooms by time slots.  200, 400. */
+/* GET /status/day?date=YYYY-MM-DD: rooms by time slots.  200, 422. */
 int	status_day(struct req *r);
-/* GET /status/rooms/{id}?week=YYYY-Www: one room's week.  200, 400, 404. */
+/* GET /status/rooms/{id}?week=YYYY-Www: one room's week.  200, 404, 422. */
 int	status_week(struct req *r);
 /* GET /status/usage and /status/usage.csv (?from, ?to): booked hours and
- * share of opening hours per room.  200, 400. */
+ * share of opening hours per room.  200, 422. */
 int	status_usage(struct req *r);
 int	status_usage_csv(struct req *r);
 

@@ -8,7 +8,7 @@
 #include "booking.h"
 #include "clock.h"
 #include "db.h"
-#include "form.h"
+#include "fields.h"
 #include "handlers.h"
 #include "page.h"
 
@@ -83,54 +83,40 @@ add_query(char *q, size_t n, const char *name, const char *value)
 }
 
 int
-status_read_filters(struct req *r, struct status_filters *f)
+status_read_cursor(struct req *r, const char *field, const char *says,
+    const char *s, time_t *t, long long *id)
 {
-	memset(f, 0, sizeof *f);
-	f->room = params_get(&r->query, "room");
-	f->status = params_get(&r->query, "status");
-	f->person = params_get(&r->query, "person");
-	f->from = params_get(&r->query, "from");
-	f->to = params_get(&r->query, "to");
-	f->lo = 0;
-	f->hi = (time_t)253402300799LL;	/* 9999-12-31 */
-	if (f->room != NULL && *f->room != '\0') {
-		if (valid_id(f->room) != NULL) {
-			r->error = "room must be a room's number";
-			return 400;
-		}
-		f->bits |= 1;
-	}
-	if (f->status != NULL && *f->status != '\0') {
-		size_t i;
+	char	sql[SQL_TIME_LEN];
 
-		for (i = 0; i < NELEM(states); i++)
-			if (strcmp(states[i], f->status) == 0)
-				break;
-		if (i == NELEM(states)) {
-			r->error = "status must be pending, confirmed, denied, "
-			    "cancelled, expired, in_use, completed or released";
-			return 400;
-		}
-		f->bits |= 2;
-	}
-	if (f->person != NULL && *f->person != '\0') {
-		if (!r->user->admin) {
-			r->error = "only administrators can see who booked";
-			return 403;
-		}
-		if (valid_id(f->person) != NULL) {
-			r->error = "person must be a person's number";
-			return 400;
-		}
-		f->bits |= 4;
-	}
-	if ((f->from != NULL && *f->from != '\0' &&
-	    local_date_start(f->from, 0, &f->lo) == -1) ||
-	    (f->to != NULL && *f->to != '\0' &&
-	    local_date_start(f->to, 1, &f->hi) == -1)) {
-		r->error = "dates must look like 2026-12-01";
-		return 400;
-	}
+	/* A time past what SQL writes is as damaged as a malformed one. */
+	if (status_parse_cursor(s, t, id) == -1 || sql_time_utc(*t, sql) == -1)
+		return req_refuse(r, 422, says, field);
+	return 0;
+}
+
+int
+status_read_filters(struct req *r, const struct input_field *const *fields,
+    struct input *in, struct status_filters *f)
+{
+	int	rc;
+
+	memset(f, 0, sizeof *f);
+	if ((rc = input_query(r, fields, in)) != 0)
+		return rc;
+	if (input_given(in, "person") && !r->user->admin)
+		return req_refuse(r, 403, "only administrators can see who "
+		    "booked", "person");
+	f->room = input_int(in, "room");
+	f->person = input_int(in, "person");
+	f->status = input_text(in, "status");
+	f->from = input_text(in, "from");
+	f->to = input_text(in, "to");
+	f->lo = f->from != NULL ? input_get(in, "from")->t : 0;
+	/* To the end of that day. */
+	f->hi = f->to != NULL ? input_get(in, "to")->t_end :
+	    (time_t)253402300799LL;	/* 9999-12-31 */
+	f->bits = (input_given(in, "room") ? 1 : 0) |
+	    (f->status != NULL ? 2 : 0) | (input_given(in, "person") ? 4 : 0);
 	return 0;
 }
 
@@ -150,8 +136,7 @@ fill_choices(struct req *r, struct tpl *d, const struct status_filters *f)
 		struct tpl *o = tpl_section(d, "ROOM_CHOICE");
 
 		tpl_set_row(o, rooms, i);
-		if (f->room != NULL &&
-		    strcmp(f->room, db_get(rooms, i, "value")) == 0)
+		if (f->room == db_get_int(rooms, i, "value"))
 			tpl_show(o, "CHOSEN");
 	}
 	for (size_t i = 0; i < NELEM(states); i++) {
@@ -169,8 +154,7 @@ fill_choices(struct req *r, struct tpl *d, const struct status_filters *f)
 			struct tpl *o = tpl_section(a, "PERSON_CHOICE");
 
 			tpl_set_row(o, people, i);
-			if (f->person != NULL &&
-			    strcmp(f->person, db_get(people, i, "value")) == 0)
+			if (f->person == db_get_int(people, i, "value"))
 				tpl_show(o, "CHOSEN");
 		}
 	}
@@ -207,16 +191,15 @@ status_rows(struct req *r, const struct status_filters *f, int back, time_t ct,
 	size_t		n = 0;
 
 	if (f->bits & 1)
-		args[n++] = DB_INT(strtoll(f->room, NULL, 10));
+		args[n++] = DB_INT(f->room);
 	if (f->bits & 2)
 		args[n++] = DB_STR(f->status);
 	if (f->bits & 4)
-		args[n++] = DB_INT(strtoll(f->person, NULL, 10));
+		args[n++] = DB_INT(f->person);
+	/* The days and the cursor were checked as they were read. */
 	if (sql_time_utc(f->lo, lo) == -1 || sql_time_utc(f->hi, hi) == -1 ||
-	    sql_time_utc(ct, cur) == -1) {
-		r->error = "date out of range";
-		return 400;
-	}
+	    sql_time_utc(ct, cur) == -1)
+		return 500;
 	args[n++] = DB_STR(lo);
 	args[n++] = DB_STR(hi);
 	args[n++] = DB_STR(cur);
@@ -232,8 +215,10 @@ status_rows(struct req *r, const struct status_filters *f, int back, time_t ct,
 int
 status_list(struct req *r)
 {
-	const char	*after = params_get(&r->query, "after");
-	const char	*before = params_get(&r->query, "before");
+	static const char damaged[] = "that page link is damaged; start from "
+	    "the first page";
+	const char	*after, *before;
+	struct input	 in;
 	struct status_filters	 f;
 	struct db_rows	*rows;
 	struct page	 p;
@@ -243,25 +228,28 @@ status_list(struct req *r)
 	size_t		 shown, first;
 	int		 back = 0, rc;
 
-	if ((rc = status_read_filters(r, &f)) != 0)
+	if ((rc = status_read_filters(r, status_list_query, &in, &f)) != 0)
 		return rc;
-	if (after != NULL && before != NULL) {
-		r->error = "give after or before, not both";
-		return 400;
-	}
+	after = input_text(&in, "after");
+	before = input_text(&in, "before");
+	if (after != NULL && before != NULL)
+		return req_refuse(r, 422, "give after or before, not both",
+		    "before");
 	if (before != NULL) {
 		back = 1;
 		ct = 0;
 		cid = 0;
 	}
-	if ((after != NULL || before != NULL) &&
-	    status_parse_cursor(after != NULL ? after : before, &ct, &cid) == -1) {
-		r->error = "that page link is damaged; start from the first page";
-		return 400;
-	}
-	if (add_query(filters, sizeof filters, "room", f.room) == -1 ||
+	if ((after != NULL && status_read_cursor(r, "after", damaged, after,
+	    &ct, &cid) != 0) || (before != NULL && status_read_cursor(r,
+	    "before", damaged, before, &ct, &cid) != 0))
+		return 422;
+	/* The links to other pages keep the filters, as they were sent. */
+	if (add_query(filters, sizeof filters, "room",
+	    input_text(&in, "room")) == -1 ||
 	    add_query(filters, sizeof filters, "status", f.status) == -1 ||
-	    add_query(filters, sizeof filters, "person", f.person) == -1 ||
+	    add_query(filters, sizeof filters, "person",
+	    input_text(&in, "person")) == -1 ||
 	    add_query(filters, sizeof filters, "from", f.from) == -1 ||
 	    add_query(filters, sizeof filters, "to", f.to) == -1)
 		return 500;

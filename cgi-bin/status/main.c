@@ -4,13 +4,13 @@
 #include "health.h"
 
 static const struct route routes[] = {
-	{ M_GET, "/status",		AUTH_USER,	status_list },
-	{ M_GET, "/status/day",		AUTH_USER,	status_day },
-	{ M_GET, "/status/rooms/{id}",	AUTH_USER,	status_week },
-	{ M_GET, "/status/usage",	AUTH_USER,	status_usage },
-	{ M_GET, "/status/usage.csv",	AUTH_USER,	status_usage_csv },
-	{ M_GET, "/api/bookingLists",	AUTH_USER,	api_booking_lists },
-	{ M_GET, "/healthz/status",	AUTH_ANY,	health_context },
+	{ M_GET, "/status",		AUTH_USER, status_list, NULL },
+	{ M_GET, "/status/day",		AUTH_USER, status_day, NULL },
+	{ M_GET, "/status/rooms/{id}",	AUTH_USER, status_week, NULL },
+	{ M_GET, "/status/usage",	AUTH_USER, status_usage, NULL },
+	{ M_GET, "/status/usage.csv",	AUTH_USER, status_usage_csv, NULL },
+	{ M_GET, "/api/bookingLists",	AUTH_USER, api_booking_lists, NULL },
+	{ M_GET, "/healthz/status",	AUTH_ANY,  health_context, NULL },
 };
 
 static const struct program program = {

@@ -7,6 +7,7 @@
 #include "app.h"
 #include "clock.h"
 #include "db.h"
+#include "fields.h"
 #include "handlers.h"
 #include "page.h"
 #include "response.h"
@@ -35,32 +36,31 @@ static int
 read_range(struct req *r, struct usage *u)
 {
 	const struct rules	*k = &r->app->cfg->rules;
-	const char		*from = params_get(&r->query, "from");
-	const char		*to = params_get(&r->query, "to");
+	struct input		 in;
 	time_t			 a, b, day;
-	int			 days = 0;
+	int			 days = 0, rc;
 
-	if (local_date(clock_now(), -29, u->from) == -1 ||
-	    local_date(clock_now(), 0, u->to) == -1)
+	if ((rc = input_query(r, usage_query, &in)) != 0)
+		return rc;
+	if (input_given(&in, "from")) {
+		snprintf(u->from, sizeof u->from, "%s",
+		    input_text(&in, "from"));
+		a = input_time(&in, "from");
+	} else if (local_date(clock_now(), -29, u->from) == -1 ||
+	    local_date_start(u->from, 0, &a) == -1)
 		return 500;
-	if (from != NULL && *from != '\0')
-		snprintf(u->from, sizeof u->from, "%.10s", from);
-	if (to != NULL && *to != '\0')
-		snprintf(u->to, sizeof u->to, "%.10s", to);
-	if ((from != NULL && strlen(from) > 10) || (to != NULL &&
-	    strlen(to) > 10) || local_date_start(u->from, 0, &a) == -1 ||
-	    local_date_start(u->to, 0, &b) == -1) {
-		r->error = "dates must look like 2026-12-01";
-		return 400;
-	}
-	if (b < a) {
-		r->error = "the range must not end before it starts";
-		return 400;
-	}
-	if (b - a > 3660LL * 86400) {
-		r->error = "the range can span at most ten years";
-		return 400;
-	}
+	if (input_given(&in, "to")) {
+		snprintf(u->to, sizeof u->to, "%s", input_text(&in, "to"));
+		b = input_time(&in, "to");
+	} else if (local_date(clock_now(), 0, u->to) == -1 ||
+	    local_date_start(u->to, 0, &b) == -1)
+		return 500;
+	if (b < a)
+		return req_refuse(r, 422, "the range must not end before it "
+		    "starts", "to");
+	if (b - a > 3660LL * 86400)
+		return req_refuse(r, 422, "the range can span at most ten "
+		    "years", "to");
 	for (int d = 0; local_date_start(u->from, d, &day) == 0 && day <= b;
 	    d++) {
 		struct tm tm;

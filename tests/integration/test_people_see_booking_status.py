@@ -93,10 +93,10 @@ def test_only_administrators_see_and_filter_by_requester(alice, admin, filled_ro
 
 @pytest.mark.parametrize("query", ["room=x", "status=lost", "from=2026-02-31", "to=tomorrow",
                                    "after=abc", "after=1.2&before=1.2"])
-def test_bad_filters_are_400(alice, query):
+def test_bad_filters_are_422(alice, query):
     resp = alice.get(url("/status?" + query))
-    assert resp.status_code == 400
-    assert "could not be understood" in resp.text
+    assert resp.status_code == 422
+    assert "needs correcting" in resp.text
 
 
 def walk(session, path, link_id):
@@ -178,7 +178,7 @@ def test_the_day_grid_shows_bookings_in_their_slots(alice, filled_room):
     assert query == {"room_id": [str(rid)], "start": [f"{day}T07:00"]}
     assert doc.select_one("#next-day")["href"].endswith(
         (datetime.date.fromisoformat(day) + datetime.timedelta(days=1)).isoformat())
-    assert alice.get(url("/status/day?date=2026-02-30")).status_code == 400
+    assert alice.get(url("/status/day?date=2026-02-30")).status_code == 422
 
 
 def test_a_room_nobody_can_book_is_one_free_cell_a_day(alice, filled_room):
@@ -262,7 +262,7 @@ def test_a_rooms_week(alice, filled_room):
     row_1100 = [tr for tr in doc.select("table.week-grid tbody tr")
                 if tr.th.get_text() == "11:00"][0]
     assert "booked" not in row_1100.select("td")[column].get("class", [])
-    assert alice.get(url(f"/status/rooms/{rid}?week=2026-W54")).status_code == 400
+    assert alice.get(url(f"/status/rooms/{rid}?week=2026-W54")).status_code == 422
     assert alice.get(url("/status/rooms/99999999")).status_code == 404
 
 
@@ -296,7 +296,7 @@ def test_usage_numbers_and_csv_match_hand_computed_values(alice, admin):
     assert parsed[0] == ["room", "confirmed_hours", "pending_hours", "booked_hours",
                          "share_percent", "used_hours", "no_shows"]
     assert {r[0]: r[1:] for r in parsed[1:]} == table
-    assert alice.get(url("/status/usage?from=2026-12-10&to=2026-12-01")).status_code == 400
+    assert alice.get(url("/status/usage?from=2026-12-10&to=2026-12-01")).status_code == 422
 
 
 def test_usage_csv_defuses_formulas_in_room_names(alice):

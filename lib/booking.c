@@ -9,7 +9,7 @@
 #include "readmodel.h"
 #include "rules.h"
 #include "user.h"
-#include "utf8.h"
+#include "words.h"
 
 static const char SQL_LOCK_ROOM[] =
     "SELECT capacity, status, name FROM rooms WHERE id = ? FOR UPDATE";
@@ -116,26 +116,6 @@ booking_checkin_open(time_t start, time_t end, time_t now)
 /* Retries of a transaction the server chose as a deadlock victim. */
 #define ATTEMPTS	3
 
-const char *
-booking_state_label(const char *state)
-{
-	static const struct {
-		const char *state, *label;
-	} labels[] = {
-		{ "pending", "Pending approval" }, { "confirmed", "Confirmed" },
-		{ "denied", "Denied" }, { "cancelled", "Cancelled" },
-		{ "expired", "Expired" }, { "in_use", "In use" },
-		{ "completed", "Completed" }, { "released", "Released" },
-		{ "checked_in", "Checked in" }, { "checked_out", "Checked out" },
-	};
-
-	for (size_t i = 0; state != NULL && i < sizeof labels /
-	    sizeof labels[0]; i++)
-		if (strcmp(labels[i].state, state) == 0)
-			return labels[i].label;
-	return state != NULL ? state : "";
-}
-
 /* Rolls back unless rc is BK_OK; passes rc on. */
 static enum booking_result
 finish(struct db *db, enum booking_result rc)
@@ -225,8 +205,8 @@ try_request(struct db *db, const struct booking_request *q,
 		return finish(db, BK_DB_ERROR);
 	}
 	format_local_span(q->starts_at, q->ends_at, span, sizeof span);
-	utf8_printf(message, sizeof message, "New request: \u201c%s\u201d in %s, "
-	    "%s, by %s.", q->title, room, span, q->requester->name);
+	words_new_request(message, sizeof message, q->title, room, span,
+	    q->requester->name);
 	if (db_exec(db, SQL_EVENT, DB_ARGS(DB_INT(o->id), DB_STR("requested"),
 	    DB_INT(q->requester->id), DB_NULL), NULL) != 1 ||
 	    db_exec(db, SQL_NOTIFY_ADMINS, DB_ARGS(DB_INT(o->id),
@@ -288,55 +268,6 @@ transition_of(enum booking_action action)
 		if (transitions[i].action == action)
 			return &transitions[i];
 	return NULL;
-}
-
-/* The message the owner gets when someone else changes their booking. */
-static void
-owner_message(char *buf, size_t n, enum booking_action action,
-    const char *title, const char *room, const char *span,
-    const struct user *actor, const char *reason)
-{
-	switch (action) {
-	case ACT_CONFIRM:
-		utf8_printf(buf, n, "Your booking \u201c%s\u201d in %s, %s, is "
-		    "confirmed.", title, room, span);
-		break;
-	case ACT_DENY:
-		utf8_printf(buf, n, "Your booking \u201c%s\u201d in %s, %s, was "
-		    "denied: %s", title, room, span, reason);
-		break;
-	case ACT_CANCEL:
-		utf8_printf(buf, n, "Your booking \u201c%s\u201d in %s, %s, was "
-		    "cancelled by %s: %s", title, room, span,
-		    actor != NULL ? actor->name : "the system", reason);
-		break;
-	case ACT_EXPIRE:
-		utf8_printf(buf, n, "Your request \u201c%s\u201d in %s, %s, expired"
-		    " before anyone decided on it.", title, room, span);
-		break;
-	case ACT_CHECKIN:
-		utf8_printf(buf, n, "Your booking \u201c%s\u201d in %s, %s, was "
-		    "checked in by %s.", title, room, span, actor != NULL ?
-		    actor->name : "the system");
-		break;
-	case ACT_CHECKOUT:
-		utf8_printf(buf, n, "Your booking \u201c%s\u201d in %s, %s, was "
-		    "checked out by %s; the room is free again.", title, room,
-		    span, actor != NULL ? actor->name : "the system");
-		break;
-	case ACT_RELEASE:
-		utf8_printf(buf, n, "Your booking \u201c%s\u201d in %s, %s, was "
-		    "released: nobody checked in within %d minutes of the start,"
-		    " so the room is free for others.", title, room, span,
-		    window.grace_minutes);
-		break;
-	case ACT_COMPLETE:
-		utf8_printf(buf, n, "Your booking \u201c%s\u201d in %s, %s, has "
-		    "ended and is marked completed.", title, room, span);
-		break;
-	case ACT_REQUEST:	/* no transition: the administrators hear */
-		break;
-	}
 }
 
 /*
@@ -474,8 +405,9 @@ apply_locked(struct db *db, long long id, const struct transition *t,
 		return BK_DB_ERROR;
 	if (actor == NULL || actor->id != owner) {
 		format_local_span(start, end, span, sizeof span);
-		owner_message(message, sizeof message, t->action, title, room,
-		    span, actor, reason != NULL ? reason : "");
+		words_owner_notice(message, sizeof message, t->action, title,
+		    room, span, actor, reason != NULL ? reason : "",
+		    window.grace_minutes);
 		if (db_exec(db, SQL_NOTIFY, DB_ARGS(DB_INT(owner), DB_INT(id),
 		    DB_STR(message)), NULL) != 1)
 			return BK_DB_ERROR;

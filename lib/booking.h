@@ -139,8 +139,4 @@ enum booking_result booking_apply_locked(struct db *, long long id,
 		    enum booking_action action, const struct user *actor,
 		    const char *reason, struct booking_outcome *);
 
-
-/* "pending" -> "Pending approval" etc., for people. */
-const char	*booking_state_label(const char *state);
-
 #endif

@@ -6,6 +6,7 @@
 #include "app.h"
 #include "clock.h"
 #include "refusal.h"
+#include "words.h"
 
 /* What a sentence may be made of. */
 struct facts {
@@ -20,7 +21,7 @@ typedef void (*say_fn)(const struct facts *, char *, size_t);
 static const char *
 state_words(const char *state, char *buf, size_t n)
 {
-	snprintf(buf, n, "%s", booking_state_label(state));
+	snprintf(buf, n, "%s", words_state_label(state));
 	for (size_t i = 0; buf[i] != '\0'; i++)
 		buf[i] = (char)tolower((unsigned char)buf[i]);
 	return buf;

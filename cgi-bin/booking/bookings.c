@@ -6,6 +6,7 @@
 
 #include "app.h"
 #include "booking.h"
+#include "words.h"
 #include "clock.h"
 #include "db.h"
 #include "fields.h"
@@ -211,7 +212,7 @@ fill_list(struct tpl *d, const char *section, const struct db_rows *rows)
 		tpl_set_row(b, rows, i);
 		page_set_span(b, "WHEN", db_get(rows, i, "starts_at"),
 		    db_get(rows, i, "ends_at"));
-		tpl_set(b, "STATUS_LABEL", booking_state_label(db_get(rows, i,
+		tpl_set(b, "STATUS_LABEL", words_state_label(db_get(rows, i,
 		    "status")));
 	}
 }
@@ -331,7 +332,7 @@ booking_page(struct req *r, long long id, int status)
 	page_set_span(p.body, "WHEN", db_get(b, 0, "starts_at"),
 	    db_get(b, 0, "ends_at"));
 	tpl_set(p.body, "STATUS", db_get(b, 0, "status"));
-	tpl_set(p.body, "STATUS_LABEL", booking_state_label(db_get(b, 0,
+	tpl_set(p.body, "STATUS_LABEL", words_state_label(db_get(b, 0,
 	    "status")));
 	if (db_get(b, 0, "reason") != NULL)
 		tpl_set(tpl_section(p.body, "REASON"), "TEXT", db_get(b, 0,
@@ -340,7 +341,7 @@ booking_page(struct req *r, long long id, int status)
 		struct tpl	*ev = tpl_section(p.body, "EVENT");
 		const char	*kind = db_get(h, i, "kind");
 
-		tpl_set(ev, "KIND", booking_state_label(strcmp(kind,
+		tpl_set(ev, "KIND", words_state_label(strcmp(kind,
 		    "requested") == 0 ? "requested" : kind));
 		tpl_set(ev, "BY", db_get(h, i, "actor"));
 		page_set_time(ev, "AT", db_get(h, i, "at"));

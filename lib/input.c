@@ -362,13 +362,13 @@ input_time(const struct input *in, const char *name)
 	return input_get(in, name)->t;
 }
 
-int
-input_has_field(const struct input_field *const *fields, const char *name)
+const struct input_field *
+input_field_of(const struct input_field *const *fields, const char *name)
 {
 	for (size_t i = 0; name != NULL && fields[i] != NULL; i++)
 		if (strcmp(fields[i]->name, name) == 0)
-			return 1;
-	return 0;
+			return fields[i];
+	return NULL;
 }
 
 const char *

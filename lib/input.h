@@ -90,9 +90,9 @@ const char	*input_text(const struct input *in, const char *name);
 long long	 input_int(const struct input *in, const char *name);
 time_t		 input_time(const struct input *in, const char *name);
 
-/* Whether name is the (form) name of one of fields. */
-int		 input_has_field(const struct input_field *const *fields,
-		    const char *name);
+/* The field of fields whose (form) name is name, or NULL. */
+const struct input_field *input_field_of(
+		    const struct input_field *const *fields, const char *name);
 
 /*
  * The name a field came under in this request (its JSON name in a body),

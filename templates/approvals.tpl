@@ -11,7 +11,7 @@
 <form method="post" action="/admin/approvals/{{ID}}/approve"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button" type="submit">Approve</button></form>
 <form class="deny" method="post" action="/admin/approvals/{{ID}}/deny" novalidate><input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="reason-{{ID}}">Reason for denying</label>
-<input type="text" id="reason-{{ID}}" name="reason" maxlength="500"{{#ERR_REASON}} aria-invalid="true" aria-describedby="reason-{{ID}}-error" autofocus{{/ERR_REASON}}>
+<input type="text" id="reason-{{ID}}" name="reason" value="{{REASON}}" maxlength="500"{{#ERR_REASON}} aria-invalid="true" aria-describedby="reason-{{ID}}-error" autofocus{{/ERR_REASON}}>
 {{#ERR_REASON}}<p class="field-error" id="reason-{{ID}}-error">{{MESSAGE}}</p>{{/ERR_REASON}}
 <button class="button danger" type="submit">Deny</button></form>
 </div>

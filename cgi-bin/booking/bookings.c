@@ -87,8 +87,8 @@ form_page(struct req *r, int status)
 		return rc;
 	}
 	input_fill(p.body, r, booking_request_in);
-	if (r->refused && (status == 409 || !input_has_field(
-	    booking_request_in, r->error_field)))
+	if (r->refused && (status == 409 || input_field_of(
+	    booking_request_in, r->error_field) == NULL))
 		tpl_set(tpl_section(p.body, "PROBLEM"), "MESSAGE", r->error);
 	tpl_set(p.body, "OPENING", rules_opening(&r->app->cfg->rules, hours,
 	    sizeof hours));

@@ -46,11 +46,6 @@ static const char SQL_PEOPLE[] =
     "SELECT id AS value, display_name AS label FROM users"
     " ORDER BY display_name";
 
-static const char *const states[] = {
-	"pending", "confirmed", "denied", "cancelled", "expired", "in_use",
-	"completed", "released",
-};
-
 int
 status_parse_cursor(const char *s, time_t *t, long long *id)
 {
@@ -125,7 +120,10 @@ status_read_filters(struct req *r, const struct input_field *const *fields,
 static int
 fill_choices(struct req *r, struct tpl *d, const struct status_filters *f)
 {
-	struct db_rows *rooms, *people = NULL;
+	/* The states the filter takes, as its field describes them. */
+	const char *const	*states = input_field_of(status_list_query,
+				    "status")->choices;
+	struct db_rows		*rooms, *people = NULL;
 
 	if ((rooms = db_query(r->app->db, SQL_ROOMS, DB_NOARGS)) == NULL ||
 	    (r->user->admin && (people = db_query(r->app->db, SQL_PEOPLE,
@@ -140,7 +138,7 @@ fill_choices(struct req *r, struct tpl *d, const struct status_filters *f)
 		if (f->room == db_get_int(rooms, i, "value"))
 			tpl_show(o, "CHOSEN");
 	}
-	for (size_t i = 0; i < NELEM(states); i++) {
+	for (size_t i = 0; states[i] != NULL; i++) {
 		struct tpl *o = tpl_section(d, "STATUS_CHOICE");
 
 		tpl_set(o, "VALUE", states[i]);

@@ -80,6 +80,15 @@ def test_denying_needs_a_reason_frees_the_slot_and_tells_why(alice, admin):
     doc = BeautifulSoup(missing.text, "html.parser")
     assert doc.select_one(f"#reason-{bid}-error").get_text() == "Please fill this in."
     assert status(alice, bid) == "Pending approval"
+    # A reason too long comes back in its field, to be shortened, not retyped.
+    wordy = "Needed for interviews. " * 25
+    long = decide(admin, bid, "deny", wordy)
+    assert long.status_code == 422
+    doc = BeautifulSoup(long.text, "html.parser")
+    assert doc.select_one(f"#reason-{bid}-error").get_text() == \
+        "Keep the reason to 500 characters."
+    assert doc.select_one(f"#reason-{bid}")["value"] == wordy
+    assert status(alice, bid) == "Pending approval"
     resp = decide(admin, bid, "deny", "The room is needed for interviews")
     assert resp.status_code == 303
     assert status(alice, bid) == "Denied"

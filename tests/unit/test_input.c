@@ -1074,6 +1074,31 @@ test_json_typed_values(void **state)
 	req_free(&r);
 }
 
+/* The first error found is the answer, whatever kind a later one is. */
+static void
+test_json_first_error_is_the_answer(void **state)
+{
+	struct req	r;
+	struct input	in;
+
+	(void)state;
+	req_with_json(&r, "{\"roomId\":0,\"useStartDtm\":\"2027-01-11T10:00\","
+	    "\"useEndDtm\":\"202701111100\",\"title\":\"T\",\"attendees\":\"3\"}");
+	assert_int_equal(input_json(&r, booking_request_in, &in), 422);
+	assert_refused(&r, M_ROOM, "roomId");
+	assert_string_equal(r.errors.v[0].field, "roomId");
+	input_free(&in);
+	req_free(&r);
+
+	req_with_json(&r, "{\"roomId\":0,\"useStartDtm\":\"2027-01-11T10:00\","
+	    "\"starts_at\":\"2027-01-11T10:00\",\"useEndDtm\":\"202701111100\","
+	    "\"title\":\"T\",\"attendees\":3}");
+	assert_int_equal(input_json(&r, booking_request_in, &in), 422);
+	assert_refused(&r, M_ROOM, "roomId");
+	input_free(&in);
+	req_free(&r);
+}
+
 static void
 test_json_flags(void **state)
 {
@@ -1520,6 +1545,7 @@ main(void)
 		cmocka_unit_test(test_malformed_or_impossible_times_are_refused),
 		cmocka_unit_test(test_same_value_same_answer),
 		cmocka_unit_test(test_json_typed_values),
+		cmocka_unit_test(test_json_first_error_is_the_answer),
 		cmocka_unit_test(test_json_flags),
 		cmocka_unit_test(test_json_refused_bodies),
 		cmocka_unit_test(test_json_patch),

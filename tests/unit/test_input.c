@@ -882,7 +882,10 @@ same_form(const struct input_field *const *fields, const char *name,
 	return s;
 }
 
-/* The body of fields taken in JSON with their base values, name set to j. */
+/*
+ * The body of fields taken in JSON with their base values, name set to j
+ * (stolen: name is a field taken in JSON).
+ */
 static char *
 same_json(const struct input_field *const *fields, const char *name,
     json_t *j)
@@ -899,7 +902,7 @@ same_json(const struct input_field *const *fields, const char *name,
 		if (f->json == NULL)
 			continue;
 		if (strcmp(f->name, name) == 0) {
-			assert_int_equal(json_object_set(o, f->json, j), 0);
+			assert_int_equal(json_object_set_new(o, f->json, j), 0);
 			continue;
 		}
 		v = base_value(f->name);

@@ -1,26 +1,26 @@
-/* Fuzzes params_parse_form (query strings, urlencoded bodies) and form_check. */
+/*
+ * Fuzzes params_parse_form (query strings, urlencoded bodies), then reads
+ * the pairs with input_form through the forms' own lists and with
+ * input_query through the query strings' (lib/fields), checking each
+ * answer against the fields' descriptions.
+ */
 #include "fuzz.h"
 
-#include "apitoken.h"
-#include "clock.h"
-#include "form.h"
+#include "fields.h"
+#include "fuzz_input.h"
+#include "input.h"
 #include "request.h"
-#include "token.h"
 #include "utf8.h"
 
-/* The booking form's fields, with the other forms' validators beside them. */
-static const struct field fields[] = {
-	{ "room_id",		valid_id,		F_REQUIRED },
-	{ "starts_at",		valid_local_time,	F_REQUIRED },
-	{ "ends_at",		valid_local_time,	F_REQUIRED },
-	{ "title",		valid_title,		F_REQUIRED },
-	{ "attendees",		valid_attendees,	F_REQUIRED },
-	{ "request_token",	valid_form_token,	F_REQUIRED },
-	{ "reason",		valid_reason,		0 },
-	{ "login",		valid_login,		0 },
-	{ "password",		valid_password_input,	F_SECRET },
-	{ "new_password",	valid_new_password,	F_SECRET },
-	{ NULL,			NULL,			0 },
+/* The forms the pages post, and the query strings they take. */
+static const struct input_field *const *const forms[] = {
+	booking_request_in, room_in, login_in, password_in, token_in,
+	booking_cancel_in, deny_in, room_close_in,
+};
+static const struct input_field *const *const queries[] = {
+	booking_new_query, booking_list_query, rooms_query, status_list_query,
+	booking_lists_query, day_query, week_query, usage_query,
+	notifications_query, confirms_query,
 };
 
 int
@@ -56,74 +56,70 @@ encode(const struct params *p)
 	return s;
 }
 
-static int
-has_error(const struct form_errors *e, const char *field)
-{
-	for (size_t i = 0; i < e->n; i++)
-		if (strcmp(e->v[i].field, field) == 0)
-			return 1;
-	return 0;
-}
-
-static int
-has_control(const char *s)
-{
-	return utf8_has_control(s, strlen(s));
-}
-
-/* What each validator promises about a value it let through. */
+/*
+ * The pairs p read through fields: refused (422) exactly when some field
+ * was sent twice, is required and missing, or fails its description; the
+ * others come out typed and within their limits.
+ */
 static void
-check_accepted(const struct req *r, const char *name, const char *v)
+check_list(struct req *r, const struct params *p,
+    const struct input_field *const *fields, int status,
+    const struct input *in)
 {
-	time_t	t;
+	int	refuse = 0;
 
-	if (strcmp(name, "room_id") == 0)
-		FUZZ_CHECK(form_int(r, name) >= 1 &&
-		    form_int(r, name) <= 999999999999999999LL);
-	else if (strcmp(name, "attendees") == 0)
-		FUZZ_CHECK(form_int(r, name) >= 1 &&
-		    form_int(r, name) <= 10000);
-	else if (strcmp(name, "starts_at") == 0 ||
-	    strcmp(name, "ends_at") == 0)
-		FUZZ_CHECK(parse_local_input(v, &t) == LOCAL_OK);
-	else if (strcmp(name, "title") == 0)
-		FUZZ_CHECK(utf8_length(v) <= 200 && !has_control(v));
-	else if (strcmp(name, "reason") == 0)
-		FUZZ_CHECK(utf8_length(v) <= 500);
-	else if (strcmp(name, "login") == 0)
-		FUZZ_CHECK(utf8_length(v) <= 64 && !has_control(v));
-	else if (strcmp(name, "request_token") == 0)
-		FUZZ_CHECK(token_valid(v));
-	else if (strcmp(name, "new_password") == 0)
-		FUZZ_CHECK(utf8_length(v) >= 8 && strlen(v) <= 1024 &&
-		    !has_control(v));
-}
+	FUZZ_CHECK(status == 0 || status == 422);
+	for (size_t i = 0; fields[i] != NULL; i++) {
+		const struct input_field *f = fields[i];
+		const char	*v = params_get(p, f->name);
+		size_t		 n = params_count(p, f->name);
+		int		 bad;
 
-static void
-check_form(struct req *r)
-{
-	struct form_errors	 e;
-	const char		*name;
-
-	FUZZ_CHECK(form_check(r, fields, &e) == e.n);
-	FUZZ_CHECK(e.n <= FORM_MAX_ERRORS);
-	for (size_t i = 0; i < e.n; i++)
-		FUZZ_CHECK(e.v[i].field != NULL && e.v[i].message != NULL);
-	/* Fewer fields than FORM_MAX_ERRORS: no error is left out. */
-	for (const struct field *f = fields; f->name != NULL; f++) {
-		const char	*v = params_get(&r->form, f->name);
-		size_t		 n = params_count(&r->form, f->name);
-
-		if (n > 1 || (n == 0 && (f->flags & F_REQUIRED)))
-			FUZZ_CHECK(has_error(&e, f->name));
-		else if (n == 1 && *v != '\0' && !has_error(&e, f->name))
-			check_accepted(r, f->name, v);
+		if (n > 1)
+			bad = 1;
+		else if (n == 0 || *v == '\0')
+			bad = (f->flags & IN_REQUIRED) != 0;
+		else
+			bad = !fuzz_acceptable(f, v);
+		/* Fewer fields than REQ_MAX_ERRORS: none is left out. */
+		FUZZ_CHECK(fuzz_has_error(r, f, 0) == bad);
+		refuse |= bad;
+		if (bad)
+			continue;
+		fuzz_check_value(f, &in->v[i]);
+		FUZZ_CHECK(in->v[i].text == NULL ? n == 0 || *v == '\0' :
+		    strcmp(in->v[i].text, v) == 0);
+		FUZZ_CHECK(input_get(in, f->name) == &in->v[i]);
 	}
-	/* The token page's name check, on whatever came as "name". */
-	if ((name = params_get(&r->form, "name")) != NULL &&
-	    apitoken_name_invalid(name) == NULL)
-		FUZZ_CHECK(utf8_valid(name, strlen(name)) && *name != '\0' &&
-		    utf8_length(name) <= APITOKEN_NAME_MAX && !has_control(name));
+	FUZZ_CHECK((status == 422) == refuse);
+	if (status == 0) {
+		FUZZ_CHECK(!r->refused && r->errors.n == 0 && r->error == NULL);
+		return;
+	}
+	fuzz_check_errors(r, fields, 0);
+	FUZZ_CHECK(r->error_field != NULL);
+}
+
+static void
+check_input(struct req *r)
+{
+	struct input	in;
+
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		fuzz_req_reset(r);
+		check_list(r, &r->form, forms[i], input_form(r, forms[i], &in),
+		    &in);
+	}
+	/* The same pairs as a query string. */
+	r->query = r->form;
+	memset(&r->form, 0, sizeof r->form);
+	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+		fuzz_req_reset(r);
+		check_list(r, &r->query, queries[i], input_query(r, queries[i],
+		    &in), &in);
+	}
+	r->form = r->query;
+	memset(&r->query, 0, sizeof r->query);
 }
 
 int
@@ -163,7 +159,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(s);
 	params_free(&again);
 
-	check_form(&r);
-	params_free(&r.form);
+	check_input(&r);
+	req_free(&r);
 	return 0;
 }

@@ -1,11 +1,13 @@
 /*
  * Fuzzes a request as a whole, the way the dispatcher reads it: req_parse
- * on FastCGI parameters, then req_set_body, then the API's paging query.
+ * on FastCGI parameters, then req_set_body, then the API's paging query
+ * (input_query with booking_list_query).
  * The input is "NAME=value" lines, an empty line, then the body.
  */
 #include "fuzz.h"
 
-#include "api.h"
+#include "fields.h"
+#include "input.h"
 #include "request.h"
 #include "utf8.h"
 
@@ -55,6 +57,7 @@ check_params(const struct params *p, size_t max)
 static void
 check_parsed(struct req *r)
 {
+	struct input	in;
 	long long	after, limit;
 	size_t		n = strlen(r->rid);
 
@@ -67,11 +70,20 @@ check_parsed(struct req *r)
 	check_params(&r->query, REQ_MAX_PARAMS);
 	check_params(&r->form, REQ_MAX_PARAMS);
 	check_params(&r->cookies, REQ_MAX_COOKIES);
-	if (api_page(r, &after, &limit) == 0)
+	FUZZ_CHECK(!r->refused && r->errors.n == 0);
+	if (input_query(r, booking_list_query, &in) == 0) {
+		after = input_int(&in, "after");
+		limit = input_int(&in, "limit");
 		FUZZ_CHECK(after >= 0 && after <= 999999999999999999LL &&
 		    limit >= 1 && limit <= API_PAGE_MAX);
-	else
-		FUZZ_CHECK(r->error != NULL);
+		if (!input_given(&in, "limit"))
+			FUZZ_CHECK(limit == 100);
+		FUZZ_CHECK(!r->refused && r->error == NULL);
+	} else {
+		FUZZ_CHECK(r->refused && r->error != NULL);
+		FUZZ_CHECK(r->error_field != NULL &&
+		    input_has_field(booking_list_query, r->error_field));
+	}
 }
 
 int

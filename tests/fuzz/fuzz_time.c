@@ -1,7 +1,8 @@
 /*
  * Fuzzes the time formats people and scripts send: datetime-local form
- * values (parse_local_input), the API's yyyyMMddHHmm[ss] and ISO 8601
- * (api_parse_time), and the pages' ?date= days (local_date_start).
+ * values (parse_local_input), every field's time as lib/input reads it
+ * (input_parse_time: datetime-local, yyyyMMddHHmm[ss] and ISO 8601), and
+ * the pages' ?date= days (local_date_start).
  */
 #include "fuzz.h"
 
@@ -9,7 +10,7 @@
 
 #include "api.h"
 #include "clock.h"
-#include "form.h"
+#include "input.h"
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -45,14 +46,43 @@ canonical_input(const char *s)
 	return 1;
 }
 
+/*
+ * s is a minute as a datetime-local input sends it: "YYYY-MM-DDTHH:MM",
+ * or with ":00" seconds.
+ */
+static int
+minute_input(const char *s)
+{
+	char	head[INPUT_TIME_LEN];
+
+	if (strlen(s) == INPUT_TIME_LEN - 1)
+		return canonical_input(s);
+	snprintf(head, sizeof head, "%s", s);
+	return strlen(s) == INPUT_TIME_LEN + 2 && canonical_input(head) &&
+	    strcmp(s + INPUT_TIME_LEN - 1, ":00") == 0;
+}
+
 static void
 check_local(const char *s)
 {
-	char		buf[INPUT_TIME_LEN];
-	time_t		t, again;
+	char		 buf[INPUT_TIME_LEN];
+	const char	*why = NULL;
+	time_t		 t, again, got;
 	enum local_parse p = parse_local_input(s, &t);
+	int		 rc;
 
-	FUZZ_CHECK((valid_local_time(s) == NULL) == (p == LOCAL_OK));
+	/* A form's minute means the same to every field that takes a time. */
+	if (minute_input(s)) {
+		rc = input_parse_time(s, &got, &why);
+		if (p == LOCAL_OK)
+			FUZZ_CHECK(rc == 0 && got == t);
+		else {
+			FUZZ_CHECK(rc == -1 && why != NULL);
+			FUZZ_CHECK((p == LOCAL_MISSING) == (strcmp(why,
+			    "That time does not exist on that day (the clocks "
+			    "change).") == 0));
+		}
+	}
 	if (p == LOCAL_MISSING)
 		FUZZ_CHECK(near_change(t));	/* only a clock change skips */
 	if (p != LOCAL_OK)
@@ -74,7 +104,7 @@ check_api(const char *s)
 	time_t		 t, again;
 	json_t		*iso;
 
-	if (api_parse_time(s, &t, &why) == -1) {
+	if (input_parse_time(s, &t, &why) == -1) {
 		FUZZ_CHECK(why != NULL);
 		return;
 	}
@@ -87,12 +117,12 @@ check_api(const char *s)
 	if (t < 946771200 || t >= 253402128000LL)	/* 2000-01-02, 9999-12-30 */
 		return;
 	FUZZ_CHECK((iso = api_iso_time(t)) != NULL && json_is_string(iso));
-	FUZZ_CHECK(api_parse_time(json_string_value(iso), &again, &why) == 0);
+	FUZZ_CHECK(input_parse_time(json_string_value(iso), &again, &why) == 0);
 	FUZZ_CHECK(again == t);
 	json_decref(iso);
 	/* Local wall time: of an hour that happens twice, the first. */
 	format_local(t, "%Y%m%d%H%M", origin, sizeof origin);
-	FUZZ_CHECK(api_parse_time(origin, &again, &why) == 0);
+	FUZZ_CHECK(input_parse_time(origin, &again, &why) == 0);
 	if (again != t) {
 		FUZZ_CHECK(again == t - 3600);
 		FUZZ_CHECK(local_input_value(t, wall) == 0 &&

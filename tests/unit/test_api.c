@@ -1,4 +1,7 @@
-/* Unit tests of lib/api: the time formats the API accepts, refused bodies. */
+/*
+ * Unit tests of lib/api: the JSON answers, errors and times (the bodies
+ * it reads are lib/input's: test_input).
+ */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -8,7 +11,12 @@
 #include <string.h>
 #include <time.h>
 
+#include <jansson.h>
+
 #include "api.h"
+
+/* 2027-01-11 10:00 in New York (EST): 15:00 UTC. */
+#define T_1000		((time_t)1799679600)
 
 static int
 in_new_york(void **state)
@@ -17,48 +25,6 @@ in_new_york(void **state)
 	setenv("TZ", "America/New_York", 1);
 	tzset();
 	return 0;
-}
-
-static void
-test_origin_and_iso_times_mean_the_same_instant(void **state)
-{
-	static const char *const same[] = {
-		"202701111000", "20270111100000", "2027-01-11T10:00",
-		"2027-01-11T10:00:00", "2027-01-11T15:00Z",
-		"2027-01-11T15:00:00Z", "2027-01-11T16:00+01:00",
-		"2027-01-11T05:00-10:00",
-	};
-	const time_t	want = 1799679600;	/* 2027-01-11 15:00 UTC */
-	const char	*why;
-	time_t		 t;
-
-	(void)state;
-	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
-		assert_int_equal(api_parse_time(same[i], &t, &why), 0);
-		assert_int_equal(t, want);
-	}
-}
-
-static void
-test_malformed_or_impossible_times_are_refused(void **state)
-{
-	static const char *const bad[] = {
-		"", "tomorrow", "2027011110", "2027011110000", "20270111100030",
-		"2027-01-11", "2027-01-11 10:00", "2027-01-11T10:00:30",
-		"2027-02-31T10:00Z", "2027-01-11T10:00+25:00", "2027-01-11T10:00X",
-		"2027-13-01T10:00", "2027-01-11T10:00:0Z",
-		"0498-01-11T15:00Z", "1970-01-01T00:00Z",	/* the forms' years */
-		"2027-03-14T02:30",	/* skipped by daylight saving */
-	};
-	const char	*why;
-	time_t		 t;
-
-	(void)state;
-	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		why = NULL;
-		assert_int_equal(api_parse_time(bad[i], &t, &why), -1);
-		assert_non_null(why);
-	}
 }
 
 /* What a response writer was given. */
@@ -79,84 +45,180 @@ capture(void *ctx, const char *data, size_t len)
 	return 0;
 }
 
-/* r as a POST of body as JSON, its answer written into o. */
+/* r as a request under /api/, its answer written into o. */
 static void
-json_post(struct req *r, struct out *o, const char *body, size_t len)
+api_req(struct req *r, struct out *o)
 {
-	static char	*env[] = { (char *)"CONTENT_TYPE=application/json",
-			    NULL };
-
 	memset(r, 0, sizeof *r);
-	r->env = env;
+	memset(o, 0, sizeof *o);
 	r->method = M_POST;
 	r->write = capture;
 	r->write_ctx = o;
-	r->body = (char *)body;
-	r->body_len = len;
+}
+
+/* The JSON body of the answer in o (the caller json_decrefs it). */
+static json_t *
+answer_body(const struct out *o)
+{
+	const char	*s = strstr(o->buf, "\r\n\r\n");
+	json_t		*j;
+
+	assert_non_null(s);
+	j = json_loads(s + 4, 0, NULL);
+	assert_non_null(j);
+	return j;
 }
 
 static void
-test_unknown_field_with_a_long_non_ascii_name_is_a_422(void **state)
+test_error_answers_code_message_field(void **state)
 {
-	static const struct api_field fields[] = {
-		{ "title",	API_STRING,	1 },
-		{ NULL,		API_INT,	0 },
+	static const struct {
+		int		 status;
+		const char	*message;
+		const char	*field;
+		const char	*code;
+		const char	*head;
+	} cases[] = {
+		{ 422, "Keep the title to 200 characters.", "title",
+		    "invalid", "Status: 422 " },
+		{ 400, "the body must be a JSON object", NULL,
+		    "bad_request", "Status: 400 " },
+		{ 415, "send the body as application/json", NULL,
+		    "unsupported_media_type", "Status: 415 " },
+		{ 404, NULL, NULL, "not_found", "Status: 404 " },
+		{ 409, "That room is taken then.", "useStartDtm",
+		    "conflict", "Status: 409 " },
+		{ 500, "no database", NULL, "internal", "Status: 500 " },
 	};
-	/* "a" and 40 "ä": the message keeps 60 bytes, "a" and 29 "ä". */
-	static const char body[] = "{\"a"
-	    "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4"
-	    "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4"
-	    "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4"
-	    "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4"
-	    "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4"
-	    "\":1,\"title\":\"x\"}";
-	struct out	 o = { .len = 0 };
-	struct req	 r;
-	int		 status = 0;
 
 	(void)state;
-	json_post(&r, &o, body, sizeof body - 1);
-	assert_null(api_body(&r, fields, &status));
-	assert_int_equal(status, 422);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct out	 o;
+		struct req	 r;
+		json_t		*j, *e, *f;
+
+		print_message("case %zu: %d\n", i, cases[i].status);
+		api_req(&r, &o);
+		assert_int_equal(api_error(&r, cases[i].status,
+		    cases[i].message, cases[i].field), cases[i].status);
+		assert_int_equal(r.status, cases[i].status);
+		assert_memory_equal(o.buf, cases[i].head,
+		    strlen(cases[i].head));
+		assert_non_null(strstr(o.buf,
+		    "Content-Type: application/json\r\n"));
+		j = answer_body(&o);
+		e = json_object_get(j, "error");
+		assert_true(json_is_object(e));
+		assert_string_equal(json_string_value(json_object_get(e,
+		    "code")), cases[i].code);
+		/* no message of its own: the status's reason */
+		assert_true(json_is_string(json_object_get(e, "message")));
+		if (cases[i].message != NULL)
+			assert_string_equal(json_string_value(
+			    json_object_get(e, "message")), cases[i].message);
+		f = json_object_get(e, "field");
+		if (cases[i].field == NULL)
+			assert_true(json_is_null(f));	/* "field": null */
+		else
+			assert_string_equal(json_string_value(f),
+			    cases[i].field);
+		json_decref(j);
+		free(r.headers);
+	}
+}
+
+/* A message with quotes and non-ASCII text stays valid JSON. */
+static void
+test_error_message_is_escaped(void **state)
+{
+	static const char msg[] = "unknown field \"J\xc3\xbcrgen\\\"\n";
+	struct out	 o;
+	struct req	 r;
+	json_t		*j;
+
+	(void)state;
+	api_req(&r, &o);
+	assert_int_equal(api_error(&r, 422, msg, NULL), 422);
+	j = answer_body(&o);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(
+	    j, "error"), "message")), msg);
+	json_decref(j);
+	free(r.headers);
+}
+
+/* Busy: the client is told when to come back. */
+static void
+test_503_says_retry_after(void **state)
+{
+	struct out	o;
+	struct req	r;
+
+	(void)state;
+	api_req(&r, &o);
+	assert_int_equal(api_error(&r, 503, "busy", NULL), 503);
+	assert_non_null(strstr(o.buf, "Retry-After: 5\r\n"));
+	free(r.headers);
+}
+
+/* One answer per request: a second one is not written. */
+static void
+test_one_answer(void **state)
+{
+	struct out	o;
+	struct req	r;
+	size_t		len;
+
+	(void)state;
+	api_req(&r, &o);
+	assert_int_equal(api_error(&r, 422, "first", "title"), 422);
+	len = o.len;
+	api_error(&r, 400, "second", NULL);
+	assert_int_equal(o.len, len);
 	assert_int_equal(r.status, 422);
-	assert_non_null(strstr(o.buf, "unknown field \\\"a"
-	    "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4"
-	    "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4"
-	    "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4"
-	    "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\\\"\""));
+	assert_null(strstr(o.buf, "second"));
 	free(r.headers);
 }
 
 static void
-test_invalid_json_near_half_a_character_is_a_400(void **state)
+test_times_as_the_api_answers_them(void **state)
 {
-	static const struct api_field fields[] = {
-		{ "title",	API_STRING,	1 },
-		{ NULL,		API_INT,	0 },
-	};
-	/* A bad escape, then "ǚ": jansson quotes only its first byte. */
-	static const char body[] = "{\"title\":\"\\u0\xc7\x9a\"}";
-	struct out	 o = { .len = 0 };
-	struct req	 r;
-	int		 status = 0;
+	json_t *j;
 
 	(void)state;
-	json_post(&r, &o, body, sizeof body - 1);
-	assert_null(api_body(&r, fields, &status));
-	assert_int_equal(status, 400);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(o.buf, "the body is not valid JSON: invalid "
-	    "escape (at character"));
+	j = api_origin_time(T_1000);
+	assert_string_equal(json_string_value(j), "20270111100000");
+	json_decref(j);
+	j = api_iso_time(T_1000);
+	assert_string_equal(json_string_value(j), "2027-01-11T15:00:00Z");
+	json_decref(j);
+	/* summer: the site's zone is four hours behind */
+	j = api_origin_time(1814457600);	/* 2027-07-01 16:00 UTC */
+	assert_string_equal(json_string_value(j), "20270701120000");
+	json_decref(j);
+}
+
+static void
+test_api_paths(void **state)
+{
+	(void)state;
+	assert_true(api_path("/api/bookings"));
+	assert_true(api_path("/api/"));
+	assert_false(api_path("/api"));
+	assert_false(api_path("/bookings/api/"));
+	assert_false(api_path("/apix/"));
+	assert_false(api_path(NULL));
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_origin_and_iso_times_mean_the_same_instant),
-		cmocka_unit_test(test_malformed_or_impossible_times_are_refused),
-		cmocka_unit_test(test_unknown_field_with_a_long_non_ascii_name_is_a_422),
-		cmocka_unit_test(test_invalid_json_near_half_a_character_is_a_400),
+		cmocka_unit_test(test_error_answers_code_message_field),
+		cmocka_unit_test(test_error_message_is_escaped),
+		cmocka_unit_test(test_503_says_retry_after),
+		cmocka_unit_test(test_one_answer),
+		cmocka_unit_test(test_times_as_the_api_answers_them),
+		cmocka_unit_test(test_api_paths),
 	};
 
 	return cmocka_run_group_tests(tests, in_new_york, NULL);

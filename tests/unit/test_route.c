@@ -16,12 +16,12 @@ static int h_new(struct req *r) { (void)r; return 5; }
 static int h_slot(struct req *r) { (void)r; return 6; }
 
 static const struct route routes[] = {
-	{ M_GET,		"/bookings",			AUTH_USER, h_list },
-	{ M_POST,		"/bookings",			AUTH_USER, h_create },
-	{ M_GET,		"/bookings/new",		AUTH_USER, h_new },
-	{ M_GET,		"/bookings/{id}",		AUTH_USER, h_show },
-	{ M_POST,		"/bookings/{id}/cancel",	AUTH_USER, h_cancel },
-	{ M_GET | M_DELETE,	"/rooms/{id}/slots/{day}",	AUTH_ANY,  h_slot },
+	{ M_GET,		"/bookings",			AUTH_USER, h_list, NULL },
+	{ M_POST,		"/bookings",			AUTH_USER, h_create, NULL },
+	{ M_GET,		"/bookings/new",		AUTH_USER, h_new, NULL },
+	{ M_GET,		"/bookings/{id}",		AUTH_USER, h_show, NULL },
+	{ M_POST,		"/bookings/{id}/cancel",	AUTH_USER, h_cancel, NULL },
+	{ M_GET | M_DELETE,	"/rooms/{id}/slots/{day}",	AUTH_ANY,  h_slot,  NULL },
 };
 
 struct match_case {

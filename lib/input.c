@@ -203,6 +203,8 @@ static const char *
 json_as_text(struct req *r, const struct input_field *f, const char *as,
     json_t *v, char buf[24])
 {
+	char	msg[100];
+
 	switch (f->type) {
 	case IN_INT:
 		if (!json_is_integer(v))
@@ -219,19 +221,15 @@ json_as_text(struct req *r, const struct input_field *f, const char *as,
 		snprintf(buf, 24, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
 		return buf;
 	default:
-		if (!json_is_string(v))
-			break;
-		if (strlen(json_string_value(v)) != json_string_length(v)) {
-			req_errorf(r, "%s must not contain NUL characters", as);
-			req_refuse(r, 422, r->error, as);
-			return NULL;
-		}
-		return json_string_value(v);
+		/* Strings hold no NUL: jansson refuses \u0000 as it parses. */
+		if (json_is_string(v))
+			return json_string_value(v);
+		break;
 	}
-	req_errorf(r, "%s must be %s", as, f->type == IN_INT ?
+	snprintf(msg, sizeof msg, "%s must be %s", as, f->type == IN_INT ?
 	    "a whole number" : f->type == IN_FLAG ? "true or false" :
 	    "a string");
-	req_refuse(r, 422, r->error, as);
+	refuse_value(r, as, msg);
 	return NULL;
 }
 
@@ -284,14 +282,14 @@ input_body(struct req *r, const struct input_field *const *fields,
 		if (partial && a == NULL && b == NULL)
 			continue;
 		if (a != NULL && b != NULL) {
-			req_errorf(r, "give %s or %s, not both", f->json,
-			    f->json_also);
-			return req_refuse(r, 422, r->error, f->json);
-		}
-		if ((a != NULL || b != NULL) && (text = json_as_text(r, f, as,
-		    a != NULL ? a : b, in->number[i])) == NULL)
-			return 422;
-		check_value(r, f, as, text, &in->v[i]);
+			char msg[100];
+
+			snprintf(msg, sizeof msg, "give %s or %s, not both",
+			    f->json, f->json_also);
+			refuse_value(r, f->json, msg);
+		} else if ((a == NULL && b == NULL) || (text = json_as_text(r,
+		    f, as, a != NULL ? a : b, in->number[i])) != NULL)
+			check_value(r, f, as, text, &in->v[i]);
 	}
 	return r->refused ? 422 : 0;
 }

@@ -93,8 +93,8 @@ send_use(struct req *r, long long id, int status)
 	    !user_may_act_for(r->user, db_get_int(rows, 0, "user_id")) ||
 	    db_get(rows, 0, "actual_start") == NULL) {
 		db_rows_free(rows);
-		r->error = "no such real use (check in first)";
-		return 404;
+		return req_refuse(r, 404, "no such real use (check in first)",
+		    NULL);
 	}
 	j = json_pack("{s:I, s:I, s:s, s:o, s:o}", "realUseId",
 	    db_get_int(rows, 0, "id"), "bookingId", db_get_int(rows, 0, "id"),
@@ -110,8 +110,9 @@ static int
 answer_use(struct req *r, long long id, enum booking_action action,
     enum booking_result rc, const struct booking_outcome *o, int status)
 {
-	char	location[64];
-	int	status_refused;
+	const struct input_field *f;
+	char			 location[64];
+	int			 status_refused;
 
 	if (rc == BK_OK) {
 		snprintf(location, sizeof location, "/api/realuses/%lld", id);
@@ -120,9 +121,9 @@ answer_use(struct req *r, long long id, enum booking_action action,
 		return send_use(r, id, status);
 	}
 	status_refused = refusal_answer(r, rc, action, o);
-	/* The API's own name for the end of a real use. */
-	if (r->error_field != NULL && strcmp(r->error_field, "actual_end") == 0)
-		r->error_field = "realUseEndDtm";
+	/* The field at fault under its JSON name (realUseEndDtm). */
+	if ((f = input_field_of(checkout_in, r->error_field)) != NULL)
+		r->error_field = f->json;
 	return status_refused;
 }
 

@@ -93,8 +93,8 @@ tokens_revoke(struct req *r)
 	case 1:
 		return resp_redirect(r, 303, "/account/tokens");
 	case 0:
-		r->error = "no such token, or it is revoked already";
-		return 404;
+		return req_refuse(r, 404, "no such token, or it is revoked "
+		    "already", NULL);
 	default:
 		return db_failed(r);
 	}

@@ -75,8 +75,7 @@ send_room(struct req *r, long long id, int status)
 		return db_failed(r);
 	if (rows->nrows != 1) {
 		db_rows_free(rows);
-		r->error = "no such room";
-		return 404;
+		return req_refuse(r, 404, "no such room", NULL);
 	}
 	snprintf(etag, sizeof etag, "\"%s\"", db_get(rows, 0, "version"));
 	j = room_json(rows, 0);

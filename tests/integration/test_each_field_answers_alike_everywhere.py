@@ -6,20 +6,9 @@ import uuid
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import (SITE_TZ, api_session, book, csrf_of, login, quiet_day, room_id,
-                      sql_value, url)
+from conftest import SITE_TZ, api_session, book, csrf_of, quiet_day, room_id, sql_value, url
 
 pytestmark = pytest.mark.usefixtures("read_model_exact")
-
-
-@pytest.fixture(scope="module")
-def alice():
-    return login("alice")
-
-
-@pytest.fixture(scope="module")
-def admin():
-    return login("admin")
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +31,13 @@ def at_field(resp, field):
 def json_error(resp):
     assert resp.headers["Content-Type"].startswith("application/json"), resp.text[:200]
     return resp.json()["error"]
+
+
+def assert_same_answer(form, field, api, member, words):
+    """422 from both, the words at the form's field and in the JSON error."""
+    assert form.status_code == api.status_code == 422, (form.status_code, api.text)
+    assert at_field(form, field) == words
+    assert json_error(api) == {"code": "invalid", "field": member, "message": words}
 
 
 _days = []
@@ -106,9 +102,7 @@ def test_a_bad_booking_field_gets_the_same_answer_from_the_form_and_the_api(
         body[member] = json_value
     api = alice_api.post(url("/api/bookings"), json=body)
 
-    assert form.status_code == api.status_code == 422, (form.status_code, api.text)
-    assert at_field(form, field) == words
-    assert json_error(api) == {"code": "invalid", "field": member, "message": words}
+    assert_same_answer(form, field, api, member, words)
     assert sql_value("SELECT COUNT(*) FROM bookings") == before
 
 
@@ -140,9 +134,7 @@ def test_a_cancel_reason_gets_the_same_answer_as_a_form_and_as_a_query(alice, al
                       data={"csrf": csrf_of(page.text), "reason": long_reason})
     query = alice_api.delete(url(f"/api/bookings/{bid}"), params={"reason": long_reason})
 
-    assert form.status_code == query.status_code == 422
-    assert at_field(form, "reason") == words
-    assert json_error(query) == {"code": "invalid", "field": "reason", "message": words}
+    assert_same_answer(form, "reason", query, "reason", words)
     # Nothing was cancelled by either.
     assert sql_value(f"SELECT status FROM bookings WHERE id = {bid}") == "pending"
     # A person cancelling their own booking may give no reason, either way.
@@ -188,9 +180,7 @@ def test_a_bad_room_field_gets_the_same_answer_from_the_form_and_the_api(
         body[member] = json_value
     api = admin_api.post(url("/api/rooms"), json=body)
 
-    assert form.status_code == api.status_code == 422, (form.status_code, api.text)
-    assert at_field(form, field) == words
-    assert json_error(api) == {"code": "invalid", "field": member, "message": words}
+    assert_same_answer(form, field, api, member, words)
     assert sql_value("SELECT COUNT(*) FROM rooms") == before
 
 
@@ -208,9 +198,7 @@ def test_a_room_out_of_use_reason_gets_the_same_answer_from_the_form_and_the_api
     api = admin_api.patch(url(f"/api/rooms/{rid}"), headers={"If-Match": version},
                           json={"status": "N", "reason": reason})
 
-    assert form.status_code == api.status_code == 422
-    assert at_field(form, "reason") == words
-    assert json_error(api) == {"code": "invalid", "field": "reason", "message": words}
+    assert_same_answer(form, "reason", api, "reason", words)
     assert sql_value(f"SELECT status FROM rooms WHERE id = {rid}") == "available"
 
 

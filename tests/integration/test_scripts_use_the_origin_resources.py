@@ -81,7 +81,10 @@ def test_confirms_list_the_queue_and_decide_as_the_page_does():
     assert alice.get(url("/api/notifications?unread=1")).json()["notifications"] == []
     everything = alice.get(url("/api/notifications")).json()["notifications"]
     assert any(n["bookingId"] == first and not n["unread"] for n in everything)
-    assert alice.get(url("/api/notifications?unread=yes")).status_code == 400
+    yes = alice.get(url("/api/notifications?unread=yes"))
+    assert yes.status_code == 422
+    assert yes.json()["error"] == {"code": "invalid", "field": "unread",
+                                   "message": "unread must be 0 or 1"}
 
 
 def test_real_uses_check_in_and_out_with_the_pages_rules():

@@ -69,20 +69,6 @@ valid_title(const char *v)
 	return NULL;
 }
 
-static const char *
-valid_room_name(const char *v)
-{
-	return has_control(v) ? "Use up to 100 letters, digits, spaces and "
-	    "punctuation." : NULL;
-}
-
-static const char *
-valid_location(const char *v)
-{
-	return has_control(v) ? "Use up to 200 letters, digits, spaces and "
-	    "punctuation." : NULL;
-}
-
 /* A description keeps its lines and tabs. */
 static const char *
 valid_description(const char *v)
@@ -168,12 +154,11 @@ static const struct input_field
 	"is listed here; see /api/bookingLists for the rest" },
 
     room_name = { .name = "name", .json = "name", .type = IN_TEXT,
-	.max = 100, .valid = valid_room_name,
-	.says = "Use up to 100 letters, digits, spaces and punctuation.",
-	.flags = IN_REQUIRED },
+	.max = 100, .says = "Use up to 100 letters, digits, spaces and "
+	"punctuation.", .flags = IN_REQUIRED | IN_PLAIN },
     location = { .name = "location", .json = "location", .type = IN_TEXT,
-	.max = 200, .valid = valid_location,
-	.says = "Use up to 200 letters, digits, spaces and punctuation." },
+	.max = 200, .says = "Use up to 200 letters, digits, spaces and "
+	"punctuation.", .flags = IN_PLAIN },
     capacity = { .name = "capacity", .json = "capacity", .type = IN_INT,
 	.min = 1, .max = PEOPLE_MAX,
 	.says = "Enter how many people it seats, from 1 to 10000.",

@@ -86,7 +86,9 @@ check_value(struct req *r, const struct input_field *f, const char *as,
 	}
 	switch (f->type) {
 	case IN_TEXT:
-		if (f->max > 0 && utf8_length(text) > (size_t)f->max)
+		if ((f->max > 0 && utf8_length(text) > (size_t)f->max) ||
+		    ((f->flags & IN_PLAIN) && utf8_has_control(text,
+		    strlen(text))))
 			why = default_says(f);
 		break;
 	case IN_INT:

@@ -28,6 +28,7 @@ enum input_type {
 enum input_flags {
 	IN_REQUIRED	= 1 << 0,	/* missing or empty is an error */
 	IN_SECRET	= 1 << 1,	/* never shown again in a form */
+	IN_PLAIN	= 1 << 2,	/* IN_TEXT: no control characters */
 };
 
 struct input_field {
@@ -38,7 +39,8 @@ struct input_field {
 	long long	 min, max;	/* limits, as the type says */
 	long long	 dflt;		/* IN_INT: the value when absent */
 	validator_fn	 valid;		/* checks after type and limits */
-	const char	*says;		/* told when type or limits fail */
+	const char	*says;		/* told when type, limits or
+					   IN_PLAIN fail */
 	const char * const *choices;	/* IN_CHOICE: NULL-terminated */
 	unsigned	 flags;
 };

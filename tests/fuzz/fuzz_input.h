@@ -104,7 +104,8 @@ fuzz_acceptable(const struct input_field *f, const char *s)
 
 	switch (f->type) {
 	case IN_TEXT:
-		ok = f->max == 0 || utf8_length(s) <= (size_t)f->max;
+		ok = (f->max == 0 || utf8_length(s) <= (size_t)f->max) &&
+		    (!(f->flags & IN_PLAIN) || !utf8_has_control(s, len));
 		break;
 	case IN_INT:
 		if (len == 0 || len > 18 || strspn(s, "0123456789") != len ||
@@ -150,6 +151,7 @@ fuzz_check_value(const struct input_field *f, const struct input_value *v)
 	switch (f->type) {
 	case IN_TEXT:
 		FUZZ_CHECK(f->max == 0 || utf8_length(s) <= (size_t)f->max);
+		FUZZ_CHECK(!(f->flags & IN_PLAIN) || !utf8_has_control(s, len));
 		break;
 	case IN_INT:
 		/* digits only, no sign or leading zero, within the limits */

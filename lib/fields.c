@@ -99,6 +99,9 @@ static const struct input_field
     password = { .name = "password", .type = IN_TEXT,
 	.valid = valid_password_input, .flags = IN_REQUIRED | IN_SECRET },
     next = { .name = "next", .type = IN_TEXT },
+    bye = { .name = "bye", .type = IN_FLAG },
+    changed = { .name = "changed", .type = IN_CHOICE,
+	.choices = (const char *const[]){ "1", "tokens", NULL } },
     current_password = { .name = "current_password", .type = IN_TEXT,
 	.valid = valid_password_input, .flags = IN_REQUIRED | IN_SECRET },
     new_password = { .name = "new_password", .type = IN_TEXT,
@@ -174,6 +177,12 @@ static const struct input_field
 	.choices = (const char *const[]){ "Y", "N", NULL },
 	.says = "status must be \"Y\" (available) or \"N\" (unavailable, "
 	"with a reason)" },
+    done = { .name = "done", .type = IN_CHOICE,
+	.choices = (const char *const[]){ "approved", "denied", NULL } },
+    added = { .name = "added", .type = IN_FLAG },
+    saved = { .name = "saved", .type = IN_FLAG },
+    available = { .name = "available", .type = IN_FLAG },
+    deleted = { .name = "deleted", .type = IN_FLAG },
     min_capacity = { .name = "min_capacity", .type = IN_INT, .min = 1,
 	.max = PEOPLE_MAX, .says = "the minimum capacity must be a whole "
 	"number from 1 to 10000", .dflt = 1 },
@@ -206,6 +215,8 @@ const struct input_field *const password_in[] = {
 	NULL
 };
 const struct input_field *const token_in[] = { &token_name, NULL };
+const struct input_field *const login_query[] = { &next, &bye, NULL };
+const struct input_field *const account_query[] = { &changed, NULL };
 
 const struct input_field *const booking_request_in[] = {
 	&room_id, &starts_at, &ends_at, &title, &attendees, &request_token,
@@ -227,6 +238,7 @@ const struct input_field *const decision_in[] = { &decision, &reason, NULL };
 const struct input_field *const confirms_query[] = {
 	&waiting, &after, &limit, NULL
 };
+const struct input_field *const approvals_query[] = { &done, NULL };
 
 const struct input_field *const room_in[] = {
 	&room_name, &location, &capacity, &description, &checkin_required,
@@ -238,7 +250,10 @@ const struct input_field *const room_change_in[] = {
 };
 const struct input_field *const room_close_in[] = { &reason_required, NULL };
 const struct input_field *const rooms_query[] = {
-	&min_capacity, &in_location, NULL
+	&min_capacity, &in_location, &deleted, NULL
+};
+const struct input_field *const room_query[] = {
+	&added, &saved, &available, NULL
 };
 
 const struct input_field *const status_list_query[] = {

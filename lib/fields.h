@@ -12,6 +12,8 @@
 extern const struct input_field *const login_in[];	/* login, password, next */
 extern const struct input_field *const password_in[];	/* the password change */
 extern const struct input_field *const token_in[];	/* a new API token's name */
+extern const struct input_field *const login_query[];	/* ?next, ?bye */
+extern const struct input_field *const account_query[];	/* ?changed */
 
 /* Bookings.  The request serves the form and the API alike. */
 extern const struct input_field *const booking_request_in[];
@@ -26,12 +28,14 @@ extern const struct input_field *const notifications_query[];
 extern const struct input_field *const deny_in[];
 extern const struct input_field *const decision_in[];
 extern const struct input_field *const confirms_query[];
+extern const struct input_field *const approvals_query[];	/* ?done */
 
 /* Rooms: one list for the add and edit forms and the API's new room. */
 extern const struct input_field *const room_in[];
 extern const struct input_field *const room_change_in[];	/* API: PATCH */
 extern const struct input_field *const room_close_in[];
 extern const struct input_field *const rooms_query[];
+extern const struct input_field *const room_query[];	/* what was done */
 
 /* The status views. */
 extern const struct input_field *const status_list_query[];

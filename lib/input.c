@@ -124,14 +124,32 @@ check_value(struct req *r, const struct input_field *f, const char *as,
 	return 0;
 }
 
+/* Starts in on fields; -1 if the list is longer than in can hold. */
+static int
+input_begin(struct req *r, const struct input_field *const *fields,
+    struct input *in)
+{
+	size_t n = 0;
+
+	memset(in, 0, sizeof *in);
+	in->fields = fields;
+	while (fields[n] != NULL)
+		n++;
+	if (n > INPUT_MAX_FIELDS) {
+		r->error = "a field list is longer than INPUT_MAX_FIELDS";
+		return -1;
+	}
+	return 0;
+}
+
 /* Fields from urlencoded pairs: a form body or a query string. */
 static int
 input_pairs(struct req *r, const struct params *p,
     const struct input_field *const *fields, struct input *in)
 {
-	memset(in, 0, sizeof *in);
-	in->fields = fields;
-	for (size_t i = 0; fields[i] != NULL && i < INPUT_MAX_FIELDS; i++) {
+	if (input_begin(r, fields, in) == -1)
+		return 500;
+	for (size_t i = 0; fields[i] != NULL; i++) {
 		const struct input_field *f = fields[i];
 
 		if (params_count(p, f->name) > 1)
@@ -257,8 +275,8 @@ input_body(struct req *r, const struct input_field *const *fields,
 	char		 name[61];
 	int		 status;
 
-	memset(in, 0, sizeof *in);
-	in->fields = fields;
+	if (input_begin(r, fields, in) == -1)
+		return 500;
 	if ((body = json_object_body(r, &status)) == NULL)
 		return status;
 	in->json = body;
@@ -270,7 +288,7 @@ input_body(struct req *r, const struct input_field *const *fields,
 			return req_refuse(r, 422, r->error, NULL);
 		}
 	}
-	for (size_t i = 0; fields[i] != NULL && i < INPUT_MAX_FIELDS; i++) {
+	for (size_t i = 0; fields[i] != NULL; i++) {
 		const struct input_field *f = fields[i];
 		json_t		*a, *b;
 		const char	*as, *text = NULL;

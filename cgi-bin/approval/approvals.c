@@ -110,11 +110,13 @@ queue_page(struct req *r, int status, const char *done, long long error_id)
 int
 approvals_list(struct req *r)
 {
-	const char *done = params_get(&r->query, "done");
+	struct input	 q;
+	const char	*done;
+	int		 rc;
 
-	if (done != NULL && strcmp(done, "approved") != 0 &&
-	    strcmp(done, "denied") != 0)
-		done = NULL;
+	if ((rc = input_query(r, approvals_query, &q)) != 0)
+		return rc;
+	done = input_text(&q, "done");
 	return queue_page(r, 200, done == NULL ? NULL :
 	    strcmp(done, "approved") == 0 ? "The booking is confirmed; the "
 	    "person who asked has been told." : "The request is denied; the "

@@ -26,13 +26,15 @@ static const char SQL_SET_HASH[] =
  */
 static const char SQL_END_SESSIONS[] = "DELETE FROM sessions WHERE user_id = ?";
 
-/* The page; after a refused change, the form again with its errors. */
+/*
+ * The page; after a refused change, the form again with its errors;
+ * changed, if set, is what the last change did ("1", or "tokens" too).
+ */
 static int
-account_page(struct req *r, int status)
+account_page(struct req *r, int status, const char *changed)
 {
 	struct db_rows	*rows;
 	struct page	 p;
-	const char	*changed;
 
 	if ((rows = db_query(r->app->db, SQL_ACCOUNT,
 	    DB_ARGS(DB_INT(r->user->id)))) == NULL)
@@ -59,7 +61,7 @@ account_page(struct req *r, int status)
 		    "revoke_tokens") != NULL)
 			tpl_show(p.body, "REVOKE_TOKENS_ON");
 	}
-	if ((changed = params_get(&r->query, "changed")) != NULL) {
+	if (changed != NULL) {
 		tpl_show(p.body, "CHANGED");
 		if (strcmp(changed, "tokens") == 0)
 			tpl_show(p.body, "TOKENS_REVOKED");
@@ -70,13 +72,18 @@ account_page(struct req *r, int status)
 int
 account_show(struct req *r)
 {
-	return account_page(r, 200);
+	struct input	q;
+	int		rc;
+
+	if ((rc = input_query(r, account_query, &q)) != 0)
+		return rc;
+	return account_page(r, 200, input_text(&q, "changed"));
 }
 
 int
 account_form_again(struct req *r, int status)
 {
-	return account_page(r, status);
+	return account_page(r, status, NULL);
 }
 
 /*

@@ -38,9 +38,12 @@ in_header_mode(const struct req *r)
 	return r->app->cfg->login_header[0] != '\0';
 }
 
-/* The login page; status is 200, or 401/422 after a failed attempt. */
+/*
+ * The login page; status is 200, or 401/422 after a failed attempt.  next
+ * is where to go after logging in; bye, whether one just logged out.
+ */
 static int
-login_page(struct req *r, int status)
+login_page(struct req *r, int status, const char *next, int bye)
 {
 	struct page	p;
 
@@ -52,11 +55,10 @@ login_page(struct req *r, int status)
 	if (!(r->errors.n == 1 && strcmp(r->errors.v[0].field,
 	    "password") == 0))
 		tpl_show(p.body, "LOGIN_FIRST");
-	tpl_set(p.body, "NEXT", safe_next(r->method == M_POST ?
-	    params_get(&r->form, "next") : params_get(&r->query, "next")));
+	tpl_set(p.body, "NEXT", safe_next(next));
 	if (r->refused && r->error_field == NULL)
 		tpl_set(tpl_section(p.body, "FAILED"), "MESSAGE", r->error);
-	if (params_get(&r->query, "bye") != NULL)
+	if (bye)
 		tpl_show(p.body, "LOGGED_OUT");
 	return page_finish(&p, r, status);
 }
@@ -64,19 +66,23 @@ login_page(struct req *r, int status)
 int
 login_form_again(struct req *r, int status)
 {
-	return login_page(r, status);
+	/* Where to go afterwards, as the refused form carried it. */
+	return login_page(r, status, params_get(&r->form, "next"), 0);
 }
 
 int
 login_form(struct req *r)
 {
+	struct input	q;
 	struct page	p;
 	int		rc;
 
+	if ((rc = input_query(r, login_query, &q)) != 0)
+		return rc;
 	if (in_header_mode(r)) {
 		if (r->user != NULL)
 			return resp_redirect(r, 303,
-			    safe_next(params_get(&r->query, "next")));
+			    safe_next(input_text(&q, "next")));
 		if (page_begin(&p, r, "Log in", "login.tpl") == -1)
 			return 500;
 		tpl_show(p.body, "SSO");
@@ -84,7 +90,8 @@ login_form(struct req *r)
 	}
 	if ((rc = session_prelogin(r)) != 0)
 		return rc;
-	return login_page(r, 200);
+	return login_page(r, 200, input_text(&q, "next"), input_given(&q,
+	    "bye"));
 }
 
 int

@@ -95,7 +95,7 @@ rooms_list(struct req *r)
 		tpl_show(p.body, "NO_ROOMS");
 	if (r->user != NULL && r->user->admin)
 		tpl_show(p.body, "ADMIN");
-	if (params_get(&r->query, "deleted") != NULL)
+	if (input_given(&q, "deleted"))
 		tpl_show(p.body, "DELETED");
 	rc = page_finish(&p, r, 200);
 out:
@@ -216,10 +216,15 @@ room_show(struct req *r)
 		{ "available", "The room is available again; people can book "
 		    "it." },
 	};
-	struct room_notice n = { 0 };
+	struct room_notice	n = { 0 };
+	struct input		q;
+	int			rc;
 
+	/* Where the last change sent the administrator: what was done. */
+	if ((rc = input_query(r, room_query, &q)) != 0)
+		return rc;
 	for (size_t i = 0; i < NELEM(notices); i++)
-		if (params_get(&r->query, notices[i].param) != NULL)
+		if (input_given(&q, notices[i].param))
 			n.message = notices[i].message;
 	return room_page(r, route_arg_id(r, 0), 200, &n);
 }

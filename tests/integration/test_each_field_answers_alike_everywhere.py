@@ -4,6 +4,7 @@ import datetime
 import uuid
 
 import pytest
+import requests
 from bs4 import BeautifulSoup
 
 from conftest import SITE_TZ, api_session, book, csrf_of, quiet_day, room_id, sql_value, url
@@ -222,3 +223,29 @@ def test_a_change_to_one_room_field_keeps_the_others(admin_api):
     assert emptied.status_code == 422
     assert json_error(emptied) == {"code": "invalid", "field": "name",
                                    "message": "Please fill this in."}
+
+
+@pytest.mark.parametrize("path,who", [
+    ("/admin/approvals?done=maybe", "admin"),
+    ("/account?changed=everything", "alice"),
+    ("/rooms/1?added=yes", None),
+    ("/rooms?deleted=2", None),
+    ("/login?bye=now", None),
+])
+def test_a_page_tells_of_a_bad_query_value_instead_of_ignoring_it(alice, admin, path, who):
+    session = {"alice": alice, "admin": admin, None: requests.Session()}[who]
+    resp = session.get(url(path))
+    assert resp.status_code == 422
+    assert "needs correcting" in resp.text
+
+
+@pytest.mark.parametrize("path,who,shown", [
+    ("/admin/approvals?done=denied", "admin", "The request is denied"),
+    ("/account?changed=tokens", "alice", "revoked"),
+    ("/rooms/1?added=1", None, "The room has been added."),
+    ("/login?bye=1", None, "logged out"),
+])
+def test_the_marks_a_change_leaves_still_show_their_message(alice, admin, path, who, shown):
+    session = {"alice": alice, "admin": admin, None: requests.Session()}[who]
+    resp = session.get(url(path))
+    assert resp.status_code == 200 and shown in resp.text

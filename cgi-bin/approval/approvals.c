@@ -164,5 +164,8 @@ approval_deny(struct req *r)
 int
 approval_deny_form(struct req *r, int status)
 {
+	/* Only the reason's own errors; a decision too late, the error page. */
+	if (r->errors.n == 0)
+		return 0;
 	return queue_page(r, status, NULL, route_arg_id(r, 0));
 }

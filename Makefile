@@ -34,16 +34,24 @@ CTL_OBJS	:= $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard tools/ctl/*.c))
 UNIT_TESTS	:= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 DB_TESTS	:= $(patsubst tests/db/%.c,$(BUILD)/tests/db/%,$(wildcard tests/db/test_*.c))
 BINS		:= $(addprefix $(BUILD)/bin/,$(PROGRAMS) roomctl)
+# The templates and catalogs of every language (po/<lang>.po), built from
+# templates/ and po/ by tools/i18n; the same for every build of the code.
+I18N		:= build/i18n
 
 .PHONY: all programs asan deps run stop stop-context start-context test valgrind unit bench bench-data clean FORCE
 .DEFAULT_GOAL := programs
 
-# What runs: the four programs and roomctl.  Needs no test package, so
-# `make run` works on a machine that has only what runs.
-programs: $(BINS)
+# What runs: the four programs, roomctl, and the pages and catalogs in each
+# language.  Needs no test package, so `make run` works on a machine that
+# has only what runs.
+programs: $(BINS) $(I18N)/built
 
 # What the test suites need besides: the C unit and database tests.
 all: programs $(UNIT_TESTS) $(DB_TESTS)
+
+$(I18N)/built: tools/i18n $(wildcard templates/*.tpl po/*.po)
+	tools/i18n build $(I18N)
+	@touch $@
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)

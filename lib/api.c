@@ -5,6 +5,7 @@
 
 #include "api.h"
 #include "clock.h"
+#include "i18n.h"
 #include "response.h"
 
 int
@@ -58,7 +59,7 @@ api_error(struct req *r, int status, const char *message, const char *field)
 		return 500;
 	j = json_pack("{s:{s:s, s:s, s:s?}}", "error", "code",
 	    error_code(status), "message", message != NULL ? message :
-	    http_reason(status), "field", field);
+	    T(r, http_reason(status)), "field", field);
 
 	if (api_send(r, status, j) != status)
 		return 500;

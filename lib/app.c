@@ -17,6 +17,7 @@
 #include "booking.h"
 #include "clock.h"
 #include "db.h"
+#include "i18n.h"
 #include "log.h"
 #include "page.h"
 #include "render.h"
@@ -39,11 +40,11 @@ read_body(struct req *r, FCGX_Stream *in)
 	char		*body;
 
 	if (len < 0) {
-		r->error = "malformed Content-Length";
+		r->error = N_("malformed Content-Length");
 		return 400;
 	}
 	if (len > REQ_MAX_BODY) {
-		r->error = "the request body is too large";
+		r->error = N_("the request body is too large");
 		return 413;
 	}
 	if (len == 0)
@@ -54,7 +55,7 @@ read_body(struct req *r, FCGX_Stream *in)
 	}
 	if (FCGX_GetStr(body, (int)len, in) != (int)len) {
 		free(body);
-		r->error = "the request body ended early";
+		r->error = N_("the request body ended early");
 		return 400;
 	}
 	body[len] = '\0';
@@ -79,7 +80,7 @@ login_required(struct req *r)
 	int		 rc;
 
 	if (api_path(r->path)) {
-		r->error = "send an API token: Authorization: Bearer <token>";
+		r->error = N_("send an API token: Authorization: Bearer <token>");
 		return resp_header(r, "WWW-Authenticate", "Bearer") == 0 ?
 		    401 : 500;
 	}
@@ -129,17 +130,40 @@ guard(struct req *r)
 	if (r->route->auth != AUTH_ANY && r->user == NULL)
 		return login_required(r);
 	if (r->route->auth == AUTH_ADMIN && !r->user->admin) {
-		r->error = "this page is for administrators";
+		r->error = N_("this page is for administrators");
 		return 403;
 	}
 	/* A bearer token is sent on purpose, never by a browser on its own. */
 	if (r->method != M_GET && r->method != M_HEAD && !r->bearer &&
 	    (!session_csrf_ok(r) || !same_origin(r))) {
-		r->error = "the form has expired or did not come from this "
-		    "site; go back, reload the page and try again";
+		r->error = N_("the form has expired or did not come from this "
+		    "site; go back, reload the page and try again");
 		return 403;
 	}
 	return 0;
+}
+
+/*
+ * The reader's language: a person's own choice (their setting, else the
+ * login page's switch), else their browser's, else the site's.  Scripts
+ * get error messages in the language their Accept-Language asks for.
+ */
+static void
+choose_language(struct req *r)
+{
+	const char *header = req_env(r, "HTTP_ACCEPT_LANGUAGE");
+	const char *chosen = NULL;
+
+	if (r->path != NULL && api_path(r->path))
+		chosen = i18n_accept(header);
+	if (chosen == NULL && r->user != NULL)
+		chosen = i18n_known(r->user->language);
+	if (chosen == NULL)
+		chosen = i18n_known(params_get(&r->cookies, LANGUAGE_COOKIE));
+	if (chosen == NULL)
+		chosen = i18n_accept(header);
+	if (chosen != NULL)
+		r->lang = chosen;
 }
 
 /* Everything between accepting a request and its handler's answer. */
@@ -150,15 +174,18 @@ dispatch(const struct app *app, struct req *r, FCGX_Request *fr)
 	char		allow[80];
 	int		rc;
 
-	if ((rc = req_parse(r, fr->envp)) != 0 ||
-	    (rc = read_body(r, fr->in)) != 0)
+	rc = req_parse(r, fr->envp);
+	choose_language(r);
+	if (rc != 0 || (rc = read_body(r, fr->in)) != 0)
 		return rc;
 	if ((rc = testing_answer(&app->testing, r)) != 0)
 		return rc;
 	if (clock_reload() && db_set_now(app->db, clock_shifted() ?
 	    clock_now() : 0) == -1)
 		return db_failed(r);
-	if ((rc = session_load(r)) != 0)
+	rc = session_load(r);
+	choose_language(r);
+	if (rc != 0)
 		return rc;
 	switch (route_find(app->routes, app->nroutes, r->method, r->path, r,
 	    &allowed)) {
@@ -170,7 +197,7 @@ dispatch(const struct app *app, struct req *r, FCGX_Request *fr)
 		if (resp_header(r, "Allow",
 		    route_allow_list(allowed, allow, sizeof allow)) == -1)
 			return 500;
-		r->error = "this address does not accept that method";
+		r->error = N_("this address does not accept that method");
 		return 405;
 	}
 	if ((rc = guard(r)) != 0)
@@ -212,6 +239,7 @@ serve(const struct app *app, FCGX_Request *fr)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(&r, 0, sizeof r);
 	r.app = app;
+	r.lang = i18n_known(app->cfg->language);
 	r.write = fcgi_write;
 	r.write_ctx = fr->out;
 	status = dispatch(app, &r, fr);
@@ -220,6 +248,9 @@ serve(const struct app *app, FCGX_Request *fr)
 			log_error(r.rid, "%d: %s", status, log_quote(path,
 			    sizeof path, r.error != NULL ? r.error :
 			    "handler failed"));
+		/* r.error may be a marked message not yet translated. */
+		if (r.error != NULL)
+			r.error = T(&r, r.error);
 		if (api_path(r.path))
 			api_error(&r, status, status < 500 ? r.error : NULL,
 			    status < 500 ? r.error_field : NULL);
@@ -314,6 +345,16 @@ app_main(const struct program *prog, int argc, char *argv[])
 	booking_configure(&cfg.rules);
 	if (password_init() == -1) {
 		log_error(NULL, "libsodium failed to start");
+		return 1;
+	}
+	if (i18n_load(cfg.locale_dir, err, sizeof err) == -1) {
+		log_error(NULL, "%s", err);
+		return 1;
+	}
+	if (i18n_known(cfg.language) == NULL) {
+		log_error(NULL, "%s: site.language '%s' has no catalog in %s",
+		    path, cfg.language, cfg.locale_dir[0] != '\0' ?
+		    cfg.locale_dir : "([paths] locale is not set)");
 		return 1;
 	}
 	if (render_init(cfg.templates_dir) == -1) {

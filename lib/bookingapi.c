@@ -5,6 +5,7 @@
 #include "app.h"
 #include "bookingapi.h"
 #include "clock.h"
+#include "i18n.h"
 #include "db.h"
 #include "user.h"
 
@@ -105,7 +106,7 @@ bookingapi_send(struct req *r, long long id, int status)
 	if (rows->nrows != 1 ||
 	    !user_may_act_for(r->user, db_get_int(rows, 0, "user_id"))) {
 		db_rows_free(rows);
-		r->error = "no such booking";
+		r->error = N_("no such booking");
 		return 404;
 	}
 	j = bookingapi_json(rows, 0);

@@ -59,7 +59,9 @@ static const struct key config_keys[] = {
 	{ "site",	"name",		K_STR,	CFG(site_name),	1, 0, 0 },
 	{ "site",	"timezone",	K_STR,	CFG(timezone),	1, 0, 0 },
 	{ "site",	"https",	K_BOOL,	CFG(https),	0, 0, 1 },
+	{ "site",	"language",	K_STR,	CFG(language),	0, 0, 0 },
 	{ "paths",	"templates",	K_STR,	CFG(templates_dir), 1, 0, 0 },
+	{ "paths",	"locale",	K_STR,	CFG(locale_dir), 0, 0, 0 },
 	{ "paths",	"sql",		K_STR,	CFG(sql_dir),	1, 0, 0 },
 	{ "database",	"socket",	K_STR,	CFG(db_socket),	1, 0, 0 },
 	{ "database",	"name",		K_STR,	CFG(db_name),	1, 0, 0 },
@@ -96,7 +98,7 @@ static const struct key secret_keys[] = {
 };
 
 #define NKEYS(t)	(sizeof(t) / sizeof((t)[0]))
-#define MAX_KEYS	32
+#define MAX_KEYS	40
 _Static_assert(NKEYS(config_keys) <= MAX_KEYS, "raise MAX_KEYS");
 
 struct parse {
@@ -438,6 +440,7 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 
 	memset(cfg, 0, sizeof *cfg);
 	snprintf(cfg->admin_db_user, sizeof cfg->admin_db_user, "root");
+	snprintf(cfg->language, sizeof cfg->language, "en");
 	cfg->session_idle_seconds = 2 * 3600;
 	cfg->session_max_seconds = 12 * 3600;
 	cfg->rules = (struct rules){ .slot_minutes = 15, .open_from = 7 * 60,

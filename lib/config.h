@@ -44,7 +44,9 @@ struct config {
 	char	site_name[128];
 	char	timezone[64];		/* IANA name, e.g. Europe/Berlin */
 	int	https;			/* site served over https: Secure cookies */
-	char	templates_dir[CONFIG_STR];
+	char	language[16];		/* for who chose none: "en", "ko" */
+	char	templates_dir[CONFIG_STR];	/* <lang>/<page>.tpl */
+	char	locale_dir[CONFIG_STR];	/* <lang>.mo ("": English only) */
 	char	sql_dir[CONFIG_STR];
 
 	char	db_socket[108];

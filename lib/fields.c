@@ -3,6 +3,7 @@
 
 #include "apitoken.h"
 #include "fields.h"
+#include "i18n.h"
 #include "password.h"
 #include "token.h"
 #include "utf8.h"
@@ -19,14 +20,14 @@ has_control(const char *s)
 static const char *
 valid_login(const char *v)
 {
-	return has_control(v) ? "A login cannot contain control characters." :
+	return has_control(v) ? N_("A login cannot contain control characters.") :
 	    NULL;
 }
 
 static const char *
 valid_password_input(const char *v)
 {
-	return strlen(v) > PASSWORD_MAX_LEN ? "That password is too long." :
+	return strlen(v) > PASSWORD_MAX_LEN ? N_("That password is too long.") :
 	    NULL;
 }
 
@@ -34,11 +35,11 @@ static const char *
 valid_new_password(const char *v)
 {
 	if (utf8_length(v) < PASSWORD_MIN_LEN)
-		return "Use at least 8 characters.";
+		return N_("Use at least 8 characters.");
 	if (strlen(v) > PASSWORD_MAX_LEN)
-		return "Use at most 1024 bytes.";
+		return N_("Use at most 1024 bytes.");
 	if (has_control(v))
-		return "Use letters, digits, spaces and punctuation only.";
+		return N_("Use letters, digits, spaces and punctuation only.");
 	return NULL;
 }
 
@@ -46,7 +47,7 @@ static const char *
 valid_form_token(const char *v)
 {
 	return token_valid(v) ? NULL :
-	    "This form has expired; reload the page and try again.";
+	    N_("This form has expired; reload the page and try again.");
 }
 
 /* Whether s shows nothing: only spaces, no-break spaces included. */
@@ -63,9 +64,9 @@ valid_title(const char *v)
 {
 	/* A booking is listed and linked by its title. */
 	if (is_blank(v))
-		return "Give the meeting a title.";
+		return N_("Give the meeting a title.");
 	if (has_control(v))
-		return "Use letters, digits, spaces and punctuation only.";
+		return N_("Use letters, digits, spaces and punctuation only.");
 	return NULL;
 }
 
@@ -76,25 +77,25 @@ valid_description(const char *v)
 	for (const char *s = v; *s != '\0'; s++)
 		if ((unsigned char)*s < 0x20 && *s != '\n' && *s != '\r' &&
 		    *s != '\t')
-			return "Use letters, digits, spaces and punctuation.";
+			return N_("Use letters, digits, spaces and punctuation.");
 	return NULL;
 }
 
 /* The ways a list of many answers is paged. */
 #define AFTER	{ .name = "after", .type = IN_INT, .max = ID_MAX, \
-	.says = "after must be a whole number from 0 to 999999999999999999" }
+	.says = N_("after must be a whole number from 0 to 999999999999999999") }
 #define LIMIT	{ .name = "limit", .type = IN_INT, .min = 1, \
 	.max = API_PAGE_MAX, .dflt = 100, \
-	.says = "limit must be a whole number from 1 to 500" }
+	.says = N_("limit must be a whole number from 1 to 500") }
 
 /* Why a booking is cancelled or denied, or a room taken out of use. */
 #define REASON(required) { .name = "reason", .json = "reason", \
 	.type = IN_TEXT, .max = 500, \
-	.says = "Keep the reason to 500 characters.", .flags = (required) }
+	.says = N_("Keep the reason to 500 characters."), .flags = (required) }
 
 static const struct input_field
     login = { .name = "login", .type = IN_TEXT, .max = 64,
-	.valid = valid_login, .says = "A login has at most 64 characters.",
+	.valid = valid_login, .says = N_("A login has at most 64 characters."),
 	.flags = IN_REQUIRED },
     password = { .name = "password", .type = IN_TEXT,
 	.valid = valid_password_input, .flags = IN_REQUIRED | IN_SECRET },
@@ -113,7 +114,7 @@ static const struct input_field
 	.valid = apitoken_name_invalid, .flags = IN_REQUIRED },
 
     room_id = { .name = "room_id", .json = "roomId", .type = IN_INT,
-	.min = 1, .max = ID_MAX, .says = "Choose one from the list.",
+	.min = 1, .max = ID_MAX, .says = N_("Choose one from the list."),
 	.flags = IN_REQUIRED },
     starts_at = { .name = "starts_at", .json = "useStartDtm",
 	.json_also = "starts_at", .type = IN_TIME, .flags = IN_REQUIRED },
@@ -121,62 +122,62 @@ static const struct input_field
 	.json_also = "ends_at", .type = IN_TIME, .flags = IN_REQUIRED },
     title = { .name = "title", .json = "title", .type = IN_TEXT,
 	.max = 200, .valid = valid_title,
-	.says = "Keep the title to 200 characters.", .flags = IN_REQUIRED },
+	.says = N_("Keep the title to 200 characters."), .flags = IN_REQUIRED },
     attendees = { .name = "attendees", .json = "attendees", .type = IN_INT,
 	.min = 1, .max = PEOPLE_MAX,
-	.says = "Enter how many people will attend (at least 1).",
+	.says = N_("Enter how many people will attend (at least 1)."),
 	.flags = IN_REQUIRED },
     request_token = { .name = "request_token", .type = IN_TEXT,
 	.valid = valid_form_token, .flags = IN_REQUIRED },
     reason = REASON(0),
     reason_required = REASON(IN_REQUIRED),
     new_room = { .name = "room_id", .type = IN_INT, .min = 1,
-	.max = ID_MAX, .says = "Choose one from the list." },
+	.max = ID_MAX, .says = N_("Choose one from the list.") },
     new_start = { .name = "start", .type = IN_TIME },
     new_date = { .name = "date", .type = IN_DATE },
     of_user = { .name = "user", .type = IN_INT, .min = 1, .max = ID_MAX,
-	.says = "user must be a whole number from 1 to 999999999999999999" },
+	.says = N_("user must be a whole number from 1 to 999999999999999999") },
     after = AFTER,
     limit = LIMIT,
     booking_id = { .name = "booking_id", .json = "bookingId",
 	.type = IN_INT, .min = 1, .max = ID_MAX,
-	.says = "bookingId must be a booking's number (a whole number from "
-	"1)", .flags = IN_REQUIRED },
+	.says = N_("bookingId must be a booking's number (a whole number from "
+	"1)"), .flags = IN_REQUIRED },
     actual_end = { .name = "actual_end", .json = "realUseEndDtm",
 	.type = IN_TIME },
     unread = { .name = "unread", .type = IN_CHOICE,
 	.choices = (const char *const[]){ "0", "1", NULL },
-	.says = "unread must be 0 or 1" },
+	.says = N_("unread must be 0 or 1") },
 
     decision = { .name = "status", .json = "status", .type = IN_CHOICE,
 	.choices = (const char *const[]){ "CONFIRMED", "DENIED", NULL },
-	.says = "status must be CONFIRMED or DENIED", .flags = IN_REQUIRED },
+	.says = N_("status must be CONFIRMED or DENIED"), .flags = IN_REQUIRED },
     waiting = { .name = "status", .type = IN_CHOICE,
 	.choices = (const char *const[]){ "BOOKED", NULL },
-	.says = "status: only BOOKED (the requests waiting for a decision) "
-	"is listed here; see /api/bookingLists for the rest" },
+	.says = N_("status: only BOOKED (the requests waiting for a decision) "
+	"is listed here; see /api/bookingLists for the rest") },
 
     room_name = { .name = "name", .json = "name", .type = IN_TEXT,
-	.max = 100, .says = "Use up to 100 letters, digits, spaces and "
-	"punctuation.", .flags = IN_REQUIRED | IN_PLAIN },
+	.max = 100, .says = N_("Use up to 100 letters, digits, spaces and "
+	"punctuation."), .flags = IN_REQUIRED | IN_PLAIN },
     location = { .name = "location", .json = "location", .type = IN_TEXT,
-	.max = 200, .says = "Use up to 200 letters, digits, spaces and "
-	"punctuation.", .flags = IN_PLAIN },
+	.max = 200, .says = N_("Use up to 200 letters, digits, spaces and "
+	"punctuation."), .flags = IN_PLAIN },
     capacity = { .name = "capacity", .json = "capacity", .type = IN_INT,
 	.min = 1, .max = PEOPLE_MAX,
-	.says = "Enter how many people it seats, from 1 to 10000.",
+	.says = N_("Enter how many people it seats, from 1 to 10000."),
 	.flags = IN_REQUIRED },
     description = { .name = "description", .json = "description",
 	.type = IN_TEXT, .max = 2000, .valid = valid_description,
-	.says = "Keep it to 2000 characters." },
+	.says = N_("Keep it to 2000 characters.") },
     checkin_required = { .name = "checkin_required",
 	.json = "checkinRequired", .type = IN_FLAG },
     version = { .name = "version", .type = IN_INT, .min = 1,
-	.max = ID_MAX, .says = "Reload the form and try again." },
+	.max = ID_MAX, .says = N_("Reload the form and try again.") },
     room_status = { .name = "status", .json = "status", .type = IN_CHOICE,
 	.choices = (const char *const[]){ "Y", "N", NULL },
-	.says = "status must be \"Y\" (available) or \"N\" (unavailable, "
-	"with a reason)" },
+	.says = N_("status must be \"Y\" (available) or \"N\" (unavailable, "
+	"with a reason)") },
     done = { .name = "done", .type = IN_CHOICE,
 	.choices = (const char *const[]){ "approved", "denied", NULL } },
     added = { .name = "added", .type = IN_FLAG },
@@ -184,30 +185,30 @@ static const struct input_field
     available = { .name = "available", .type = IN_FLAG },
     deleted = { .name = "deleted", .type = IN_FLAG },
     min_capacity = { .name = "min_capacity", .type = IN_INT, .min = 1,
-	.max = PEOPLE_MAX, .says = "the minimum capacity must be a whole "
-	"number from 1 to 10000", .dflt = 1 },
+	.max = PEOPLE_MAX, .says = N_("the minimum capacity must be a whole "
+	"number from 1 to 10000"), .dflt = 1 },
     in_location = { .name = "location", .type = IN_TEXT },
 
     of_room = { .name = "room", .type = IN_INT, .min = 1, .max = ID_MAX,
-	.says = "room must be a room's number" },
+	.says = N_("room must be a room's number") },
     in_state = { .name = "status", .type = IN_CHOICE,
 	.choices = (const char *const[]){ "pending", "confirmed", "denied",
 	"cancelled", "expired", "in_use", "completed", "released", NULL },
-	.says = "status must be pending, confirmed, denied, cancelled, "
-	"expired, in_use, completed or released" },
+	.says = N_("status must be pending, confirmed, denied, cancelled, "
+	"expired, in_use, completed or released") },
     of_person = { .name = "person", .type = IN_INT, .min = 1,
-	.max = ID_MAX, .says = "person must be a person's number" },
+	.max = ID_MAX, .says = N_("person must be a person's number") },
     from_day = { .name = "from", .type = IN_DATE,
-	.says = "dates must look like 2026-12-01" },
+	.says = N_("dates must look like 2026-12-01") },
     to_day = { .name = "to", .type = IN_DATE,
-	.says = "dates must look like 2026-12-01" },
+	.says = N_("dates must look like 2026-12-01") },
     page_after = { .name = "after", .type = IN_TEXT, .max = 64 },
     page_before = { .name = "before", .type = IN_TEXT, .max = 64 },
     cursor = { .name = "cursor", .type = IN_TEXT, .max = 64 },
     day = { .name = "date", .type = IN_DATE,
-	.says = "date must look like 2026-12-01" },
+	.says = N_("date must look like 2026-12-01") },
     week = { .name = "week", .type = IN_TEXT, .max = 8,
-	.says = "week must look like 2026-W49" };
+	.says = N_("week must look like 2026-W49") };
 
 const struct input_field *const login_in[] = { &login, &password, &next, NULL };
 const struct input_field *const password_in[] = {

@@ -8,14 +8,16 @@
 #include <jansson.h>
 
 #include "clock.h"
+#include "i18n.h"
 #include "input.h"
 #include "render.h"
 #include "utf8.h"
 
-static const char FILL_IN[] = "Please fill this in.";
-static const char TIME_SAYS[] = "Enter a date and time, like 2026-12-01T09:30.";
-static const char WHOLE_MINUTES[] = "Times fall on whole minutes (seconds "
-    "must be 00).";
+static const char FILL_IN[] = N_("Please fill this in.");
+static const char TIME_SAYS[] = N_("Enter a date and time, like "
+    "2026-12-01T09:30.");
+static const char WHOLE_MINUTES[] = N_("Times fall on whole minutes "
+    "(seconds must be 00).");
 
 /* What a field that says nothing itself tells about a value it refuses. */
 static const char *
@@ -24,11 +26,11 @@ default_says(const struct input_field *f)
 	if (f->says != NULL)
 		return f->says;
 	switch (f->type) {
-	case IN_INT:	return "Enter a whole number.";
-	case IN_DATE:	return "Enter a day, like 2026-12-01.";
-	case IN_FLAG:	return "Tick the box, or leave it empty.";
-	case IN_CHOICE:	return "Choose one from the list.";
-	default:	return "This value is too long.";
+	case IN_INT:	return N_("Enter a whole number.");
+	case IN_DATE:	return N_("Enter a day, like 2026-12-01.");
+	case IN_FLAG:	return N_("Tick the box, or leave it empty.");
+	case IN_CHOICE:	return N_("Choose one from the list.");
+	default:	return N_("This value is too long.");
 	}
 }
 
@@ -153,7 +155,8 @@ input_pairs(struct req *r, const struct params *p,
 		const struct input_field *f = fields[i];
 
 		if (params_count(p, f->name) > 1)
-			refuse_value(r, f->name, "This field was sent twice.");
+			refuse_value(r, f->name, N_("This field was sent "
+			    "twice."));
 		else
 			check_value(r, f, f->name, params_get(p, f->name),
 			    &in->v[i]);
@@ -201,7 +204,7 @@ json_object_body(struct req *r, int *status)
 		    " near '")) != NULL)
 			*near = '\0';
 		req_errorf(r, "the body is not valid JSON: %s (at character "
-		    "%d)", r->body == NULL ? "it is empty" : jerr.text,
+		    "%d)", r->body == NULL ? T(r, "it is empty") : jerr.text,
 		    r->body == NULL ? 0 : jerr.position);
 		*status = req_refuse(r, 400, r->error, NULL);
 		return NULL;
@@ -246,9 +249,9 @@ json_as_text(struct req *r, const struct input_field *f, const char *as,
 			return json_string_value(v);
 		break;
 	}
-	snprintf(msg, sizeof msg, "%s must be %s", as, f->type == IN_INT ?
-	    "a whole number" : f->type == IN_FLAG ? "true or false" :
-	    "a string");
+	snprintf(msg, sizeof msg, f->type == IN_INT ? T(r, "%s must be a whole "
+	    "number") : f->type == IN_FLAG ? T(r, "%s must be true or false") :
+	    T(r, "%s must be a string"), as);
 	refuse_value(r, as, msg);
 	return NULL;
 }
@@ -304,8 +307,8 @@ input_body(struct req *r, const struct input_field *const *fields,
 		if (a != NULL && b != NULL) {
 			char msg[100];
 
-			snprintf(msg, sizeof msg, "give %s or %s, not both",
-			    f->json, f->json_also);
+			snprintf(msg, sizeof msg, T(r, "give %s or %s, not "
+			    "both"), f->json, f->json_also);
 			refuse_value(r, f->json, msg);
 		} else if ((a == NULL && b == NULL) || (text = json_as_text(r,
 		    f, as, a != NULL ? a : b, in->number[i])) != NULL)
@@ -518,8 +521,8 @@ input_parse_time(const char *s, time_t *t, const char **why)
 	case LOCAL_OK:
 		return 0;
 	case LOCAL_MISSING:
-		*why = "That time does not exist on that day (the clocks "
-		    "change).";
+		*why = N_("That time does not exist on that day (the clocks "
+		    "change).");
 		return -1;
 	default:
 		return -1;

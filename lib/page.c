@@ -6,6 +6,7 @@
 
 #include "app.h"
 #include "clock.h"
+#include "i18n.h"
 #include "log.h"
 #include "page.h"
 #include "session.h"
@@ -57,9 +58,13 @@ page_begin(struct page *p, const struct req *r, const char *title,
 	const char	*site = r->app != NULL ? r->app->cfg->site_name :
 			    "roombook";
 
+	char		 path[128];
+
 	p->body = NULL;
+	p->lang = r->lang != NULL ? r->lang : I18N_SOURCE;
 	if ((p->root = tpl_new()) == NULL)
 		return -1;
+	tpl_set(p->root, "LANG", p->lang);
 	tpl_set(p->root, "SITE_NAME", site);
 	tpl_set(p->root, "TITLE", title);
 	if (cur != NULL)
@@ -79,7 +84,8 @@ page_begin(struct page *p, const struct req *r, const char *title,
 			tpl_show(p->root, "ADMIN_NAV");
 	} else
 		tpl_show(p->root, "ANONYMOUS");
-	p->body = tpl_include(p->root, "CONTENT", file);
+	snprintf(path, sizeof path, "%s/%s", p->lang, file);
+	p->body = tpl_include(p->root, "CONTENT", path);
 	return 0;
 }
 
@@ -116,8 +122,10 @@ int
 page_finish(struct page *p, struct req *r, int status)
 {
 	size_t	 len = 0;
-	char	*html = render("layout.tpl", p->root, &len);
+	char	 path[128], *html;
 
+	snprintf(path, sizeof path, "%s/layout.tpl", p->lang);
+	html = render(path, p->root, &len);
 	page_discard(p);
 	if (html == NULL) {
 		r->error = "a page template could not be rendered";
@@ -133,25 +141,25 @@ static const struct {
 	int		 status;
 	const char	*message;
 } error_messages[] = {
-	{ 400, "The request could not be understood." },
-	{ 401, "Please log in first." },
-	{ 403, "You are not allowed to do that." },
-	{ 404, "There is no such page." },
-	{ 405, "This page does not accept that kind of request." },
-	{ 409, "That conflicts with a change made in the meantime." },
-	{ 413, "What you sent is too large." },
-	{ 414, "The address is too long." },
-	{ 415, "What you sent is in a format this page does not accept." },
-	{ 422, "Some of what you entered needs correcting." },
-	{ 500, "Something went wrong on our side. It has been logged." },
-	{ 503, "The service is unavailable right now (the database cannot "
-	    "be reached). Please try again in a moment." },
+	{ 400, N_("The request could not be understood.") },
+	{ 401, N_("Please log in first.") },
+	{ 403, N_("You are not allowed to do that.") },
+	{ 404, N_("There is no such page.") },
+	{ 405, N_("This page does not accept that kind of request.") },
+	{ 409, N_("That conflicts with a change made in the meantime.") },
+	{ 413, N_("What you sent is too large.") },
+	{ 414, N_("The address is too long.") },
+	{ 415, N_("What you sent is in a format this page does not accept.") },
+	{ 422, N_("Some of what you entered needs correcting.") },
+	{ 500, N_("Something went wrong on our side. It has been logged.") },
+	{ 503, N_("The service is unavailable right now (the database cannot "
+	    "be reached). Please try again in a moment.") },
 };
 
 void
 page_error(struct req *r, int status, const char *detail)
 {
-	const char	*message = "Something went wrong.";
+	const char	*message = N_("Something went wrong.");
 	struct page	 p;
 	char		 code[12];
 
@@ -164,9 +172,10 @@ page_error(struct req *r, int status, const char *detail)
 	if (status >= 500)
 		detail = NULL;
 	snprintf(code, sizeof code, "%d", status);
-	if (page_begin(&p, r, http_reason(status), "error.tpl") == 0) {
+	message = T(r, message);
+	if (page_begin(&p, r, T(r, http_reason(status)), "error.tpl") == 0) {
 		tpl_set(p.body, "STATUS", code);
-		tpl_set(p.body, "REASON", http_reason(status));
+		tpl_set(p.body, "REASON", T(r, http_reason(status)));
 		tpl_set(p.body, "MESSAGE", message);
 		tpl_set(p.body, "DETAIL", detail);
 		tpl_set(p.body, "REQUEST_ID", r->rid);

@@ -10,11 +10,13 @@
 struct page {
 	struct tpl	*root;		/* layout values: title, navigation */
 	struct tpl	*body;		/* the content template's values */
+	const char	*lang;		/* the reader's: templates/<lang>/ */
 };
 
 /*
- * Starts a page titled title whose content is the template file.  Returns
- * 0, or -1 on ENOMEM (nothing to free then).
+ * Starts a page titled title (already in the reader's language) whose
+ * content is the template file, in the reader's language.  Returns 0, or
+ * -1 on ENOMEM (nothing to free then).
  */
 int	page_begin(struct page *p, const struct req *r, const char *title,
 	    const char *file);

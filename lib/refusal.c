@@ -1,10 +1,14 @@
-/* refusal: how a refused booking action is told, page or API: one table from result to status, field and words. */
+/*
+ * refusal: how a refused booking action is told, page or API: one table
+ * from result to status, field and words, in the reader's language.
+ */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "app.h"
 #include "clock.h"
+#include "i18n.h"
 #include "refusal.h"
 #include "words.h"
 
@@ -13,15 +17,19 @@ struct facts {
 	enum booking_action		 action;
 	const struct booking_outcome	*o;
 	const struct rules		*k;
+	const char			*lang;	/* the reader's */
 };
+
+/* A sentence's text in the reader's language. */
+#define SAY(f, msgid)	i18n_text((f)->lang, msgid)
 
 typedef void (*say_fn)(const struct facts *, char *, size_t);
 
 /* "pending approval", "in use": a state inside a sentence. */
 static const char *
-state_words(const char *state, char *buf, size_t n)
+state_words(const struct facts *f, const char *state, char *buf, size_t n)
 {
-	snprintf(buf, n, "%s", words_state_label(state));
+	snprintf(buf, n, "%s", words_state_label(f->lang, state));
 	for (size_t i = 0; buf[i] != '\0'; i++)
 		buf[i] = (char)tolower((unsigned char)buf[i]);
 	return buf;
@@ -34,10 +42,17 @@ say_already(const struct facts *f, char *buf, size_t n)
 	const struct booking_outcome	*o = f->o;
 	char				 state[64], when[64];
 
-	snprintf(buf, n, "This booking is already %s%s%s%s%s.",
-	    state_words(o->state, state, sizeof state), o->by[0] ? " by " : "",
-	    o->by, o->at ? ", " : "", o->at ? format_local(o->at,
-	    "%a %d %b %Y, %H:%M", when, sizeof when) : "");
+	state_words(f, o->state, state, sizeof state);
+	if (o->at != 0)
+		format_local(o->at, "%a %d %b %Y, %H:%M", when, sizeof when);
+	if (o->by[0] != '\0' && o->at != 0)
+		snprintf(buf, n, SAY(f, "This booking is already %s by %s, %s."),
+		    state, o->by, when);
+	else if (o->by[0] != '\0')
+		snprintf(buf, n, SAY(f, "This booking is already %s by %s."),
+		    state, o->by);
+	else
+		snprintf(buf, n, SAY(f, "This booking is already %s."), state);
 }
 
 static void
@@ -45,8 +60,9 @@ say_not_confirmed(const struct facts *f, char *buf, size_t n)
 {
 	char state[64];
 
-	snprintf(buf, n, "Only a confirmed booking can be checked in; this one "
-	    "is %s.", state_words(f->o->state, state, sizeof state));
+	snprintf(buf, n, SAY(f, "Only a confirmed booking can be checked in; "
+	    "this one is %s."), state_words(f, f->o->state, state,
+	    sizeof state));
 }
 
 static void
@@ -54,8 +70,9 @@ say_not_in_use(const struct facts *f, char *buf, size_t n)
 {
 	char state[64];
 
-	snprintf(buf, n, "Only a booking in use can be checked out; this one "
-	    "is %s.", state_words(f->o->state, state, sizeof state));
+	snprintf(buf, n, SAY(f, "Only a booking in use can be checked out; "
+	    "this one is %s."), state_words(f, f->o->state, state,
+	    sizeof state));
 }
 
 static void
@@ -63,7 +80,8 @@ say_too_early(const struct facts *f, char *buf, size_t n)
 {
 	char at[16];
 
-	snprintf(buf, n, "Check-in opens at %s, %d minutes before the start.",
+	snprintf(buf, n, SAY(f, "Check-in opens at %s, %d minutes before the "
+	    "start."),
 	    format_local(f->o->at, "%H:%M", at, sizeof at),
 	    f->k->checkin_opens);
 }
@@ -73,8 +91,9 @@ say_too_late(const struct facts *f, char *buf, size_t n)
 {
 	char at[16];
 
-	snprintf(buf, n, "Check-in closed at %s; a booking can be checked into "
-	    "until %d minutes after its start.", format_local(f->o->at,
+	snprintf(buf, n, SAY(f, "Check-in closed at %s; a booking can be "
+	    "checked into until %d minutes after its start."), format_local(
+	    f->o->at,
 	    "%H:%M", at, sizeof at), f->k->checkin_grace);
 }
 
@@ -83,14 +102,15 @@ say_before_use(const struct facts *f, char *buf, size_t n)
 {
 	char at[16];
 
-	snprintf(buf, n, "A real use cannot end before it began, at %s.",
+	snprintf(buf, n, SAY(f, "A real use cannot end before it began, at "
+	    "%s."),
 	    format_local(f->o->at, "%H:%M", at, sizeof at));
 }
 
 static void
 say_capacity(const struct facts *f, char *buf, size_t n)
 {
-	snprintf(buf, n, "This room seats %lld.", f->o->capacity);
+	snprintf(buf, n, SAY(f, "This room seats %lld."), f->o->capacity);
 }
 
 static void
@@ -98,8 +118,8 @@ say_conflict(const struct facts *f, char *buf, size_t n)
 {
 	char span[96];
 
-	snprintf(buf, n, "That time is taken: the room is booked %s. Choose "
-	    "another time or room.", format_local_span(f->o->conflict_start,
+	snprintf(buf, n, SAY(f, "That time is taken: the room is booked %s. "
+	    "Choose another time or room."), format_local_span(f->o->conflict_start,
 	    f->o->conflict_end, span, sizeof span));
 }
 
@@ -112,34 +132,38 @@ say_rule(const struct facts *f, char *buf, size_t n)
 
 	switch (f->o->rule) {
 	case RULE_END_BEFORE_START:
-		snprintf(buf, n, "The end must be after the start.");
+		snprintf(buf, n, "%s", SAY(f, "The end must be after the "
+		    "start."));
 		break;
 	case RULE_PAST:
-		snprintf(buf, n, "The start is in the past.");
+		snprintf(buf, n, "%s", SAY(f, "The start is in the past."));
 		break;
 	case RULE_OFF_GRID:
-		snprintf(buf, n, "Times go in steps of %d minutes.",
+		snprintf(buf, n, SAY(f, "Times go in steps of %d minutes."),
 		    k->slot_minutes);
 		break;
 	case RULE_CLOSED:
-		snprintf(buf, n, "Rooms can be booked from %s.",
-		    rules_opening(k, hours, sizeof hours));
+		snprintf(buf, n, SAY(f, "Rooms can be booked from %s."),
+		    rules_opening(k, f->lang, hours, sizeof hours));
 		break;
 	case RULE_TOO_LONG:
-		if (k->max_minutes % 60 == 0)
-			snprintf(buf, n, "A booking can last at most %d hour%s.",
-			    k->max_minutes / 60, k->max_minutes == 60 ? "" : "s");
+		if (k->max_minutes == 60)
+			snprintf(buf, n, "%s", SAY(f, "A booking can last at "
+			    "most an hour."));
+		else if (k->max_minutes % 60 == 0)
+			snprintf(buf, n, SAY(f, "A booking can last at most %d "
+			    "hours."), k->max_minutes / 60);
 		else
-			snprintf(buf, n, "A booking can last at most %d minutes.",
-			    k->max_minutes);
+			snprintf(buf, n, SAY(f, "A booking can last at most %d "
+			    "minutes."), k->max_minutes);
 		break;
 	case RULE_TOO_FAR:
-		snprintf(buf, n, "Bookings can be made up to %d days ahead.",
-		    k->horizon_days);
+		snprintf(buf, n, SAY(f, "Bookings can be made up to %d days "
+		    "ahead."), k->horizon_days);
 		break;
 	case RULE_NO_TIME:
 	case RULE_OK:
-		snprintf(buf, n, "Enter a date and time.");
+		snprintf(buf, n, "%s", SAY(f, "Enter a date and time."));
 		break;
 	}
 }
@@ -161,26 +185,26 @@ static const struct {
 	say_fn			 say;		/* what makes them */
 } table[] = {
 	{ BK_NOT_FOUND,		ANY_ACTION,	404, NULL,
-	    "There is no such booking.", NULL },
+	    N_("There is no such booking."), NULL },
 	{ BK_FORBIDDEN,		ANY_ACTION,	404, NULL,
-	    "There is no such booking.", NULL },
+	    N_("There is no such booking."), NULL },
 	{ BK_NOT_ALLOWED,	ACT_CHECKIN,	409, NULL, NULL, say_not_confirmed },
 	{ BK_NOT_ALLOWED,	ACT_CHECKOUT,	409, NULL, NULL, say_not_in_use },
 	{ BK_NOT_ALLOWED,	ANY_ACTION,	409, NULL, NULL, say_already },
 	{ BK_STARTED,		ANY_ACTION,	409, NULL,
-	    "Its start has passed; it can no longer be approved.", NULL },
+	    N_("Its start has passed; it can no longer be approved."), NULL },
 	{ BK_ENDED,		ANY_ACTION,	409, NULL,
-	    "This booking has already ended.", NULL },
+	    N_("This booking has already ended."), NULL },
 	{ BK_REASON_REQUIRED,	ANY_ACTION,	422, "reason",
-	    "Give a reason; the person who booked will see it.", NULL },
+	    N_("Give a reason; the person who booked will see it."), NULL },
 	{ BK_TOO_EARLY,		ANY_ACTION,	409, NULL, NULL, say_too_early },
 	{ BK_TOO_LATE,		ANY_ACTION,	409, NULL, NULL, say_too_late },
 	{ BK_BEFORE_USE,	ANY_ACTION,	422, "actual_end", NULL,
 	    say_before_use },
 	{ BK_NO_ROOM,		ANY_ACTION,	422, "room_id",
-	    "Choose a room from the list.", NULL },
+	    N_("Choose a room from the list."), NULL },
 	{ BK_ROOM_UNAVAILABLE,	ANY_ACTION,	422, "room_id",
-	    "That room is not available for booking.", NULL },
+	    N_("That room is not available for booking."), NULL },
 	{ BK_OVER_CAPACITY,	ANY_ACTION,	422, "attendees", NULL,
 	    say_capacity },
 	{ BK_CONFLICT,		ANY_ACTION,	409, "starts_at", NULL,
@@ -190,10 +214,10 @@ static const struct {
 
 int
 refusal_of(enum booking_result rc, enum booking_action action,
-    const struct booking_outcome *o, const struct rules *k,
+    const struct booking_outcome *o, const struct rules *k, const char *lang,
     struct refusal *out)
 {
-	const struct facts f = { action, o, k };
+	const struct facts f = { action, o, k, lang };
 
 	memset(out, 0, sizeof *out);
 	if (rc == BK_OK || rc == BK_EXISTING)
@@ -207,7 +231,7 @@ refusal_of(enum booking_result rc, enum booking_action action,
 		    strcmp(table[i].field, "*") == 0 ? o->field : table[i].field;
 		if (table[i].text != NULL)
 			snprintf(out->message, sizeof out->message, "%s",
-			    table[i].text);
+			    i18n_text(lang, table[i].text));
 		else
 			table[i].say(&f, out->message, sizeof out->message);
 		return out->status;
@@ -228,7 +252,7 @@ refusal_answer(struct req *r, enum booking_result rc,
 {
 	struct refusal why;
 
-	if (refusal_of(rc, action, o, &r->app->cfg->rules, &why) == -1)
+	if (refusal_of(rc, action, o, &r->app->cfg->rules, r->lang, &why) == -1)
 		return db_failed(r);
 	return refusal_tell(r, &why);
 }

@@ -17,14 +17,15 @@ struct refusal {
 
 /*
  * Tells why the state machine (or the site's rules, for a request) refused
- * action with rc, from the details in o; k gives the rules' figures.  The
- * same result gets the same status and words through a page and the API.
+ * action with rc, from the details in o; k gives the rules' figures, lang
+ * the reader's language.  The same result gets the same status and words
+ * through a page and the API.
  * Returns out->status: 0 for BK_OK and BK_EXISTING, -1 for BK_DB_ERROR
  * (the caller answers with db_failed), else the status to answer.
  */
 int	refusal_of(enum booking_result rc, enum booking_action action,
 	    const struct booking_outcome *o, const struct rules *k,
-	    struct refusal *out);
+	    const char *lang, struct refusal *out);
 
 /*
  * Hands why to the dispatcher: r->error and r->error_field; returns its

@@ -9,6 +9,7 @@
 
 #include <uriparser/Uri.h>
 
+#include "i18n.h"
 #include "request.h"
 #include "utf8.h"
 
@@ -323,7 +324,7 @@ req_parse(struct req *r, char * const *env)
 	q = strchr(uri, '?');
 	plen = q != NULL ? (size_t)(q - uri) : strlen(uri);
 	if (plen > REQ_MAX_PATH || (q != NULL && strlen(q + 1) > REQ_MAX_QUERY)) {
-		r->error = "the address is too long";
+		r->error = N_("the address is too long");
 		return 414;
 	}
 	if ((r->path = path_decode(uri, plen, &r->error)) == NULL)
@@ -349,14 +350,14 @@ req_set_body(struct req *r, char *body, size_t len)
 	if (len == 0)
 		return 0;
 	if (type == NULL || *type == '\0') {
-		r->error = "a request body needs a Content-Type";
+		r->error = N_("a request body needs a Content-Type");
 		return 415;
 	}
 	tlen = strcspn(type, "; \t");
 	if (tlen == strlen("application/x-www-form-urlencoded") &&
 	    strncasecmp(type, "application/x-www-form-urlencoded", tlen) == 0) {
 		if (strlen(body) != len) {
-			r->error = "NUL byte in the form body";
+			r->error = N_("NUL byte in the form body");
 			return 400;
 		}
 		return params_parse_form(&r->form, body, len, &r->error);
@@ -370,7 +371,8 @@ req_errorf(struct req *r, const char *fmt, ...)
 	va_list	ap;
 
 	va_start(ap, fmt);
-	vsnprintf(r->error_buf, sizeof r->error_buf, fmt, ap);
+	vsnprintf(r->error_buf, sizeof r->error_buf, i18n_text(r->lang, fmt),
+	    ap);
 	va_end(ap);
 	return r->error = r->error_buf;
 }
@@ -380,7 +382,7 @@ req_refuse(struct req *r, int status, const char *message, const char *field)
 {
 	if (message != r->error_buf)
 		snprintf(r->error_buf, sizeof r->error_buf, "%s",
-		    message != NULL ? message : "");
+		    message != NULL ? i18n_text(r->lang, message) : "");
 	r->error = r->error_buf;
 	r->error_field = field;
 	r->refused = 1;
@@ -400,7 +402,7 @@ req_field_error(struct req *r, const char *field, const char *message)
 	if (e->n < REQ_MAX_ERRORS) {
 		e->v[e->n].field = field;
 		snprintf(e->v[e->n].message, sizeof e->v[e->n].message, "%s",
-		    message);
+		    i18n_text(r->lang, message));
 		e->n++;
 	}
 }

@@ -134,6 +134,7 @@ struct req {
 	char		 csrf[44];	/* token this request's forms carry */
 	char		 session[44];	/* the session cookie, if live */
 	int		 bearer;	/* user came with an API token */
+	const char	*lang;		/* the reader's language (lib/i18n) */
 	const struct app *app;
 	const struct route *route;
 	char		 args[4][64];	/* {placeholder} values, in order */
@@ -167,12 +168,16 @@ const char	*req_env(const struct req *r, const char *name);
 /* The request's declared body length; -1 if malformed. */
 long long	 req_content_length(const struct req *r);
 
-/* Sets r->error to a formatted message (kept in r).  Returns r->error. */
+/*
+ * Sets r->error to a formatted message (kept in r), fmt in the reader's
+ * language.  Returns r->error.
+ */
 const char	*req_errorf(struct req *r, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));
 
 /*
- * Refuses r: the dispatcher answers status with message (copied into r)
+ * Refuses r: the dispatcher answers status with message (in the reader's
+ * language, copied into r)
  * and the input at fault (NULL: none, else a constant) as the JSON error
  * under /api/, else as the route's form shown again with the message at
  * its field, or as the error page.  Returns status, for the handler to
@@ -181,7 +186,10 @@ const char	*req_errorf(struct req *r, const char *fmt, ...)
 int		 req_refuse(struct req *r, int status, const char *message,
 		    const char *field);
 
-/* Records what was wrong with field (a constant) for the form again. */
+/*
+ * Records what was wrong with field (a constant) for the form again, in
+ * the reader's language.
+ */
 void		 req_field_error(struct req *r, const char *field,
 		    const char *message);
 

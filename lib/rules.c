@@ -2,15 +2,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "rules.h"
 
 static const char *const day_names[7] = {
-	"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-	"Saturday",
+	N_("Sunday"), N_("Monday"), N_("Tuesday"), N_("Wednesday"),
+	N_("Thursday"), N_("Friday"), N_("Saturday"),
 };
 
 char *
-rules_opening(const struct rules *k, char *buf, size_t n)
+rules_opening(const struct rules *k, const char *lang, char *buf, size_t n)
 {
 	char	days[96] = "";
 	size_t	o = 0;
@@ -28,15 +29,19 @@ rules_opening(const struct rules *k, char *buf, size_t n)
 		last = wd;
 	}
 	if (first >= 0 && contiguous && first != last)
-		snprintf(days, sizeof days, "%s to %s", day_names[first],
-		    day_names[last]);
+		snprintf(days, sizeof days, i18n_text(lang, "%s to %s"),
+		    i18n_text(lang, day_names[first]),
+		    i18n_text(lang, day_names[last]));
 	else
 		for (int d = 1; d <= 7; d++)
 			if (k->open_days & (1 << (d % 7)))
 				o += (size_t)snprintf(days + o, o < sizeof days ?
 				    sizeof days - o : 0, "%s%s", o ? ", " : "",
-				    day_names[d % 7]);
-	snprintf(buf, n, "%02d:%02d to %02d:%02d, %s", k->open_from / 60,
+				    i18n_text(lang, day_names[d % 7]));
+	/* TRANSLATORS: opening hours and days: "07:00 to 20:00, Monday to
+	   Friday". */
+	snprintf(buf, n, i18n_text(lang, "%02d:%02d to %02d:%02d, %s"),
+	    k->open_from / 60,
 	    k->open_from % 60, k->open_until / 60, k->open_until % 60, days);
 	return buf;
 }

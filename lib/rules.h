@@ -31,6 +31,7 @@ enum rule_broken rules_check(const struct rules *, time_t start, time_t end,
 		    time_t now, const char **field);
 
 /* "07:00 to 20:00, Monday to Friday" into buf; returns buf. */
-char		*rules_opening(const struct rules *, char *buf, size_t n);
+char		*rules_opening(const struct rules *, const char *lang, char *buf,
+		    size_t n);
 
 #endif

@@ -9,6 +9,7 @@
 #include "db.h"
 #include "log.h"
 #include "response.h"
+#include "i18n.h"
 #include "session.h"
 #include "token.h"
 
@@ -120,8 +121,8 @@ load_header_user(struct req *r)
 	if ((rc = user_find_active(r->app->db, login, &u)) == -1)
 		return db_failed(r);
 	if (rc == 0) {
-		r->error = "your single sign-on account has no access to "
-		    "this site; ask an administrator";
+		r->error = N_("your single sign-on account has no access to "
+		    "this site; ask an administrator");
 		return 403;
 	}
 	/*
@@ -171,16 +172,16 @@ load_bearer(struct req *r)
 	 */
 	if (strncasecmp(h, "Bearer ", 7) != 0 ||
 	    !token_valid(h + 7 + strspn(h + 7, " ")))
-		return bad_bearer(r, "invalid_request", "the Authorization "
-		    "header must be \"Bearer\" and a token");
+		return bad_bearer(r, "invalid_request", N_("the Authorization "
+		    "header must be \"Bearer\" and a token"));
 	token_hash(h + 7 + strspn(h + 7, " "), hash);
 	if ((rows = db_query(r->app->db, SQL_BEARER,
 	    DB_ARGS(DB_BLOB(hash, sizeof hash)))) == NULL)
 		return db_failed(r);
 	if (rows->nrows != 1) {
 		db_rows_free(rows);
-		return bad_bearer(r, "invalid_token", "this token is unknown "
-		    "or revoked");
+		return bad_bearer(r, "invalid_token", N_("this token is unknown "
+		    "or revoked"));
 	}
 	user_from_row(&r->user_buf, rows, 0);
 	r->user = &r->user_buf;

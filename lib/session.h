@@ -8,6 +8,8 @@
 #define SESSION_COOKIE	"rb_session"
 /* Before login there is no session; this cookie carries the form token. */
 #define LOGIN_COOKIE	"rb_login"
+/* The language chosen on the login page (before a setting is stored). */
+#define LANGUAGE_COOKIE	"rb_lang"
 /* The hidden form field every POST form carries. */
 #define CSRF_FIELD	"csrf"
 

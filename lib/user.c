@@ -16,6 +16,8 @@ user_from_row(struct user *u, const struct db_rows *rows, size_t row)
 	    db_text(rows, row, "user_login"));
 	snprintf(u->name, sizeof u->name, "%s", db_text(rows, row, "user_name"));
 	u->admin = strcmp(db_text(rows, row, "user_role"), "admin") == 0;
+	snprintf(u->language, sizeof u->language, "%s",
+	    db_text(rows, row, "user_language"));
 	u->unread = 0;
 }
 

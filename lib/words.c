@@ -4,27 +4,30 @@
  */
 #include <string.h>
 
+#include "i18n.h"
 #include "user.h"
 #include "utf8.h"
 #include "words.h"
 
 const char *
-words_state_label(const char *state)
+words_state_label(const char *lang, const char *state)
 {
 	static const struct {
 		const char *state, *label;
 	} labels[] = {
-		{ "pending", "Pending approval" }, { "confirmed", "Confirmed" },
-		{ "denied", "Denied" }, { "cancelled", "Cancelled" },
-		{ "expired", "Expired" }, { "in_use", "In use" },
-		{ "completed", "Completed" }, { "released", "Released" },
-		{ "checked_in", "Checked in" }, { "checked_out", "Checked out" },
+		{ "pending", N_("Pending approval") },
+		{ "confirmed", N_("Confirmed") }, { "denied", N_("Denied") },
+		{ "cancelled", N_("Cancelled") }, { "expired", N_("Expired") },
+		{ "in_use", N_("In use") }, { "completed", N_("Completed") },
+		{ "released", N_("Released") },
+		{ "checked_in", N_("Checked in") },
+		{ "checked_out", N_("Checked out") },
 	};
 
 	for (size_t i = 0; state != NULL && i < sizeof labels /
 	    sizeof labels[0]; i++)
 		if (strcmp(labels[i].state, state) == 0)
-			return labels[i].label;
+			return i18n_text(lang, labels[i].label);
 	return state != NULL ? state : "";
 }
 

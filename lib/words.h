@@ -9,8 +9,11 @@
 
 #include "booking.h"
 
-/* "pending" -> "Pending approval" etc.; an unknown state as it is. */
-const char	*words_state_label(const char *state);
+/*
+ * "pending" -> "Pending approval" etc. in language lang; an unknown state
+ * as it is.
+ */
+const char	*words_state_label(const char *lang, const char *state);
 
 /* What the administrators are told of a new request. */
 void	words_new_request(char *buf, size_t n, const char *title,

@@ -90,7 +90,7 @@ form_page(struct req *r, int status)
 	if (r->refused && (status == 409 || input_field_of(
 	    booking_request_in, r->error_field) == NULL))
 		tpl_set(tpl_section(p.body, "PROBLEM"), "MESSAGE", r->error);
-	tpl_set(p.body, "OPENING", rules_opening(&r->app->cfg->rules, hours,
+	tpl_set(p.body, "OPENING", rules_opening(&r->app->cfg->rules, r->lang, hours,
 	    sizeof hours));
 	tpl_set_int(p.body, "STEP", r->app->cfg->rules.slot_minutes * 60);
 	return page_finish(&p, r, status);
@@ -187,7 +187,7 @@ booking_create(struct req *r)
 	q.attendees = input_int(&in, "attendees");
 	q.request_token = input_text(&in, "request_token");
 	rc = booking_submit(r->app->db, &r->app->cfg->rules, &q, &o);
-	switch (refusal_of(rc, ACT_REQUEST, &o, &r->app->cfg->rules, &why)) {
+	switch (refusal_of(rc, ACT_REQUEST, &o, &r->app->cfg->rules, r->lang, &why)) {
 	case 0:
 		break;
 	case -1:
@@ -204,7 +204,8 @@ booking_create(struct req *r)
 
 /* Fills a list section from the rows of SQL_UPCOMING or SQL_PAST. */
 static void
-fill_list(struct tpl *d, const char *section, const struct db_rows *rows)
+fill_list(const struct req *r, struct tpl *d, const char *section,
+    const struct db_rows *rows)
 {
 	for (size_t i = 0; i < rows->nrows; i++) {
 		struct tpl *b = tpl_section(d, section);
@@ -212,8 +213,8 @@ fill_list(struct tpl *d, const char *section, const struct db_rows *rows)
 		tpl_set_row(b, rows, i);
 		page_set_span(b, "WHEN", db_get(rows, i, "starts_at"),
 		    db_get(rows, i, "ends_at"));
-		tpl_set(b, "STATUS_LABEL", words_state_label(db_get(rows, i,
-		    "status")));
+		tpl_set(b, "STATUS_LABEL", words_state_label(r->lang,
+		    db_get(rows, i, "status")));
 	}
 }
 
@@ -233,8 +234,8 @@ bookings_list(struct req *r)
 	}
 	if (page_begin(&p, r, "My bookings", "bookings.tpl") == -1)
 		goto out;
-	fill_list(p.body, "UPCOMING", up);
-	fill_list(p.body, "PAST", past);
+	fill_list(r, p.body, "UPCOMING", up);
+	fill_list(r, p.body, "PAST", past);
 	if (up->nrows == 0)
 		tpl_show(p.body, "NO_UPCOMING");
 	if (past->nrows > 0)
@@ -332,7 +333,7 @@ booking_page(struct req *r, long long id, int status)
 	page_set_span(p.body, "WHEN", db_get(b, 0, "starts_at"),
 	    db_get(b, 0, "ends_at"));
 	tpl_set(p.body, "STATUS", db_get(b, 0, "status"));
-	tpl_set(p.body, "STATUS_LABEL", words_state_label(db_get(b, 0,
+	tpl_set(p.body, "STATUS_LABEL", words_state_label(r->lang, db_get(b, 0,
 	    "status")));
 	if (db_get(b, 0, "reason") != NULL)
 		tpl_set(tpl_section(p.body, "REASON"), "TEXT", db_get(b, 0,
@@ -341,7 +342,7 @@ booking_page(struct req *r, long long id, int status)
 		struct tpl	*ev = tpl_section(p.body, "EVENT");
 		const char	*kind = db_get(h, i, "kind");
 
-		tpl_set(ev, "KIND", words_state_label(strcmp(kind,
+		tpl_set(ev, "KIND", words_state_label(r->lang, strcmp(kind,
 		    "requested") == 0 ? "requested" : kind));
 		tpl_set(ev, "BY", db_get(h, i, "actor"));
 		page_set_time(ev, "AT", db_get(h, i, "at"));
@@ -393,7 +394,7 @@ booking_cancel(struct req *r)
 		return rc;
 	rc = booking_apply(r->app->db, id, ACT_CANCEL, r->user,
 	    input_text(&in, "reason"), &o);
-	switch (refusal_of(rc, ACT_CANCEL, &o, &r->app->cfg->rules, &why)) {
+	switch (refusal_of(rc, ACT_CANCEL, &o, &r->app->cfg->rules, r->lang, &why)) {
 	case 0:
 		snprintf(location, sizeof location, "/bookings/%lld", id);
 		return resp_redirect(r, 303, location);

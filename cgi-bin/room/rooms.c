@@ -142,7 +142,7 @@ room_page(struct req *r, long long id, int status,
 		    db_get(up, i, "ends_at"));
 		tpl_set(b, "STATUS", db_get(up, i, "status"));
 		tpl_set(b, "STATUS_LABEL",
-		    words_state_label(db_get(up, i, "status")));
+		    words_state_label(r->lang, db_get(up, i, "status")));
 		if (admin)
 			tpl_set(tpl_section(b, "OWNER"), "OWNER_NAME",
 			    db_get(up, i, "owner_name"));

@@ -157,7 +157,7 @@ booked_cell(const struct req *r, struct tpl *c, const struct held *b)
 	snprintf(class, sizeof class, "booked status-%s", b->status);
 	tpl_set(c, "CLASS", class);
 	tpl_set(x, "TITLE", b->title);
-	tpl_set(x, "STATUS_LABEL", words_state_label(b->status));
+	tpl_set(x, "STATUS_LABEL", words_state_label(r->lang, b->status));
 	if (user_may_act_for(r->user, b->user))
 		tpl_set_int(tpl_section(x, "LINK"), "BOOKING_ID", b->id);
 }

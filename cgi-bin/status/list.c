@@ -142,7 +142,7 @@ fill_choices(struct req *r, struct tpl *d, const struct status_filters *f)
 		struct tpl *o = tpl_section(d, "STATUS_CHOICE");
 
 		tpl_set(o, "VALUE", states[i]);
-		tpl_set(o, "LABEL", words_state_label(states[i]));
+		tpl_set(o, "LABEL", words_state_label(r->lang, states[i]));
 		if (f->status != NULL && strcmp(f->status, states[i]) == 0)
 			tpl_show(o, "CHOSEN");
 	}
@@ -277,7 +277,7 @@ status_list(struct req *r)
 		    db_get(rows, i, "ends_at"));
 		tpl_set(b, "TITLE", db_get(rows, i, "title"));
 		tpl_set(b, "STATUS", status);
-		tpl_set(b, "STATUS_LABEL", words_state_label(status));
+		tpl_set(b, "STATUS_LABEL", words_state_label(r->lang, status));
 		if (r->user->admin)
 			tpl_set(tpl_section(b, "REQUESTER"), "NAME",
 			    db_get(rows, i, "user_name"));

@@ -50,6 +50,13 @@ valid_form_token(const char *v)
 	    N_("This form has expired; reload the page and try again.");
 }
 
+/* One of the languages there is a catalog for. */
+static const char *
+valid_language(const char *v)
+{
+	return i18n_known(v) != NULL ? NULL : N_("Choose one from the list.");
+}
+
 /* Whether s shows nothing: only spaces, no-break spaces included. */
 static int
 is_blank(const char *s)
@@ -101,8 +108,12 @@ static const struct input_field
 	.valid = valid_password_input, .flags = IN_REQUIRED | IN_SECRET },
     next = { .name = "next", .type = IN_TEXT },
     bye = { .name = "bye", .type = IN_FLAG },
+    language = { .name = "language", .type = IN_TEXT,
+	.max = 15, .valid = valid_language },
+    set_language = { .name = "set", .type = IN_TEXT, .max = 15,
+	.valid = valid_language, .flags = IN_REQUIRED },
     changed = { .name = "changed", .type = IN_CHOICE,
-	.choices = (const char *const[]){ "1", "tokens", NULL } },
+	.choices = (const char *const[]){ "1", "tokens", "language", NULL } },
     current_password = { .name = "current_password", .type = IN_TEXT,
 	.valid = valid_password_input, .flags = IN_REQUIRED | IN_SECRET },
     new_password = { .name = "new_password", .type = IN_TEXT,
@@ -218,6 +229,10 @@ const struct input_field *const password_in[] = {
 const struct input_field *const token_in[] = { &token_name, NULL };
 const struct input_field *const login_query[] = { &next, &bye, NULL };
 const struct input_field *const account_query[] = { &changed, NULL };
+const struct input_field *const language_in[] = { &language, NULL };
+const struct input_field *const language_query[] = {
+	&set_language, &next, NULL
+};
 
 const struct input_field *const booking_request_in[] = {
 	&room_id, &starts_at, &ends_at, &title, &attendees, &request_token,

@@ -112,6 +112,22 @@ page_set_time(struct tpl *d, const char *key, const char *at)
 }
 
 void
+page_language_choices(struct tpl *d, const char *section, const char *chosen)
+{
+	for (size_t i = 0; i < i18n_count(); i++) {
+		struct tpl	*o = tpl_section(d, section);
+		const char	*tag = i18n_tag(i);
+
+		tpl_set(o, "TAG", tag);
+		/* TRANSLATORS: the name of this catalog's language, in itself
+		   (한국어 for Korean), as the language choices list it. */
+		tpl_set(o, "NAME", i18n_text(tag, "English"));
+		if (chosen != NULL && strcmp(tag, chosen) == 0)
+			tpl_show(o, "CHOSEN");
+	}
+}
+
+void
 page_discard(struct page *p)
 {
 	tpl_free(p->root);

@@ -44,6 +44,13 @@ void	page_set_time(struct tpl *d, const char *key, const char *at);
  */
 void	tpl_set_row(struct tpl *d, const struct db_rows *rows, size_t row);
 
+/*
+ * Adds a {{#section}} per known language with {{TAG}}, {{NAME}} (the
+ * language's name in itself) and {{#CHOSEN}} for the one equal to chosen.
+ */
+void	page_language_choices(struct tpl *d, const char *section,
+	    const char *chosen);
+
 /* Frees a page that will not be sent. */
 void	page_discard(struct page *p);
 

@@ -287,6 +287,14 @@ session_end(struct req *r)
 }
 
 int
+session_remember_language(struct req *r, const char *tag)
+{
+	/* A year: a choice of language is not something to make again. */
+	return set_cookie(r, LANGUAGE_COOKIE, tag, "/",
+	    "; SameSite=Lax; Max-Age=31536000");
+}
+
+int
 session_prelogin(struct req *r)
 {
 	char cookie[TOKEN_LEN];

@@ -37,6 +37,12 @@ int	session_end(struct req *r);
  */
 int	session_prelogin(struct req *r);
 
+/*
+ * Remembers in this browser a language chosen before logging in (a known
+ * tag from lib/i18n).  Returns 0, or 500.
+ */
+int	session_remember_language(struct req *r, const char *tag);
+
 /* 1 if r's form carries the token r->csrf, compared in constant time. */
 int	session_csrf_ok(const struct req *r);
 

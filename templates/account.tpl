@@ -9,6 +9,20 @@
 <dt>Member since</dt><dd>{{SINCE}}</dd>
 </dl>
 <p><a id="tokens-link" href="/account/tokens">API tokens</a>: let scripts and tools use the JSON API as you.</p>
+<h2 id="language">Language</h2>
+{{#LANGUAGE_SAVED}}<p class="notice" role="status" id="language-saved">Your language has been saved.</p>{{/LANGUAGE_SAVED}}
+<form class="form" method="post" action="/account/language" novalidate>
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field">
+<label for="language-choice">Pages and messages in</label>
+<select id="language-choice" name="language"{{#ERR_LANGUAGE}} aria-invalid="true" aria-describedby="language-error" autofocus{{/ERR_LANGUAGE}}>
+<option value="">The language your browser asks for</option>
+{{#LANGUAGE_CHOICE}}<option value="{{TAG}}" lang="{{TAG}}"{{#CHOSEN}} selected{{/CHOSEN}}>{{NAME}}</option>
+{{/LANGUAGE_CHOICE}}</select>
+{{#ERR_LANGUAGE}}<p class="field-error" id="language-error">{{MESSAGE}}</p>{{/ERR_LANGUAGE}}
+</div>
+<button class="button" type="submit">Save language</button>
+</form>
 {{#PASSWORD_FORM}}
 <h2 id="change">Change your password</h2>
 <form class="form" method="post" action="/account/password" novalidate>

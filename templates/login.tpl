@@ -1,5 +1,10 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Log in</h1>
+<nav class="languages" aria-label="Language">
+<ul>
+{{#LANGUAGE}}<li><a href="/language?set={{TAG}}&amp;next={{BACK:u}}" lang="{{TAG}}" hreflang="{{TAG}}"{{#CHOSEN}} aria-current="true"{{/CHOSEN}}>{{NAME}}</a></li>
+{{/LANGUAGE}}</ul>
+</nav>
 {{#LOGGED_OUT}}<p class="notice" role="status">You have logged out.</p>{{/LOGGED_OUT}}
 {{#SSO}}<p class="form-error" role="alert">This site signs you in through your organisation's single sign-on, and this request did not carry a login. Reload the page, or ask an administrator.</p>{{/SSO}}
 {{#FORM}}

@@ -5,6 +5,7 @@
 #include "apitoken.h"
 #include "app.h"
 #include "handlers.h"
+#include "i18n.h"
 #include "db.h"
 #include "fields.h"
 #include "page.h"
@@ -25,10 +26,13 @@ static const char SQL_SET_HASH[] =
  * again under a new id) and, unless they keep them, their API tokens.
  */
 static const char SQL_END_SESSIONS[] = "DELETE FROM sessions WHERE user_id = ?";
+static const char SQL_SET_LANGUAGE[] =
+    "UPDATE users SET language = ? WHERE id = ?";
 
 /*
  * The page; after a refused change, the form again with its errors;
- * changed, if set, is what the last change did ("1", or "tokens" too).
+ * changed, if set, is what the last change did: the password ("1", or
+ * "tokens" too) or the language.
  */
 static int
 account_page(struct req *r, int status, const char *changed)
@@ -39,7 +43,7 @@ account_page(struct req *r, int status, const char *changed)
 	if ((rows = db_query(r->app->db, SQL_ACCOUNT,
 	    DB_ARGS(DB_INT(r->user->id)))) == NULL)
 		return db_failed(r);
-	if (rows->nrows != 1 || page_begin(&p, r, "Your account",
+	if (rows->nrows != 1 || page_begin(&p, r, T(r, "Your account"),
 	    "account.tpl") == -1) {
 		db_rows_free(rows);
 		return 500;
@@ -48,7 +52,7 @@ account_page(struct req *r, int status, const char *changed)
 	tpl_set(p.body, "NAME", db_get(rows, 0, "display_name"));
 	tpl_set(p.body, "EMAIL", db_get(rows, 0, "email"));
 	tpl_set(p.body, "ROLE", strcmp(db_get(rows, 0, "role"), "admin") == 0 ?
-	    "administrator" : "user");
+	    T(r, "administrator") : T(r, "user"));
 	tpl_set(p.body, "SINCE", db_get(rows, 0, "since"));
 	db_rows_free(rows);
 	if (r->app->cfg->login_header[0] != '\0')
@@ -61,7 +65,11 @@ account_page(struct req *r, int status, const char *changed)
 		    "revoke_tokens") != NULL)
 			tpl_show(p.body, "REVOKE_TOKENS_ON");
 	}
-	if (changed != NULL) {
+	page_language_choices(p.body, "LANGUAGE_CHOICE", r->user->language);
+	input_fill(p.body, r, language_in);
+	if (changed != NULL && strcmp(changed, "language") == 0)
+		tpl_show(p.body, "LANGUAGE_SAVED");
+	else if (changed != NULL) {
 		tpl_show(p.body, "CHANGED");
 		if (strcmp(changed, "tokens") == 0)
 			tpl_show(p.body, "TOKENS_REVOKED");
@@ -78,6 +86,24 @@ account_show(struct req *r)
 	if ((rc = input_query(r, account_query, &q)) != 0)
 		return rc;
 	return account_page(r, 200, input_text(&q, "changed"));
+}
+
+int
+account_language(struct req *r)
+{
+	struct input	 in;
+	const char	*tag;
+	int		 rc;
+
+	if ((rc = input_form(r, language_in, &in)) != 0)
+		return rc;
+	/* None chosen: the browser's language applies again. */
+	tag = input_text(&in, "language");
+	if (db_exec(r->app->db, SQL_SET_LANGUAGE, DB_ARGS(tag != NULL ?
+	    DB_STR(i18n_known(tag)) : DB_NULL, DB_INT(r->user->id)), NULL) ==
+	    -1)
+		return db_failed(r);
+	return resp_redirect(r, 303, "/account?changed=language");
 }
 
 int

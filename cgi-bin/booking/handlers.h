@@ -12,6 +12,9 @@ int	login_form(struct req *r);
 /* POST /login: 303 to the "next" path, or 401 (wrong login or password,
  * the same either way), 422 (a field missing). */
 int	login_submit(struct req *r);
+/* GET /language?set=ko&next=/login: remembers the language chosen on the
+ * login page in this browser; 303 to next.  422 for no such language. */
+int	language_choose(struct req *r);
 /* The login form again, refused (the dispatcher's form_fn). */
 int	login_form_again(struct req *r, int status);
 /* POST /logout: ends the session, 303 to the login page. */
@@ -21,7 +24,9 @@ int	logout(struct req *r);
 int	account_show(struct req *r);
 /* POST /account/password: 303 back, or 422 with the field at fault. */
 int	account_password(struct req *r);
-/* The account page again, its password form refused (a form_fn). */
+/* POST /account/language: 303 to /account, or 422 for no such language. */
+int	account_language(struct req *r);
+/* The account page again, its password or language form refused. */
 int	account_form_again(struct req *r, int status);
 
 /* GET /bookings/new: the booking form (?room_id, ?date or ?start prefill);

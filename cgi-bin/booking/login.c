@@ -1,9 +1,11 @@
 /* booking: logging in and out. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
 #include "handlers.h"
+#include "i18n.h"
 #include "db.h"
 #include "fields.h"
 #include "log.h"
@@ -17,7 +19,7 @@ static const char SQL_CREDENTIALS[] =
     " FROM users u WHERE u.login = ?";
 
 /* The same message whether the login or the password was wrong. */
-#define LOGIN_FAILED	"The login or password is not correct."
+#define LOGIN_FAILED	N_("The login or password is not correct.")
 
 /*
  * Where to go after logging in: a path on this site, never another site
@@ -47,9 +49,13 @@ login_page(struct req *r, int status, const char *next, int bye)
 {
 	struct page	p;
 
-	if (page_begin(&p, r, "Log in", "login.tpl") == -1)
+	if (page_begin(&p, r, T(r, "Log in"), "login.tpl") == -1)
 		return 500;
 	tpl_show(p.body, "FORM");
+	/* The language switch comes back here, ?next= and all. */
+	page_language_choices(p.body, "LANGUAGE", r->lang);
+	tpl_set_global(p.root, "BACK", r->method == M_GET && req_env(r,
+	    "REQUEST_URI") != NULL ? req_env(r, "REQUEST_URI") : "/login");
 	input_fill(p.body, r, login_in);
 	/* The cursor starts in the login, unless only the password is amiss. */
 	if (!(r->errors.n == 1 && strcmp(r->errors.v[0].field,
@@ -83,7 +89,7 @@ login_form(struct req *r)
 		if (r->user != NULL)
 			return resp_redirect(r, 303,
 			    safe_next(input_text(&q, "next")));
-		if (page_begin(&p, r, "Log in", "login.tpl") == -1)
+		if (page_begin(&p, r, T(r, "Log in"), "login.tpl") == -1)
 			return 500;
 		tpl_show(p.body, "SSO");
 		return page_finish(&p, r, 401);
@@ -137,4 +143,18 @@ logout(struct req *r)
 	if ((rc = session_end(r)) != 0)
 		return rc;
 	return resp_redirect(r, 303, "/login?bye=1");
+}
+
+int
+language_choose(struct req *r)
+{
+	struct input	q;
+	int		rc;
+
+	if ((rc = input_query(r, language_query, &q)) != 0)
+		return rc;
+	if ((rc = session_remember_language(r, i18n_known(input_text(&q,
+	    "set")))) != 0)
+		return rc;
+	return resp_redirect(r, 303, safe_next(input_text(&q, "next")));
 }

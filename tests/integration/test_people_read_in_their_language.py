@@ -1,0 +1,134 @@
+"""Pages and messages in the reader's language: their setting, else the
+login page's choice, else their browser's, else the site's (English)."""
+import gettext
+
+import pytest
+import requests
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, api_session, csrf_of, drop_user, login, temporary_user, url
+
+CATALOG = ROOT / "build" / "i18n" / "locale" / "ko.mo"
+
+
+@pytest.fixture
+def person():
+    """Someone of their own, whose language setting no other test sees."""
+    yield temporary_user("polyglot")
+    drop_user("polyglot")
+
+
+@pytest.fixture(scope="module")
+def ko():
+    """What the Korean catalog says for an English message."""
+    with open(CATALOG, "rb") as f:
+        catalog = gettext.GNUTranslations(f)
+    return catalog.gettext
+
+
+def page(resp):
+    doc = BeautifulSoup(resp.text, "html.parser")
+    return doc.html["lang"], doc.select_one("h1").get_text()
+
+
+def test_without_a_choice_pages_are_in_the_sites_language():
+    assert page(requests.get(url("/login"))) == ("en", "Log in")
+    assert page(requests.get(url("/login"), headers={"Accept-Language": "fr, de;q=0.5"})) \
+        == ("en", "Log in")
+
+
+@pytest.mark.parametrize("header", ["ko", "ko-KR", "ko-KR,ko;q=0.9,en-US;q=0.8,en;q=0.7",
+                                    "fr, ko;q=0.5, en;q=0.2"])
+def test_the_browsers_language_is_used_when_we_have_it(ko, header):
+    lang, heading = page(requests.get(url("/login"), headers={"Accept-Language": header}))
+    assert (lang, heading) == ("ko", ko("Log in"))
+    assert heading != "Log in"
+
+
+def test_english_is_kept_when_the_browser_prefers_it(ko):
+    resp = requests.get(url("/login"), headers={"Accept-Language": "en-GB, ko;q=0.5"})
+    assert page(resp) == ("en", "Log in")
+
+
+def test_the_login_pages_switch_is_remembered_in_the_browser(ko, person):
+    browser = requests.Session()
+    browser.headers["Accept-Language"] = "en"
+    doc = BeautifulSoup(browser.get(url("/login?next=/status")).text, "html.parser")
+    links = {a["lang"]: a["href"] for a in doc.select("nav.languages a")}
+    assert set(links) == {"en", "ko"}
+    assert doc.select_one('nav.languages a[aria-current]')["lang"] == "en"
+    # Each language is named in itself.
+    assert doc.select_one('nav.languages a[lang="ko"]').get_text() == ko("English") == "한국어"
+    switched = browser.get(url(links["ko"]), allow_redirects=False)
+    assert switched.status_code == 303
+    assert switched.headers["Location"] == "/login?next=/status"
+    assert "rb_lang=ko" in switched.headers["Set-Cookie"]
+    assert page(browser.get(url("/login"))) == ("ko", ko("Log in"))
+    # The choice carries into the session: the home page after logging in.
+    token = csrf_of(browser.get(url("/login")).text)
+    browser.post(url("/login"), data={"csrf": token, "login": person, "password": "demo"})
+    assert BeautifulSoup(browser.get(url("/")).text, "html.parser").html["lang"] == "ko"
+
+
+def test_an_unknown_language_is_refused_clearly():
+    resp = requests.get(url("/language?set=xx&next=/login"), allow_redirects=False)
+    assert resp.status_code == 422
+    assert "Set-Cookie" not in resp.headers or "rb_lang" not in resp.headers["Set-Cookie"]
+
+
+def test_a_persons_setting_wins_over_the_browser(ko, person):
+    bob = login(person)
+    bob.headers["Accept-Language"] = "en"
+    account = bob.get(url("/account"))
+    saved = bob.post(url("/account/language"), allow_redirects=False,
+                     data={"csrf": csrf_of(account.text), "language": "ko"})
+    assert saved.status_code == 303 and saved.headers["Location"] == "/account?changed=language"
+    resp = bob.get(url("/account?changed=language"))
+    doc = BeautifulSoup(resp.text, "html.parser")
+    assert doc.html["lang"] == "ko"
+    assert doc.select_one("#language-saved").get_text() == ko("Your language has been saved.")
+    assert doc.select_one("#language-choice option[selected]")["value"] == "ko"
+    # A form's refusal is told in the person's language too.
+    token = csrf_of(bob.get(url("/bookings/new")).text)
+    form = bob.post(url("/bookings"), data={"csrf": token, "title": ""})
+    assert form.status_code == 422
+    doc = BeautifulSoup(form.text, "html.parser")
+    assert doc.select_one("#title-error").get_text() == ko("Please fill this in.")
+    # Back to the browser's language.
+    back = bob.post(url("/account/language"), allow_redirects=False,
+                    data={"csrf": csrf_of(resp.text), "language": ""})
+    assert back.status_code == 303
+    assert BeautifulSoup(bob.get(url("/account")).text, "html.parser").html["lang"] == "en"
+    # A language there is no catalog for is refused at its field.
+    bad = bob.post(url("/account/language"),
+                   data={"csrf": csrf_of(resp.text), "language": "xx"})
+    assert bad.status_code == 422
+    assert BeautifulSoup(bad.text, "html.parser").select_one("#language-error").get_text() \
+        == "Choose one from the list."
+
+
+def test_an_api_error_is_in_the_asked_language_with_the_same_code(ko):
+    script = api_session("alice", "languages")
+    body = {"roomId": 0, "useStartDtm": "202701111000", "useEndDtm": "202701111100",
+            "title": "x", "attendees": 2}
+    english = script.post(url("/api/bookings"), json=body).json()["error"]
+    korean = script.post(url("/api/bookings"), json=body,
+                         headers={"Accept-Language": "ko-KR"}).json()["error"]
+    assert english == {"code": "invalid", "field": "roomId",
+                       "message": "Choose one from the list."}
+    assert korean == {"code": "invalid", "field": "roomId",
+                      "message": ko("Choose one from the list.")}
+    assert korean["message"] != english["message"]
+    # Without a body's fault too: an unknown booking.
+    missing = script.get(url("/api/bookings/99999999"),
+                         headers={"Accept-Language": "ko"}).json()["error"]
+    assert missing["code"] == "not_found"
+    assert missing["message"] == ko("no such booking")
+
+
+def test_an_error_page_is_in_the_readers_language(ko):
+    resp = requests.get(url("/no/such/page"), headers={"Accept-Language": "ko"})
+    assert resp.status_code == 404
+    doc = BeautifulSoup(resp.text, "html.parser")
+    assert doc.html["lang"] == "ko"
+    assert ko("There is no such page.") in doc.get_text()

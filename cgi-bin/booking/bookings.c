@@ -11,6 +11,7 @@
 #include "db.h"
 #include "fields.h"
 #include "handlers.h"
+#include "i18n.h"
 #include "log.h"
 #include "page.h"
 #include "refusal.h"
@@ -79,7 +80,7 @@ form_page(struct req *r, int status)
 	char		hours[128];
 	int		rc;
 
-	if (page_begin(&p, r, "Book a room", "booking_new.tpl") == -1)
+	if (page_begin(&p, r, T(r, "Book a room"), "booking_new.tpl") == -1)
 		return 500;
 	if ((rc = fill_rooms(r, p.body, params_get(&r->form, "room_id"))) !=
 	    0) {
@@ -232,7 +233,7 @@ bookings_list(struct req *r)
 		rc = db_failed(r);
 		goto out;
 	}
-	if (page_begin(&p, r, "My bookings", "bookings.tpl") == -1)
+	if (page_begin(&p, r, T(r, "My bookings"), "bookings.tpl") == -1)
 		goto out;
 	fill_list(r, p.body, "UPCOMING", up);
 	fill_list(r, p.body, "PAST", past);

@@ -9,6 +9,7 @@
 #include "db.h"
 #include "fields.h"
 #include "handlers.h"
+#include "i18n.h"
 #include "log.h"
 #include "page.h"
 #include "refusal.h"
@@ -37,16 +38,17 @@ static const char SQL_NO_SHOWS[] =
     " WHERE b.status = 'released' AND b.starts_at >= ? AND b.starts_at < ?"
     " ORDER BY b.starts_at, b.id";
 
-/* "5 min", "3 h 20 min", "2 days". */
+/* "5 min", "3 h 20 min", "2 days" (never fewer), in r's language. */
 static void
-waited(char *buf, size_t n, long long minutes)
+waited(const struct req *r, char *buf, size_t n, long long minutes)
 {
 	if (minutes < 60)
-		snprintf(buf, n, "%lld min", minutes);
+		snprintf(buf, n, T(r, "%lld min"), minutes);
 	else if (minutes < 48 * 60)
-		snprintf(buf, n, "%lld h %lld min", minutes / 60, minutes % 60);
+		snprintf(buf, n, T(r, "%lld h %lld min"), minutes / 60,
+		    minutes % 60);
 	else
-		snprintf(buf, n, "%lld days", minutes / (24 * 60));
+		snprintf(buf, n, T(r, "%lld days"), minutes / (24 * 60));
 }
 
 /*
@@ -68,7 +70,7 @@ queue_page(struct req *r, int status, const char *done, long long error_id)
 		db_rows_free(rows);
 		return db_failed(r);
 	}
-	if (page_begin(&p, r, "Approvals", "approvals.tpl") == -1) {
+	if (page_begin(&p, r, T(r, "Approvals"), "approvals.tpl") == -1) {
 		db_rows_free(rows);
 		db_rows_free(gone);
 		return 500;
@@ -90,7 +92,7 @@ queue_page(struct req *r, int status, const char *done, long long error_id)
 		tpl_set_row(q, rows, i);
 		page_set_span(q, "WHEN", db_get(rows, i, "starts_at"),
 		    db_get(rows, i, "ends_at"));
-		waited(wait, sizeof wait,
+		waited(r, wait, sizeof wait,
 		    db_get_int(rows, i, "waited_minutes"));
 		tpl_set(q, "WAITED", wait);
 		if (db_get_int(rows, i, "id") == error_id)
@@ -101,8 +103,9 @@ queue_page(struct req *r, int status, const char *done, long long error_id)
 	if (done != NULL)
 		tpl_set(tpl_section(p.body, "DONE"), "MESSAGE", done);
 	if (error_id != 0 && r->errors.n > 0)
-		tpl_set(tpl_section(p.body, "PROBLEM"), "MESSAGE",
-		    "A denial needs a reason; the person who asked will see it.");
+		tpl_set(tpl_section(p.body, "PROBLEM"), "MESSAGE", T(r,
+		    "A denial needs a reason; the person who asked will see "
+		    "it."));
 	db_rows_free(rows);
 	return page_finish(&p, r, status);
 }
@@ -117,10 +120,13 @@ approvals_list(struct req *r)
 	if ((rc = input_query(r, approvals_query, &q)) != 0)
 		return rc;
 	done = input_text(&q, "done");
-	return queue_page(r, 200, done == NULL ? NULL :
-	    strcmp(done, "approved") == 0 ? "The booking is confirmed; the "
-	    "person who asked has been told." : "The request is denied; the "
-	    "person who asked has been told why.", 0);
+	if (done != NULL && strcmp(done, "approved") == 0)
+		done = T(r, "The booking is confirmed; the person who asked "
+		    "has been told.");
+	else if (done != NULL)
+		done = T(r, "The request is denied; the person who asked has "
+		    "been told why.");
+	return queue_page(r, 200, done, 0);
 }
 
 /* Applies a decision and answers for it. */

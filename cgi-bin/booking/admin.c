@@ -2,6 +2,7 @@
 #include "app.h"
 #include "handlers.h"
 #include "db.h"
+#include "i18n.h"
 #include "page.h"
 
 static const char SQL_PEOPLE[] =
@@ -18,7 +19,7 @@ admin_home(struct req *r)
 
 	if ((rows = db_query(r->app->db, SQL_PEOPLE, DB_NOARGS)) == NULL)
 		return db_failed(r);
-	if (page_begin(&p, r, "Administration", "admin.tpl") == -1) {
+	if (page_begin(&p, r, T(r, "Administration"), "admin.tpl") == -1) {
 		db_rows_free(rows);
 		return 500;
 	}
@@ -30,7 +31,7 @@ admin_home(struct req *r)
 		tpl_set(u, "EMAIL", db_get(rows, i, "email"));
 		tpl_set(u, "ROLE", db_get(rows, i, "role"));
 		tpl_set(u, "STATE", db_get_int(rows, i, "disabled") ?
-		    "disabled" : "active");
+		    T(r, "disabled") : T(r, "active"));
 		tpl_set(u, "SESSIONS", db_get(rows, i, "sessions"));
 	}
 	db_rows_free(rows);

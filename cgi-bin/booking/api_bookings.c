@@ -72,7 +72,8 @@ api_booking_create(struct req *r)
 	q.requester = r->user;
 	q.request_token = token;
 	rc = booking_submit(r->app->db, &r->app->cfg->rules, &q, &o);
-	switch (refusal_of(rc, ACT_REQUEST, &o, &r->app->cfg->rules, r->lang, &why)) {
+	switch (refusal_of(rc, ACT_REQUEST, &o, &r->app->cfg->rules, r->lang,
+	    &why)) {
 	case 0:
 		break;
 	case -1:

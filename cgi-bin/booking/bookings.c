@@ -11,6 +11,7 @@
 #include "db.h"
 #include "fields.h"
 #include "handlers.h"
+#include "i18n.h"
 #include "log.h"
 #include "page.h"
 #include "refusal.h"
@@ -79,7 +80,7 @@ form_page(struct req *r, int status)
 	char		hours[128];
 	int		rc;
 
-	if (page_begin(&p, r, "Book a room", "booking_new.tpl") == -1)
+	if (page_begin(&p, r, T(r, "Book a room"), "booking_new.tpl") == -1)
 		return 500;
 	if ((rc = fill_rooms(r, p.body, params_get(&r->form, "room_id"))) !=
 	    0) {
@@ -90,8 +91,8 @@ form_page(struct req *r, int status)
 	if (r->refused && (status == 409 || input_field_of(
 	    booking_request_in, r->error_field) == NULL))
 		tpl_set(tpl_section(p.body, "PROBLEM"), "MESSAGE", r->error);
-	tpl_set(p.body, "OPENING", rules_opening(&r->app->cfg->rules, r->lang, hours,
-	    sizeof hours));
+	tpl_set(p.body, "OPENING", rules_opening(&r->app->cfg->rules, r->lang,
+	    hours, sizeof hours));
 	tpl_set_int(p.body, "STEP", r->app->cfg->rules.slot_minutes * 60);
 	return page_finish(&p, r, status);
 }
@@ -187,7 +188,8 @@ booking_create(struct req *r)
 	q.attendees = input_int(&in, "attendees");
 	q.request_token = input_text(&in, "request_token");
 	rc = booking_submit(r->app->db, &r->app->cfg->rules, &q, &o);
-	switch (refusal_of(rc, ACT_REQUEST, &o, &r->app->cfg->rules, r->lang, &why)) {
+	switch (refusal_of(rc, ACT_REQUEST, &o, &r->app->cfg->rules, r->lang,
+	    &why)) {
 	case 0:
 		break;
 	case -1:
@@ -232,7 +234,7 @@ bookings_list(struct req *r)
 		rc = db_failed(r);
 		goto out;
 	}
-	if (page_begin(&p, r, "My bookings", "bookings.tpl") == -1)
+	if (page_begin(&p, r, T(r, "My bookings"), "bookings.tpl") == -1)
 		goto out;
 	fill_list(r, p.body, "UPCOMING", up);
 	fill_list(r, p.body, "PAST", past);
@@ -394,7 +396,8 @@ booking_cancel(struct req *r)
 		return rc;
 	rc = booking_apply(r->app->db, id, ACT_CANCEL, r->user,
 	    input_text(&in, "reason"), &o);
-	switch (refusal_of(rc, ACT_CANCEL, &o, &r->app->cfg->rules, r->lang, &why)) {
+	switch (refusal_of(rc, ACT_CANCEL, &o, &r->app->cfg->rules, r->lang,
+	    &why)) {
 	case 0:
 		snprintf(location, sizeof location, "/bookings/%lld", id);
 		return resp_redirect(r, 303, location);

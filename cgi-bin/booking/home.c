@@ -5,6 +5,7 @@
 #include "handlers.h"
 #include "clock.h"
 #include "db.h"
+#include "i18n.h"
 #include "page.h"
 
 /*
@@ -39,7 +40,7 @@ home_show(struct req *r)
 	if ((rows = db_query(r->app->db, SQL_TODAY,
 	    DB_ARGS(DB_STR(day0), DB_STR(day1)))) == NULL)
 		return db_failed(r);
-	if (page_begin(&p, r, "Home", "home.tpl") == -1) {
+	if (page_begin(&p, r, T(r, "Home"), "home.tpl") == -1) {
 		db_rows_free(rows);
 		return 500;
 	}

@@ -5,6 +5,7 @@
 #include "clock.h"
 #include "db.h"
 #include "handlers.h"
+#include "i18n.h"
 #include "page.h"
 #include "response.h"
 
@@ -25,7 +26,8 @@ notifications_list(struct req *r)
 	if ((rows = db_query(r->app->db, SQL_MINE,
 	    DB_ARGS(DB_INT(r->user->id)))) == NULL)
 		return db_failed(r);
-	if (page_begin(&p, r, "Notifications", "notifications.tpl") == -1) {
+	if (page_begin(&p, r, T(r, "Notifications"),
+	    "notifications.tpl") == -1) {
 		db_rows_free(rows);
 		return 500;
 	}

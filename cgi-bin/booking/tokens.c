@@ -7,6 +7,7 @@
 #include "db.h"
 #include "fields.h"
 #include "handlers.h"
+#include "i18n.h"
 #include "log.h"
 #include "page.h"
 #include "response.h"
@@ -25,7 +26,7 @@ tokens_page(struct req *r, int status, const char *made)
 	if ((rows = db_query(r->app->db, SQL_MINE,
 	    DB_ARGS(DB_INT(r->user->id)))) == NULL)
 		return db_failed(r);
-	if (page_begin(&p, r, "API tokens", "tokens.tpl") == -1) {
+	if (page_begin(&p, r, T(r, "API tokens"), "tokens.tpl") == -1) {
 		db_rows_free(rows);
 		return 500;
 	}
@@ -42,7 +43,7 @@ tokens_page(struct req *r, int status, const char *made)
 			page_set_time(t, "USED", db_get(rows, i,
 			    "last_used_at"));
 		else
-			tpl_set(t, "USED", "never");
+			tpl_set(t, "USED", T(r, "never"));
 		if (db_get(rows, i, "revoked_at") != NULL)
 			page_set_time(tpl_section(t, "REVOKED"), "AT",
 			    db_get(rows, i, "revoked_at"));

@@ -8,6 +8,7 @@
 #include "db.h"
 #include "fields.h"
 #include "handlers.h"
+#include "i18n.h"
 #include "log.h"
 #include "page.h"
 #include "response.h"
@@ -45,14 +46,14 @@ form_page(struct req *r, long long id, int status,
     const struct db_rows *current)
 {
 	static const char *const labels[] = {
-		"Name", "Location", "Capacity", "Description",
+		N_("Name"), N_("Location"), N_("Capacity"), N_("Description"),
 	};
 	static const char *const names[] = {
 		"name", "location", "capacity", "description",
 	};
 	struct page	p;
 
-	if (page_begin(&p, r, id ? "Edit room" : "Add a room",
+	if (page_begin(&p, r, id ? T(r, "Edit room") : T(r, "Add a room"),
 	    "room_form.tpl") == -1)
 		return 500;
 	input_fill(p.body, r, room_in);
@@ -71,7 +72,7 @@ form_page(struct req *r, long long id, int status,
 			struct tpl *row = tpl_section(c, "CHANGE");
 			const char *saved = db_get(current, 0, names[i]);
 
-			tpl_set(row, "FIELD", labels[i]);
+			tpl_set(row, "FIELD", T(r, labels[i]));
 			tpl_set(row, "SAVED", saved);
 			tpl_set(row, "YOURS", field(r, names[i]));
 			if (strcmp(saved != NULL ? saved : "",
@@ -230,8 +231,8 @@ room_update(struct req *r)
 	    DB_INT(room.capacity)))) == NULL)
 		return db_failed(r);
 	if (over->nrows > 0) {
-		n.message = "Your changes have been saved. These bookings have "
-		    "more attendees than the room now seats:";
+		n.message = T(r, "Your changes have been saved. These bookings "
+		    "have more attendees than the room now seats:");
 		n.bookings = over;
 		rc = room_page(r, id, 200, &n);
 		db_rows_free(over);
@@ -250,7 +251,7 @@ room_unavailable(struct req *r)
 	struct room_notice	 notice;
 	struct room_outcome	 o;
 	enum room_result	 rc;
-	char			 message[200];
+	char			 message[512];	/* room for longer languages */
 	int			 status;
 
 	if ((status = input_form(r, room_close_in, &in)) != 0)
@@ -264,11 +265,20 @@ room_unavailable(struct req *r)
 	n = (long long)o.cancelled->nrows;
 	log_info(r->rid, "room %lld unavailable; %lld bookings cancelled", id,
 	    n);
-	snprintf(message, sizeof message, "The room is now unavailable. %lld "
-	    "booking%s cancelled%s", n, n == 1 ? " was" : "s were",
-	    n > 0 ? ", and each person has been told:" : ".");
-	notice = (struct room_notice){ .message = message,
-	    .bookings = o.cancelled };
+	/* One whole sentence per case: a translation cannot glue words. */
+	if (n == 0)
+		notice.message = T(r, "The room is now unavailable. No "
+		    "bookings were cancelled.");
+	else if (n == 1)
+		notice.message = T(r, "The room is now unavailable. 1 booking "
+		    "was cancelled, and the person who made it has been told:");
+	else {
+		snprintf(message, sizeof message, T(r, "The room is now "
+		    "unavailable. %lld bookings were cancelled, and each "
+		    "person has been told:"), n);
+		notice.message = message;
+	}
+	notice.bookings = o.cancelled;
 	status = room_page(r, id, 200, &notice);
 	room_outcome_free(&o);
 	return status;

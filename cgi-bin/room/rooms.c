@@ -9,6 +9,7 @@
 #include "db.h"
 #include "fields.h"
 #include "handlers.h"
+#include "i18n.h"
 #include "page.h"
 #include "pages.h"
 
@@ -78,7 +79,7 @@ rooms_list(struct req *r)
 		rc = db_failed(r);
 		goto out;
 	}
-	if (page_begin(&p, r, "Rooms", "rooms.tpl") == -1)
+	if (page_begin(&p, r, T(r, "Rooms"), "rooms.tpl") == -1)
 		goto out;
 	for (size_t i = 0; i < rows->nrows; i++)
 		fill_room(tpl_section(p.body, "ROOM"), rows, i);
@@ -211,10 +212,10 @@ room_show(struct req *r)
 	static const struct {
 		const char *param, *message;
 	} notices[] = {
-		{ "added", "The room has been added." },
-		{ "saved", "Your changes have been saved." },
-		{ "available", "The room is available again; people can book "
-		    "it." },
+		{ "added", N_("The room has been added.") },
+		{ "saved", N_("Your changes have been saved.") },
+		{ "available", N_("The room is available again; people can "
+		    "book it.") },
 	};
 	struct room_notice	n = { 0 };
 	struct input		q;
@@ -225,6 +226,6 @@ room_show(struct req *r)
 		return rc;
 	for (size_t i = 0; i < NELEM(notices); i++)
 		if (input_given(&q, notices[i].param))
-			n.message = notices[i].message;
+			n.message = T(r, notices[i].message);
 	return room_page(r, route_arg_id(r, 0), 200, &n);
 }

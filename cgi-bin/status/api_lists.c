@@ -14,6 +14,7 @@
 #include "db.h"
 #include "fields.h"
 #include "handlers.h"
+#include "i18n.h"
 
 static json_t *
 row_json(const struct db_rows *rows, size_t i, int admin)
@@ -65,8 +66,8 @@ api_booking_lists(struct req *r)
 		return rc;
 	limit = input_int(&in, "limit");
 	if ((cursor = input_text(&in, "cursor")) != NULL &&
-	    status_read_cursor(r, "cursor", "cursor must be the \"next\" "
-	    "link's, e.g. 1796220000.1234", cursor, &ct, &cid) != 0)
+	    status_read_cursor(r, "cursor", N_("cursor must be the \"next\" "
+	    "link's, e.g. 1796220000.1234"), cursor, &ct, &cid) != 0)
 		return 422;
 	if ((rc = status_rows(r, &f, 0, ct, cid, limit, &rows)) != 0)
 		return rc;

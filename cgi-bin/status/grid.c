@@ -11,6 +11,7 @@
 #include "db.h"
 #include "fields.h"
 #include "handlers.h"
+#include "i18n.h"
 #include "page.h"
 
 #define MAX_SLOTS	(24 * 60)
@@ -245,7 +246,7 @@ status_day(struct req *r)
 		goto out;
 	}
 	if (read_held(rows, &h) == -1 ||
-	    page_begin(&p, r, "Day", "status_day.tpl") == -1)
+	    page_begin(&p, r, T(r, "Day"), "status_day.tpl") == -1)
 		goto out;
 	open = is_open_day(k, t[0]);
 	tpl_set(p.body, "DATE", date);

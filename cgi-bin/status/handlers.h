@@ -29,7 +29,8 @@ int	status_parse_cursor(const char *s, time_t *t, long long *id);
 
 /*
  * Reads the cursor s, sent as field (a constant), into (*t, *id) for
- * status_rows.  0, or 422 with says at the field.
+ * status_rows.  0, or 422 with says (an N_() message, told in the
+ * reader's language) at the field.
  */
 int	status_read_cursor(struct req *r, const char *field, const char *says,
 	    const char *s, time_t *t, long long *id);

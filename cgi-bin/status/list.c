@@ -11,6 +11,7 @@
 #include "db.h"
 #include "fields.h"
 #include "handlers.h"
+#include "i18n.h"
 #include "page.h"
 
 #define PAGE_SIZE	50
@@ -214,8 +215,9 @@ status_rows(struct req *r, const struct status_filters *f, int back, time_t ct,
 int
 status_list(struct req *r)
 {
-	static const char damaged[] = "that page link is damaged; start from "
-	    "the first page";
+	/* Told by req_refuse, in the reader's language. */
+	static const char damaged[] = N_("that page link is damaged; start "
+	    "from the first page");
 	const char	*after, *before;
 	struct input	 in;
 	struct status_filters	 f;
@@ -254,7 +256,7 @@ status_list(struct req *r)
 		return 500;
 	if ((rc = status_rows(r, &f, back, ct, cid, PAGE_SIZE + 1, &rows)) != 0)
 		return rc;
-	if (page_begin(&p, r, "Status", "status.tpl") == -1) {
+	if (page_begin(&p, r, T(r, "Status"), "status.tpl") == -1) {
 		db_rows_free(rows);
 		return 500;
 	}

@@ -9,6 +9,7 @@
 #include "db.h"
 #include "fields.h"
 #include "handlers.h"
+#include "i18n.h"
 #include "page.h"
 #include "response.h"
 
@@ -152,7 +153,7 @@ status_usage(struct req *r)
 		unload(&u);
 		return rc;
 	}
-	if (page_begin(&p, r, "Usage", "status_usage.tpl") == -1) {
+	if (page_begin(&p, r, T(r, "Usage"), "status_usage.tpl") == -1) {
 		unload(&u);
 		return 500;
 	}
@@ -244,8 +245,9 @@ int
 status_usage_csv(struct req *r)
 {
 	static const char *const head[] = {
-		"room", "confirmed_hours", "pending_hours", "booked_hours",
-		"share_percent", "used_hours", "no_shows",
+		N_("room"), N_("confirmed_hours"), N_("pending_hours"),
+		N_("booked_hours"), N_("share_percent"), N_("used_hours"),
+		N_("no_shows"),
 	};
 	struct usage	 u;
 	char		*csv = NULL, cells[6][32], name[160];
@@ -257,8 +259,8 @@ status_usage_csv(struct req *r)
 		return rc;
 	}
 	for (size_t i = 0; i < NELEM(head); i++)
-		ok &= csv_field(&csv, &len, &cap, head[i], i + 1 == NELEM(head))
-		    == 0;
+		ok &= csv_field(&csv, &len, &cap, T(r, head[i]),
+		    i + 1 == NELEM(head)) == 0;
 	for (size_t i = 0; ok && i < u.rows->nrows; i++) {
 		long long c = db_get_int(u.rows, i, "confirmed_minutes");
 		long long q = db_get_int(u.rows, i, "pending_minutes");

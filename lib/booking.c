@@ -1,10 +1,12 @@
 /* booking: the one state machine every booking change goes through. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "booking.h"
 #include "config.h"
 #include "db.h"
+#include "i18n.h"
 #include "log.h"
 #include "readmodel.h"
 #include "rules.h"
@@ -26,12 +28,13 @@ static const char SQL_INSERT[] =
 static const char SQL_EVENT[] =
     "INSERT INTO booking_events (booking_id, kind, actor_id, reason)"
     " VALUES (?, ?, ?, ?)";
+/* A notice keeps its kind and facts, told in each reader's language. */
 static const char SQL_NOTIFY_ADMINS[] =
-    "INSERT INTO notifications (user_id, booking_id, message)"
-    " SELECT id, ?, ? FROM users WHERE role = 'admin' AND NOT disabled";
+    "INSERT INTO notifications (user_id, booking_id, message, kind, facts)"
+    " SELECT id, ?, ?, ?, ? FROM users WHERE role = 'admin' AND NOT disabled";
 static const char SQL_NOTIFY[] =
-    "INSERT INTO notifications (user_id, booking_id, message)"
-    " VALUES (?, ?, ?)";
+    "INSERT INTO notifications (user_id, booking_id, message, kind, facts)"
+    " VALUES (?, ?, ?, ?, ?)";
 static const char SQL_ROOM_OF[] = "SELECT room_id FROM bookings WHERE id = ?";
 static const char SQL_LOCK_ROOM_ONLY[] =
     "SELECT id FROM rooms WHERE id = ? FOR UPDATE";
@@ -166,7 +169,8 @@ try_request(struct db *db, const struct booking_request *q,
     struct booking_outcome *o)
 {
 	char			 from[SQL_TIME_LEN], to[SQL_TIME_LEN];
-	char			 span[96], message[1000], room[401];
+	char			 message[1000], room[401], *facts;
+	struct notice_facts	 notice;
 	struct db_rows		*rows;
 	enum booking_result	 rc;
 
@@ -204,15 +208,21 @@ try_request(struct db *db, const struct booking_request *q,
 		}
 		return finish(db, BK_DB_ERROR);
 	}
-	format_local_span(q->starts_at, q->ends_at, span, sizeof span);
-	words_new_request(message, sizeof message, q->title, room, span,
-	    q->requester->name);
-	if (db_exec(db, SQL_EVENT, DB_ARGS(DB_INT(o->id), DB_STR("requested"),
+	notice = (struct notice_facts){ .title = q->title, .room = room,
+	    .actor = q->requester->name, .start = q->starts_at,
+	    .end = q->ends_at };
+	words_notice_text(I18N_SOURCE, "requested", &notice, message,
+	    sizeof message);
+	if ((facts = words_notice_facts(&notice)) == NULL ||
+	    db_exec(db, SQL_EVENT, DB_ARGS(DB_INT(o->id), DB_STR("requested"),
 	    DB_INT(q->requester->id), DB_NULL), NULL) != 1 ||
 	    db_exec(db, SQL_NOTIFY_ADMINS, DB_ARGS(DB_INT(o->id),
-	    DB_STR(message)), NULL) < 0 ||
-	    readmodel_upsert(db, o->id) == -1)
+	    DB_STR(message), DB_STR("requested"), DB_STR(facts)), NULL) < 0 ||
+	    readmodel_upsert(db, o->id) == -1) {
+		free(facts);
 		return finish(db, BK_DB_ERROR);
+	}
+	free(facts);
 	return finish(db, BK_OK);
 }
 
@@ -344,8 +354,9 @@ apply_locked(struct db *db, long long id, const struct transition *t,
 	struct db_rows	*rows;
 	long long	 owner;
 	time_t		 start, end, since = 0, began = 0, now = clock_now();
-	char		 title[801], room[401], span[96], message[1000];
-	const char	*state;
+	char		 title[801], room[401], message[1000], *facts;
+	struct notice_facts notice;
+	const char	*state, *kind;
 	int		 from_ok;
 	enum booking_result rc;
 
@@ -404,13 +415,20 @@ apply_locked(struct db *db, long long id, const struct transition *t,
 	    reason != NULL ? DB_STR(reason) : DB_NULL), NULL) != 1)
 		return BK_DB_ERROR;
 	if (actor == NULL || actor->id != owner) {
-		format_local_span(start, end, span, sizeof span);
-		words_owner_notice(message, sizeof message, t->action, title,
-		    room, span, actor, reason != NULL ? reason : "",
-		    window.grace_minutes);
-		if (db_exec(db, SQL_NOTIFY, DB_ARGS(DB_INT(owner), DB_INT(id),
-		    DB_STR(message)), NULL) != 1)
+		notice = (struct notice_facts){ .title = title, .room = room,
+		    .actor = actor != NULL ? actor->name : NULL,
+		    .reason = reason, .start = start, .end = end,
+		    .grace_minutes = window.grace_minutes };
+		kind = words_notice_kind(t->action);
+		words_notice_text(I18N_SOURCE, kind, &notice, message,
+		    sizeof message);
+		if ((facts = words_notice_facts(&notice)) == NULL ||
+		    db_exec(db, SQL_NOTIFY, DB_ARGS(DB_INT(owner), DB_INT(id),
+		    DB_STR(message), DB_STR(kind), DB_STR(facts)), NULL) != 1) {
+			free(facts);
 			return BK_DB_ERROR;
+		}
+		free(facts);
 	}
 	return readmodel_upsert(db, id) == -1 ? BK_DB_ERROR : BK_OK;
 }

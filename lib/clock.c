@@ -212,24 +212,3 @@ format_local(time_t t, const char *fmt, char *buf, size_t n)
 	return buf;
 }
 #pragma GCC diagnostic pop
-
-char *
-format_local_span(time_t a, time_t b, char *buf, size_t n)
-{
-	struct tm	ta, tb;
-	char		from[40], to[40];
-
-	if (localtime_r(&a, &ta) == NULL || localtime_r(&b, &tb) == NULL) {
-		buf[0] = '\0';
-		return buf;
-	}
-	format_local(a, "%a %d %b %Y, %H:%M", from, sizeof from);
-	/* Midnight ends the day it closes, so 10:00–24:00 needs no date. */
-	if ((ta.tm_yday == tb.tm_yday && ta.tm_year == tb.tm_year) ||
-	    (b - a < 86400 && tb.tm_hour == 0 && tb.tm_min == 0))
-		format_local(b, "%H:%M", to, sizeof to);
-	else
-		format_local(b, "%a %d %b %Y, %H:%M", to, sizeof to);
-	snprintf(buf, n, "%s\u2013%s", from, to);
-	return buf;
-}

@@ -70,10 +70,4 @@ int	local_input_value(time_t t, char buf[INPUT_TIME_LEN]);
 char	*format_local(time_t t, const char *fmt, char *buf, size_t n)
 	    __attribute__((format(strftime, 2, 0)));
 
-/*
- * The span [a, b) for people: "Mon 30 Nov 2026, 10:00–11:30", or with
- * both dates when it spans midnight.  Returns buf.
- */
-char	*format_local_span(time_t a, time_t b, char *buf, size_t n);
-
 #endif

@@ -11,6 +11,7 @@
 #include "page.h"
 #include "session.h"
 #include "response.h"
+#include "when.h"
 
 /*
  * Navigation entries; the first whose prefix matches the path (and the
@@ -90,24 +91,25 @@ page_begin(struct page *p, const struct req *r, const char *title,
 }
 
 void
-page_set_span(struct tpl *d, const char *key, const char *start,
-    const char *end)
+page_set_span(struct tpl *d, const char *lang, const char *key,
+    const char *start, const char *end)
 {
 	time_t	s, t;
-	char	buf[96];
+	char	buf[256];
 
 	if (parse_sql_time(start, &s) == 0 && parse_sql_time(end, &t) == 0)
-		tpl_set(d, key, format_local_span(s, t, buf, sizeof buf));
+		tpl_set(d, key, when_span(lang, s, t, buf, sizeof buf));
 }
 
 void
-page_set_time(struct tpl *d, const char *key, const char *at)
+page_set_time(struct tpl *d, const char *lang, const char *key,
+    const char *at)
 {
 	time_t	t;
-	char	buf[64];
+	char	buf[128];
 
 	if (parse_sql_time(at, &t) == 0)
-		tpl_set(d, key, format_local(t, "%a %d %b %Y, %H:%M", buf,
+		tpl_set(d, key, when_format(lang, t, WHEN_MOMENT, buf,
 		    sizeof buf));
 }
 

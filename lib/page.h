@@ -29,12 +29,13 @@ int	page_finish(struct page *p, struct req *r, int status);
 
 /*
  * Sets {{KEY}} to the span between two UTC DATETIME texts as people read
- * it in the site's zone ("Mon 30 Nov 2026, 10:00–11:00"); to a single
- * time with page_set_time.  Unreadable values leave KEY empty.
+ * it in the site's zone and language lang ("Mon 30 Nov 2026, 10:00–11:00");
+ * to a single time with page_set_time.  Unreadable values leave KEY empty.
  */
-void	page_set_span(struct tpl *d, const char *key, const char *start,
-	    const char *end);
-void	page_set_time(struct tpl *d, const char *key, const char *at);
+void	page_set_span(struct tpl *d, const char *lang, const char *key,
+	    const char *start, const char *end);
+void	page_set_time(struct tpl *d, const char *lang, const char *key,
+	    const char *at);
 
 /*
  * Sets {{NAME}} for every column of row `row` of rows, the column's name

@@ -10,6 +10,7 @@
 #include "clock.h"
 #include "i18n.h"
 #include "refusal.h"
+#include "when.h"
 #include "words.h"
 
 /* What a sentence may be made of. */
@@ -40,11 +41,11 @@ static void
 say_already(const struct facts *f, char *buf, size_t n)
 {
 	const struct booking_outcome	*o = f->o;
-	char				 state[64], when[64];
+	char				 state[64], when[128];
 
 	state_words(f, o->state, state, sizeof state);
 	if (o->at != 0)
-		format_local(o->at, "%a %d %b %Y, %H:%M", when, sizeof when);
+		when_format(f->lang, o->at, WHEN_MOMENT, when, sizeof when);
 	if (o->by[0] != '\0' && o->at != 0)
 		snprintf(buf, n, SAY(f, "This booking is already %s by %s, %s."),
 		    state, o->by, when);
@@ -82,7 +83,7 @@ say_too_early(const struct facts *f, char *buf, size_t n)
 
 	snprintf(buf, n, SAY(f, "Check-in opens at %s, %d minutes before the "
 	    "start."),
-	    format_local(f->o->at, "%H:%M", at, sizeof at),
+	    when_format(f->lang, f->o->at, WHEN_CLOCK, at, sizeof at),
 	    f->k->checkin_opens);
 }
 
@@ -92,9 +93,8 @@ say_too_late(const struct facts *f, char *buf, size_t n)
 	char at[16];
 
 	snprintf(buf, n, SAY(f, "Check-in closed at %s; a booking can be "
-	    "checked into until %d minutes after its start."), format_local(
-	    f->o->at,
-	    "%H:%M", at, sizeof at), f->k->checkin_grace);
+	    "checked into until %d minutes after its start."), when_format(
+	    f->lang, f->o->at, WHEN_CLOCK, at, sizeof at), f->k->checkin_grace);
 }
 
 static void
@@ -104,7 +104,7 @@ say_before_use(const struct facts *f, char *buf, size_t n)
 
 	snprintf(buf, n, SAY(f, "A real use cannot end before it began, at "
 	    "%s."),
-	    format_local(f->o->at, "%H:%M", at, sizeof at));
+	    when_format(f->lang, f->o->at, WHEN_CLOCK, at, sizeof at));
 }
 
 static void
@@ -116,11 +116,11 @@ say_capacity(const struct facts *f, char *buf, size_t n)
 static void
 say_conflict(const struct facts *f, char *buf, size_t n)
 {
-	char span[96];
+	char span[256];
 
 	snprintf(buf, n, SAY(f, "That time is taken: the room is booked %s. "
-	    "Choose another time or room."), format_local_span(f->o->conflict_start,
-	    f->o->conflict_end, span, sizeof span));
+	    "Choose another time or room."), when_span(f->lang,
+	    f->o->conflict_start, f->o->conflict_end, span, sizeof span));
 }
 
 /* The site's rules, one sentence each. */

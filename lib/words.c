@@ -2,11 +2,15 @@
  * words: what people read about bookings, in one place apart from the
  * state machine: the states' names and the notifications' sentences.
  */
+#include <stdio.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "i18n.h"
 #include "user.h"
 #include "utf8.h"
+#include "when.h"
 #include "words.h"
 
 const char *
@@ -31,58 +35,126 @@ words_state_label(const char *lang, const char *state)
 	return state != NULL ? state : "";
 }
 
-void
-words_new_request(char *buf, size_t n, const char *title, const char *room,
-    const char *span, const char *requester)
+static const struct {
+	enum booking_action	 action;
+	const char		*kind;
+} kinds[] = {
+	{ ACT_REQUEST, "requested" }, { ACT_CONFIRM, "confirmed" },
+	{ ACT_DENY, "denied" }, { ACT_CANCEL, "cancelled" },
+	{ ACT_EXPIRE, "expired" }, { ACT_CHECKIN, "checked_in" },
+	{ ACT_CHECKOUT, "checked_out" }, { ACT_RELEASE, "released" },
+	{ ACT_COMPLETE, "completed" },
+};
+
+const char *
+words_notice_kind(enum booking_action action)
 {
-	utf8_printf(buf, n, "New request: \u201c%s\u201d in %s, %s, by %s.",
-	    title, room, span, requester);
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (kinds[i].action == action)
+			return kinds[i].kind;
+	return NULL;
 }
 
-void
-words_owner_notice(char *buf, size_t n, enum booking_action action,
-    const char *title, const char *room, const char *span,
-    const struct user *actor, const char *reason, int grace_minutes)
+char *
+words_notice_facts(const struct notice_facts *f)
 {
-	switch (action) {
-	case ACT_CONFIRM:
-		utf8_printf(buf, n, "Your booking \u201c%s\u201d in %s, %s, is "
-		    "confirmed.", title, room, span);
-		break;
-	case ACT_DENY:
-		utf8_printf(buf, n, "Your booking \u201c%s\u201d in %s, %s, was "
-		    "denied: %s", title, room, span, reason);
-		break;
-	case ACT_CANCEL:
-		utf8_printf(buf, n, "Your booking \u201c%s\u201d in %s, %s, was "
-		    "cancelled by %s: %s", title, room, span,
-		    actor != NULL ? actor->name : "the system", reason);
-		break;
-	case ACT_EXPIRE:
-		utf8_printf(buf, n, "Your request \u201c%s\u201d in %s, %s, expired"
-		    " before anyone decided on it.", title, room, span);
-		break;
-	case ACT_CHECKIN:
-		utf8_printf(buf, n, "Your booking \u201c%s\u201d in %s, %s, was "
-		    "checked in by %s.", title, room, span, actor != NULL ?
-		    actor->name : "the system");
-		break;
-	case ACT_CHECKOUT:
-		utf8_printf(buf, n, "Your booking \u201c%s\u201d in %s, %s, was "
-		    "checked out by %s; the room is free again.", title, room,
-		    span, actor != NULL ? actor->name : "the system");
-		break;
-	case ACT_RELEASE:
-		utf8_printf(buf, n, "Your booking \u201c%s\u201d in %s, %s, was "
-		    "released: nobody checked in within %d minutes of the start,"
-		    " so the room is free for others.", title, room, span,
-		    grace_minutes);
-		break;
-	case ACT_COMPLETE:
-		utf8_printf(buf, n, "Your booking \u201c%s\u201d in %s, %s, has "
-		    "ended and is marked completed.", title, room, span);
-		break;
-	case ACT_REQUEST:	/* no transition: the administrators hear */
-		break;
+	/* Who and why are left out when there are none. */
+	json_t	*j = json_pack("{s:s, s:s, s:I, s:I, s:s*, s:s*, s:i}",
+		    "title", f->title, "room", f->room,
+		    "start", (json_int_t)f->start, "end", (json_int_t)f->end,
+		    "actor", f->actor, "reason", f->reason,
+		    "grace", f->grace_minutes);
+	char	*text = j != NULL ? json_dumps(j, JSON_COMPACT) : NULL;
+
+	json_decref(j);
+	return text;
+}
+
+/* The sentences need the name of whoever acted; nobody is the system. */
+static const char *
+actor_of(const char *lang, const struct notice_facts *f)
+{
+	return f->actor != NULL ? f->actor : i18n_text(lang, "the system");
+}
+
+char *
+words_notice_text(const char *lang, const char *kind,
+    const struct notice_facts *f, char *buf, size_t n)
+{
+	char		 span[256];
+	const char	*reason = f->reason != NULL ? f->reason : "";
+
+	when_span(lang, f->start, f->end, span, sizeof span);
+	buf[0] = '\0';
+	if (strcmp(kind, "requested") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "New request: \u201c%s\u201d "
+		    "in %s, %s, by %s."), f->title, f->room, span,
+		    actor_of(lang, f));
+	else if (strcmp(kind, "confirmed") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "Your booking \u201c%s\u201d "
+		    "in %s, %s, is confirmed."), f->title, f->room, span);
+	else if (strcmp(kind, "denied") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "Your booking \u201c%s\u201d "
+		    "in %s, %s, was denied: %s"), f->title, f->room, span,
+		    reason);
+	else if (strcmp(kind, "cancelled") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "Your booking \u201c%s\u201d "
+		    "in %s, %s, was cancelled by %s: %s"), f->title, f->room,
+		    span, actor_of(lang, f), reason);
+	else if (strcmp(kind, "expired") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "Your request \u201c%s\u201d "
+		    "in %s, %s, expired before anyone decided on it."),
+		    f->title, f->room, span);
+	else if (strcmp(kind, "checked_in") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "Your booking \u201c%s\u201d "
+		    "in %s, %s, was checked in by %s."), f->title, f->room,
+		    span, actor_of(lang, f));
+	else if (strcmp(kind, "checked_out") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "Your booking \u201c%s\u201d "
+		    "in %s, %s, was checked out by %s; the room is free "
+		    "again."), f->title, f->room, span, actor_of(lang, f));
+	else if (strcmp(kind, "released") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "Your booking \u201c%s\u201d "
+		    "in %s, %s, was released: nobody checked in within %d "
+		    "minutes of the start, so the room is free for others."),
+		    f->title, f->room, span, f->grace_minutes);
+	else if (strcmp(kind, "completed") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "Your booking \u201c%s\u201d "
+		    "in %s, %s, has ended and is marked completed."), f->title,
+		    f->room, span);
+	return buf;
+}
+
+char *
+words_notice(const char *lang, const char *kind, const char *facts,
+    const char *stored, char *buf, size_t n)
+{
+	struct notice_facts	 f;
+	json_error_t		 err;
+	json_t			*j;
+	json_int_t		 start, end;
+	int			 grace = 0;
+
+	/* Written before notices kept their facts: the words as stored. */
+	if (kind == NULL || facts == NULL || (j = json_loads(facts, 0,
+	    &err)) == NULL) {
+		snprintf(buf, n, "%s", stored != NULL ? stored : "");
+		return buf;
 	}
+	memset(&f, 0, sizeof f);
+	if (json_unpack(j, "{s:s, s:s, s:I, s:I, s?s, s?s, s?i}", "title",
+	    &f.title, "room", &f.room, "start", &start, "end", &end,
+	    "actor", &f.actor, "reason", &f.reason, "grace", &grace) == -1) {
+		snprintf(buf, n, "%s", stored != NULL ? stored : "");
+		json_decref(j);
+		return buf;
+	}
+	f.start = (time_t)start;
+	f.end = (time_t)end;
+	f.grace_minutes = grace;
+	words_notice_text(lang, kind, &f, buf, n);
+	if (buf[0] == '\0')
+		snprintf(buf, n, "%s", stored != NULL ? stored : "");
+	json_decref(j);
+	return buf;
 }

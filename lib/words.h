@@ -6,6 +6,7 @@
 #define ROOMBOOK_WORDS_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "booking.h"
 
@@ -15,16 +16,33 @@
  */
 const char	*words_state_label(const char *lang, const char *state);
 
-/* What the administrators are told of a new request. */
-void	words_new_request(char *buf, size_t n, const char *title,
-	    const char *room, const char *span, const char *requester);
+/*
+ * Notices are stored as their kind and facts and told when read, each
+ * reader in their own language; the English text is kept beside them.
+ */
+struct notice_facts {
+	const char	*title, *room;
+	const char	*actor;		/* who acted; NULL: the system */
+	const char	*reason;	/* or NULL */
+	time_t		 start, end;
+	int		 grace_minutes;	/* the check-in grace, for releases */
+};
+
+/* The kind of notice an action sends ("confirmed"), or NULL. */
+const char	*words_notice_kind(enum booking_action action);
+
+/* f as JSON text to store with the notice; the caller frees; NULL: ENOMEM. */
+char		*words_notice_facts(const struct notice_facts *f);
+
+/* What a notice of kind says in lang, into buf ("" for no such kind). */
+char		*words_notice_text(const char *lang, const char *kind,
+		    const struct notice_facts *f, char *buf, size_t n);
 
 /*
- * What a booking's owner is told when someone else (actor; NULL: the
- * system) changes it by action; grace_minutes is the check-in grace.
+ * What a stored notice says in lang: from its kind and facts (JSON), or
+ * the text stored with it when it has none (written before they were).
  */
-void	words_owner_notice(char *buf, size_t n, enum booking_action action,
-	    const char *title, const char *room, const char *span,
-	    const struct user *actor, const char *reason, int grace_minutes);
+char		*words_notice(const char *lang, const char *kind,
+		    const char *facts, const char *stored, char *buf, size_t n);
 
 #endif

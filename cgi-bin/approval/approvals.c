@@ -79,7 +79,7 @@ queue_page(struct req *r, int status, const char *done, long long error_id)
 		struct tpl *n = tpl_section(p.body, "NO_SHOW");
 
 		tpl_set_row(n, gone, i);
-		page_set_span(n, "WHEN", db_get(gone, i, "starts_at"),
+		page_set_span(n, r->lang, "WHEN", db_get(gone, i, "starts_at"),
 		    db_get(gone, i, "ends_at"));
 	}
 	if (gone->nrows == 0)
@@ -90,7 +90,7 @@ queue_page(struct req *r, int status, const char *done, long long error_id)
 		char		 wait[32];
 
 		tpl_set_row(q, rows, i);
-		page_set_span(q, "WHEN", db_get(rows, i, "starts_at"),
+		page_set_span(q, r->lang, "WHEN", db_get(rows, i, "starts_at"),
 		    db_get(rows, i, "ends_at"));
 		waited(r, wait, sizeof wait,
 		    db_get_int(rows, i, "waited_minutes"));

@@ -15,9 +15,11 @@
 #include "handlers.h"
 #include "refusal.h"
 #include "response.h"
+#include "words.h"
 
 static const char SQL_NOTES[] =
-    "SELECT id, booking_id, message, created_at, read_at FROM notifications"
+    "SELECT id, booking_id, message, kind, facts, created_at, read_at"
+    " FROM notifications"
     " WHERE user_id = ? AND (? = 0 OR read_at IS NULL)"
     " ORDER BY id DESC LIMIT 100";
 static const char SQL_READ_ALL[] =
@@ -56,10 +58,16 @@ api_notifications_list(struct req *r)
 		return 500;
 	}
 	for (size_t i = 0; i < rows->nrows; i++) {
-		json_t *n = json_pack("{s:I, s:I, s:s, s:o, s:o, s:b}",
+		char	 text[2048];
+		json_t	*n;
+
+		/* Told in the language the script asked for. */
+		words_notice(r->lang, db_get(rows, i, "kind"), db_get(rows, i,
+		    "facts"), db_get(rows, i, "message"), text, sizeof text);
+		n = json_pack("{s:I, s:I, s:s, s:o, s:o, s:b}",
 		    "notificationId", db_get_int(rows, i, "id"), "bookingId",
-		    db_get_int(rows, i, "booking_id"), "message",
-		    db_get(rows, i, "message"), "createdAt",
+		    db_get_int(rows, i, "booking_id"), "message", text,
+		    "createdAt",
 		    iso_cell(db_get(rows, i, "created_at")), "readAt",
 		    iso_cell(db_get(rows, i, "read_at")), "unread",
 		    db_get(rows, i, "read_at") == NULL);

@@ -213,7 +213,7 @@ fill_list(const struct req *r, struct tpl *d, const char *section,
 		struct tpl *b = tpl_section(d, section);
 
 		tpl_set_row(b, rows, i);
-		page_set_span(b, "WHEN", db_get(rows, i, "starts_at"),
+		page_set_span(b, r->lang, "WHEN", db_get(rows, i, "starts_at"),
 		    db_get(rows, i, "ends_at"));
 		tpl_set(b, "STATUS_LABEL", words_state_label(r->lang,
 		    db_get(rows, i, "status")));
@@ -278,10 +278,10 @@ fill_use(struct req *r, struct tpl *d, const struct db_rows *b,
 		struct tpl *u = tpl_section(d, "USED");
 
 		if (used_to != NULL)
-			page_set_span(u, "SPAN", used_from, used_to);
+			page_set_span(u, r->lang, "SPAN", used_from, used_to);
 		else {
 			tpl_show(u, "SINCE");
-			page_set_time(u, "SPAN", used_from);
+			page_set_time(u, r->lang, "SPAN", used_from);
 		}
 	}
 	if (strcmp(state, "confirmed") == 0 && end > now &&
@@ -332,7 +332,7 @@ booking_page(struct req *r, long long id, int status)
 	tpl_set(p.body, "OWNER", db_get(b, 0, "owner"));
 	tpl_set(p.body, "TITLE", db_get(b, 0, "title"));
 	tpl_set(p.body, "ATTENDEES", db_get(b, 0, "attendees"));
-	page_set_span(p.body, "WHEN", db_get(b, 0, "starts_at"),
+	page_set_span(p.body, r->lang, "WHEN", db_get(b, 0, "starts_at"),
 	    db_get(b, 0, "ends_at"));
 	tpl_set(p.body, "STATUS", db_get(b, 0, "status"));
 	tpl_set(p.body, "STATUS_LABEL", words_state_label(r->lang, db_get(b, 0,
@@ -347,7 +347,7 @@ booking_page(struct req *r, long long id, int status)
 		tpl_set(ev, "KIND", words_state_label(r->lang, strcmp(kind,
 		    "requested") == 0 ? "requested" : kind));
 		tpl_set(ev, "BY", db_get(h, i, "actor"));
-		page_set_time(ev, "AT", db_get(h, i, "at"));
+		page_set_time(ev, r->lang, "AT", db_get(h, i, "at"));
 		if (db_get(h, i, "reason") != NULL)
 			tpl_set(tpl_section(ev, "EVENT_REASON"), "TEXT",
 			    db_get(h, i, "reason"));

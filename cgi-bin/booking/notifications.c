@@ -8,9 +8,11 @@
 #include "i18n.h"
 #include "page.h"
 #include "response.h"
+#include "words.h"
 
 static const char SQL_MINE[] =
-    "SELECT id, message, created_at, read_at IS NULL AS unread, booking_id"
+    "SELECT id, message, kind, facts, created_at, read_at IS NULL AS unread,"
+    " booking_id"
     " FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT 100";
 static const char SQL_READ_ALL[] =
     "UPDATE notifications SET read_at = UTC_TIMESTAMP()"
@@ -32,10 +34,13 @@ notifications_list(struct req *r)
 		return 500;
 	}
 	for (size_t i = 0; i < rows->nrows; i++) {
-		struct tpl *n = tpl_section(p.body, "NOTE");
+		struct tpl	*n = tpl_section(p.body, "NOTE");
+		char		 text[2048];
 
-		tpl_set(n, "MESSAGE", db_get(rows, i, "message"));
-		page_set_time(n, "AT", db_get(rows, i, "created_at"));
+		tpl_set(n, "MESSAGE", words_notice(r->lang, db_get(rows, i,
+		    "kind"), db_get(rows, i, "facts"), db_get(rows, i,
+		    "message"), text, sizeof text));
+		page_set_time(n, r->lang, "AT", db_get(rows, i, "created_at"));
 		if (db_get_int(rows, i, "unread")) {
 			tpl_show(n, "UNREAD");
 			unread = 1;

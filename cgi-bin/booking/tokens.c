@@ -38,14 +38,14 @@ tokens_page(struct req *r, int status, const char *made)
 
 		tpl_set(t, "ID", db_get(rows, i, "id"));
 		tpl_set(t, "NAME", db_get(rows, i, "name"));
-		page_set_time(t, "CREATED", db_get(rows, i, "created_at"));
+		page_set_time(t, r->lang, "CREATED", db_get(rows, i, "created_at"));
 		if (db_get(rows, i, "last_used_at") != NULL)
-			page_set_time(t, "USED", db_get(rows, i,
+			page_set_time(t, r->lang, "USED", db_get(rows, i,
 			    "last_used_at"));
 		else
 			tpl_set(t, "USED", T(r, "never"));
 		if (db_get(rows, i, "revoked_at") != NULL)
-			page_set_time(tpl_section(t, "REVOKED"), "AT",
+			page_set_time(tpl_section(t, "REVOKED"), r->lang, "AT",
 			    db_get(rows, i, "revoked_at"));
 		else
 			tpl_show(t, "LIVE");

@@ -139,7 +139,7 @@ room_page(struct req *r, long long id, int status,
 
 		tpl_set(b, "BOOKING_ID", db_get(up, i, "booking_id"));
 		tpl_set(b, "TITLE", db_get(up, i, "title"));
-		page_set_span(b, "WHEN", db_get(up, i, "starts_at"),
+		page_set_span(b, r->lang, "WHEN", db_get(up, i, "starts_at"),
 		    db_get(up, i, "ends_at"));
 		tpl_set(b, "STATUS", db_get(up, i, "status"));
 		tpl_set(b, "STATUS_LABEL",
@@ -155,7 +155,7 @@ room_page(struct req *r, long long id, int status,
 
 		tpl_set(e, "KIND", db_get(hist, i, "kind"));
 		tpl_set(e, "BY", db_get(hist, i, "actor"));
-		page_set_time(e, "AT", db_get(hist, i, "at"));
+		page_set_time(e, r->lang, "AT", db_get(hist, i, "at"));
 		if (db_get(hist, i, "reason") != NULL)
 			tpl_set(tpl_section(e, "EVENT_REASON"), "TEXT",
 			    db_get(hist, i, "reason"));
@@ -184,7 +184,7 @@ done:
 			struct tpl *b = tpl_section(n, "LISTED");
 
 			tpl_set_row(b, notice->bookings, i);
-			page_set_span(b, "WHEN",
+			page_set_span(b, r->lang, "WHEN",
 			    db_get(notice->bookings, i, "starts_at"),
 			    db_get(notice->bookings, i, "ends_at"));
 		}

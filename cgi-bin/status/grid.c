@@ -6,6 +6,7 @@
 
 #include "app.h"
 #include "booking.h"
+#include "when.h"
 #include "words.h"
 #include "clock.h"
 #include "db.h"
@@ -250,7 +251,7 @@ status_day(struct req *r)
 		goto out;
 	open = is_open_day(k, t[0]);
 	tpl_set(p.body, "DATE", date);
-	tpl_set(p.body, "DAY_LABEL", format_local(t[0], "%A %d %B %Y", label,
+	tpl_set(p.body, "DAY_LABEL", when_format(r->lang, t[0], WHEN_DAY, label,
 	    sizeof label));
 	tpl_set(p.body, "PREV", prev);
 	tpl_set(p.body, "NEXT", next);
@@ -413,10 +414,11 @@ status_week(struct req *r)
 	tpl_set(p.body, "PREV", prev);
 	tpl_set(p.body, "NEXT", next);
 	for (int d = 0; d < 7; d++) {
-		char label[32];
+		char label[64];
 
 		tpl_set(tpl_section(p.body, "DAY"), "LABEL",
-		    format_local(t[d][0], "%a %d %b", label, sizeof label));
+		    when_format(r->lang, t[d][0], WHEN_SHORT_DAY, label,
+		    sizeof label));
 	}
 	size_t j[7] = { 0 }, nheld = rows->nrows;
 

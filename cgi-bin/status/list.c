@@ -275,7 +275,7 @@ status_list(struct req *r)
 
 		tpl_set(b, "ID", db_get(rows, i, "booking_id"));
 		tpl_set(b, "ROOM", db_get(rows, i, "room_name"));
-		page_set_span(b, "WHEN", db_get(rows, i, "starts_at"),
+		page_set_span(b, r->lang, "WHEN", db_get(rows, i, "starts_at"),
 		    db_get(rows, i, "ends_at"));
 		tpl_set(b, "TITLE", db_get(rows, i, "title"));
 		tpl_set(b, "STATUS", status);
@@ -286,7 +286,7 @@ status_list(struct req *r)
 		if (decided != NULL) {
 			struct tpl *d = tpl_section(b, "DECIDED");
 
-			page_set_time(d, "AT", decided);
+			page_set_time(d, r->lang, "AT", decided);
 			tpl_set(d, "BY", db_get(rows, i, "decided_by_name"));
 		}
 	}

@@ -160,7 +160,8 @@ status_usage(struct req *r)
 	tpl_set(p.body, "FROM", u.from);
 	tpl_set(p.body, "TO", u.to);
 	if (u.as_of[0] != '\0')
-		page_set_time(tpl_section(p.body, "AS_OF"), "AT", u.as_of);
+		page_set_time(tpl_section(p.body, "AS_OF"), r->lang, "AT",
+		    u.as_of);
 	else
 		tpl_show(p.body, "NEVER");
 	tpl_set_int(p.body, "CHART_HEIGHT", (long long)u.rows->nrows * 28 + 30);

@@ -1,6 +1,7 @@
 """What every main page must give a person, checked on the page in hand:
 axe-core finds nothing serious, controls have labels, states have words,
 errors are announced, focus shows, and the page fits the screen."""
+import gettext
 import os
 import pathlib
 import re
@@ -12,6 +13,7 @@ HERE = pathlib.Path(__file__).parent
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = HERE / "screenshots"
 REPORT = pathlib.Path(os.environ.get("RB_VAR", "var/test")) / "axe-report.txt"
+LOCALE = pathlib.Path(os.environ.get("RB_ROOT", HERE.parents[1])) / "build" / "i18n" / "locale"
 
 # What each booking state is called on the pages; a coloured cell or badge
 # must say it in words too.
@@ -117,6 +119,16 @@ def labelled(driver):
     assert not unnamed, f"controls without a name: {unnamed}"
 
 
+def state_words(driver):
+    """STATE_WORDS in the page's language, as its catalog says them."""
+    lang = driver.execute_script("return document.documentElement.lang")
+    if lang == "en":
+        return STATE_WORDS
+    with open(LOCALE / f"{lang}.mo", "rb") as f:
+        catalog = gettext.GNUTranslations(f)
+    return {state: catalog.gettext(words) for state, words in STATE_WORDS.items()}
+
+
 def states_in_words(driver):
     """A state shown by colour (a badge, a grid cell) is also written out."""
     bare = driver.execute_script("""
@@ -127,7 +139,7 @@ def states_in_words(driver):
             if (!e.innerText.includes(words[m[1]]))
                 out.push(m[1] + ': ' + e.outerHTML.slice(0, 160));
         }
-        return out;""", STATE_WORDS)
+        return out;""", state_words(driver))
     assert not bare, f"states shown by colour alone: {bare}"
 
 

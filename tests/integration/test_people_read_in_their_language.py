@@ -1,12 +1,14 @@
 """Pages and messages in the reader's language: their setting, else the
 login page's choice, else their browser's, else the site's (English)."""
 import gettext
+import uuid
 
 import pytest
 import requests
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, api_session, csrf_of, drop_user, login, temporary_user, url
+from conftest import (ROOT, api_session, book, booked_id, csrf_of, drop_user, login,
+                      sql_value, temporary_user, url)
 
 CATALOG = ROOT / "build" / "i18n" / "locale" / "ko.mo"
 
@@ -132,3 +134,37 @@ def test_an_error_page_is_in_the_readers_language(ko):
     doc = BeautifulSoup(resp.text, "html.parser")
     assert doc.html["lang"] == "ko"
     assert ko("There is no such page.") in doc.get_text()
+
+
+def note_about(resp, bid):
+    """The text of the notification linking to booking bid on a page."""
+    doc = BeautifulSoup(resp.text, "html.parser")
+    for li in doc.select("li.note"):
+        if li.select_one(f'a[href="/bookings/{bid}"]') is not None:
+            return li.select_one(".message").get_text(), li.select_one("time").get_text()
+    return None, None
+
+
+def test_a_notification_is_told_in_each_readers_language(ko):
+    alice = login("alice")
+    title = f"Told twice {uuid.uuid4().hex[:6]}"
+    bid = booked_id(book(alice, title=title))
+    admin = login("admin")
+    english, when_en = note_about(admin.get(url("/notifications"),
+                                            headers={"Accept-Language": "en"}), bid)
+    korean, when_ko = note_about(admin.get(url("/notifications"),
+                                           headers={"Accept-Language": "ko"}), bid)
+    assert english.startswith(f"New request: \u201c{title}\u201d in ")
+    assert english.endswith(", by Alice Andersen.")
+    before_title = ko("New request: \u201c%s\u201d in %s, %s, by %s.").split("%")[0]
+    assert korean.startswith(before_title) and title in korean and korean != english
+    # The booking's time, and when it was sent, in each reader's way.
+    assert "\ub144" in korean and "\ub144" in when_ko      # 년
+    assert "\ub144" not in english and "\ub144" not in when_en
+    # Scripts read it in the language they ask for; the stored English stays.
+    script = api_session("admin", "notices")
+    notes = script.get(url("/api/notifications"),
+                       headers={"Accept-Language": "ko"}).json()["notifications"]
+    assert next(n["message"] for n in notes if n["bookingId"] == bid) == korean
+    assert sql_value(f"SELECT message FROM notifications WHERE booking_id = {bid}"
+                     " LIMIT 1") == english

@@ -85,7 +85,7 @@ test_table(void **state)
 		const struct refusal_case *c = &cases[i];
 
 		print_message("case %zu\n", i);
-		assert_int_equal(refusal_of(c->rc, c->action, &o, &rules,
+		assert_int_equal(refusal_of(c->rc, c->action, &o, &rules, "en",
 		    &why), c->status);
 		assert_int_equal(why.status, c->status);
 		if (c->field == NULL)
@@ -98,8 +98,8 @@ test_table(void **state)
 			    1, ".");
 	}
 	/* A database error is the caller's to answer (503 or 500). */
-	assert_int_equal(refusal_of(BK_DB_ERROR, ACT_CANCEL, &o, &rules, &why),
-	    -1);
+	assert_int_equal(refusal_of(BK_DB_ERROR, ACT_CANCEL, &o, &rules, "en",
+	    &why), -1);
 }
 
 /* Each of the site's rules has its own words and field. */
@@ -129,7 +129,7 @@ test_rules(void **state)
 		o.rule = rule_cases[i].rule;
 		o.field = rule_cases[i].field;
 		assert_int_equal(refusal_of(BK_RULE_BROKEN, ACT_REQUEST, &o,
-		    &rules, &why), 422);
+		    &rules, "en", &why), 422);
 		assert_string_equal(why.field, rule_cases[i].field);
 		assert_string_equal(why.message, rule_cases[i].words);
 	}

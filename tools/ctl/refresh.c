@@ -49,7 +49,8 @@ static const char SQL_CLEAR_USAGE[] =
  * A booking lies within one local day's opening hours: it counts there.
  * Booked: everything requested or granted (a no-show was booked too);
  * confirmed: granted, used or not.  Used: the part of the booked time
- * between check-in and check-out (so far, for a meeting in progress).
+ * between check-in and check-out (so far, for a meeting in progress), to
+ * the nearest minute: 29 min 59.5 s of use is half an hour, not 29 min.
  */
 static const char SQL_FILL_USAGE[] =
     "INSERT INTO room_day_usage (room_id, day, booked_minutes,"
@@ -60,9 +61,9 @@ static const char SQL_FILL_USAGE[] =
     "  TIMESTAMPDIFF(MINUTE, b.starts_at, b.ends_at), 0)),"
     " SUM(IF(b.status = 'pending',"
     "  TIMESTAMPDIFF(MINUTE, b.starts_at, b.ends_at), 0)),"
-    " SUM(IF(b.actual_start IS NULL, 0, GREATEST(0, TIMESTAMPDIFF(MINUTE,"
-    "  GREATEST(b.actual_start, b.starts_at),"
-    "  LEAST(COALESCE(b.actual_end, UTC_TIMESTAMP()), b.ends_at))))),"
+    " SUM(IF(b.actual_start IS NULL, 0, GREATEST(0, ROUND(TIMESTAMPDIFF("
+    "  SECOND, GREATEST(b.actual_start, b.starts_at),"
+    "  LEAST(COALESCE(b.actual_end, UTC_TIMESTAMP()), b.ends_at)) / 60)))),"
     " SUM(b.status = 'released')"
     " FROM bookings b JOIN usage_affected a ON a.room_id = b.room_id"
     " AND a.day = DATE(CONVERT_TZ(b.starts_at, '+00:00', ?))"

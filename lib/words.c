@@ -19,6 +19,8 @@ words_state_label(const char *lang, const char *state)
 	static const struct {
 		const char *state, *label;
 	} labels[] = {
+		/* TRANSLATORS: a booking's history: the request was made. */
+		{ "requested", N_("requested") },
 		{ "pending", N_("Pending approval") },
 		{ "confirmed", N_("Confirmed") }, { "denied", N_("Denied") },
 		{ "cancelled", N_("Cancelled") }, { "expired", N_("Expired") },

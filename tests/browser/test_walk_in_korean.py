@@ -2,18 +2,24 @@
 chosen on the login page, every page answers in it (<html lang="ko">, its
 words from the catalog), and each is photographed and checked as the
 English walk's are (axe-core, labels, states in words, errors, focus, fit)."""
+import datetime
 import gettext
 import os
 import pathlib
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from checks import check_page
-from test_book_and_approve import log_in, press_and_wait, sql
+from checks import check_page, width_name
+from test_book_and_approve import TZ, log_in, press_and_wait, quiet_day, set_datetime, sql
 
 ROOT = pathlib.Path(os.environ.get("RB_ROOT", pathlib.Path(__file__).resolve().parents[2]))
 with open(ROOT / "build" / "i18n" / "locale" / "ko.mo", "rb") as f:
     ko = gettext.GNUTranslations(f).gettext
+
+# A meeting each width books in Korean, in a room of the demo.
+MEETINGS = {"desktop": ("분기 계획 회의", 9), "phone": ("신입 사원 교육", 14)}
 
 # page name, path, the English heading the page has (told in Korean).
 PAGES = [
@@ -65,9 +71,27 @@ def test_the_main_pages_in_korean(browser):
         browser.get(browser.base + path)
         in_korean(browser)
         check_page(browser, f"ko-{name}")
-    booking = sql("SELECT MAX(id) FROM bookings")
-    browser.get(browser.base + f"/bookings/{booking}")
+    # A meeting booked through the Korean form, its Hangul title kept.
+    title, hour = MEETINGS[width_name(browser)]
+    start = datetime.datetime.combine(quiet_day(["Copenhagen"], first=30),
+                                      datetime.time(hour), TZ)
+    browser.get(browser.base + "/bookings/new")
+    Select(browser.find_element(By.ID, "room_id")).select_by_value(
+        sql("SELECT id FROM rooms WHERE name = 'Copenhagen'"))
+    set_datetime(browser, "starts_at", start)
+    set_datetime(browser, "ends_at", start + datetime.timedelta(hours=1, minutes=30))
+    browser.find_element(By.ID, "title").send_keys(title)
+    field = browser.find_element(By.ID, "attendees")
+    field.clear()
+    field.send_keys("8")
+    browser.find_element(By.CSS_SELECTOR, 'form[action="/bookings"] button').click()
+    WebDriverWait(browser, 10).until(EC.url_matches(r"/bookings/\d+$"))
     in_korean(browser)
+    assert browser.find_element(By.TAG_NAME, "h1").text == title
+    assert browser.find_element(By.ID, "status").text == ko("Pending approval")
+    # Its time as Koreans write it: 2026년 12월 7일 (월) 09:00–10:30.
+    assert f"{start.year}\ub144 {start.month}\uc6d4 {start.day}\uc77c" in \
+        browser.find_element(By.ID, "when").text
     check_page(browser, "ko-booking")
     # A form refused: its errors in Korean, announced at their fields.
     browser.get(browser.base + "/bookings/new")

@@ -259,6 +259,16 @@ status_usage_csv(struct req *r)
 		unload(&u);
 		return rc;
 	}
+	/*
+	 * UTF-8's byte order mark first: without it spreadsheets read the
+	 * file in the machine's old code page, and Hangul turns to noise.
+	 */
+	if ((csv = strdup("\xef\xbb\xbf")) == NULL) {
+		unload(&u);
+		return 500;
+	}
+	len = 3;
+	cap = 4;
 	for (size_t i = 0; i < NELEM(head); i++)
 		ok &= csv_field(&csv, &len, &cap, T(r, head[i]),
 		    i + 1 == NELEM(head)) == 0;

@@ -168,3 +168,36 @@ def test_a_notification_is_told_in_each_readers_language(ko):
     assert next(n["message"] for n in notes if n["bookingId"] == bid) == korean
     assert sql_value(f"SELECT message FROM notifications WHERE booking_id = {bid}"
                      " LIMIT 1") == english
+
+
+def test_hangul_round_trips_at_the_length_limits(ko):
+    alice = login("alice")
+    script = api_session("alice", "hangul")
+    title = "\uac00" * 200                          # 가 × 200: 600 bytes, 200 characters
+    bid = booked_id(book(alice, title=title))
+    assert sql_value(f"SELECT title FROM bookings WHERE id = {bid}") == title
+    shown = BeautifulSoup(alice.get(url(f"/bookings/{bid}")).text, "html.parser")
+    assert shown.select_one("h1").get_text() == title
+    assert script.get(url(f"/api/bookings/{bid}")).json()["title"] == title
+    # One character more is refused alike by the form and the API.
+    form = book(alice, title=title + "\uac00")
+    assert form.status_code == 422
+    assert BeautifulSoup(form.text, "html.parser").select_one("#title-error").get_text() \
+        == "Keep the title to 200 characters."
+    made = script.post(url("/api/bookings"), json={
+        "roomId": 1, "useStartDtm": "202701111000", "useEndDtm": "202701111100",
+        "title": title + "\uac00", "attendees": 2})
+    assert made.status_code == 422 and made.json()["error"]["field"] == "title"
+    # A room named in Hangul, 100 characters, in the usage CSV read in Korean.
+    admin = api_session("admin", "hangul")
+    prefix = f"\ud68c\uc758\uc2e4 {uuid.uuid4().hex[:6]} "     # 회의실 …
+    name = prefix + "\uac00" * (100 - len(prefix))
+    room = admin.post(url("/api/rooms"), json={"name": name, "capacity": 4})
+    assert room.status_code == 201, room.text
+    assert room.json()["name"] == name
+    longer = admin.post(url("/api/rooms"), json={"name": name + "\uac00", "capacity": 4})
+    assert longer.status_code == 422 and longer.json()["error"]["field"] == "name"
+    csv_ko = login("admin").get(url("/status/usage.csv"), headers={"Accept-Language": "ko"})
+    text = csv_ko.content.decode("utf-8-sig")
+    assert text.splitlines()[0].split(",")[0] == f'"{ko("room")}"'
+    assert f'"{name}"' in text

@@ -292,7 +292,9 @@ def test_usage_numbers_and_csv_match_hand_computed_values(alice, admin):
              for tr in doc.select("table.usage tbody tr")}
     resp = alice.get(url(f"/status/usage.csv?from={d}&to={d}"))
     assert resp.headers["Content-Type"] == "text/csv; charset=utf-8"
-    parsed = list(csv.reader(io.StringIO(resp.text)))
+    # The byte order mark, so that spreadsheets read it as UTF-8.
+    assert resp.content.startswith(b"\xef\xbb\xbf")
+    parsed = list(csv.reader(io.StringIO(resp.content.decode("utf-8-sig"))))
     assert parsed[0] == ["room", "confirmed_hours", "pending_hours", "booked_hours",
                          "share_percent", "used_hours", "no_shows"]
     assert {r[0]: r[1:] for r in parsed[1:]} == table

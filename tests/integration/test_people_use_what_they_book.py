@@ -270,7 +270,7 @@ def test_usage_shows_used_hours_and_no_shows_beside_booked_hours():
     assert row.select_one(".booked").get_text() == "3.5"
     assert row.select_one(".used").get_text() == "1.5"
     assert row.select_one(".no-shows").get_text() == "1"
-    text = alice.get(url(f"/status/usage.csv?from={d}&to={d}")).text
+    text = alice.get(url(f"/status/usage.csv?from={d}&to={d}")).content.decode("utf-8-sig")
     rows = {r[0]: r for r in csv.reader(io.StringIO(text))}
     assert rows["room"][-2:] == ["used_hours", "no_shows"]
     assert rows[name][-2:] == ["1.5", "1"]

@@ -49,7 +49,7 @@ programs: $(BINS) $(I18N)/built
 # What the test suites need besides: the C unit and database tests.
 all: programs $(UNIT_TESTS) $(DB_TESTS)
 
-$(I18N)/built: tools/i18n $(wildcard templates/*.tpl po/*.po)
+$(I18N)/built: tools/i18n $(wildcard templates/*.tpl po/*.po static/errors/*)
 	tools/i18n build $(I18N)
 	@touch $@
 

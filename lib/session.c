@@ -289,6 +289,9 @@ session_end(struct req *r)
 int
 session_remember_language(struct req *r, const char *tag)
 {
+	if (tag == NULL)
+		return set_cookie(r, LANGUAGE_COOKIE, "", "/",
+		    "; SameSite=Lax; Max-Age=0");
 	/* A year: a choice of language is not something to make again. */
 	return set_cookie(r, LANGUAGE_COOKIE, tag, "/",
 	    "; SameSite=Lax; Max-Age=31536000");

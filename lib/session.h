@@ -38,8 +38,9 @@ int	session_end(struct req *r);
 int	session_prelogin(struct req *r);
 
 /*
- * Remembers in this browser a language chosen before logging in (a known
- * tag from lib/i18n).  Returns 0, or 500.
+ * Remembers in this browser a language chosen (a known tag from lib/i18n),
+ * for the pages nginx serves itself too; NULL forgets it.  Returns 0, or
+ * 500.
  */
 int	session_remember_language(struct req *r, const char *tag);
 

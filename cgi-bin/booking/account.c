@@ -103,6 +103,10 @@ account_language(struct req *r)
 	    DB_STR(i18n_known(tag)) : DB_NULL, DB_INT(r->user->id)), NULL) ==
 	    -1)
 		return db_failed(r);
+	/* The gateway's own pages know only the browser: tell it too. */
+	if ((rc = session_remember_language(r, tag != NULL ? i18n_known(tag) :
+	    NULL)) != 0)
+		return rc;
 	return resp_redirect(r, 303, "/account?changed=language");
 }
 

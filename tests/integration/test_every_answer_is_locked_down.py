@@ -33,8 +33,8 @@ def test_the_policy_forbids_inline_script_and_framing():
 
 PAGES = {
     None: ["/login", "/static/style.css", "/static/favicon.svg",
-           "/static/openapi.yaml", "/static/errors/503.html",
-           "/static/errors/429.json", "/", "/bookings", "/status"],
+           "/static/openapi.yaml", "/static/errors/en/503.html",
+           "/static/errors/ko/429.json", "/", "/bookings", "/status"],
     "alice": ["/", "/bookings", "/bookings/new", "/notifications", "/account",
               "/account/tokens", "/status", "/status/day", "/rooms",
               "/bookings/999999999", "/no/such/page", "/admin/approvals"],

@@ -39,6 +39,20 @@ def test_booking_and_approval_work_while_room_and_status_are_down():
             assert scripted.json()["error"]["code"] == "unavailable"
         api = get("/api/rooms")
         assert api.status_code == 503 and api.json()["error"]["context"] == "room"
+        # In the reader's language: the browser's first, or the one chosen
+        # on the login page (a cookie); the code stays the same.
+        ko = alice.get(url("/rooms"), headers={"Accept-Language": "ko-KR,ko;q=0.9,en;q=0.5"})
+        doc = BeautifulSoup(ko.text, "html.parser")
+        assert ko.status_code == 503 and doc.html["lang"] == "ko"
+        assert "Room management" not in ko.text and "\ud68c\uc758\uc2e4" in ko.text
+        chosen = requests.get(url("/status"), cookies={"rb_lang": "ko"},
+                              headers={"Accept-Language": "en"})
+        assert BeautifulSoup(chosen.text, "html.parser").html["lang"] == "ko"
+        ko_api = requests.get(url("/api/rooms"), headers={"Accept-Language": "ko"})
+        assert ko_api.json()["error"]["code"] == "unavailable"
+        assert ko_api.json()["error"]["message"] != api.json()["error"]["message"]
+        english = requests.get(url("/status"), headers={"Accept-Language": "fr, ko;q=0.5"})
+        assert BeautifulSoup(english.text, "html.parser").html["lang"] == "en"
 
         # Booking: the form (rooms read from the database), create, list, cancel.
         form = alice.get(url("/bookings/new"))

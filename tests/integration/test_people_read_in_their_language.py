@@ -85,6 +85,8 @@ def test_a_persons_setting_wins_over_the_browser(ko, person):
     saved = bob.post(url("/account/language"), allow_redirects=False,
                      data={"csrf": csrf_of(account.text), "language": "ko"})
     assert saved.status_code == 303 and saved.headers["Location"] == "/account?changed=language"
+    # The browser is told too, for the pages the gateway serves itself.
+    assert "rb_lang=ko" in saved.headers["Set-Cookie"]
     resp = bob.get(url("/account?changed=language"))
     doc = BeautifulSoup(resp.text, "html.parser")
     assert doc.html["lang"] == "ko"
@@ -99,7 +101,7 @@ def test_a_persons_setting_wins_over_the_browser(ko, person):
     # Back to the browser's language.
     back = bob.post(url("/account/language"), allow_redirects=False,
                     data={"csrf": csrf_of(resp.text), "language": ""})
-    assert back.status_code == 303
+    assert back.status_code == 303 and "rb_lang=;" in back.headers["Set-Cookie"]
     assert BeautifulSoup(bob.get(url("/account")).text, "html.parser").html["lang"] == "en"
     # A language there is no catalog for is refused at its field.
     bad = bob.post(url("/account/language"),

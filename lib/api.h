@@ -1,4 +1,4 @@
-/* api: the JSON side of the programs, under /api/: answers out (bodies in: lib/input). */
+/* api: the programs' answers under /api/, as JSON (what comes in: lib/input). */
 #ifndef ROOMBOOK_API_H
 #define ROOMBOOK_API_H
 

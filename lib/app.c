@@ -80,7 +80,8 @@ login_required(struct req *r)
 	int		 rc;
 
 	if (api_path(r->path)) {
-		r->error = N_("send an API token: Authorization: Bearer <token>");
+		r->error = N_("send an API token: Authorization: Bearer "
+		    "<token>");
 		return resp_header(r, "WWW-Authenticate", "Bearer") == 0 ?
 		    401 : 500;
 	}

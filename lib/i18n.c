@@ -98,7 +98,8 @@ tag_valid(const char *tag, size_t len)
 	if (len < 2 || len >= I18N_TAG_LEN)
 		return 0;
 	for (size_t i = 0; i < len; i++)
-		if (!isalpha((unsigned char)tag[i]) && !(tag[i] == '-' && i > 0))
+		if (!isalpha((unsigned char)tag[i]) &&
+		    !(tag[i] == '-' && i > 0))
 			return 0;
 	return 1;
 }
@@ -201,7 +202,8 @@ i18n_text(const char *lang, const char *msgid)
 		return msgid;
 	for (hi = c->n; lo < hi; ) {
 		uint32_t	 mid = lo + (hi - lo) / 2;
-		int		 cmp = strcmp(msgid, string_at(c, c->orig, mid));
+		int		 cmp = strcmp(msgid, string_at(c, c->orig,
+				    mid));
 		const char	*s;
 
 		if (cmp == 0) {
@@ -246,7 +248,7 @@ i18n_accept(const char *header)
 		    header);
 		header += n + (header[n] == ',');
 		semi = strchr(range, ';');
-		/* "ko-KR" asks for Korean: its first subtag names the language. */
+		/* "ko-KR" asks for Korean: its first subtag names it. */
 		for (size_t i = 0; i < ncatalogs; i++) {
 			const char	*r = range;
 			size_t		 len = strlen(catalogs[i].tag);

@@ -47,8 +47,8 @@ say_already(const struct facts *f, char *buf, size_t n)
 	if (o->at != 0)
 		when_format(f->lang, o->at, WHEN_MOMENT, when, sizeof when);
 	if (o->by[0] != '\0' && o->at != 0)
-		snprintf(buf, n, SAY(f, "This booking is already %s by %s, %s."),
-		    state, o->by, when);
+		snprintf(buf, n, SAY(f, "This booking is already %s by %s, "
+		    "%s."), state, o->by, when);
 	else if (o->by[0] != '\0')
 		snprintf(buf, n, SAY(f, "This booking is already %s by %s."),
 		    state, o->by);

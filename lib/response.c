@@ -13,14 +13,15 @@ static const struct {
 } reasons[] = {
 	{ 200, "OK" }, { 201, "Created" }, { 204, "No Content" },
 	{ 303, "See Other" }, { 304, "Not Modified" },
-	{ 400, N_("Bad Request") }, { 401, N_("Unauthorized") }, { 403, N_("Forbidden") },
-	{ 404, N_("Not Found") }, { 405, N_("Method Not Allowed") },
-	{ 409, N_("Conflict") }, { 411, N_("Length Required") },
-	{ 413, N_("Content Too Large") }, { 414, N_("URI Too Long") },
-	{ 415, N_("Unsupported Media Type") }, { 422, N_("Unprocessable Content") },
-	{ 429, N_("Too Many Requests") }, { 500, N_("Internal Server Error") },
-	{ 501, N_("Not Implemented") }, { 502, N_("Bad Gateway") },
-	{ 503, N_("Service Unavailable") }, { 504, N_("Gateway Timeout") },
+	{ 400, N_("Bad Request") }, { 401, N_("Unauthorized") },
+	{ 403, N_("Forbidden") }, { 404, N_("Not Found") },
+	{ 405, N_("Method Not Allowed") }, { 409, N_("Conflict") },
+	{ 411, N_("Length Required") }, { 413, N_("Content Too Large") },
+	{ 414, N_("URI Too Long") }, { 415, N_("Unsupported Media Type") },
+	{ 422, N_("Unprocessable Content") }, { 429, N_("Too Many Requests") },
+	{ 500, N_("Internal Server Error") }, { 501, N_("Not Implemented") },
+	{ 502, N_("Bad Gateway") }, { 503, N_("Service Unavailable") },
+	{ 504, N_("Gateway Timeout") },
 };
 
 /*

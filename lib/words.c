@@ -89,39 +89,39 @@ words_notice_text(const char *lang, const char *kind,
 	when_span(lang, f->start, f->end, span, sizeof span);
 	buf[0] = '\0';
 	if (strcmp(kind, "requested") == 0)
-		utf8_printf(buf, n, i18n_text(lang, "New request: \u201c%s\u201d "
+		utf8_printf(buf, n, i18n_text(lang, "New request: “%s” "
 		    "in %s, %s, by %s."), f->title, f->room, span,
 		    actor_of(lang, f));
 	else if (strcmp(kind, "confirmed") == 0)
-		utf8_printf(buf, n, i18n_text(lang, "Your booking \u201c%s\u201d "
+		utf8_printf(buf, n, i18n_text(lang, "Your booking “%s” "
 		    "in %s, %s, is confirmed."), f->title, f->room, span);
 	else if (strcmp(kind, "denied") == 0)
-		utf8_printf(buf, n, i18n_text(lang, "Your booking \u201c%s\u201d "
+		utf8_printf(buf, n, i18n_text(lang, "Your booking “%s” "
 		    "in %s, %s, was denied: %s"), f->title, f->room, span,
 		    reason);
 	else if (strcmp(kind, "cancelled") == 0)
-		utf8_printf(buf, n, i18n_text(lang, "Your booking \u201c%s\u201d "
+		utf8_printf(buf, n, i18n_text(lang, "Your booking “%s” "
 		    "in %s, %s, was cancelled by %s: %s"), f->title, f->room,
 		    span, actor_of(lang, f), reason);
 	else if (strcmp(kind, "expired") == 0)
-		utf8_printf(buf, n, i18n_text(lang, "Your request \u201c%s\u201d "
+		utf8_printf(buf, n, i18n_text(lang, "Your request “%s” "
 		    "in %s, %s, expired before anyone decided on it."),
 		    f->title, f->room, span);
 	else if (strcmp(kind, "checked_in") == 0)
-		utf8_printf(buf, n, i18n_text(lang, "Your booking \u201c%s\u201d "
+		utf8_printf(buf, n, i18n_text(lang, "Your booking “%s” "
 		    "in %s, %s, was checked in by %s."), f->title, f->room,
 		    span, actor_of(lang, f));
 	else if (strcmp(kind, "checked_out") == 0)
-		utf8_printf(buf, n, i18n_text(lang, "Your booking \u201c%s\u201d "
+		utf8_printf(buf, n, i18n_text(lang, "Your booking “%s” "
 		    "in %s, %s, was checked out by %s; the room is free "
 		    "again."), f->title, f->room, span, actor_of(lang, f));
 	else if (strcmp(kind, "released") == 0)
-		utf8_printf(buf, n, i18n_text(lang, "Your booking \u201c%s\u201d "
+		utf8_printf(buf, n, i18n_text(lang, "Your booking “%s” "
 		    "in %s, %s, was released: nobody checked in within %d "
 		    "minutes of the start, so the room is free for others."),
 		    f->title, f->room, span, f->grace_minutes);
 	else if (strcmp(kind, "completed") == 0)
-		utf8_printf(buf, n, i18n_text(lang, "Your booking \u201c%s\u201d "
+		utf8_printf(buf, n, i18n_text(lang, "Your booking “%s” "
 		    "in %s, %s, has ended and is marked completed."), f->title,
 		    f->room, span);
 	return buf;

@@ -144,8 +144,8 @@ booking_form(struct req *r)
 	t0 = input_time(&q, "start");
 	if (!input_given(&q, "start") && input_given(&q, "date")) {
 		/* The day's opening, on that day's clock. */
-		snprintf(buf, sizeof buf, "%sT%02d:%02d", input_text(&q, "date"),
-		    k->open_from / 60, k->open_from % 60);
+		snprintf(buf, sizeof buf, "%sT%02d:%02d", input_text(&q,
+		    "date"), k->open_from / 60, k->open_from % 60);
 		if (input_parse_time(buf, &t0, &why) == -1)
 			return req_refuse(r, 422, why, "date");
 	}

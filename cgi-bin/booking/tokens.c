@@ -38,7 +38,8 @@ tokens_page(struct req *r, int status, const char *made)
 
 		tpl_set(t, "ID", db_get(rows, i, "id"));
 		tpl_set(t, "NAME", db_get(rows, i, "name"));
-		page_set_time(t, r->lang, "CREATED", db_get(rows, i, "created_at"));
+		page_set_time(t, r->lang, "CREATED", db_get(rows, i,
+		    "created_at"));
 		if (db_get(rows, i, "last_used_at") != NULL)
 			page_set_time(t, r->lang, "USED", db_get(rows, i,
 			    "last_used_at"));

@@ -186,6 +186,9 @@ dispatch(const struct app *app, struct req *r, FCGX_Request *fr)
 		return db_failed(r);
 	rc = session_load(r);
 	choose_language(r);
+	/* A person's own zone for their times, the site's for the rest. */
+	if (r->user != NULL)
+		clock_use_zone(r->user->time_zone);
 	if (rc != 0)
 		return rc;
 	switch (route_find(app->routes, app->nroutes, r->method, r->path, r,
@@ -258,6 +261,8 @@ serve(const struct app *app, FCGX_Request *fr)
 		else if (!form_again(&r, status))
 			page_error(&r, status, r.error);
 	}
+	/* The next request starts in the site's zone. */
+	clock_use_zone(NULL);
 	log_info(r.rid, "%s %s %d %.1fms",
 	    r.method_name != NULL ? r.method_name : "-",
 	    log_quote(path, sizeof path, r.path != NULL ? r.path :
@@ -333,11 +338,10 @@ app_main(const struct program *prog, int argc, char *argv[])
 		return 1;
 	}
 	/* Local times on pages are the site's, whatever the host's zone. */
-	if (setenv("TZ", cfg.timezone, 1) == -1) {
+	if (clock_set_site_zone(cfg.timezone) == -1) {
 		log_error(NULL, "setenv TZ failed");
 		return 1;
 	}
-	tzset();
 	if (cfg.clock_file[0] != '\0') {
 		log_info(NULL, "the clock follows %s (tests only)",
 		    cfg.clock_file);

@@ -1,5 +1,8 @@
 /* clock: conversions between UTC (stored) and the site's zone (shown). */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +11,73 @@
 
 static char		shift_file[256];
 static long long	shift_seconds;
+/* The site's zone, and the one local times are read and written in. */
+static char		site_zone[64] = "UTC";
+static char		zone_in_use[64] = "UTC";
+
+int
+clock_zone_known(const char *tz)
+{
+	char		path[PATH_MAX];
+	struct stat	st;
+
+	if (tz == NULL || tz[0] == '\0' || tz[0] == '/' ||
+	    strlen(tz) >= sizeof site_zone || strstr(tz, "..") != NULL ||
+	    strspn(tz, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789/_+-") != strlen(tz))
+		return 0;
+	if (strcmp(tz, "UTC") == 0)
+		return 1;
+	if ((size_t)snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", tz) >=
+	    sizeof path)
+		return 0;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* TZ is the C library's one notion of a local zone. */
+static int
+switch_zone(const char *zone)
+{
+	if (strcmp(zone, zone_in_use) == 0)
+		return 0;
+	if (setenv("TZ", zone, 1) == -1)
+		return -1;
+	tzset();
+	snprintf(zone_in_use, sizeof zone_in_use, "%s", zone);
+	return 0;
+}
+
+int
+clock_set_site_zone(const char *zone)
+{
+	if (!clock_zone_known(zone))
+		return -1;
+	snprintf(site_zone, sizeof site_zone, "%s", zone);
+	/* Set even when the name is the one in use: TZ may not say it yet. */
+	zone_in_use[0] = '\0';
+	return switch_zone(site_zone);
+}
+
+int
+clock_use_zone(const char *zone)
+{
+	if (zone != NULL && *zone != '\0' && clock_zone_known(zone) &&
+	    switch_zone(zone) == 0)
+		return 0;
+	return switch_zone(site_zone);
+}
+
+const char *
+clock_zone(void)
+{
+	return zone_in_use;
+}
+
+const char *
+clock_site_zone(void)
+{
+	return site_zone;
+}
 
 time_t
 clock_now(void)

@@ -24,6 +24,25 @@ void	clock_use_file(const char *path);
 int	clock_reload(void);
 int	clock_shifted(void);
 
+/*
+ * Local times are read and written in one zone at a time: the site's, or
+ * while a request is served, the person's own.  Rules about opening hours
+ * and the day grid stay in the site's.
+ */
+/* 1 if zone names one the system's zoneinfo database has. */
+int		 clock_zone_known(const char *zone);
+/* Makes zone the site's, and the zone in use.  Returns 0 or -1. */
+int		 clock_set_site_zone(const char *zone);
+/*
+ * Reads and writes local times in zone from now on (NULL, "" or a zone
+ * not known: the site's).  Returns 0 or -1.  To go back, keep a copy of
+ * clock_zone() first.
+ */
+int		 clock_use_zone(const char *zone);
+/* The zone in use, and the site's. */
+const char	*clock_zone(void);
+const char	*clock_site_zone(void);
+
 /* Formats t as a UTC DATETIME into buf[SQL_TIME_LEN].  Returns 0 or -1. */
 int	sql_time_utc(time_t t, char buf[SQL_TIME_LEN]);
 

@@ -11,6 +11,7 @@
 #include <ini.h>
 #include <sodium.h>
 
+#include "clock.h"
 #include "config.h"
 
 static const char *const context_names[CTX__COUNT] = {
@@ -351,25 +352,6 @@ check_required(const struct parse *p, const char *path, char *err,
 	return 0;
 }
 
-/* An IANA zone name that exists in the system's zoneinfo database. */
-static int
-valid_timezone(const char *tz)
-{
-	char		path[PATH_MAX];
-	struct stat	st;
-
-	if (tz[0] == '\0' || tz[0] == '/' || strstr(tz, "..") != NULL ||
-	    strspn(tz, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	    "0123456789/_+-") != strlen(tz))
-		return 0;
-	if (strcmp(tz, "UTC") == 0)
-		return 1;
-	if ((size_t)snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", tz) >=
-	    sizeof path)
-		return 0;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 static int
 load_secrets(struct config *cfg, char *err, size_t errlen)
 {
@@ -450,7 +432,7 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 	if (parse_file(path, &p, err, errlen) == -1 ||
 	    check_required(&p, path, err, errlen) == -1)
 		return -1;
-	if (!valid_timezone(cfg->timezone)) {
+	if (!clock_zone_known(cfg->timezone)) {
 		snprintf(err, errlen, "%s: site.timezone '%s' is not a known "
 		    "time zone (e.g. Europe/Berlin)", path, cfg->timezone);
 		return -1;

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "apitoken.h"
+#include "clock.h"
 #include "fields.h"
 #include "i18n.h"
 #include "password.h"
@@ -57,6 +58,14 @@ valid_language(const char *v)
 	return i18n_known(v) != NULL ? NULL : N_("Choose one from the list.");
 }
 
+/* A zone the system's zoneinfo database knows, e.g. Asia/Seoul. */
+static const char *
+valid_zone(const char *v)
+{
+	return clock_zone_known(v) ? NULL : N_("Enter a time zone by its "
+	    "name, like Asia/Seoul or America/New_York.");
+}
+
 /* Whether s shows nothing: only spaces, no-break spaces included. */
 static int
 is_blank(const char *s)
@@ -110,10 +119,13 @@ static const struct input_field
     bye = { .name = "bye", .type = IN_FLAG },
     language = { .name = "language", .type = IN_TEXT,
 	.max = 15, .valid = valid_language },
+    time_zone = { .name = "time_zone", .type = IN_TEXT, .max = 63,
+	.valid = valid_zone },
     set_language = { .name = "set", .type = IN_TEXT, .max = 15,
 	.valid = valid_language, .flags = IN_REQUIRED },
     changed = { .name = "changed", .type = IN_CHOICE,
-	.choices = (const char *const[]){ "1", "tokens", "language", NULL } },
+	.choices = (const char *const[]){ "1", "tokens", "language", "zone",
+	NULL } },
     current_password = { .name = "current_password", .type = IN_TEXT,
 	.valid = valid_password_input, .flags = IN_REQUIRED | IN_SECRET },
     new_password = { .name = "new_password", .type = IN_TEXT,
@@ -230,6 +242,7 @@ const struct input_field *const token_in[] = { &token_name, NULL };
 const struct input_field *const login_query[] = { &next, &bye, NULL };
 const struct input_field *const account_query[] = { &changed, NULL };
 const struct input_field *const language_in[] = { &language, NULL };
+const struct input_field *const zone_in[] = { &time_zone, NULL };
 const struct input_field *const language_query[] = {
 	&set_language, &next, NULL
 };

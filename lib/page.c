@@ -85,6 +85,12 @@ page_begin(struct page *p, const struct req *r, const char *title,
 			tpl_show(p->root, "ADMIN_NAV");
 	} else
 		tpl_show(p->root, "ANONYMOUS");
+	/* Where a person's zone is not the site's, the page says whose. */
+	if (r->user != NULL && r->user->time_zone[0] != '\0' &&
+	    strcmp(r->user->time_zone, clock_site_zone()) != 0)
+		tpl_set(tpl_section(p->root, strcmp(clock_zone(),
+		    clock_site_zone()) == 0 ? "SITE_ZONE" : "OWN_ZONE"), "ZONE",
+		    clock_zone());
 	snprintf(path, sizeof path, "%s/%s", p->lang, file);
 	p->body = tpl_include(p->root, "CONTENT", path);
 	return 0;

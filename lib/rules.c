@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "clock.h"
 #include "i18n.h"
 #include "rules.h"
 
@@ -55,8 +56,8 @@ local_minutes(time_t t, struct tm *tm)
 	return tm->tm_hour * 60 + tm->tm_min;
 }
 
-enum rule_broken
-rules_check(const struct rules *k, time_t start, time_t end, time_t now,
+static enum rule_broken
+check(const struct rules *k, time_t start, time_t end, time_t now,
     const char **field)
 {
 	struct tm	 ts, te;
@@ -94,4 +95,19 @@ rules_check(const struct rules *k, time_t start, time_t end, time_t now,
 	if (start > now + (time_t)k->horizon_days * 86400)
 		return RULE_TOO_FAR;
 	return RULE_OK;
+}
+
+enum rule_broken
+rules_check(const struct rules *k, time_t start, time_t end, time_t now,
+    const char **field)
+{
+	enum rule_broken	rc;
+	char			was[64];
+
+	/* Opening hours and the grid are the site's, whoever asks. */
+	snprintf(was, sizeof was, "%s", clock_zone());
+	clock_use_zone(NULL);
+	rc = check(k, start, end, now, field);
+	clock_use_zone(was);
+	return rc;
 }

@@ -18,6 +18,8 @@ user_from_row(struct user *u, const struct db_rows *rows, size_t row)
 	u->admin = strcmp(db_text(rows, row, "user_role"), "admin") == 0;
 	snprintf(u->language, sizeof u->language, "%s",
 	    db_text(rows, row, "user_language"));
+	snprintf(u->time_zone, sizeof u->time_zone, "%s",
+	    db_text(rows, row, "user_time_zone"));
 	u->unread = 0;
 }
 

@@ -14,13 +14,15 @@ struct user {
 	char		name[801];	/* display name */
 	int		admin;
 	char		language[16];	/* as chosen on /account, or "" */
+	char		time_zone[64];	/* as chosen on /account, or "" */
 	long long	unread;		/* notifications not yet read */
 };
 
 /* The columns user_from_row reads, for SELECT lists: keep them in step. */
 #define USER_COLUMNS	"u.id AS user_id, u.login AS user_login,"	\
 			" u.display_name AS user_name, u.role AS user_role,"	\
-			" u.language AS user_language"
+			" u.language AS user_language,"		\
+			" u.time_zone AS user_time_zone"
 
 /* Copies the USER_COLUMNS of row `row` of rows into u. */
 void	user_from_row(struct user *u, const struct db_rows *rows, size_t row);

@@ -23,6 +23,18 @@
 </div>
 <button class="button" type="submit">Save language</button>
 </form>
+<h2 id="zone">Time zone</h2>
+{{#ZONE_SAVED}}<p class="notice" role="status" id="zone-saved">Your time zone has been saved.</p>{{/ZONE_SAVED}}
+<form class="form" method="post" action="/account/zone" novalidate>
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field">
+<label for="time_zone">Show and take times in</label>
+<input type="text" id="time_zone" name="time_zone" value="{{TIME_ZONE}}" placeholder="{{SITE_TIME_ZONE}}" maxlength="63" autocapitalize="none" spellcheck="false" aria-describedby="time_zone-hint{{#ERR_TIME_ZONE}} time_zone-error{{/ERR_TIME_ZONE}}"{{#ERR_TIME_ZONE}} aria-invalid="true" autofocus{{/ERR_TIME_ZONE}}>
+<p class="hint" id="time_zone-hint">A time zone by its name, like Asia/Seoul; leave it empty for the site's ({{SITE_TIME_ZONE}}). Opening hours and the day grid stay on the site's clock.</p>
+{{#ERR_TIME_ZONE}}<p class="field-error" id="time_zone-error">{{MESSAGE}}</p>{{/ERR_TIME_ZONE}}
+</div>
+<button class="button" type="submit">Save time zone</button>
+</form>
 {{#PASSWORD_FORM}}
 <h2 id="change">Change your password</h2>
 <form class="form" method="post" action="/account/password" novalidate>

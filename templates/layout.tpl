@@ -29,6 +29,8 @@
 </div>
 </header>
 <main id="main">
+{{#OWN_ZONE}}<p class="zone" id="zone-note">Times are shown in your time zone, {{ZONE}}.</p>{{/OWN_ZONE}}
+{{#SITE_ZONE}}<p class="zone" id="zone-note">Times on this page are in the site's time zone, {{ZONE}}.</p>{{/SITE_ZONE}}
 {{>CONTENT}}
 </main>
 <footer class="site">

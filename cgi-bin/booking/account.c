@@ -4,6 +4,7 @@
 
 #include "apitoken.h"
 #include "app.h"
+#include "clock.h"
 #include "handlers.h"
 #include "i18n.h"
 #include "db.h"
@@ -28,6 +29,8 @@ static const char SQL_SET_HASH[] =
 static const char SQL_END_SESSIONS[] = "DELETE FROM sessions WHERE user_id = ?";
 static const char SQL_SET_LANGUAGE[] =
     "UPDATE users SET language = ? WHERE id = ?";
+static const char SQL_SET_ZONE[] =
+    "UPDATE users SET time_zone = ? WHERE id = ?";
 
 /*
  * The page; after a refused change, the form again with its errors;
@@ -67,8 +70,15 @@ account_page(struct req *r, int status, const char *changed)
 	}
 	page_language_choices(p.body, "LANGUAGE_CHOICE", r->user->language);
 	input_fill(p.body, r, language_in);
+	/* The zone as saved, unless a refused one comes back to be fixed. */
+	input_fill(p.body, r, zone_in);
+	if (params_get(&r->form, "time_zone") == NULL)
+		tpl_set(p.body, "TIME_ZONE", r->user->time_zone);
+	tpl_set(p.body, "SITE_TIME_ZONE", clock_site_zone());
 	if (changed != NULL && strcmp(changed, "language") == 0)
 		tpl_show(p.body, "LANGUAGE_SAVED");
+	else if (changed != NULL && strcmp(changed, "zone") == 0)
+		tpl_show(p.body, "ZONE_SAVED");
 	else if (changed != NULL) {
 		tpl_show(p.body, "CHANGED");
 		if (strcmp(changed, "tokens") == 0)
@@ -108,6 +118,23 @@ account_language(struct req *r)
 	    NULL)) != 0)
 		return rc;
 	return resp_redirect(r, 303, "/account?changed=language");
+}
+
+int
+account_zone(struct req *r)
+{
+	struct input	 in;
+	const char	*zone;
+	int		 rc;
+
+	if ((rc = input_form(r, zone_in, &in)) != 0)
+		return rc;
+	/* None given: the site's zone applies again. */
+	zone = input_text(&in, "time_zone");
+	if (db_exec(r->app->db, SQL_SET_ZONE, DB_ARGS(zone != NULL ?
+	    DB_STR(zone) : DB_NULL, DB_INT(r->user->id)), NULL) == -1)
+		return db_failed(r);
+	return resp_redirect(r, 303, "/account?changed=zone");
 }
 
 int

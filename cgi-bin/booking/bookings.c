@@ -128,6 +128,7 @@ booking_form(struct req *r)
 	char			 token[TOKEN_LEN], from[INPUT_TIME_LEN];
 	char			 to[INPUT_TIME_LEN], buf[32];
 	const char		*why;
+	char			 zone[64];
 	time_t			 t0;
 	int			 rc;
 
@@ -135,20 +136,28 @@ booking_form(struct req *r)
 	if (params_append(&r->form, "request_token", token) == -1 ||
 	    params_append(&r->form, "attendees", "1") == -1)
 		return 500;
-	/* ?room_id, and ?start=2026-12-01T10:00 (the day grid) or ?date=. */
-	if ((rc = input_query(r, booking_new_query, &q)) != 0)
+	/*
+	 * ?room_id, and ?start=2026-12-01T10:00 or ?date=: the day grid's,
+	 * on the site's clock; the form shows them on the person's.
+	 */
+	snprintf(zone, sizeof zone, "%s", clock_zone());
+	clock_use_zone(NULL);
+	if ((rc = input_query(r, booking_new_query, &q)) == 0) {
+		t0 = input_time(&q, "start");
+		/* No start: the day's opening, on that day's clock. */
+		snprintf(buf, sizeof buf, "%sT%02d:%02d", input_text(&q,
+		    "date") != NULL ? input_text(&q, "date") : "",
+		    k->open_from / 60, k->open_from % 60);
+		if (!input_given(&q, "start") && input_given(&q, "date") &&
+		    input_parse_time(buf, &t0, &why) == -1)
+			rc = req_refuse(r, 422, why, "date");
+	}
+	clock_use_zone(zone);
+	if (rc != 0)
 		return rc;
 	if (input_given(&q, "room_id") && params_append(&r->form, "room_id",
 	    input_text(&q, "room_id")) == -1)
 		return 500;
-	t0 = input_time(&q, "start");
-	if (!input_given(&q, "start") && input_given(&q, "date")) {
-		/* The day's opening, on that day's clock. */
-		snprintf(buf, sizeof buf, "%sT%02d:%02d", input_text(&q,
-		    "date"), k->open_from / 60, k->open_from % 60);
-		if (input_parse_time(buf, &t0, &why) == -1)
-			return req_refuse(r, 422, why, "date");
-	}
 	if (t0 != 0 && local_input_value(t0, from) == 0 &&
 	    local_input_value(t0 + 3600, to) == 0 &&
 	    (params_append(&r->form, "starts_at", from) == -1 ||

@@ -24,6 +24,8 @@ int	logout(struct req *r);
 int	account_show(struct req *r);
 /* POST /account/password: 303 back, or 422 with the field at fault. */
 int	account_password(struct req *r);
+/* POST /account/zone: 303 to /account, or 422 for no such time zone. */
+int	account_zone(struct req *r);
 /* POST /account/language: 303 to /account, or 422 for no such language. */
 int	account_language(struct req *r);
 /* The account page again, its password or language form refused. */

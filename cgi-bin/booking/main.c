@@ -27,6 +27,8 @@ static const struct route routes[] = {
 	    account_form_again },
 	{ M_POST,	"/account/language",	AUTH_USER,	account_language,
 	    account_form_again },
+	{ M_POST,	"/account/zone",	AUTH_USER,	account_zone,
+	    account_form_again },
 	{ M_GET,	"/account/tokens",	AUTH_USER,	tokens_show, NULL },
 	{ M_POST,	"/account/tokens",	AUTH_USER,	tokens_create,
 	    tokens_form_again },

@@ -224,6 +224,9 @@ status_day(struct req *r)
 	struct input		 in;
 	int			 rc = 500, open;
 
+	/* The grid is the site's: its days, hours and clock. */
+	clock_use_zone(NULL);
+
 	if ((rc = input_query(r, day_query, &in)) != 0)
 		return rc;
 	rc = 500;
@@ -368,6 +371,9 @@ status_week(struct req *r)
 	struct page		 p;
 	struct input		 in;
 	int			 rc = 500, room_open;
+
+	/* The grid is the site's: its days, hours and clock. */
+	clock_use_zone(NULL);
 
 	if ((rc = input_query(r, week_query, &in)) != 0)
 		return rc;

@@ -149,6 +149,9 @@ status_usage(struct req *r)
 	struct page	p;
 	int		rc;
 
+	/* Usage counts the site's days. */
+	clock_use_zone(NULL);
+
 	if ((rc = load(r, &u)) != 0) {
 		unload(&u);
 		return rc;
@@ -254,6 +257,9 @@ status_usage_csv(struct req *r)
 	char		*csv = NULL, cells[6][32], name[160];
 	size_t		 len = 0, cap = 0;
 	int		 rc, ok = 1;
+
+	/* Usage counts the site's days. */
+	clock_use_zone(NULL);
 
 	if ((rc = load(r, &u)) != 0) {
 		unload(&u);

@@ -98,24 +98,38 @@ account_show(struct req *r)
 	return account_page(r, 200, input_text(&q, "changed"));
 }
 
+/*
+ * One of the person's settings, from its form's one field: stored (NULL
+ * when left empty: the default applies again) and handed to *value.
+ * Returns 0, or the status to answer.
+ */
+static int
+save_setting(struct req *r, const struct input_field *const *fields,
+    const char *sql, const char **value)
+{
+	struct input	in;
+	int		rc;
+
+	if ((rc = input_form(r, fields, &in)) != 0)
+		return rc;
+	*value = input_text(&in, fields[0]->name);
+	if (db_exec(r->app->db, sql, DB_ARGS(*value != NULL ? DB_STR(*value) :
+	    DB_NULL, DB_INT(r->user->id)), NULL) == -1)
+		return db_failed(r);
+	return 0;
+}
+
 int
 account_language(struct req *r)
 {
-	struct input	 in;
 	const char	*tag;
 	int		 rc;
 
-	if ((rc = input_form(r, language_in, &in)) != 0)
-		return rc;
 	/* None chosen: the browser's language applies again. */
-	tag = input_text(&in, "language");
-	if (db_exec(r->app->db, SQL_SET_LANGUAGE, DB_ARGS(tag != NULL ?
-	    DB_STR(i18n_known(tag)) : DB_NULL, DB_INT(r->user->id)), NULL) ==
-	    -1)
-		return db_failed(r);
+	if ((rc = save_setting(r, language_in, SQL_SET_LANGUAGE, &tag)) != 0)
+		return rc;
 	/* The gateway's own pages know only the browser: tell it too. */
-	if ((rc = session_remember_language(r, tag != NULL ? i18n_known(tag) :
-	    NULL)) != 0)
+	if ((rc = session_remember_language(r, i18n_known(tag))) != 0)
 		return rc;
 	return resp_redirect(r, 303, "/account?changed=language");
 }
@@ -123,17 +137,12 @@ account_language(struct req *r)
 int
 account_zone(struct req *r)
 {
-	struct input	 in;
 	const char	*zone;
 	int		 rc;
 
-	if ((rc = input_form(r, zone_in, &in)) != 0)
-		return rc;
 	/* None given: the site's zone applies again. */
-	zone = input_text(&in, "time_zone");
-	if (db_exec(r->app->db, SQL_SET_ZONE, DB_ARGS(zone != NULL ?
-	    DB_STR(zone) : DB_NULL, DB_INT(r->user->id)), NULL) == -1)
-		return db_failed(r);
+	if ((rc = save_setting(r, zone_in, SQL_SET_ZONE, &zone)) != 0)
+		return rc;
 	return resp_redirect(r, 303, "/account?changed=zone");
 }
 

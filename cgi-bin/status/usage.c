@@ -120,22 +120,28 @@ percent(char *buf, size_t n, long long permille)
 }
 
 /*
- * A room's name as the chart's row label: the first CHART_LABEL characters
- * and an ellipsis, so a long name is not cut off at the chart's left edge
- * (the table below has it whole).  Returns name itself when it is short
- * enough, else buf.
+ * A room's name as the chart's row label: as much of it as CHART_LABEL
+ * columns hold and an ellipsis, so a long name is not cut off at the
+ * chart's left edge (the table below has it whole).  Hangul and the other
+ * characters of three or four UTF-8 bytes take two columns, as wide as
+ * they are drawn.  Returns name itself when it is short enough, else buf.
  */
 #define CHART_LABEL	18
 
 static const char *
 chart_label(const char *name, char *buf, size_t n)
 {
-	size_t	i, chars = 0;
+	size_t	i, columns = 0;
 
-	for (i = 0; name[i] != '\0'; i++)
-		if (((unsigned char)name[i] & 0xC0) != 0x80 &&	/* a lead byte */
-		    chars++ == CHART_LABEL)
+	for (i = 0; name[i] != '\0'; i++) {
+		unsigned char c = (unsigned char)name[i];
+
+		if ((c & 0xC0) == 0x80)
+			continue;		/* not a character's first byte */
+		columns += c >= 0xE0 ? 2 : 1;
+		if (columns > CHART_LABEL)
 			break;
+	}
 	if (name[i] == '\0')
 		return name;
 	snprintf(buf, n, "%.*s\u2026", (int)i, name);

@@ -14,6 +14,25 @@
 #include "words.h"
 
 const char *
+words_room_event(const char *lang, const char *kind)
+{
+	static const struct {
+		const char *kind, *label;
+	} labels[] = {
+		/* TRANSLATORS: what became of a room, in its history. */
+		{ "created", N_("created") }, { "edited", N_("edited") },
+		{ "unavailable", N_("unavailable") },
+		{ "available", N_("available") },
+	};
+
+	for (size_t i = 0; kind != NULL && i < sizeof labels /
+	    sizeof labels[0]; i++)
+		if (strcmp(labels[i].kind, kind) == 0)
+			return i18n_text(lang, labels[i].label);
+	return kind != NULL ? kind : "";
+}
+
+const char *
 words_state_label(const char *lang, const char *state)
 {
 	static const struct {

@@ -16,6 +16,9 @@
  */
 const char	*words_state_label(const char *lang, const char *state);
 
+/* What became of a room ("created") in its history, in language lang. */
+const char	*words_room_event(const char *lang, const char *kind);
+
 /*
  * Notices are stored as their kind and facts and told when read, each
  * reader in their own language; the English text is kept beside them.

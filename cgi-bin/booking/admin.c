@@ -1,4 +1,6 @@
 /* booking: the administrators' start page. */
+#include <string.h>
+
 #include "app.h"
 #include "handlers.h"
 #include "db.h"
@@ -29,7 +31,8 @@ admin_home(struct req *r)
 		tpl_set(u, "LOGIN", db_get(rows, i, "login"));
 		tpl_set(u, "NAME", db_get(rows, i, "display_name"));
 		tpl_set(u, "EMAIL", db_get(rows, i, "email"));
-		tpl_set(u, "ROLE", db_get(rows, i, "role"));
+		tpl_set(u, "ROLE", strcmp(db_get(rows, i, "role"), "admin") ==
+		    0 ? T(r, "administrator") : T(r, "user"));
 		tpl_set(u, "STATE", db_get_int(rows, i, "disabled") ?
 		    T(r, "disabled") : T(r, "active"));
 		tpl_set(u, "SESSIONS", db_get(rows, i, "sessions"));

@@ -153,7 +153,8 @@ room_page(struct req *r, long long id, int status,
 	for (size_t i = 0; i < hist->nrows; i++) {
 		struct tpl *e = tpl_section(p.body, "EVENT");
 
-		tpl_set(e, "KIND", db_get(hist, i, "kind"));
+		tpl_set(e, "KIND", words_room_event(r->lang, db_get(hist, i,
+		    "kind")));
 		tpl_set(e, "BY", db_get(hist, i, "actor"));
 		page_set_time(e, r->lang, "AT", db_get(hist, i, "at"));
 		if (db_get(hist, i, "reason") != NULL)

@@ -210,3 +210,20 @@ def test_hangul_round_trips_at_the_length_limits(ko):
     shown = label.get_text()[len(name):]
     assert shown.endswith("\u2026")
     assert sum(2 if ord(c) >= 0x800 else 1 for c in shown[:-1]) <= 18
+
+
+def test_a_rooms_history_and_the_people_list_in_korean(ko):
+    admin = api_session("admin", "history")
+    made = admin.post(url("/api/rooms"), json={"name": f"History {uuid.uuid4().hex[:6]}",
+                                               "capacity": 3})
+    assert made.status_code == 201, made.text
+    reader = login("admin")
+    page_ko = reader.get(url(f"/rooms/{made.json()['roomId']}"),
+                         headers={"Accept-Language": "ko"})
+    kinds = [e.get_text() for e in
+             BeautifulSoup(page_ko.text, "html.parser").select(".event .event-kind")]
+    assert kinds == [ko("created")] and ko("created") != "created"
+    people = reader.get(url("/admin"), headers={"Accept-Language": "ko"})
+    roles = {row.select("td")[0].get_text(): row.select("td")[3].get_text()
+             for row in BeautifulSoup(people.text, "html.parser").select("table.list tbody tr")}
+    assert roles["admin"] == ko("administrator") and roles["alice"] == ko("user")

@@ -227,3 +227,17 @@ def test_a_rooms_history_and_the_people_list_in_korean(ko):
     roles = {row.select("td")[0].get_text(): row.select("td")[3].get_text()
              for row in BeautifulSoup(people.text, "html.parser").select("table.list tbody tr")}
     assert roles["admin"] == ko("administrator") and roles["alice"] == ko("user")
+
+
+def test_hangul_names_are_listed_in_the_order_koreans_read_them(ko):
+    admin = api_session("admin", "order")
+    floor = f"Floor {uuid.uuid4().hex[:6]}"
+    # 다, 가, 나 made in that order; 가나다 order is how they are read.
+    for first in ("\ub2e4", "\uac00", "\ub098"):
+        made = admin.post(url("/api/rooms"), json={
+            "name": f"{first} {floor}", "location": floor, "capacity": 4})
+        assert made.status_code == 201, made.text
+    listed = requests.get(url("/rooms"), params={"location": floor},
+                          headers={"Accept-Language": "ko"})
+    names = [h.get_text() for h in BeautifulSoup(listed.text, "html.parser").select(".room h2")]
+    assert names == [f"{c} {floor}" for c in ("\uac00", "\ub098", "\ub2e4")]

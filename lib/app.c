@@ -152,16 +152,17 @@ guard(struct req *r)
 static void
 choose_language(struct req *r)
 {
-	const char *header = req_env(r, "HTTP_ACCEPT_LANGUAGE");
-	const char *chosen = NULL;
+	const char	*header = req_env(r, "HTTP_ACCEPT_LANGUAGE");
+	const char	*chosen = NULL;
+	int		 script = r->path != NULL && api_path(r->path);
 
-	if (r->path != NULL && api_path(r->path))
+	if (script)
 		chosen = i18n_accept(header);
 	if (chosen == NULL && r->user != NULL)
 		chosen = i18n_known(r->user->language);
 	if (chosen == NULL)
 		chosen = i18n_known(params_get(&r->cookies, LANGUAGE_COOKIE));
-	if (chosen == NULL)
+	if (chosen == NULL && !script)
 		chosen = i18n_accept(header);
 	if (chosen != NULL)
 		r->lang = chosen;

@@ -241,27 +241,26 @@ i18n_accept(const char *header)
 
 	while (header != NULL && *header != '\0') {
 		size_t		 n = strcspn(header, ",");
-		const char	*semi;
+		const char	*semi, *r = range;
 		size_t		 tag_len;
+		double		 q;
 
 		snprintf(range, sizeof range, "%.*s", (int)(n < 63 ? n : 63),
 		    header);
 		header += n + (header[n] == ',');
 		semi = strchr(range, ';');
+		q = quality(semi != NULL ? semi : "");
+		while (*r == ' ')
+			r++;
+		tag_len = strcspn(r, ";- ");
 		/* "ko-KR" asks for Korean: its first subtag names it. */
 		for (size_t i = 0; i < ncatalogs; i++) {
-			const char	*r = range;
-			size_t		 len = strlen(catalogs[i].tag);
-			double		 q;
+			size_t len = strlen(catalogs[i].tag);
 
-			while (*r == ' ')
-				r++;
-			tag_len = strcspn(r, ";- ");
 			if (strncasecmp(r, catalogs[i].tag, len) != 0 ||
 			    (r[len] != '\0' && r[len] != ';' && r[len] != ' ' &&
 			    !(r[len] == '-' && tag_len == len)))
 				continue;
-			q = quality(semi != NULL ? semi : "");
 			if (q > best_q) {
 				best = catalogs[i].tag;
 				best_q = q;

@@ -58,7 +58,6 @@ page_begin(struct page *p, const struct req *r, const char *title,
 	const char	*cur = current_nav(r->method, r->path);
 	const char	*site = r->app != NULL ? r->app->cfg->site_name :
 			    "roombook";
-
 	char		 path[128];
 
 	p->body = NULL;

@@ -377,6 +377,9 @@ req_errorf(struct req *r, const char *fmt, ...)
 	return r->error = r->error_buf;
 }
 
+/* Records message (in the reader's language already) at field. */
+static void	record_field_error(struct req *, const char *, const char *);
+
 int
 req_refuse(struct req *r, int status, const char *message, const char *field)
 {
@@ -387,12 +390,18 @@ req_refuse(struct req *r, int status, const char *message, const char *field)
 	r->error_field = field;
 	r->refused = 1;
 	if (field != NULL)
-		req_field_error(r, field, r->error);
+		record_field_error(r, field, r->error);
 	return status;
 }
 
 void
 req_field_error(struct req *r, const char *field, const char *message)
+{
+	record_field_error(r, field, i18n_text(r->lang, message));
+}
+
+static void
+record_field_error(struct req *r, const char *field, const char *message)
 {
 	struct req_errors *e = &r->errors;
 
@@ -402,7 +411,7 @@ req_field_error(struct req *r, const char *field, const char *message)
 	if (e->n < REQ_MAX_ERRORS) {
 		e->v[e->n].field = field;
 		snprintf(e->v[e->n].message, sizeof e->v[e->n].message, "%s",
-		    i18n_text(r->lang, message));
+		    message);
 		e->n++;
 	}
 }

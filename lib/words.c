@@ -8,36 +8,43 @@
 #include <jansson.h>
 
 #include "i18n.h"
-#include "user.h"
 #include "utf8.h"
 #include "when.h"
 #include "words.h"
 
+/* A stored word ("created", "pending") and what people read for it. */
+struct label {
+	const char *key, *label;
+};
+
+/* key's label from labels in lang; an unknown key as it is. */
+static const char *
+label_of(const char *lang, const struct label *labels, size_t n,
+    const char *key)
+{
+	for (size_t i = 0; key != NULL && i < n; i++)
+		if (strcmp(labels[i].key, key) == 0)
+			return i18n_text(lang, labels[i].label);
+	return key != NULL ? key : "";
+}
+
 const char *
 words_room_event(const char *lang, const char *kind)
 {
-	static const struct {
-		const char *kind, *label;
-	} labels[] = {
+	static const struct label labels[] = {
 		/* TRANSLATORS: what became of a room, in its history. */
 		{ "created", N_("created") }, { "edited", N_("edited") },
 		{ "unavailable", N_("unavailable") },
 		{ "available", N_("available") },
 	};
 
-	for (size_t i = 0; kind != NULL && i < sizeof labels /
-	    sizeof labels[0]; i++)
-		if (strcmp(labels[i].kind, kind) == 0)
-			return i18n_text(lang, labels[i].label);
-	return kind != NULL ? kind : "";
+	return label_of(lang, labels, sizeof labels / sizeof labels[0], kind);
 }
 
 const char *
 words_state_label(const char *lang, const char *state)
 {
-	static const struct {
-		const char *state, *label;
-	} labels[] = {
+	static const struct label labels[] = {
 		/* TRANSLATORS: a booking's history: the request was made. */
 		{ "requested", N_("requested") },
 		{ "pending", N_("Pending approval") },
@@ -49,11 +56,7 @@ words_state_label(const char *lang, const char *state)
 		{ "checked_out", N_("Checked out") },
 	};
 
-	for (size_t i = 0; state != NULL && i < sizeof labels /
-	    sizeof labels[0]; i++)
-		if (strcmp(labels[i].state, state) == 0)
-			return i18n_text(lang, labels[i].label);
-	return state != NULL ? state : "";
+	return label_of(lang, labels, sizeof labels / sizeof labels[0], state);
 }
 
 static const struct {

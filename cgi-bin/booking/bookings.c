@@ -145,12 +145,13 @@ booking_form(struct req *r)
 	if ((rc = input_query(r, booking_new_query, &q)) == 0) {
 		t0 = input_time(&q, "start");
 		/* No start: the day's opening, on that day's clock. */
-		snprintf(buf, sizeof buf, "%sT%02d:%02d", input_text(&q,
-		    "date") != NULL ? input_text(&q, "date") : "",
-		    k->open_from / 60, k->open_from % 60);
-		if (!input_given(&q, "start") && input_given(&q, "date") &&
-		    input_parse_time(buf, &t0, &why) == -1)
-			rc = req_refuse(r, 422, why, "date");
+		if (!input_given(&q, "start") && input_given(&q, "date")) {
+			snprintf(buf, sizeof buf, "%sT%02d:%02d",
+			    input_text(&q, "date"), k->open_from / 60,
+			    k->open_from % 60);
+			if (input_parse_time(buf, &t0, &why) == -1)
+				rc = req_refuse(r, 422, why, "date");
+		}
 	}
 	clock_use_zone(zone);
 	if (rc != 0)

@@ -1,4 +1,5 @@
-/* booking: the administrators' start page. */
+/* booking: the administrators' start page. People are listed by name, in
+ * the database's Unicode collation: A-Z for Latin names, 가나다 for Hangul. */
 #include <string.h>
 
 #include "app.h"
@@ -11,7 +12,7 @@ static const char SQL_PEOPLE[] =
     "SELECT u.login, u.display_name, u.email, u.role, u.disabled,"
     " (SELECT COUNT(*) FROM sessions s WHERE s.user_id = u.id"
     "  AND s.expires_at > UTC_TIMESTAMP()) AS sessions"
-    " FROM users u ORDER BY u.login";
+    " FROM users u ORDER BY u.display_name, u.login";
 
 int
 admin_home(struct req *r)

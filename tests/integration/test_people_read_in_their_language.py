@@ -241,3 +241,21 @@ def test_hangul_names_are_listed_in_the_order_koreans_read_them(ko):
                           headers={"Accept-Language": "ko"})
     names = [h.get_text() for h in BeautifulSoup(listed.text, "html.parser").select(".room h2")]
     assert names == [f"{c} {floor}" for c in ("\uac00", "\ub098", "\ub2e4")]
+
+
+def test_people_are_listed_by_name_in_the_order_koreans_read_them():
+    logins = [f"ko{uuid.uuid4().hex[:8]}" for _ in range(3)]
+    # By login they would read 나, 가, 다; by name, 가, 나, 다.
+    for login_name, first in zip(sorted(logins, reverse=True), ("\ub2e4", "\uac00", "\ub098")):
+        temporary_user(login_name)
+        sql_value(f"UPDATE users SET display_name = '{first}\uc21c\uc2e0'"
+                  f" WHERE login = '{login_name}'")
+    try:
+        people = login("admin").get(url("/admin"), headers={"Accept-Language": "ko"})
+        names = [row.select("td")[1].get_text()
+                 for row in BeautifulSoup(people.text, "html.parser").select("table.list tbody tr")]
+        ours = [n for n in names if n.endswith("\uc21c\uc2e0")]
+        assert ours == [c + "\uc21c\uc2e0" for c in ("\uac00", "\ub098", "\ub2e4")]
+    finally:
+        for login_name in logins:
+            drop_user(login_name)

@@ -1,2 +1,6 @@
--- GET the URL given to wrk as a logged-in person (cookie from RB_COOKIE).
+-- GET the URL given to wrk as a logged-in person (cookie from RB_COOKIE),
+-- in the language of RB_LANG when it is set (their browser's Accept-Language).
 wrk.headers["Cookie"] = os.getenv("RB_COOKIE") or ""
+if os.getenv("RB_LANG") then
+	wrk.headers["Accept-Language"] = os.getenv("RB_LANG")
+end

@@ -158,6 +158,9 @@ static const struct input_field
 	.max = ID_MAX, .says = N_("Choose one from the list.") },
     new_start = { .name = "start", .type = IN_TIME },
     new_date = { .name = "date", .type = IN_DATE },
+    new_attendees = { .name = "attendees", .type = IN_INT, .min = 1,
+	.max = PEOPLE_MAX,
+	.says = N_("Enter how many people will attend (at least 1).") },
     of_user = { .name = "user", .type = IN_INT, .min = 1, .max = ID_MAX,
 	.says = N_("user must be a whole number from 1 to 999999999999999999") },
     after = AFTER,
@@ -252,7 +255,7 @@ const struct input_field *const booking_request_in[] = {
 	NULL
 };
 const struct input_field *const booking_new_query[] = {
-	&new_room, &new_start, &new_date, NULL
+	&new_room, &new_start, &new_date, &new_attendees, NULL
 };
 const struct input_field *const booking_cancel_in[] = { &reason, NULL };
 const struct input_field *const booking_list_query[] = {
@@ -293,6 +296,8 @@ const struct input_field *const booking_lists_query[] = {
 	&of_room, &in_state, &of_person, &from_day, &to_day, &cursor, &limit,
 	NULL
 };
-const struct input_field *const day_query[] = { &day, NULL };
+const struct input_field *const day_query[] = {
+	&day, &min_capacity, &in_location, NULL
+};
 const struct input_field *const week_query[] = { &week, NULL };
 const struct input_field *const usage_query[] = { &from_day, &to_day, NULL };

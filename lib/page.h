@@ -52,6 +52,20 @@ void	tpl_set_row(struct tpl *d, const struct db_rows *rows, size_t row);
 void	page_language_choices(struct tpl *d, const char *section,
 	    const char *chosen);
 
+/*
+ * A page that uses the screen's whole width (the day grid) instead of the
+ * column text pages keep to.
+ */
+void	page_wide(struct page *p);
+
+/*
+ * The rooms filters' fields (rooms list, day grid): {{MIN_CAPACITY}} and
+ * {{#PLACE}} for each location rooms have, {{#CHOSEN}} the one in in.
+ * Returns 0, or the status to answer with (the database failed).
+ */
+struct input;
+int	page_room_filters(struct tpl *d, struct req *r, const struct input *in);
+
 /* Frees a page that will not be sent. */
 void	page_discard(struct page *p);
 

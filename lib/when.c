@@ -19,6 +19,9 @@ static const char *const formats[] = {
 	[WHEN_DAY]	 = N_("%A %d %B %Y"),
 	/* TRANSLATORS: a day in a week's column heading. */
 	[WHEN_SHORT_DAY] = N_("%a %d %b"),
+	/* TRANSLATORS: a date, as a week's heading writes its first and last
+	   days. */
+	[WHEN_DATE]	 = N_("%-d %B %Y"),
 	[WHEN_CLOCK]	 = "%H:%M",
 };
 

@@ -13,6 +13,7 @@ enum when_style {
 	WHEN_MOMENT,	/* Mon 07 Dec 2026, 14:00 */
 	WHEN_DAY,	/* Monday 07 December 2026 */
 	WHEN_SHORT_DAY,	/* Mon 07 Dec */
+	WHEN_DATE,	/* 7 December 2026 */
 	WHEN_CLOCK,	/* 14:00 */
 };
 

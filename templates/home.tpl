@@ -2,7 +2,7 @@
 <section class="hero">
 <h1>Book a meeting room</h1>
 <p>Pick a room and a time; an administrator confirms your request.</p>
-<p><a class="button" href="/bookings/new">Book a room</a></p>
+<p><a class="button" href="/status/day">See free rooms by day</a> <a href="/bookings/new">or fill in a booking form</a></p>
 </section>
 <section aria-labelledby="today">
 <h2 id="today">Today</h2>

@@ -7,13 +7,16 @@
 <title>{{TITLE}} · {{SITE_NAME}}</title>
 <link rel="stylesheet" href="/static/style.css">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<script src="/static/app.js" defer></script>
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
 <header class="site">
 <a class="brand" href="/"{{#CUR_HOME}} aria-current="page"{{/CUR_HOME}}>{{SITE_NAME}}</a>
-<nav aria-label="Main">
+<button class="menu-button" type="button" aria-expanded="false" aria-controls="main-nav" hidden>Menu{{#UNREAD}} <span class="count" aria-label="{{COUNT}} unread">{{COUNT}}</span>{{/UNREAD}}</button>
+<nav aria-label="Main" id="main-nav">
 <ul>
+<li><a href="/status/day"{{#CUR_DAY}} aria-current="page"{{/CUR_DAY}}>Rooms by day</a></li>
 <li><a href="/bookings/new"{{#CUR_BOOK}} aria-current="page"{{/CUR_BOOK}}>Book a room</a></li>
 <li><a href="/bookings"{{#CUR_MINE}} aria-current="page"{{/CUR_MINE}}>My bookings</a></li>
 <li><a href="/rooms"{{#CUR_ROOMS}} aria-current="page"{{/CUR_ROOMS}}>Rooms</a></li>
@@ -28,7 +31,7 @@
 {{#ANONYMOUS}}<a class="login" href="/login">Log in</a>{{/ANONYMOUS}}
 </div>
 </header>
-<main id="main">
+<main id="main"{{#WIDE}} class="wide"{{/WIDE}}>
 {{#OWN_ZONE}}<p class="zone" id="zone-note">Times are shown in your time zone, {{ZONE}}.</p>{{/OWN_ZONE}}
 {{#SITE_ZONE}}<p class="zone" id="zone-note">Times on this page are in the site's time zone, {{ZONE}}.</p>{{/SITE_ZONE}}
 {{>CONTENT}}

@@ -5,6 +5,7 @@
 {{/LISTED}}</ul></div>{{/NOTICE}}
 <p class="meta" id="facts">{{LOCATION}} · seats {{CAPACITY}}</p>
 <p>{{DESCRIPTION}}</p>
+<p><a id="week-link" href="/status/rooms/{{ID}}">This room's week</a></p>
 {{#AVAILABLE}}<p class="badge ok" id="state">Available</p>
 <p><a class="button" href="/bookings/new?room_id={{ID:u}}">Book this room</a></p>{{/AVAILABLE}}
 {{#UNAVAILABLE}}<p class="badge off" id="state">Unavailable: {{REASON}}</p>{{/UNAVAILABLE}}

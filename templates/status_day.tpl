@@ -1,13 +1,27 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>{{DAY_LABEL}}</h1>
-<nav class="subnav" aria-label="Status views"><a href="/status">List</a> <a href="/status/day" aria-current="page">Day</a> <a href="/status/usage">Usage</a></nav>
-<p class="pager"><a id="prev-day" href="/status/day?date={{PREV:u}}">← Previous day</a> <a id="next-day" href="/status/day?date={{NEXT:u}}">Next day →</a></p>
+<nav class="subnav" aria-label="Status views"><a href="/status">List</a> <a href="/status/day" aria-current="page">Rooms by day</a> <a href="/status/usage">Usage</a></nav>
+<form class="filters" method="get" action="/status/day">
+<div class="field"><label for="date">Date</label>
+<input type="date" id="date" name="date" value="{{DATE}}" required></div>
+<div class="field"><label for="min_capacity">Seats at least</label>
+<input type="number" id="min_capacity" name="min_capacity" min="1" max="10000" value="{{MIN_CAPACITY}}"></div>
+<div class="field"><label for="location">Location</label>
+<select id="location" name="location"><option value="">Anywhere</option>
+{{#PLACE}}<option value="{{PLACE_NAME}}"{{#CHOSEN}} selected{{/CHOSEN}}>{{PLACE_NAME}}</option>
+{{/PLACE}}</select></div>
+<button class="button" type="submit">Show</button>
+</form>
+<p class="pager"><a id="prev-day" href="/status/day?date={{PREV:u}}{{FILTERS}}">← Previous day</a> <a id="today-link" href="/status/day?date={{TODAY:u}}{{FILTERS}}"{{#IS_TODAY}} aria-current="date"{{/IS_TODAY}}>Today</a> <a id="next-day" href="/status/day?date={{NEXT:u}}{{FILTERS}}">Next day →</a></p>
 {{#CLOSED}}<p class="hint" id="closed">Rooms cannot be booked on this day.</p>{{/CLOSED}}
+{{#NO_ROOMS}}<p id="no-rooms">No room matches.</p>{{/NO_ROOMS}}
+<p class="hint" id="grid-keys" hidden>In the grid, Tab moves from room to room and the arrow keys from time to time.</p>
+<span id="bk" hidden>Book</span><span id="dt" hidden>{{DAY_LABEL}},</span>
 <div class="grid-wrap" role="region" aria-label="Rooms and times" tabindex="0">
 <table class="grid day-grid" data-date="{{DATE}}">
-<thead><tr><th scope="col">Room</th>{{#SLOT}}<th scope="col" class="slot">{{#HOUR}}{{LABEL}}{{/HOUR}}{{#PART}}<span class="visually-hidden">{{LABEL}}</span>{{/PART}}</th>{{/SLOT}}</tr></thead>
+<thead><tr><th scope="col" class="room-col">Room</th>{{#SLOT}}<th scope="col" class="slot" id="s{{SLOT}}">{{#HOUR}}<span aria-hidden="true">{{SHORT}}</span>{{/HOUR}}{{#SAID}}<span class="visually-hidden">{{LABEL}}</span>{{/SAID}}</th>{{/SLOT}}</tr></thead>
 <tbody>
-{{#ROOMROW}}<tr data-room="{{ROOM_ID}}"><th scope="row"><a href="/status/rooms/{{ROOM_ID}}">{{ROOM}}</a></th>{{#CELL}}<td colspan="{{SPAN}}" class="{{CLASS}}"{{#BOOKED}} title="{{TITLE}} ({{STATUS_LABEL}})"{{/BOOKED}}>{{#BOOKED}}{{#LINK}}<a href="/bookings/{{BOOKING_ID}}">{{/LINK}}<span class="cell-title">{{TITLE}}</span> <span class="cell-state">{{STATUS_LABEL}}</span>{{#LINK}}</a>{{/LINK}}{{/BOOKED}}{{#BOOK}}<a class="book" href="/bookings/new?room_id={{ROOM_ID:u}}&amp;start={{START:u}}" aria-label="Book {{START}}">+</a>{{/BOOK}}</td>{{/CELL}}</tr>
+{{#ROOMROW}}<tr data-room="{{ROOM_ID}}"><th scope="row"><a id="r{{ROOM_ID}}" href="/status/rooms/{{ROOM_ID}}">{{ROOM}}</a> <span class="seats">seats {{SEATS}}</span></th>{{#CELL}}<td colspan="{{SPAN}}" class="{{CLASS}}"{{#BOOKED}} title="{{TITLE}} ({{STATUS_LABEL}})"{{/BOOKED}}>{{#BOOKED}}{{#LINK}}<a href="/bookings/{{BOOKING_ID}}">{{/LINK}}<span class="cell-title">{{TITLE}}</span> <span class="cell-state">{{STATUS_LABEL}}</span>{{#LINK}}</a>{{/LINK}}{{/BOOKED}}{{#BOOK}}<a class="book" href="/bookings/new?room_id={{ROOM_ID:u}}&amp;start={{START:u}}&amp;attendees={{ATTENDEES:u}}" aria-labelledby="bk r{{ROOM_ID}} dt s{{SLOT}}">+</a>{{/BOOK}}</td>{{/CELL}}</tr>
 {{/ROOMROW}}
 </tbody>
 </table>

@@ -133,12 +133,12 @@ booking_form(struct req *r)
 	int			 rc;
 
 	issue_request_token(r, token);
-	if (params_append(&r->form, "request_token", token) == -1 ||
-	    params_append(&r->form, "attendees", "1") == -1)
+	if (params_append(&r->form, "request_token", token) == -1)
 		return 500;
 	/*
-	 * ?room_id, and ?start=2026-12-01T10:00 or ?date=: the day grid's,
-	 * on the site's clock; the form shows them on the person's.
+	 * ?room_id, ?attendees, and ?start=2026-12-01T10:00 or ?date=: the
+	 * day grid's, on the site's clock; the form shows them on the
+	 * person's.
 	 */
 	snprintf(zone, sizeof zone, "%s", clock_zone());
 	clock_use_zone(NULL);
@@ -156,8 +156,10 @@ booking_form(struct req *r)
 	clock_use_zone(zone);
 	if (rc != 0)
 		return rc;
-	if (input_given(&q, "room_id") && params_append(&r->form, "room_id",
-	    input_text(&q, "room_id")) == -1)
+	if ((input_given(&q, "room_id") && params_append(&r->form, "room_id",
+	    input_text(&q, "room_id")) == -1) ||
+	    params_append(&r->form, "attendees", input_given(&q, "attendees") ?
+	    input_text(&q, "attendees") : "1") == -1)
 		return 500;
 	if (t0 != 0 && local_input_value(t0, from) == 0 &&
 	    local_input_value(t0 + 3600, to) == 0 &&

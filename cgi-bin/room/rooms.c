@@ -19,8 +19,6 @@ static const char SQL_ROOMS[] =
     " checkin_required FROM rooms"
     " WHERE capacity >= ? AND (? = '' OR location = ?)"
     " ORDER BY location, name";
-static const char SQL_LOCATIONS[] =
-    "SELECT DISTINCT location FROM rooms ORDER BY location";
 static const char SQL_ROOM[] =
     "SELECT id, name, location, capacity, description, status,"
     " unavailable_reason, checkin_required_since IS NOT NULL AS"
@@ -62,7 +60,7 @@ int
 rooms_list(struct req *r)
 {
 	struct input	 q;
-	struct db_rows	*rows = NULL, *places = NULL;
+	struct db_rows	*rows = NULL;
 	const char	*where;
 	long long	 least;
 	struct page	 p;
@@ -74,24 +72,19 @@ rooms_list(struct req *r)
 	least = input_int(&q, "min_capacity");
 	where = input_given(&q, "location") ? input_text(&q, "location") : "";
 	if ((rows = db_query(r->app->db, SQL_ROOMS, DB_ARGS(DB_INT(least),
-	    DB_STR(where), DB_STR(where)))) == NULL ||
-	    (places = db_query(r->app->db, SQL_LOCATIONS, DB_NOARGS)) == NULL) {
+	    DB_STR(where), DB_STR(where)))) == NULL) {
 		rc = db_failed(r);
 		goto out;
 	}
 	if (page_begin(&p, r, T(r, "Rooms"), "rooms.tpl") == -1)
 		goto out;
+	if ((rc = page_room_filters(p.body, r, &q)) != 0) {
+		page_discard(&p);
+		goto out;
+	}
+	rc = 500;
 	for (size_t i = 0; i < rows->nrows; i++)
 		fill_room(tpl_section(p.body, "ROOM"), rows, i);
-	for (size_t i = 0; i < places->nrows; i++) {
-		struct tpl *o = tpl_section(p.body, "PLACE");
-
-		tpl_set(o, "PLACE_NAME", db_get(places, i, "location"));
-		if (strcmp(db_get(places, i, "location"), where) == 0)
-			tpl_show(o, "CHOSEN");
-	}
-	if (input_given(&q, "min_capacity"))
-		tpl_set(p.body, "MIN_CAPACITY", input_text(&q, "min_capacity"));
 	if (rows->nrows == 0)
 		tpl_show(p.body, "NO_ROOMS");
 	if (r->user != NULL && r->user->admin)
@@ -101,7 +94,6 @@ rooms_list(struct req *r)
 	rc = page_finish(&p, r, 200);
 out:
 	db_rows_free(rows);
-	db_rows_free(places);
 	return rc;
 }
 

@@ -18,8 +18,13 @@
 #define MAX_SLOTS	(24 * 60)
 
 static const char SQL_ROOMS[] =
-    "SELECT id, name, status FROM rooms ORDER BY location, name";
+    "SELECT id, name, status, capacity FROM rooms"
+    " WHERE capacity >= ? AND (? = '' OR location = ?)"
+    " ORDER BY location, name";
+
 static const char SQL_ROOM[] = "SELECT id, name, status FROM rooms WHERE id = ?";
+static const char SQL_OTHER_ROOMS[] =
+    "SELECT id, name FROM rooms WHERE id <> ? ORDER BY name";
 /*
  * What holds a slot, overlapping [lo, hi), by room then start.  Without
  * the lower bound on starts_at every booking before the day was read
@@ -167,16 +172,19 @@ booked_cell(const struct req *r, struct tpl *c, const struct held *b)
 /*
  * A free cell, with a link to book it at "at" when bookable.  Cells are
  * most of a grid page, so a free one adds no dictionary of its own: the
- * room comes from the row's.
+ * room comes from the row's.  The link's name ("Book Berlin, Monday 7
+ * December, 14:00") is put together from the headers by id: slot is the
+ * slot's column, or its row in a week.
  */
 static void
-free_cell(struct tpl *c, int bookable, time_t at)
+free_cell(struct tpl *c, int bookable, time_t at, size_t slot)
 {
 	char	start[INPUT_TIME_LEN];
 
 	tpl_set(c, "CLASS", "free");
 	if (bookable && local_input_value(at, start) == 0) {
 		tpl_set(c, "START", start);
+		tpl_set_int(c, "SLOT", (long long)slot);
 		tpl_show(c, "BOOK");
 	}
 }
@@ -190,8 +198,9 @@ is_open_day(const struct rules *k, time_t t)
 }
 
 /*
- * Slot labels: the time of every slot, shown at each full hour and read out
- * by screen readers at the others (a cell's column header is its time).
+ * Slot labels: the time of every slot, read out by screen readers (a
+ * cell's column header is its time); the hour alone shows at each full
+ * hour, as a slot's column is narrow.
  */
 static void
 slot_headers(struct tpl *d, const char *section, const time_t *t, size_t n)
@@ -204,17 +213,83 @@ slot_headers(struct tpl *d, const char *section, const time_t *t, size_t n)
 		if (localtime_r(&t[i], &tm) == NULL)
 			continue;
 		snprintf(label, sizeof label, "%02d:%02d", tm.tm_hour, tm.tm_min);
-		tpl_set(tpl_section(h, tm.tm_min == 0 ? "HOUR" : "PART"), "LABEL",
-		    label);
+		tpl_set_int(h, "SLOT", (long long)i);
+		tpl_set(tpl_section(h, "SAID"), "LABEL", label);
+		if (tm.tm_min == 0) {
+			label[2] = '\0';	/* "14" of "14:00" */
+			tpl_set(tpl_section(h, "HOUR"), "SHORT", label);
+		}
 	}
 }
+
+/*
+ * The open day nearest to date in direction step (+1 or -1), at most a
+ * week away, as "YYYY-MM-DD"; the next calendar day when the rules open
+ * no day at all.
+ */
+static int
+open_day_from(const struct rules *k, const char *date, int step,
+    char out[11])
+{
+	time_t	t;
+
+	for (int i = 1; i <= 7; i++)
+		if (local_date_start(date, step * i, &t) == 0 &&
+		    is_open_day(k, t))
+			return local_date(t, 0, out);
+	return local_date_start(date, step, &t) == -1 ? -1 :
+	    local_date(t, 0, out);
+}
+
+/*
+ * The day the grid opens on: today while one of its slots can still be
+ * booked, else the next open day.
+ */
+static int
+first_bookable_day(const struct rules *k, time_t now, char out[11])
+{
+	time_t	t[MAX_SLOTS + 1], d0;
+	size_t	n;
+
+	if (local_date(now, 0, out) == -1 ||
+	    local_date_start(out, 0, &d0) == -1)
+		return -1;
+	if (is_open_day(k, d0) && day_slots(k, out, t, &n) == 0 && n > 0 &&
+	    t[n - 1] > now)
+		return 0;
+	return open_day_from(k, out, 1, out);
+}
+
+/*
+ * The query that keeps the grid's filters on its links: "&min_capacity=6
+ * &location=..." or "".  A caller's buffer; -1 when it does not fit.
+ */
+static int
+filter_query(const struct input *in, char *buf, size_t len)
+{
+	char	*where = NULL;
+	int	 n;
+
+	buf[0] = '\0';
+	if (input_given(in, "location") &&
+	    (where = url_encode(input_text(in, "location"))) == NULL)
+		return -1;
+	n = snprintf(buf, len, "%s%s%s%s",
+	    input_given(in, "min_capacity") ? "&min_capacity=" : "",
+	    input_given(in, "min_capacity") ? input_text(in, "min_capacity") :
+	    "", where != NULL ? "&location=" : "", where != NULL ? where : "");
+	free(where);
+	return n < 0 || (size_t)n >= len ? -1 : 0;
+}
+
 
 int
 status_day(struct req *r)
 {
 	const struct rules	*k = &r->app->cfg->rules;
-	const char		*date;
-	char			 today[11], prev[11], next[11], label[64];
+	const char		*date, *where;
+	char			 first[11], today[11], prev[11], next[11];
+	char			 label[64], filters[1024];
 	char			 lo[SQL_TIME_LEN], hi[SQL_TIME_LEN];
 	time_t			 t[MAX_SLOTS + 1], d0, now = clock_now();
 	size_t			 n = 0;
@@ -230,36 +305,58 @@ status_day(struct req *r)
 	if ((rc = input_query(r, day_query, &in)) != 0)
 		return rc;
 	rc = 500;
+	if (local_date(now, 0, today) == -1)
+		return 500;
 	if ((date = input_text(&in, "date")) != NULL)
 		d0 = input_time(&in, "date");
-	else if (local_date(clock_now(), 0, today) == -1 ||
-	    local_date_start(today, 0, &d0) == -1)
+	else if (first_bookable_day(k, now, first) == -1 ||
+	    local_date_start(first, 0, &d0) == -1)
 		return 500;
 	else
-		date = today;
+		date = first;
 	if (day_slots(k, date, t, &n) == -1)
 		return req_refuse(r, 422, "that day's opening hours cannot be "
 		    "shown: the clocks change during them", "date");
+	where = input_given(&in, "location") ? input_text(&in, "location") : "";
 	if (sql_time_utc(t[0], lo) == -1 || sql_time_utc(t[n], hi) == -1 ||
-	    local_date(d0, -1, prev) == -1 || local_date(d0, 1, next) == -1)
+	    open_day_from(k, date, -1, prev) == -1 ||
+	    open_day_from(k, date, 1, next) == -1 ||
+	    filter_query(&in, filters, sizeof filters) == -1)
 		return 500;
-	if ((rooms = db_query(r->app->db, SQL_ROOMS, DB_NOARGS)) == NULL ||
+	if ((rooms = db_query(r->app->db, SQL_ROOMS, DB_ARGS(
+	    DB_INT(input_int(&in, "min_capacity")), DB_STR(where),
+	    DB_STR(where)))) == NULL ||
 	    (rows = db_query(r->app->db, SQL_DAY, DB_ARGS(DB_STR(hi),
 	    DB_STR(lo), DB_STR(lo)))) == NULL) {
 		rc = db_failed(r);
 		goto out;
 	}
 	if (read_held(rows, &h) == -1 ||
-	    page_begin(&p, r, T(r, "Day"), "status_day.tpl") == -1)
+	    page_begin(&p, r, T(r, "Rooms by day"), "status_day.tpl") == -1)
 		goto out;
+	if ((rc = page_room_filters(p.body, r, &in)) != 0) {
+		page_discard(&p);
+		goto out;
+	}
+	rc = 500;
+	page_wide(&p);
 	open = is_open_day(k, t[0]);
 	tpl_set(p.body, "DATE", date);
 	tpl_set(p.body, "DAY_LABEL", when_format(r->lang, t[0], WHEN_DAY, label,
 	    sizeof label));
 	tpl_set(p.body, "PREV", prev);
 	tpl_set(p.body, "NEXT", next);
+	tpl_set(p.body, "TODAY", today);
+	tpl_set(p.body, "FILTERS", filters);
+	/* Those looking for six seats book for six. */
+	tpl_set(p.body, "ATTENDEES", input_given(&in, "min_capacity") ?
+	    input_text(&in, "min_capacity") : "1");
+	if (strcmp(date, today) == 0)
+		tpl_show(p.body, "IS_TODAY");
 	if (!open)
 		tpl_show(p.body, "CLOSED");
+	if (rooms->nrows == 0)
+		tpl_show(p.body, "NO_ROOMS");
 	slot_headers(p.body, "SLOT", t, n);
 	for (size_t ri = 0; ri < rooms->nrows; ri++) {
 		struct tpl	*row = tpl_section(p.body, "ROOMROW");
@@ -270,6 +367,7 @@ status_day(struct req *r)
 
 		room_range(h, rows->nrows, room, &j, &last);
 		tpl_set(row, "ROOM", db_get(rooms, ri, "name"));
+		tpl_set(row, "SEATS", db_get(rooms, ri, "capacity"));
 		tpl_set_int(row, "ROOM_ID", room);
 		for (size_t i = 0; i < n;) {
 			struct tpl		*c = tpl_section(row, "CELL");
@@ -282,7 +380,7 @@ status_day(struct req *r)
 					span++;
 				booked_cell(r, c, b);
 			} else if (room_open && open && t[i] > now)
-				free_cell(c, 1, t[i]);
+				free_cell(c, 1, t[i], i);
 			else {
 				/*
 				 * Free slots nobody can book make one cell, so
@@ -292,7 +390,7 @@ status_day(struct req *r)
 				    t[i + span] > now) && holder(h, &j, last,
 				    t[i + span], t[i + span + 1]) == NULL)
 					span++;
-				free_cell(c, 0, t[i]);
+				free_cell(c, 0, t[i], i);
 			}
 			tpl_set_int(c, "SPAN", (long long)span);
 			i += span;
@@ -363,10 +461,11 @@ status_week(struct req *r)
 	const char		*week;
 	long long		 room = route_arg_id(r, 0);
 	char			 this_week[12], prev[12], next[12], monday[11];
-	char			 dates[7][11], lo[SQL_TIME_LEN], hi[SQL_TIME_LEN];
+	char			 lo[SQL_TIME_LEN], hi[SQL_TIME_LEN], label[64];
 	time_t			 t[7][MAX_SLOTS + 1], now = clock_now();
+	int			 days[7], ndays = 0;
 	size_t			 n = 0;
-	struct db_rows		*info = NULL, *rows = NULL;
+	struct db_rows		*info = NULL, *rows = NULL, *others = NULL;
 	struct held		*h = NULL;
 	struct page		 p;
 	struct input		 in;
@@ -389,20 +488,29 @@ status_week(struct req *r)
 	/* The field's own words: only the length is checked by its type. */
 	if (iso_monday(week, monday) == -1)
 		return req_refuse(r, 422, week_query[0]->says, "week");
+	/* Only the days rooms open on; every day if the rules open none. */
 	for (int d = 0; d < 7; d++) {
-		time_t day;
+		char	date[11];
+		time_t	day;
 
 		if (local_date_start(monday, d, &day) == -1 ||
-		    local_date(day, 0, dates[d]) == -1 ||
-		    day_slots(k, dates[d], t[d], &n) == -1)
+		    local_date(day, 0, date) == -1 ||
+		    day_slots(k, date, t[d], &n) == -1)
 			return 500;
+		if (is_open_day(k, day))
+			days[ndays++] = d;
 	}
+	if (ndays == 0)
+		for (int d = 0; d < 7; d++)
+			days[ndays++] = d;
 	if (iso_week(monday, -7, prev) == -1 || iso_week(monday, 7, next) == -1 ||
 	    sql_time_utc(t[0][0], lo) == -1 || sql_time_utc(t[6][n], hi) == -1)
 		return 500;
 	if ((info = db_query(r->app->db, SQL_ROOM, DB_ARGS(DB_INT(room)))) ==
 	    NULL || (rows = db_query(r->app->db, SQL_WEEK, DB_ARGS(DB_INT(room),
-	    DB_STR(hi), DB_STR(lo), DB_STR(lo)))) == NULL) {
+	    DB_STR(hi), DB_STR(lo), DB_STR(lo)))) == NULL ||
+	    (others = db_query(r->app->db, SQL_OTHER_ROOMS, DB_ARGS(
+	    DB_INT(room)))) == NULL) {
 		rc = db_failed(r);
 		goto out;
 	}
@@ -419,22 +527,33 @@ status_week(struct req *r)
 	tpl_set(p.body, "WEEK", week);
 	tpl_set(p.body, "PREV", prev);
 	tpl_set(p.body, "NEXT", next);
-	for (int d = 0; d < 7; d++) {
-		char label[64];
+	tpl_set(p.body, "FIRST", when_format(r->lang, t[days[0]][0], WHEN_DATE,
+	    label, sizeof label));
+	tpl_set(p.body, "LAST", when_format(r->lang, t[days[ndays - 1]][0],
+	    WHEN_DATE, label, sizeof label));
+	for (size_t i = 0; i < others->nrows; i++) {
+		struct tpl *o = tpl_section(p.body, "OTHER");
 
-		tpl_set(tpl_section(p.body, "DAY"), "LABEL",
-		    when_format(r->lang, t[d][0], WHEN_SHORT_DAY, label,
-		    sizeof label));
+		tpl_set(o, "OTHER_ID", db_get(others, i, "id"));
+		tpl_set(o, "OTHER_NAME", db_get(others, i, "name"));
+	}
+	for (int x = 0; x < ndays; x++) {
+		struct tpl *c = tpl_section(p.body, "DAY");
+
+		tpl_set_int(c, "D", days[x]);
+		tpl_set(c, "LABEL", when_format(r->lang, t[days[x]][0],
+		    WHEN_SHORT_DAY, label, sizeof label));
 	}
 	size_t j[7] = { 0 }, nheld = rows->nrows;
 
 	for (size_t i = 0; i < n; i++) {
 		struct tpl	*row = tpl_section(p.body, "SLOTROW");
-		char		 label[8];
 
+		tpl_set_int(row, "SLOT", (long long)i);
 		tpl_set(row, "TIME", format_local(t[0][i], "%H:%M", label,
 		    sizeof label));
-		for (int d = 0; d < 7; d++) {
+		for (int x = 0; x < ndays; x++) {
+			int			 d = days[x];
 			const struct held	*b = holder(h, &j[d], nheld, t[d][i],
 						    t[d][i + 1]);
 			struct tpl		*c;
@@ -447,6 +566,7 @@ status_week(struct req *r)
 			if (b != NULL && i > 0 && b->start < t[d][i])
 				continue;
 			c = tpl_section(row, "CELL");
+			tpl_set_int(c, "D", d);
 			if (b != NULL) {
 				while (i + span < n && b->end > t[d][i + span])
 					span++;
@@ -454,7 +574,7 @@ status_week(struct req *r)
 				tpl_set_int(c, "SPAN", (long long)span);
 			} else
 				free_cell(c, room_open && is_open_day(k,
-				    t[d][0]) && t[d][i] > now, t[d][i]);
+				    t[d][0]) && t[d][i] > now, t[d][i], i);
 		}
 	}
 	rc = page_finish(&p, r, 200);
@@ -462,5 +582,6 @@ out:
 	free(h);
 	db_rows_free(info);
 	db_rows_free(rows);
+	db_rows_free(others);
 	return rc;
 }

@@ -27,6 +27,16 @@ STATE_WORDS = {
 results = []
 
 
+def open_menu(driver):
+    """Opens the header's menu where it is folded (phone width), so that
+    its links and the account can be used."""
+    from selenium.webdriver.common.by import By
+    buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, "header .menu-button")
+               if b.is_displayed()]
+    if buttons and buttons[0].get_attribute("aria-expanded") != "true":
+        buttons[0].click()
+
+
 def width_name(driver):
     return "phone" if driver.execute_script(
         "return document.documentElement.clientWidth") < 600 else "desktop"
@@ -101,11 +111,14 @@ def labelled(driver):
     """Every control a person can use has a name a screen reader reads; the
     fields get it from a <label> (or aria-labelledby), not a placeholder.
     The name is the browser's own (WebDriver's computed label), asked of
-    the first three controls of each kind (a queue repeats its forms)."""
+    the first three controls of each kind (a queue repeats its forms) that
+    are shown (the folded menu's are asked when it is open)."""
     controls, unlabelled = driver.execute_script("""
         const seen = {}, ask = [], bare = [];
         for (const e of document.querySelectorAll(
                 'input:not([type=hidden]), select, textarea, button')) {
+            if (!e.getClientRects().length)
+                continue;
             if (e.tagName !== 'BUTTON' && !e.labels.length && !e.hasAttribute('aria-labelledby'))
                 bare.push(e.outerHTML.slice(0, 160));
             const kind = e.tagName + ' ' + (e.name || e.textContent.trim());

@@ -11,6 +11,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from checks import open_menu
+
 TZ = ZoneInfo(os.environ.get("RB_TIMEZONE", "America/New_York"))
 
 
@@ -133,6 +135,7 @@ def test_alice_books_and_admin_decides(browser, decision):
     assert not browser.find_elements(By.ID, f"request-{booking_id}")
 
     log_in(browser, "alice")
+    open_menu(browser)
     count = browser.find_element(By.CSS_SELECTOR, 'header nav a[href="/notifications"] .count')
     assert int(count.text) >= 1
     browser.get(booking_url)

@@ -3,6 +3,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
+from checks import open_menu
+
 
 def test_alice_logs_in_and_out(browser):
     wait = WebDriverWait(browser, 10)
@@ -15,6 +17,7 @@ def test_alice_logs_in_and_out(browser):
     # Back where she was going, and the header says who she is.
     wait.until(EC.url_to_be(browser.base + "/account"))
     assert browser.find_element(By.ID, "account-login").text == "alice"
+    open_menu(browser)
     assert browser.find_element(By.CSS_SELECTOR, "header a.me").text == "Alice Andersen"
     nav = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "header nav a")]
     assert "Admin" not in nav

@@ -5,6 +5,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from checks import open_menu
 from test_book_and_approve import far_slot, log_in, set_datetime
 
 
@@ -44,6 +45,7 @@ def test_closing_a_room_cancels_alices_booking_and_tells_her(browser):
     assert browser.find_element(By.ID, "state").text == "Unavailable: Roof repairs"
 
     log_in(browser, "alice")
+    open_menu(browser)
     browser.find_element(By.CSS_SELECTOR, 'header nav a[href="/notifications"]').click()
     messages = [m.text for m in browser.find_elements(By.CSS_SELECTOR, ".note .message")]
     assert any("Garden chat" in m and m.endswith("was cancelled by Ada Admin: Roof repairs")

@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from checks import check_page, width_name
+from checks import check_page, open_menu, width_name
 from test_book_and_approve import (TZ, book_through_the_form, log_in, press_and_wait,
                                    quiet_day, sql)
 from test_check_in_and_out import CLOCK, click_and_wait, set_clock
@@ -70,6 +70,7 @@ def listed_state(browser, booking_url):
 
 
 def unread(browser):
+    open_menu(browser)
     found = browser.find_elements(By.CSS_SELECTOR, 'header nav a[href="/notifications"] .count')
     return int(found[0].text) if found else 0
 
@@ -221,7 +222,7 @@ def test_from_a_new_room_to_a_checked_in_meeting(browser):
     copenhagen = browser.find_element(By.XPATH, "//tr[th/a[text()='Copenhagen']]")
     assert not copenhagen.find_elements(By.CSS_SELECTOR, "td.booked")
     assert copenhagen.find_elements(
-        By.CSS_SELECTOR, f'a.book[href$="start={day.isoformat()}T14%3A00"]')
+        By.CSS_SELECTOR, f'a.book[href*="start={day.isoformat()}T14%3A00&"]')
     closed = browser.find_element(By.XPATH, f"//tr[th/a[text()='{room}']]")
     assert not closed.find_elements(By.CSS_SELECTOR, "a.book, td.booked")
     check_page(browser, "day grid")
@@ -255,7 +256,7 @@ def test_from_a_new_room_to_a_checked_in_meeting(browser):
         assert "status-in_use" in cell.get_attribute("class") and "In use" in cell.text
         # Slots before now are no longer offered.
         assert not browser.find_elements(
-            By.CSS_SELECTOR, f'a.book[href$="start={day.isoformat()}T09%3A00"]')
+            By.CSS_SELECTOR, f'a.book[href*="start={day.isoformat()}T09%3A00&"]')
         check_page(browser, "day grid, meeting in use")
     finally:
         CLOCK.unlink(missing_ok=True)
@@ -276,6 +277,7 @@ def test_from_a_new_room_to_a_checked_in_meeting(browser):
     check_page(browser, "my bookings, later")
 
     # alice logs out; her pages are closed to the browser she leaves.
+    open_menu(browser)
     submit(browser, "header form.logout")
     assert "/login?bye=1" in browser.current_url
     assert text(browser, "main .notice") == "You have logged out."

@@ -11,7 +11,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from checks import check_page, width_name
+from checks import check_page, open_menu, width_name
 from test_book_and_approve import TZ, log_in, press_and_wait, quiet_day, set_datetime, sql
 
 ROOT = pathlib.Path(os.environ.get("RB_ROOT", pathlib.Path(__file__).resolve().parents[2]))
@@ -43,6 +43,7 @@ def in_korean(browser):
     lang = browser.find_element(By.TAG_NAME, "html").get_attribute("lang")
     assert lang == "ko", f"{browser.current_url} is in {lang}"
     # The navigation, on every page, in Korean.
+    open_menu(browser)
     nav = browser.find_element(By.CSS_SELECTOR, 'header nav a[href="/bookings/new"]').text
     assert nav == ko("Book a room") != "Book a room"
 

@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 
 from conftest import SITE_TZ, get, room_id, sql, sql_value
 
-NAV = {"Book a room": "/bookings/new", "My bookings": "/bookings", "Rooms": "/rooms",
+NAV = {"Rooms by day": "/status/day", "Book a room": "/bookings/new", "My bookings": "/bookings", "Rooms": "/rooms",
        "Status": "/status"}
 
 

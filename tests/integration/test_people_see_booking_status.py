@@ -160,8 +160,12 @@ def test_the_day_grid_shows_bookings_in_their_slots(alice, filled_room):
     day = sql_value(f"SELECT DATE(CONVERT_TZ(starts_at, '+00:00', 'America/New_York'))"
                     f" FROM bookings WHERE id = {ids[0]}")
     doc = BeautifulSoup(alice.get(url(f"/status/day?date={day}")).text, "html.parser")
-    headers = [th.get_text() for th in doc.select("table.day-grid thead th")][1:]
-    assert len(headers) == 52 and headers[0] == "07:00" and headers[4] == "08:00"
+    slots = doc.select("table.day-grid thead th.slot")
+    # Every slot's time is read out; the hour alone shows at each full hour.
+    said = [th.select_one(".visually-hidden").get_text() for th in slots]
+    assert len(said) == 52 and said[0] == "07:00" and said[4] == "08:00" and said[5] == "08:15"
+    shown = [th.get_text() for th in slots if th.select_one("[aria-hidden]")]
+    assert [s[:2] for s in shown] == [f"{h:02d}" for h in range(7, 20)]
     row = doc.select_one(f'tr[data-room="{rid}"]')
     cells = row.select("td")
     # 07:00-08:00 free (4 slots), then "Item 8" 08:00-08:45 (3 slots), then free.
@@ -175,9 +179,11 @@ def test_the_day_grid_shows_bookings_in_their_slots(alice, filled_room):
     # past days have no booking links; this one is in the future
     assert free is not None
     query = parse_qs(urlparse(free["href"]).query)
-    assert query == {"room_id": [str(rid)], "start": [f"{day}T07:00"]}
-    assert doc.select_one("#next-day")["href"].endswith(
-        (datetime.date.fromisoformat(day) + datetime.timedelta(days=1)).isoformat())
+    assert query == {"room_id": [str(rid)], "start": [f"{day}T07:00"], "attendees": ["1"]}
+    following = datetime.date.fromisoformat(day) + datetime.timedelta(days=1)
+    while following.weekday() >= 5:  # the next open day
+        following += datetime.timedelta(days=1)
+    assert doc.select_one("#next-day")["href"].endswith(following.isoformat())
     assert alice.get(url("/status/day?date=2026-02-30")).status_code == 422
 
 
@@ -230,7 +236,8 @@ def test_a_daylight_saving_day_shows_local_hours(alice):
         # The change day itself (a Sunday) still shows 07:00 to 20:00.
         doc = BeautifulSoup(alice.get(url("/status/day?date=2027-03-14")).text, "html.parser")
         assert doc.select_one("#closed") is not None
-        headers = [th.get_text() for th in doc.select("table.day-grid thead th")][1:]
+        headers = [th.select_one(".visually-hidden").get_text()
+                   for th in doc.select("table.day-grid thead th.slot")]
         assert headers[0] == "07:00" and len(headers) == 52
     finally:
         for bid in made:
@@ -248,7 +255,13 @@ def test_a_rooms_week(alice, filled_room):
                         "html.parser")
     days = [th.get_text() for th in doc.select("table.week-grid thead th")][1:]
     monday = day - datetime.timedelta(days=day.weekday())
-    assert days[0] == monday.strftime("%a %d %b") and len(days) == 7
+    friday = monday + datetime.timedelta(days=4)
+    # Only the days rooms open on (Monday to Friday), titled by their dates.
+    assert [d[:3] for d in days] == ["Mon", "Tue", "Wed", "Thu", "Fri"]
+    assert days[0] == monday.strftime("%a %d %b")
+    assert doc.h1.select_one(".dates").get_text() == \
+        f"{monday.day} {monday:%B %Y} – {friday.day} {friday:%B %Y}"
+    assert "W" not in doc.h1.get_text().replace(name, "")
     titles = {t.get_text() for t in doc.select("td.booked .cell-title")}
     assert {f"Item {h}" for h in range(8, 19) if h not in (11, 12)} <= titles
     column = day.weekday()
@@ -314,4 +327,11 @@ def test_status_pages_work_at_every_step_without_javascript(alice):
     for path in ("/status", "/status/day", "/status/usage", "/status/rooms/1"):
         resp = alice.get(url(path))
         assert resp.status_code == 200
-        assert "<script" not in resp.text
+        doc = BeautifulSoup(resp.text, "html.parser")
+        # One script, only to help (the header's menu, arrows in the grid):
+        # every link and form is in the page as sent.
+        scripts = doc.select("script")
+        assert [(s.get("src"), s.has_attr("defer"), s.get_text()) for s in scripts] == \
+            [("/static/app.js", True, "")]
+    grid = BeautifulSoup(alice.get(url("/status/day")).text, "html.parser")
+    assert grid.select("table.day-grid td.free a.book[href^='/bookings/new?room_id=']")

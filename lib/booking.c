@@ -13,8 +13,11 @@
 #include "user.h"
 #include "words.h"
 
+/* Closed for the request: its window overlaps the request's time. */
 static const char SQL_LOCK_ROOM[] =
-    "SELECT capacity, status, name FROM rooms WHERE id = ? FOR UPDATE";
+    "SELECT capacity, status, name, closed_from, closed_until,"
+    " unavailable_reason, closed_from < ? AND (closed_until IS NULL"
+    " OR closed_until > ?) AS closed FROM rooms WHERE id = ? FOR UPDATE";
 static const char SQL_BY_TOKEN[] =
     "SELECT id FROM bookings WHERE user_id = ? AND request_token = ?";
 static const char SQL_OVERLAP[] =
@@ -179,13 +182,22 @@ try_request(struct db *db, const struct booking_request *q,
 	    sql_time_utc(q->ends_at, to) == -1 || db_begin(db) == -1)
 		return BK_DB_ERROR;
 	/* The room lock serialises every booking of this room. */
-	if ((rows = db_query(db, SQL_LOCK_ROOM, DB_ARGS(DB_INT(q->room_id)))) ==
-	    NULL)
+	if ((rows = db_query(db, SQL_LOCK_ROOM, DB_ARGS(DB_STR(to),
+	    DB_STR(from), DB_INT(q->room_id)))) == NULL)
 		return finish(db, BK_DB_ERROR);
 	if (rows->nrows == 0)
 		rc = BK_NO_ROOM;
-	else if (strcmp(db_text(rows, 0, "status"), "available") != 0)
+	else if (db_get_int(rows, 0, "closed")) {
+		/* Said with the reason and the day it opens again. */
 		rc = BK_ROOM_UNAVAILABLE;
+		snprintf(o->reason, sizeof o->reason, "%s",
+		    db_text(rows, 0, "unavailable_reason"));
+		if (parse_sql_time(db_get(rows, 0, "closed_from"),
+		    &o->conflict_start) == -1 ||
+		    (db_get(rows, 0, "closed_until") != NULL && parse_sql_time(
+		    db_get(rows, 0, "closed_until"), &o->conflict_end) == -1))
+			rc = BK_DB_ERROR;
+	}
 	else if (q->attendees > (o->capacity = db_get_int(rows, 0, "capacity")))
 		rc = BK_OVER_CAPACITY;
 	else

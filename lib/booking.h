@@ -80,7 +80,9 @@ enum booking_result {
 
 struct booking_outcome {
 	long long	id;
+	/* The booking in the way; or the room's closure (end 0: open). */
 	time_t		conflict_start, conflict_end;
+	char		reason[501];	/* BK_ROOM_UNAVAILABLE: why closed */
 	long long	capacity;
 	char		state[16];	/* the state that refused the action */
 	char		by[801];	/* who put it there ("" if nobody) */

@@ -200,6 +200,11 @@ static const struct input_field
 	.json = "checkinRequired", .type = IN_FLAG },
     version = { .name = "version", .type = IN_INT, .min = 1,
 	.max = ID_MAX, .says = N_("Reload the form and try again.") },
+    closed_from = { .name = "closed_from", .json = "closedFrom",
+	.type = IN_TIME },
+    closed_until = { .name = "closed_until", .json = "closedUntil",
+	.type = IN_TIME },
+    confirmed = { .name = "confirmed", .type = IN_FLAG },
     room_status = { .name = "status", .json = "status", .type = IN_CHOICE,
 	.choices = (const char *const[]){ "Y", "N", NULL },
 	.says = N_("status must be \"Y\" (available) or \"N\" (unavailable, "
@@ -277,10 +282,12 @@ const struct input_field *const room_in[] = {
 	&version, NULL
 };
 const struct input_field *const room_change_in[] = {
-	&room_status, &reason, &room_name, &location, &capacity,
-	&description, &checkin_required, NULL
+	&room_status, &reason, &closed_from, &closed_until, &room_name,
+	&location, &capacity, &description, &checkin_required, NULL
 };
-const struct input_field *const room_close_in[] = { &reason_required, NULL };
+const struct input_field *const room_close_in[] = {
+	&reason_required, &closed_from, &closed_until, &confirmed, NULL
+};
 const struct input_field *const rooms_query[] = {
 	&min_capacity, &in_location, &deleted, NULL
 };

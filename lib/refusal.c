@@ -107,6 +107,30 @@ say_before_use(const struct facts *f, char *buf, size_t n)
 	    when_format(f->lang, f->o->at, WHEN_CLOCK, at, sizeof at));
 }
 
+/* Closed during the request: why, and from when it can be booked again. */
+static void
+say_closed(const struct facts *f, char *buf, size_t n)
+{
+	const struct booking_outcome	*o = f->o;
+	char				 from[128], until[128];
+
+	when_format(f->lang, o->conflict_start, WHEN_MOMENT, from, sizeof from);
+	when_format(f->lang, o->conflict_end, WHEN_MOMENT, until, sizeof until);
+	if (o->conflict_start <= clock_now() && o->conflict_end != 0)
+		snprintf(buf, n, SAY(f, "This room is closed until %s: %s. It "
+		    "can be booked from then on."), until, o->reason);
+	else if (o->conflict_start <= clock_now())
+		snprintf(buf, n, SAY(f, "This room is closed until further "
+		    "notice: %s."), o->reason);
+	else if (o->conflict_end != 0)
+		snprintf(buf, n, SAY(f, "This room is closed from %s until %s: "
+		    "%s. It can be booked before and after."), from, until,
+		    o->reason);
+	else
+		snprintf(buf, n, SAY(f, "This room is closed from %s until "
+		    "further notice: %s."), from, o->reason);
+}
+
 static void
 say_capacity(const struct facts *f, char *buf, size_t n)
 {
@@ -203,8 +227,8 @@ static const struct {
 	    say_before_use },
 	{ BK_NO_ROOM,		ANY_ACTION,	422, "room_id",
 	    N_("Choose a room from the list."), NULL },
-	{ BK_ROOM_UNAVAILABLE,	ANY_ACTION,	422, "room_id",
-	    N_("That room is not available for booking."), NULL },
+	{ BK_ROOM_UNAVAILABLE,	ANY_ACTION,	422, "room_id", NULL,
+	    say_closed },
 	{ BK_OVER_CAPACITY,	ANY_ACTION,	422, "attendees", NULL,
 	    say_capacity },
 	{ BK_CONFLICT,		ANY_ACTION,	409, "starts_at", NULL,

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "booking.h"
+#include "clock.h"
 #include "db.h"
 #include "log.h"
 #include "readmodel.h"
@@ -13,40 +14,73 @@ static const char SQL_INSERT[] =
     "INSERT INTO rooms (name, location, capacity, description,"
     " checkin_required_since) VALUES (?, ?, ?, ?, IF(?, UTC_TIMESTAMP(), NULL))";
 static const char SQL_EVENT[] =
-    "INSERT INTO room_events (room_id, kind, actor_id, reason, cancelled)"
-    " VALUES (?, ?, ?, ?, ?)";
+    "INSERT INTO room_events (room_id, kind, actor_id, reason, cancelled,"
+    " closed_from, closed_until) VALUES (?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_LOCK[] =
     "SELECT name, location, capacity, description, version, status,"
-    " unavailable_reason FROM rooms WHERE id = ? FOR UPDATE";
+    " unavailable_reason, closed_from, closed_until"
+    " FROM rooms WHERE id = ? FOR UPDATE";
 static const char SQL_UPDATE[] =
     "UPDATE rooms SET name = ?, location = ?, capacity = ?, description = ?,"
     " checkin_required_since = IF(?, COALESCE(checkin_required_since,"
     " UTC_TIMESTAMP()), NULL),"
     " version = version + 1, updated_at = UTC_TIMESTAMP() WHERE id = ?";
-static const char SQL_SET_STATUS[] =
+/* Status says whether the closure window (if any) has begun. */
+static const char SQL_SET_CLOSURE[] =
     "UPDATE rooms SET status = ?, unavailable_reason = ?,"
+    " closed_from = ?, closed_until = ?,"
     " version = version + 1, updated_at = UTC_TIMESTAMP() WHERE id = ?";
-/* Everything that still holds a slot of the room, in progress included. */
+static const char SQL_CLEAR_CLOSURE[] =
+    "UPDATE rooms SET status = 'available', unavailable_reason = NULL,"
+    " closed_from = NULL, closed_until = NULL,"
+    " version = version + 1, updated_at = UTC_TIMESTAMP() WHERE id = ?";
+static const char SQL_WINDOW_BEGUN[] =
+    "UPDATE rooms SET status = 'unavailable', version = version + 1,"
+    " updated_at = UTC_TIMESTAMP() WHERE id = ?";
+/*
+ * What still holds a slot of the room inside the window [from, until)
+ * (until NULL: open-ended), from now on, in progress included.
+ */
 static const char SQL_LIVE_BOOKINGS[] =
     "SELECT b.id AS booking_id, b.title, b.starts_at, b.ends_at,"
     " u.display_name AS owner_name, b.attendees"
     " FROM bookings b JOIN users u ON u.id = b.user_id"
     " WHERE b.room_id = ? AND b.status IN ('pending','confirmed')"
-    " AND b.ends_at > UTC_TIMESTAMP()"
+    " AND b.ends_at > UTC_TIMESTAMP() AND b.ends_at > ?"
+    " AND (? IS NULL OR b.starts_at < ?)"
     " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "UTC_TIMESTAMP()")
     " ORDER BY b.starts_at";
+/* The minutely sweep's: windows that have begun, and that have ended. */
+static const char SQL_WINDOWS_BEGUN[] =
+    "SELECT id FROM rooms WHERE status = 'available'"
+    " AND closed_from <= ? AND (closed_until IS NULL OR closed_until > ?)"
+    " ORDER BY id";
+static const char SQL_WINDOWS_ENDED[] =
+    "SELECT id FROM rooms WHERE closed_until <= ? ORDER BY id";
 static const char SQL_HAS_BOOKINGS[] =
     "SELECT EXISTS (SELECT 1 FROM bookings WHERE room_id = ?) AS"
     " has_bookings";
 static const char SQL_DELETE[] = "DELETE FROM rooms WHERE id = ?";
 
+/* A room's event; actor NULL: the schedule (a closure's end). */
+static int
+add_window_event(struct db *db, const struct user *actor, long long room,
+    const char *kind, const char *reason, long long cancelled,
+    const char *from, const char *until)
+{
+	return db_exec(db, SQL_EVENT, DB_ARGS(DB_INT(room), DB_STR(kind),
+	    actor != NULL ? DB_INT(actor->id) : DB_NULL,
+	    reason != NULL ? DB_STR(reason) : DB_NULL, DB_INT(cancelled),
+	    from != NULL ? DB_STR(from) : DB_NULL,
+	    until != NULL ? DB_STR(until) : DB_NULL), NULL) == 1 ? 0 : -1;
+}
+
 static int
 add_event(struct db *db, const struct user *actor, long long room,
     const char *kind, const char *reason, long long cancelled)
 {
-	return db_exec(db, SQL_EVENT, DB_ARGS(DB_INT(room), DB_STR(kind),
-	    DB_INT(actor->id), reason != NULL ? DB_STR(reason) : DB_NULL,
-	    DB_INT(cancelled)), NULL) == 1 ? 0 : -1;
+	return add_window_event(db, actor, room, kind, reason, cancelled, NULL,
+	    NULL);
 }
 
 /* Rolls back a write the database refused: a taken name, or a failure. */
@@ -135,15 +169,19 @@ room_change(struct db *db, const struct user *actor, long long id,
 	return finish(db, ROOM_OK);
 }
 
-/* Cancels every live booking of the locked room; they go to o. */
+/*
+ * Cancels every live booking of the locked room inside [from, until)
+ * (until NULL: open-ended); they go to o.
+ */
 static int
 cancel_live_bookings(struct db *db, const struct user *actor, long long id,
-    const char *reason, struct room_outcome *o)
+    const char *reason, const char *from, const char *until,
+    struct room_outcome *o)
 {
 	struct booking_outcome bo;
 
-	if ((o->cancelled = db_query(db, SQL_LIVE_BOOKINGS,
-	    DB_ARGS(DB_INT(id)))) == NULL)
+	if ((o->cancelled = room_bookings_in_window(db, id, from, until)) ==
+	    NULL)
 		return -1;
 	for (size_t i = 0; i < o->cancelled->nrows; i++) {
 		long long booking = db_get_int(o->cancelled, i, "booking_id");
@@ -159,28 +197,35 @@ cancel_live_bookings(struct db *db, const struct user *actor, long long id,
 	return 0;
 }
 
-/* Sets the locked room's status; "available" clears the reason. */
-static enum room_result
-set_status(struct db *db, long long id, const char *status,
-    const char *reason)
+struct db_rows *
+room_bookings_in_window(struct db *db, long long id, const char *from,
+    const char *until)
 {
-	return db_exec(db, SQL_SET_STATUS, DB_ARGS(DB_STR(status),
-	    reason != NULL ? DB_STR(reason) : DB_NULL, DB_INT(id)), NULL) == 1 ?
-	    ROOM_OK : ROOM_DB_ERROR;
+	return db_query(db, SQL_LIVE_BOOKINGS, DB_ARGS(DB_INT(id),
+	    DB_STR(from), until != NULL ? DB_STR(until) : DB_NULL,
+	    until != NULL ? DB_STR(until) : DB_NULL));
 }
 
 enum room_result
 room_close(struct db *db, const struct user *actor, long long id,
-    long long version, const char *reason, struct room_outcome *o)
+    long long version, const struct room_closure *c, struct room_outcome *o)
 {
 	struct db_rows		*cur;
 	enum room_result	 rc;
+	char			 from[SQL_TIME_LEN], until[SQL_TIME_LEN];
+	time_t			 now = clock_now();
+	time_t			 start = c->from > now ? c->from : now;
 
 	memset(o, 0, sizeof *o);
+	if (c->until != 0 && c->until <= start)
+		return ROOM_BAD_WINDOW;
+	if (sql_time_utc(start, from) == -1 ||
+	    (c->until != 0 && sql_time_utc(c->until, until) == -1))
+		return ROOM_DB_ERROR;
 	/* The same lock every booking of this room takes: none slips in. */
 	if ((rc = lock_room(db, id, version, o, &cur)) != ROOM_OK)
 		return rc;
-	if (strcmp(db_text(cur, 0, "status"), "unavailable") == 0) {
+	if (db_get(cur, 0, "closed_from") != NULL) {
 		snprintf(o->status, sizeof o->status, "unavailable");
 		snprintf(o->reason, sizeof o->reason, "%s",
 		    db_text(cur, 0, "unavailable_reason"));
@@ -188,10 +233,14 @@ room_close(struct db *db, const struct user *actor, long long id,
 		return finish(db, ROOM_ALREADY);
 	}
 	db_rows_free(cur);
-	if (set_status(db, id, "unavailable", reason) != ROOM_OK ||
-	    cancel_live_bookings(db, actor, id, reason, o) == -1 ||
-	    add_event(db, actor, id, "unavailable", reason,
-	    (long long)o->cancelled->nrows) == -1)
+	if (db_exec(db, SQL_SET_CLOSURE, DB_ARGS(DB_STR(start <= now ?
+	    "unavailable" : "available"), DB_STR(c->reason), DB_STR(from),
+	    c->until != 0 ? DB_STR(until) : DB_NULL, DB_INT(id)), NULL) != 1 ||
+	    cancel_live_bookings(db, actor, id, c->reason, from,
+	    c->until != 0 ? until : NULL, o) == -1 ||
+	    add_window_event(db, actor, id, "unavailable", c->reason,
+	    (long long)o->cancelled->nrows, from, c->until != 0 ? until :
+	    NULL) == -1)
 		rc = ROOM_DB_ERROR;
 	if ((rc = finish(db, rc)) != ROOM_OK) {
 		db_rows_free(o->cancelled);
@@ -210,15 +259,79 @@ room_reopen(struct db *db, const struct user *actor, long long id,
 	memset(o, 0, sizeof *o);
 	if ((rc = lock_room(db, id, version, o, &cur)) != ROOM_OK)
 		return rc;
-	if (strcmp(db_text(cur, 0, "status"), "available") == 0) {
+	/* Nothing closed, now or ahead. */
+	if (db_get(cur, 0, "closed_from") == NULL) {
 		snprintf(o->status, sizeof o->status, "available");
 		rc = ROOM_ALREADY;
 	}
 	db_rows_free(cur);
-	if (rc == ROOM_OK && (set_status(db, id, "available", NULL) != ROOM_OK ||
+	if (rc == ROOM_OK && (db_exec(db, SQL_CLEAR_CLOSURE, DB_ARGS(
+	    DB_INT(id)), NULL) != 1 ||
 	    add_event(db, actor, id, "available", NULL, 0) == -1))
 		rc = ROOM_DB_ERROR;
 	return finish(db, rc);
+}
+
+/*
+ * One room's window begun or ended at now, under its lock, if it still
+ * is (someone may have reopened it meanwhile): 1 done, 0 not, -1 failed.
+ */
+static int
+sweep_room(struct db *db, long long id, const char *now, int ended)
+{
+	struct room_outcome	 o;
+	struct db_rows		*cur;
+	const char		*from, *until;
+	int			 due, rc;
+
+	memset(&o, 0, sizeof o);
+	if (lock_room(db, id, 0, &o, &cur) != ROOM_OK)
+		return -1;
+	from = db_get(cur, 0, "closed_from");
+	until = db_get(cur, 0, "closed_until");
+	due = ended ? until != NULL && strcmp(until, now) <= 0 :
+	    from != NULL && strcmp(from, now) <= 0 &&
+	    strcmp(db_text(cur, 0, "status"), "available") == 0 &&
+	    (until == NULL || strcmp(until, now) > 0);
+	db_rows_free(cur);
+	if (!due)
+		return finish(db, ROOM_OK) == ROOM_OK ? 0 : -1;
+	rc = ended ? db_exec(db, SQL_CLEAR_CLOSURE, DB_ARGS(DB_INT(id)),
+	    NULL) == 1 && add_event(db, NULL, id, "reopened", NULL, 0) == 0 :
+	    db_exec(db, SQL_WINDOW_BEGUN, DB_ARGS(DB_INT(id)), NULL) == 1;
+	return finish(db, rc ? ROOM_OK : ROOM_DB_ERROR) == ROOM_OK ? 1 : -1;
+}
+
+int
+room_sweep_closures(struct db *db, time_t at, long long *begun,
+    long long *ended)
+{
+	char		 now[SQL_TIME_LEN];
+	struct db_rows	*rows;
+
+	*begun = *ended = 0;
+	if (sql_time_utc(at, now) == -1)
+		return -1;
+	for (int pass = 0; pass < 2; pass++) {
+		long long *count = pass ? ended : begun;
+
+		if ((rows = pass ? db_query(db, SQL_WINDOWS_ENDED,
+		    DB_ARGS(DB_STR(now))) : db_query(db, SQL_WINDOWS_BEGUN,
+		    DB_ARGS(DB_STR(now), DB_STR(now)))) == NULL)
+			return -1;
+		for (size_t i = 0; i < rows->nrows; i++) {
+			int done = sweep_room(db, db_get_int(rows, i, "id"), now,
+			    pass);
+
+			if (done == -1) {
+				db_rows_free(rows);
+				return -1;
+			}
+			*count += done;
+		}
+		db_rows_free(rows);
+	}
+	return 0;
 }
 
 enum room_result

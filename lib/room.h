@@ -2,6 +2,8 @@
 #ifndef ROOMBOOK_ROOM_LIB_H
 #define ROOMBOOK_ROOM_LIB_H
 
+#include <time.h>
+
 #include "user.h"
 
 struct db;
@@ -16,8 +18,15 @@ struct room_input {
 	int		 checkin_required;
 };
 
+/* Out of use from from (0 or past: now) until until (0: further notice). */
+struct room_closure {
+	const char	*reason;
+	time_t		 from, until;
+};
+
 enum room_result {
 	ROOM_OK,
+	ROOM_BAD_WINDOW,	/* the closure ends before it begins */
 	ROOM_NOT_FOUND,
 	ROOM_NAME_TAKEN,	/* another room has that name */
 	ROOM_STALE,		/* saved since the version given */
@@ -48,13 +57,31 @@ enum room_result room_add(struct db *, const struct user *actor,
 enum room_result room_change(struct db *, const struct user *actor,
 		    long long id, long long version, const struct room_input *,
 		    struct room_outcome *);
-/* Out of use: every live booking is cancelled with reason, in the same
- * transaction, each through the state machine (its owner is told). */
+/*
+ * Out of use for c's window: every live booking inside it is cancelled
+ * with c's reason, in the same transaction, each through the state
+ * machine (its owner is told); requests inside it are refused from then
+ * on.  One closure at a time (ROOM_ALREADY).
+ */
 enum room_result room_close(struct db *, const struct user *actor,
-		    long long id, long long version, const char *reason,
-		    struct room_outcome *);
+		    long long id, long long version,
+		    const struct room_closure *c, struct room_outcome *);
+/* Ends the closure, begun or ahead: the room can be booked at any time. */
 enum room_result room_reopen(struct db *, const struct user *actor,
 		    long long id, long long version, struct room_outcome *);
+/*
+ * The live bookings of room id inside [from, until) (SQL UTC times; until
+ * NULL: open-ended) from now on, as room_close would cancel them.
+ */
+struct db_rows	*room_bookings_in_window(struct db *, long long id,
+		    const char *from, const char *until);
+/*
+ * The minutely sweep at time at: rooms whose window has begun are out of
+ * use, rooms whose window has ended are back (a "reopened" event).
+ * Counts in *begun and *ended; 0 or -1.
+ */
+int	room_sweep_closures(struct db *, time_t at, long long *begun,
+	    long long *ended);
 /* Only a room that never had a booking: history must stay. */
 enum room_result room_remove(struct db *, const struct user *actor,
 		    long long id, struct room_outcome *);

@@ -9,6 +9,7 @@
 {{#AVAILABLE}}<p class="badge ok" id="state">Available</p>
 <p><a class="button" href="/bookings/new?room_id={{ID:u}}">Book this room</a></p>{{/AVAILABLE}}
 {{#UNAVAILABLE}}<p class="badge off" id="state">Unavailable: {{REASON}}</p>{{/UNAVAILABLE}}
+{{#CLOSURE}}<p class="closure" id="closure">{{WINDOW}} <span class="reason">{{REASON}}</span></p>{{/CLOSURE}}
 {{#CHECKIN_REQUIRED}}<p class="hint" id="checkin-required">Check-in required: check in when your meeting starts, or the booking is released for others.</p>{{/CHECKIN_REQUIRED}}
 {{#LOG_IN_TO_SEE}}<p><a href="/login">Log in</a> to see this room's bookings and history.</p>{{/LOG_IN_TO_SEE}}
 {{#MEMBER}}<h2 id="upcoming">Upcoming bookings</h2>
@@ -21,20 +22,32 @@
 <h2 id="manage">Manage</h2>
 <p><a class="button" href="/admin/rooms/{{ID}}/edit">Edit</a></p>
 {{#CAN_CLOSE}}
-<form class="form" method="post" action="/admin/rooms/{{ID}}/unavailable" novalidate>
+<form class="form" method="post" action="/admin/rooms/{{ID}}/unavailable" novalidate aria-labelledby="close-heading">
+<h3 id="close-heading">Close the room for a time</h3>
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<div class="field"><label for="reason">Make unavailable: reason (everyone whose booking is cancelled sees it)</label>
+<div class="field-row">
+<div class="field"><label for="closed_from">From</label>
+<input type="datetime-local" id="closed_from" name="closed_from" value="{{CLOSED_FROM}}" aria-describedby="closed_from-hint{{#ERR_CLOSED_FROM}} closed_from-error{{/ERR_CLOSED_FROM}}"{{#ERR_CLOSED_FROM}} aria-invalid="true" autofocus{{/ERR_CLOSED_FROM}}>
+<p class="hint" id="closed_from-hint">Empty: from now.</p>
+{{#ERR_CLOSED_FROM}}<p class="field-error" id="closed_from-error">{{MESSAGE}}</p>{{/ERR_CLOSED_FROM}}</div>
+<div class="field"><label for="closed_until">Until</label>
+<input type="datetime-local" id="closed_until" name="closed_until" value="{{CLOSED_UNTIL}}" aria-describedby="closed_until-hint{{#ERR_CLOSED_UNTIL}} closed_until-error{{/ERR_CLOSED_UNTIL}}"{{#ERR_CLOSED_UNTIL}} aria-invalid="true" autofocus{{/ERR_CLOSED_UNTIL}}>
+<p class="hint" id="closed_until-hint">Empty: until further notice. The room opens again by itself then.</p>
+{{#ERR_CLOSED_UNTIL}}<p class="field-error" id="closed_until-error">{{MESSAGE}}</p>{{/ERR_CLOSED_UNTIL}}</div>
+</div>
+<div class="field"><label for="reason">Reason (everyone whose booking is cancelled sees it)</label>
 <input type="text" id="reason" name="reason" value="{{REASON}}" maxlength="500" required{{#ERR_REASON}} aria-invalid="true" aria-describedby="reason-error" autofocus{{/ERR_REASON}}>
 {{#ERR_REASON}}<p class="field-error" id="reason-error">{{MESSAGE}}</p>{{/ERR_REASON}}</div>
-<button class="button danger" type="submit">Make unavailable and cancel its bookings</button>
+<button class="button" type="submit">Continue: see the bookings it cancels</button>
 </form>
 {{/CAN_CLOSE}}
 {{#CAN_OPEN}}<form method="post" action="/admin/rooms/{{ID}}/available"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button" type="submit">Make available again</button></form>{{/CAN_OPEN}}
+{{#CAN_CALL_OFF}}<form method="post" action="/admin/rooms/{{ID}}/available"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button" type="submit">Call off the planned closure</button></form>{{/CAN_CALL_OFF}}
 {{#CAN_DELETE}}<form method="post" action="/admin/rooms/{{ID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button danger" type="submit">Delete this room</button></form>{{/CAN_DELETE}}
 {{/ADMIN}}
 {{#MEMBER}}<h2 id="history">History</h2>
 <ol class="history" aria-labelledby="history">
-{{#EVENT}}<li class="event"><span class="event-kind">{{KIND}}</span> by <span class="event-by">{{BY}}</span>, <time>{{AT}}</time>{{#EVENT_REASON}}: <span class="event-reason">{{TEXT}}</span>{{/EVENT_REASON}}{{#EVENT_CANCELLED}} ({{COUNT}} bookings cancelled){{/EVENT_CANCELLED}}</li>
+{{#EVENT}}<li class="event"><span class="event-kind">{{KIND}}</span> by <span class="event-by">{{BY}}</span>, <time>{{AT}}</time>{{#EVENT_WINDOW}} ({{SPAN}}){{/EVENT_WINDOW}}{{#EVENT_OPEN_ENDED}} (from {{FROM}}){{/EVENT_OPEN_ENDED}}{{#EVENT_REASON}}: <span class="event-reason">{{TEXT}}</span>{{/EVENT_REASON}}{{#EVENT_CANCELLED}} ({{COUNT}} bookings cancelled){{/EVENT_CANCELLED}}</li>
 {{/EVENT}}
 </ol>{{/MEMBER}}
 <p><a href="/rooms">All rooms</a></p>

@@ -21,6 +21,7 @@
 {{#AVAILABLE}}<p class="badge ok">Available</p>
 <p><a class="button" href="/bookings/new?room_id={{ID:u}}">Book</a></p>{{/AVAILABLE}}
 {{#UNAVAILABLE}}<p class="badge off">Unavailable: {{REASON}}</p>{{/UNAVAILABLE}}
+{{#CLOSURE}}<p class="closure">{{WINDOW}}</p>{{/CLOSURE}}
 {{#CHECKIN_REQUIRED}}<p class="hint checkin-required">Check-in required</p>{{/CHECKIN_REQUIRED}}
 </li>
 {{/ROOM}}

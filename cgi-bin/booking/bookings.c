@@ -21,7 +21,8 @@
 
 static const char SQL_ROOMS[] =
     "SELECT id, name, location, capacity FROM rooms"
-    " WHERE status = 'available' ORDER BY name";
+    " WHERE NOT (status = 'unavailable' AND closed_until IS NULL)"
+    " ORDER BY name";
 static const char SQL_BOOKING[] =
     "SELECT b.id, r.name AS room, r.location, b.user_id,"
     " u.display_name AS owner, b.title,"

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "api.h"
+#include "bookingapi.h"
 #include "app.h"
 #include "db.h"
 #include "log.h"
@@ -18,8 +19,8 @@
 
 #define ROOM_COLUMNS							\
 	"id, name, location, capacity, description, status,"		\
-	" unavailable_reason, checkin_required_since IS NOT NULL AS"	\
-	" checkin_required, version"
+	" unavailable_reason, closed_from, closed_until,"		\
+	" checkin_required_since IS NOT NULL AS checkin_required, version"
 
 static const char SQL_ALL[] =
     "SELECT " ROOM_COLUMNS " FROM rooms ORDER BY name";
@@ -30,9 +31,10 @@ static const char SQL_ONE[] =
 static json_t *
 room_json(const struct db_rows *rows, size_t i)
 {
-	int available = strcmp(db_get(rows, i, "status"), "available") == 0;
+	int	 available = strcmp(db_get(rows, i, "status"), "available") == 0;
+	json_t	*o;
 
-	return json_pack("{s:I, s:s, s:s, s:I, s:s, s:s, s:b, s:s?, s:b, s:I}",
+	o = json_pack("{s:I, s:s, s:s, s:I, s:s, s:s, s:b, s:s?, s:b, s:I}",
 	    "roomId", db_get_int(rows, i, "id"),
 	    "name", db_get(rows, i, "name"),
 	    "location", db_get(rows, i, "location"),
@@ -42,6 +44,14 @@ room_json(const struct db_rows *rows, size_t i)
 	    "reason", db_get(rows, i, "unavailable_reason"),
 	    "checkinRequired", (int)db_get_int(rows, i, "checkin_required"),
 	    "version", db_get_int(rows, i, "version"));
+	/* The closure, begun or ahead; null when there is none. */
+	if (o != NULL) {
+		bookingapi_set_time(o, "closedFrom", NULL, db_get(rows, i,
+		    "closed_from"));
+		bookingapi_set_time(o, "closedUntil", NULL, db_get(rows, i,
+		    "closed_until"));
+	}
+	return o;
 }
 
 int
@@ -158,12 +168,22 @@ change_status(struct req *r, long long id, long long version,
 		if (input_given(in, room_in[i]->name))
 			return req_refuse(r, 422, "change the status alone, "
 			    "then the other fields", "status");
+	if (strcmp(input_text(in, "status"), "Y") == 0 &&
+	    (input_given(in, "closed_from") || input_given(in, "closed_until")))
+		return req_refuse(r, 422, "closedFrom and closedUntil go with "
+		    "\"status\": \"N\"", "status");
 	if (strcmp(input_text(in, "status"), "N") == 0) {
 		if (!input_given(in, "reason"))
 			return req_refuse(r, 422, "Please fill this in.",
 			    "reason");
-		rc = room_close(r->app->db, r->user, id, version,
-		    input_text(in, "reason"), &o);
+		struct room_closure c;
+
+		room_closure_of(in, &c);
+		rc = room_close(r->app->db, r->user, id, version, &c, &o);
+		/* The field under the name this request gave it. */
+		if (rc == ROOM_BAD_WINDOW)
+			return req_refuse(r, 422, room_window_backwards,
+			    input_name_sent(in, "closed_until"));
 	} else
 		rc = room_reopen(r->app->db, r->user, id, version, &o);
 	status_sent = rc == ROOM_OK ? send_room(r, id, 200) :
@@ -230,6 +250,9 @@ api_room_change(struct req *r)
 		rc = input_given(&in, "status") ? change_status(r, id, version,
 		    &in) : input_given(&in, "reason") ? req_refuse(r, 422,
 		    "a reason goes with \"status\": \"N\"", "reason") :
+		    input_given(&in, "closed_from") || input_given(&in,
+		    "closed_until") ? req_refuse(r, 422, "closedFrom and "
+		    "closedUntil go with \"status\": \"N\"", "status") :
 		    edit_room(r, id, version, &in);
 	input_free(&in);
 	return rc;

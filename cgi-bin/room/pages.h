@@ -18,6 +18,14 @@ struct room_notice {
 };
 
 /* The room that input read against room_in describes, for lib/room. */
+/* The words for a closure that would end before it begins (or now). */
+extern const char room_window_backwards[];
+
+/* The closure asked for by the form's or the API's fields. */
+void	room_closure_of(const struct input *in, struct room_closure *c);
+/* "Closed from … until further notice.": c in words, one sentence a case. */
+char	*room_window_words(const struct req *r, const struct room_closure *c,
+	    char *buf, size_t n);
 void	room_input_of(const struct input *in, struct room_input *room);
 
 /*

@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "booking.h"
+#include "clock.h"
 #include "db.h"
 #include "fields.h"
 #include "handlers.h"
@@ -14,11 +15,14 @@
 #include "response.h"
 #include "pages.h"
 #include "utf8.h"
+#include "when.h"
 
 static const char SQL_CURRENT[] =
     "SELECT name, location, capacity, description, version,"
     " IF(checkin_required_since IS NULL, '', '1') AS checkin_required"
     " FROM rooms WHERE id = ?";
+static const char SQL_NAME[] =
+    "SELECT name, closed_from, unavailable_reason FROM rooms WHERE id = ?";
 static const char SQL_OVER_CAPACITY[] =
     "SELECT b.id AS booking_id, b.title, b.starts_at, b.ends_at,"
     " u.display_name AS owner_name, b.attendees"
@@ -137,9 +141,12 @@ room_refused(struct req *r, enum room_result rc, const struct room_outcome *o)
 		if (strcmp(o->status, "available") == 0)
 			return req_refuse(r, 409, "the room is already "
 			    "available", NULL);
-		req_errorf(r, "the room is already unavailable (%s)",
-		    o->reason);
+		req_errorf(r, "the room is already closed or to be closed "
+		    "(%s); make it available again first", o->reason);
 		return req_refuse(r, 409, r->error, NULL);
+	case ROOM_BAD_WINDOW:
+		return req_refuse(r, 422, room_window_backwards,
+		    "closed_until");
 	case ROOM_HAS_BOOKINGS:
 		return req_refuse(r, 409, "the room has bookings, and their "
 		    "history must stay; make it unavailable instead", NULL);
@@ -243,11 +250,112 @@ room_update(struct req *r)
 	return resp_redirect(r, 303, location);
 }
 
+const char room_window_backwards[] =
+    N_("The end must come after the start (and after now).");
+
+/* The closure the form or the API asks for. */
+void
+room_closure_of(const struct input *in, struct room_closure *c)
+{
+	c->reason = input_text(in, "reason");
+	c->from = input_given(in, "closed_from") ? input_time(in,
+	    "closed_from") : 0;
+	c->until = input_given(in, "closed_until") ? input_time(in,
+	    "closed_until") : 0;
+}
+
+char *
+room_window_words(const struct req *r, const struct room_closure *c,
+    char *buf, size_t n)
+{
+	char	from[128], until[128];
+	int	begun = c->from <= clock_now();
+
+	when_format(r->lang, c->from, WHEN_MOMENT, from, sizeof from);
+	when_format(r->lang, c->until, WHEN_MOMENT, until, sizeof until);
+	if (begun && c->until != 0)
+		snprintf(buf, n, T(r, "Closed until %s."), until);
+	else if (begun)
+		snprintf(buf, n, "%s", T(r, "Closed until further notice."));
+	else if (c->until != 0)
+		snprintf(buf, n, T(r, "Closed from %s until %s."), from, until);
+	else
+		snprintf(buf, n, T(r, "Closed from %s until further notice."),
+		    from);
+	return buf;
+}
+
+/*
+ * Closing a room cancels bookings: the administrator first sees which, on
+ * a page of its own, and confirms there (no script needed).
+ */
+static int
+confirm_page(struct req *r, long long id, const struct room_closure *c)
+{
+	char		 from[SQL_TIME_LEN], until[SQL_TIME_LEN], window[400];
+	time_t		 now = clock_now();
+	struct db_rows	*room, *inside;
+	struct page	 p;
+	int		 rc = 500;
+
+	if (sql_time_utc(c->from > now ? c->from : now, from) == -1 ||
+	    (c->until != 0 && sql_time_utc(c->until, until) == -1))
+		return 500;
+	if ((room = db_query(r->app->db, SQL_NAME, DB_ARGS(DB_INT(id)))) ==
+	    NULL)
+		return db_failed(r);
+	if (room->nrows != 1) {
+		db_rows_free(room);
+		return 404;
+	}
+	/* One closure at a time: said before anything is asked. */
+	if (db_get(room, 0, "closed_from") != NULL) {
+		struct room_outcome o = { 0 };
+
+		snprintf(o.status, sizeof o.status, "unavailable");
+		snprintf(o.reason, sizeof o.reason, "%s",
+		    db_text(room, 0, "unavailable_reason"));
+		db_rows_free(room);
+		return room_refused(r, ROOM_ALREADY, &o);
+	}
+	if ((inside = room_bookings_in_window(r->app->db, id, from,
+	    c->until != 0 ? until : NULL)) == NULL) {
+		db_rows_free(room);
+		return db_failed(r);
+	}
+	if (page_begin(&p, r, T(r, "Close the room?"), "room_close.tpl") == -1)
+		goto out;
+	tpl_set_int(p.body, "ID", id);
+	tpl_set(p.body, "ROOM", db_get(room, 0, "name"));
+	tpl_set(p.body, "WINDOW", room_window_words(r, c, window,
+	    sizeof window));
+	/* The form's values again, to be sent with the confirmation. */
+	input_fill(p.body, r, room_close_in);
+	if (inside->nrows == 0)
+		tpl_show(p.body, "NONE");
+	for (size_t i = 0; i < inside->nrows; i++) {
+		struct tpl *b = tpl_section(tpl_section(p.body, "SOME"),
+		    "LISTED");
+
+		tpl_set_row(b, inside, i);
+		page_set_span(b, r->lang, "WHEN", db_get(inside, i,
+		    "starts_at"), db_get(inside, i, "ends_at"));
+	}
+	if (inside->nrows > 0)
+		tpl_set_int(p.body, "COUNT", (long long)inside->nrows);
+	rc = page_finish(&p, r, 200);
+out:
+	db_rows_free(room);
+	db_rows_free(inside);
+	return rc;
+}
+
 int
 room_unavailable(struct req *r)
 {
 	long long		 id = route_arg_id(r, 0), n;
 	struct input		 in;
+	struct room_closure	 c;
 	struct room_notice	 notice;
 	struct room_outcome	 o;
 	enum room_result	 rc;
@@ -256,26 +364,32 @@ room_unavailable(struct req *r)
 
 	if ((status = input_form(r, room_close_in, &in)) != 0)
 		return status;
-	if ((rc = room_close(r->app->db, r->user, id, 0, input_text(&in,
-	    "reason"), &o)) != ROOM_OK) {
+	room_closure_of(&in, &c);
+	if (c.until != 0 && c.until <= (c.from > clock_now() ? c.from :
+	    clock_now()))
+		return req_refuse(r, 422, room_window_backwards,
+		    "closed_until");
+	if (!input_given(&in, "confirmed"))
+		return confirm_page(r, id, &c);
+	if ((rc = room_close(r->app->db, r->user, id, 0, &c, &o)) != ROOM_OK) {
 		status = room_refused(r, rc, &o);
 		room_outcome_free(&o);
 		return status;
 	}
 	n = (long long)o.cancelled->nrows;
-	log_info(r->rid, "room %lld unavailable; %lld bookings cancelled", id,
-	    n);
+	log_info(r->rid, "room %lld closed; %lld bookings cancelled", id, n);
 	/* One whole sentence per case: a translation cannot glue words. */
 	if (n == 0)
-		notice.message = T(r, "The room is now unavailable. No "
+		notice.message = T(r, "The room is closed for that time. No "
 		    "bookings were cancelled.");
 	else if (n == 1)
-		notice.message = T(r, "The room is now unavailable. 1 booking "
-		    "was cancelled, and the person who made it has been told:");
+		notice.message = T(r, "The room is closed for that time. 1 "
+		    "booking was cancelled, and the person who made it has "
+		    "been told:");
 	else {
-		snprintf(message, sizeof message, T(r, "The room is now "
-		    "unavailable. %lld bookings were cancelled, and each "
-		    "person has been told:"), n);
+		snprintf(message, sizeof message, T(r, "The room is closed for "
+		    "that time. %lld bookings were cancelled, and each person "
+		    "has been told:"), n);
 		notice.message = message;
 	}
 	notice.bookings = o.cancelled;

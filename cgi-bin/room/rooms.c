@@ -15,13 +15,15 @@
 
 static const char SQL_ROOMS[] =
     "SELECT id, name, location, capacity, description, status,"
-    " unavailable_reason, checkin_required_since IS NOT NULL AS"
+    " unavailable_reason, closed_from, closed_until,"
+    " checkin_required_since IS NOT NULL AS"
     " checkin_required FROM rooms"
     " WHERE capacity >= ? AND (? = '' OR location = ?)"
     " ORDER BY location, name";
 static const char SQL_ROOM[] =
     "SELECT id, name, location, capacity, description, status,"
-    " unavailable_reason, checkin_required_since IS NOT NULL AS"
+    " unavailable_reason, closed_from, closed_until,"
+    " checkin_required_since IS NOT NULL AS"
     " checkin_required, version, EXISTS (SELECT 1 FROM bookings b"
     " WHERE b.room_id = rooms.id) AS has_bookings FROM rooms WHERE id = ?";
 static const char SQL_UPCOMING[] =
@@ -34,14 +36,22 @@ static const char SQL_UPCOMING[] =
     " ORDER BY b.starts_at LIMIT 50";
 static const char SQL_HISTORY[] =
     "SELECT e.kind, COALESCE(u.display_name, 'roombook') AS actor, e.at,"
-    " e.reason, e.cancelled"
+    " e.reason, e.cancelled, e.closed_from, e.closed_until"
     " FROM room_events e LEFT JOIN users u ON u.id = e.actor_id"
     " WHERE e.room_id = ? ORDER BY e.id DESC LIMIT 50";
 
-/* Sets the room's facts from a row of SQL_ROOMS or SQL_ROOM into d. */
+/*
+ * Sets the room's facts from a row of SQL_ROOMS or SQL_ROOM into d: out
+ * of use now ({{#UNAVAILABLE}}) or not, and its closure in words.
+ */
 static void
-fill_room(struct tpl *d, const struct db_rows *rows, size_t i)
+fill_room(const struct req *r, struct tpl *d, const struct db_rows *rows,
+    size_t i)
 {
+	struct room_closure	c = { .reason = db_get(rows, i,
+				    "unavailable_reason") };
+	char			window[400];
+
 	tpl_set(d, "ID", db_get(rows, i, "id"));
 	tpl_set(d, "NAME", db_get(rows, i, "name"));
 	tpl_set(d, "LOCATION", db_get(rows, i, "location"));
@@ -50,8 +60,17 @@ fill_room(struct tpl *d, const struct db_rows *rows, size_t i)
 	if (strcmp(db_get(rows, i, "status"), "available") == 0)
 		tpl_show(d, "AVAILABLE");
 	else
-		tpl_set(tpl_section(d, "UNAVAILABLE"), "REASON",
-		    db_get(rows, i, "unavailable_reason"));
+		tpl_set(tpl_section(d, "UNAVAILABLE"), "REASON", c.reason);
+	if (db_get(rows, i, "closed_from") != NULL &&
+	    parse_sql_time(db_get(rows, i, "closed_from"), &c.from) == 0 &&
+	    (db_get(rows, i, "closed_until") == NULL || parse_sql_time(
+	    db_get(rows, i, "closed_until"), &c.until) == 0)) {
+		struct tpl *w = tpl_section(d, "CLOSURE");
+
+		tpl_set(w, "WINDOW", room_window_words(r, &c, window,
+		    sizeof window));
+		tpl_set(w, "REASON", c.reason);
+	}
 	if (db_get_int(rows, i, "checkin_required"))
 		tpl_show(d, "CHECKIN_REQUIRED");
 }
@@ -84,7 +103,7 @@ rooms_list(struct req *r)
 	}
 	rc = 500;
 	for (size_t i = 0; i < rows->nrows; i++)
-		fill_room(tpl_section(p.body, "ROOM"), rows, i);
+		fill_room(r, tpl_section(p.body, "ROOM"), rows, i);
 	if (rows->nrows == 0)
 		tpl_show(p.body, "NO_ROOMS");
 	if (r->user != NULL && r->user->admin)
@@ -119,7 +138,7 @@ room_page(struct req *r, long long id, int status,
 	}
 	if (page_begin(&p, r, db_get(room, 0, "name"), "room.tpl") == -1)
 		goto out;
-	fill_room(p.body, room, 0);
+	fill_room(r, p.body, room, 0);
 	/* Who booked what is for the organisation's people only. */
 	if (r->user == NULL) {
 		tpl_show(p.body, "LOG_IN_TO_SEE");
@@ -152,6 +171,14 @@ room_page(struct req *r, long long id, int status,
 		if (db_get(hist, i, "reason") != NULL)
 			tpl_set(tpl_section(e, "EVENT_REASON"), "TEXT",
 			    db_get(hist, i, "reason"));
+		/* The window a closure was for: a span, or open-ended. */
+		if (db_get(hist, i, "closed_until") != NULL)
+			page_set_span(tpl_section(e, "EVENT_WINDOW"), r->lang,
+			    "SPAN", db_get(hist, i, "closed_from"),
+			    db_get(hist, i, "closed_until"));
+		else if (db_get(hist, i, "closed_from") != NULL)
+			page_set_time(tpl_section(e, "EVENT_OPEN_ENDED"),
+			    r->lang, "FROM", db_get(hist, i, "closed_from"));
 		if (db_get_int(hist, i, "cancelled") > 0)
 			tpl_set(tpl_section(e, "EVENT_CANCELLED"), "COUNT",
 			    db_get(hist, i, "cancelled"));
@@ -161,8 +188,10 @@ done:
 		struct tpl *a = tpl_section(p.body, "ADMIN");
 
 		tpl_set(a, "ID", db_get(room, 0, "id"));
-		tpl_show(a, strcmp(db_get(room, 0, "status"),
-		    "available") == 0 ? "CAN_CLOSE" : "CAN_OPEN");
+		/* One closure at a time: a planned one can be called off. */
+		tpl_show(a, db_get(room, 0, "closed_from") == NULL ?
+		    "CAN_CLOSE" : strcmp(db_get(room, 0, "status"),
+		    "available") == 0 ? "CAN_CALL_OFF" : "CAN_OPEN");
 		if (!db_get_int(room, 0, "has_bookings"))
 			tpl_show(a, "CAN_DELETE");
 		/* The out-of-use form's reason, again if it was refused. */

@@ -18,11 +18,12 @@
 #define MAX_SLOTS	(24 * 60)
 
 static const char SQL_ROOMS[] =
-    "SELECT id, name, status, capacity FROM rooms"
+    "SELECT id, name, capacity, closed_from, closed_until FROM rooms"
     " WHERE capacity >= ? AND (? = '' OR location = ?)"
     " ORDER BY location, name";
 
-static const char SQL_ROOM[] = "SELECT id, name, status FROM rooms WHERE id = ?";
+static const char SQL_ROOM[] =
+    "SELECT id, name, closed_from, closed_until FROM rooms WHERE id = ?";
 static const char SQL_OTHER_ROOMS[] =
     "SELECT id, name FROM rooms WHERE id <> ? ORDER BY name";
 /*
@@ -69,6 +70,29 @@ day_slots(const struct rules *k, const char *date, time_t *t, size_t *n)
 	}
 	*n = i - 1;
 	return 0;
+}
+
+/* A room's closure: [from, until), until 0 for open-ended; from 0: none. */
+struct closure {
+	time_t	from, until;
+};
+
+static int
+read_closure(const struct db_rows *rows, size_t i, struct closure *c)
+{
+	const char *from = db_get(rows, i, "closed_from");
+	const char *until = db_get(rows, i, "closed_until");
+
+	c->from = c->until = 0;
+	return (from != NULL && parse_sql_time(from, &c->from) == -1) ||
+	    (until != NULL && parse_sql_time(until, &c->until) == -1) ? -1 : 0;
+}
+
+/* Whether the room is closed during any of [a, b). */
+static int
+closed_during(const struct closure *c, time_t a, time_t b)
+{
+	return c->from != 0 && c->from < b && (c->until == 0 || c->until > a);
 }
 
 /* Row i's cell in column col, an index from db_col; NULL for SQL NULL. */
@@ -361,10 +385,13 @@ status_day(struct req *r)
 	for (size_t ri = 0; ri < rooms->nrows; ri++) {
 		struct tpl	*row = tpl_section(p.body, "ROOMROW");
 		long long	 room = db_get_int(rooms, ri, "id");
-		int		 room_open = strcmp(db_get(rooms, ri, "status"),
-				    "available") == 0;
+		struct closure	 shut;
 		size_t		 j, last;
 
+		if (read_closure(rooms, ri, &shut) == -1) {
+			page_discard(&p);
+			goto out;
+		}
 		room_range(h, rows->nrows, room, &j, &last);
 		tpl_set(row, "ROOM", db_get(rooms, ri, "name"));
 		tpl_set(row, "SEATS", db_get(rooms, ri, "capacity"));
@@ -379,16 +406,19 @@ status_day(struct req *r)
 				while (i + span < n && h[j].end > t[i + span])
 					span++;
 				booked_cell(r, c, b);
-			} else if (room_open && open && t[i] > now)
+			} else if (open && t[i] > now &&
+			    !closed_during(&shut, t[i], t[i + 1]))
 				free_cell(c, 1, t[i], i);
 			else {
 				/*
 				 * Free slots nobody can book make one cell, so
 				 * a past or closed day is a few cells a room.
 				 */
-				while (i + span < n && !(room_open && open &&
-				    t[i + span] > now) && holder(h, &j, last,
-				    t[i + span], t[i + span + 1]) == NULL)
+				while (i + span < n && !(open &&
+				    t[i + span] > now && !closed_during(&shut,
+				    t[i + span], t[i + span + 1])) &&
+				    holder(h, &j, last, t[i + span],
+				    t[i + span + 1]) == NULL)
 					span++;
 				free_cell(c, 0, t[i], i);
 			}
@@ -469,7 +499,8 @@ status_week(struct req *r)
 	struct held		*h = NULL;
 	struct page		 p;
 	struct input		 in;
-	int			 rc = 500, room_open;
+	struct closure		 shut;
+	int			 rc = 500;
 
 	/* The grid is the site's: its days, hours and clock. */
 	clock_use_zone(NULL);
@@ -518,10 +549,9 @@ status_week(struct req *r)
 		rc = 404;
 		goto out;
 	}
-	if (read_held(rows, &h) == -1 ||
+	if (read_held(rows, &h) == -1 || read_closure(info, 0, &shut) == -1 ||
 	    page_begin(&p, r, db_get(info, 0, "name"), "status_week.tpl") == -1)
 		goto out;
-	room_open = strcmp(db_get(info, 0, "status"), "available") == 0;
 	tpl_set(p.body, "ROOM", db_get(info, 0, "name"));
 	tpl_set_int(p.body, "ROOM_ID", room);
 	tpl_set(p.body, "WEEK", week);
@@ -573,8 +603,9 @@ status_week(struct req *r)
 				booked_cell(r, c, b);
 				tpl_set_int(c, "SPAN", (long long)span);
 			} else
-				free_cell(c, room_open && is_open_day(k,
-				    t[d][0]) && t[d][i] > now, t[d][i], i);
+				free_cell(c, is_open_day(k, t[d][0]) &&
+				    t[d][i] > now && !closed_during(&shut,
+				    t[d][i], t[d][i + 1]), t[d][i], i);
 		}
 	}
 	rc = page_finish(&p, r, 200);

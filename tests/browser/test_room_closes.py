@@ -39,6 +39,10 @@ def test_closing_a_room_cancels_alices_booking_and_tells_her(browser):
     browser.get(room_url)
     browser.find_element(By.ID, "reason").send_keys("Roof repairs")
     browser.find_element(By.CSS_SELECTOR, 'form[action$="/unavailable"] button').click()
+    # A page of its own says what will be cancelled, and asks.
+    confirm = wait.until(EC.presence_of_element_located((By.ID, "confirm-close")))
+    assert "Garden chat" in browser.find_element(By.ID, "to-cancel").text
+    confirm.click()
     notice = wait.until(EC.presence_of_element_located((By.ID, "notice")))
     assert "1 booking was cancelled" in notice.text
     assert "Garden chat" in notice.text

@@ -166,6 +166,10 @@ def test_from_a_new_room_to_a_checked_in_meeting(browser):
     check_page(browser, "room (administrator)")
     browser.find_element(By.ID, "reason").send_keys(CLOSED_BECAUSE)
     submit(browser, 'form[action$="/unavailable"]')
+    # Closing asks first, on a page of its own, naming what it cancels.
+    assert review[0] in text(browser, "#to-cancel")
+    check_page(browser, "close a room: confirm")
+    submit(browser, 'form[action$="/unavailable"]')
     notice = text(browser, "#notice")
     assert "1 booking was cancelled" in notice and review[0] in notice
     assert text(browser, "#state") == f"Unavailable: {CLOSED_BECAUSE}"

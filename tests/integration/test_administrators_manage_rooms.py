@@ -192,9 +192,24 @@ def test_unavailable_cancels_exactly_the_live_bookings(admin):
         allow_redirects=False)
     assert missing.status_code == 422
     assert error_of(missing, "reason") == "Please fill this in."
-    resp = admin.post(url(f"/admin/rooms/{rid}/unavailable"), data={
-        "csrf": csrf_of(admin.get(url(f"/rooms/{rid}")).text),
-        "reason": "Water damage"}, allow_redirects=False)
+    closing = {"csrf": csrf_of(admin.get(url(f"/rooms/{rid}")).text),
+               "reason": "Water damage"}
+    # First a page of its own says what it will cancel; nothing is done yet.
+    ask = admin.post(url(f"/admin/rooms/{rid}/unavailable"), data=closing,
+                     allow_redirects=False)
+    assert ask.status_code == 200
+    doc = BeautifulSoup(ask.text, "html.parser")
+    assert doc.select_one("#window").get_text() == "Closed until further notice."
+    assert sorted(int(a["href"].rsplit("/", 1)[1]) for a in doc.select("#to-cancel a")) \
+        == sorted(live)
+    confirm = {i["name"]: i.get("value", "") for i in
+               doc.select("form[action$='/unavailable'] input[type=hidden]")}
+    assert confirm["confirmed"] == "1" and confirm["reason"] == "Water damage"
+    assert all(sql_value(f"SELECT status FROM bookings WHERE id = {b}") != "cancelled"
+               for b in live)
+    assert sql_value(f"SELECT status FROM rooms WHERE id = {rid}") == "available"
+    resp = admin.post(url(f"/admin/rooms/{rid}/unavailable"), data=confirm,
+                      allow_redirects=False)
     assert resp.status_code == 200
     doc = BeautifulSoup(resp.text, "html.parser")
     assert "3 bookings were cancelled" in doc.select_one("#notice").get_text()
@@ -217,9 +232,10 @@ def test_unavailable_cancels_exactly_the_live_bookings(admin):
     assert "3 bookings cancelled" in room_page.select_one(".history").get_text()
     # Booking it now is refused; the form does not offer it.
     assert book(alice, rid).status_code == 422
-    again = admin.post(url(f"/admin/rooms/{rid}/unavailable"), data={
-        "csrf": token, "reason": "x"}, allow_redirects=False)
-    assert again.status_code == 409
+    for confirmed in ({}, {"confirmed": "1"}):
+        again = admin.post(url(f"/admin/rooms/{rid}/unavailable"), data={
+            "csrf": token, "reason": "x", **confirmed}, allow_redirects=False)
+        assert again.status_code == 409
 
     # Available again: nothing comes back by itself; people book again.
     back = admin.post(url(f"/admin/rooms/{rid}/available"), data={"csrf": token},

@@ -161,7 +161,8 @@ def test_booking_while_the_room_is_taken_out_of_use_leaves_nothing_live():
 
         def close():
             return requests.post(url(f"/admin/rooms/{room}/unavailable"),
-                                 data={"csrf": token, "reason": f"Closed in round {r}"},
+                                 data={"csrf": token, "reason": f"Closed in round {r}",
+                                       "confirmed": "1"},
                                  cookies=admin.cookies.get_dict(), allow_redirects=False,
                                  timeout=60).status_code
 

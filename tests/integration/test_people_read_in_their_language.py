@@ -130,6 +130,25 @@ def test_an_api_error_is_in_the_asked_language_with_the_same_code(ko):
     assert missing["message"] == ko("no such booking")
 
 
+def test_the_rules_refusals_are_in_the_asked_language(ko):
+    """Each refusal sentence a rule or the state machine makes is in the
+    catalog (they are made in lib/refusal.c, not in the handlers)."""
+    script = api_session("alice", "refusals")
+    berlin = int(sql_value("SELECT id FROM rooms WHERE name = 'Berlin'"))
+    seats = int(sql_value(f"SELECT capacity FROM rooms WHERE id = {berlin}"))
+    body = {"roomId": berlin, "useStartDtm": "202701111000", "useEndDtm": "202701111100",
+            "title": "x", "attendees": seats + 1}
+    korean = script.post(url("/api/bookings"), json=body,
+                         headers={"Accept-Language": "ko"}).json()["error"]
+    assert korean["field"] == "attendees"
+    assert korean["message"] == ko("This room seats %lld.").replace("%lld", str(seats))
+    assert ko("This room seats %lld.") != "This room seats %lld."
+    early = dict(body, attendees=1, useStartDtm="202701110605", useEndDtm="202701110705")
+    korean = script.post(url("/api/bookings"), json=early,
+                         headers={"Accept-Language": "ko"}).json()["error"]
+    assert korean["message"] == ko("Times go in steps of %d minutes.") % 15
+
+
 def test_an_error_page_is_in_the_readers_language(ko):
     resp = requests.get(url("/no/such/page"), headers={"Accept-Language": "ko"})
     assert resp.status_code == 404

@@ -191,8 +191,8 @@ def test_a_room_nobody_can_book_is_one_free_cell_a_day(alice, filled_room):
     _, rid, _ = filled_room
     day = quiet_day(rid)
     name, closed = new_room()
-    sql(f"UPDATE rooms SET status = 'unavailable', unavailable_reason = 'works'"
-        f" WHERE id = {closed}")
+    sql(f"UPDATE rooms SET status = 'unavailable', unavailable_reason = 'works',"
+        f" closed_from = UTC_TIMESTAMP() WHERE id = {closed}")
     try:
         doc = BeautifulSoup(alice.get(url(f"/status/day?date={day}")).text, "html.parser")
         cells = doc.select_one(f'tr[data-room="{closed}"]').select("td")

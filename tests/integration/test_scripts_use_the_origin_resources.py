@@ -191,7 +191,7 @@ def test_rooms_are_added_and_taken_out_of_use_as_on_the_pages():
     told = alice.get(url("/api/notifications?unread=1")).json()["notifications"]
     assert any(n["bookingId"] == booked and "Flooded" in n["message"] for n in told)
     again = admin.patch(path, json={"status": "N", "reason": "Still"})
-    assert again.status_code == 409 and "already unavailable" in again.json()["error"]["message"]
+    assert again.status_code == 409 and "already closed" in again.json()["error"]["message"]
     back = admin.patch(path, json={"status": "Y"})
     assert back.status_code == 200 and back.json()["status"] == "Y"
     assert admin.patch(path, json={"status": "Y"}).status_code == 409

@@ -1,4 +1,8 @@
-/* roomctl sweep: the minutely job of actual use (no-shows, ended meetings). */
+/*
+ * roomctl sweep: the minutely job of actual use (no-shows, ended
+ * meetings) and of closures (rooms out of use when their window begins,
+ * back when it ends).
+ */
 #include <stdio.h>
 #include <string.h>
 
@@ -6,6 +10,7 @@
 #include "clock.h"
 #include "ctl.h"
 #include "db.h"
+#include "room.h"
 
 /*
  * Confirmed bookings of rooms that require check-in, not checked into by
@@ -32,6 +37,7 @@ cmd_sweep(struct ctl *ctl, int argc, char *argv[])
 	const struct rules	*k = &ctl->cfg.rules;
 	char			 cutoff[SQL_TIME_LEN], now[SQL_TIME_LEN];
 	time_t			 t = clock_now();
+	long long		 begun, ended;
 
 	(void)argv;
 	if (argc != 1) {
@@ -44,15 +50,19 @@ cmd_sweep(struct ctl *ctl, int argc, char *argv[])
 	if (ctl_apply_each(ctl, SQL_NO_SHOWS, DB_ARGS(DB_STR(cutoff),
 	    DB_STR(cutoff)), ACT_RELEASE, &released) == -1 ||
 	    ctl_apply_each(ctl, SQL_ENDED, DB_ARGS(DB_STR(now)), ACT_COMPLETE,
-	    &completed) == -1) {
+	    &completed) == -1 ||
+	    room_sweep_closures(ctl->db, t, &begun, &ended) == -1) {
 		fprintf(stderr, "roomctl: sweep failed: %s\n",
 		    db_last_message(ctl->db));
 		return 1;
 	}
+	/* One line a run: the job's log stamps each run's line. */
 	printf("sweep: released %lld no-show%s, completed %lld meeting%s"
-	    " (%lld already changed by others)\n", released.done,
+	    " (%lld already changed by others); %lld room%s out of use as"
+	    " planned, %lld back in use\n", released.done,
 	    released.done == 1 ? "" : "s", completed.done,
 	    completed.done == 1 ? "" : "s",
-	    released.skipped + completed.skipped);
+	    released.skipped + completed.skipped, begun,
+	    begun == 1 ? "" : "s", ended);
 	return 0;
 }

@@ -262,7 +262,9 @@ const struct input_field *const booking_request_in[] = {
 const struct input_field *const booking_new_query[] = {
 	&new_room, &new_start, &new_date, &new_attendees, NULL
 };
-const struct input_field *const booking_cancel_in[] = { &reason, NULL };
+const struct input_field *const booking_cancel_in[] = {
+	&reason, &confirmed, NULL
+};
 const struct input_field *const booking_list_query[] = {
 	&of_user, &after, &limit, NULL
 };

@@ -395,6 +395,50 @@ booking_page_again(struct req *r, int status)
 	return booking_page(r, route_arg_id(r, 0), status);
 }
 
+/*
+ * Cancelling someone else's booking asks first, on a page of its own that
+ * names the booking, its owner and the reason they will read: 0 when it
+ * needs no asking (one's own, or confirmed), else the answer sent.
+ */
+static int
+ask_before_cancelling(struct req *r, long long id, const struct input *in)
+{
+	struct booking_outcome	 o = { 0 };
+	struct db_rows		*b;
+	struct page		 p;
+	int			 rc = 0;
+
+	if (input_given(in, "confirmed"))
+		return 0;
+	if ((b = db_query(r->app->db, SQL_BOOKING, DB_ARGS(DB_INT(id)))) ==
+	    NULL)
+		return db_failed(r);
+	/* One's own; or not one's to cancel: booking_apply refuses. */
+	if (b->nrows != 1 || db_get_int(b, 0, "user_id") == r->user->id ||
+	    !user_may_act_for(r->user, db_get_int(b, 0, "user_id")))
+		goto out;
+	if (!input_given(in, "reason")) {
+		rc = refusal_answer(r, BK_REASON_REQUIRED, ACT_CANCEL, &o);
+		goto out;
+	}
+	if (page_begin(&p, r, T(r, "Cancel this booking?"),
+	    "booking_cancel.tpl") == -1) {
+		rc = 500;
+		goto out;
+	}
+	tpl_set(p.body, "ID", db_get(b, 0, "id"));
+	tpl_set(p.body, "TITLE", db_get(b, 0, "title"));
+	tpl_set(p.body, "ROOM", db_get(b, 0, "room"));
+	tpl_set(p.body, "OWNER", db_get(b, 0, "owner"));
+	page_set_span(p.body, r->lang, "WHEN", db_get(b, 0, "starts_at"),
+	    db_get(b, 0, "ends_at"));
+	input_fill(p.body, r, booking_cancel_in);
+	rc = page_finish(&p, r, 200);
+out:
+	db_rows_free(b);
+	return rc;
+}
+
 int
 booking_cancel(struct req *r)
 {
@@ -404,9 +448,12 @@ booking_cancel(struct req *r)
 	struct refusal		 why;
 	enum booking_result	 rc;
 	char			 location[64];
+	int			 asked;
 
 	if ((rc = input_form(r, booking_cancel_in, &in)) != 0)
 		return rc;
+	if ((asked = ask_before_cancelling(r, id, &in)) != 0)
+		return asked;
 	rc = booking_apply(r->app->db, id, ACT_CANCEL, r->user,
 	    input_text(&in, "reason"), &o);
 	switch (refusal_of(rc, ACT_CANCEL, &o, &r->app->cfg->rules, r->lang,

@@ -123,8 +123,18 @@ def test_an_administrator_cancels_with_a_reason_and_the_owner_is_told(alice, adm
                       allow_redirects=False)
     assert resp.status_code == 422
     assert "Give a reason" in resp.text
-    resp = admin.post(url(f"/bookings/{bid}/cancel"), data={
+    # Someone else's booking: a page of its own asks first, naming it.
+    ask = admin.post(url(f"/bookings/{bid}/cancel"), data={
         "csrf": token, "reason": "Fire drill"}, allow_redirects=False)
+    assert ask.status_code == 200
+    doc = BeautifulSoup(ask.text, "html.parser")
+    assert doc.select_one("#cancel-title").get_text() == "Admin cancels"
+    assert doc.select_one("#cancel-owner").get_text() == "Alice Andersen"
+    assert doc.select_one("#cancel-reason").get_text() == "Fire drill"
+    assert status(alice, bid) == "Pending approval"
+    confirm = {i["name"]: i["value"] for i in doc.select("form input[type=hidden]")}
+    assert confirm["confirmed"] == "1" and confirm["reason"] == "Fire drill"
+    resp = admin.post(url(f"/bookings/{bid}/cancel"), data=confirm, allow_redirects=False)
     assert resp.status_code == 303
     assert status(alice, bid) == "Cancelled"
     assert history(alice, bid)[-1] == ("Cancelled", "Ada Admin", "Fire drill")

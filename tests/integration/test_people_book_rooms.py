@@ -150,13 +150,13 @@ def test_a_time_skipped_by_daylight_saving_is_refused(alice):
 
 
 def test_an_unavailable_room_is_refused(alice):
-    sql("INSERT INTO rooms (name, location, capacity, status, unavailable_reason)"
-        " VALUES ('Closed room', 'Floor 0', 4, 'unavailable', 'flooded')")
+    sql("INSERT INTO rooms (name, location, capacity, status, unavailable_reason, closed_from)"
+        " VALUES ('Closed room', 'Floor 0', 4, 'unavailable', 'flooded', UTC_TIMESTAMP())")
     try:
         before = count_bookings()
         resp = book(alice, room=room_id("Closed room"))
         assert resp.status_code == 422
-        assert error_of(resp, "room_id") == "That room is not available for booking."
+        assert error_of(resp, "room_id") == "This room is closed until further notice: flooded."
         assert count_bookings() == before
         # And the form does not offer it.
         assert "Closed room" not in alice.get(url("/bookings/new")).text

@@ -27,7 +27,7 @@ static const char SQL_OVERLAP[] =
     " ORDER BY starts_at LIMIT 1";
 static const char SQL_INSERT[] =
     "INSERT INTO bookings (room_id, user_id, title, attendees, starts_at,"
-    " ends_at, request_token) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    " ends_at, request_token, private) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_EVENT[] =
     "INSERT INTO booking_events (booking_id, kind, actor_id, reason)"
     " VALUES (?, ?, ?, ?)";
@@ -211,7 +211,8 @@ try_request(struct db *db, const struct booking_request *q,
 		return finish(db, rc);
 	if (db_exec(db, SQL_INSERT, DB_ARGS(DB_INT(q->room_id),
 	    DB_INT(q->requester->id), DB_STR(q->title), DB_INT(q->attendees),
-	    DB_STR(from), DB_STR(to), DB_STR(q->request_token)), &o->id) != 1) {
+	    DB_STR(from), DB_STR(to), DB_STR(q->request_token),
+	    DB_INT(q->private)), &o->id) != 1) {
 		/* The same token raced in for another room: show that one. */
 		if (db_last_error(db) == DB_DUPLICATE) {
 			db_rollback(db);

@@ -55,6 +55,7 @@ struct booking_request {
 	const char	*title;
 	long long	 attendees;
 	time_t		 starts_at, ends_at;
+	int		 private;	/* others see neither title nor details */
 	const char	*request_token;	/* one per form: a resubmit is found */
 };
 

@@ -77,6 +77,8 @@ bookingapi_json(const struct db_rows *rows, size_t i)
 	    db_get(rows, i, "actual_start"));
 	bookingapi_set_time(o, "realUseEndDtm", NULL,
 	    db_get(rows, i, "actual_end"));
+	json_object_set_new(o, "private",
+	    json_boolean(db_get_int(rows, i, "private")));
 	return o;
 }
 

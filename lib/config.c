@@ -85,6 +85,7 @@ static const struct key config_keys[] = {
 	    0, 0, 240 },
 	{ "rules",	"checkin_grace_minutes", K_INT, CFG(rules.checkin_grace),
 	    0, 1, 240 },
+	{ "privacy",	"show_owner",	K_BOOL,	CFG(show_owner), 0, 0, 1 },
 	{ "testing",	"clock_file",	K_STR,	CFG(clock_file), 0, 0, 0 },
 	{ "testing",	"slow_path",	K_BOOL,	CFG(slow_path),	0, 0, 1 },
 	{ NULL,		"socket",	K_STR,	CTX(socket),	1, 0, 0 },
@@ -424,6 +425,7 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 	snprintf(cfg->admin_db_user, sizeof cfg->admin_db_user, "root");
 	snprintf(cfg->language, sizeof cfg->language, "en");
 	cfg->session_idle_seconds = 2 * 3600;
+	cfg->show_owner = 1;
 	cfg->session_max_seconds = 12 * 3600;
 	cfg->rules = (struct rules){ .slot_minutes = 15, .open_from = 7 * 60,
 	    .open_until = 20 * 60, .open_days = 0x3e /* Monday to Friday */,

@@ -66,6 +66,9 @@ struct config {
 
 	struct rules rules;
 
+	/* Colleagues see who holds a room (privacy.show_owner). */
+	int	show_owner;
+
 	/*
 	 * Benchmarks only: GET /status/floor answers this many bytes without
 	 * touching the database (the FastCGI floor).  0: no such page.

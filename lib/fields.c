@@ -150,6 +150,8 @@ static const struct input_field
 	.min = 1, .max = PEOPLE_MAX,
 	.says = N_("Enter how many people will attend (at least 1)."),
 	.flags = IN_REQUIRED },
+    private_booking = { .name = "private", .json = "private",
+	.type = IN_FLAG },
     request_token = { .name = "request_token", .type = IN_TEXT,
 	.valid = valid_form_token, .flags = IN_REQUIRED },
     reason = REASON(0),
@@ -256,8 +258,8 @@ const struct input_field *const language_query[] = {
 };
 
 const struct input_field *const booking_request_in[] = {
-	&room_id, &starts_at, &ends_at, &title, &attendees, &request_token,
-	NULL
+	&room_id, &starts_at, &ends_at, &title, &attendees, &private_booking,
+	&request_token, NULL
 };
 const struct input_field *const booking_new_query[] = {
 	&new_room, &new_start, &new_date, &new_attendees, NULL

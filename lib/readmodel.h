@@ -22,7 +22,7 @@ struct db;
 	" b.decided_at AS decided_at, d.display_name AS decided_by_name,"	\
 	" b.reason AS reason, b.updated_at AS updated_at,"		\
 	" b.actual_start AS actual_start, b.actual_end AS actual_end,"	\
-	" b.decided_by AS decided_by"					\
+	" b.decided_by AS decided_by, b.private AS private"		\
 	" FROM bookings b JOIN rooms r ON r.id = b.room_id"		\
 	" JOIN users u ON u.id = b.user_id"				\
 	" LEFT JOIN users d ON d.id = b.decided_by"
@@ -38,13 +38,13 @@ struct db;
 	" decided_by_name = VALUES(decided_by_name), reason = VALUES(reason),"	\
 	" updated_at = VALUES(updated_at),"				\
 	" actual_start = VALUES(actual_start), actual_end = VALUES(actual_end),"	\
-	" decided_by = VALUES(decided_by)"
+	" decided_by = VALUES(decided_by), private = VALUES(private)"
 
 #define READMODEL_COLUMNS						\
 	"booking_id, room_id, room_name, user_id, user_name, title,"	\
 	" attendees, starts_at, ends_at, status, decided_at,"		\
 	" decided_by_name, reason, updated_at, actual_start, actual_end,"	\
-	" decided_by"
+	" decided_by, private"
 
 /* SQL: rows a and b of the view (aliases) hold the same values. */
 #define READMODEL_SAME(a, b)						\
@@ -62,7 +62,8 @@ struct db;
 	" AND " a ".updated_at <=> " b ".updated_at"			\
 	" AND " a ".actual_start <=> " b ".actual_start"		\
 	" AND " a ".actual_end <=> " b ".actual_end"			\
-	" AND " a ".decided_by <=> " b ".decided_by"
+	" AND " a ".decided_by <=> " b ".decided_by"			\
+	" AND " a ".private <=> " b ".private"
 
 /*
  * Writes the booking's row from the source tables, inside the caller's

@@ -7,6 +7,7 @@
 <dt>When</dt><dd id="when">{{WHEN}}</dd>
 <dt>Attendees</dt><dd>{{ATTENDEES}}</dd>
 <dt>Booked by</dt><dd id="owner">{{OWNER}}</dd>
+{{#PRIVATE}}<dt>Private</dt><dd id="private">Colleagues see that the room is taken, never the title.</dd>{{/PRIVATE}}
 {{#USED}}<dt>Used</dt><dd id="used">{{#SINCE}}since {{/SINCE}}{{SPAN}}</dd>{{/USED}}
 </dl>
 {{#CHECKIN_RULE}}<p class="hint" id="checkin-rule">This room requires check-in: check in between {{OPENS}} and {{CLOSES}}, or the booking is released for others.</p>{{/CHECKIN_RULE}}

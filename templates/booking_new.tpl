@@ -39,5 +39,11 @@
 <input type="number" id="attendees" name="attendees" value="{{ATTENDEES}}" min="1" max="10000" required{{#ERR_ATTENDEES}} aria-invalid="true" aria-describedby="attendees-error" autofocus{{/ERR_ATTENDEES}}>
 {{#ERR_ATTENDEES}}<p class="field-error" id="attendees-error">{{MESSAGE}}</p>{{/ERR_ATTENDEES}}
 </div>
+<div class="field check">
+<input type="checkbox" id="private" name="private" value="1"{{#PRIVATE_ON}} checked{{/PRIVATE_ON}} aria-describedby="private-hint{{#ERR_PRIVATE}} private-error{{/ERR_PRIVATE}}"{{#ERR_PRIVATE}} aria-invalid="true" autofocus{{/ERR_PRIVATE}}>
+<label for="private">Private</label>
+<p class="hint" id="private-hint">Colleagues see that the room is taken, never the title.</p>
+{{#ERR_PRIVATE}}<p class="field-error" id="private-error">{{MESSAGE}}</p>{{/ERR_PRIVATE}}
+</div>
 <button class="button" type="submit">Request booking</button>
 </form>

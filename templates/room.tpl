@@ -15,7 +15,7 @@
 {{#MEMBER}}<h2 id="upcoming">Upcoming bookings</h2>
 {{#NO_BOOKINGS}}<p>None.</p>{{/NO_BOOKINGS}}
 <ul class="bookings" aria-labelledby="upcoming">
-{{#BOOKING}}<li class="booking">{{WHEN}} · <strong>{{TITLE}}</strong> <span class="badge status-{{STATUS}}">{{STATUS_LABEL}}</span>{{#OWNER}} · {{OWNER_NAME}} · <a href="/bookings/{{BOOKING_ID}}">details</a>{{/OWNER}}</li>
+{{#BOOKING}}<li class="booking">{{WHEN}} · <strong>{{TITLE}}</strong> <span class="badge status-{{STATUS}}">{{STATUS_LABEL}}</span>{{#OWNER}} · <span class="owner">{{OWNER_NAME}}</span>{{/OWNER}}{{#DETAILS}} · <a href="/bookings/{{BOOKING_ID}}">details</a>{{/DETAILS}}</li>
 {{/BOOKING}}
 </ul>{{/MEMBER}}
 {{#ADMIN}}

@@ -15,7 +15,7 @@
 {{#EMPTY}}<p id="empty">No bookings match.</p>{{/EMPTY}}
 <div class="table-wrap" role="region" aria-label="Bookings" tabindex="0">
 <table class="list status-list">
-<thead><tr><th scope="col">When</th><th scope="col">Room</th><th scope="col">Title</th><th scope="col">State</th>{{#ADMIN}}<th scope="col">Requested by</th>{{/ADMIN}}<th scope="col">Decided</th></tr></thead>
+<thead><tr><th scope="col">When</th><th scope="col">Room</th><th scope="col">Title</th><th scope="col">State</th>{{#OWNER_COLUMN}}<th scope="col">Booked by</th>{{/OWNER_COLUMN}}<th scope="col">Decided</th></tr></thead>
 <tbody>
 {{#ROW}}<tr class="row" data-id="{{ID}}"><td class="when">{{WHEN}}</td><td class="room">{{ROOM}}</td><td class="title">{{TITLE}}</td><td><span class="badge status-{{STATUS}}">{{STATUS_LABEL}}</span></td>{{#REQUESTER}}<td class="requester">{{NAME}}</td>{{/REQUESTER}}<td class="decided">{{#DECIDED}}{{AT}} by {{BY}}{{/DECIDED}}</td></tr>
 {{/ROW}}

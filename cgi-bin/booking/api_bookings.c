@@ -63,13 +63,7 @@ api_booking_create(struct req *r)
 		input_free(&in);
 		return status;
 	}
-	memset(&q, 0, sizeof q);
-	q.room_id = input_int(&in, "room_id");
-	q.starts_at = input_time(&in, "starts_at");
-	q.ends_at = input_time(&in, "ends_at");
-	q.title = input_text(&in, "title");
-	q.attendees = input_int(&in, "attendees");
-	q.requester = r->user;
+	booking_request_of(r, &in, &q);
 	q.request_token = token;
 	rc = booking_submit(r->app->db, &r->app->cfg->rules, &q, &o);
 	switch (refusal_of(rc, ACT_REQUEST, &o, &r->app->cfg->rules, r->lang,

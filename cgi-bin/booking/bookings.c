@@ -27,7 +27,7 @@ static const char SQL_BOOKING[] =
     "SELECT b.id, r.name AS room, r.location, b.user_id,"
     " u.display_name AS owner, b.title,"
     " b.attendees, b.starts_at, b.ends_at, b.status, b.reason,"
-    " b.actual_start, b.actual_end, r.checkin_required_since"
+    " b.actual_start, b.actual_end, r.checkin_required_since, b.private"
     " FROM bookings b JOIN rooms r ON r.id = b.room_id"
     " JOIN users u ON u.id = b.user_id WHERE b.id = ?";
 static const char SQL_HISTORY[] =
@@ -89,6 +89,9 @@ form_page(struct req *r, int status)
 		return rc;
 	}
 	input_fill(p.body, r, booking_request_in);
+	if (params_get(&r->form, "private") != NULL &&
+	    *params_get(&r->form, "private") != '\0')
+		tpl_show(p.body, "PRIVATE_ON");
 	if (r->refused && (status == 409 || input_field_of(
 	    booking_request_in, r->error_field) == NULL))
 		tpl_set(tpl_section(p.body, "PROBLEM"), "MESSAGE", r->error);
@@ -96,6 +99,20 @@ form_page(struct req *r, int status)
 	    hours, sizeof hours));
 	tpl_set_int(p.body, "STEP", r->app->cfg->rules.slot_minutes * 60);
 	return page_finish(&p, r, status);
+}
+
+void
+booking_request_of(const struct req *r, const struct input *in,
+    struct booking_request *q)
+{
+	memset(q, 0, sizeof *q);
+	q->room_id = input_int(in, "room_id");
+	q->starts_at = input_time(in, "starts_at");
+	q->ends_at = input_time(in, "ends_at");
+	q->title = input_text(in, "title");
+	q->attendees = input_int(in, "attendees");
+	q->private = (int)input_int(in, "private");
+	q->requester = r->user;
 }
 
 int
@@ -192,13 +209,7 @@ booking_create(struct req *r)
 		    "or you have logged in again since; check the values and "
 		    "send it again.", NULL);
 	}
-	memset(&q, 0, sizeof q);
-	q.room_id = input_int(&in, "room_id");
-	q.starts_at = input_time(&in, "starts_at");
-	q.ends_at = input_time(&in, "ends_at");
-	q.requester = r->user;
-	q.title = input_text(&in, "title");
-	q.attendees = input_int(&in, "attendees");
+	booking_request_of(r, &in, &q);
 	q.request_token = input_text(&in, "request_token");
 	rc = booking_submit(r->app->db, &r->app->cfg->rules, &q, &o);
 	switch (refusal_of(rc, ACT_REQUEST, &o, &r->app->cfg->rules, r->lang,
@@ -345,6 +356,8 @@ booking_page(struct req *r, long long id, int status)
 	tpl_set(p.body, "OWNER", db_get(b, 0, "owner"));
 	tpl_set(p.body, "TITLE", db_get(b, 0, "title"));
 	tpl_set(p.body, "ATTENDEES", db_get(b, 0, "attendees"));
+	if (db_get_int(b, 0, "private"))
+		tpl_show(p.body, "PRIVATE");
 	page_set_span(p.body, r->lang, "WHEN", db_get(b, 0, "starts_at"),
 	    db_get(b, 0, "ends_at"));
 	tpl_set(p.body, "STATUS", db_get(b, 0, "status"));

@@ -36,6 +36,11 @@ int	account_form_again(struct req *r, int status);
 int	booking_form(struct req *r);
 /* The booking form again, refused (the dispatcher's form_fn). */
 int	booking_form_again(struct req *r, int status);
+/* The request of the form's or the API's fields, by r's user. */
+struct input;
+struct booking_request;
+void	booking_request_of(const struct req *r, const struct input *in,
+	    struct booking_request *q);
 /* POST /bookings: 303 to the new (or, resubmitted, the same) booking;
  * 422 with the field at fault, 409 when the time is taken. */
 int	booking_create(struct req *r);

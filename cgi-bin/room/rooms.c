@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "page.h"
 #include "pages.h"
+#include "privacy.h"
 
 static const char SQL_ROOMS[] =
     "SELECT id, name, location, capacity, description, status,"
@@ -28,7 +29,7 @@ static const char SQL_ROOM[] =
     " WHERE b.room_id = rooms.id) AS has_bookings FROM rooms WHERE id = ?";
 static const char SQL_UPCOMING[] =
     "SELECT b.id AS booking_id, b.title, b.starts_at, b.ends_at, b.status,"
-    " u.display_name AS owner_name"
+    " u.display_name AS owner_name, b.user_id, b.private"
     " FROM bookings b JOIN users u ON u.id = b.user_id"
     " WHERE b.room_id = ? AND b.status IN ('pending','confirmed')"
     " AND b.ends_at > UTC_TIMESTAMP()"
@@ -146,18 +147,24 @@ room_page(struct req *r, long long id, int status,
 	}
 	tpl_show(p.body, "MEMBER");
 	for (size_t i = 0; i < up->nrows; i++) {
-		struct tpl *b = tpl_section(p.body, "BOOKING");
+		struct tpl		*b = tpl_section(p.body, "BOOKING");
+		struct booking_seen	 seen;
 
+		privacy_seen(r, db_get_int(up, i, "user_id"), db_get(up, i,
+		    "owner_name"), db_get(up, i, "title"), (int)db_get_int(up,
+		    i, "private"), &seen);
 		tpl_set(b, "BOOKING_ID", db_get(up, i, "booking_id"));
-		tpl_set(b, "TITLE", db_get(up, i, "title"));
+		tpl_set(b, "TITLE", seen.title);
 		page_set_span(b, r->lang, "WHEN", db_get(up, i, "starts_at"),
 		    db_get(up, i, "ends_at"));
 		tpl_set(b, "STATUS", db_get(up, i, "status"));
 		tpl_set(b, "STATUS_LABEL",
 		    words_state_label(r->lang, db_get(up, i, "status")));
-		if (admin)
+		if (seen.owner != NULL)
 			tpl_set(tpl_section(b, "OWNER"), "OWNER_NAME",
-			    db_get(up, i, "owner_name"));
+			    seen.owner);
+		if (seen.whole)
+			tpl_show(b, "DETAILS");
 	}
 	if (up->nrows == 0)
 		tpl_show(p.body, "NO_BOOKINGS");

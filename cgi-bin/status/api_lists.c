@@ -15,19 +15,27 @@
 #include "fields.h"
 #include "handlers.h"
 #include "i18n.h"
+#include "privacy.h"
 
+/* Row i as the reader may see it: a private title hidden, owners as the
+ * site chooses (lib/privacy). */
 static json_t *
-row_json(const struct db_rows *rows, size_t i, int admin)
+row_json(const struct req *r, const struct db_rows *rows, size_t i)
 {
-	const char	*status = db_get(rows, i, "status");
-	json_t		*o = json_pack("{s:I, s:I, s:s, s:s, s:s, s:s}",
+	const char		*status = db_get(rows, i, "status");
+	int			 private = (int)db_get_int(rows, i, "private");
+	struct booking_seen	 seen;
+	json_t			*o;
+
+	privacy_seen(r, db_get_int(rows, i, "user_id"), db_get(rows, i,
+	    "user_name"), db_get(rows, i, "title"), private, &seen);
+	o = json_pack("{s:I, s:I, s:s, s:s, s:b, s:s, s:s}",
 	    "bookingId", db_get_int(rows, i, "booking_id"),
 	    "roomId", db_get_int(rows, i, "room_id"),
 	    "roomName", db_get(rows, i, "room_name"),
-	    "title", db_get(rows, i, "title"),
+	    "title", seen.title, "private", private,
 	    "status", status,
 	    "confirmStatus", bookingapi_confirm_status(status));
-
 	if (o == NULL)
 		return NULL;
 	bookingapi_set_time(o, "useStartDtm", "starts_at",
@@ -39,9 +47,11 @@ row_json(const struct db_rows *rows, size_t i, int admin)
 	json_object_set_new(o, "confirmUserId",
 	    db_get(rows, i, "decided_by") != NULL ?
 	    json_integer(db_get_int(rows, i, "decided_by")) : json_null());
-	/* Who booked is for administrators, as on the status page. */
-	json_object_set_new(o, "bookingUserId", admin ?
+	/* Who booked, where the reader may see it, as on the status page. */
+	json_object_set_new(o, "bookingUserId", seen.owner != NULL ?
 	    json_integer(db_get_int(rows, i, "user_id")) : json_null());
+	json_object_set_new(o, "bookingUserName", seen.owner != NULL ?
+	    json_string(seen.owner) : json_null());
 	bookingapi_set_time(o, "realUseStartDtm", NULL,
 	    db_get(rows, i, "actual_start"));
 	bookingapi_set_time(o, "realUseEndDtm", NULL,
@@ -76,7 +86,7 @@ api_booking_lists(struct req *r)
 		return 500;
 	}
 	for (size_t i = 0; i < rows->nrows; i++)
-		json_array_append_new(list, row_json(rows, i, r->user->admin));
+		json_array_append_new(list, row_json(r, rows, i));
 	/* A full page may have more: the cursor after its last row. */
 	next[0] = '\0';
 	if (rows->nrows == (size_t)limit && parse_sql_time(db_get(rows,

@@ -14,6 +14,7 @@
 #include "handlers.h"
 #include "i18n.h"
 #include "page.h"
+#include "privacy.h"
 
 #define MAX_SLOTS	(24 * 60)
 
@@ -32,13 +33,15 @@ static const char SQL_OTHER_ROOMS[] =
  * (measured: 6 pages/s at a million bookings).
  */
 static const char SQL_DAY[] =
-    "SELECT booking_id, room_id, title, status, starts_at, ends_at, user_id"
+    "SELECT booking_id, room_id, title, status, starts_at, ends_at, user_id,"
+    " user_name, private"
     " FROM booking_status WHERE starts_at < ? AND ends_at > ?"
     " AND " STARTED_AFTER_DAY_BEFORE("starts_at", "?")
     " AND status IN " HOLDS_SLOT
     " ORDER BY room_id, starts_at";
 static const char SQL_WEEK[] =
-    "SELECT booking_id, room_id, title, status, starts_at, ends_at, user_id"
+    "SELECT booking_id, room_id, title, status, starts_at, ends_at, user_id,"
+    " user_name, private"
     " FROM booking_status WHERE room_id = ? AND starts_at < ? AND ends_at > ?"
     " AND " STARTED_AFTER_DAY_BEFORE("starts_at", "?")
     " AND status IN " HOLDS_SLOT " ORDER BY starts_at";
@@ -47,7 +50,8 @@ static const char SQL_WEEK[] =
 struct held {
 	long long	 id, room, user;
 	time_t		 start, end;
-	const char	*title, *status;
+	const char	*title, *status, *owner;
+	int		 private;
 };
 
 /* The slot boundaries of local date (site zone): n + 1 instants. */
@@ -121,10 +125,13 @@ read_held(const struct db_rows *rows, struct held **out)
 	int		 col_start = db_col(rows, "starts_at");
 	int		 col_end = db_col(rows, "ends_at");
 	int		 col_user = db_col(rows, "user_id");
+	int		 col_owner = db_col(rows, "user_name");
+	int		 col_private = db_col(rows, "private");
 	struct held	*h;
 
 	if (col_id < 0 || col_room < 0 || col_title < 0 || col_status < 0 ||
-	    col_start < 0 || col_end < 0 || col_user < 0)
+	    col_start < 0 || col_end < 0 || col_user < 0 || col_owner < 0 ||
+	    col_private < 0)
 		return -1;	/* logged by db_col */
 	if ((h = calloc(rows->nrows ? rows->nrows : 1, sizeof *h)) == NULL)
 		return -1;
@@ -134,6 +141,8 @@ read_held(const struct db_rows *rows, struct held **out)
 		h[i].title = cell(rows, i, col_title);
 		h[i].status = cell(rows, i, col_status);
 		h[i].user = cell_int(rows, i, col_user);
+		h[i].owner = cell(rows, i, col_owner);
+		h[i].private = (int)cell_int(rows, i, col_private);
 		if (parse_sql_time(cell(rows, i, col_start),
 		    &h[i].start) == -1 ||
 		    parse_sql_time(cell(rows, i, col_end), &h[i].end) == -1) {
@@ -178,18 +187,25 @@ holder(const struct held *h, size_t *j, size_t hi, time_t a, time_t b)
 	return *j < hi && h[*j].start < b ? &h[*j] : NULL;
 }
 
-/* A booked cell: its title and state, linked for those who may see it. */
+/*
+ * A booked cell: its title (unless private) and who holds it (as the
+ * site chooses), and its state; linked for those who may act on it.
+ */
 static void
 booked_cell(const struct req *r, struct tpl *c, const struct held *b)
 {
-	struct tpl	*x = tpl_section(c, "BOOKED");
-	char		 class[64];
+	struct tpl		*x = tpl_section(c, "BOOKED");
+	struct booking_seen	 seen;
+	char			 class[64];
 
+	privacy_seen(r, b->user, b->owner, b->title, b->private, &seen);
 	snprintf(class, sizeof class, "booked status-%s", b->status);
 	tpl_set(c, "CLASS", class);
-	tpl_set(x, "TITLE", b->title);
+	tpl_set(x, "TITLE", seen.title);
+	if (seen.owner != NULL)
+		tpl_set(tpl_section(x, "HOLDER"), "OWNER", seen.owner);
 	tpl_set(x, "STATUS_LABEL", words_state_label(r->lang, b->status));
-	if (user_may_act_for(r->user, b->user))
+	if (seen.whole)
 		tpl_set_int(tpl_section(x, "LINK"), "BOOKING_ID", b->id);
 }
 

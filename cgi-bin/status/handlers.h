@@ -13,7 +13,7 @@ struct db_rows;
 #define STATUS_LIST_COLUMNS						\
 	"booking_id, room_name, starts_at, ends_at, title, status,"	\
 	" user_name, decided_at, decided_by_name, room_id, user_id,"	\
-	" decided_by, actual_start, actual_end"
+	" decided_by, actual_start, actual_end, private"
 
 /* The list's filters (?room, ?status, ?person, ?from, ?to), as read. */
 struct status_filters {

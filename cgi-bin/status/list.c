@@ -13,6 +13,7 @@
 #include "handlers.h"
 #include "i18n.h"
 #include "page.h"
+#include "privacy.h"
 
 #define PAGE_SIZE	50
 
@@ -272,17 +273,22 @@ status_list(struct req *r)
 		struct tpl	*b = tpl_section(p.body, "ROW");
 		const char	*status = db_get(rows, i, "status");
 		const char	*decided = db_get(rows, i, "decided_at");
+		struct booking_seen seen;
 
 		tpl_set(b, "ID", db_get(rows, i, "booking_id"));
 		tpl_set(b, "ROOM", db_get(rows, i, "room_name"));
 		page_set_span(b, r->lang, "WHEN", db_get(rows, i, "starts_at"),
 		    db_get(rows, i, "ends_at"));
-		tpl_set(b, "TITLE", db_get(rows, i, "title"));
+		privacy_seen(r, db_get_int(rows, i, "user_id"), db_get(rows, i,
+		    "user_name"), db_get(rows, i, "title"), (int)db_get_int(rows,
+		    i, "private"), &seen);
+		tpl_set(b, "TITLE", seen.title);
 		tpl_set(b, "STATUS", status);
 		tpl_set(b, "STATUS_LABEL", words_state_label(r->lang, status));
-		if (r->user->admin)
+		/* The column is there when owners are shown; a cell may not be. */
+		if (r->user->admin || r->app->cfg->show_owner)
 			tpl_set(tpl_section(b, "REQUESTER"), "NAME",
-			    db_get(rows, i, "user_name"));
+			    seen.owner != NULL ? seen.owner : "");
 		if (decided != NULL) {
 			struct tpl *d = tpl_section(b, "DECIDED");
 
@@ -290,8 +296,8 @@ status_list(struct req *r)
 			tpl_set(d, "BY", db_get(rows, i, "decided_by_name"));
 		}
 	}
-	if (r->user->admin)
-		tpl_show(p.body, "ADMIN");
+	if (r->user->admin || r->app->cfg->show_owner)
+		tpl_show(p.body, "OWNER_COLUMN");
 	if (shown == 0)
 		tpl_show(p.body, "EMPTY");
 	/* Older rows exist past the last shown; newer ones before the first. */

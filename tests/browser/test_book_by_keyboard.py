@@ -15,7 +15,7 @@ HEADER = {"desktop": ["Skip to content", "roombook", "Rooms by day", "Book a roo
                       "My bookings", "Rooms", "Status", "Notifications", "Alice Andersen",
                       "Log out"],
           "phone": ["Skip to content", "roombook", "Menu"]}
-FORM = ["room_id", "starts_at", "ends_at", "title", "attendees", "Request booking"]
+FORM = ["room_id", "starts_at", "ends_at", "title", "attendees", "private", "Request booking"]
 
 # What has focus (its id, or a link's or button's words), and whether a
 # person can see it (checks.RING).

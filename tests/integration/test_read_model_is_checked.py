@@ -16,7 +16,7 @@ def test_check_status_names_a_corrupted_row_and_a_missing_one():
         sql(f"UPDATE booking_status SET title = '{original}' WHERE booking_id = {bid}")
     sql("INSERT INTO booking_status SELECT 99999999, room_id, room_name, user_id, user_name,"
         " title, attendees, starts_at, ends_at, status, decided_at, decided_by_name, reason,"
-        f" updated_at, actual_start, actual_end, decided_by FROM booking_status"
+        f" updated_at, actual_start, actual_end, decided_by, private FROM booking_status"
         f" WHERE booking_id = {bid}")
     try:
         out = roomctl("check-status")

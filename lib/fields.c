@@ -229,6 +229,7 @@ static const struct input_field
 	"cancelled", "expired", "in_use", "completed", "released", NULL },
 	.says = N_("status must be pending, confirmed, denied, cancelled, "
 	"expired, in_use, completed or released") },
+    mine = { .name = "mine", .type = IN_FLAG },
     of_person = { .name = "person", .type = IN_INT, .min = 1,
 	.max = ID_MAX, .says = N_("person must be a person's number") },
     from_day = { .name = "from", .type = IN_DATE,
@@ -300,8 +301,8 @@ const struct input_field *const room_query[] = {
 };
 
 const struct input_field *const status_list_query[] = {
-	&of_room, &in_state, &of_person, &from_day, &to_day, &page_after,
-	&page_before, NULL
+	&of_room, &in_state, &of_person, &mine, &from_day, &to_day,
+	&page_after, &page_before, NULL
 };
 const struct input_field *const booking_lists_query[] = {
 	&of_room, &in_state, &of_person, &from_day, &to_day, &cursor, &limit,

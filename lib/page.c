@@ -33,6 +33,7 @@ static const struct {
 	{ "CUR_ROOMS",	 "/rooms",	  0, 0 },
 	{ "CUR_DAY",	 "/status/day",	  1, 0 },
 	{ "CUR_STATUS",	 "/status",	  0, 0 },
+	{ "CUR_QUEUE",	 "/admin/approvals", 0, 0 },
 	{ "CUR_ADMIN",	 "/admin",	  0, 0 },
 	{ "CUR_ACCOUNT", "/account",	  0, 0 },
 	{ "CUR_NOTES",	 "/notifications", 0, 0 },
@@ -83,8 +84,16 @@ page_begin(struct page *p, const struct req *r, const char *title,
 		if (r->user->unread > 0)
 			tpl_set_int(tpl_section(p->root, "UNREAD"), "COUNT",
 			    r->user->unread);
-		if (r->user->admin)
-			tpl_show(p->root, "ADMIN_NAV");
+		if (r->user->admin) {
+			struct tpl *a = tpl_section(p->root, "ADMIN_NAV");
+
+			if (r->user->waiting >= WAITING_CAP)
+				tpl_set(tpl_section(a, "WAITING"), "COUNT",
+				    WAITING_CAP_SQL "+");
+			else if (r->user->waiting > 0)
+				tpl_set_int(tpl_section(a, "WAITING"), "COUNT",
+				    r->user->waiting);
+		}
 	} else
 		tpl_show(p->root, "ANONYMOUS");
 	/* Where a person's zone is not the site's, the page says whose. */

@@ -111,3 +111,54 @@ rules_check(const struct rules *k, time_t start, time_t end, time_t now,
 	clock_use_zone(was);
 	return rc;
 }
+
+static int
+open_at(const struct rules *k, time_t t)
+{
+	struct tm	tm;
+	int		m = local_minutes(t, &tm);
+
+	return m >= 0 && (k->open_days & (1 << tm.tm_wday)) &&
+	    m >= k->open_from && m < k->open_until;
+}
+
+int
+rules_open_at(const struct rules *k, time_t t)
+{
+	char	was[64];
+	int	open;
+
+	snprintf(was, sizeof was, "%s", clock_zone());
+	clock_use_zone(NULL);
+	open = open_at(k, t);
+	clock_use_zone(was);
+	return open;
+}
+
+time_t
+rules_next_opening(const struct rules *k, time_t t)
+{
+	char	was[64], today[11], at[INPUT_TIME_LEN + 8];
+	time_t	day, next = 0;
+
+	snprintf(was, sizeof was, "%s", clock_zone());
+	clock_use_zone(NULL);
+	/* Today's opening if it is still ahead, else the next open day's. */
+	for (int d = 0; d <= 7 && next == 0 && local_date(t, 0, today) == 0;
+	    d++) {
+		struct tm tm;
+
+		if (local_date_start(today, d, &day) == -1 ||
+		    localtime_r(&day, &tm) == NULL)
+			break;
+		if (!(k->open_days & (1 << tm.tm_wday)))
+			continue;
+		snprintf(at, sizeof at, "%04d-%02d-%02dT%02d:%02d",
+		    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+		    k->open_from / 60, k->open_from % 60);
+		if (parse_local_input(at, &day) == LOCAL_OK && day > t)
+			next = day;
+	}
+	clock_use_zone(was);
+	return next;
+}

@@ -30,6 +30,14 @@ enum rule_broken {
 enum rule_broken rules_check(const struct rules *, time_t start, time_t end,
 		    time_t now, const char **field);
 
+/*
+ * Whether rooms are open at t (inside opening hours on an open day), and
+ * if not, when they open next (0 if the rules open no day): the site's
+ * clock, whoever asks.
+ */
+int		 rules_open_at(const struct rules *, time_t t);
+time_t		 rules_next_opening(const struct rules *, time_t t);
+
 /* "07:00 to 20:00, Monday to Friday" into buf; returns buf. */
 char		*rules_opening(const struct rules *, const char *lang, char *buf,
 		    size_t n);

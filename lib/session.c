@@ -18,7 +18,10 @@ static const char SQL_SESSION[] =
     "SELECT " USER_COLUMNS ", s.csrf_token,"
     " TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), s.expires_at) AS idle_left,"
     " (SELECT COUNT(*) FROM notifications n"
-    "  WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread"
+    "  WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread,"
+    /* The deciders' count in the navigation, capped: the queue's index. */
+    " IF(u.role = 'admin', (SELECT COUNT(*) FROM (SELECT 1 FROM bookings"
+    "  WHERE status = 'pending' LIMIT " WAITING_CAP_SQL ") w), 0) AS waiting"
     " FROM sessions s JOIN users u ON u.id = s.user_id"
     " WHERE s.token_hash = ? AND s.expires_at > UTC_TIMESTAMP()"
     " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND"
@@ -99,6 +102,7 @@ load_cookie_session(struct req *r)
 		    db_text(rows, 0, "csrf_token"));
 		snprintf(r->session, sizeof r->session, "%s", token);
 		r->user_buf.unread = db_get_int(rows, 0, "unread");
+		r->user_buf.waiting = db_get_int(rows, 0, "waiting");
 		rc = touch(r, hash, db_get_int(rows, 0, "idle_left"));
 	}
 	db_rows_free(rows);

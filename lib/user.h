@@ -16,7 +16,12 @@ struct user {
 	char		language[16];	/* as chosen on /account, or "" */
 	char		time_zone[64];	/* as chosen on /account, or "" */
 	long long	unread;		/* notifications not yet read */
+	long long	waiting;	/* deciders: requests waiting, capped */
 };
+
+/* The navigation counts waiting requests up to this many ("100+"). */
+#define WAITING_CAP	100
+#define WAITING_CAP_SQL	"100"
 
 /* The columns user_from_row reads, for SELECT lists: keep them in step. */
 #define USER_COLUMNS	"u.id AS user_id, u.login AS user_login,"	\

@@ -1,13 +1,15 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Approvals</h1>
 {{#DONE}}<p class="notice" role="status" id="done">{{MESSAGE}}</p>{{/DONE}}
-{{#PROBLEM}}<p class="form-error" role="alert" id="problem">{{MESSAGE}}</p>{{/PROBLEM}}
+{{#PROBLEM}}<div class="form-error" role="alert" id="problem"><p>{{MESSAGE}}</p>{{#SOME_FAILED}}<ul class="failed">{{#FAILED}}<li>{{TEXT}}</li>{{/FAILED}}</ul>{{/SOME_FAILED}}</div>{{/PROBLEM}}
 {{#NONE}}<p>No requests are waiting.</p>{{/NONE}}
+{{#TICKED}}<form id="ticked" class="inline" method="post" action="/admin/approvals/approve"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button" type="submit" id="approve-ticked">Approve the ticked requests</button> <span class="hint">Tick them below; each is approved on its own, and each person told.</span></form>{{/TICKED}}
 <ul class="queue">
 {{#REQUEST}}<li class="request" id="request-{{ID}}">
 <h2><a href="/bookings/{{ID}}">{{TITLE}}</a></h2>
 <p class="meta"><span class="room">{{ROOM}}</span> · <span class="when">{{WHEN}}</span> · {{ATTENDEES}} attending · by <span class="requester">{{REQUESTER}}</span> · waiting {{WAITED}}</p>
 <div class="decide">
+<div class="field check"><input type="checkbox" id="tick-{{ID}}" name="booking" value="{{ID}}" form="ticked"> <label for="tick-{{ID}}">Tick to approve with others</label></div>
 <form method="post" action="/admin/approvals/{{ID}}/approve"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button" type="submit">Approve</button></form>
 <form class="deny" method="post" action="/admin/approvals/{{ID}}/deny" novalidate><input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="reason-{{ID}}">Reason for denying</label>

@@ -7,6 +7,14 @@
 {{#UPCOMING}}<li class="booking"><a href="/bookings/{{ID}}"><strong>{{TITLE}}</strong></a> <span class="badge status-{{STATUS}}">{{STATUS_LABEL}}</span><br><span class="meta">{{ROOM}} · {{WHEN}}</span></li>
 {{/UPCOMING}}
 </ul>
+{{#HAS_CALLED_OFF}}
+<h2 id="called-off">Not taking place</h2>
+<p class="hint">Denied, cancelled, expired or released: these times are not held for you.</p>
+<ul class="bookings" aria-labelledby="called-off">
+{{#CALLED_OFF}}<li class="booking"><a href="/bookings/{{ID}}"><strong>{{TITLE}}</strong></a> <span class="badge status-{{STATUS}}">{{STATUS_LABEL}}</span><br><span class="meta">{{ROOM}} · {{WHEN}}</span></li>
+{{/CALLED_OFF}}
+</ul>
+{{/HAS_CALLED_OFF}}
 {{#HAS_PAST}}
 <h2 id="past">Past</h2>
 <ul class="bookings" aria-labelledby="past">

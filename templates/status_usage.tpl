@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Usage</h1>
-<nav class="subnav" aria-label="Status views"><a href="/status">List</a> <a href="/status/day">Day</a> <a href="/status/usage" aria-current="page">Usage</a></nav>
+<nav class="subnav" aria-label="Status views"><a href="/status">List</a> <a href="/status/day">Rooms by day</a> <a href="/status/usage" aria-current="page">Usage</a></nav>
 <form class="filters" method="get" action="/status/usage">
 <div class="field"><label for="from">From</label><input type="date" id="from" name="from" value="{{FROM}}"></div>
 <div class="field"><label for="to">To</label><input type="date" id="to" name="to" value="{{TO}}"></div>

@@ -9,6 +9,10 @@
 int	approvals_list(struct req *r);
 /* POST /admin/approvals/{id}/approve: 303 back to the queue; 404; 409
  * (already decided: by whom and when; or its start has passed). */
+/* POST /admin/approvals/approve (booking=ID, repeated): approves each
+ * ticked request as its own transition; 200 with what was done and what
+ * was refused, 422 when none is ticked or an id is no number. */
+int	approval_approve_ticked(struct req *r);
 int	approval_approve(struct req *r);
 /* POST /admin/approvals/{id}/deny (reason required): as approve, and 422
  * without a reason. */

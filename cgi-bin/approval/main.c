@@ -6,6 +6,8 @@
 static const struct route routes[] = {
 	{ M_GET,  "/admin/approvals",			AUTH_ADMIN, approvals_list,
 	    NULL },
+	{ M_POST, "/admin/approvals/approve",		AUTH_ADMIN,
+	    approval_approve_ticked, NULL },
 	{ M_POST, "/admin/approvals/{id}/approve",	AUTH_ADMIN, approval_approve,
 	    NULL },
 	{ M_POST, "/admin/approvals/{id}/deny",	AUTH_ADMIN, approval_deny,

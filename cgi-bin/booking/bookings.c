@@ -35,12 +35,22 @@ static const char SQL_HISTORY[] =
     " e.reason"
     " FROM booking_events e LEFT JOIN users u ON u.id = e.actor_id"
     " WHERE e.booking_id = ? ORDER BY e.id";
+/*
+ * One's bookings whose time has not ended: those going ahead (live), or
+ * those that will not (denied, cancelled, expired, released), each list
+ * on its own.
+ */
+#define MINE_AHEAD(states)						\
+    "SELECT b.id, r.name AS room, b.title, b.starts_at, b.ends_at, b.status"	\
+    " FROM bookings b JOIN rooms r ON r.id = b.room_id"		\
+    " WHERE b.user_id = ? AND b.status IN " states			\
+    " AND b.ends_at > UTC_TIMESTAMP()"					\
+    " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "UTC_TIMESTAMP()")	\
+    " ORDER BY b.starts_at, b.id LIMIT 200"
 static const char SQL_UPCOMING[] =
-    "SELECT b.id, r.name AS room, b.title, b.starts_at, b.ends_at, b.status"
-    " FROM bookings b JOIN rooms r ON r.id = b.room_id"
-    " WHERE b.user_id = ? AND b.ends_at > UTC_TIMESTAMP()"
-    " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "UTC_TIMESTAMP()")
-    " ORDER BY b.starts_at, b.id LIMIT 200";
+    MINE_AHEAD("('pending','confirmed','in_use')");
+static const char SQL_CALLED_OFF[] =
+    MINE_AHEAD("('denied','cancelled','expired','released')");
 static const char SQL_PAST[] =
     "SELECT b.id, r.name AS room, b.title, b.starts_at, b.ends_at, b.status"
     " FROM bookings b JOIN rooms r ON r.id = b.room_id"
@@ -247,11 +257,13 @@ fill_list(const struct req *r, struct tpl *d, const char *section,
 int
 bookings_list(struct req *r)
 {
-	struct db_rows	*up = NULL, *past = NULL;
+	struct db_rows	*up = NULL, *off = NULL, *past = NULL;
 	struct page	 p;
 	int		 rc = 500;
 
 	if ((up = db_query(r->app->db, SQL_UPCOMING,
+	    DB_ARGS(DB_INT(r->user->id)))) == NULL ||
+	    (off = db_query(r->app->db, SQL_CALLED_OFF,
 	    DB_ARGS(DB_INT(r->user->id)))) == NULL ||
 	    (past = db_query(r->app->db, SQL_PAST,
 	    DB_ARGS(DB_INT(r->user->id)))) == NULL) {
@@ -261,14 +273,18 @@ bookings_list(struct req *r)
 	if (page_begin(&p, r, T(r, "My bookings"), "bookings.tpl") == -1)
 		goto out;
 	fill_list(r, p.body, "UPCOMING", up);
+	fill_list(r, p.body, "CALLED_OFF", off);
 	fill_list(r, p.body, "PAST", past);
 	if (up->nrows == 0)
 		tpl_show(p.body, "NO_UPCOMING");
+	if (off->nrows > 0)
+		tpl_show(p.body, "HAS_CALLED_OFF");
 	if (past->nrows > 0)
 		tpl_show(p.body, "HAS_PAST");
 	rc = page_finish(&p, r, 200);
 out:
 	db_rows_free(up);
+	db_rows_free(off);
 	db_rows_free(past);
 	return rc;
 }

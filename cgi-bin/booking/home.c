@@ -1,56 +1,175 @@
-/* booking: the home page, with today's figures read from the database. */
+/*
+ * booking: the home page, saying what matters now: one's next bookings,
+ * the rooms free right now (or when rooms open again), and for deciders
+ * the requests waiting.
+ */
+#include <stdio.h>
 #include <time.h>
 
 #include "app.h"
+#include "booking.h"
 #include "handlers.h"
 #include "clock.h"
 #include "db.h"
 #include "i18n.h"
 #include "page.h"
+#include "rules.h"
+#include "when.h"
+#include "words.h"
 
+static const char SQL_NEXT[] =
+    "SELECT b.id, r.name AS room, b.title, b.starts_at, b.ends_at, b.status"
+    " FROM bookings b JOIN rooms r ON r.id = b.room_id"
+    " WHERE b.user_id = ? AND b.status IN ('pending','confirmed','in_use')"
+    " AND b.ends_at > UTC_TIMESTAMP()"
+    " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "UTC_TIMESTAMP()")
+    " ORDER BY b.starts_at, b.id LIMIT 3";
 /*
- * One round trip for all the figures on the page.  A booking lies inside
- * one day's opening hours, so today's are those starting today: an index
- * range of one day, however many bookings there are.  Requests awaiting
- * approval are counted up to a cap, shown as "100+": a long queue should
- * not slow down everyone's landing page.
+ * Rooms neither closed nor held now.  What holds a slot began within the
+ * last day (a booking lies within one day): an index range, not history.
  */
-#define PENDING_CAP	100
-#define PENDING_CAP_SQL	"100"
-static const char SQL_TODAY[] =
-    "SELECT (SELECT COUNT(*) FROM rooms) AS rooms,"
-    " (SELECT COUNT(*) FROM rooms WHERE status = 'available')"
-    "   AS rooms_available,"
-    " (SELECT COUNT(*) FROM bookings WHERE status IN ('pending','confirmed')"
-    "   AND starts_at >= ? AND starts_at < ?) AS bookings_today,"
-    " (SELECT COUNT(*) FROM (SELECT 1 FROM bookings WHERE status = 'pending'"
-    "   LIMIT " PENDING_CAP_SQL ") capped) AS pending";
+static const char SQL_FREE_NOW[] =
+    "SELECT r.id, r.name, r.capacity,"
+    " (SELECT COUNT(*) FROM rooms) AS rooms FROM rooms r"
+    " WHERE NOT (r.closed_from IS NOT NULL AND r.closed_from <= ?"
+    "  AND (r.closed_until IS NULL OR r.closed_until > ?))"
+    " AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.room_id = r.id"
+    "  AND b.status IN " HOLDS_SLOT " AND b.starts_at <= ? AND b.ends_at > ?"
+    "  AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "?") ")"
+    " ORDER BY r.name";
+static const char SQL_ROOMS[] = "SELECT COUNT(*) AS rooms FROM rooms";
+
+/* Shown by name on the home page; the grid has the rest. */
+#define FREE_SHOWN	8
+
+/* The next slot's start from t on the site's grid, for the form. */
+static time_t
+next_slot(const struct rules *k, time_t t)
+{
+	time_t step = (time_t)k->slot_minutes * 60;
+
+	return (t / step + 1) * step;	/* zones are whole quarter hours */
+}
+
+static int
+fill_next(struct req *r, struct tpl *d)
+{
+	struct db_rows *rows;
+
+	if ((rows = db_query(r->app->db, SQL_NEXT,
+	    DB_ARGS(DB_INT(r->user->id)))) == NULL)
+		return db_failed(r);
+	d = tpl_section(d, "MINE");
+	for (size_t i = 0; i < rows->nrows; i++) {
+		struct tpl *b = tpl_section(d, "NEXT");
+
+		tpl_set_row(b, rows, i);
+		page_set_span(b, r->lang, "WHEN", db_get(rows, i, "starts_at"),
+		    db_get(rows, i, "ends_at"));
+		tpl_set(b, "STATUS_LABEL", words_state_label(r->lang,
+		    db_get(rows, i, "status")));
+	}
+	if (rows->nrows == 0)
+		tpl_show(d, "NO_NEXT");
+	db_rows_free(rows);
+	return 0;
+}
+
+/* The rooms free now, or, outside opening hours, when rooms open. */
+static int
+fill_now(struct req *r, struct tpl *d)
+{
+	const struct rules	*k = &r->app->cfg->rules;
+	time_t			 now = clock_now(), opens;
+	char			 at[SQL_TIME_LEN], start[INPUT_TIME_LEN];
+	char			 when[128], zone[64], said[256];
+	long long		 nfree;
+	struct db_rows		*rows;
+
+	if (!rules_open_at(k, now)) {
+		struct tpl *c = tpl_section(d, "CLOSED_NOW");
+
+		if ((rows = db_query(r->app->db, SQL_ROOMS, DB_NOARGS)) ==
+		    NULL)
+			return db_failed(r);
+		tpl_set(c, "ROOMS", db_get(rows, 0, "rooms"));
+		db_rows_free(rows);
+		if ((opens = rules_next_opening(k, now)) != 0) {
+			snprintf(said, sizeof said, T(r, "Rooms are closed now; "
+			    "they open again %s."), when_format(r->lang, opens,
+			    WHEN_MOMENT, when, sizeof when));
+			tpl_set(c, "SAID", said);
+		} else
+			tpl_set(c, "SAID", T(r, "Rooms are closed now."));
+		return 0;
+	}
+	if (sql_time_utc(now, at) == -1)
+		return 500;
+	if ((rows = db_query(r->app->db, SQL_FREE_NOW, DB_ARGS(DB_STR(at),
+	    DB_STR(at), DB_STR(at), DB_STR(at), DB_STR(at)))) == NULL)
+		return db_failed(r);
+	d = tpl_section(d, "OPEN_NOW");
+	nfree = (long long)rows->nrows;
+	tpl_set_int(d, "FREE", nfree);
+	if (nfree == 0) {	/* the rooms counted alone */
+		db_rows_free(rows);
+		if ((rows = db_query(r->app->db, SQL_ROOMS, DB_NOARGS)) ==
+		    NULL)
+			return db_failed(r);
+	}
+	tpl_set(d, "ROOMS", db_get(rows, 0, "rooms"));
+	snprintf(said, sizeof said, T(r, "%lld of %s rooms are free now."),
+	    nfree, db_get(rows, 0, "rooms"));
+	tpl_set(d, "SAID", said);
+	if (nfree == 0) {
+		db_rows_free(rows);
+		return 0;
+	}
+	/* The form opens at the next slot, on the site's clock. */
+	snprintf(zone, sizeof zone, "%s", clock_zone());
+	clock_use_zone(NULL);
+	if (local_input_value(next_slot(k, now), start) == -1)
+		start[0] = '\0';
+	clock_use_zone(zone);
+	for (size_t i = 0; i < rows->nrows && i < FREE_SHOWN; i++) {
+		struct tpl *f = tpl_section(d, "FREE_ROOM");
+
+		tpl_set_row(f, rows, i);
+		tpl_set(f, "START", start);
+	}
+	if (rows->nrows > FREE_SHOWN)
+		tpl_set_int(tpl_section(d, "MORE_FREE"), "MORE",
+		    (long long)(rows->nrows - FREE_SHOWN));
+	db_rows_free(rows);
+	return 0;
+}
 
 int
 home_show(struct req *r)
 {
-	char		 day0[SQL_TIME_LEN], day1[SQL_TIME_LEN];
-	struct db_rows	*rows;
-	struct page	 p;
+	struct page	p;
+	int		rc;
 
-	if (local_day_utc(clock_now(), day0, day1) == -1) {
-		r->error = "cannot compute today's bounds";
+	if (page_begin(&p, r, T(r, "Home"), "home.tpl") == -1)
 		return 500;
+	if ((r->user != NULL && (rc = fill_next(r, p.body)) != 0) ||
+	    (rc = fill_now(r, p.body)) != 0) {
+		page_discard(&p);
+		return rc;
 	}
-	if ((rows = db_query(r->app->db, SQL_TODAY,
-	    DB_ARGS(DB_STR(day0), DB_STR(day1)))) == NULL)
-		return db_failed(r);
-	if (page_begin(&p, r, T(r, "Home"), "home.tpl") == -1) {
-		db_rows_free(rows);
-		return 500;
+	if (r->user != NULL && r->user->admin) {
+		struct tpl *w = tpl_section(p.body, "DECIDER");
+
+		char count[24], said[128];
+
+		if (r->user->waiting >= WAITING_CAP)
+			snprintf(count, sizeof count, "%s", WAITING_CAP_SQL "+");
+		else
+			snprintf(count, sizeof count, "%lld", r->user->waiting);
+		tpl_set(w, "PENDING", count);
+		snprintf(said, sizeof said, T(r, "%s requests are waiting."),
+		    count);
+		tpl_set(w, "SAID", said);
 	}
-	tpl_set(p.body, "ROOMS", db_get(rows, 0, "rooms"));
-	tpl_set(p.body, "ROOMS_AVAILABLE", db_get(rows, 0, "rooms_available"));
-	tpl_set(p.body, "BOOKINGS_TODAY", db_get(rows, 0, "bookings_today"));
-	if (db_get_int(rows, 0, "pending") >= PENDING_CAP)
-		tpl_set(p.body, "PENDING", PENDING_CAP_SQL "+");
-	else
-		tpl_set(p.body, "PENDING", db_get(rows, 0, "pending"));
-	db_rows_free(rows);
 	return page_finish(&p, r, 200);
 }

@@ -18,6 +18,7 @@ struct db_rows;
 /* The list's filters (?room, ?status, ?person, ?from, ?to), as read. */
 struct status_filters {
 	long long	 room, person;	/* ids; 0: any */
+	int		 mine;		/* person is the reader (?mine=1) */
 	const char	*status;	/* a state, or NULL: any */
 	const char	*from, *to;	/* the days as given, or NULL */
 	time_t		 lo, hi;	/* [from, to] as UTC instants */
@@ -47,10 +48,12 @@ int	status_read_filters(struct req *r,
 
 /*
  * Up to limit rows (STATUS_LIST_COLUMNS) past the cursor (ct, cid):
- * older first, or newer first when back.  0 with *rows, or a status.
+ * those before it, latest first; or, ascending, those after it, soonest
+ * first.  0 with *rows, or a status.
  */
-int	status_rows(struct req *r, const struct status_filters *f, int back,
-	    time_t ct, long long cid, long long limit, struct db_rows **rows);
+int	status_rows(struct req *r, const struct status_filters *f,
+	    int ascending, time_t ct, long long cid, long long limit,
+	    struct db_rows **rows);
 
 /* GET /api/bookingLists: the list as JSON, ?cursor= paged, the origin's
  * field names.  200, 401, 403, 422. */

@@ -106,6 +106,14 @@ status_read_filters(struct req *r, const struct input_field *const *fields,
 		    "booked", "person");
 	f->room = input_int(in, "room");
 	f->person = input_int(in, "person");
+	/* Everyone may see their own: "mine" is the person filter on them. */
+	if (input_field_of(fields, "mine") != NULL && input_int(in, "mine")) {
+		if (input_given(in, "person"))
+			return req_refuse(r, 422, "choose mine or a person, "
+			    "not both", "person");
+		f->person = r->user->id;
+		f->mine = 1;
+	}
 	f->status = input_text(in, "status");
 	f->from = input_text(in, "from");
 	f->to = input_text(in, "to");
@@ -114,7 +122,7 @@ status_read_filters(struct req *r, const struct input_field *const *fields,
 	f->hi = f->to != NULL ? input_get(in, "to")->t_end :
 	    (time_t)253402300799LL;	/* 9999-12-31 */
 	f->bits = (input_given(in, "room") ? 1 : 0) |
-	    (f->status != NULL ? 2 : 0) | (input_given(in, "person") ? 4 : 0);
+	    (f->status != NULL ? 2 : 0) | (f->person != 0 ? 4 : 0);
 	return 0;
 }
 
@@ -166,26 +174,35 @@ fill_choices(struct req *r, struct tpl *d, const struct status_filters *f)
 	return 0;
 }
 
+/* The link to the page after (or before) the cursor (t, id). */
+static void
+cursor_link(struct tpl *d, const char *section, const char *filters,
+    const char *param, time_t t, long long id)
+{
+	char	link[1024];
+
+	snprintf(link, sizeof link, "/status?%s%s%s=%lld.%lld", filters,
+	    *filters ? "&" : "", param, (long long)t, id);
+	tpl_set(tpl_section(d, section), "URL", link);
+}
+
 /* The link to the page after (or before) the row at index i of rows. */
 static int
 page_link(struct tpl *d, const char *section, const char *filters,
     const char *param, const struct db_rows *rows, size_t i)
 {
-	char	link[1024];
 	time_t	t;
 
 	if (parse_sql_time(db_get(rows, i, "starts_at"), &t) == -1)
 		return -1;
-	snprintf(link, sizeof link, "/status?%s%s%s=%lld.%s", filters,
-	    *filters ? "&" : "", param, (long long)t,
-	    db_get(rows, i, "booking_id"));
-	tpl_set(tpl_section(d, section), "URL", link);
+	cursor_link(d, section, filters, param, t,
+	    db_get_int(rows, i, "booking_id"));
 	return 0;
 }
 
 int
-status_rows(struct req *r, const struct status_filters *f, int back, time_t ct,
-    long long cid, long long limit, struct db_rows **rows)
+status_rows(struct req *r, const struct status_filters *f, int ascending,
+    time_t ct, long long cid, long long limit, struct db_rows **rows)
 {
 	char		lo[SQL_TIME_LEN], hi[SQL_TIME_LEN], cur[SQL_TIME_LEN];
 	struct db_arg	args[9];
@@ -207,8 +224,8 @@ status_rows(struct req *r, const struct status_filters *f, int back, time_t ct,
 	args[n++] = DB_STR(cur);
 	args[n++] = DB_INT(cid);
 	args[n++] = DB_INT(limit);
-	if ((*rows = db_query(r->app->db, SQL_LIST[f->bits][back], args, n)) ==
-	    NULL)
+	if ((*rows = db_query(r->app->db, SQL_LIST[f->bits][ascending], args,
+	    n)) == NULL)
 		return db_failed(r);
 	return 0;
 }
@@ -224,11 +241,11 @@ status_list(struct req *r)
 	struct status_filters	 f;
 	struct db_rows	*rows;
 	struct page	 p;
-	time_t		 ct = (time_t)253402300799LL;
-	long long	 cid = 999999999999999999LL;
+	time_t		 ct, now = clock_now();
+	long long	 cid = 0;
 	char		 filters[600] = "";
-	size_t		 shown, first;
-	int		 back = 0, rc;
+	size_t		 shown;
+	int		 earlier = 0, rc;
 
 	if ((rc = status_read_filters(r, status_list_query, &in, &f)) != 0)
 		return rc;
@@ -237,11 +254,14 @@ status_list(struct req *r)
 	if (after != NULL && before != NULL)
 		return req_refuse(r, 422, "give after or before, not both",
 		    "before");
-	if (before != NULL) {
-		back = 1;
-		ct = 0;
-		cid = 0;
-	}
+	/*
+	 * Soonest first, from now (or the first day asked for): "after" pages
+	 * on to later bookings, "before" back to earlier ones, whose rows
+	 * come latest first and are shown in order.
+	 */
+	ct = f.from != NULL ? f.lo : now;
+	if (before != NULL)
+		earlier = 1;
 	if ((after != NULL && status_read_cursor(r, "after", damaged, after,
 	    &ct, &cid) != 0) || (before != NULL && status_read_cursor(r,
 	    "before", damaged, before, &ct, &cid) != 0))
@@ -252,10 +272,14 @@ status_list(struct req *r)
 	    add_query(filters, sizeof filters, "status", f.status) == -1 ||
 	    add_query(filters, sizeof filters, "person",
 	    input_text(&in, "person")) == -1 ||
+	    add_query(filters, sizeof filters, "mine", f.mine ? "1" : NULL) ==
+	    -1 ||
 	    add_query(filters, sizeof filters, "from", f.from) == -1 ||
 	    add_query(filters, sizeof filters, "to", f.to) == -1)
 		return 500;
-	if ((rc = status_rows(r, &f, back, ct, cid, PAGE_SIZE + 1, &rows)) != 0)
+	/* Later pages ascend from the cursor; earlier ones descend to it. */
+	if ((rc = status_rows(r, &f, !earlier, ct, cid, PAGE_SIZE + 1,
+	    &rows)) != 0)
 		return rc;
 	if (page_begin(&p, r, T(r, "Status"), "status.tpl") == -1) {
 		db_rows_free(rows);
@@ -266,10 +290,10 @@ status_list(struct req *r)
 		db_rows_free(rows);
 		return rc;
 	}
+	page_wide(&p);
 	shown = rows->nrows > PAGE_SIZE ? PAGE_SIZE : rows->nrows;
-	/* Backwards pages come in ascending order: show them descending. */
 	for (size_t k = 0; k < shown; k++) {
-		size_t		 i = back ? shown - 1 - k : k;
+		size_t		 i = earlier ? shown - 1 - k : k;
 		struct tpl	*b = tpl_section(p.body, "ROW");
 		const char	*status = db_get(rows, i, "status");
 		const char	*decided = db_get(rows, i, "decided_at");
@@ -298,15 +322,24 @@ status_list(struct req *r)
 	}
 	if (r->user->admin || r->app->cfg->show_owner)
 		tpl_show(p.body, "OWNER_COLUMN");
+	if (f.mine)
+		tpl_show(p.body, "MINE_ON");
 	if (shown == 0)
 		tpl_show(p.body, "EMPTY");
-	/* Older rows exist past the last shown; newer ones before the first. */
-	first = back ? shown - 1 : 0;
-	if (shown > 0 && (back ? 1 : rows->nrows > PAGE_SIZE))
+	/*
+	 * Later rows exist past the last shown (or, paging back, there are
+	 * later ones: we came from them); earlier ones before the first
+	 * shown, or before where the list starts.
+	 */
+	if (shown > 0 && (earlier || rows->nrows > PAGE_SIZE))
 		page_link(p.body, "NEXT", filters, "after", rows,
-		    back ? 0 : shown - 1);
-	if (shown > 0 && (back ? rows->nrows > PAGE_SIZE : after != NULL))
-		page_link(p.body, "PREVIOUS", filters, "before", rows, first);
+		    earlier ? 0 : shown - 1);
+	if (shown > 0 && (!earlier || rows->nrows > PAGE_SIZE))
+		page_link(p.body, "PREVIOUS", filters, "before", rows,
+		    earlier ? shown - 1 : 0);
+	else if (shown == 0)	/* nothing on this side: the way back */
+		cursor_link(p.body, earlier ? "NEXT" : "PREVIOUS", filters,
+		    earlier ? "after" : "before", ct, cid);
 	db_rows_free(rows);
 	return page_finish(&p, r, 200);
 }

@@ -183,3 +183,47 @@ def test_long_non_ascii_titles_and_reasons_are_decided_and_told(alice, admin):
     message = sql_value(f"SELECT message FROM notifications WHERE booking_id = {bid}"
                         " AND message LIKE 'Your booking%'")
     assert message.startswith("Your booking \u201c" + title)
+
+
+def test_several_requests_are_approved_at_once_each_on_its_own(alice, admin):
+    ids = [booked_id(book(alice, title=f"Ticked {k}")) for k in range(3)]
+    token = csrf_of(alice.get(url(f"/bookings/{ids[2]}")).text)
+    assert alice.post(url(f"/bookings/{ids[2]}/cancel"), data={"csrf": token},
+                      allow_redirects=False).status_code == 303
+    queue = BeautifulSoup(admin.get(url("/admin/approvals")).text, "html.parser")
+    assert {int(c["value"]) for c in queue.select("input[name=booking][form=ticked]")} >= \
+        set(ids[:2])
+    token = csrf_of(queue.decode())
+    resp = admin.post(url("/admin/approvals/approve"),
+                      data=[("csrf", token)] + [("booking", str(b)) for b in ids])
+    assert resp.status_code == 200
+    doc = BeautifulSoup(resp.text, "html.parser")
+    assert doc.select_one("#done").get_text() == \
+        "2 requests approved; each person who asked has been told."
+    failed = [li.get_text() for li in doc.select("#problem li")]
+    assert failed == [f"Request {ids[2]}: This booking is already cancelled by Alice Andersen, "
+                      + failed[0].split("Alice Andersen, ")[1]]
+    assert [status(alice, b) for b in ids] == ["Confirmed", "Confirmed", "Cancelled"]
+    # Each its own transition, with its own event and notification.
+    for b in ids[:2]:
+        assert history(alice, b)[-1][:2] == ("Confirmed", "Ada Admin")
+    none = admin.post(url("/admin/approvals/approve"), data={"csrf": token})
+    assert none.status_code == 422
+    assert "Tick the requests to approve first." in none.text
+    bad = admin.post(url("/admin/approvals/approve"), data={"csrf": token, "booking": "1x"})
+    assert bad.status_code == 422
+    assert alice.post(url("/admin/approvals/approve"), data={
+        "csrf": csrf_of(alice.get(url("/")).text), "booking": str(ids[0])},
+        allow_redirects=False).status_code == 403
+
+
+def test_my_bookings_keep_what_will_not_take_place_apart(alice, admin):
+    live = booked_id(book(alice, title="Going ahead"))
+    denied = booked_id(book(alice, title="Turned down"))
+    assert decide(admin, denied, "deny", reason="Board meeting").status_code == 303
+    doc = BeautifulSoup(alice.get(url("/bookings")).text, "html.parser")
+    upcoming = [a.get_text() for a in doc.select('ul[aria-labelledby="upcoming"] a')]
+    called_off = [a.get_text() for a in doc.select('ul[aria-labelledby="called-off"] a')]
+    assert "Going ahead" in upcoming and "Turned down" not in upcoming
+    assert "Turned down" in called_off and "Going ahead" not in called_off
+    assert doc.select_one(f'ul[aria-labelledby="upcoming"] a[href="/bookings/{live}"]')

@@ -9,8 +9,8 @@ import pytest
 import requests
 from bs4 import BeautifulSoup
 
-from conftest import (SITE_TZ, book, booked_id, csrf_of, login, quiet_day, roomctl, sql,
-                      sql_value, url)
+from conftest import (SITE_TZ, book, booked_id, csrf_of, login, quiet_day, roomctl,
+                      set_in_both, sql, sql_value, url)
 
 pytestmark = pytest.mark.usefixtures("read_model_exact")
 
@@ -77,9 +77,9 @@ def test_filters_and_their_combinations(alice, admin, filled_room):
                           f" FROM bookings WHERE id = {ids[0]}")
     _, got = rows_of(alice, f"/status?room={rid}&from={first_day}&to={first_day}")
     assert sorted(got) == sorted(ids[:11])
-    # Newest start first.
+    # Soonest first.
     starts = [sql_value(f"SELECT starts_at FROM bookings WHERE id = {i}") for i in got]
-    assert starts == sorted(starts, reverse=True)
+    assert starts == sorted(starts)
 
 
 def test_everyone_sees_who_booked_and_only_administrators_filter_by_person(
@@ -337,3 +337,36 @@ def test_status_pages_work_at_every_step_without_javascript(alice):
             [("/static/app.js", True, "")]
     grid = BeautifulSoup(alice.get(url("/status/day")).text, "html.parser")
     assert grid.select("table.day-grid td.free a.book[href^='/bookings/new?room_id=']")
+
+
+def test_the_list_starts_at_the_soonest_upcoming_booking(alice):
+    _, rid = new_room()
+    day = quiet_day(rid)
+    upcoming = [booked_id(book(alice, rid, fmt(local(day, h)), fmt(local(day, h, 30)),
+                               title=f"Soon {h}")) for h in (15, 9, 12)]
+    past = booked_id(book(alice, rid, fmt(local(day, 17)), fmt(local(day, 18)), title="Past"))
+    set_in_both(past, starts_at="UTC_TIMESTAMP() - INTERVAL 3 HOUR",
+                ends_at="UTC_TIMESTAMP() - INTERVAL 2 HOUR")
+    doc, got = rows_of(alice, f"/status?room={rid}")
+    # Upcoming, soonest first; what has passed is one page back.
+    assert got == [upcoming[1], upcoming[2], upcoming[0]]
+    assert doc.select_one("#next") is None
+    earlier = doc.select_one("#previous")["href"]
+    doc, got = rows_of(alice, earlier)
+    assert got == [past]
+    # And from there forward again to the upcoming ones.
+    assert rows_of(alice, doc.select_one("#next")["href"])[1] == \
+        [upcoming[1], upcoming[2], upcoming[0]]
+
+
+def test_everyone_can_list_only_their_own(alice, filled_room):
+    _, rid, ids = filled_room
+    bob = login("bob")
+    doc, got = rows_of(bob, f"/status?room={rid}&mine=1")
+    assert got == [ids[-1]]  # bob's one booking in the room
+    assert doc.select_one("#mine").has_attr("checked")
+    assert "mine=1" in (doc.select_one("#previous") or doc.select_one("#next"))["href"]
+    _, mine = rows_of(alice, f"/status?room={rid}&mine=1")
+    assert sorted(mine) == sorted(i for i in ids[:-1])
+    # Someone else's list stays the administrators'.
+    assert bob.get(url("/status?mine=1&person=1")).status_code == 403

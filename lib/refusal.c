@@ -79,12 +79,14 @@ say_not_in_use(const struct facts *f, char *buf, size_t n)
 static void
 say_too_early(const struct facts *f, char *buf, size_t n)
 {
-	char at[16];
+	char	at[128], today[11], then[11];
 
+	/* Today the time says it; another day needs its date too. */
 	snprintf(buf, n, SAY(f, "Check-in opens at %s, %d minutes before the "
-	    "start."),
-	    when_format(f->lang, f->o->at, WHEN_CLOCK, at, sizeof at),
-	    f->k->checkin_opens);
+	    "start."), when_format(f->lang, f->o->at, local_date(clock_now(),
+	    0, today) == 0 && local_date(f->o->at, 0, then) == 0 &&
+	    strcmp(today, then) == 0 ? WHEN_CLOCK : WHEN_MOMENT, at,
+	    sizeof at), f->k->checkin_opens);
 }
 
 static void

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>{{TITLE}}</h1>
+{{#PROBLEM}}<p class="form-error" role="alert" id="problem">{{MESSAGE}}</p>{{/PROBLEM}}
 <p><span class="badge status-{{STATUS}}" id="status">{{STATUS_LABEL}}</span></p>
 {{#REASON}}<p class="reason" id="reason">Reason: {{TEXT}}</p>{{/REASON}}
 <dl class="facts">
@@ -11,6 +12,7 @@
 {{#USED}}<dt>Used</dt><dd id="used">{{#SINCE}}since {{/SINCE}}{{SPAN}}</dd>{{/USED}}
 </dl>
 {{#CHECKIN_RULE}}<p class="hint" id="checkin-rule">This room requires check-in: check in between {{OPENS}} and {{CLOSES}}, or the booking is released for others.</p>{{/CHECKIN_RULE}}
+{{#NO_CHECKIN}}<p class="hint" id="checkin-rule">No check-in is needed in this room.</p>{{/NO_CHECKIN}}
 {{#CHECKIN}}<form class="inline" method="post" action="/bookings/{{ID}}/checkin">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <button class="button" type="submit" id="checkin">Check in</button>

@@ -18,6 +18,7 @@
 #include "response.h"
 #include "rules.h"
 #include "token.h"
+#include "when.h"
 
 static const char SQL_ROOMS[] =
     "SELECT id, name, location, capacity FROM rooms"
@@ -312,7 +313,7 @@ fill_use(struct req *r, struct tpl *d, const struct db_rows *b,
 	const char		*checkin_since = db_get(b, 0,
 	    "checkin_required_since");
 	time_t			 since, now = clock_now();
-	char			 at[16];
+	char			 at[16], when[128];
 
 	if (used_from != NULL) {
 		struct tpl *u = tpl_section(d, "USED");
@@ -324,15 +325,21 @@ fill_use(struct req *r, struct tpl *d, const struct db_rows *b,
 			page_set_time(u, r->lang, "SPAN", used_from);
 		}
 	}
-	if (strcmp(state, "confirmed") == 0 && end > now &&
-	    checkin_since != NULL &&
-	    parse_sql_time(checkin_since, &since) == 0 && since <= start) {
-		struct tpl *rule = tpl_section(d, "CHECKIN_RULE");
+	/* Told while it is ahead, whether it is decided yet or not. */
+	if ((strcmp(state, "confirmed") == 0 || strcmp(state, "pending") ==
+	    0) && end > now) {
+		if (checkin_since != NULL &&
+		    parse_sql_time(checkin_since, &since) == 0 &&
+		    since <= start) {
+			struct tpl *rule = tpl_section(d, "CHECKIN_RULE");
 
-		tpl_set(rule, "OPENS", format_local(start - k->checkin_opens *
-		    60, "%H:%M", at, sizeof at));
-		tpl_set(rule, "CLOSES", format_local(start + k->checkin_grace *
-		    60, "%H:%M", at, sizeof at));
+			tpl_set(rule, "OPENS", when_format(r->lang, start -
+			    k->checkin_opens * 60, WHEN_MOMENT, when,
+			    sizeof when));
+			tpl_set(rule, "CLOSES", when_format(r->lang, start +
+			    k->checkin_grace * 60, WHEN_CLOCK, at, sizeof at));
+		} else
+			tpl_show(d, "NO_CHECKIN");
 	}
 	if (strcmp(state, "confirmed") == 0 &&
 	    booking_checkin_open(start, end, now))
@@ -367,6 +374,9 @@ booking_page(struct req *r, long long id, int status)
 	    page_begin(&p, r, db_get(b, 0, "title"), "booking.tpl") == -1)
 		goto out;
 	tpl_set(p.body, "ID", db_get(b, 0, "id"));
+	/* A refused check-in or out comes back here, said on top. */
+	if (r->refused && r->errors.n == 0 && r->error != NULL)
+		tpl_set(tpl_section(p.body, "PROBLEM"), "MESSAGE", r->error);
 	tpl_set(p.body, "ROOM", db_get(b, 0, "room"));
 	tpl_set(p.body, "LOCATION", db_get(b, 0, "location"));
 	tpl_set(p.body, "OWNER", db_get(b, 0, "owner"));
@@ -413,6 +423,15 @@ int
 booking_show(struct req *r)
 {
 	return booking_page(r, route_arg_id(r, 0), 200);
+}
+
+int
+booking_use_again(struct req *r, int status)
+{
+	/* A booking that is not there, or not theirs: the error page. */
+	if (status == 404 || status == 403)
+		return 0;
+	return booking_page(r, route_arg_id(r, 0), status);
 }
 
 int

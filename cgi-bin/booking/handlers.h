@@ -53,6 +53,8 @@ int	booking_show(struct req *r);
  * ended), 422 (an administrator cancelling someone's without reason). */
 int	booking_cancel(struct req *r);
 /* The booking's page again, its cancel form refused (a form_fn). */
+/* The booking page again, a refused check-in or out said on top. */
+int	booking_use_again(struct req *r, int status);
 int	booking_page_again(struct req *r, int status);
 int	booking_checkin(struct req *r);
 int	tokens_show(struct req *r);

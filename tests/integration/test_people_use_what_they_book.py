@@ -94,13 +94,28 @@ def test_the_check_in_window_and_who_may_use_it():
     third = confirmed(alice, admin, room, at(day, 12), at(day, 13))
     pending = booked_id(book(alice, room, fmt(at(day, 13)), fmt(at(day, 14))))
 
+    # The day before: the booking page answers, saying the day too.
+    set_clock(at(day, 8) - datetime.timedelta(days=1))
+    resp = use("alice", first, "checkin")
+    assert resp.status_code == 409
+    doc = BeautifulSoup(resp.text, "html.parser")
+    assert doc.select_one("#problem").get_text() == \
+        f"Check-in opens at {day:%a %d %b %Y}, 09:45, 15 minutes before the start."
+    assert doc.select_one("#status") is not None  # the booking's own page
+
     set_clock(at(day, 9, 44, 50))  # opens at 09:45, 15 minutes early
     resp = use("alice", first, "checkin")
-    assert resp.status_code == 409 and "Check-in opens at 09:45" in resp.text
+    assert resp.status_code == 409
+    assert BeautifulSoup(resp.text, "html.parser").select_one("#problem").get_text() == \
+        "Check-in opens at 09:45, 15 minutes before the start."
     assert state(first) == "confirmed"
     doc = page("alice", f"/bookings/{first}")
     assert doc.select_one("#checkin") is None
-    assert "between 09:45 and 10:15" in doc.select_one("#checkin-rule").get_text()
+    assert f"between {day:%a %d %b %Y}, 09:45 and 10:15" in \
+        doc.select_one("#checkin-rule").get_text()
+    # Told before it is decided too.
+    assert "between" in page("alice", f"/bookings/{pending}").select_one(
+        "#checkin-rule").get_text()
 
     set_clock(at(day, 9, 45, 5))
     doc = page("alice", f"/bookings/{first}")
@@ -182,7 +197,7 @@ def test_the_sweep_releases_no_shows_and_completes_meetings_that_ended():
     shown = [li.get_text() for li in doc.select("li.no-show")]
     assert any("Ghost" in s for s in shown)
     # The freed slot is free for others at once.
-    listed = page("alice", f"/status?room={room}")
+    listed = page("alice", f"/status?room={room}&from={day}")
     labels = {int(tr["data-id"]): tr.select_one(".badge").get_text()
               for tr in listed.select("tr.row")}
     assert labels[no_show] == "Released" and labels[meeting] == "In use"

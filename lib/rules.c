@@ -138,7 +138,7 @@ rules_open_at(const struct rules *k, time_t t)
 time_t
 rules_next_opening(const struct rules *k, time_t t)
 {
-	char	was[64], today[11], at[INPUT_TIME_LEN + 8];
+	char	was[64], today[11], at[64];
 	time_t	day, next = 0;
 
 	snprintf(was, sizeof was, "%s", clock_zone());

@@ -1,4 +1,10 @@
-/* readmodel: booking_status, the denormalised view the status pages read. */
+/*
+ * readmodel: booking_status, the denormalised view the status pages read,
+ * and room_day_usage, the usage report's room-days.
+ */
+#include <stdio.h>
+
+#include "clock.h"
 #include "db.h"
 #include "readmodel.h"
 
@@ -26,12 +32,58 @@ readmodel_rename_room(struct db *db, long long room_id, const char *name)
 	    DB_INT(room_id)), NULL) < 0 ? -1 : 0;
 }
 
+static const char SQL_BOOKING_DAY[] =
+    "SELECT room_id, starts_at FROM bookings WHERE id = ?";
+static const char SQL_DROP_DAY[] =
+    "DELETE FROM room_day_usage WHERE room_id = ? AND day = ?";
+/* The room's bookings of that day: a range of its (room, start) index. */
+static const char SQL_FILL_DAY[] =
+    "INSERT INTO room_day_usage (" READMODEL_USAGE_COLUMNS ")"
+    " SELECT b.room_id, ?," READMODEL_USAGE_SUMS " FROM bookings b"
+    " WHERE b.room_id = ? AND b.starts_at >= ? AND b.starts_at < ? AND"
+    READMODEL_USAGE_STATES " GROUP BY b.room_id";
+
+/* Counts again the usage of the room-day the booking lies in. */
+static int
+recount_day(struct db *db, long long booking_id)
+{
+	struct db_rows	*b;
+	char		 day[11], lo[SQL_TIME_LEN], hi[SQL_TIME_LEN], zone[64];
+	time_t		 start;
+	long long	 room;
+	int		 ok;
+
+	if ((b = db_query(db, SQL_BOOKING_DAY, DB_ARGS(DB_INT(booking_id)))) ==
+	    NULL)
+		return -1;
+	if (b->nrows != 1 ||
+	    parse_sql_time(db_get(b, 0, "starts_at"), &start) == -1) {
+		ok = b->nrows == 0 ? 0 : -1;	/* none: nothing to count */
+		db_rows_free(b);
+		return ok;
+	}
+	room = db_get_int(b, 0, "room_id");
+	db_rows_free(b);
+	/* The site's day, whoever's clock the request is on. */
+	snprintf(zone, sizeof zone, "%s", clock_zone());
+	clock_use_zone(NULL);
+	ok = local_date(start, 0, day) == 0 &&
+	    local_day_utc(start, lo, hi) == 0;
+	clock_use_zone(zone);
+	if (!ok)
+		return -1;
+	return db_exec(db, SQL_DROP_DAY, DB_ARGS(DB_INT(room), DB_STR(day)),
+	    NULL) < 0 || db_exec(db, SQL_FILL_DAY, DB_ARGS(DB_STR(day),
+	    DB_INT(room), DB_STR(lo), DB_STR(hi)), NULL) < 0 ? -1 : 0;
+}
+
 int
 readmodel_upsert(struct db *db, long long booking_id)
 {
 	/* 1 row inserted, 2 updated, 0 unchanged: all fine. */
-	return db_exec(db, SQL_UPSERT, DB_ARGS(DB_INT(booking_id)), NULL) < 0 ?
-	    -1 : 0;
+	if (db_exec(db, SQL_UPSERT, DB_ARGS(DB_INT(booking_id)), NULL) < 0)
+		return -1;
+	return recount_day(db, booking_id);
 }
 
 long long

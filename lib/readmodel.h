@@ -66,8 +66,34 @@ struct db;
 	" AND " a ".private <=> " b ".private"
 
 /*
- * Writes the booking's row from the source tables, inside the caller's
- * transaction.  Returns 0 or -1 (see db_last_error).
+ * A room-day's usage from its bookings b (room_day_usage's columns after
+ * room_id and day).  A booking lies within one local day's opening hours:
+ * it counts there.  Booked: everything requested or granted (a no-show was
+ * booked too); confirmed: granted, used or not.  Used: the part of the
+ * booked time between check-in and check-out (so far, for a meeting in
+ * progress), to the nearest minute: 29 min 59.5 s of use is half an hour.
+ */
+#define READMODEL_USAGE_SUMS						\
+	" SUM(TIMESTAMPDIFF(MINUTE, b.starts_at, b.ends_at)),"		\
+	" SUM(IF(b.status <> 'pending',"				\
+	"  TIMESTAMPDIFF(MINUTE, b.starts_at, b.ends_at), 0)),"		\
+	" SUM(IF(b.status = 'pending',"					\
+	"  TIMESTAMPDIFF(MINUTE, b.starts_at, b.ends_at), 0)),"		\
+	" SUM(IF(b.actual_start IS NULL, 0, GREATEST(0, ROUND(TIMESTAMPDIFF("	\
+	"  SECOND, GREATEST(b.actual_start, b.starts_at),"		\
+	"  LEAST(COALESCE(b.actual_end, UTC_TIMESTAMP()), b.ends_at)) / 60)))),"	\
+	" SUM(b.status = 'released')"
+/* The states whose time counts in usage. */
+#define READMODEL_USAGE_STATES						\
+	" b.status IN ('pending','confirmed','in_use','completed','released')"
+#define READMODEL_USAGE_COLUMNS						\
+	"room_id, day, booked_minutes, confirmed_minutes, pending_minutes,"	\
+	" used_minutes, no_shows"
+
+/*
+ * Writes the booking's row from the source tables, and its room-day's
+ * usage (the site's day), inside the caller's transaction: both are
+ * current with every write.  Returns 0 or -1 (see db_last_error).
  */
 int	readmodel_upsert(struct db *, long long booking_id);
 

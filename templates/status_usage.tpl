@@ -7,16 +7,12 @@
 <button class="button" type="submit">Show</button>
 <a id="csv" href="/status/usage.csv?from={{FROM:u}}&amp;to={{TO:u}}">Download CSV</a>
 </form>
-<p class="hint">Booked hours from {{FROM}} to {{TO}}, their share of the opening hours, and how many of them were used (from check-in to check-out) or released because nobody came.{{#AS_OF}} As of the last nightly refresh, {{AT}}.{{/AS_OF}}{{#NEVER}} The nightly refresh has not run yet.{{/NEVER}}</p>
-<svg class="chart" role="img" aria-label="Share of opening hours booked, per room" viewBox="0 0 640 {{CHART_HEIGHT}}" width="100%">
-<defs><pattern id="pending-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f0b400"/><rect width="2" height="6" fill="#9a5b00"/></pattern></defs>
-<rect x="150" y="0" width="400" height="{{CHART_HEIGHT}}" fill="#f6f7f9"/>
-{{#BAR}}<text x="144" y="{{TEXT_Y}}" text-anchor="end" font-size="13"><title>{{NAME}}</title>{{LABEL}}</text>
-<rect class="confirmed" x="150" y="{{Y}}" width="{{CONFIRMED_W}}" height="20" fill="#1e7a44"/>
-<rect class="pending" x="{{PENDING_X}}" y="{{Y}}" width="{{PENDING_W}}" height="20" fill="url(#pending-hatch)"/>
-<text x="{{LABEL_X}}" y="{{TEXT_Y}}" font-size="12">{{SHARE}} %</text>
-{{/BAR}}
-</svg>
+<p class="hint">Booked hours from {{FROM}} to {{TO}}, their share of the opening hours, and how many of them were used (from check-in to check-out) or released because nobody came. Every booking change updates these figures at once; a meeting in progress counts its use when it ends.{{#AS_OF}} Last full recount: {{AT}}.{{/AS_OF}}</p>
+{{#SCALE}}<p class="hint" id="scale">{{SAID}}</p>{{/SCALE}}
+<svg class="defs" aria-hidden="true" focusable="false"><defs><pattern id="pending-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f0b400"/><rect width="2" height="6" fill="#9a5b00"/></pattern></defs></svg>
+<ul class="bars" aria-label="Share of opening hours booked, per room">
+{{#BAR}}<li><span class="bar-name" title="{{NAME}}">{{NAME}}</span><svg class="bar" viewBox="0 0 400 20" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect class="confirmed" x="0" y="0" width="{{CONFIRMED_W}}" height="20" fill="#1e7a44"/><rect class="pending" x="{{PENDING_X}}" y="0" width="{{PENDING_W}}" height="20" fill="url(#pending-hatch)"/></svg><span class="bar-share">{{SHARE}} %</span></li>
+{{/BAR}}</ul>
 <p class="legend"><span class="swatch confirmed"></span> confirmed <span class="swatch pending"></span> pending (hatched)</p>
 <div class="table-wrap" role="region" aria-label="Usage per room" tabindex="0">
 <table class="list usage">

@@ -13,7 +13,10 @@
 #include "page.h"
 #include "response.h"
 
-/* Read from room_day_usage, which the nightly refresh fills. */
+/*
+ * Read from room_day_usage, which every booking change keeps current
+ * (lib/readmodel.c) and the nightly refresh counts again.
+ */
 static const char SQL_USAGE[] =
     "SELECT r.id, r.name,"
     " COALESCE(SUM(u.confirmed_minutes), 0) AS confirmed_minutes,"
@@ -119,35 +122,6 @@ percent(char *buf, size_t n, long long permille)
 	snprintf(buf, n, "%lld.%lld", permille / 10, permille % 10);
 }
 
-/*
- * A room's name as the chart's row label: as much of it as CHART_LABEL
- * columns hold and an ellipsis, so a long name is not cut off at the
- * chart's left edge (the table below has it whole).  Hangul and the other
- * characters of three or four UTF-8 bytes take two columns, as wide as
- * they are drawn.  Returns name itself when it is short enough, else buf.
- */
-#define CHART_LABEL	18
-
-static const char *
-chart_label(const char *name, char *buf, size_t n)
-{
-	size_t	i, columns = 0;
-
-	for (i = 0; name[i] != '\0'; i++) {
-		unsigned char c = (unsigned char)name[i];
-
-		if ((c & 0xC0) == 0x80)
-			continue;		/* not a character's first byte */
-		columns += c >= 0xE0 ? 2 : 1;
-		if (columns > CHART_LABEL)
-			break;
-	}
-	if (name[i] == '\0')
-		return name;
-	snprintf(buf, n, "%.*s\u2026", (int)i, name);
-	return buf;
-}
-
 int
 status_usage(struct req *r)
 {
@@ -171,9 +145,30 @@ status_usage(struct req *r)
 	if (u.as_of[0] != '\0')
 		page_set_time(tpl_section(p.body, "AS_OF"), r->lang, "AT",
 		    u.as_of);
-	else
-		tpl_show(p.body, "NEVER");
-	tpl_set_int(p.body, "CHART_HEIGHT", (long long)u.rows->nrows * 28 + 30);
+	/*
+	 * The bars are drawn to the busiest room's share, not to all opening
+	 * hours: a month at 3 % would be slivers nobody can see.
+	 */
+	long long top = 0;
+
+	for (size_t i = 0; i < u.rows->nrows; i++) {
+		long long s = share(&u, db_get_int(u.rows, i,
+		    "confirmed_minutes") + db_get_int(u.rows, i,
+		    "pending_minutes"));
+
+		if (s > top)
+			top = s;
+	}
+	if (top > 1000)
+		top = 1000;
+	if (top > 0) {
+		char pct[32], said[160];
+
+		percent(pct, sizeof pct, top);
+		snprintf(said, sizeof said, T(r, "The longest bar is %s %% of the "
+		    "opening hours."), pct);
+		tpl_set(tpl_section(p.body, "SCALE"), "SAID", said);
+	}
 	for (size_t i = 0; i < u.rows->nrows; i++) {
 		struct tpl	*row = tpl_section(p.body, "ROOM");
 		struct tpl	*bar = tpl_section(p.body, "BAR");
@@ -181,7 +176,7 @@ status_usage(struct req *r)
 		long long	 c = db_get_int(u.rows, i, "confirmed_minutes");
 		long long	 q = db_get_int(u.rows, i, "pending_minutes");
 		long long	 wc = share(&u, c), wq = share(&u, q);
-		char		 buf[32], label[4 * CHART_LABEL + 4];
+		char		 buf[32];
 
 		tpl_set(row, "NAME", name);
 		hours(buf, sizeof buf, c);
@@ -195,19 +190,21 @@ status_usage(struct req *r)
 		tpl_set(row, "NO_SHOWS", db_get(u.rows, i, "no_shows"));
 		percent(buf, sizeof buf, share(&u, c + q));
 		tpl_set(row, "SHARE", buf);
-		/* The chart: 400 units is all opening hours. */
+		/* A bar of 400 units is the busiest room's share. */
 		tpl_set(bar, "NAME", name);
-		tpl_set(bar, "LABEL", chart_label(name, label, sizeof label));
 		tpl_set(bar, "SHARE", buf);
-		tpl_set_int(bar, "Y", (long long)i * 28 + 4);
-		tpl_set_int(bar, "TEXT_Y", (long long)i * 28 + 19);
-		tpl_set_int(bar, "CONFIRMED_W", wc > 1000 ? 400 : wc * 400 / 1000);
-		tpl_set_int(bar, "PENDING_X", 150 + (wc > 1000 ? 400 :
-		    wc * 400 / 1000));
-		tpl_set_int(bar, "PENDING_W", wc + wq > 1000 ? 400 - (wc > 1000 ?
-		    400 : wc * 400 / 1000) : wq * 400 / 1000);
-		tpl_set_int(bar, "LABEL_X", 160 + ((wc + wq) > 1000 ? 400 :
-		    (wc + wq) * 400 / 1000));
+		if (top > 0) {
+			long long w1 = wc > top ? 400 : wc * 400 / top;
+			long long w2 = wc + wq > top ? 400 - w1 : wq * 400 / top;
+
+			tpl_set_int(bar, "CONFIRMED_W", w1);
+			tpl_set_int(bar, "PENDING_X", w1);
+			tpl_set_int(bar, "PENDING_W", w2);
+		} else {
+			tpl_set_int(bar, "CONFIRMED_W", 0);
+			tpl_set_int(bar, "PENDING_X", 0);
+			tpl_set_int(bar, "PENDING_W", 0);
+		}
 	}
 	unload(&u);
 	return page_finish(&p, r, 200);

@@ -288,7 +288,7 @@ def test_usage_numbers_and_csv_match_hand_computed_values(alice, admin):
     booked_id(book(alice, rid, fmt(local(day, 11)), fmt(local(day, 11, 30))))
     admin.post(url(f"/admin/approvals/{confirmed}/approve"),
                data={"csrf": csrf_of(admin.get(url("/admin/approvals")).text)})
-    assert roomctl("refresh-status").returncode == 0
+    # No refresh: every booking change keeps the figures current.
     d = day.isoformat()
     doc = BeautifulSoup(alice.get(url(f"/status/usage?from={d}&to={d}")).text, "html.parser")
     row = [tr for tr in doc.select("table.usage tbody tr")
@@ -302,7 +302,15 @@ def test_usage_numbers_and_csv_match_hand_computed_values(alice, admin):
     assert row.select_one(".share").get_text() == "11.5"
     assert row.select_one(".used").get_text() == "0.0"  # nobody checked in (yet)
     assert row.select_one(".no-shows").get_text() == "0"
-    assert doc.select("svg.chart rect.confirmed")
+    # The bars are drawn to the busiest room's share (400 units).
+    top = max(int(round(float(tr.select_one(".share").get_text()) * 10))
+              for tr in doc.select("table.usage tbody tr"))
+    bar = [li for li in doc.select("ul.bars li")
+           if li.select_one(".bar-name").get_text() == row.select_one(".name").get_text()][0]
+    assert int(bar.select_one("rect.confirmed")["width"]) == (60 * 1000 // 780) * 400 // top
+    assert int(bar.select_one("rect.pending")["width"]) == (30 * 1000 // 780) * 400 // top
+    assert doc.select_one("#scale").get_text() == \
+        f"The longest bar is {top // 10}.{top % 10} % of the opening hours."
     table = {tr.select_one(".name").get_text(): [td.get_text() for td in tr.select("td")[1:]]
              for tr in doc.select("table.usage tbody tr")}
     resp = alice.get(url(f"/status/usage.csv?from={d}&to={d}"))

@@ -761,6 +761,7 @@ static const struct {
 	{ "ends_at",		"2027-01-11T11:00" },
 	{ "title",		"Planning" },
 	{ "attendees",		"3" },
+	{ "private",		"1" },
 	{ "request_token",	TOK },
 	{ "name",		"Room A" },
 	{ "location",		"2nd floor" },
@@ -819,6 +820,9 @@ static const struct same_case same_cases[] = {
 	NUM(booking_request_in, "attendees", 1000000000000000000LL, M_PEOPLE),
 	NUM(booking_request_in, "attendees", 1, NULL),
 	NUM(booking_request_in, "attendees", 10000, NULL),
+	NUM(booking_request_in, "private", 1, NULL),
+	NUM(booking_request_in, "private", 2, M_TICK),
+	NUM(booking_request_in, "private", -1, M_TICK),
 
 	TXT(room_in, "name", "", 0, M_FILL),
 	TXT(room_in, "name", "@", 100, NULL),

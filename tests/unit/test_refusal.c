@@ -9,6 +9,9 @@
 #include <string.h>
 #include <time.h>
 
+#include <unistd.h>
+
+#include "clock.h"
 #include "refusal.h"
 
 /* 2026-12-07 10:00 UTC, a Monday. */
@@ -19,6 +22,28 @@ static const struct rules rules = {
 	.open_days = 0x3e, .max_minutes = 480, .horizon_days = 90,
 	.checkin_opens = 15, .checkin_grace = 10,
 };
+
+/* The programs' clock at t (the shift file tests use). */
+static void
+clock_at(time_t t)
+{
+	static char	 path[] = "/tmp/rb-test-clock-XXXXXX";
+	static int	 made;
+	FILE		*f;
+
+	if (!made) {
+		int fd = mkstemp(path);
+
+		assert_true(fd >= 0);
+		close(fd);
+		made = 1;
+		clock_use_file(path);
+	}
+	assert_non_null(f = fopen(path, "w"));
+	fprintf(f, "%lld\n", (long long)(t - time(NULL)));
+	assert_int_equal(fclose(f), 0);
+	clock_reload();
+}
 
 struct refusal_case {
 	enum booking_result	 rc;
@@ -56,7 +81,8 @@ static const struct refusal_case cases[] = {
 	{ BK_BEFORE_USE, ACT_CHECKOUT, 422, "actual_end",
 	    "cannot end before it began, at 10:00" },
 	{ BK_NO_ROOM, ACT_REQUEST, 422, "room_id", "Choose a room" },
-	{ BK_ROOM_UNAVAILABLE, ACT_REQUEST, 422, "room_id", "not available" },
+	{ BK_ROOM_UNAVAILABLE, ACT_REQUEST, 422, "room_id",
+	    ": Roof repairs. It can be booked " },
 	{ BK_OVER_CAPACITY, ACT_REQUEST, 422, "attendees", "This room seats 6." },
 	{ BK_CONFLICT, ACT_REQUEST, 409, "starts_at",
 	    "That time is taken: the room is booked Mon 07 Dec 2026, "
@@ -72,9 +98,11 @@ test_table(void **state)
 	struct refusal		why;
 
 	(void)state;
+	clock_at(T0 - 3600);	/* the same day, an hour before */
 	memset(&o, 0, sizeof o);
 	snprintf(o.state, sizeof o.state, "cancelled");
 	snprintf(o.by, sizeof o.by, "Ada Admin");
+	snprintf(o.reason, sizeof o.reason, "Roof repairs");
 	o.at = T0;
 	o.capacity = 6;
 	o.conflict_start = T0;
@@ -100,6 +128,38 @@ test_table(void **state)
 	/* A database error is the caller's to answer (503 or 500). */
 	assert_int_equal(refusal_of(BK_DB_ERROR, ACT_CANCEL, &o, &rules, "en",
 	    &why), -1);
+}
+
+/* Another day's check-in says its day; a closure says when it ends. */
+static void
+test_said_with_the_day(void **state)
+{
+	struct booking_outcome	o;
+	struct refusal		why;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	o.at = T0;
+	clock_at(T0 - 86400);
+	refusal_of(BK_TOO_EARLY, ACT_CHECKIN, &o, &rules, "en", &why);
+	assert_string_equal(why.message, "Check-in opens at Mon 07 Dec 2026, "
+	    "10:00, 15 minutes before the start.");
+	snprintf(o.reason, sizeof o.reason, "Roof repairs");
+	o.conflict_start = T0;
+	o.conflict_end = T0 + 3600;
+	refusal_of(BK_ROOM_UNAVAILABLE, ACT_REQUEST, &o, &rules, "en", &why);
+	assert_string_equal(why.message, "This room is closed from Mon 07 Dec "
+	    "2026, 10:00 until Mon 07 Dec 2026, 11:00: Roof repairs. It can be "
+	    "booked before and after.");
+	clock_at(T0 + 60);
+	refusal_of(BK_ROOM_UNAVAILABLE, ACT_REQUEST, &o, &rules, "en", &why);
+	assert_string_equal(why.message, "This room is closed until Mon 07 Dec "
+	    "2026, 11:00: Roof repairs. It can be booked from then on.");
+	o.conflict_end = 0;
+	refusal_of(BK_ROOM_UNAVAILABLE, ACT_REQUEST, &o, &rules, "en", &why);
+	assert_string_equal(why.message, "This room is closed until further "
+	    "notice: Roof repairs.");
+	assert_string_equal(why.field, "room_id");
 }
 
 /* Each of the site's rules has its own words and field. */
@@ -139,6 +199,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_said_with_the_day),
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_rules),
 	};

@@ -45,30 +45,14 @@ static const char SQL_AFFECTED[] =
 static const char SQL_CLEAR_USAGE[] =
     "DELETE u FROM room_day_usage u JOIN usage_affected a"
     " ON a.room_id = u.room_id AND a.day = u.day";
-/*
- * A booking lies within one local day's opening hours: it counts there.
- * Booked: everything requested or granted (a no-show was booked too);
- * confirmed: granted, used or not.  Used: the part of the booked time
- * between check-in and check-out (so far, for a meeting in progress), to
- * the nearest minute: 29 min 59.5 s of use is half an hour, not 29 min.
- */
+/* The days changed, counted again (lib/readmodel.h says how). */
 static const char SQL_FILL_USAGE[] =
-    "INSERT INTO room_day_usage (room_id, day, booked_minutes,"
-    " confirmed_minutes, pending_minutes, used_minutes, no_shows)"
+    "INSERT INTO room_day_usage (" READMODEL_USAGE_COLUMNS ")"
     " SELECT b.room_id, DATE(CONVERT_TZ(b.starts_at, '+00:00', ?)) AS d,"
-    " SUM(TIMESTAMPDIFF(MINUTE, b.starts_at, b.ends_at)),"
-    " SUM(IF(b.status <> 'pending',"
-    "  TIMESTAMPDIFF(MINUTE, b.starts_at, b.ends_at), 0)),"
-    " SUM(IF(b.status = 'pending',"
-    "  TIMESTAMPDIFF(MINUTE, b.starts_at, b.ends_at), 0)),"
-    " SUM(IF(b.actual_start IS NULL, 0, GREATEST(0, ROUND(TIMESTAMPDIFF("
-    "  SECOND, GREATEST(b.actual_start, b.starts_at),"
-    "  LEAST(COALESCE(b.actual_end, UTC_TIMESTAMP()), b.ends_at)) / 60)))),"
-    " SUM(b.status = 'released')"
+    READMODEL_USAGE_SUMS
     " FROM bookings b JOIN usage_affected a ON a.room_id = b.room_id"
     " AND a.day = DATE(CONVERT_TZ(b.starts_at, '+00:00', ?))"
-    " WHERE b.status IN ('pending','confirmed','in_use','completed','released')"
-    " GROUP BY b.room_id, d";
+    " WHERE" READMODEL_USAGE_STATES " GROUP BY b.room_id, d";
 static const char SQL_AFFECTED_COUNT[] =
     "SELECT COUNT(*) AS n FROM usage_affected";
 static const char SQL_RECORD[] =

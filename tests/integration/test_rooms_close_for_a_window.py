@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import (SITE_TZ, api_session, book, booked_id, csrf_of, login, quiet_day,
+from conftest import (SITE_TZ, api_session, book, booked_id, csrf_of, login,
                       roomctl, set_clock, sql_value, url)
 
 pytestmark = pytest.mark.usefixtures("read_model_exact", "real_clock_after")
@@ -35,6 +35,15 @@ def room():
         "name": f"Closable {uuid.uuid4().hex[:8]}", "location": "Floor 9", "capacity": 10})
     assert made.status_code == 201, made.text
     return made.json()["roomId"]
+
+
+def a_day():
+    """A Monday some weeks ahead: the room is new, so every day of it is
+    free, and the days after it stay inside the booking horizon."""
+    day = datetime.datetime.now(SITE_TZ).date() + datetime.timedelta(days=30)
+    while day.weekday() != 0:
+        day += datetime.timedelta(days=1)
+    return day
 
 
 def next_open_day(day):
@@ -65,7 +74,7 @@ def close(admin, rid, reason, start=None, end=None):
 
 def test_only_the_bookings_inside_the_window_are_cancelled(people, room):
     alice, admin = people
-    day = quiet_day(room)
+    day = a_day()
     after = next_open_day(day)
     booked = {name: booked_id(book(alice, room, field(local(d, a)), field(local(d, b)),
                                    title=name))
@@ -113,7 +122,7 @@ def test_only_the_bookings_inside_the_window_are_cancelled(people, room):
 
 def test_the_room_closes_and_opens_again_by_itself(people, room):
     alice, admin = people
-    day = quiet_day(room)
+    day = a_day()
     start, end = local(day, 12), local(day, 15)
     assert close(admin, room, "Window cleaning", start, end)[1].status_code == 200
     set_clock(local(day, 13))
@@ -142,7 +151,7 @@ def test_the_room_closes_and_opens_again_by_itself(people, room):
 
 def test_an_open_ended_closure_ahead_can_be_called_off(people, room):
     alice, admin = people
-    day = quiet_day(room)
+    day = a_day()
     later = next_open_day(next_open_day(day))
     kept = booked_id(book(alice, room, field(local(day, 9)), field(local(day, 10))))
     gone = booked_id(book(alice, room, field(local(later, 9)), field(local(later, 10))))
@@ -167,7 +176,7 @@ def test_an_open_ended_closure_ahead_can_be_called_off(people, room):
 
 def test_a_window_that_ends_before_it_begins_is_refused(people, room):
     _, admin = people
-    day = quiet_day(room)
+    day = a_day()
     ask, _ = close(admin, room, "Oops", local(day, 15), local(day, 12))
     assert ask.status_code == 422
     error = BeautifulSoup(ask.text, "html.parser").select_one("#closed_until-error")
@@ -180,7 +189,7 @@ def test_a_window_that_ends_before_it_begins_is_refused(people, room):
 
 def test_scripts_close_for_a_window_too(room):
     script = api_session("admin", "closure script")
-    day = quiet_day(room)
+    day = a_day()
     path = url(f"/api/rooms/{room}")
     start, end = local(day, 8), local(day, 18)
     bad = script.patch(path, json={"status": "N", "reason": "Audit",

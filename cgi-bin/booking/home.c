@@ -29,8 +29,7 @@ static const char SQL_NEXT[] =
  * last day (a booking lies within one day): an index range, not history.
  */
 static const char SQL_FREE_NOW[] =
-    "SELECT r.id, r.name, r.capacity,"
-    " (SELECT COUNT(*) FROM rooms) AS rooms FROM rooms r"
+    "SELECT r.id, r.name, r.capacity FROM rooms r"
     " WHERE NOT (r.closed_from IS NOT NULL AND r.closed_from <= ?"
     "  AND (r.closed_until IS NULL OR r.closed_until > ?))"
     " AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.room_id = r.id"
@@ -83,17 +82,18 @@ fill_now(struct req *r, struct tpl *d)
 	time_t			 now = clock_now(), opens;
 	char			 at[SQL_TIME_LEN], start[INPUT_TIME_LEN];
 	char			 when[128], zone[64], said[256];
-	long long		 nfree;
+	long long		 nfree, rooms;
 	struct db_rows		*rows;
 
+	/* How many rooms there are, open or closed. */
+	if ((rows = db_query(r->app->db, SQL_ROOMS, DB_NOARGS)) == NULL)
+		return db_failed(r);
+	rooms = db_get_int(rows, 0, "rooms");
+	db_rows_free(rows);
 	if (!rules_open_at(k, now)) {
 		struct tpl *c = tpl_section(d, "CLOSED_NOW");
 
-		if ((rows = db_query(r->app->db, SQL_ROOMS, DB_NOARGS)) ==
-		    NULL)
-			return db_failed(r);
-		tpl_set(c, "ROOMS", db_get(rows, 0, "rooms"));
-		db_rows_free(rows);
+		tpl_set_int(c, "ROOMS", rooms);
 		if ((opens = rules_next_opening(k, now)) != 0) {
 			snprintf(said, sizeof said, T(r, "Rooms are closed now; "
 			    "they open again %s."), when_format(r->lang, opens,
@@ -111,20 +111,10 @@ fill_now(struct req *r, struct tpl *d)
 	d = tpl_section(d, "OPEN_NOW");
 	nfree = (long long)rows->nrows;
 	tpl_set_int(d, "FREE", nfree);
-	if (nfree == 0) {	/* the rooms counted alone */
-		db_rows_free(rows);
-		if ((rows = db_query(r->app->db, SQL_ROOMS, DB_NOARGS)) ==
-		    NULL)
-			return db_failed(r);
-	}
-	tpl_set(d, "ROOMS", db_get(rows, 0, "rooms"));
-	snprintf(said, sizeof said, T(r, "%lld of %s rooms are free now."),
-	    nfree, db_get(rows, 0, "rooms"));
+	tpl_set_int(d, "ROOMS", rooms);
+	snprintf(said, sizeof said, T(r, "%lld of %lld rooms are free now."),
+	    nfree, rooms);
 	tpl_set(d, "SAID", said);
-	if (nfree == 0) {
-		db_rows_free(rows);
-		return 0;
-	}
 	/* The form opens at the next slot, on the site's clock. */
 	snprintf(zone, sizeof zone, "%s", clock_zone());
 	clock_use_zone(NULL);

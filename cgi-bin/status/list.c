@@ -246,6 +246,7 @@ status_list(struct req *r)
 	char		 filters[600] = "";
 	size_t		 shown;
 	int		 earlier = 0, rc;
+	int		 owners = r->user->admin || r->app->cfg->show_owner;
 
 	if ((rc = status_read_filters(r, status_list_query, &in, &f)) != 0)
 		return rc;
@@ -310,7 +311,7 @@ status_list(struct req *r)
 		tpl_set(b, "STATUS", status);
 		tpl_set(b, "STATUS_LABEL", words_state_label(r->lang, status));
 		/* The column is there when owners are shown; a cell may not be. */
-		if (r->user->admin || r->app->cfg->show_owner)
+		if (owners)
 			tpl_set(tpl_section(b, "REQUESTER"), "NAME",
 			    seen.owner != NULL ? seen.owner : "");
 		if (decided != NULL) {
@@ -320,7 +321,7 @@ status_list(struct req *r)
 			tpl_set(d, "BY", db_get(rows, i, "decided_by_name"));
 		}
 	}
-	if (r->user->admin || r->app->cfg->show_owner)
+	if (owners)
 		tpl_show(p.body, "OWNER_COLUMN");
 	if (f.mine)
 		tpl_show(p.body, "MINE_ON");

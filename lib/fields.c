@@ -10,7 +10,6 @@
 #include "utf8.h"
 
 #define ID_MAX		999999999999999999LL
-#define PEOPLE_MAX	10000
 
 static int
 has_control(const char *s)

@@ -9,6 +9,9 @@
 #include "input.h"
 
 /* Logging in and the account. */
+/* The most people one booking may be for. */
+#define PEOPLE_MAX	10000
+
 extern const struct input_field *const login_in[];	/* login, password, next */
 extern const struct input_field *const password_in[];	/* the password change */
 extern const struct input_field *const token_in[];	/* a new API token's name */

@@ -31,7 +31,7 @@ static const struct {
 	{ "CUR_BOOK",	 "/bookings",	  1, M_POST },
 	{ "CUR_MINE",	 "/bookings",	  0, 0 },
 	{ "CUR_ROOMS",	 "/rooms",	  0, 0 },
-	{ "CUR_DAY",	 "/status/day",	  1, 0 },
+	{ "CUR_DAY",	 "/status/day",	  0, 0 },
 	{ "CUR_STATUS",	 "/status",	  0, 0 },
 	{ "CUR_QUEUE",	 "/admin/approvals", 0, 0 },
 	{ "CUR_ADMIN",	 "/admin",	  0, 0 },
@@ -186,21 +186,43 @@ page_discard(struct page *p)
 }
 
 int
-page_finish(struct page *p, struct req *r, int status)
+page_begin_rendered(struct page *p, const struct req *r, const char *title)
 {
-	size_t	 len = 0;
-	char	 path[128], *html;
+	return page_begin(p, r, title, RENDER_FRAGMENT_FILE);
+}
+
+/* Renders the layout around its content (or around html) and sends it. */
+static int
+send_page(struct page *p, struct req *r, int status, const char *html,
+    size_t len)
+{
+	size_t	 n = 0;
+	char	 path[128], *page;
 
 	snprintf(path, sizeof path, "%s/layout.tpl", p->lang);
-	html = render(path, p->root, &len);
+	page = html != NULL ? render_spliced(path, p->root, html, len, &n) :
+	    render(path, p->root, &n);
 	page_discard(p);
-	if (html == NULL) {
+	if (page == NULL) {
 		r->error = "a page template could not be rendered";
 		return 500;
 	}
-	resp_send(r, status, TYPE_HTML, CACHE_NONE, html, len);
-	free(html);
+	resp_send(r, status, TYPE_HTML, CACHE_NONE, page, n);
+	free(page);
 	return status;
+}
+
+int
+page_finish_rendered(struct page *p, struct req *r, int status,
+    const char *html, size_t len)
+{
+	return send_page(p, r, status, html, len);
+}
+
+int
+page_finish(struct page *p, struct req *r, int status)
+{
+	return send_page(p, r, status, NULL, 0);
 }
 
 /* What to tell a person for each status we answer with an error page. */

@@ -66,6 +66,16 @@ void	page_wide(struct page *p);
 struct input;
 int	page_room_filters(struct tpl *d, struct req *r, const struct input *in);
 
+/*
+ * A page whose content is HTML rendered before (a fragment kept between
+ * requests): page_begin_rendered starts it, page_finish_rendered sends
+ * it with html in the layout, as page_begin and page_finish do.
+ */
+int	page_begin_rendered(struct page *p, const struct req *r,
+	    const char *title);
+int	page_finish_rendered(struct page *p, struct req *r, int status,
+	    const char *html, size_t len);
+
 /* Frees a page that will not be sent. */
 void	page_discard(struct page *p);
 

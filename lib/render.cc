@@ -184,6 +184,34 @@ tpl_include(struct tpl *t, const char *marker, const char *file)
 }
 
 char *
+render_spliced(const char *file, const struct tpl *t, const char *html,
+    size_t html_len, size_t *len)
+{
+	if (t->root->failed)
+		return NULL;
+	try {
+		std::string	 out;
+		size_t		 at, mark = sizeof RENDER_FRAGMENT_MARK - 1;
+		char		*page;
+
+		if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES,
+		    t->dict, &out) ||
+		    (at = out.find(RENDER_FRAGMENT_MARK)) == std::string::npos)
+			return NULL;
+		*len = out.size() - mark + html_len;
+		if ((page = static_cast<char *>(malloc(*len + 1))) == NULL)
+			return NULL;
+		memcpy(page, out.data(), at);
+		memcpy(page + at, html, html_len);
+		memcpy(page + at + html_len, out.data() + at + mark,
+		    out.size() - at - mark + 1);
+		return page;
+	} catch (const std::bad_alloc &) {
+		return NULL;
+	}
+}
+
+char *
 render(const char *file, const struct tpl *t, size_t *len)
 {
 	if (t->root->failed)

@@ -60,6 +60,17 @@ struct tpl	*tpl_include(struct tpl *, const char *marker,
  */
 char		*render(const char *file, const struct tpl *d, size_t *len);
 
+/*
+ * The template that stands for HTML rendered before: render_spliced
+ * expands file (which includes it somewhere) and puts html in its place.
+ * Its mark is a comment, which no value can make: every value is escaped,
+ * so a "<" in one comes out as "&lt;".
+ */
+#define RENDER_FRAGMENT_FILE	"fragment.tpl"
+#define RENDER_FRAGMENT_MARK	"<!--rendered-->"
+char		*render_spliced(const char *file, const struct tpl *d,
+		    const char *html, size_t html_len, size_t *len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -75,7 +75,30 @@ function moveByArrows(grid) {
 		keys.hidden = false;
 }
 
+/* The day grid's free slots are written as briefly as its thousands of
+   cells need: a "+" in the room's row under the time's column, which a
+   screen reader announces from the table's headers.  Named here in full
+   as well ("Book Room 7, Monday 7 December, 14:00"), so that a list of
+   the page's links tells them apart. */
+function nameTheSlots(grid) {
+	const said = (id) => { const e = document.getElementById(id); return e ? e.textContent.trim() : ""; };
+	const book = said("bk"), day = said("dt");
+	const times = Array.from(grid.querySelectorAll("thead th.slot"))
+		.map((th) => th.textContent.trim().slice(-5));
+	grid.querySelectorAll("tbody tr").forEach((tr) => {
+		const room = tr.querySelector("th a");
+		let column = 0;
+		tr.querySelectorAll("td").forEach((td) => {
+			const a = td.firstElementChild;
+			if (!td.className && a && a.tagName === "A")
+				a.setAttribute("aria-label", `${book} ${room ? room.textContent : ""}, ${day} ${times[column] || ""}`);
+			column += td.colSpan || 1;
+		});
+	});
+}
+
 document.addEventListener("DOMContentLoaded", () => {
 	foldTheHeader();
+	document.querySelectorAll("table.day-grid").forEach(nameTheSlots);
 	document.querySelectorAll("table.day-grid").forEach(moveByArrows);
 });

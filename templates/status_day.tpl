@@ -12,16 +12,16 @@
 {{/PLACE}}</select></div>
 <button class="button" type="submit">Show</button>
 </form>
-<p class="pager"><a id="prev-day" href="/status/day?date={{PREV:u}}{{FILTERS}}">← Previous day</a> <a id="today-link" href="/status/day?date={{TODAY:u}}{{FILTERS}}"{{#IS_TODAY}} aria-current="date"{{/IS_TODAY}}>Today</a> <a id="next-day" href="/status/day?date={{NEXT:u}}{{FILTERS}}">Next day →</a></p>
+<p class="pager"><a id="prev-day" href="/status/day/{{PREV:u}}/{{FILTERS}}">← Previous day</a> <a id="today-link" href="/status/day/{{TODAY:u}}/{{FILTERS}}"{{#IS_TODAY}} aria-current="date"{{/IS_TODAY}}>Today</a> <a id="next-day" href="/status/day/{{NEXT:u}}/{{FILTERS}}">Next day →</a></p>
 {{#CLOSED}}<p class="hint" id="closed">Rooms cannot be booked on this day.</p>{{/CLOSED}}
 {{#NO_ROOMS}}<p id="no-rooms">No room matches.</p>{{/NO_ROOMS}}
 <p class="hint" id="grid-keys" hidden>In the grid, Tab moves from room to room and the arrow keys from time to time.</p>
 <span id="bk" hidden>Book</span><span id="dt" hidden>{{DAY_LABEL}},</span>
 <div class="grid-wrap" role="region" aria-label="Rooms and times" tabindex="0">
 <table class="grid day-grid" data-date="{{DATE}}">
-<thead><tr><th scope="col" class="room-col">Room</th>{{#SLOT}}<th scope="col" class="slot" id="s{{SLOT}}">{{#HOUR}}<span aria-hidden="true">{{SHORT}}</span>{{/HOUR}}{{#SAID}}<span class="visually-hidden">{{LABEL}}</span>{{/SAID}}</th>{{/SLOT}}</tr></thead>
+<thead><tr><th scope="col" class="room-col">Room</th>{{#SLOT}}<th scope="col" class="slot">{{#HOUR}}<span aria-hidden="true">{{SHORT}}</span>{{/HOUR}}{{#SAID}}<span class="visually-hidden">{{LABEL}}</span>{{/SAID}}</th>{{/SLOT}}</tr></thead>
 <tbody>
-{{#ROOMROW}}<tr data-room="{{ROOM_ID}}"><th scope="row"><a id="r{{ROOM_ID}}" href="/status/rooms/{{ROOM_ID}}">{{ROOM}}</a> <span class="seats">seats {{SEATS}}</span></th>{{#CELL}}<td colspan="{{SPAN}}" class="{{CLASS}}"{{#BOOKED}} title="{{TITLE}}{{#HOLDER}} · {{OWNER}}{{/HOLDER}} ({{STATUS_LABEL}})"{{/BOOKED}}>{{#BOOKED}}{{#LINK}}<a href="/bookings/{{BOOKING_ID}}">{{/LINK}}<span class="cell-title">{{TITLE}}</span> {{#HOLDER}}<span class="cell-owner">{{OWNER}}</span> {{/HOLDER}}<span class="cell-state">{{STATUS_LABEL}}</span>{{#LINK}}</a>{{/LINK}}{{/BOOKED}}{{#BOOK}}<a class="book" href="/bookings/new?room_id={{ROOM_ID:u}}&amp;start={{START:u}}&amp;attendees={{ATTENDEES:u}}" aria-labelledby="bk r{{ROOM_ID}} dt s{{SLOT}}">+</a>{{/BOOK}}</td>{{/CELL}}</tr>
+{{#ROOMROW}}<tr data-room="{{ROOM_ID}}"><th scope="row"><a id="r{{ROOM_ID}}" href="/status/rooms/{{ROOM_ID}}">{{ROOM}}</a> <span class="seats">seats {{SEATS}}</span></th>{{#CELL}}{{#FREE}}<td><a href="{{ROOM_ID}}.{{MINUTE}}{{#ASKED}}.{{SEATS_ASKED}}{{/ASKED}}">+</a>{{/FREE}}{{#UNBOOKABLE}}<td colspan={{SPAN}} class=free>{{/UNBOOKABLE}}{{#BOOKED}}<td{{#WIDE}} colspan={{SPAN}}{{/WIDE}} class={{STATUS}}>{{#LINK}}<a href="/bookings/{{BOOKING_ID}}">{{/LINK}}<b>{{TITLE}}</b> {{#HOLDER}}<small>{{OWNER}}</small> {{/HOLDER}}<small>{{STATUS_LABEL}}</small>{{#LINK}}</a>{{/LINK}}{{/BOOKED}}{{/CELL}}</tr>
 {{/ROOMROW}}
 </tbody>
 </table>

@@ -10,7 +10,7 @@
 <table class="grid week-grid">
 <thead><tr><th scope="col">Time</th>{{#DAY}}<th scope="col" id="d{{D}}">{{LABEL}}</th>{{/DAY}}</tr></thead>
 <tbody>
-{{#SLOTROW}}<tr><th scope="row" id="t{{SLOT}}">{{TIME}}</th>{{#CELL}}<td class="{{CLASS}}"{{#BOOKED}} rowspan="{{SPAN}}" title="{{TITLE}}{{#HOLDER}} · {{OWNER}}{{/HOLDER}} ({{STATUS_LABEL}})"{{/BOOKED}}>{{#BOOKED}}{{#LINK}}<a href="/bookings/{{BOOKING_ID}}">{{/LINK}}<span class="cell-title">{{TITLE}}</span> {{#HOLDER}}<span class="cell-owner">{{OWNER}}</span> {{/HOLDER}}<span class="cell-state">{{STATUS_LABEL}}</span>{{#LINK}}</a>{{/LINK}}{{/BOOKED}}{{#BOOK}}<a class="book" href="/bookings/new?room_id={{ROOM_ID:u}}&amp;start={{START:u}}" aria-labelledby="bk rm d{{D}} t{{SLOT}}">+</a>{{/BOOK}}</td>{{/CELL}}</tr>
+{{#SLOTROW}}<tr><th scope="row" id="t{{SLOT}}">{{TIME}}</th>{{#CELL}}{{#FREE}}<td class="free">{{#BOOK}}<a class="book" href="/bookings/new?room_id={{ROOM_ID:u}}&amp;start={{START:u}}" aria-labelledby="bk rm d{{D}} t{{SLOT}}">+</a>{{/BOOK}}</td>{{/FREE}}{{#BOOKED}}<td class="{{STATUS}}" rowspan="{{SPAN}}">{{#LINK}}<a href="/bookings/{{BOOKING_ID}}">{{/LINK}}<b>{{TITLE}}</b> {{#HOLDER}}<small>{{OWNER}}</small> {{/HOLDER}}<small>{{STATUS_LABEL}}</small>{{#LINK}}</a>{{/LINK}}</td>{{/BOOKED}}{{/CELL}}</tr>
 {{/SLOTROW}}
 </tbody>
 </table>

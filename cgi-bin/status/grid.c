@@ -1,4 +1,5 @@
 /* status: the day grid (rooms by time slots) and one room's week. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "i18n.h"
 #include "page.h"
 #include "privacy.h"
+#include "response.h"
 
 #define MAX_SLOTS	(24 * 60)
 
@@ -190,42 +192,42 @@ holder(const struct held *h, size_t *j, size_t hi, time_t a, time_t b)
 /*
  * A booked cell: its title (unless private) and who holds it (as the
  * site chooses), and its state; linked for those who may act on it.
+ * Returns the cell's {{#BOOKED}} dictionary.
  */
-static void
+static struct tpl *
 booked_cell(const struct req *r, struct tpl *c, const struct held *b)
 {
 	struct tpl		*x = tpl_section(c, "BOOKED");
 	struct booking_seen	 seen;
-	char			 class[64];
 
 	privacy_seen(r, b->user, b->owner, b->title, b->private, &seen);
-	snprintf(class, sizeof class, "booked status-%s", b->status);
-	tpl_set(c, "CLASS", class);
+	tpl_set(x, "STATUS", b->status);
 	tpl_set(x, "TITLE", seen.title);
 	if (seen.owner != NULL)
 		tpl_set(tpl_section(x, "HOLDER"), "OWNER", seen.owner);
 	tpl_set(x, "STATUS_LABEL", words_state_label(r->lang, b->status));
 	if (seen.whole)
 		tpl_set_int(tpl_section(x, "LINK"), "BOOKING_ID", b->id);
+	return x;
 }
 
 /*
- * A free cell, with a link to book it at "at" when bookable.  Cells are
- * most of a grid page, so a free one adds no dictionary of its own: the
- * room comes from the row's.  The link's name ("Book Berlin, Monday 7
- * December, 14:00") is put together from the headers by id: slot is the
- * slot's column, or its row in a week.
+ * A free cell of a week, with a link to book it at "at" when bookable.
+ * The link's name ("Book Berlin, Monday 7 December, 14:00") is put
+ * together from the headers by id: the slot's row and the day's column.
  */
 static void
-free_cell(struct tpl *c, int bookable, time_t at, size_t slot)
+free_week_cell(struct tpl *c, int bookable, time_t at, size_t slot, int day)
 {
-	char	start[INPUT_TIME_LEN];
+	struct tpl	*f = tpl_section(c, "FREE");
+	char		 start[INPUT_TIME_LEN];
 
-	tpl_set(c, "CLASS", "free");
 	if (bookable && local_input_value(at, start) == 0) {
-		tpl_set(c, "START", start);
-		tpl_set_int(c, "SLOT", (long long)slot);
-		tpl_show(c, "BOOK");
+		struct tpl *b = tpl_section(f, "BOOK");
+
+		tpl_set(b, "START", start);
+		tpl_set_int(b, "SLOT", (long long)slot);
+		tpl_set_int(b, "D", day);
 	}
 }
 
@@ -301,114 +303,117 @@ first_bookable_day(const struct rules *k, time_t now, char out[11])
 }
 
 /*
- * The query that keeps the grid's filters on its links: "&min_capacity=6
+ * The query that keeps the grid's filters on its links: "?min_capacity=6
  * &location=..." or "".  A caller's buffer; -1 when it does not fit.
  */
 static int
 filter_query(const struct input *in, char *buf, size_t len)
 {
 	char	*where = NULL;
-	int	 n;
+	int	 n, seats = input_given(in, "min_capacity");
 
 	buf[0] = '\0';
 	if (input_given(in, "location") &&
 	    (where = url_encode(input_text(in, "location"))) == NULL)
 		return -1;
 	n = snprintf(buf, len, "%s%s%s%s",
-	    input_given(in, "min_capacity") ? "&min_capacity=" : "",
-	    input_given(in, "min_capacity") ? input_text(in, "min_capacity") :
-	    "", where != NULL ? "&location=" : "", where != NULL ? where : "");
+	    seats ? "?min_capacity=" : "",
+	    seats ? input_text(in, "min_capacity") : "",
+	    where != NULL ? (seats ? "&location=" : "?location=") : "",
+	    where != NULL ? where : "");
 	free(where);
 	return n < 0 || (size_t)n >= len ? -1 : 0;
 }
 
-
+/*
+ * GET /status/day: the navigation's link and the grid's form.  A day's
+ * grid lives at /status/day/2026-12-07/, so that each of its thousands
+ * of free slots can link to "12.840" (room 12 at 14:00) relative to it;
+ * this sends the person there, with the filters.
+ */
 int
-status_day(struct req *r)
+status_day_pick(struct req *r)
 {
 	const struct rules	*k = &r->app->cfg->rules;
-	const char		*date, *where;
-	char			 first[11], today[11], prev[11], next[11];
-	char			 label[64], filters[1024];
-	char			 lo[SQL_TIME_LEN], hi[SQL_TIME_LEN];
-	time_t			 t[MAX_SLOTS + 1], d0, now = clock_now();
-	size_t			 n = 0;
-	struct db_rows		*rooms = NULL, *rows = NULL;
-	struct held		*h = NULL;
-	struct page		 p;
+	char			 first[11], filters[1024], location[1200];
+	const char		*date;
 	struct input		 in;
-	int			 rc = 500, open;
+	int			 rc;
 
-	/* The grid is the site's: its days, hours and clock. */
 	clock_use_zone(NULL);
-
 	if ((rc = input_query(r, day_query, &in)) != 0)
 		return rc;
-	rc = 500;
-	if (local_date(now, 0, today) == -1)
-		return 500;
-	if ((date = input_text(&in, "date")) != NULL)
-		d0 = input_time(&in, "date");
-	else if (first_bookable_day(k, now, first) == -1 ||
-	    local_date_start(first, 0, &d0) == -1)
-		return 500;
-	else
+	if ((date = input_text(&in, "date")) == NULL) {
+		if (first_bookable_day(k, clock_now(), first) == -1)
+			return 500;
 		date = first;
-	if (day_slots(k, date, t, &n) == -1)
-		return req_refuse(r, 422, "that day's opening hours cannot be "
-		    "shown: the clocks change during them", "date");
-	where = input_given(&in, "location") ? input_text(&in, "location") : "";
-	if (sql_time_utc(t[0], lo) == -1 || sql_time_utc(t[n], hi) == -1 ||
-	    open_day_from(k, date, -1, prev) == -1 ||
-	    open_day_from(k, date, 1, next) == -1 ||
-	    filter_query(&in, filters, sizeof filters) == -1)
+	}
+	if (filter_query(&in, filters, sizeof filters) == -1)
 		return 500;
-	if ((rooms = db_query(r->app->db, SQL_ROOMS, DB_ARGS(
-	    DB_INT(input_int(&in, "min_capacity")), DB_STR(where),
-	    DB_STR(where)))) == NULL ||
-	    (rows = db_query(r->app->db, SQL_DAY, DB_ARGS(DB_STR(hi),
-	    DB_STR(lo), DB_STR(lo)))) == NULL) {
-		rc = db_failed(r);
-		goto out;
-	}
-	if (read_held(rows, &h) == -1 ||
-	    page_begin(&p, r, T(r, "Rooms by day"), "status_day.tpl") == -1)
-		goto out;
-	if ((rc = page_room_filters(p.body, r, &in)) != 0) {
-		page_discard(&p);
-		goto out;
-	}
-	rc = 500;
-	page_wide(&p);
-	open = is_open_day(k, t[0]);
-	tpl_set(p.body, "DATE", date);
-	tpl_set(p.body, "DAY_LABEL", when_format(r->lang, t[0], WHEN_DAY, label,
-	    sizeof label));
-	tpl_set(p.body, "PREV", prev);
-	tpl_set(p.body, "NEXT", next);
-	tpl_set(p.body, "TODAY", today);
-	tpl_set(p.body, "FILTERS", filters);
-	/* Those looking for six seats book for six. */
-	tpl_set(p.body, "ATTENDEES", input_given(&in, "min_capacity") ?
-	    input_text(&in, "min_capacity") : "1");
-	if (strcmp(date, today) == 0)
-		tpl_show(p.body, "IS_TODAY");
-	if (!open)
-		tpl_show(p.body, "CLOSED");
-	if (rooms->nrows == 0)
-		tpl_show(p.body, "NO_ROOMS");
-	slot_headers(p.body, "SLOT", t, n);
+	snprintf(location, sizeof location, "/status/day/%s/%s", date, filters);
+	return resp_redirect(r, 303, location);
+}
+
+/*
+ * GET /status/day/{date}/{room}.{minute}[.{attendees}]: a free slot of
+ * the grid (minute of the day on the site's clock).  Sends the person on
+ * to the booking form for it; "attendees" when the grid asked for seats.
+ */
+int
+status_day_slot(struct req *r)
+{
+	const char	*date = r->args[0], *slot = r->args[1];
+	long long	 room, minute, people = 1;
+	char		 location[256];
+	time_t		 d0;
+	int		 used = 0, n;
+
+	clock_use_zone(NULL);
+	if (local_date_start(date, 0, &d0) == -1)
+		return 404;
+	n = sscanf(slot, "%18lld.%4lld%n.%6lld%n", &room, &minute, &used,
+	    &people, &used);
+	if (n < 2 || slot[used] != '\0' || !isdigit((unsigned char)slot[0]) ||
+	    room < 1 || minute < 0 || minute >= 24 * 60 || people < 1 ||
+	    people > PEOPLE_MAX)
+		return 404;
+	snprintf(location, sizeof location, "/bookings/new?room_id=%lld"
+	    "&start=%sT%02lld%%3A%02lld&attendees=%lld", room, date,
+	    minute / 60, minute % 60, people);
+	return resp_redirect(r, 303, location);
+}
+
+/* One day's grid: what its page shows, worked out before it is drawn. */
+struct day_view {
+	const char	*date;			/* YYYY-MM-DD */
+	char		 today[11], prev[11], next[11];
+	char		 filters[1024];		/* filter_query's */
+	time_t		 t[MAX_SLOTS + 1];	/* slot boundaries */
+	size_t		 n;			/* slots */
+	time_t		 now;
+	int		 open;			/* an open day of the rules */
+};
+
+/* The grid's rows: one per room, cells from the day's bookings. */
+static void
+day_rows(const struct req *r, struct tpl *body, const struct day_view *v,
+    const struct db_rows *rooms, const struct held *h, size_t nheld,
+    int *failed)
+{
+	const time_t	*t = v->t;
+	size_t		 n = v->n;
+
 	for (size_t ri = 0; ri < rooms->nrows; ri++) {
-		struct tpl	*row = tpl_section(p.body, "ROOMROW");
+		struct tpl	*row = tpl_section(body, "ROOMROW");
 		long long	 room = db_get_int(rooms, ri, "id");
 		struct closure	 shut;
 		size_t		 j, last;
 
 		if (read_closure(rooms, ri, &shut) == -1) {
-			page_discard(&p);
-			goto out;
+			*failed = 1;
+			return;
 		}
-		room_range(h, rows->nrows, room, &j, &last);
+		room_range(h, nheld, room, &j, &last);
 		tpl_set(row, "ROOM", db_get(rooms, ri, "name"));
 		tpl_set(row, "SEATS", db_get(rooms, ri, "capacity"));
 		tpl_set_int(row, "ROOM_ID", room);
@@ -417,36 +422,143 @@ status_day(struct req *r)
 			const struct held	*b = holder(h, &j, last, t[i],
 						    t[i + 1]);
 			size_t			 span = 1;
+			struct tpl		*x;
+			struct tm		 tm;
 
 			if (b != NULL) {
 				while (i + span < n && h[j].end > t[i + span])
 					span++;
-				booked_cell(r, c, b);
-			} else if (open && t[i] > now &&
-			    !closed_during(&shut, t[i], t[i + 1]))
-				free_cell(c, 1, t[i], i);
-			else {
+				x = booked_cell(r, c, b);
+				if (span > 1)
+					tpl_set_int(tpl_section(x, "WIDE"),
+					    "SPAN", (long long)span);
+			} else if (v->open && t[i] > v->now &&
+			    !closed_during(&shut, t[i], t[i + 1]) &&
+			    localtime_r(&t[i], &tm) != NULL) {
+				/* Free: a link named by room and minute. */
+				x = tpl_section(c, "FREE");
+				tpl_set_int(x, "MINUTE",
+				    tm.tm_hour * 60 + tm.tm_min);
+			} else {
 				/*
 				 * Free slots nobody can book make one cell, so
 				 * a past or closed day is a few cells a room.
 				 */
-				while (i + span < n && !(open &&
-				    t[i + span] > now && !closed_during(&shut,
+				while (i + span < n && !(v->open &&
+				    t[i + span] > v->now && !closed_during(&shut,
 				    t[i + span], t[i + span + 1])) &&
 				    holder(h, &j, last, t[i + span],
 				    t[i + span + 1]) == NULL)
 					span++;
-				free_cell(c, 0, t[i], i);
+				tpl_set_int(tpl_section(c, "UNBOOKABLE"),
+				    "SPAN", (long long)span);
 			}
-			tpl_set_int(c, "SPAN", (long long)span);
 			i += span;
 		}
 	}
-	rc = page_finish(&p, r, 200);
+}
+
+/*
+ * The day grid's content (status_day.tpl) for v and the filters in in,
+ * as HTML the caller frees; NULL with *rc the status to answer.
+ */
+static char *
+day_body(struct req *r, const struct day_view *v, const struct input *in,
+    size_t *len, int *rc)
+{
+	const char	*where = input_given(in, "location") ?
+			    input_text(in, "location") : "";
+	char		 label[64], path[128], lo[SQL_TIME_LEN], hi[SQL_TIME_LEN];
+	struct db_rows	*rooms = NULL, *rows = NULL;
+	struct held	*h = NULL;
+	struct tpl	*body = NULL;
+	char		*html = NULL;
+	int		 failed = 0;
+
+	*rc = 500;
+	if (sql_time_utc(v->t[0], lo) == -1 || sql_time_utc(v->t[v->n], hi) == -1)
+		return NULL;
+	if ((rooms = db_query(r->app->db, SQL_ROOMS, DB_ARGS(
+	    DB_INT(input_int(in, "min_capacity")), DB_STR(where),
+	    DB_STR(where)))) == NULL ||
+	    (rows = db_query(r->app->db, SQL_DAY, DB_ARGS(DB_STR(hi),
+	    DB_STR(lo), DB_STR(lo)))) == NULL) {
+		*rc = db_failed(r);
+		goto out;
+	}
+	if (read_held(rows, &h) == -1 || (body = tpl_new()) == NULL)
+		goto out;
+	if ((*rc = page_room_filters(body, r, in)) != 0)
+		goto out;
+	*rc = 500;
+	tpl_set(body, "DATE", v->date);
+	tpl_set(body, "DAY_LABEL", when_format(r->lang, v->t[0], WHEN_DAY,
+	    label, sizeof label));
+	tpl_set(body, "PREV", v->prev);
+	tpl_set(body, "NEXT", v->next);
+	tpl_set(body, "TODAY", v->today);
+	tpl_set(body, "FILTERS", v->filters);
+	/* Those looking for six seats book for six. */
+	if (input_given(in, "min_capacity"))
+		tpl_set(tpl_section(body, "ASKED"), "SEATS_ASKED",
+		    input_text(in, "min_capacity"));
+	if (strcmp(v->date, v->today) == 0)
+		tpl_show(body, "IS_TODAY");
+	if (!v->open)
+		tpl_show(body, "CLOSED");
+	if (rooms->nrows == 0)
+		tpl_show(body, "NO_ROOMS");
+	slot_headers(body, "SLOT", v->t, v->n);
+	day_rows(r, body, v, rooms, h, rows->nrows, &failed);
+	snprintf(path, sizeof path, "%s/status_day.tpl", r->lang != NULL ?
+	    r->lang : I18N_SOURCE);
+	if (!failed && (html = render(path, body, len)) == NULL)
+		r->error = "the day grid could not be rendered";
 out:
+	tpl_free(body);
 	free(h);
 	db_rows_free(rooms);
 	db_rows_free(rows);
+	return html;
+}
+
+/* GET /status/day/{date}/: the rooms by the day's slots. */
+int
+status_day(struct req *r)
+{
+	const struct rules	*k = &r->app->cfg->rules;
+	struct day_view		 v = { .date = r->args[0] };
+	struct input		 in;
+	struct page		 p;
+	char			*html;
+	size_t			 len;
+	int			 rc;
+
+	/* The grid is the site's: its days, hours and clock. */
+	clock_use_zone(NULL);
+	v.now = clock_now();
+	if (local_date_start(v.date, 0, &v.t[0]) == -1)
+		return 404;	/* no such day: no such page */
+	if ((rc = input_query(r, day_query, &in)) != 0)
+		return rc;
+	if (day_slots(k, v.date, v.t, &v.n) == -1)
+		return req_refuse(r, 422, "that day's opening hours cannot be "
+		    "shown: the clocks change during them", "date");
+	if (local_date(v.now, 0, v.today) == -1 ||
+	    open_day_from(k, v.date, -1, v.prev) == -1 ||
+	    open_day_from(k, v.date, 1, v.next) == -1 ||
+	    filter_query(&in, v.filters, sizeof v.filters) == -1)
+		return 500;
+	v.open = is_open_day(k, v.t[0]);
+	if ((html = day_body(r, &v, &in, &len, &rc)) == NULL)
+		return rc;
+	if (page_begin_rendered(&p, r, T(r, "Rooms by day")) == -1) {
+		free(html);
+		return 500;
+	}
+	page_wide(&p);
+	rc = page_finish_rendered(&p, r, 200, html, len);
+	free(html);
 	return rc;
 }
 
@@ -612,16 +724,15 @@ status_week(struct req *r)
 			if (b != NULL && i > 0 && b->start < t[d][i])
 				continue;
 			c = tpl_section(row, "CELL");
-			tpl_set_int(c, "D", d);
 			if (b != NULL) {
 				while (i + span < n && b->end > t[d][i + span])
 					span++;
-				booked_cell(r, c, b);
-				tpl_set_int(c, "SPAN", (long long)span);
+				tpl_set_int(booked_cell(r, c, b), "SPAN",
+				    (long long)span);
 			} else
-				free_cell(c, is_open_day(k, t[d][0]) &&
+				free_week_cell(c, is_open_day(k, t[d][0]) &&
 				    t[d][i] > now && !closed_during(&shut,
-				    t[d][i], t[d][i + 1]), t[d][i], i);
+				    t[d][i], t[d][i + 1]), t[d][i], i, d);
 		}
 	}
 	rc = page_finish(&p, r, 200);

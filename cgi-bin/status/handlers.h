@@ -66,6 +66,8 @@ int	api_booking_lists(struct req *r);
 int	status_list(struct req *r);
 /* GET /status/day?date=YYYY-MM-DD: rooms by time slots.  200, 422. */
 int	status_day(struct req *r);
+int	status_day_pick(struct req *r);
+int	status_day_slot(struct req *r);
 /* GET /status/rooms/{id}?week=YYYY-Www: one room's week.  200, 404, 422. */
 int	status_week(struct req *r);
 /* GET /status/usage and /status/usage.csv (?from, ?to): booked hours and

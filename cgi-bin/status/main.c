@@ -5,7 +5,9 @@
 
 static const struct route routes[] = {
 	{ M_GET, "/status",		AUTH_USER, status_list, NULL },
-	{ M_GET, "/status/day",		AUTH_USER, status_day, NULL },
+	{ M_GET, "/status/day",		AUTH_USER, status_day_pick, NULL },
+	{ M_GET, "/status/day/{date}/",	AUTH_USER, status_day, NULL },
+	{ M_GET, "/status/day/{date}/{slot}", AUTH_USER, status_day_slot, NULL },
 	{ M_GET, "/status/rooms/{id}",	AUTH_USER, status_week, NULL },
 	{ M_GET, "/status/usage",	AUTH_USER, status_usage, NULL },
 	{ M_GET, "/status/usage.csv",	AUTH_USER, status_usage_csv, NULL },

@@ -146,8 +146,10 @@ def states_in_words(driver):
     """A state shown by colour (a badge, a grid cell) is also written out."""
     bare = driver.execute_script("""
         const words = arguments[0], out = [];
-        for (const e of document.querySelectorAll('[class*="status-"]')) {
-            const m = e.className.match(/\\bstatus-([a-z_]+)/);
+        // A grid's booked cell has its state alone as its class.
+        for (const e of document.querySelectorAll('[class*="status-"], .grid td[class]')) {
+            const m = e.className.match(/\\bstatus-([a-z_]+)/) ||
+                (/^[a-z_]+$/.test(e.className) ? [null, e.className] : null);
             if (!m || !words[m[1]]) continue;
             if (!e.innerText.includes(words[m[1]]))
                 out.push(m[1] + ': ' + e.outerHTML.slice(0, 160));

@@ -403,3 +403,24 @@ def alice():
 def admin():
     """admin (an administrator), logged in once per test module."""
     return login("admin")
+
+
+# The day grid writes its cells briefly: a booked slot's class is its state,
+# a free one is a bare <td> whose link "ROOM.MINUTE[.SEATS]" is relative to
+# the day's address, /status/day/YYYY-MM-DD/.
+GRID_BOOKED = "td.pending, td.confirmed, td.in_use"
+GRID_FREE = "td:not([class]) > a"
+
+
+def grid_slot_links(row):
+    """A grid row's bookable slots, {"HH:MM": href}."""
+    links = {}
+    for a in row.select(GRID_FREE):
+        minute = int(a["href"].split(".")[1])
+        links[f"{minute // 60:02d}:{minute % 60:02d}"] = a["href"]
+    return links
+
+
+def grid_slot_url(day, href):
+    """The address a slot's link on day's grid leads to."""
+    return url(f"/status/day/{day}/{href}")

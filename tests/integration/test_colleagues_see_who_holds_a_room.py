@@ -8,7 +8,7 @@ import uuid
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import (SITE_TZ, api_session, book, booked_id, configured, login, quiet_day,
+from conftest import (GRID_BOOKED, SITE_TZ, api_session, book, booked_id, configured, login, quiet_day,
                       url)
 
 pytestmark = pytest.mark.usefixtures("read_model_exact")
@@ -41,10 +41,11 @@ def bookings(room):
 def what_is_seen(session, room, day):
     """Each view's words about the room's bookings that day: the grid's
     cells, the status list's rows, the room page's upcoming list."""
-    grid = BeautifulSoup(session.get(url(f"/status/day?date={day}")).text, "html.parser")
-    cells = [(c.select_one(".cell-title").get_text(),
-              c.select_one(".cell-owner").get_text() if c.select_one(".cell-owner") else None)
-             for c in grid.select(f'tr[data-room="{room}"] td.booked')]
+    grid = BeautifulSoup(session.get(url(f"/status/day?date={day}")).text, "html5lib")
+    # A booked cell: its title, then who holds it (when shown), then its state.
+    cells = [(c.b.get_text(),
+              c.select("small")[0].get_text() if len(c.select("small")) == 2 else None)
+             for c in grid.select(f'tr[data-room="{room}"]')[0].select(GRID_BOOKED)]
     listing = BeautifulSoup(session.get(url(f"/status?room={room}&from={day}&to={day}")).text,
                             "html.parser")
     rows = [(tr.select_one(".title").get_text(),

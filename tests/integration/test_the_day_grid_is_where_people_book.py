@@ -7,7 +7,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import SITE_TZ, login, quiet_day, room_id, set_clock, sql_value, url
+from conftest import (GRID_FREE, SITE_TZ, grid_slot_links, grid_slot_url, login, quiet_day,
+                      room_id, set_clock, sql_value, url)
 
 pytestmark = pytest.mark.usefixtures("real_clock_after")
 
@@ -21,7 +22,7 @@ def alice():
 def grid(session, query=""):
     resp = session.get(url("/status/day" + query))
     assert resp.status_code == 200, resp.text[:500]
-    return BeautifulSoup(resp.text, "html.parser")
+    return BeautifulSoup(resp.text, "html5lib")  # the grid leaves its </td>s implied
 
 
 def said(element):
@@ -70,11 +71,11 @@ def test_previous_and_next_skip_the_days_rooms_are_closed(alice):
     friday = next_weekday(4, 9).date() + datetime.timedelta(days=7)
     monday = friday + datetime.timedelta(days=3)
     doc = grid(alice, f"?date={friday}")
-    assert doc.select_one("#next-day")["href"] == f"/status/day?date={monday}"
+    assert doc.select_one("#next-day")["href"] == f"/status/day/{monday}/"
     doc = grid(alice, f"?date={monday}")
-    assert doc.select_one("#prev-day")["href"] == f"/status/day?date={friday}"
+    assert doc.select_one("#prev-day")["href"] == f"/status/day/{friday}/"
     today = datetime.datetime.now(SITE_TZ).date()
-    assert doc.select_one("#today-link")["href"] == f"/status/day?date={today}"
+    assert doc.select_one("#today-link")["href"] == f"/status/day/{today}/"
     # A closed day can still be looked at, and says so.
     assert grid(alice, f"?date={friday + datetime.timedelta(days=1)}").select_one("#closed")
 
@@ -89,13 +90,15 @@ def test_seats_and_place_filter_the_rooms_and_follow_the_booking(alice):
                     " WHERE capacity >= 10").split("|")
     assert sorted(seats) == sorted(big) and all(n >= 10 for n in seats.values())
     # The filters stay on the way to other days.
-    assert doc.select_one("#next-day")["href"].endswith("&min_capacity=10")
+    assert doc.select_one("#next-day")["href"].endswith("/?min_capacity=10")
     assert doc.select_one("#min_capacity")["value"] == "10"
     # Looking for ten seats books for ten people.
-    link = doc.select_one("td.free a.book")
-    query = parse_qs(urlparse(link["href"]).query)
+    link = doc.select_one(GRID_FREE)
+    resp = alice.get(grid_slot_url(day, link["href"]), allow_redirects=False)
+    assert resp.status_code == 303
+    query = parse_qs(urlparse(resp.headers["Location"]).query)
     assert query["attendees"] == ["10"]
-    form = BeautifulSoup(alice.get(url(link["href"])).text, "html.parser")
+    form = BeautifulSoup(alice.get(url(resp.headers["Location"])).text, "html.parser")
     assert form.select_one("#attendees")["value"] == "10"
     assert form.select_one("#room_id option[selected]")["value"] == query["room_id"][0]
     assert form.select_one("#starts_at")["value"] == query["start"][0]
@@ -106,21 +109,50 @@ def test_seats_and_place_filter_the_rooms_and_follow_the_booking(alice):
     assert names == set(sql_value("SELECT GROUP_CONCAT(name SEPARATOR '|') FROM rooms"
                                   f" WHERE location = '{place}'").split("|"))
     assert doc.select_one("#location option[selected]")["value"] == place
-    assert "&location=Floor%201%2C%20south%20wing" in doc.select_one("#prev-day")["href"]
+    assert "?location=Floor%201%2C%20south%20wing" in doc.select_one("#prev-day")["href"]
     assert grid(alice, f"?date={day}&min_capacity=9999").select_one("#no-rooms")
     for bad in ("min_capacity=0", "min_capacity=10001", "date=2027-02-30"):
         assert alice.get(url(f"/status/day?{bad}")).status_code == 422
+    assert alice.get(url(f"/status/day/{day}/?min_capacity=0")).status_code == 422
+    # A day or a slot that cannot be is no page.
+    for bad in ("2027-02-30/", "tomorrow/", f"{day}/1.1440", f"{day}/1.60.0", f"{day}/x.60",
+                f"{day}/1.60.10001", f"{day}/0.60", f"{day}/1.60.", f"{day}/1.-5"):
+        assert alice.get(url(f"/status/day/{bad}"), allow_redirects=False).status_code == 404, bad
 
 
-def test_a_free_slot_is_named_by_its_room_day_and_time(alice):
+def test_a_free_slot_leads_to_the_booking_form_for_it(alice):
     day = quiet_day(room_id("Berlin"))
     doc = grid(alice, f"?date={day}")
     row = doc.select_one(f'tr[data-room="{room_id("Berlin")}"]')
-    link = [a for a in row.select("a.book") if a["href"].endswith(f"T14%3A00&attendees=1")][0]
-    words = [said(doc.find(id=i)) for i in link["aria-labelledby"].split()]
+    href = grid_slot_links(row)["14:00"]
+    resp = alice.get(grid_slot_url(day, href), allow_redirects=False)
+    assert (resp.status_code, resp.headers["Location"]) == \
+        (303, f"/bookings/new?room_id={room_id('Berlin')}&start={day}T14%3A00&attendees=1")
+    form = BeautifulSoup(alice.get(url(resp.headers["Location"])).text, "html.parser")
+    assert form.select_one("#starts_at")["value"] == f"{day}T14:00"
+    # Every free slot of an open day is a link: 52 quarters from 07:00.
+    assert len(grid_slot_links(row)) == 52
+    # A cell is a few dozen bytes: the grid is most of the page.
+    cells = sum(len(tr.select("td")) for tr in doc.select("table.day-grid tbody tr"))
+    sent = alice.get(url(f"/status/day/{day}/")).text
+    table = sent[sent.index("<tbody>"):sent.index("</tbody>")]
+    assert len(table.encode()) / cells < 40
+
+
+def test_a_free_slot_is_in_its_rooms_row_under_its_time(alice):
+    """A screen reader names a cell by its row's and its column's headers;
+    the page's script adds the whole name to each link (the browser test)."""
+    day = quiet_day(room_id("Berlin"))
+    doc = grid(alice, f"?date={day}")
+    row = doc.select_one(f'tr[data-room="{room_id("Berlin")}"]')
+    assert said(row.select_one('th[scope="row"] a')) == "Berlin"
+    cells = row.select("td")
+    column = [td.select_one("a") and td.a["href"] for td in cells].index(grid_slot_links(row)["14:00"])
+    slots = doc.select('table.day-grid thead th[scope="col"].slot')
+    assert said(slots[column]) == "14:00"
     when = datetime.date.fromisoformat(str(day))
-    assert " ".join(words) == \
-        f"Book Berlin {when:%A} {when:%d} {when:%B} {when.year}, 14:00"
+    assert said(doc.find(id="bk")) == "Book"
+    assert said(doc.find(id="dt")) == f"{when:%A} {when:%d} {when:%B} {when.year},"
 
 
 def test_a_rooms_week_links_to_its_neighbours_and_other_rooms(alice):

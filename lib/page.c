@@ -55,6 +55,12 @@ current_nav(enum method method, const char *path)
 	return NULL;
 }
 
+const char *
+page_lang(const struct req *r)
+{
+	return r->lang != NULL ? r->lang : I18N_SOURCE;
+}
+
 int
 page_begin(struct page *p, const struct req *r, const char *title,
     const char *file)
@@ -65,7 +71,7 @@ page_begin(struct page *p, const struct req *r, const char *title,
 	char		 path[128];
 
 	p->body = NULL;
-	p->lang = r->lang != NULL ? r->lang : I18N_SOURCE;
+	p->lang = page_lang(r);
 	if ((p->root = tpl_new()) == NULL)
 		return -1;
 	tpl_set(p->root, "LANG", p->lang);
@@ -200,8 +206,7 @@ send_page(struct page *p, struct req *r, int status, const char *html,
 	char	 path[128], *page;
 
 	snprintf(path, sizeof path, "%s/layout.tpl", p->lang);
-	page = html != NULL ? render_spliced(path, p->root, html, len, &n) :
-	    render(path, p->root, &n);
+	page = render_spliced(path, p->root, html, len, &n);
 	page_discard(p);
 	if (page == NULL) {
 		r->error = "a page template could not be rendered";

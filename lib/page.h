@@ -13,6 +13,9 @@ struct page {
 	const char	*lang;		/* the reader's: templates/<lang>/ */
 };
 
+/* The language of r's templates: templates/<lang>/. */
+const char *page_lang(const struct req *r);
+
 /*
  * Starts a page titled title (already in the reader's language) whose
  * content is the template file, in the reader's language.  Returns 0, or

@@ -195,14 +195,19 @@ render_spliced(const char *file, const struct tpl *t, const char *html,
 		char		*page;
 
 		if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES,
-		    t->dict, &out) ||
-		    (at = out.find(RENDER_FRAGMENT_MARK)) == std::string::npos)
+		    t->dict, &out))
+			return NULL;
+		/* Without html: the expansion as it is, nothing spliced. */
+		if (html == NULL)
+			at = out.size(), mark = 0;
+		else if ((at = out.find(RENDER_FRAGMENT_MARK)) == std::string::npos)
 			return NULL;
 		*len = out.size() - mark + html_len;
 		if ((page = static_cast<char *>(malloc(*len + 1))) == NULL)
 			return NULL;
 		memcpy(page, out.data(), at);
-		memcpy(page + at, html, html_len);
+		if (html_len > 0)
+			memcpy(page + at, html, html_len);
 		memcpy(page + at + html_len, out.data() + at + mark,
 		    out.size() - at - mark + 1);
 		return page;
@@ -214,21 +219,5 @@ render_spliced(const char *file, const struct tpl *t, const char *html,
 char *
 render(const char *file, const struct tpl *t, size_t *len)
 {
-	if (t->root->failed)
-		return NULL;
-	try {
-		std::string	 out;
-		char		*copy;
-
-		if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES,
-		    t->dict, &out))
-			return NULL;
-		if ((copy = static_cast<char *>(malloc(out.size() + 1))) == NULL)
-			return NULL;
-		memcpy(copy, out.c_str(), out.size() + 1);
-		*len = out.size();
-		return copy;
-	} catch (const std::bad_alloc &) {
-		return NULL;
-	}
+	return render_spliced(file, t, NULL, 0, len);
 }

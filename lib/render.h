@@ -68,6 +68,7 @@ char		*render(const char *file, const struct tpl *d, size_t *len);
  */
 #define RENDER_FRAGMENT_FILE	"fragment.tpl"
 #define RENDER_FRAGMENT_MARK	"<!--rendered-->"
+/* html NULL: as render. */
 char		*render_spliced(const char *file, const struct tpl *d,
 		    const char *html, size_t html_len, size_t *len);
 

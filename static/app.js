@@ -81,10 +81,10 @@ function moveByArrows(grid) {
    as well ("Book Room 7, Monday 7 December, 14:00"), so that a list of
    the page's links tells them apart. */
 function nameTheSlots(grid) {
-	const said = (id) => { const e = document.getElementById(id); return e ? e.textContent.trim() : ""; };
-	const book = said("bk"), day = said("dt");
+	const said = (e) => e ? e.textContent.trim() : "";
+	const book = said(document.getElementById("bk")), day = said(document.getElementById("dt"));
 	const times = Array.from(grid.querySelectorAll("thead th.slot"))
-		.map((th) => th.textContent.trim().slice(-5));
+		.map((th) => said(th.querySelector(".visually-hidden")));
 	grid.querySelectorAll("tbody tr").forEach((tr) => {
 		const room = tr.querySelector("th a");
 		let column = 0;

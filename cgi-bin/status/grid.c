@@ -255,7 +255,6 @@ slot_headers(struct tpl *d, const char *section, const time_t *t, size_t n)
 		if (localtime_r(&t[i], &tm) == NULL)
 			continue;
 		snprintf(label, sizeof label, "%02d:%02d", tm.tm_hour, tm.tm_min);
-		tpl_set_int(h, "SLOT", (long long)i);
 		tpl_set(tpl_section(h, "SAID"), "LABEL", label);
 		if (tm.tm_min == 0) {
 			label[2] = '\0';	/* "14" of "14:00" */
@@ -510,8 +509,7 @@ day_body(struct req *r, const struct day_view *v, const struct input *in,
 		tpl_show(body, "NO_ROOMS");
 	slot_headers(body, "SLOT", v->t, v->n);
 	day_rows(r, body, v, rooms, h, rows->nrows, &failed);
-	snprintf(path, sizeof path, "%s/status_day.tpl", r->lang != NULL ?
-	    r->lang : I18N_SOURCE);
+	snprintf(path, sizeof path, "%s/status_day.tpl", page_lang(r));
 	if (!failed && (html = render(path, body, len)) == NULL)
 		r->error = "the day grid could not be rendered";
 out:

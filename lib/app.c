@@ -17,6 +17,7 @@
 #include "booking.h"
 #include "clock.h"
 #include "db.h"
+#include "fragment.h"
 #include "i18n.h"
 #include "log.h"
 #include "page.h"
@@ -397,6 +398,7 @@ app_main(const struct program *prog, int argc, char *argv[])
 		give_back_memory_if_idle();
 	}
 	FCGX_Free(&fr, 1);
+	fragment_clear();
 	db_free(app.db);
 	testing_free(&app.testing);
 	return 0;

@@ -32,6 +32,19 @@ readmodel_rename_room(struct db *db, long long room_id, const char *name)
 	    DB_INT(room_id)), NULL) < 0 ? -1 : 0;
 }
 
+static const char SQL_NEW_EPOCH[] =
+    "UPDATE view_epoch SET epoch = epoch + 1 WHERE id = 1";
+/* What a room's day shows changed: pages kept for that day are stale. */
+static const char SQL_DAY_CHANGED[] =
+    "INSERT INTO room_day_versions (day, room_id) VALUES (?, ?)"
+    " ON DUPLICATE KEY UPDATE version = version + 1";
+
+int
+readmodel_new_epoch(struct db *db)
+{
+	return db_exec(db, SQL_NEW_EPOCH, DB_NOARGS, NULL) == 1 ? 0 : -1;
+}
+
 static const char SQL_BOOKING_DAY[] =
     "SELECT room_id, starts_at FROM bookings WHERE id = ?";
 static const char SQL_DROP_DAY[] =
@@ -43,7 +56,10 @@ static const char SQL_FILL_DAY[] =
     " WHERE b.room_id = ? AND b.starts_at >= ? AND b.starts_at < ? AND"
     READMODEL_USAGE_STATES " GROUP BY b.room_id";
 
-/* Counts again the usage of the room-day the booking lies in. */
+/*
+ * Counts again the usage of the room-day the booking lies in, and marks
+ * that room-day changed.
+ */
 static int
 recount_day(struct db *db, long long booking_id)
 {
@@ -74,7 +90,9 @@ recount_day(struct db *db, long long booking_id)
 		return -1;
 	return db_exec(db, SQL_DROP_DAY, DB_ARGS(DB_INT(room), DB_STR(day)),
 	    NULL) < 0 || db_exec(db, SQL_FILL_DAY, DB_ARGS(DB_STR(day),
-	    DB_INT(room), DB_STR(lo), DB_STR(hi)), NULL) < 0 ? -1 : 0;
+	    DB_INT(room), DB_STR(lo), DB_STR(hi)), NULL) < 0 ||
+	    db_exec(db, SQL_DAY_CHANGED, DB_ARGS(DB_STR(day), DB_INT(room)),
+	    NULL) < 1 ? -1 : 0;
 }
 
 int

@@ -98,6 +98,13 @@ struct db;
 int	readmodel_upsert(struct db *, long long booking_id);
 
 /*
+ * Makes stale everything the status pages keep between requests (sql/016):
+ * rooms changed, or the view was rebuilt.  Inside the caller's transaction
+ * when there is one.  Returns 0 or -1.
+ */
+int	readmodel_new_epoch(struct db *);
+
+/*
  * Gives every row of room_id the room's new name, inside the caller's
  * transaction.  Returns 0 or -1.
  */

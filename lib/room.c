@@ -94,10 +94,15 @@ write_refused(struct db *db)
 	return rc;
 }
 
-/* Rolls back unless rc is ROOM_OK; then commits.  Passes rc on. */
+/*
+ * Rolls back unless rc is ROOM_OK; then commits, the pages kept of the
+ * rooms made stale with it.  Passes rc on.
+ */
 static enum room_result
 finish(struct db *db, enum room_result rc)
 {
+	if (rc == ROOM_OK && readmodel_new_epoch(db) == -1)
+		rc = ROOM_DB_ERROR;
 	if (rc != ROOM_OK)
 		db_rollback(db);
 	else if (db_commit(db) == -1)

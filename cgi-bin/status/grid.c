@@ -12,6 +12,7 @@
 #include "clock.h"
 #include "db.h"
 #include "fields.h"
+#include "fragment.h"
 #include "handlers.h"
 #include "i18n.h"
 #include "page.h"
@@ -520,6 +521,58 @@ out:
 	return html;
 }
 
+/*
+ * What a day's grid depends on beyond the request: the epoch (rooms, the
+ * nightly rebuild), the day's room versions, which every booking's write
+ * raises (sql/016), and whether the reader holds a booking that day, as
+ * their own cells show more.
+ */
+static const char SQL_DAY_VERSION[] =
+    "SELECT (SELECT epoch FROM view_epoch WHERE id = 1) AS epoch,"
+    " (SELECT COALESCE(SUM(version), 0) FROM room_day_versions"
+    "  WHERE day = ?) AS day_version,"
+    " EXISTS (SELECT 1 FROM booking_status WHERE user_id = ?"
+    "  AND starts_at < ? AND ends_at > ?"
+    "  AND " STARTED_AFTER_DAY_BEFORE("starts_at", "?")
+    "  AND status IN " HOLDS_SLOT ") AS holds";
+
+/*
+ * The key the day's grid is kept under: everything it shows depends on.
+ * Read before the grid itself, so what is kept under a key is at least
+ * as new as the versions in it.  0, or the status to answer with.
+ */
+static int
+day_key(struct req *r, const struct day_view *v, char *key, size_t len)
+{
+	char		 lo[SQL_TIME_LEN], hi[SQL_TIME_LEN], viewer[32];
+	struct db_rows	*rows;
+	size_t		 begun = 0;
+	int		 n;
+
+	if (sql_time_utc(v->t[0], lo) == -1 || sql_time_utc(v->t[v->n], hi) == -1)
+		return 500;
+	if ((rows = db_query(r->app->db, SQL_DAY_VERSION, DB_ARGS(
+	    DB_STR(v->date), DB_INT(r->user->id), DB_STR(hi), DB_STR(lo),
+	    DB_STR(lo)))) == NULL)
+		return db_failed(r);
+	/* Administrators see every booking whole; others their own. */
+	if (r->user->admin)
+		snprintf(viewer, sizeof viewer, "admin");
+	else if (db_get_int(rows, 0, "holds"))
+		snprintf(viewer, sizeof viewer, "user %lld", r->user->id);
+	else
+		snprintf(viewer, sizeof viewer, "anyone");
+	/* The slots begun by now can no longer be booked. */
+	while (begun <= v->n && v->t[begun] <= v->now)
+		begun++;
+	n = snprintf(key, len, "day %s %s %s epoch %s version %s today %s "
+	    "begun %zu%s", v->date, page_lang(r), viewer,
+	    db_text(rows, 0, "epoch"), db_text(rows, 0, "day_version"),
+	    v->today, begun, v->filters);
+	db_rows_free(rows);
+	return n < 0 || (size_t)n >= len ? 500 : 0;
+}
+
 /* GET /status/day/{date}/: the rooms by the day's slots. */
 int
 status_day(struct req *r)
@@ -528,7 +581,8 @@ status_day(struct req *r)
 	struct day_view		 v = { .date = r->args[0] };
 	struct input		 in;
 	struct page		 p;
-	char			*html;
+	const char		*html;
+	char			 key[1400], *fresh = NULL;
 	size_t			 len;
 	int			 rc;
 
@@ -548,15 +602,22 @@ status_day(struct req *r)
 	    filter_query(&in, v.filters, sizeof v.filters) == -1)
 		return 500;
 	v.open = is_open_day(k, v.t[0]);
-	if ((html = day_body(r, &v, &in, &len, &rc)) == NULL)
+	if ((rc = day_key(r, &v, key, sizeof key)) != 0)
 		return rc;
-	if (page_begin_rendered(&p, r, T(r, "Rooms by day")) == -1) {
-		free(html);
-		return 500;
+	if ((html = fragment_get(key, &len)) == NULL) {
+		if ((fresh = day_body(r, &v, &in, &len, &rc)) == NULL)
+			return rc;
+		html = fresh;
+		if (fragment_put(key, fresh, len) == 0)
+			fresh = NULL;	/* the store's now */
 	}
-	page_wide(&p);
-	rc = page_finish_rendered(&p, r, 200, html, len);
-	free(html);
+	if (page_begin_rendered(&p, r, T(r, "Rooms by day")) == -1)
+		rc = 500;
+	else {
+		page_wide(&p);
+		rc = page_finish_rendered(&p, r, 200, html, len);
+	}
+	free(fresh);
 	return rc;
 }
 

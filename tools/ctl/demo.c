@@ -4,6 +4,7 @@
 #include "ctl.h"
 #include "db.h"
 #include "password.h"
+#include "readmodel.h"
 
 static const char SQL_COUNT[] = "SELECT COUNT(*) AS n FROM rooms";
 static const char SQL_ROOM[] =
@@ -89,7 +90,7 @@ demo_rooms(struct ctl *ctl)
 		    DB_STR(rooms[i].location), DB_INT(rooms[i].capacity),
 		    DB_STR(rooms[i].description)), NULL) != 1)
 			goto fail;
-	if (db_commit(ctl->db) == -1)
+	if (readmodel_new_epoch(ctl->db) == -1 || db_commit(ctl->db) == -1)
 		goto fail;
 	printf("demo data: added %zu rooms\n", sizeof rooms / sizeof rooms[0]);
 	return 0;

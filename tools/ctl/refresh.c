@@ -120,6 +120,9 @@ rebuild_view(struct ctl *ctl, const char *since, long long *drift)
 	if (db_exec(ctl->db, SQL_CATCH_UP, DB_ARGS(DB_STR(since),
 	    DB_STR(since)), NULL) < 0)
 		return fail(ctl, "copying the writes made meanwhile");
+	/* Pages kept of the old view go with it. */
+	if (readmodel_new_epoch(ctl->db) == -1)
+		return fail(ctl, "making the pages kept stale");
 	return rows;
 }
 

@@ -68,7 +68,7 @@ page_begin(struct page *p, const struct req *r, const char *title,
 	const char	*cur = current_nav(r->method, r->path);
 	const char	*site = r->app != NULL ? r->app->cfg->site_name :
 			    "roombook";
-	char		 path[128];
+	char		 path[128], form_token[TOKEN_LEN];
 
 	p->body = NULL;
 	p->lang = page_lang(r);
@@ -80,7 +80,8 @@ page_begin(struct page *p, const struct req *r, const char *title,
 	if (cur != NULL)
 		tpl_show(p->root, cur);
 	/* Who is logged in, on every page, with the way out. */
-	tpl_set_global(p->root, "CSRF", r->csrf);
+	session_form_token(r, form_token);
+	tpl_set_global(p->root, "CSRF", form_token);
 	if (r->user != NULL) {
 		struct tpl *u = tpl_section(p->root, "USER");
 

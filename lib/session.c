@@ -314,9 +314,19 @@ session_prelogin(struct req *r)
 	    "; SameSite=Strict; Max-Age=86400");
 }
 
+void
+session_form_token(const struct req *r, char out[TOKEN_LEN])
+{
+	if (r->csrf[0] == '\0' || r->app == NULL)
+		out[0] = '\0';
+	else
+		token_issue(r->app->cfg->site_key, "form", r->csrf, out);
+}
+
 int
 session_csrf_ok(const struct req *r)
 {
-	return params_count(&r->form, CSRF_FIELD) == 1 &&
-	    token_equal(params_get(&r->form, CSRF_FIELD), r->csrf);
+	return r->csrf[0] != '\0' && params_count(&r->form, CSRF_FIELD) == 1 &&
+	    token_was_issued(r->app->cfg->site_key, "form", r->csrf,
+	    params_get(&r->form, CSRF_FIELD));
 }

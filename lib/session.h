@@ -3,6 +3,7 @@
 #define ROOMBOOK_SESSION_H
 
 #include "request.h"
+#include "token.h"
 #include "user.h"
 
 #define SESSION_COOKIE	"rb_session"
@@ -44,7 +45,15 @@ int	session_prelogin(struct req *r);
  */
 int	session_remember_language(struct req *r, const char *tag);
 
-/* 1 if r's form carries the token r->csrf, compared in constant time. */
+/*
+ * The token the forms of one page carry: made afresh for every page from
+ * r->csrf (a random half and a keyed hash binding it), so that a
+ * compressed page never repeats a secret an attacker could guess byte by
+ * byte from its size (BREACH).  Empty when r has no r->csrf.
+ */
+void	session_form_token(const struct req *r, char out[TOKEN_LEN]);
+
+/* 1 if r's form carries a token session_form_token made for r->csrf. */
 int	session_csrf_ok(const struct req *r);
 
 #endif

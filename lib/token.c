@@ -104,12 +104,3 @@ token_was_issued(const unsigned char key[TOKEN_KEY_LEN], const char *purpose,
 	    mac, sizeof mac);
 	return sodium_memcmp(mac, raw + NONCE_BYTES, sizeof mac) == 0;
 }
-
-int
-token_equal(const char *a, const char *b)
-{
-	/* Lengths are not secret (always 43); only the content is. */
-	if (!token_valid(a) || !token_valid(b))
-		return 0;
-	return sodium_memcmp(a, b, TOKEN_LEN - 1) == 0;
-}

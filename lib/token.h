@@ -41,7 +41,4 @@ void	token_issue(const unsigned char key[TOKEN_KEY_LEN],
 int	token_was_issued(const unsigned char key[TOKEN_KEY_LEN],
 	    const char *purpose, const char *bound, const char *token);
 
-/* 1 if a and b are the same token, compared in constant time. */
-int	token_equal(const char *a, const char *b);
-
 #endif

@@ -1,4 +1,6 @@
 """Every POST needs the session's form token; without it nothing happens."""
+import hashlib
+
 import requests
 
 from conftest import (BASE, csrf_of, drop_user, login, logged_in_as, page_csrf, raw_request,
@@ -117,3 +119,21 @@ def test_a_post_from_a_page_of_another_origin_is_refused():
     # The site's own origin passes, in any case of letters.
     ok = post_login(cookie, token, headers={"Origin": f"http://{here.upper()}"})
     assert ok.status_code == 303
+
+
+def test_each_page_carries_a_token_of_its_own_and_each_works():
+    """A compressed page must not repeat a secret, which its size would give
+    away byte by byte (BREACH): every page's form token is new, bound to the
+    session's, which no page shows."""
+    s = login("alice")
+    first, second = page_csrf(s), page_csrf(s, "/account")
+    assert first != second
+    digest = hashlib.blake2b(s.cookies["rb_session"].encode(), digest_size=32).hexdigest()
+    stored = sql_value(f"SELECT csrf_token FROM sessions WHERE token_hash = UNHEX('{digest}')")
+    assert len(stored) == 43 and stored not in s.get(url("/account")).text
+    for token in (first, second):
+        resp = s.post(url("/notifications/read"), data={"csrf": token}, allow_redirects=False)
+        assert resp.status_code == 303
+    # The session's own token is no form token.
+    assert s.post(url("/notifications/read"), data={"csrf": stored},
+                  allow_redirects=False).status_code == 403

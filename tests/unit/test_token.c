@@ -196,65 +196,6 @@ test_hash_distinct(void **state)
 	assert_memory_not_equal(ha, hb, TOKEN_HASH_LEN);
 }
 
-/* token_equal */
-
-struct equal_case {
-	const char	*a, *b;
-	int		 want;
-};
-
-static const struct equal_case equal_cases[] = {
-	{ TOK_A, TOK_A,							1 },
-	{ TOK_B, TOK_B,							1 },
-	{ TOK_A, TOK_B,							0 },
-	/* one character apart: first, middle, last */
-	{ TOK_B, "1123456789abcdefghijklmnopqrstuvwxyzABCDEFG",		0 },
-	{ TOK_B, "0123456789abcdefghijk-mnopqrstuvwxyzABCDEFG",		0 },
-	{ TOK_B, "0123456789abcdefghijklmnopqrstuvwxyzABCDEFH",		0 },
-	/* case matters */
-	{ TOK_B, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFG",		0 },
-	/* one invalid: a prefix, an extension, a bad character */
-	{ TOK_A, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",		0 },
-	{ TOK_A, TOK_A "A",						0 },
-	{ TOK_A " ", TOK_A,						0 },
-	{ "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA+", TOK_A,		0 },
-	/* both invalid, even when identical */
-	{ "abc", "abc",							0 },
-	{ "", "",							0 },
-	{ TOK_A "A", TOK_A "A",						0 },
-	{ TOK_A, "",							0 },
-	/* NULL on either side or both */
-	{ TOK_A, NULL,							0 },
-	{ NULL, TOK_A,							0 },
-	{ NULL, NULL,							0 },
-};
-
-static void
-test_equal_table(void **state)
-{
-	(void)state;
-	for (size_t i = 0; i < sizeof equal_cases / sizeof equal_cases[0];
-	    i++) {
-		const struct equal_case	*c = &equal_cases[i];
-
-		print_message("case %zu\n", i);
-		assert_int_equal(token_equal(c->a, c->b), c->want);
-	}
-}
-
-static void
-test_equal_new(void **state)
-{
-	char	a[TOKEN_LEN], b[TOKEN_LEN];
-
-	(void)state;
-	token_new(a);
-	memcpy(b, a, TOKEN_LEN);
-	assert_int_equal(token_equal(a, b), 1);
-	token_new(b);
-	assert_int_equal(token_equal(a, b), 0);
-}
-
 static const unsigned char key_a[TOKEN_KEY_LEN] = { 1, 2, 3 };
 static const unsigned char key_b[TOKEN_KEY_LEN] = { 1, 2, 4 };
 
@@ -325,8 +266,6 @@ main(void)
 		cmocka_unit_test(test_valid_table),
 		cmocka_unit_test(test_hash_vectors),
 		cmocka_unit_test(test_hash_distinct),
-		cmocka_unit_test(test_equal_table),
-		cmocka_unit_test(test_equal_new),
 		cmocka_unit_test(test_derive),
 		cmocka_unit_test(test_issue),
 	};

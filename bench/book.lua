@@ -1,5 +1,7 @@
 -- POST /bookings, each request a free slot of its own: 15-minute slots in
--- the ten empty bench rooms, on weekdays from 3 days ahead.
+-- the ten empty bench rooms, on weekdays from 3 days ahead; each with a
+-- request token of its own from RB_TOKENS (bench/tokens.lua), as each
+-- form a person sends was issued to them.
 local cookie = os.getenv("RB_COOKIE") or ""
 local csrf = os.getenv("RB_CSRF") or ""
 local rooms = {}
@@ -13,20 +15,21 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
+local tokens = {}
 function init(args)
   counter = 0
   nthreads = 2
-  math.randomseed(os.time() + tid * 7919)
+  -- This thread's share of the tokens: every nthreads-th line.
+  local n = 0
+  for line in io.lines(os.getenv("RB_TOKENS")) do
+    if n % nthreads == tid then tokens[#tokens + 1] = line end
+    n = n + 1
+  end
 end
 
-local alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+-- The next unused token; once they run out, a used one (refused).
 local function token()
-  local t = {}
-  for i = 1, 43 do
-    local n = math.random(1, 64)
-    t[i] = alphabet:sub(n, n)
-  end
-  return table.concat(t)
+  return tokens[counter] or tokens[1] or ""
 end
 
 local base = os.time({ year = os.date("*t").year, month = os.date("*t").month,

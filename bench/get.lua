@@ -4,3 +4,7 @@ wrk.headers["Cookie"] = os.getenv("RB_COOKIE") or ""
 if os.getenv("RB_LANG") then
 	wrk.headers["Accept-Language"] = os.getenv("RB_LANG")
 end
+-- As a browser asks, for the compressed page (RB_GZIP).
+if os.getenv("RB_GZIP") then
+	wrk.headers["Accept-Encoding"] = "gzip"
+end

@@ -39,7 +39,10 @@ print(f"Machine: {cpu()}, {platform.system()} {platform.release()}. wrk with 2 t
 print("Ratios are against floors measured in the same run: read pages against a FastCGI "
       "answer of the same size that touches no database, writes against MariaDB's own "
       "single-row INSERT commit rate at the same concurrency. Growth is req/s at this size "
-      f"divided by req/s at {first}. Body is the page's bytes as a browser receives them.\n")
+      f"divided by req/s at {first}. Body is the page's bytes; wire, what goes over the "
+      "network to a browser that accepts gzip (the \"compressed\" cases ask for it, so "
+      "their req/s include the gateway's compressing). In program is the median time a "
+      "request spent inside the programs (their logs).\n")
 for size in sizes:
     cases, extra = results[size]
     base_cases = results[first][0]
@@ -48,17 +51,19 @@ for size in sizes:
     print(f"## {size} bookings\n")
     if "LOAD" in extra:
         print(f"Generated and loaded in {extra['LOAD'][0]} s.\n")
-    print("| case | req/s | p50 | p99 | ratio to floor | growth | body | errors |")
-    print("|---|---:|---:|---:|---:|---:|---:|---|")
-    for name, (rps, p50, p99, errors, body) in cases.items():
+    print("| case | req/s | p50 | p99 | ratio to floor | growth | body | wire | in program"
+          " | errors |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for name, (rps, p50, p99, errors, body, wire, inside) in cases.items():
         r = float(rps or 0)
         floor = ins if name.startswith("POST") else fcgi
         ratio = "" if "(floor)" in name or not floor else f"{100 * r / floor:.0f} %"
         b = float(base_cases.get(name, ["0"])[0] or 0)
         growth = f"{r / b:.2f}" if b else ""
         size = f"{int(body):,} B" if body.isdigit() else ""
-        print(f"| {name} | {r:,.0f} | {p50} | {p99} | {ratio} | {growth} | {size} |"
-              f" {errors.strip()} |")
+        sent = f"{int(wire):,} B" if wire.isdigit() else ""
+        print(f"| {name} | {r:,.0f} | {p50} | {p99} | {ratio} | {growth} | {size} | {sent} |"
+              f" {inside} | {errors.strip()} |")
     if "REFRESH" in extra:
         refresh, copy = (float(x) for x in extra["REFRESH"])
         print(f"\n`roomctl refresh-status`: {refresh:.2f} s; a bare `INSERT … SELECT` copy of "

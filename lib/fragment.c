@@ -6,7 +6,8 @@
 
 /*
  * A handful: the days people look at around now, in each language.  The
- * day grid of 80 rooms is about 165 KB, so at most a few MiB a worker.
+ * day grid of 80 rooms is about 165 KB and 18 KB compressed, so at most
+ * a few MiB a worker.
  */
 #define FRAGMENT_SLOTS	8
 
@@ -14,27 +15,47 @@
 static struct {
 	char		*key, *html;
 	size_t		 len;
+	struct gzip_part packed;
 	unsigned long	 used;		/* when last served, for eviction */
 } slot[FRAGMENT_SLOTS];
-static unsigned long	clock_ticks;
+static unsigned long	ticks;
 
-const char *
-fragment_get(const char *key, size_t *len)
+static void
+lend(size_t i, struct fragment *f)
 {
-	for (size_t i = 0; i < FRAGMENT_SLOTS; i++)
-		if (slot[i].key != NULL && strcmp(slot[i].key, key) == 0) {
-			slot[i].used = ++clock_ticks;
-			*len = slot[i].len;
-			return slot[i].html;
-		}
-	return NULL;
+	slot[i].used = ++ticks;
+	f->html = slot[i].html;
+	f->len = slot[i].len;
+	f->packed = &slot[i].packed;
 }
 
 int
-fragment_put(const char *key, char *html, size_t len)
+fragment_get(const char *key, struct fragment *f)
 {
-	size_t	 victim = 0;
-	char	*copy;
+	for (size_t i = 0; i < FRAGMENT_SLOTS; i++)
+		if (slot[i].key != NULL && strcmp(slot[i].key, key) == 0) {
+			lend(i, f);
+			return 1;
+		}
+	return 0;
+}
+
+static void
+empty(size_t i)
+{
+	free(slot[i].key);
+	free(slot[i].html);
+	gzip_part_free(&slot[i].packed);
+	slot[i].key = slot[i].html = NULL;
+	slot[i].used = 0;
+}
+
+int
+fragment_put(const char *key, char *html, size_t len, struct fragment *f)
+{
+	struct gzip_part	 packed;
+	size_t			 victim = 0;
+	char			*copy;
 
 	for (size_t i = 0; i < FRAGMENT_SLOTS; i++) {
 		if (slot[i].key != NULL && strcmp(slot[i].key, key) == 0) {
@@ -46,22 +67,22 @@ fragment_put(const char *key, char *html, size_t len)
 	}
 	if ((copy = strdup(key)) == NULL)
 		return -1;
-	free(slot[victim].key);
-	free(slot[victim].html);
+	if (gzip_part_make(html, len, &packed) == -1) {
+		free(copy);
+		return -1;
+	}
+	empty(victim);
 	slot[victim].key = copy;
 	slot[victim].html = html;
 	slot[victim].len = len;
-	slot[victim].used = ++clock_ticks;
+	slot[victim].packed = packed;
+	lend(victim, f);
 	return 0;
 }
 
 void
 fragment_clear(void)
 {
-	for (size_t i = 0; i < FRAGMENT_SLOTS; i++) {
-		free(slot[i].key);
-		free(slot[i].html);
-		slot[i].key = slot[i].html = NULL;
-		slot[i].used = 0;
-	}
+	for (size_t i = 0; i < FRAGMENT_SLOTS; i++)
+		empty(i);
 }

@@ -7,6 +7,8 @@
 #include "app.h"
 #include "clock.h"
 #include "db.h"
+#include "fragment.h"
+#include "gzip.h"
 #include "i18n.h"
 #include "input.h"
 #include "log.h"
@@ -198,37 +200,72 @@ page_begin_rendered(struct page *p, const struct req *r, const char *title)
 	return page_begin(p, r, title, RENDER_FRAGMENT_FILE);
 }
 
-/* Renders the layout around its content (or around html) and sends it. */
+/*
+ * Renders the layout around its content, or around fragment f, and sends
+ * it; with f, compressed by us to a client that accepts gzip (the gateway
+ * compresses the rest).
+ */
 static int
-send_page(struct page *p, struct req *r, int status, const char *html,
-    size_t len)
+send_page(struct page *p, struct req *r, int status, const struct fragment *f)
 {
-	size_t	 n = 0;
-	char	 path[128], *page;
+	size_t		 n = 0, at, sent_len = 0;
+	char		 path[128], *page, *whole = NULL;
+	unsigned char	*packed = NULL;
+	const void	*sent;
 
 	snprintf(path, sizeof path, "%s/layout.tpl", p->lang);
-	page = render_spliced(path, p->root, html, len, &n);
+	page = render_marked(path, p->root, &n, &at);
 	page_discard(p);
-	if (page == NULL) {
+	if (page == NULL || (f != NULL && at == (size_t)-1)) {
+		free(page);
 		r->error = "a page template could not be rendered";
 		return 500;
 	}
-	resp_send(r, status, TYPE_HTML, CACHE_NONE, page, n);
+	if (f == NULL) {
+		sent = page;
+		sent_len = n;
+	} else if (f->packed != NULL &&
+	    gzip_accepted(req_env(r, "HTTP_ACCEPT_ENCODING"))) {
+		if ((packed = gzip_around(page, at, f->packed, page + at,
+		    n - at, &sent_len)) == NULL ||
+		    resp_header(r, "Content-Encoding", "gzip") == -1)
+			goto fail;
+		sent = packed;
+	} else {
+		if ((whole = malloc(n + f->len)) == NULL)
+			goto fail;
+		memcpy(whole, page, at);
+		memcpy(whole + at, f->html, f->len);
+		memcpy(whole + at + f->len, page + at, n - at);
+		sent = whole;
+		sent_len = n + f->len;
+	}
+	if (f != NULL && resp_header(r, "Vary", "Accept-Encoding") == -1)
+		goto fail;
+	resp_send(r, status, TYPE_HTML, CACHE_NONE, sent, sent_len);
 	free(page);
+	free(packed);
+	free(whole);
 	return status;
+fail:
+	free(page);
+	free(packed);
+	free(whole);
+	r->error = "out of memory for a page";
+	return 500;
 }
 
 int
 page_finish_rendered(struct page *p, struct req *r, int status,
-    const char *html, size_t len)
+    const struct fragment *f)
 {
-	return send_page(p, r, status, html, len);
+	return send_page(p, r, status, f);
 }
 
 int
 page_finish(struct page *p, struct req *r, int status)
 {
-	return send_page(p, r, status, NULL, 0);
+	return send_page(p, r, status, NULL);
 }
 
 /* What to tell a person for each status we answer with an error page. */

@@ -70,14 +70,16 @@ struct input;
 int	page_room_filters(struct tpl *d, struct req *r, const struct input *in);
 
 /*
- * A page whose content is HTML rendered before (a fragment kept between
- * requests): page_begin_rendered starts it, page_finish_rendered sends
- * it with html in the layout, as page_begin and page_finish do.
+ * A page whose content is a fragment kept between requests:
+ * page_begin_rendered starts it, page_finish_rendered sends it with the
+ * fragment in the layout, as page_begin and page_finish do; compressed
+ * around the fragment's compressed form to a client that accepts gzip.
  */
+struct fragment;
 int	page_begin_rendered(struct page *p, const struct req *r,
 	    const char *title);
 int	page_finish_rendered(struct page *p, struct req *r, int status,
-	    const char *html, size_t len);
+	    const struct fragment *f);
 
 /* Frees a page that will not be sent. */
 void	page_discard(struct page *p);

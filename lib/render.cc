@@ -184,32 +184,28 @@ tpl_include(struct tpl *t, const char *marker, const char *file)
 }
 
 char *
-render_spliced(const char *file, const struct tpl *t, const char *html,
-    size_t html_len, size_t *len)
+render_marked(const char *file, const struct tpl *t, size_t *len,
+    size_t *mark_at)
 {
 	if (t->root->failed)
 		return NULL;
 	try {
 		std::string	 out;
-		size_t		 at, mark = sizeof RENDER_FRAGMENT_MARK - 1;
+		size_t		 mark = sizeof RENDER_FRAGMENT_MARK - 1;
 		char		*page;
 
 		if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES,
 		    t->dict, &out))
 			return NULL;
-		/* Without html: the expansion as it is, nothing spliced. */
-		if (html == NULL)
-			at = out.size(), mark = 0;
-		else if ((at = out.find(RENDER_FRAGMENT_MARK)) == std::string::npos)
+		if ((*mark_at = out.find(RENDER_FRAGMENT_MARK)) !=
+		    std::string::npos)
+			out.erase(*mark_at, mark);
+		else
+			*mark_at = (size_t)-1;
+		if ((page = static_cast<char *>(malloc(out.size() + 1))) == NULL)
 			return NULL;
-		*len = out.size() - mark + html_len;
-		if ((page = static_cast<char *>(malloc(*len + 1))) == NULL)
-			return NULL;
-		memcpy(page, out.data(), at);
-		if (html_len > 0)
-			memcpy(page + at, html, html_len);
-		memcpy(page + at + html_len, out.data() + at + mark,
-		    out.size() - at - mark + 1);
+		memcpy(page, out.c_str(), out.size() + 1);
+		*len = out.size();
 		return page;
 	} catch (const std::bad_alloc &) {
 		return NULL;
@@ -219,5 +215,7 @@ render_spliced(const char *file, const struct tpl *t, const char *html,
 char *
 render(const char *file, const struct tpl *t, size_t *len)
 {
-	return render_spliced(file, t, NULL, 0, len);
+	size_t mark_at;
+
+	return render_marked(file, t, len, &mark_at);
 }

@@ -61,16 +61,15 @@ struct tpl	*tpl_include(struct tpl *, const char *marker,
 char		*render(const char *file, const struct tpl *d, size_t *len);
 
 /*
- * The template that stands for HTML rendered before: render_spliced
- * expands file (which includes it somewhere) and puts html in its place.
- * Its mark is a comment, which no value can make: every value is escaped,
- * so a "<" in one comes out as "&lt;".
+ * The template that stands for HTML rendered before, in a page: render
+ * cuts its mark out and says where it was (*mark_at; (size_t)-1 when the
+ * page has none), for that HTML to go there.  The mark is a comment, which
+ * no value can make: every value is escaped, so a "<" comes out as "&lt;".
  */
 #define RENDER_FRAGMENT_FILE	"fragment.tpl"
 #define RENDER_FRAGMENT_MARK	"<!--rendered-->"
-/* html NULL: as render. */
-char		*render_spliced(const char *file, const struct tpl *d,
-		    const char *html, size_t html_len, size_t *len);
+char		*render_marked(const char *file, const struct tpl *d,
+		    size_t *len, size_t *mark_at);
 
 #ifdef __cplusplus
 }

@@ -581,7 +581,7 @@ status_day(struct req *r)
 	struct day_view		 v = { .date = r->args[0] };
 	struct input		 in;
 	struct page		 p;
-	const char		*html;
+	struct fragment		 kept;
 	char			 key[1400], *fresh = NULL;
 	size_t			 len;
 	int			 rc;
@@ -604,18 +604,19 @@ status_day(struct req *r)
 	v.open = is_open_day(k, v.t[0]);
 	if ((rc = day_key(r, &v, key, sizeof key)) != 0)
 		return rc;
-	if ((html = fragment_get(key, &len)) == NULL) {
+	if (!fragment_get(key, &kept)) {
 		if ((fresh = day_body(r, &v, &in, &len, &rc)) == NULL)
 			return rc;
-		html = fresh;
-		if (fragment_put(key, fresh, len) == 0)
+		if (fragment_put(key, fresh, len, &kept) == 0)
 			fresh = NULL;	/* the store's now */
+		else	/* not kept: sent as it is */
+			kept = (struct fragment){ fresh, len, NULL };
 	}
 	if (page_begin_rendered(&p, r, T(r, "Rooms by day")) == -1)
 		rc = 500;
 	else {
 		page_wide(&p);
-		rc = page_finish_rendered(&p, r, 200, html, len);
+		rc = page_finish_rendered(&p, r, 200, &kept);
 	}
 	free(fresh);
 	return rc;

@@ -74,9 +74,13 @@ def test_body_without_content_type_is_415():
 
 
 def test_head_gives_headers_without_a_body():
-    resp = request("HEAD", "/")
+    """The headers a GET would get: its length as it is, or compressed."""
+    resp = request("HEAD", "/", headers={"Accept-Encoding": "identity"})
     assert resp.status_code == 200
     assert int(resp.headers["Content-Length"]) > 0
+    assert resp.content == b""
+    resp = request("HEAD", "/", headers={"Accept-Encoding": "gzip"})
+    assert resp.status_code == 200 and resp.headers["Content-Encoding"] == "gzip"
     assert resp.content == b""
 
 

@@ -279,7 +279,7 @@ const struct input_field *const decision_in[] = { &decision, &reason, NULL };
 const struct input_field *const confirms_query[] = {
 	&waiting, &after, &limit, NULL
 };
-const struct input_field *const approvals_query[] = { &done, NULL };
+const struct input_field *const approvals_query[] = { &done, &page_after, NULL };
 
 const struct input_field *const room_in[] = {
 	&room_name, &location, &capacity, &description, &checkin_required,

@@ -34,7 +34,7 @@ extern const struct input_field *const notifications_query[];
 extern const struct input_field *const deny_in[];
 extern const struct input_field *const decision_in[];
 extern const struct input_field *const confirms_query[];
-extern const struct input_field *const approvals_query[];	/* ?done */
+extern const struct input_field *const approvals_query[];	/* ?done&after */
 
 /* Rooms: one list for the add and edit forms and the API's new room. */
 extern const struct input_field *const room_in[];

@@ -18,14 +18,20 @@ static const char SQL_SESSION[] =
     "SELECT " USER_COLUMNS ", s.csrf_token,"
     " TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), s.expires_at) AS idle_left,"
     " (SELECT COUNT(*) FROM notifications n"
-    "  WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread,"
-    /* The deciders' count in the navigation, capped: the queue's index. */
-    " IF(u.role = 'admin', (SELECT COUNT(*) FROM (SELECT 1 FROM bookings"
-    "  WHERE status = 'pending' LIMIT " WAITING_CAP_SQL ") w), 0) AS waiting"
+    "  WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread"
     " FROM sessions s JOIN users u ON u.id = s.user_id"
     " WHERE s.token_hash = ? AND s.expires_at > UTC_TIMESTAMP()"
     " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND"
     " AND NOT u.disabled";
+/*
+ * The deciders' count in the navigation, capped: the queue's index.  Its
+ * own query, for deciders only: as a column of the session's, planning it
+ * cost every page a third of the session check (measured with
+ * mariadb-slap, 14,000 against 19,000 a second).
+ */
+static const char SQL_WAITING[] =
+    "SELECT COUNT(*) AS waiting FROM (SELECT 1 FROM bookings"
+    " WHERE status = 'pending' LIMIT " WAITING_CAP_SQL ") w";
 static const char SQL_TOUCH[] =
     "UPDATE sessions SET expires_at = UTC_TIMESTAMP() + INTERVAL ? SECOND"
     " WHERE token_hash = ?";
@@ -79,6 +85,21 @@ touch(struct req *r, const unsigned char *hash, long long idle_left)
 	return 0;
 }
 
+/* How many requests wait for a decider's decision (capped). */
+static int
+count_waiting(struct req *r)
+{
+	struct db_rows *rows;
+
+	if (!r->user->admin)
+		return 0;
+	if ((rows = db_query(r->app->db, SQL_WAITING, DB_NOARGS)) == NULL)
+		return db_failed(r);
+	r->user_buf.waiting = db_get_int(rows, 0, "waiting");
+	db_rows_free(rows);
+	return 0;
+}
+
 /* The user and form token of the session cookie, if it is live. */
 static int
 load_cookie_session(struct req *r)
@@ -102,8 +123,9 @@ load_cookie_session(struct req *r)
 		    db_text(rows, 0, "csrf_token"));
 		snprintf(r->session, sizeof r->session, "%s", token);
 		r->user_buf.unread = db_get_int(rows, 0, "unread");
-		r->user_buf.waiting = db_get_int(rows, 0, "waiting");
 		rc = touch(r, hash, db_get_int(rows, 0, "idle_left"));
+		if (rc == 0)
+			rc = count_waiting(r);
 	}
 	db_rows_free(rows);
 	return rc;

@@ -3,6 +3,7 @@
 {{#DONE}}<p class="notice" role="status" id="done">{{MESSAGE}}</p>{{/DONE}}
 {{#PROBLEM}}<div class="form-error" role="alert" id="problem"><p>{{MESSAGE}}</p>{{#SOME_FAILED}}<ul class="failed">{{#FAILED}}<li>{{TEXT}}</li>{{/FAILED}}</ul>{{/SOME_FAILED}}</div>{{/PROBLEM}}
 {{#NONE}}<p>No requests are waiting.</p>{{/NONE}}
+{{#NONE_LATER}}<p>No requests are waiting after those already shown.</p>{{/NONE_LATER}}
 {{#TICKED}}<form id="ticked" class="inline" method="post" action="/admin/approvals/approve"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button" type="submit" id="approve-ticked">Approve the ticked requests</button> <span class="hint">Tick them below; each is approved on its own, and each person told.</span></form>{{/TICKED}}
 <ul class="queue">
 {{#REQUEST}}<li class="request" id="request-{{ID}}">
@@ -20,6 +21,7 @@
 </li>
 {{/REQUEST}}
 </ul>
+<p class="pager">{{#FIRST}}<a id="first" href="/admin/approvals">← Soonest first</a>{{/FIRST}} {{#NEXT}}<a rel="next" id="next" href="{{URL}}">Next requests →</a>{{/NEXT}}</p>
 <h2 id="no-shows">Today's no-shows</h2>
 {{#NO_NO_SHOWS}}<p>Nobody has missed a booking today.</p>{{/NO_NO_SHOWS}}
 <ul class="no-shows" aria-labelledby="no-shows">

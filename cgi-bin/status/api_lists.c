@@ -9,6 +9,7 @@
 
 #include "api.h"
 #include "app.h"
+#include "cursor.h"
 #include "bookingapi.h"
 #include "clock.h"
 #include "db.h"
@@ -76,7 +77,7 @@ api_booking_lists(struct req *r)
 		return rc;
 	limit = input_int(&in, "limit");
 	if ((cursor = input_text(&in, "cursor")) != NULL &&
-	    status_read_cursor(r, "cursor", N_("cursor must be the \"next\" "
+	    cursor_read(r, "cursor", N_("cursor must be the \"next\" "
 	    "link's, e.g. 1796220000.1234"), cursor, &ct, &cid) != 0)
 		return 422;
 	if ((rc = status_rows(r, &f, 0, ct, cid, limit, &rows)) != 0)

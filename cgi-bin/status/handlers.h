@@ -25,17 +25,6 @@ struct status_filters {
 	unsigned	 bits;		/* 1 room, 2 status, 4 person */
 };
 
-/* A cursor "<unix time>.<booking id>", as the pages' links carry; 0 or -1. */
-int	status_parse_cursor(const char *s, time_t *t, long long *id);
-
-/*
- * Reads the cursor s, sent as field (a constant), into (*t, *id) for
- * status_rows.  0, or 422 with says (an N_() message, told in the
- * reader's language) at the field.
- */
-int	status_read_cursor(struct req *r, const char *field, const char *says,
-	    const char *s, time_t *t, long long *id);
-
 /*
  * Reads fields (status_list_query or booking_lists_query) from the query
  * into in and the filters into f, which borrows from r.  0, or 422 (a bad

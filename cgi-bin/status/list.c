@@ -8,6 +8,7 @@
 #include "booking.h"
 #include "words.h"
 #include "clock.h"
+#include "cursor.h"
 #include "db.h"
 #include "fields.h"
 #include "handlers.h"
@@ -48,22 +49,6 @@ static const char SQL_PEOPLE[] =
     "SELECT id AS value, display_name AS label FROM users"
     " ORDER BY display_name";
 
-int
-status_parse_cursor(const char *s, time_t *t, long long *id)
-{
-	char		*dot;
-	long long	 secs;
-
-	if (s == NULL || strspn(s, "0123456789.") != strlen(s) ||
-	    (dot = strchr(s, '.')) == NULL || dot == s || dot[1] == '\0' ||
-	    strchr(dot + 1, '.') != NULL || dot - s > 12 || strlen(dot) > 19)
-		return -1;
-	secs = strtoll(s, NULL, 10);
-	*id = strtoll(dot + 1, NULL, 10);
-	*t = (time_t)secs;
-	return 0;
-}
-
 /* Appends "&name=value" (URL-encoded) to the query string in q. */
 static int
 add_query(char *q, size_t n, const char *name, const char *value)
@@ -77,18 +62,6 @@ add_query(char *q, size_t n, const char *name, const char *value)
 		return -1;
 	snprintf(q + len, n - len, "%s%s=%s", len ? "&" : "", name, enc);
 	free(enc);
-	return 0;
-}
-
-int
-status_read_cursor(struct req *r, const char *field, const char *says,
-    const char *s, time_t *t, long long *id)
-{
-	char	sql[SQL_TIME_LEN];
-
-	/* A time past what SQL writes is as damaged as a malformed one. */
-	if (status_parse_cursor(s, t, id) == -1 || sql_time_utc(*t, sql) == -1)
-		return req_refuse(r, 422, says, field);
 	return 0;
 }
 
@@ -233,9 +206,6 @@ status_rows(struct req *r, const struct status_filters *f, int ascending,
 int
 status_list(struct req *r)
 {
-	/* Told by req_refuse, in the reader's language. */
-	static const char damaged[] = N_("that page link is damaged; start "
-	    "from the first page");
 	const char	*after, *before;
 	struct input	 in;
 	struct status_filters	 f;
@@ -263,9 +233,9 @@ status_list(struct req *r)
 	ct = f.from != NULL ? f.lo : now;
 	if (before != NULL)
 		earlier = 1;
-	if ((after != NULL && status_read_cursor(r, "after", damaged, after,
-	    &ct, &cid) != 0) || (before != NULL && status_read_cursor(r,
-	    "before", damaged, before, &ct, &cid) != 0))
+	if ((after != NULL && cursor_read(r, "after", cursor_damaged, after,
+	    &ct, &cid) != 0) || (before != NULL && cursor_read(r,
+	    "before", cursor_damaged, before, &ct, &cid) != 0))
 		return 422;
 	/* The links to other pages keep the filters, as they were sent. */
 	if (add_query(filters, sizeof filters, "room",

@@ -17,12 +17,10 @@ FUZZ_LIB_OBJS	:= $(patsubst %.c,$(FUZZ_BUILD)/obj/%.o,\
 		   $(filter-out lib/health.c,$(wildcard lib/*.c))) \
 		   $(FUZZ_BUILD)/obj/lib/render.o
 FUZZ_LIB	:= $(FUZZ_BUILD)/libroombook.a
-# The status list's cursor parser lives with its handler.
-FUZZ_STATUS	:= $(FUZZ_BUILD)/obj/cgi-bin/status/list.o
 
 .PHONY: fuzz fuzz-build fuzz-merge
 
-# The library and the status handler, instrumented for coverage.
+# The library, instrumented for coverage.
 $(FUZZ_BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(CPPFLAGS) -std=c11 $(FUZZ_OPT) -fsanitize=fuzzer-no-link \
@@ -38,9 +36,6 @@ $(FUZZ_BUILD)/obj/tests/fuzz/%.o: tests/fuzz/%.c
 	$(FUZZ_CC) $(CPPFLAGS) -std=c11 $(FUZZ_OPT) -fsanitize=fuzzer \
 	    $(CWARNINGS) -c -o $@ $<
 
-$(FUZZ_STATUS) $(FUZZ_BUILD)/obj/tests/fuzz/fuzz_cursor.o: \
-    CPPFLAGS += -Icgi-bin/status
-
 $(FUZZ_LIB): $(FUZZ_LIB_OBJS)
 	@mkdir -p $(@D)
 	rm -f $@ && ar rcs $@ $^
@@ -50,7 +45,6 @@ $(FUZZ_BUILD)/bin/fuzz_%: $(FUZZ_BUILD)/obj/tests/fuzz/fuzz_%.o $(FUZZ_LIB)
 	@mkdir -p $(@D)
 	$(FUZZ_CXX) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ \
 	    $(filter %.o,$^) $(FUZZ_LIB) $(PKG_LIBS)
-$(FUZZ_BUILD)/bin/fuzz_cursor: $(FUZZ_STATUS)
 
 fuzz-build: $(FUZZ_BINS)
 

@@ -1,7 +1,7 @@
-/* Fuzzes status_parse_cursor: the status list's ?after=, ?before= and ?cursor=. */
+/* Fuzzes cursor_parse: the lists' ?after=, ?before= and ?cursor=. */
 #include "fuzz.h"
 
-#include "handlers.h"
+#include "cursor.h"
 
 /* The shape the pages write: 1-12 digits, a dot, 1-18 digits. */
 static int
@@ -23,13 +23,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	long long	 id, id2;
 	int		 ok;
 
-	ok = status_parse_cursor(s, &t, &id) == 0;
+	ok = cursor_parse(s, &t, &id) == 0;
 	FUZZ_CHECK(ok == cursor_shape(s));
 	if (ok) {
 		/* Written as a link writes it, it reads the same. */
 		FUZZ_CHECK(t >= 0 && id >= 0);
 		snprintf(again, sizeof again, "%lld.%lld", (long long)t, id);
-		FUZZ_CHECK(status_parse_cursor(again, &t2, &id2) == 0);
+		FUZZ_CHECK(cursor_parse(again, &t2, &id2) == 0);
 		FUZZ_CHECK(t2 == t && id2 == id);
 	}
 	free(s);

@@ -2,8 +2,10 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import (book, booked_id, csrf_of, drop_user, login, next_slot, sql, sql_value,
-                      set_in_both, temporary_user, url)
+import datetime
+
+from conftest import (SITE_TZ, book, booked_id, csrf_of, drop_user, login, next_slot, quiet_day,
+                      roomctl, sql, sql_value, set_in_both, temporary_user, url)
 
 pytestmark = pytest.mark.usefixtures("read_model_exact")
 
@@ -45,6 +47,57 @@ def test_the_queue_shows_pending_requests_soonest_first(alice, admin):
     assert item.select_one(".requester").get_text() == "Alice Andersen"
     assert item.select_one(".room").get_text() == "Berlin"
     assert "waiting" in item.get_text()
+
+
+def test_a_long_queue_comes_in_pages_that_miss_nothing(admin):
+    day = quiet_day()
+    uid = sql_value("SELECT id FROM users WHERE login = 'alice'")
+    rooms = sql_value("SELECT GROUP_CONCAT(id ORDER BY id) FROM rooms").split(",")[:4]
+    before = int(sql_value("SELECT COALESCE(MAX(id), 0) FROM bookings"))
+    values = []
+    for k in range(60):  # 4 rooms x 15 half hours from 08:00: none overlaps
+        start = datetime.datetime.combine(day, datetime.time(8), SITE_TZ) + \
+            datetime.timedelta(minutes=30 * (k // 4))
+        utc = [t.astimezone(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+               for t in (start, start + datetime.timedelta(minutes=30))]
+        values.append(f"({rooms[k % 4]}, {uid}, 'Paged {k}', 2, '{utc[0]}', '{utc[1]}')")
+    out = sql("INSERT INTO bookings (room_id, user_id, title, attendees, starts_at, ends_at)"
+              " VALUES " + ", ".join(values))
+    assert out.returncode == 0, out.stderr
+    mine = {int(i) for i in sql_value(
+        f"SELECT GROUP_CONCAT(id) FROM bookings WHERE id > {before}").split(",")}
+    assert len(mine) == 60
+    assert roomctl("refresh-status").returncode == 0
+    try:
+        seen, pages, path = [], [], "/admin/approvals"
+        while path is not None:
+            resp = admin.get(url(path))
+            assert resp.status_code == 200
+            doc = BeautifulSoup(resp.text, "html.parser")
+            ids = [int(li["id"].split("-")[1]) for li in doc.select(".request")]
+            assert 0 < len(ids) <= 50
+            # Every page after the first leads back to the soonest.
+            assert (doc.select_one("#first") is not None) == (len(pages) > 0)
+            pages.append(ids)
+            seen += ids
+            nxt = doc.select_one("#next")
+            path = nxt["href"] if nxt is not None else None
+        assert len(pages) >= 2 and all(len(p) == 50 for p in pages[:-1])
+        assert len(seen) == len(set(seen)) and mine <= set(seen)
+        starts = [sql_value(f"SELECT CONCAT(starts_at, ' ', LPAD(id, 12, '0')) FROM bookings"
+                            f" WHERE id = {i}") for i in seen]
+        assert starts == sorted(starts)
+        # Past the last request: nothing, said so; a made-up cursor: 422.
+        last = sql_value(f"SELECT UNIX_TIMESTAMP(starts_at) FROM bookings WHERE id = {seen[-1]}")
+        after = admin.get(url(f"/admin/approvals?after={last}.{seen[-1]}"))
+        assert "No requests are waiting after those already shown." in after.text
+        bad = admin.get(url("/admin/approvals?after=yesterday"))
+        assert bad.status_code == 422
+        assert "that page link is damaged; start from the first page" in bad.text
+    finally:
+        sql(f"UPDATE bookings SET status = 'cancelled' WHERE id > {before}"
+            " AND title LIKE 'Paged %'")
+        assert roomctl("refresh-status").returncode == 0
 
 
 def test_the_queue_is_for_administrators_only(alice):

@@ -392,6 +392,7 @@ struct day_view {
 	size_t		 n;			/* slots */
 	time_t		 now;
 	int		 open;			/* an open day of the rules */
+	const struct input *in;			/* the filters asked for */
 };
 
 /* The grid's rows: one per room, cells from the day's bookings. */
@@ -463,9 +464,10 @@ day_rows(const struct req *r, struct tpl *body, const struct day_view *v,
  * as HTML the caller frees; NULL with *rc the status to answer.
  */
 static char *
-day_body(struct req *r, const struct day_view *v, const struct input *in,
-    size_t *len, int *rc)
+day_body(struct req *r, const void *view, size_t *len, int *rc)
 {
+	const struct day_view *v = view;
+	const struct input *in = v->in;
 	const char	*where = input_given(in, "location") ?
 			    input_text(in, "location") : "";
 	char		 label[64], path[128], lo[SQL_TIME_LEN], hi[SQL_TIME_LEN];
@@ -522,6 +524,57 @@ out:
 }
 
 /*
+ * Whose eyes a grid is drawn for, as its key says: administrators see
+ * every booking whole; someone holding a booking in it sees theirs; the
+ * rest see what anyone may.
+ */
+static void
+viewer_class(const struct req *r, int holds, char *buf, size_t n)
+{
+	if (r->user->admin)
+		snprintf(buf, n, "admin");
+	else if (holds)
+		snprintf(buf, n, "user %lld", r->user->id);
+	else
+		snprintf(buf, n, "anyone");
+}
+
+/*
+ * Answers with the grid kept under key, or draws it (draw(r, view, ...)
+ * as status_day.tpl's or status_week.tpl's HTML) and keeps it, inside the
+ * layout titled title.
+ */
+static int
+send_kept(struct req *r, const char *key, const char *title, int wide,
+    char *(*draw)(struct req *, const void *, size_t *, int *),
+    const void *view)
+{
+	struct fragment	 kept;
+	struct page	 p;
+	char		*fresh = NULL;
+	size_t		 len;
+	int		 rc;
+
+	if (!fragment_get(key, &kept)) {
+		if ((fresh = draw(r, view, &len, &rc)) == NULL)
+			return rc;
+		if (fragment_put(key, fresh, len, &kept) == 0)
+			fresh = NULL;	/* the store's now */
+		else	/* not kept: sent as it is */
+			kept = (struct fragment){ fresh, len, NULL };
+	}
+	if (page_begin_rendered(&p, r, title) == -1)
+		rc = 500;
+	else {
+		if (wide)
+			page_wide(&p);
+		rc = page_finish_rendered(&p, r, 200, &kept);
+	}
+	free(fresh);
+	return rc;
+}
+
+/*
  * What a day's grid depends on beyond the request: the epoch (rooms, the
  * nightly rebuild), the day's room versions, which every booking's write
  * raises (sql/016), and whether the reader holds a booking that day, as
@@ -555,13 +608,7 @@ day_key(struct req *r, const struct day_view *v, char *key, size_t len)
 	    DB_STR(v->date), DB_INT(r->user->id), DB_STR(hi), DB_STR(lo),
 	    DB_STR(lo)))) == NULL)
 		return db_failed(r);
-	/* Administrators see every booking whole; others their own. */
-	if (r->user->admin)
-		snprintf(viewer, sizeof viewer, "admin");
-	else if (db_get_int(rows, 0, "holds"))
-		snprintf(viewer, sizeof viewer, "user %lld", r->user->id);
-	else
-		snprintf(viewer, sizeof viewer, "anyone");
+	viewer_class(r, db_get_int(rows, 0, "holds"), viewer, sizeof viewer);
 	/* The slots begun by now can no longer be booked. */
 	while (begun <= v->n && v->t[begun] <= v->now)
 		begun++;
@@ -580,10 +627,7 @@ status_day(struct req *r)
 	const struct rules	*k = &r->app->cfg->rules;
 	struct day_view		 v = { .date = r->args[0] };
 	struct input		 in;
-	struct page		 p;
-	struct fragment		 kept;
-	char			 key[1400], *fresh = NULL;
-	size_t			 len;
+	char			 key[1400];
 	int			 rc;
 
 	/* The grid is the site's: its days, hours and clock. */
@@ -602,24 +646,10 @@ status_day(struct req *r)
 	    filter_query(&in, v.filters, sizeof v.filters) == -1)
 		return 500;
 	v.open = is_open_day(k, v.t[0]);
+	v.in = &in;
 	if ((rc = day_key(r, &v, key, sizeof key)) != 0)
 		return rc;
-	if (!fragment_get(key, &kept)) {
-		if ((fresh = day_body(r, &v, &in, &len, &rc)) == NULL)
-			return rc;
-		if (fragment_put(key, fresh, len, &kept) == 0)
-			fresh = NULL;	/* the store's now */
-		else	/* not kept: sent as it is */
-			kept = (struct fragment){ fresh, len, NULL };
-	}
-	if (page_begin_rendered(&p, r, T(r, "Rooms by day")) == -1)
-		rc = 500;
-	else {
-		page_wide(&p);
-		rc = page_finish_rendered(&p, r, 200, &kept);
-	}
-	free(fresh);
-	return rc;
+	return send_kept(r, key, T(r, "Rooms by day"), 1, day_body, &v);
 }
 
 /* Monday of ISO week "YYYY-Www" as "YYYY-MM-DD"; 0 or -1. */
@@ -672,108 +702,70 @@ iso_week(const char *date, int add_days, char out[12])
 	return strftime(out, 12, "%G-W%V", &tm) ? 0 : -1;
 }
 
-int
-status_week(struct req *r)
+/* One room's week: what its page shows, worked out before it is drawn. */
+struct week_view {
+	long long	 room;
+	const char	*week;			/* YYYY-Www */
+	char		 this_week[12], prev[12], next[12];
+	char		 monday[11], sunday[11];
+	time_t		 t[7][MAX_SLOTS + 1];	/* each day's slot boundaries */
+	size_t		 n;			/* slots a day */
+	int		 days[7], ndays;	/* the days shown */
+	time_t		 now;
+};
+
+/* The week's days and slots from v->week; 0, or the status to answer. */
+static int
+week_days(struct req *r, struct week_view *v)
 {
-	const struct rules	*k = &r->app->cfg->rules;
-	const char		*week;
-	long long		 room = route_arg_id(r, 0);
-	char			 this_week[12], prev[12], next[12], monday[11];
-	char			 lo[SQL_TIME_LEN], hi[SQL_TIME_LEN], label[64];
-	time_t			 t[7][MAX_SLOTS + 1], now = clock_now();
-	int			 days[7], ndays = 0;
-	size_t			 n = 0;
-	struct db_rows		*info = NULL, *rows = NULL, *others = NULL;
-	struct held		*h = NULL;
-	struct page		 p;
-	struct input		 in;
-	struct closure		 shut;
-	int			 rc = 500;
+	const struct rules *k = &r->app->cfg->rules;
 
-	/* The grid is the site's: its days, hours and clock. */
-	clock_use_zone(NULL);
-
-	if ((rc = input_query(r, week_query, &in)) != 0)
-		return rc;
-	rc = 500;
-	if ((week = input_text(&in, "week")) == NULL) {
-		char today[11];
-
-		if (local_date(clock_now(), 0, today) == -1 ||
-		    iso_week(today, 0, this_week) == -1)
-			return 500;
-		week = this_week;
-	}
 	/* The field's own words: only the length is checked by its type. */
-	if (iso_monday(week, monday) == -1)
+	if (iso_monday(v->week, v->monday) == -1)
 		return req_refuse(r, 422, week_query[0]->says, "week");
 	/* Only the days rooms open on; every day if the rules open none. */
 	for (int d = 0; d < 7; d++) {
 		char	date[11];
 		time_t	day;
 
-		if (local_date_start(monday, d, &day) == -1 ||
+		if (local_date_start(v->monday, d, &day) == -1 ||
 		    local_date(day, 0, date) == -1 ||
-		    day_slots(k, date, t[d], &n) == -1)
+		    day_slots(k, date, v->t[d], &v->n) == -1)
 			return 500;
+		if (d == 6)
+			memcpy(v->sunday, date, sizeof v->sunday);
 		if (is_open_day(k, day))
-			days[ndays++] = d;
+			v->days[v->ndays++] = d;
 	}
-	if (ndays == 0)
+	if (v->ndays == 0)
 		for (int d = 0; d < 7; d++)
-			days[ndays++] = d;
-	if (iso_week(monday, -7, prev) == -1 || iso_week(monday, 7, next) == -1 ||
-	    sql_time_utc(t[0][0], lo) == -1 || sql_time_utc(t[6][n], hi) == -1)
+			v->days[v->ndays++] = d;
+	if (iso_week(v->monday, -7, v->prev) == -1 ||
+	    iso_week(v->monday, 7, v->next) == -1)
 		return 500;
-	if ((info = db_query(r->app->db, SQL_ROOM, DB_ARGS(DB_INT(room)))) ==
-	    NULL || (rows = db_query(r->app->db, SQL_WEEK, DB_ARGS(DB_INT(room),
-	    DB_STR(hi), DB_STR(lo), DB_STR(lo)))) == NULL ||
-	    (others = db_query(r->app->db, SQL_OTHER_ROOMS, DB_ARGS(
-	    DB_INT(room)))) == NULL) {
-		rc = db_failed(r);
-		goto out;
-	}
-	if (info->nrows != 1) {
-		rc = 404;
-		goto out;
-	}
-	if (read_held(rows, &h) == -1 || read_closure(info, 0, &shut) == -1 ||
-	    page_begin(&p, r, db_get(info, 0, "name"), "status_week.tpl") == -1)
-		goto out;
-	tpl_set(p.body, "ROOM", db_get(info, 0, "name"));
-	tpl_set_int(p.body, "ROOM_ID", room);
-	tpl_set(p.body, "WEEK", week);
-	tpl_set(p.body, "PREV", prev);
-	tpl_set(p.body, "NEXT", next);
-	tpl_set(p.body, "FIRST", when_format(r->lang, t[days[0]][0], WHEN_DATE,
-	    label, sizeof label));
-	tpl_set(p.body, "LAST", when_format(r->lang, t[days[ndays - 1]][0],
-	    WHEN_DATE, label, sizeof label));
-	for (size_t i = 0; i < others->nrows; i++) {
-		struct tpl *o = tpl_section(p.body, "OTHER");
+	return 0;
+}
 
-		tpl_set(o, "OTHER_ID", db_get(others, i, "id"));
-		tpl_set(o, "OTHER_NAME", db_get(others, i, "name"));
-	}
-	for (int x = 0; x < ndays; x++) {
-		struct tpl *c = tpl_section(p.body, "DAY");
+/* The week's rows: one per slot, a column per day shown. */
+static void
+week_rows(const struct req *r, struct tpl *body, const struct week_view *v,
+    const struct closure *shut, const struct held *h, size_t nheld)
+{
+	const struct rules	*k = &r->app->cfg->rules;
+	size_t			 j[7] = { 0 };
+	char			 label[64];
 
-		tpl_set_int(c, "D", days[x]);
-		tpl_set(c, "LABEL", when_format(r->lang, t[days[x]][0],
-		    WHEN_SHORT_DAY, label, sizeof label));
-	}
-	size_t j[7] = { 0 }, nheld = rows->nrows;
-
-	for (size_t i = 0; i < n; i++) {
-		struct tpl	*row = tpl_section(p.body, "SLOTROW");
+	for (size_t i = 0; i < v->n; i++) {
+		struct tpl	*row = tpl_section(body, "SLOTROW");
 
 		tpl_set_int(row, "SLOT", (long long)i);
-		tpl_set(row, "TIME", format_local(t[0][i], "%H:%M", label,
+		tpl_set(row, "TIME", format_local(v->t[0][i], "%H:%M", label,
 		    sizeof label));
-		for (int x = 0; x < ndays; x++) {
-			int			 d = days[x];
-			const struct held	*b = holder(h, &j[d], nheld, t[d][i],
-						    t[d][i + 1]);
+		for (int x = 0; x < v->ndays; x++) {
+			int			 d = v->days[x];
+			const time_t		*t = v->t[d];
+			const struct held	*b = holder(h, &j[d], nheld, t[i],
+						    t[i + 1]);
 			struct tpl		*c;
 			size_t			 span = 1;
 
@@ -781,25 +773,176 @@ status_week(struct req *r)
 			 * A booking is one cell, from the row where it starts
 			 * down over its slots; the rows below leave its day out.
 			 */
-			if (b != NULL && i > 0 && b->start < t[d][i])
+			if (b != NULL && i > 0 && b->start < t[i])
 				continue;
 			c = tpl_section(row, "CELL");
 			if (b != NULL) {
-				while (i + span < n && b->end > t[d][i + span])
+				while (i + span < v->n && b->end > t[i + span])
 					span++;
 				tpl_set_int(booked_cell(r, c, b), "SPAN",
 				    (long long)span);
 			} else
-				free_week_cell(c, is_open_day(k, t[d][0]) &&
-				    t[d][i] > now && !closed_during(&shut,
-				    t[d][i], t[d][i + 1]), t[d][i], i, d);
+				free_week_cell(c, is_open_day(k, t[0]) &&
+				    t[i] > v->now && !closed_during(shut,
+				    t[i], t[i + 1]), t[i], i, d);
 		}
 	}
-	rc = page_finish(&p, r, 200);
+}
+
+/*
+ * The week's content (status_week.tpl) for view (a week_view), as HTML
+ * the caller frees; NULL with *rc the status to answer.
+ */
+static char *
+week_body(struct req *r, const void *view, size_t *len, int *rc)
+{
+	const struct week_view *v = view;
+	char		 lo[SQL_TIME_LEN], hi[SQL_TIME_LEN], label[64], path[128];
+	struct db_rows	*info = NULL, *rows = NULL, *others = NULL;
+	struct held	*h = NULL;
+	struct tpl	*body = NULL;
+	struct closure	 shut;
+	char		*html = NULL;
+
+	*rc = 500;
+	if (sql_time_utc(v->t[0][0], lo) == -1 ||
+	    sql_time_utc(v->t[6][v->n], hi) == -1)
+		return NULL;
+	if ((info = db_query(r->app->db, SQL_ROOM, DB_ARGS(DB_INT(v->room)))) ==
+	    NULL || (rows = db_query(r->app->db, SQL_WEEK, DB_ARGS(
+	    DB_INT(v->room), DB_STR(hi), DB_STR(lo), DB_STR(lo)))) == NULL ||
+	    (others = db_query(r->app->db, SQL_OTHER_ROOMS, DB_ARGS(
+	    DB_INT(v->room)))) == NULL) {
+		*rc = db_failed(r);
+		goto out;
+	}
+	if (info->nrows != 1) {
+		*rc = 404;	/* gone since its key was read */
+		goto out;
+	}
+	if (read_held(rows, &h) == -1 || read_closure(info, 0, &shut) == -1 ||
+	    (body = tpl_new()) == NULL)
+		goto out;
+	tpl_set(body, "ROOM", db_get(info, 0, "name"));
+	tpl_set_int(body, "ROOM_ID", v->room);
+	tpl_set(body, "WEEK", v->week);
+	tpl_set(body, "PREV", v->prev);
+	tpl_set(body, "NEXT", v->next);
+	tpl_set(body, "FIRST", when_format(r->lang, v->t[v->days[0]][0],
+	    WHEN_DATE, label, sizeof label));
+	tpl_set(body, "LAST", when_format(r->lang,
+	    v->t[v->days[v->ndays - 1]][0], WHEN_DATE, label, sizeof label));
+	for (size_t i = 0; i < others->nrows; i++) {
+		struct tpl *o = tpl_section(body, "OTHER");
+
+		tpl_set(o, "OTHER_ID", db_get(others, i, "id"));
+		tpl_set(o, "OTHER_NAME", db_get(others, i, "name"));
+	}
+	for (int x = 0; x < v->ndays; x++) {
+		struct tpl *c = tpl_section(body, "DAY");
+
+		tpl_set_int(c, "D", v->days[x]);
+		tpl_set(c, "LABEL", when_format(r->lang, v->t[v->days[x]][0],
+		    WHEN_SHORT_DAY, label, sizeof label));
+	}
+	week_rows(r, body, v, &shut, h, rows->nrows);
+	snprintf(path, sizeof path, "%s/status_week.tpl", page_lang(r));
+	if ((html = render(path, body, len)) == NULL)
+		r->error = "the week could not be rendered";
 out:
+	tpl_free(body);
 	free(h);
 	db_rows_free(info);
 	db_rows_free(rows);
 	db_rows_free(others);
+	return html;
+}
+
+/*
+ * What a room's week depends on beyond the request: as a day's grid
+ * (SQL_DAY_VERSION), the room's versions of the week's days, and the
+ * room's name for the page's title (none: no such room).
+ */
+static const char SQL_WEEK_VERSION[] =
+    "SELECT (SELECT epoch FROM view_epoch WHERE id = 1) AS epoch,"
+    " (SELECT name FROM rooms WHERE id = ?) AS room_name,"
+    " (SELECT COALESCE(SUM(version), 0) FROM room_day_versions"
+    "  WHERE day BETWEEN ? AND ? AND room_id = ?) AS week_version,"
+    " EXISTS (SELECT 1 FROM booking_status WHERE user_id = ?"
+    "  AND room_id = ? AND starts_at < ? AND ends_at > ?"
+    "  AND " STARTED_AFTER_DAY_BEFORE("starts_at", "?")
+    "  AND status IN " HOLDS_SLOT ") AS holds";
+
+/*
+ * The key the week is kept under, and the room's name in title.  0, 404
+ * for no such room, or the status to answer with.
+ */
+static int
+week_key(struct req *r, const struct week_view *v, char *key, size_t len,
+    char *title, size_t title_len)
+{
+	char		 lo[SQL_TIME_LEN], hi[SQL_TIME_LEN], viewer[32];
+	struct db_rows	*rows;
+	size_t		 begun = 0;
+	int		 n;
+
+	if (sql_time_utc(v->t[0][0], lo) == -1 ||
+	    sql_time_utc(v->t[6][v->n], hi) == -1)
+		return 500;
+	if ((rows = db_query(r->app->db, SQL_WEEK_VERSION, DB_ARGS(
+	    DB_INT(v->room), DB_STR(v->monday), DB_STR(v->sunday),
+	    DB_INT(v->room), DB_INT(r->user->id), DB_INT(v->room), DB_STR(hi),
+	    DB_STR(lo), DB_STR(lo)))) == NULL)
+		return db_failed(r);
+	if (db_get(rows, 0, "room_name") == NULL) {
+		db_rows_free(rows);
+		return 404;
+	}
+	snprintf(title, title_len, "%s", db_get(rows, 0, "room_name"));
+	viewer_class(r, db_get_int(rows, 0, "holds"), viewer, sizeof viewer);
+	/* The slots begun by now can no longer be booked. */
+	for (int d = 0; d < 7; d++)
+		for (size_t i = 0; i < v->n && v->t[d][i] <= v->now; i++)
+			begun++;
+	n = snprintf(key, len, "week %lld %s %s %s epoch %s version %s "
+	    "begun %zu", v->room, v->monday, page_lang(r), viewer,
+	    db_text(rows, 0, "epoch"), db_text(rows, 0, "week_version"),
+	    begun);
+	db_rows_free(rows);
+	return n < 0 || (size_t)n >= len ? 500 : 0;
+}
+
+/* GET /status/rooms/{id}?week=YYYY-Www: one room's week by slots. */
+int
+status_week(struct req *r)
+{
+	struct week_view	*v;
+	struct input		 in;
+	char			 key[256], title[1024];
+	int			 rc;
+
+	/* The grid is the site's: its days, hours and clock. */
+	clock_use_zone(NULL);
+	if ((rc = input_query(r, week_query, &in)) != 0)
+		return rc;
+	/* 80 KB of slot times: the heap's, not the worker's stack. */
+	if ((v = calloc(1, sizeof *v)) == NULL)
+		return 500;
+	v->room = route_arg_id(r, 0);
+	v->now = clock_now();
+	if ((v->week = input_text(&in, "week")) == NULL) {
+		char today[11];
+
+		if (local_date(v->now, 0, today) == -1 ||
+		    iso_week(today, 0, v->this_week) == -1) {
+			free(v);
+			return 500;
+		}
+		v->week = v->this_week;
+	}
+	if ((rc = week_days(r, v)) == 0 &&
+	    (rc = week_key(r, v, key, sizeof key, title, sizeof title)) == 0)
+		rc = send_kept(r, key, title, 0, week_body, v);
+	free(v);
 	return rc;
 }

@@ -25,17 +25,18 @@ static const char SQL_NEXT[] =
     " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "UTC_TIMESTAMP()")
     " ORDER BY b.starts_at, b.id LIMIT 3";
 /*
- * Rooms neither closed nor held now.  What holds a slot began within the
- * last day (a booking lies within one day): an index range, not history.
+ * Every room, and whether it is free now: neither closed nor held.  What
+ * holds a slot began within the last day (a booking lies within one
+ * day): an index range, not history.  One query gives both figures.
  */
-static const char SQL_FREE_NOW[] =
-    "SELECT r.id, r.name, r.capacity FROM rooms r"
-    " WHERE NOT (r.closed_from IS NOT NULL AND r.closed_from <= ?"
+static const char SQL_ROOMS_NOW[] =
+    "SELECT r.id, r.name, r.capacity,"
+    " NOT (r.closed_from IS NOT NULL AND r.closed_from <= ?"
     "  AND (r.closed_until IS NULL OR r.closed_until > ?))"
     " AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.room_id = r.id"
     "  AND b.status IN " HOLDS_SLOT " AND b.starts_at <= ? AND b.ends_at > ?"
-    "  AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "?") ")"
-    " ORDER BY r.name";
+    "  AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "?") ") AS free_now"
+    " FROM rooms r ORDER BY r.name";
 static const char SQL_ROOMS[] = "SELECT COUNT(*) AS rooms FROM rooms";
 
 /* Shown by name on the home page; the grid has the rest. */
@@ -82,15 +83,15 @@ fill_now(struct req *r, struct tpl *d)
 	time_t			 now = clock_now(), opens;
 	char			 at[SQL_TIME_LEN], start[INPUT_TIME_LEN];
 	char			 when[128], zone[64], said[256];
-	long long		 nfree, rooms;
+	long long		 nfree = 0, rooms, shown = 0;
 	struct db_rows		*rows;
 
-	/* How many rooms there are, open or closed. */
-	if ((rows = db_query(r->app->db, SQL_ROOMS, DB_NOARGS)) == NULL)
-		return db_failed(r);
-	rooms = db_get_int(rows, 0, "rooms");
-	db_rows_free(rows);
 	if (!rules_open_at(k, now)) {
+		/* How many rooms there are, open or closed. */
+		if ((rows = db_query(r->app->db, SQL_ROOMS, DB_NOARGS)) == NULL)
+			return db_failed(r);
+		rooms = db_get_int(rows, 0, "rooms");
+		db_rows_free(rows);
 		struct tpl *c = tpl_section(d, "CLOSED_NOW");
 
 		tpl_set_int(c, "ROOMS", rooms);
@@ -105,11 +106,13 @@ fill_now(struct req *r, struct tpl *d)
 	}
 	if (sql_time_utc(now, at) == -1)
 		return 500;
-	if ((rows = db_query(r->app->db, SQL_FREE_NOW, DB_ARGS(DB_STR(at),
+	if ((rows = db_query(r->app->db, SQL_ROOMS_NOW, DB_ARGS(DB_STR(at),
 	    DB_STR(at), DB_STR(at), DB_STR(at), DB_STR(at)))) == NULL)
 		return db_failed(r);
 	d = tpl_section(d, "OPEN_NOW");
-	nfree = (long long)rows->nrows;
+	rooms = (long long)rows->nrows;
+	for (size_t i = 0; i < rows->nrows; i++)
+		nfree += db_get_int(rows, i, "free_now");
 	tpl_set_int(d, "FREE", nfree);
 	tpl_set_int(d, "ROOMS", rooms);
 	snprintf(said, sizeof said, T(r, "%lld of %lld rooms are free now."),
@@ -121,15 +124,19 @@ fill_now(struct req *r, struct tpl *d)
 	if (local_input_value(next_slot(k, now), start) == -1)
 		start[0] = '\0';
 	clock_use_zone(zone);
-	for (size_t i = 0; i < rows->nrows && i < FREE_SHOWN; i++) {
-		struct tpl *f = tpl_section(d, "FREE_ROOM");
+	for (size_t i = 0; i < rows->nrows && shown < FREE_SHOWN; i++) {
+		struct tpl *f;
 
+		if (!db_get_int(rows, i, "free_now"))
+			continue;
+		f = tpl_section(d, "FREE_ROOM");
 		tpl_set_row(f, rows, i);
 		tpl_set(f, "START", start);
+		shown++;
 	}
-	if (rows->nrows > FREE_SHOWN)
+	if (nfree > FREE_SHOWN)
 		tpl_set_int(tpl_section(d, "MORE_FREE"), "MORE",
-		    (long long)(rows->nrows - FREE_SHOWN));
+		    nfree - FREE_SHOWN);
 	db_rows_free(rows);
 	return 0;
 }

@@ -70,7 +70,7 @@ page_begin(struct page *p, const struct req *r, const char *title,
 	const char	*cur = current_nav(r->method, r->path);
 	const char	*site = r->app != NULL ? r->app->cfg->site_name :
 			    "roombook";
-	char		 path[128], form_token[TOKEN_LEN];
+	char		 path[128], form_token[TOKEN_LEN], count[16];
 
 	p->body = NULL;
 	p->lang = page_lang(r);
@@ -91,17 +91,16 @@ page_begin(struct page *p, const struct req *r, const char *title,
 		tpl_set(u, "USER_LOGIN", r->user->login);
 		tpl_show(p->root, "NOTIFICATIONS_NAV");
 		if (r->user->unread > 0)
-			tpl_set_int(tpl_section(p->root, "UNREAD"), "COUNT",
-			    r->user->unread);
+			tpl_set(tpl_section(p->root, "UNREAD"), "COUNT",
+			    user_count_text(r->user->unread, count,
+			    sizeof count));
 		if (r->user->admin) {
 			struct tpl *a = tpl_section(p->root, "ADMIN_NAV");
 
-			if (r->user->waiting >= WAITING_CAP)
+			if (r->user->waiting > 0)
 				tpl_set(tpl_section(a, "WAITING"), "COUNT",
-				    WAITING_CAP_SQL "+");
-			else if (r->user->waiting > 0)
-				tpl_set_int(tpl_section(a, "WAITING"), "COUNT",
-				    r->user->waiting);
+				    user_count_text(r->user->waiting, count,
+				    sizeof count));
 		}
 	} else
 		tpl_show(p->root, "ANONYMOUS");

@@ -17,8 +17,12 @@
 static const char SQL_SESSION[] =
     "SELECT " USER_COLUMNS ", s.csrf_token,"
     " TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), s.expires_at) AS idle_left,"
-    " (SELECT COUNT(*) FROM notifications n"
-    "  WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread"
+    /* Unread, capped: the 100th of them found, or the few there are. */
+    " IF((SELECT n.id FROM notifications n WHERE n.user_id = u.id"
+    "  AND n.read_at IS NULL ORDER BY n.id LIMIT 1 OFFSET ?) IS NOT NULL,"
+    " " COUNT_CAP_SQL ", (SELECT COUNT(*)"
+    "  FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL))"
+    " AS unread"
     " FROM sessions s JOIN users u ON u.id = s.user_id"
     " WHERE s.token_hash = ? AND s.expires_at > UTC_TIMESTAMP()"
     " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND"
@@ -31,7 +35,7 @@ static const char SQL_SESSION[] =
  */
 static const char SQL_WAITING[] =
     "SELECT COUNT(*) AS waiting FROM (SELECT 1 FROM bookings"
-    " WHERE status = 'pending' LIMIT " WAITING_CAP_SQL ") w";
+    " WHERE status = 'pending' LIMIT " COUNT_CAP_SQL ") w";
 static const char SQL_TOUCH[] =
     "UPDATE sessions SET expires_at = UTC_TIMESTAMP() + INTERVAL ? SECOND"
     " WHERE token_hash = ?";
@@ -113,7 +117,7 @@ load_cookie_session(struct req *r)
 		return 0;
 	token_hash(token, hash);
 	if ((rows = db_query(r->app->db, SQL_SESSION,
-	    DB_ARGS(DB_BLOB(hash, sizeof hash),
+	    DB_ARGS(DB_INT(COUNT_CAP - 1), DB_BLOB(hash, sizeof hash),
 	    DB_INT(r->app->cfg->session_max_seconds)))) == NULL)
 		return db_failed(r);
 	if (rows->nrows == 1) {

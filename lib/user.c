@@ -8,6 +8,12 @@
 static const char SQL_FIND_ACTIVE[] =
     "SELECT " USER_COLUMNS " FROM users u WHERE u.login = ? AND NOT u.disabled";
 
+/* LIKE's own characters in the text are taken as they are ('\\'). */
+static const char SQL_SEARCH[] =
+    "SELECT id, login, display_name FROM users WHERE NOT disabled"
+    " AND (login LIKE CONCAT(?, '%') OR display_name LIKE CONCAT('%', ?, '%'))"
+    " ORDER BY display_name, id LIMIT ?";
+
 void
 user_from_row(struct user *u, const struct db_rows *rows, size_t row)
 {
@@ -22,6 +28,16 @@ user_from_row(struct user *u, const struct db_rows *rows, size_t row)
 	    db_text(rows, row, "user_time_zone"));
 	u->unread = 0;
 	u->waiting = 0;
+}
+
+const char *
+user_count_text(long long n, char *buf, size_t len)
+{
+	if (n >= COUNT_CAP)
+		snprintf(buf, len, "%s+", COUNT_CAP_SQL);
+	else
+		snprintf(buf, len, "%lld", n);
+	return buf;
 }
 
 int
@@ -43,4 +59,20 @@ user_find_active(struct db *db, const char *login, struct user *u)
 		user_from_row(u, rows, 0);
 	db_rows_free(rows);
 	return found;
+}
+
+struct db_rows *
+user_search(struct db *db, const char *text, long long limit)
+{
+	char		 pattern[2 * 400 + 1];	/* 100 characters, escaped */
+	size_t		 n = 0;
+
+	for (const char *p = text; *p != '\0' && n + 2 < sizeof pattern; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			pattern[n++] = '\\';
+		pattern[n++] = *p;
+	}
+	pattern[n] = '\0';
+	return db_query(db, SQL_SEARCH, DB_ARGS(DB_STR(pattern),
+	    DB_STR(pattern), DB_INT(limit)));
 }

@@ -15,13 +15,19 @@ struct user {
 	int		admin;
 	char		language[16];	/* as chosen on /account, or "" */
 	char		time_zone[64];	/* as chosen on /account, or "" */
-	long long	unread;		/* notifications not yet read */
+	long long	unread;		/* notifications not yet read, capped */
 	long long	waiting;	/* deciders: requests waiting, capped */
 };
 
-/* The navigation counts waiting requests up to this many ("100+"). */
-#define WAITING_CAP	100
-#define WAITING_CAP_SQL	"100"
+/*
+ * The navigation counts waiting requests and unread notices up to this
+ * many ("100+"): counting thousands on every page costs a page's worth.
+ */
+#define COUNT_CAP	100
+#define COUNT_CAP_SQL	"100"
+
+/* n as the navigation shows it: "7", or "100+" from COUNT_CAP on. */
+const char	*user_count_text(long long n, char *buf, size_t len);
 
 /* The columns user_from_row reads, for SELECT lists: keep them in step. */
 #define USER_COLUMNS	"u.id AS user_id, u.login AS user_login,"	\
@@ -44,5 +50,12 @@ int	user_may_act_for(const struct user *u, long long owner);
  * fills u, 0 if there is none, -1 if the database failed.
  */
 int	user_find_active(struct db *db, const char *login, struct user *u);
+
+/*
+ * Active people whose login begins with text or whose name contains it
+ * (id, login, display_name), by name, at most limit; for pickers.  NULL
+ * if the database failed.
+ */
+struct db_rows	*user_search(struct db *db, const char *text, long long limit);
 
 #endif

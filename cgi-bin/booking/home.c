@@ -159,10 +159,7 @@ home_show(struct req *r)
 
 		char count[24], said[128];
 
-		if (r->user->waiting >= WAITING_CAP)
-			snprintf(count, sizeof count, "%s", WAITING_CAP_SQL "+");
-		else
-			snprintf(count, sizeof count, "%lld", r->user->waiting);
+		user_count_text(r->user->waiting, count, sizeof count);
 		tpl_set(w, "PENDING", count);
 		snprintf(said, sizeof said, T(r, "%s requests are waiting."),
 		    count);

@@ -99,7 +99,7 @@ def book_through_the_form(browser, title, start, end,
     field = browser.find_element(By.ID, "attendees")
     field.clear()
     field.send_keys(str(attendees))
-    browser.find_element(By.CSS_SELECTOR, 'form[action="/bookings"] button').click()
+    browser.find_element(By.ID, "request").click()
     WebDriverWait(browser, 10).until(EC.url_matches(r"/bookings/\d+$"))
     return browser.current_url
 
@@ -137,7 +137,7 @@ def test_alice_books_and_admin_decides(browser, decision):
     log_in(browser, "alice")
     open_menu(browser)
     count = browser.find_element(By.CSS_SELECTOR, 'header nav a[href="/notifications"] .count')
-    assert int(count.text) >= 1
+    assert int(count.text.rstrip("+")) >= 1  # "100+": the count stops there
     browser.get(booking_url)
     status = browser.find_element(By.ID, "status").text
     browser.get(browser.base + "/notifications")

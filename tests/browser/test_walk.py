@@ -72,7 +72,8 @@ def listed_state(browser, booking_url):
 def unread(browser):
     open_menu(browser)
     found = browser.find_elements(By.CSS_SELECTOR, 'header nav a[href="/notifications"] .count')
-    return int(found[0].text) if found else 0
+    # "100+": the count stops there.
+    return int(found[0].text.rstrip("+")) if found else 0
 
 
 def messages(browser):

@@ -1,4 +1,6 @@
 /* api: the JSON side of the programs, under /api/: answers out. */
+#include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,4 +86,27 @@ api_iso_time(time_t t)
 	    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
 		return json_null();
 	return json_string(buf);
+}
+
+long long
+api_if_match(const struct req *r)
+{
+	const char	*h = req_env(r, "HTTP_IF_MATCH");
+	char		*end;
+	long long	 v;
+	int		 quoted;
+
+	if (h == NULL || *h == '\0')
+		return 0;
+	if ((quoted = *h == '"'))
+		h++;
+	/* Digits only: strtoll would also take " 5" and "+5". */
+	if (!isdigit((unsigned char)*h))
+		return -1;
+	errno = 0;
+	v = strtoll(h, &end, 10);
+	if (v <= 0 || errno != 0 ||
+	    strcmp(end, quoted ? "\"" : "") != 0)
+		return -1;
+	return v;
 }

@@ -22,6 +22,12 @@ int	api_send(struct req *r, int status, json_t *j);
 int	api_error(struct req *r, int status, const char *message,
 	    const char *field);
 
+/*
+ * If-Match: "<version>" (the quotes optional), as a resource's ETag gives
+ * it: the version, 0 when absent, -1 when malformed.
+ */
+long long api_if_match(const struct req *r);
+
 /* t as the origin's "yyyyMMddHHmmss" (site's zone) and as ISO 8601 UTC. */
 json_t	*api_origin_time(time_t t);
 json_t	*api_iso_time(time_t t);

@@ -6,8 +6,10 @@
 #include "booking.h"
 #include "config.h"
 #include "db.h"
+#include "delegate.h"
 #include "i18n.h"
 #include "log.h"
+#include "participants.h"
 #include "readmodel.h"
 #include "rules.h"
 #include "user.h"
@@ -18,16 +20,19 @@ static const char SQL_LOCK_ROOM[] =
     "SELECT capacity, status, name, closed_from, closed_until,"
     " unavailable_reason, closed_from < ? AND (closed_until IS NULL"
     " OR closed_until > ?) AS closed FROM rooms WHERE id = ? FOR UPDATE";
+/* A request token is its requester's, whoever the booking is for. */
 static const char SQL_BY_TOKEN[] =
-    "SELECT id FROM bookings WHERE user_id = ? AND request_token = ?";
+    "SELECT id FROM bookings WHERE request_token = ?"
+    " AND (user_id = ? OR booked_by = ?)";
 static const char SQL_OVERLAP[] =
     "SELECT starts_at, ends_at FROM bookings WHERE room_id = ?"
     " AND status IN " HOLDS_SLOT " AND starts_at < ? AND ends_at > ?"
-    " AND " STARTED_AFTER_DAY_BEFORE("starts_at", "?")
+    " AND " STARTED_AFTER_DAY_BEFORE("starts_at", "?") " AND id <> ?"
     " ORDER BY starts_at LIMIT 1";
 static const char SQL_INSERT[] =
     "INSERT INTO bookings (room_id, user_id, title, attendees, starts_at,"
-    " ends_at, request_token, private) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    " ends_at, request_token, private, booked_by)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_EVENT[] =
     "INSERT INTO booking_events (booking_id, kind, actor_id, reason)"
     " VALUES (?, ?, ?, ?)";
@@ -38,6 +43,11 @@ static const char SQL_NOTIFY_ADMINS[] =
 static const char SQL_NOTIFY[] =
     "INSERT INTO notifications (user_id, booking_id, message, kind, facts)"
     " VALUES (?, ?, ?, ?, ?)";
+/* The people a booking names, but not whoever acted. */
+static const char SQL_NOTIFY_NAMED[] =
+    "INSERT INTO notifications (user_id, booking_id, message, kind, facts)"
+    " SELECT p.user_id, ?, ?, ?, ? FROM booking_participants p"
+    " WHERE p.booking_id = ? AND p.user_id IS NOT NULL AND p.user_id <> ?";
 static const char SQL_ROOM_OF[] = "SELECT room_id FROM bookings WHERE id = ?";
 static const char SQL_LOCK_ROOM_ONLY[] =
     "SELECT id FROM rooms WHERE id = ? FOR UPDATE";
@@ -122,9 +132,8 @@ booking_checkin_open(time_t start, time_t end, time_t now)
 /* Retries of a transaction the server chose as a deadlock victim. */
 #define ATTEMPTS	3
 
-/* Rolls back unless rc is BK_OK; passes rc on. */
-static enum booking_result
-finish(struct db *db, enum booking_result rc)
+enum booking_result
+booking_finish(struct db *db, enum booking_result rc)
 {
 	if (rc != BK_OK)
 		db_rollback(db);
@@ -133,30 +142,84 @@ finish(struct db *db, enum booking_result rc)
 	return rc;
 }
 
-/* A request token is its owner's: another person's is just unknown. */
+int
+booking_notify(struct db *db, long long to, long long id, const char *kind,
+    const struct notice_facts *n, long long except)
+{
+	char	message[1000], *facts;
+	int	rc;
+
+	words_notice_text(I18N_SOURCE, kind, n, message, sizeof message);
+	if ((facts = words_notice_facts(n)) == NULL)
+		return -1;
+	if (to == NOTIFY_DECIDERS)
+		rc = db_exec(db, SQL_NOTIFY_ADMINS, DB_ARGS(DB_INT(id),
+		    DB_STR(message), DB_STR(kind), DB_STR(facts)), NULL) < 0;
+	else if (to == NOTIFY_NAMED)
+		rc = db_exec(db, SQL_NOTIFY_NAMED, DB_ARGS(DB_INT(id),
+		    DB_STR(message), DB_STR(kind), DB_STR(facts), DB_INT(id),
+		    DB_INT(except)), NULL) < 0;
+	else
+		rc = db_exec(db, SQL_NOTIFY, DB_ARGS(DB_INT(to), DB_INT(id),
+		    DB_STR(message), DB_STR(kind), DB_STR(facts)), NULL) != 1;
+	free(facts);
+	return rc ? -1 : 0;
+}
+
+/* A request token is its requester's: another person's is just unknown. */
 static enum booking_result
 find_by_token(struct db *db, const struct booking_request *q,
     struct booking_outcome *o)
 {
 	struct db_rows *rows;
 
-	if ((rows = db_query(db, SQL_BY_TOKEN, DB_ARGS(DB_INT(q->requester->id),
-	    DB_STR(q->request_token)))) == NULL)
+	if ((rows = db_query(db, SQL_BY_TOKEN, DB_ARGS(DB_STR(q->request_token),
+	    DB_INT(q->requester->id), DB_INT(q->requester->id)))) == NULL)
 		return BK_DB_ERROR;
 	o->id = rows->nrows == 1 ? db_get_int(rows, 0, "id") : 0;
 	db_rows_free(rows);
 	return o->id > 0 ? BK_EXISTING : BK_OK;
 }
 
-static enum booking_result
-find_overlap(struct db *db, const struct booking_request *q,
+struct db_rows *
+booking_lock_room(struct db *db, long long room, const char *from,
+    const char *to)
+{
+	return db_query(db, SQL_LOCK_ROOM, DB_ARGS(DB_STR(to), DB_STR(from),
+	    DB_INT(room)));
+}
+
+enum booking_result
+booking_room_fits(const struct db_rows *rows, long long attendees,
+    struct booking_outcome *o)
+{
+	if (rows->nrows == 0)
+		return BK_NO_ROOM;
+	if (db_get_int(rows, 0, "closed")) {
+		/* Said with the reason and the day it opens again. */
+		snprintf(o->reason, sizeof o->reason, "%s",
+		    db_text(rows, 0, "unavailable_reason"));
+		if (parse_sql_time(db_get(rows, 0, "closed_from"),
+		    &o->conflict_start) == -1 ||
+		    (db_get(rows, 0, "closed_until") != NULL && parse_sql_time(
+		    db_get(rows, 0, "closed_until"), &o->conflict_end) == -1))
+			return BK_DB_ERROR;
+		return BK_ROOM_UNAVAILABLE;
+	}
+	if (attendees > (o->capacity = db_get_int(rows, 0, "capacity")))
+		return BK_OVER_CAPACITY;
+	return BK_OK;
+}
+
+enum booking_result
+booking_find_overlap(struct db *db, long long room, long long except,
     const char *from, const char *to, struct booking_outcome *o)
 {
 	struct db_rows		*rows;
 	enum booking_result	 rc = BK_OK;
 
-	if ((rows = db_query(db, SQL_OVERLAP, DB_ARGS(DB_INT(q->room_id),
-	    DB_STR(to), DB_STR(from), DB_STR(from)))) == NULL)
+	if ((rows = db_query(db, SQL_OVERLAP, DB_ARGS(DB_INT(room),
+	    DB_STR(to), DB_STR(from), DB_STR(from), DB_INT(except)))) == NULL)
 		return BK_DB_ERROR;
 	if (rows->nrows == 1 &&
 	    parse_sql_time(db_get(rows, 0, "starts_at"), &o->conflict_start) == 0 &&
@@ -166,14 +229,55 @@ find_overlap(struct db *db, const struct booking_request *q,
 	return rc;
 }
 
+/*
+ * Whether the request's people fit: as many attendees as it names, and
+ * who asks may ask for its owner.  BK_OK or the refusal.
+ */
+static enum booking_result
+request_people(struct db *db, const struct booking_request *q,
+    const struct user *owner, struct booking_outcome *o)
+{
+	int may;
+
+	o->named = q->participants != NULL ? (long long)q->participants->n : 0;
+	if (q->attendees < o->named)
+		return BK_TOO_FEW_ATTENDEES;
+	if (owner == q->requester)
+		return BK_OK;
+	if ((may = delegate_may_act(db, q->requester, owner->id)) == -1)
+		return BK_DB_ERROR;
+	return may ? BK_OK : BK_NOT_DELEGATE;
+}
+
+/* Tells whom a new request concerns: deciders, its owner, its people. */
+static int
+tell_request(struct db *db, const struct booking_request *q,
+    const struct user *owner, const char *room, long long id)
+{
+	struct notice_facts n = { .title = q->title, .room = room,
+	    .actor = q->requester->name, .start = q->starts_at,
+	    .end = q->ends_at };
+
+	if (booking_notify(db, NOTIFY_DECIDERS, id, "requested", &n, 0) == -1)
+		return -1;
+	if (owner != q->requester && booking_notify(db, owner->id, id,
+	    "booked_for_you", &n, 0) == -1)
+		return -1;
+	if (q->participants == NULL || q->participants->n == 0)
+		return 0;
+	return booking_notify(db, NOTIFY_NAMED, id, "invited", &n,
+	    q->requester->id);
+}
+
 /* One attempt at booking_request's transaction. */
 static enum booking_result
 try_request(struct db *db, const struct booking_request *q,
     struct booking_outcome *o)
 {
+	const struct user	*owner = q->owner != NULL ? q->owner :
+				    q->requester;
 	char			 from[SQL_TIME_LEN], to[SQL_TIME_LEN];
-	char			 message[1000], room[401], *facts;
-	struct notice_facts	 notice;
+	char			 room[401];
 	struct db_rows		*rows;
 	enum booking_result	 rc;
 
@@ -181,62 +285,41 @@ try_request(struct db *db, const struct booking_request *q,
 	if (sql_time_utc(q->starts_at, from) == -1 ||
 	    sql_time_utc(q->ends_at, to) == -1 || db_begin(db) == -1)
 		return BK_DB_ERROR;
+	if ((rc = request_people(db, q, owner, o)) != BK_OK)
+		return booking_finish(db, rc);
 	/* The room lock serialises every booking of this room. */
-	if ((rows = db_query(db, SQL_LOCK_ROOM, DB_ARGS(DB_STR(to),
-	    DB_STR(from), DB_INT(q->room_id)))) == NULL)
-		return finish(db, BK_DB_ERROR);
-	if (rows->nrows == 0)
-		rc = BK_NO_ROOM;
-	else if (db_get_int(rows, 0, "closed")) {
-		/* Said with the reason and the day it opens again. */
-		rc = BK_ROOM_UNAVAILABLE;
-		snprintf(o->reason, sizeof o->reason, "%s",
-		    db_text(rows, 0, "unavailable_reason"));
-		if (parse_sql_time(db_get(rows, 0, "closed_from"),
-		    &o->conflict_start) == -1 ||
-		    (db_get(rows, 0, "closed_until") != NULL && parse_sql_time(
-		    db_get(rows, 0, "closed_until"), &o->conflict_end) == -1))
-			rc = BK_DB_ERROR;
-	}
-	else if (q->attendees > (o->capacity = db_get_int(rows, 0, "capacity")))
-		rc = BK_OVER_CAPACITY;
-	else
-		rc = BK_OK;
+	if ((rows = booking_lock_room(db, q->room_id, from, to)) == NULL)
+		return booking_finish(db, BK_DB_ERROR);
+	rc = booking_room_fits(rows, q->attendees, o);
 	snprintf(room, sizeof room, "%s", rows->nrows ?
 	    db_text(rows, 0, "name") : "");
 	db_rows_free(rows);
 	if (rc != BK_OK ||
 	    (rc = find_by_token(db, q, o)) != BK_OK ||
-	    (rc = find_overlap(db, q, from, to, o)) != BK_OK)
-		return finish(db, rc);
+	    (rc = booking_find_overlap(db, q->room_id, 0, from, to,
+	    o)) != BK_OK)
+		return booking_finish(db, rc);
 	if (db_exec(db, SQL_INSERT, DB_ARGS(DB_INT(q->room_id),
-	    DB_INT(q->requester->id), DB_STR(q->title), DB_INT(q->attendees),
+	    DB_INT(owner->id), DB_STR(q->title), DB_INT(q->attendees),
 	    DB_STR(from), DB_STR(to), DB_STR(q->request_token),
-	    DB_INT(q->private)), &o->id) != 1) {
+	    DB_INT(q->private), owner != q->requester ?
+	    DB_INT(q->requester->id) : DB_NULL), &o->id) != 1) {
 		/* The same token raced in for another room: show that one. */
 		if (db_last_error(db) == DB_DUPLICATE) {
 			db_rollback(db);
 			return find_by_token(db, q, o) ==
 			    BK_EXISTING ? BK_EXISTING : BK_DB_ERROR;
 		}
-		return finish(db, BK_DB_ERROR);
+		return booking_finish(db, BK_DB_ERROR);
 	}
-	notice = (struct notice_facts){ .title = q->title, .room = room,
-	    .actor = q->requester->name, .start = q->starts_at,
-	    .end = q->ends_at };
-	words_notice_text(I18N_SOURCE, "requested", &notice, message,
-	    sizeof message);
-	if ((facts = words_notice_facts(&notice)) == NULL ||
-	    db_exec(db, SQL_EVENT, DB_ARGS(DB_INT(o->id), DB_STR("requested"),
+	if (db_exec(db, SQL_EVENT, DB_ARGS(DB_INT(o->id), DB_STR("requested"),
 	    DB_INT(q->requester->id), DB_NULL), NULL) != 1 ||
-	    db_exec(db, SQL_NOTIFY_ADMINS, DB_ARGS(DB_INT(o->id),
-	    DB_STR(message), DB_STR("requested"), DB_STR(facts)), NULL) < 0 ||
-	    readmodel_upsert(db, o->id) == -1) {
-		free(facts);
-		return finish(db, BK_DB_ERROR);
-	}
-	free(facts);
-	return finish(db, BK_OK);
+	    (q->participants != NULL &&
+	    participants_store(db, o->id, q->participants) == -1) ||
+	    tell_request(db, q, owner, room, o->id) == -1 ||
+	    readmodel_upsert(db, o->id) == -1)
+		return booking_finish(db, BK_DB_ERROR);
+	return booking_finish(db, BK_OK);
 }
 
 enum booking_result
@@ -246,13 +329,16 @@ booking_submit(struct db *db, const struct rules *k,
 	enum rule_broken rule;
 	const char	*field;
 
+	memset(o, 0, sizeof *o);
 	if ((rule = rules_check(k, q->starts_at, q->ends_at, clock_now(),
 	    &field)) != RULE_OK) {
-		memset(o, 0, sizeof *o);
 		o->rule = rule;
 		o->field = field;
 		return BK_RULE_BROKEN;
 	}
+	if (q->participants != NULL &&
+	    q->participants->n > (size_t)k->max_participants)
+		return BK_TOO_MANY_NAMED;
 	return booking_request(db, q, o);
 }
 
@@ -367,10 +453,10 @@ apply_locked(struct db *db, long long id, const struct transition *t,
 	struct db_rows	*rows;
 	long long	 owner;
 	time_t		 start, end, since = 0, began = 0, now = clock_now();
-	char		 title[801], room[401], message[1000], *facts;
+	char		 title[801], room[401];
 	struct notice_facts notice;
-	const char	*state, *kind;
-	int		 from_ok;
+	const char	*state;
+	int		 from_ok, may, named = 0;
 	enum booking_result rc;
 
 	memset(o, 0, sizeof *o);
@@ -401,12 +487,16 @@ apply_locked(struct db *db, long long id, const struct transition *t,
 	db_rows_free(rows);
 
 	if (t->owner_or_admin && actor != NULL &&
-	    !user_may_act_for(actor, owner))
-		return BK_FORBIDDEN;
-	/* Whoever changes someone else's booking tells them why. */
+	    (may = delegate_may_act(db, actor, owner)) != 1)
+		return may == -1 ? BK_DB_ERROR : BK_FORBIDDEN;
+	/*
+	 * Whoever changes someone else's booking tells them why; their
+	 * delegates act for them and need not.
+	 */
 	if ((reason == NULL || *reason == '\0') && (t->action == ACT_DENY ||
-	    (t->action == ACT_CANCEL && actor != NULL && actor->id != owner)))
-		return BK_REASON_REQUIRED;
+	    (t->action == ACT_CANCEL && actor != NULL && actor->id != owner &&
+	    (named = delegate_is_named(db, owner, actor->id)) != 1)))
+		return named == -1 ? BK_DB_ERROR : BK_REASON_REQUIRED;
 	if (!from_ok) {
 		last_change(db, id, o);
 		return BK_NOT_ALLOWED;
@@ -427,22 +517,18 @@ apply_locked(struct db *db, long long id, const struct transition *t,
 	    actor != NULL ? DB_INT(actor->id) : DB_NULL,
 	    reason != NULL ? DB_STR(reason) : DB_NULL), NULL) != 1)
 		return BK_DB_ERROR;
-	if (actor == NULL || actor->id != owner) {
-		notice = (struct notice_facts){ .title = title, .room = room,
-		    .actor = actor != NULL ? actor->name : NULL,
-		    .reason = reason, .start = start, .end = end,
-		    .grace_minutes = window.grace_minutes };
-		kind = words_notice_kind(t->action);
-		words_notice_text(I18N_SOURCE, kind, &notice, message,
-		    sizeof message);
-		if ((facts = words_notice_facts(&notice)) == NULL ||
-		    db_exec(db, SQL_NOTIFY, DB_ARGS(DB_INT(owner), DB_INT(id),
-		    DB_STR(message), DB_STR(kind), DB_STR(facts)), NULL) != 1) {
-			free(facts);
-			return BK_DB_ERROR;
-		}
-		free(facts);
-	}
+	notice = (struct notice_facts){ .title = title, .room = room,
+	    .actor = actor != NULL ? actor->name : NULL, .reason = reason,
+	    .start = start, .end = end,
+	    .grace_minutes = window.grace_minutes };
+	if ((actor == NULL || actor->id != owner) && booking_notify(db, owner,
+	    id, words_notice_kind(t->action), &notice, 0) == -1)
+		return BK_DB_ERROR;
+	/* The people it names learn that it will not take place. */
+	if ((t->action == ACT_CANCEL || t->action == ACT_DENY) &&
+	    booking_notify(db, NOTIFY_NAMED, id, "invite_called_off", &notice,
+	    actor != NULL ? actor->id : 0) == -1)
+		return BK_DB_ERROR;
 	return readmodel_upsert(db, id) == -1 ? BK_DB_ERROR : BK_OK;
 }
 
@@ -461,16 +547,16 @@ try_apply(struct db *db, long long id, const struct transition *t,
 		return BK_DB_ERROR;
 	/* Room first, then booking: the same order as every writer. */
 	if ((rows = db_query(db, SQL_ROOM_OF, DB_ARGS(DB_INT(id)))) == NULL)
-		return finish(db, BK_DB_ERROR);
+		return booking_finish(db, BK_DB_ERROR);
 	room_id = rows->nrows == 1 ? db_get_int(rows, 0, "room_id") : 0;
 	db_rows_free(rows);
 	if (room_id == 0)
-		return finish(db, BK_NOT_FOUND);
+		return booking_finish(db, BK_NOT_FOUND);
 	if ((rows = db_query(db, SQL_LOCK_ROOM_ONLY,
 	    DB_ARGS(DB_INT(room_id)))) == NULL)
-		return finish(db, BK_DB_ERROR);
+		return booking_finish(db, BK_DB_ERROR);
 	db_rows_free(rows);
-	return finish(db, apply_locked(db, id, t, actor, reason, use_end, o));
+	return booking_finish(db, apply_locked(db, id, t, actor, reason, use_end, o));
 }
 
 enum booking_result

@@ -17,6 +17,9 @@
 #define STARTED_AFTER_DAY_BEFORE(start, t)	start " >= " t " - INTERVAL 1 DAY"
 
 struct db;
+struct db_rows;
+struct notice_facts;
+struct participants;
 struct rules;
 struct user;
 
@@ -44,6 +47,7 @@ enum booking_action {
 	ACT_RELEASE,
 	ACT_COMPLETE,
 	ACT_REQUEST,	/* a new request (booking_submit), no transition */
+	ACT_CHANGE,	/* a change in place (booking_change), no transition */
 };
 
 /* Live bookings hold their slot; the others have let it go. */
@@ -51,7 +55,9 @@ enum booking_action {
 
 struct booking_request {
 	long long	 room_id;
-	const struct user *requester;
+	const struct user *requester;	/* who asks */
+	const struct user *owner;	/* for whom; NULL: the requester */
+	const struct participants *participants;	/* or NULL: none */
 	const char	*title;
 	long long	 attendees;
 	time_t		 starts_at, ends_at;
@@ -76,6 +82,10 @@ enum booking_result {
 	BK_TOO_LATE,		/* check-in after outcome.at (its window closed) */
 	BK_BEFORE_USE,		/* check-out before outcome.at (the check-in) */
 	BK_RULE_BROKEN,		/* the site's rules: outcome.rule, .field */
+	BK_NOT_DELEGATE,	/* booking for someone who did not name one */
+	BK_TOO_FEW_ATTENDEES,	/* fewer than outcome.named participants */
+	BK_TOO_MANY_NAMED,	/* more participants than the rules allow */
+	BK_STALE,		/* changed since outcome.version was read */
 	BK_DB_ERROR,		/* see db_last_error */
 };
 
@@ -90,6 +100,9 @@ struct booking_outcome {
 	time_t		at;		/* and when; or the check-in window's edge */
 	enum rule_broken rule;		/* BK_RULE_BROKEN: which rule */
 	const char	*field;		/* and the time it concerns */
+	long long	 named;		/* participants named */
+	long long	 version;	/* BK_STALE: the booking's own now */
+	int		 back_to_pending;	/* a change: decided again */
 };
 
 
@@ -102,7 +115,11 @@ struct booking_outcome {
 enum booking_result booking_submit(struct db *, const struct rules *,
 		    const struct booking_request *, struct booking_outcome *);
 
-/* Requests a booking (-> pending) and notifies the administrators. */
+/*
+ * Requests a booking (-> pending) for q->owner (who named q->requester
+ * their delegate, or an administrator asks), names its participants, and
+ * notifies the administrators, the owner and the participants.
+ */
 enum booking_result booking_request(struct db *, const struct booking_request *,
 		    struct booking_outcome *);
 
@@ -126,6 +143,75 @@ enum booking_result booking_apply(struct db *, long long id,
 enum booking_result booking_check_out_at(struct db *, long long id,
 		    const struct user *actor, time_t ended,
 		    struct booking_outcome *);
+
+/*
+ * A booking as it should be after a change: every field, the unchanged
+ * ones as they are (callers fill them from the booking they read).
+ */
+struct booking_change {
+	long long	 id;
+	const struct user *actor;
+	long long	 version;	/* the one the change was made from */
+	long long	 room_id;
+	time_t		 starts_at, ends_at;
+	const char	*title;
+	long long	 attendees;
+	const struct participants *participants;	/* NULL: as they are */
+};
+
+/*
+ * Changes booking c->id in place: the same booking, its history with one
+ * "changed" event saying what changed from what to what.  The owner, a
+ * delegate of theirs or an administrator, while it is pending or
+ * confirmed and has not started.  A new time or room is checked as a new
+ * request's, under the locks of both rooms taken in id order; a confirmed
+ * booking moved in time or room is pending again.  The old slot is free
+ * the moment it commits.  BK_OK (nothing to change is no change), or the
+ * refusal: BK_STALE with the booking's version in o->version when it is
+ * no longer at c->version.
+ */
+enum booking_result booking_change(struct db *, const struct rules *,
+		    const struct booking_change *c, struct booking_outcome *o);
+
+/*
+ * For the state machine's own modules (lib/bookingchange.c).
+ *
+ * A notice of kind about booking id, told by n: to user to (> 0), to the
+ * deciders (NOTIFY_DECIDERS), or to the people the booking names except
+ * the person except (NOTIFY_NAMED).  0 or -1.
+ */
+#define NOTIFY_DECIDERS	(-1)
+#define NOTIFY_NAMED	(-2)
+int		booking_notify(struct db *, long long to, long long id,
+		    const char *kind, const struct notice_facts *n,
+		    long long except);
+
+/* Rolls back unless rc is BK_OK, else commits; passes rc on. */
+enum booking_result booking_finish(struct db *, enum booking_result rc);
+
+/*
+ * Locks room's row for a booking of [from, to) (SQL times): its facts for
+ * booking_room_fits, no row if there is no such room; NULL on failure.
+ */
+struct db_rows	*booking_lock_room(struct db *, long long room,
+		    const char *from, const char *to);
+
+/*
+ * Whether the room of rows (its row locked for [from, to): capacity,
+ * name, closed, closed_from, closed_until, unavailable_reason) takes
+ * attendees then: BK_OK, BK_NO_ROOM, BK_ROOM_UNAVAILABLE (why in o) or
+ * BK_OVER_CAPACITY.
+ */
+enum booking_result booking_room_fits(const struct db_rows *rows,
+		    long long attendees, struct booking_outcome *o);
+
+/*
+ * BK_CONFLICT with the booking in the way in o when a live booking of
+ * room other than except overlaps [from, to) (SQL times); else BK_OK.
+ */
+enum booking_result booking_find_overlap(struct db *, long long room,
+		    long long except, const char *from, const char *to,
+		    struct booking_outcome *o);
 
 /* Takes the site's check-in window from its rules, once at start-up. */
 void		booking_configure(const struct rules *);

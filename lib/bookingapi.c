@@ -1,4 +1,5 @@
 /* bookingapi: a booking as the JSON API shows it (the origin's names). */
+#include <stdio.h>
 #include <string.h>
 
 #include "api.h"
@@ -7,6 +8,9 @@
 #include "clock.h"
 #include "i18n.h"
 #include "db.h"
+#include "delegate.h"
+#include "participants.h"
+#include "response.h"
 #include "user.h"
 
 static const char SQL_ONE[] =
@@ -79,7 +83,32 @@ bookingapi_json(const struct db_rows *rows, size_t i)
 	    db_get(rows, i, "actual_end"));
 	json_object_set_new(o, "private",
 	    json_boolean(db_get_int(rows, i, "private")));
+	json_object_set_new(o, "version", json_integer(db_get_int(rows, i,
+	    "version")));
+	json_object_set_new(o, "bookedByUserId",
+	    db_get(rows, i, "booked_by") != NULL ?
+	    json_integer(db_get_int(rows, i, "booked_by")) : json_null());
 	return o;
+}
+
+/* Who a booking names, as the API shows them. */
+static json_t *
+participants_json(const struct participants *p)
+{
+	json_t *list = json_array();
+
+	for (size_t i = 0; list != NULL && i < p->n; i++) {
+		const struct participant *q = &p->v[i];
+		json_t *one = q->user_id != 0 ? json_pack("{s:I, s:s, s:s}",
+		    "userId", (json_int_t)q->user_id, "login", q->login,
+		    "name", q->name) : json_pack("{s:s}", "email", q->email);
+
+		if (json_array_append_new(list, one) == -1) {
+			json_decref(list);
+			return NULL;
+		}
+	}
+	return list;
 }
 
 json_t *
@@ -95,24 +124,84 @@ bookingapi_list(const struct db_rows *rows)
 	return list;
 }
 
-/* Sends booking id as JSON with status (404 for others' bookings). */
-int
-bookingapi_send(struct req *r, long long id, int status)
+/*
+ * Booking id as JSON with its participants into *j, its version as the
+ * ETag into etag: 0, 404 for those who may not see it, or the status of
+ * the database's failure.
+ */
+static int
+booking_of(struct req *r, long long id, json_t **j, char etag[32])
 {
-	struct db_rows	*rows;
-	json_t		*j;
+	struct participants	 named = { 0 };
+	struct db_rows		*rows;
+	json_t			*list;
+	int			 may;
 
 	if ((rows = db_query(r->app->db, SQL_ONE, DB_ARGS(DB_INT(id)))) ==
 	    NULL)
 		return db_failed(r);
-	if (rows->nrows != 1 ||
-	    !user_may_act_for(r->user, db_get_int(rows, 0, "user_id"))) {
+	if (rows->nrows != 1) {
 		db_rows_free(rows);
 		r->error = N_("no such booking");
 		return 404;
 	}
-	j = bookingapi_json(rows, 0);
+	if ((may = delegate_may_act(r->app->db, r->user,
+	    db_get_int(rows, 0, "user_id"))) == -1 ||
+	    participants_load(r->app->db, id, &named) == -1) {
+		db_rows_free(rows);
+		return db_failed(r);
+	}
+	/* Whom it names may read it, and act on it no more than that. */
+	if (!may && !participants_has_person(&named, r->user->id)) {
+		participants_free(&named);
+		db_rows_free(rows);
+		r->error = N_("no such booking");
+		return 404;
+	}
+	snprintf(etag, 32, "\"%s\"", db_get(rows, 0, "version"));
+	*j = bookingapi_json(rows, 0);
+	list = participants_json(&named);
+	participants_free(&named);
 	db_rows_free(rows);
+	if (*j == NULL || list == NULL || json_object_set_new(*j,
+	    "participants", list) == -1) {
+		json_decref(*j);
+		return 500;
+	}
+	return 0;
+}
+
+int
+bookingapi_send(struct req *r, long long id, int status)
+{
+	json_t	*j;
+	char	 etag[32];
+	int	 rc;
+
+	if ((rc = booking_of(r, id, &j, etag)) != 0)
+		return rc;
+	if (resp_header(r, "ETag", etag) == -1) {
+		json_decref(j);
+		return 500;
+	}
 	return api_send(r, status, j);
 }
 
+int
+bookingapi_stale(struct req *r, long long id)
+{
+	json_t	*j, *body;
+	char	 etag[32];
+	int	 rc;
+
+	if ((rc = booking_of(r, id, &j, etag)) != 0)
+		return rc;
+	body = json_pack("{s:{s:s, s:s}, s:o}", "error", "code",
+	    "precondition_failed", "message", T(r, "the booking was changed "
+	    "since that version; here it is as it is now"), "current", j);
+	if (body == NULL || resp_header(r, "ETag", etag) == -1) {
+		json_decref(body);
+		return 500;
+	}
+	return api_send(r, 412, body);
+}

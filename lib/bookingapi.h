@@ -14,7 +14,7 @@ struct db_rows;
 	"b.id AS booking_id, b.room_id, r.name AS room_name, b.user_id,"	\
 	" u.display_name AS user_name, b.title, b.attendees, b.starts_at,"	\
 	" b.ends_at, b.status, b.decided_by, b.decided_at, b.reason,"	\
-	" b.actual_start, b.actual_end, b.private"
+	" b.actual_start, b.actual_end, b.private, b.version, b.booked_by"
 #define BOOKINGAPI_FROM							\
 	" FROM bookings b JOIN rooms r ON r.id = b.room_id"		\
 	" JOIN users u ON u.id = b.user_id"
@@ -36,9 +36,16 @@ json_t		*bookingapi_json(const struct db_rows *rows, size_t i);
 json_t		*bookingapi_list(const struct db_rows *rows);
 
 /*
- * Sends booking id with status; 404 for anyone but its owner and
- * administrators.  Returns the status sent.
+ * Sends booking id with status, its participants and its version as the
+ * ETag; 404 for anyone who may neither act for its owner nor is named in
+ * it.  Returns the status sent.
  */
 int		 bookingapi_send(struct req *r, long long id, int status);
+
+/*
+ * 412 for a change made from an old version: the error, and the booking
+ * as it is now under "current" (its version as the ETag).
+ */
+int		 bookingapi_stale(struct req *r, long long id);
 
 #endif

@@ -85,6 +85,8 @@ static const struct key config_keys[] = {
 	    0, 0, 240 },
 	{ "rules",	"checkin_grace_minutes", K_INT, CFG(rules.checkin_grace),
 	    0, 1, 240 },
+	{ "rules",	"max_participants", K_INT, CFG(rules.max_participants),
+	    0, 0, 1000 },
 	{ "privacy",	"show_owner",	K_BOOL,	CFG(show_owner), 0, 0, 1 },
 	{ "testing",	"clock_file",	K_STR,	CFG(clock_file), 0, 0, 0 },
 	{ "testing",	"slow_path",	K_BOOL,	CFG(slow_path),	0, 0, 1 },
@@ -430,7 +432,7 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 	cfg->rules = (struct rules){ .slot_minutes = 15, .open_from = 7 * 60,
 	    .open_until = 20 * 60, .open_days = 0x3e /* Monday to Friday */,
 	    .max_minutes = 8 * 60, .horizon_days = 90, .checkin_opens = 15,
-	    .checkin_grace = 15 };
+	    .checkin_grace = 15, .max_participants = 100 };
 	if (parse_file(path, &p, err, errlen) == -1 ||
 	    check_required(&p, path, err, errlen) == -1)
 		return -1;

@@ -38,6 +38,7 @@ struct rules {
 	int	horizon_days;	/* how far ahead one may book */
 	int	checkin_opens;	/* check-in opens this many minutes early */
 	int	checkin_grace;	/* and closes this many after the start */
+	int	max_participants; /* people and guests one booking names */
 };
 
 struct config {

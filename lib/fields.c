@@ -5,6 +5,7 @@
 #include "clock.h"
 #include "fields.h"
 #include "i18n.h"
+#include "participants.h"
 #include "password.h"
 #include "token.h"
 #include "utf8.h"
@@ -124,7 +125,7 @@ static const struct input_field
 	.valid = valid_language, .flags = IN_REQUIRED },
     changed = { .name = "changed", .type = IN_CHOICE,
 	.choices = (const char *const[]){ "1", "tokens", "language", "zone",
-	NULL } },
+	"delegates", NULL } },
     current_password = { .name = "current_password", .type = IN_TEXT,
 	.valid = valid_password_input, .flags = IN_REQUIRED | IN_SECRET },
     new_password = { .name = "new_password", .type = IN_TEXT,
@@ -153,6 +154,22 @@ static const struct input_field
 	.type = IN_FLAG },
     request_token = { .name = "request_token", .type = IN_TEXT,
 	.valid = valid_form_token, .flags = IN_REQUIRED },
+    participants = { .name = "participant", .json = "participants",
+	.type = IN_LIST, .max = PARTICIPANT_MAX,
+	.says = N_("Name a person by their login, or a guest by an e-mail "
+	"address of at most 254 characters.") },
+    owner = { .name = "owner", .json = "onBehalfOf", .type = IN_TEXT,
+	.max = 64, .says = N_("A login has at most 64 characters.") },
+    find_person = { .name = "find", .type = IN_TEXT, .max = 100,
+	.says = N_("Search with at most 100 characters.") },
+    form_action = { .name = "action", .type = IN_CHOICE,
+	.choices = (const char *const[]){ "find", "save", NULL } },
+    booking_version = { .name = "version", .type = IN_INT, .min = 1,
+	.max = ID_MAX, .says = N_("Reload the form and try again."),
+	.flags = IN_REQUIRED },
+    delegate_login = { .name = "delegate", .type = IN_TEXT, .max = 64,
+	.says = N_("A login has at most 64 characters."),
+	.flags = IN_REQUIRED },
     reason = REASON(0),
     reason_required = REASON(IN_REQUIRED),
     new_room = { .name = "room_id", .type = IN_INT, .min = 1,
@@ -259,8 +276,14 @@ const struct input_field *const language_query[] = {
 
 const struct input_field *const booking_request_in[] = {
 	&room_id, &starts_at, &ends_at, &title, &attendees, &private_booking,
-	&request_token, NULL
+	&request_token, &participants, &owner, &find_person, &form_action,
+	NULL
 };
+const struct input_field *const booking_change_in[] = {
+	&room_id, &starts_at, &ends_at, &title, &attendees, &participants,
+	&booking_version, &find_person, &form_action, NULL
+};
+const struct input_field *const delegate_in[] = { &delegate_login, NULL };
 const struct input_field *const booking_new_query[] = {
 	&new_room, &new_start, &new_date, &new_attendees, NULL
 };

@@ -24,6 +24,9 @@ extern const struct input_field *const language_query[];	/* ?set, ?next */
 /* Bookings.  The request serves the form and the API alike. */
 extern const struct input_field *const booking_request_in[];
 extern const struct input_field *const booking_new_query[];	/* prefill */
+/* A change: the form's (version in it) and PATCH's (If-Match). */
+extern const struct input_field *const booking_change_in[];
+extern const struct input_field *const delegate_in[];	/* a login */
 extern const struct input_field *const booking_cancel_in[];	/* form, ?reason */
 extern const struct input_field *const booking_list_query[];	/* ?user, page */
 extern const struct input_field *const checkin_in[];

@@ -115,6 +115,9 @@ check_value(struct req *r, const struct input_field *f, const char *as,
 		if (!one_of(text, f->choices))
 			why = default_says(f);
 		break;
+	case IN_LIST:	/* read by pairs_list and json_list */
+		why = default_says(f);
+		break;
 	}
 	if (why == NULL && f->valid != NULL)
 		why = f->valid(text);
@@ -124,6 +127,67 @@ check_value(struct req *r, const struct input_field *f, const char *as,
 	}
 	v->text = text;
 	return 0;
+}
+
+/* One item of an IN_LIST field: as an IN_TEXT's checks; 0 or -1. */
+static int
+check_item(struct req *r, const struct input_field *f, const char *as,
+    const char *text)
+{
+	const char *why = NULL;
+
+	if (text == NULL || *text == '\0' ||
+	    (f->max > 0 && utf8_length(text) > (size_t)f->max) ||
+	    utf8_has_control(text, strlen(text)))
+		why = default_says(f);
+	else if (f->valid != NULL)
+		why = f->valid(text);
+	if (why != NULL) {
+		refuse_value(r, as, why);
+		return -1;
+	}
+	return 0;
+}
+
+/* Notes an IN_LIST's count and first item in v, once each item passed. */
+static void
+list_value(struct req *r, const struct input_field *f, const char *as,
+    size_t n, const char *first, struct input_value *v)
+{
+	memset(v, 0, sizeof *v);
+	v->sent_as = as;
+	if (n > INPUT_MAX_ITEMS) {
+		refuse_value(r, as, N_("This list is too long."));
+		return;
+	}
+	if (n == 0 && (f->flags & IN_REQUIRED)) {
+		refuse_value(r, as, FILL_IN);
+		return;
+	}
+	v->n = (long long)n;
+	v->text = first;
+}
+
+/* An IN_LIST from urlencoded pairs: every value under its name. */
+static void
+pairs_list(struct req *r, const struct params *p,
+    const struct input_field *f, struct input_value *v)
+{
+	const char	*first = NULL;
+	size_t		 n = 0;
+	int		 bad = 0;
+
+	for (size_t j = 0; j < p->n; j++) {
+		if (strcmp(p->v[j].name, f->name) != 0)
+			continue;
+		if (n++ == 0)
+			first = p->v[j].value;
+		if (n <= INPUT_MAX_ITEMS && check_item(r, f, f->name,
+		    p->v[j].value) == -1)
+			bad = 1;
+	}
+	if (!bad)
+		list_value(r, f, f->name, n, first, v);
 }
 
 /* Starts in on fields; -1 if the list is longer than in can hold. */
@@ -151,10 +215,13 @@ input_pairs(struct req *r, const struct params *p,
 {
 	if (input_begin(r, fields, in) == -1)
 		return 500;
+	in->pairs = p;
 	for (size_t i = 0; fields[i] != NULL; i++) {
 		const struct input_field *f = fields[i];
 
-		if (params_count(p, f->name) > 1)
+		if (f->type == IN_LIST)
+			pairs_list(r, p, f, &in->v[i]);
+		else if (params_count(p, f->name) > 1)
 			refuse_value(r, f->name, N_("This field was sent "
 			    "twice."));
 		else
@@ -256,6 +323,39 @@ json_as_text(struct req *r, const struct input_field *f, const char *as,
 	return NULL;
 }
 
+/* An IN_LIST from a JSON member: an array of strings. */
+static void
+json_list(struct req *r, const struct input_field *f, const char *as,
+    json_t *a, struct input_value *v)
+{
+	char	 msg[100];
+	size_t	 i;
+	json_t	*item;
+	int	 bad = 0;
+
+	if (!json_is_array(a)) {
+		snprintf(msg, sizeof msg, T(r, "%s must be a list of strings"),
+		    as);
+		refuse_value(r, as, msg);
+		return;
+	}
+	json_array_foreach(a, i, item) {
+		if (i >= INPUT_MAX_ITEMS)
+			break;
+		if (!json_is_string(item)) {
+			snprintf(msg, sizeof msg, T(r, "%s must be a list of "
+			    "strings"), as);
+			refuse_value(r, as, msg);
+			return;
+		}
+		if (check_item(r, f, as, json_string_value(item)) == -1)
+			bad = 1;
+	}
+	if (!bad)
+		list_value(r, f, as, json_array_size(a), json_string_value(
+		    json_array_get(a, 0)), v);
+}
+
 /* The field of fields a JSON member `key` stands for, or NULL. */
 static const struct input_field *
 field_of_member(const struct input_field *const *fields, const char *key)
@@ -310,7 +410,13 @@ input_body(struct req *r, const struct input_field *const *fields,
 			snprintf(msg, sizeof msg, T(r, "give %s or %s, not "
 			    "both"), f->json, f->json_also);
 			refuse_value(r, f->json, msg);
-		} else if ((a == NULL && b == NULL) || (text = json_as_text(r,
+		} else if (f->type == IN_LIST && (a != NULL || b != NULL))
+			json_list(r, f, as, a != NULL ? a : b, &in->v[i]);
+		else if (f->type == IN_LIST) {
+			if (f->flags & IN_REQUIRED)
+				refuse_value(r, f->json, FILL_IN);
+		}
+		else if ((a == NULL && b == NULL) || (text = json_as_text(r,
 		    f, as, a != NULL ? a : b, in->number[i])) != NULL)
 			check_value(r, f, as, text, &in->v[i]);
 	}
@@ -381,6 +487,39 @@ time_t
 input_time(const struct input *in, const char *name)
 {
 	return input_get(in, name)->t;
+}
+
+size_t
+input_items(const struct input *in, const char *name, const char **out,
+    size_t max)
+{
+	const struct input_field	*f;
+	json_t				*a = NULL, *item;
+	size_t				 i, n = 0;
+
+	if ((f = field_named(in, name, &i)) == NULL || f->type != IN_LIST ||
+	    in->v[i].n == 0)
+		return 0;
+	if (in->json != NULL) {
+		if (f->json != NULL)
+			a = json_object_get(in->json, f->json);
+		if (a == NULL && f->json_also != NULL)
+			a = json_object_get(in->json, f->json_also);
+		json_array_foreach(a, i, item)
+			if (n < max)
+				out[n++] = json_string_value(item);
+		return n;
+	}
+	for (size_t j = 0; in->pairs != NULL && j < in->pairs->n; j++)
+		if (strcmp(in->pairs->v[j].name, f->name) == 0 && n < max)
+			out[n++] = in->pairs->v[j].value;
+	return n;
+}
+
+int
+input_sent(const struct input *in, const char *name)
+{
+	return input_get(in, name)->sent_as != NULL;
 }
 
 const struct input_field *

@@ -23,6 +23,9 @@ enum input_type {
 	IN_DATE,	/* a day, 2026-12-01: .t its start, .t_end the next's */
 	IN_FLAG,	/* a tick box: "1" or nothing; JSON 0, 1, true, false */
 	IN_CHOICE,	/* one of .choices */
+	IN_LIST,	/* texts: a form's repeated name, a JSON array of
+			   strings; each at most max characters; .n counts
+			   them (input_items reads them) */
 };
 
 enum input_flags {
@@ -54,11 +57,13 @@ struct input_value {
 };
 
 #define INPUT_MAX_FIELDS	16
+#define INPUT_MAX_ITEMS		1000	/* of an IN_LIST */
 
 struct input {
 	const struct input_field *const *fields;
 	struct input_value	 v[INPUT_MAX_FIELDS];
 	void			*json;		/* the body the texts point into */
+	const struct params	*pairs;		/* or the form or query's */
 	char			 number[INPUT_MAX_FIELDS][24];
 };
 
@@ -91,6 +96,16 @@ int		 input_given(const struct input *in, const char *name);
 const char	*input_text(const struct input *in, const char *name);
 long long	 input_int(const struct input *in, const char *name);
 time_t		 input_time(const struct input *in, const char *name);
+
+/*
+ * The items of IN_LIST field name, into out (at most max): how many there
+ * are.  They point into the request or the body (until input_free).
+ */
+size_t		 input_items(const struct input *in, const char *name,
+		    const char **out, size_t max);
+
+/* Whether field name came with the request (even empty: "[]"). */
+int		 input_sent(const struct input *in, const char *name);
 
 /* The field of fields whose (form) name is name, or NULL. */
 const struct input_field *input_field_of(

@@ -56,30 +56,12 @@ static const char SQL_FILL_DAY[] =
     " WHERE b.room_id = ? AND b.starts_at >= ? AND b.starts_at < ? AND"
     READMODEL_USAGE_STATES " GROUP BY b.room_id";
 
-/*
- * Counts again the usage of the room-day the booking lies in, and marks
- * that room-day changed.
- */
-static int
-recount_day(struct db *db, long long booking_id)
+int
+readmodel_recount(struct db *db, long long room, time_t start)
 {
-	struct db_rows	*b;
-	char		 day[11], lo[SQL_TIME_LEN], hi[SQL_TIME_LEN], zone[64];
-	time_t		 start;
-	long long	 room;
-	int		 ok;
+	char	day[11], lo[SQL_TIME_LEN], hi[SQL_TIME_LEN], zone[64];
+	int	ok;
 
-	if ((b = db_query(db, SQL_BOOKING_DAY, DB_ARGS(DB_INT(booking_id)))) ==
-	    NULL)
-		return -1;
-	if (b->nrows != 1 ||
-	    parse_sql_time(db_get(b, 0, "starts_at"), &start) == -1) {
-		ok = b->nrows == 0 ? 0 : -1;	/* none: nothing to count */
-		db_rows_free(b);
-		return ok;
-	}
-	room = db_get_int(b, 0, "room_id");
-	db_rows_free(b);
 	/* The site's day, whoever's clock the request is on. */
 	snprintf(zone, sizeof zone, "%s", clock_zone());
 	clock_use_zone(NULL);
@@ -93,6 +75,29 @@ recount_day(struct db *db, long long booking_id)
 	    DB_INT(room), DB_STR(lo), DB_STR(hi)), NULL) < 0 ||
 	    db_exec(db, SQL_DAY_CHANGED, DB_ARGS(DB_STR(day), DB_INT(room)),
 	    NULL) < 1 ? -1 : 0;
+}
+
+/* readmodel_recount for the room-day the booking lies in. */
+static int
+recount_day(struct db *db, long long booking_id)
+{
+	struct db_rows	*b;
+	time_t		 start;
+	long long	 room;
+
+	if ((b = db_query(db, SQL_BOOKING_DAY, DB_ARGS(DB_INT(booking_id)))) ==
+	    NULL)
+		return -1;
+	if (b->nrows != 1 ||
+	    parse_sql_time(db_get(b, 0, "starts_at"), &start) == -1) {
+		int ok = b->nrows == 0 ? 0 : -1;	/* none: nothing to count */
+
+		db_rows_free(b);
+		return ok;
+	}
+	room = db_get_int(b, 0, "room_id");
+	db_rows_free(b);
+	return readmodel_recount(db, room, start);
 }
 
 int

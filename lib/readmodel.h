@@ -2,6 +2,8 @@
 #ifndef ROOMBOOK_READMODEL_H
 #define ROOMBOOK_READMODEL_H
 
+#include <time.h>
+
 #include <stddef.h>
 
 struct db;
@@ -103,6 +105,12 @@ int	readmodel_upsert(struct db *, long long booking_id);
  * when there is one.  Returns 0 or -1.
  */
 int	readmodel_new_epoch(struct db *);
+
+/*
+ * Counts again the usage of room's day around start (the site's day), and
+ * marks that room-day changed: for the day a booking left.  0 or -1.
+ */
+int	readmodel_recount(struct db *, long long room, time_t start);
 
 /*
  * Gives every row of room_id the room's new name, inside the caller's

@@ -194,6 +194,20 @@ say_rule(const struct facts *f, char *buf, size_t n)
 	}
 }
 
+static void
+say_too_few(const struct facts *f, char *buf, size_t n)
+{
+	snprintf(buf, n, SAY(f, "The booking names %lld people; the "
+	    "attendees must be at least that many."), f->o->named);
+}
+
+static void
+say_too_many_named(const struct facts *f, char *buf, size_t n)
+{
+	snprintf(buf, n, SAY(f, "A booking can name at most %d people and "
+	    "guests."), f->k->max_participants);
+}
+
 #define ANY_ACTION	(-1)
 
 /*
@@ -217,6 +231,9 @@ static const struct {
 	{ BK_NOT_ALLOWED,	ACT_CHECKIN,	409, NULL, NULL, say_not_confirmed },
 	{ BK_NOT_ALLOWED,	ACT_CHECKOUT,	409, NULL, NULL, say_not_in_use },
 	{ BK_NOT_ALLOWED,	ANY_ACTION,	409, NULL, NULL, say_already },
+	{ BK_STARTED,		ACT_CHANGE,	409, NULL,
+	    N_("It has started; only a booking that has not started can be "
+	    "changed."), NULL },
 	{ BK_STARTED,		ANY_ACTION,	409, NULL,
 	    N_("Its start has passed; it can no longer be approved."), NULL },
 	{ BK_ENDED,		ANY_ACTION,	409, NULL,
@@ -236,6 +253,17 @@ static const struct {
 	{ BK_CONFLICT,		ANY_ACTION,	409, "starts_at", NULL,
 	    say_conflict },
 	{ BK_RULE_BROKEN,	ANY_ACTION,	422, "*", NULL, say_rule },
+	{ BK_NOT_DELEGATE,	ANY_ACTION,	403, "owner",
+	    N_("You can book only for yourself and for people who named you "
+	    "their delegate."), NULL },
+	{ BK_TOO_FEW_ATTENDEES,	ANY_ACTION,	422, "attendees", NULL,
+	    say_too_few },
+	{ BK_TOO_MANY_NAMED,	ANY_ACTION,	422, "participant", NULL,
+	    say_too_many_named },
+	{ BK_STALE,		ANY_ACTION,	409, NULL,
+	    N_("Someone changed this booking since you opened it; it is shown "
+	    "as it is now. Make your change again if it still applies."),
+	    NULL },
 };
 
 int

@@ -54,6 +54,8 @@ words_state_label(const char *lang, const char *state)
 		{ "released", N_("Released") },
 		{ "checked_in", N_("Checked in") },
 		{ "checked_out", N_("Checked out") },
+		/* TRANSLATORS: a booking's history: its time, room, … changed. */
+		{ "changed", N_("Changed") },
 	};
 
 	return label_of(lang, labels, sizeof labels / sizeof labels[0], state);
@@ -88,7 +90,15 @@ words_notice_facts(const struct notice_facts *f)
 		    "start", (json_int_t)f->start, "end", (json_int_t)f->end,
 		    "actor", f->actor, "reason", f->reason,
 		    "grace", f->grace_minutes);
-	char	*text = j != NULL ? json_dumps(j, JSON_COMPACT) : NULL;
+	char	*text;
+
+	if (j != NULL && f->old_room != NULL && json_object_update_new(j,
+	    json_pack("{s:s, s:I, s:I}", "old_room", f->old_room, "old_start",
+	    (json_int_t)f->old_start, "old_end", (json_int_t)f->old_end)) == -1) {
+		json_decref(j);
+		return NULL;
+	}
+	text = j != NULL ? json_dumps(j, JSON_COMPACT) : NULL;
 
 	json_decref(j);
 	return text;
@@ -105,10 +115,15 @@ char *
 words_notice_text(const char *lang, const char *kind,
     const struct notice_facts *f, char *buf, size_t n)
 {
-	char		 span[256];
+	char		 span[256], was[256];
 	const char	*reason = f->reason != NULL ? f->reason : "";
+	const char	*old_room = f->old_room != NULL ? f->old_room : "";
 
 	when_span(lang, f->start, f->end, span, sizeof span);
+	if (f->old_room != NULL)
+		when_span(lang, f->old_start, f->old_end, was, sizeof was);
+	else
+		was[0] = '\0';
 	buf[0] = '\0';
 	if (strcmp(kind, "requested") == 0)
 		utf8_printf(buf, n, i18n_text(lang, "New request: “%s” "
@@ -146,6 +161,35 @@ words_notice_text(const char *lang, const char *kind,
 		utf8_printf(buf, n, i18n_text(lang, "Your booking “%s” "
 		    "in %s, %s, has ended and is marked completed."), f->title,
 		    f->room, span);
+	else if (strcmp(kind, "booked_for_you") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "%s booked “%s” in %s, "
+		    "%s, for you."), actor_of(lang, f), f->title, f->room, span);
+	else if (strcmp(kind, "invited") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "%s invited you to “%s” "
+		    "in %s, %s."), actor_of(lang, f), f->title, f->room, span);
+	else if (strcmp(kind, "uninvited") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "You are no longer "
+		    "invited to “%s” in %s, %s."), f->title, f->room, span);
+	else if (strcmp(kind, "invite_called_off") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "“%s” in %s, %s, which "
+		    "you were invited to, will not take place."), f->title,
+		    f->room, span);
+	else if (strcmp(kind, "invite_changed") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "“%s”, which you are "
+		    "invited to, is now in %s, %s (it was in %s, %s)."),
+		    f->title, f->room, span, old_room, was);
+	else if (strcmp(kind, "changed") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "%s changed your booking "
+		    "“%s”: it is in %s, %s."), actor_of(lang, f), f->title,
+		    f->room, span);
+	else if (strcmp(kind, "changed_to_pending") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "%s moved your booking "
+		    "“%s” to %s, %s; it waits for approval again."),
+		    actor_of(lang, f), f->title, f->room, span);
+	else if (strcmp(kind, "rerequested") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "Changed request: “%s” "
+		    "is now in %s, %s (it was in %s, %s), by %s."), f->title,
+		    f->room, span, old_room, was, actor_of(lang, f));
 	return buf;
 }
 
@@ -156,7 +200,7 @@ words_notice(const char *lang, const char *kind, const char *facts,
 	struct notice_facts	 f;
 	json_error_t		 err;
 	json_t			*j;
-	json_int_t		 start, end;
+	json_int_t		 start, end, old_start = 0, old_end = 0;
 	int			 grace = 0;
 
 	/* Written before notices kept their facts: the words as stored. */
@@ -166,9 +210,11 @@ words_notice(const char *lang, const char *kind, const char *facts,
 		return buf;
 	}
 	memset(&f, 0, sizeof f);
-	if (json_unpack(j, "{s:s, s:s, s:I, s:I, s?s, s?s, s?i}", "title",
-	    &f.title, "room", &f.room, "start", &start, "end", &end,
-	    "actor", &f.actor, "reason", &f.reason, "grace", &grace) == -1) {
+	if (json_unpack(j, "{s:s, s:s, s:I, s:I, s?s, s?s, s?i, s?s, s?I, s?I}",
+	    "title", &f.title, "room", &f.room, "start", &start, "end", &end,
+	    "actor", &f.actor, "reason", &f.reason, "grace", &grace,
+	    "old_room", &f.old_room, "old_start", &old_start, "old_end",
+	    &old_end) == -1) {
 		snprintf(buf, n, "%s", stored != NULL ? stored : "");
 		json_decref(j);
 		return buf;
@@ -176,9 +222,89 @@ words_notice(const char *lang, const char *kind, const char *facts,
 	f.start = (time_t)start;
 	f.end = (time_t)end;
 	f.grace_minutes = grace;
+	f.old_start = (time_t)old_start;
+	f.old_end = (time_t)old_end;
 	words_notice_text(lang, kind, &f, buf, n);
 	if (buf[0] == '\0')
 		snprintf(buf, n, "%s", stored != NULL ? stored : "");
+	json_decref(j);
+	return buf;
+}
+
+/* Appends part to buf (of n bytes) after sep when buf has some. */
+static void
+add_part(char *buf, size_t n, const char *sep, const char *part)
+{
+	size_t	len = strlen(buf);
+
+	if (part == NULL || len + 1 >= n)
+		return;
+	snprintf(buf + len, n - len, "%s%s", len > 0 ? sep : "", part);
+	utf8_trim(buf);
+}
+
+/* The names in array a, joined by ", ", into buf. */
+static const char *
+names(json_t *a, char *buf, size_t n)
+{
+	size_t	 i;
+	json_t	*v;
+
+	buf[0] = '\0';
+	json_array_foreach(a, i, v)
+		add_part(buf, n, ", ", json_string_value(v));
+	return buf;
+}
+
+/* The text or number at i of pair a ("" if there is none). */
+static const char *
+side(json_t *a, size_t i)
+{
+	const char *s = json_string_value(json_array_get(a, i));
+
+	return s != NULL ? s : "";
+}
+
+char *
+words_change_text(const char *lang, const char *changes, char *buf, size_t n)
+{
+	json_error_t	 err;
+	json_t		*j, *a, *b;
+	char		 was[256], now[256], list[1000], part[1200];
+
+	buf[0] = '\0';
+	if (changes == NULL || (j = json_loads(changes, 0, &err)) == NULL)
+		return buf;
+	if ((a = json_object_get(j, "start")) != NULL &&
+	    (b = json_object_get(j, "end")) != NULL) {
+		when_span(lang, (time_t)json_integer_value(json_array_get(a, 0)),
+		    (time_t)json_integer_value(json_array_get(b, 0)), was,
+		    sizeof was);
+		when_span(lang, (time_t)json_integer_value(json_array_get(a, 1)),
+		    (time_t)json_integer_value(json_array_get(b, 1)), now,
+		    sizeof now);
+		add_part(buf, n, "; ", utf8_printf(part, sizeof part,
+		    i18n_text(lang, "time %s → %s"), was, now));
+	}
+	if ((a = json_object_get(j, "room")) != NULL)
+		add_part(buf, n, "; ", utf8_printf(part, sizeof part,
+		    i18n_text(lang, "room %s → %s"), side(a, 0), side(a, 1)));
+	if ((a = json_object_get(j, "title")) != NULL)
+		add_part(buf, n, "; ", utf8_printf(part, sizeof part,
+		    i18n_text(lang, "title “%s” → “%s”"), side(a, 0),
+		    side(a, 1)));
+	if ((a = json_object_get(j, "attendees")) != NULL)
+		add_part(buf, n, "; ", utf8_printf(part, sizeof part,
+		    i18n_text(lang, "attendees %lld → %lld"),
+		    (long long)json_integer_value(json_array_get(a, 0)),
+		    (long long)json_integer_value(json_array_get(a, 1))));
+	if ((a = json_object_get(j, "added")) != NULL)
+		add_part(buf, n, "; ", utf8_printf(part, sizeof part,
+		    i18n_text(lang, "invited %s"), names(a, list, sizeof list)));
+	if ((a = json_object_get(j, "removed")) != NULL)
+		add_part(buf, n, "; ", utf8_printf(part, sizeof part,
+		    i18n_text(lang, "no longer invited %s"),
+		    names(a, list, sizeof list)));
 	json_decref(j);
 	return buf;
 }

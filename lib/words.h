@@ -29,6 +29,9 @@ struct notice_facts {
 	const char	*reason;	/* or NULL */
 	time_t		 start, end;
 	int		 grace_minutes;	/* the check-in grace, for releases */
+	/* A change: the room and time before it (old_room NULL: none). */
+	const char	*old_room;
+	time_t		 old_start, old_end;
 };
 
 /* The kind of notice an action sends ("confirmed"), or NULL. */
@@ -47,5 +50,12 @@ char		*words_notice_text(const char *lang, const char *kind,
  */
 char		*words_notice(const char *lang, const char *kind,
 		    const char *facts, const char *stored, char *buf, size_t n);
+
+/*
+ * What a change changed, from the JSON its "changed" event keeps
+ * (lib/bookingchange.c), in lang: "time … → …; room Berlin → Dublin".
+ */
+char		*words_change_text(const char *lang, const char *changes,
+		    char *buf, size_t n);
 
 #endif

@@ -97,8 +97,24 @@ function nameTheSlots(grid) {
 	});
 }
 
+/* Enter in the person picker's search field finds people, as its button
+   does; without this it sends the whole form, as Enter does anywhere. */
+function findOnEnter() {
+	const field = document.getElementById("find");
+	const button = document.getElementById("find-button");
+	if (!field || !button)
+		return;
+	field.addEventListener("keydown", (e) => {
+		if (e.key === "Enter") {
+			e.preventDefault();
+			button.click();
+		}
+	});
+}
+
 document.addEventListener("DOMContentLoaded", () => {
 	foldTheHeader();
+	findOnEnter();
 	document.querySelectorAll("table.day-grid").forEach(nameTheSlots);
 	document.querySelectorAll("table.day-grid").forEach(moveByArrows);
 });

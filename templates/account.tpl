@@ -9,6 +9,22 @@
 <dt>Member since</dt><dd>{{SINCE}}</dd>
 </dl>
 <p><a id="tokens-link" href="/account/tokens">API tokens</a>: let scripts and tools use the JSON API as you.</p>
+<h2 id="delegates">Delegates</h2>
+<p class="hint" id="delegates-hint">The people you name here may book, change and cancel bookings for you. The bookings stay yours, and each one's history says who acted.</p>
+{{#DELEGATES_SAVED}}<p class="notice" role="status" id="delegates-saved">Your delegates have been saved.</p>{{/DELEGATES_SAVED}}
+{{#NO_DELEGATES}}<p id="no-delegates">You have named no one.</p>{{/NO_DELEGATES}}
+<ul class="delegates" aria-labelledby="delegates">{{#DELEGATE_ROW}}<li><span class="delegate-name">{{NAME}}</span> ({{LOGIN}}) <form class="inline" method="post" action="/account/delegates/{{ID}}/remove"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button secondary" type="submit">Remove<span class="visually-hidden"> {{NAME}}</span></button></form></li>
+{{/DELEGATE_ROW}}</ul>
+<form class="form" method="post" action="/account/delegates" novalidate>
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field">
+<label for="delegate">Name a delegate by their login</label>
+<input type="text" id="delegate" name="delegate" value="{{DELEGATE}}" maxlength="64" autocapitalize="none" spellcheck="false"{{#ERR_DELEGATE}} aria-invalid="true" aria-describedby="delegate-error" autofocus{{/ERR_DELEGATE}}>
+{{#ERR_DELEGATE}}<p class="field-error" id="delegate-error">{{MESSAGE}}</p>{{/ERR_DELEGATE}}
+</div>
+<button class="button" type="submit">Add the delegate</button>
+</form>
+{{#FOR_OTHERS}}<p id="principals">You may book for: {{#PRINCIPAL}}<span class="principal">{{NAME}}</span>{{#PRINCIPAL_separator}}, {{/PRINCIPAL_separator}}{{/PRINCIPAL}}.</p>{{/FOR_OTHERS}}
 <h2 id="language">Language</h2>
 {{#LANGUAGE_SAVED}}<p class="notice" role="status" id="language-saved">Your language has been saved.</p>{{/LANGUAGE_SAVED}}
 <form class="form" method="post" action="/account/language" novalidate>

@@ -9,6 +9,7 @@
 {{#REQUEST}}<li class="request" id="request-{{ID}}">
 <h2><a href="/bookings/{{ID}}">{{TITLE}}</a></h2>
 <p class="meta"><span class="room">{{ROOM}}</span> · <span class="when">{{WHEN}}</span> · {{ATTENDEES}} attending · by <span class="requester">{{REQUESTER}}</span> · waiting {{WAITED}}</p>
+{{#CHANGED}}<p class="changed" id="changed-{{ID}}">Changed since it was asked for: {{TEXT}}</p>{{/CHANGED}}
 <div class="decide">
 <div class="field check"><input type="checkbox" id="tick-{{ID}}" name="booking" value="{{ID}}" form="ticked"> <label for="tick-{{ID}}">Tick to approve with others</label></div>
 <form method="post" action="/admin/approvals/{{ID}}/approve"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button" type="submit">Approve</button></form>

@@ -2,15 +2,19 @@
 <h1>{{TITLE}}</h1>
 {{#PROBLEM}}<p class="form-error" role="alert" id="problem">{{MESSAGE}}</p>{{/PROBLEM}}
 <p><span class="badge status-{{STATUS}}" id="status">{{STATUS_LABEL}}</span></p>
+{{#INVITED}}<p class="notice" id="invited">{{OWNER}} invited you to this booking.</p>{{/INVITED}}
 {{#REASON}}<p class="reason" id="reason">Reason: {{TEXT}}</p>{{/REASON}}
 <dl class="facts">
 <dt>Room</dt><dd id="room">{{ROOM}} · {{LOCATION}}</dd>
 <dt>When</dt><dd id="when">{{WHEN}}</dd>
 <dt>Attendees</dt><dd>{{ATTENDEES}}</dd>
 <dt>Booked by</dt><dd id="owner">{{OWNER}}</dd>
+{{#BOOKED_BY}}<dt>Requested by</dt><dd id="booked-by">{{BY}}</dd>{{/BOOKED_BY}}
+<dt>Participants</dt><dd id="participants">{{#NO_PARTICIPANTS}}No one named{{/NO_PARTICIPANTS}}{{#SOME_PARTICIPANTS}}<ul class="participant-list">{{#PARTICIPANT}}<li>{{NAME}}</li>{{/PARTICIPANT}}</ul>{{/SOME_PARTICIPANTS}}</dd>
 {{#PRIVATE}}<dt>Private</dt><dd id="private">Colleagues see that the room is taken, never the title.</dd>{{/PRIVATE}}
 {{#USED}}<dt>Used</dt><dd id="used">{{#SINCE}}since {{/SINCE}}{{SPAN}}</dd>{{/USED}}
 </dl>
+{{#CHANGE}}<p><a class="button secondary" id="change-link" href="/bookings/{{ID}}/edit">Change this booking</a></p>{{/CHANGE}}
 {{#CHECKIN_RULE}}<p class="hint" id="checkin-rule">This room requires check-in: check in between {{OPENS}} and {{CLOSES}}, or the booking is released for others.</p>{{/CHECKIN_RULE}}
 {{#NO_CHECKIN}}<p class="hint" id="checkin-rule">No check-in is needed in this room.</p>{{/NO_CHECKIN}}
 {{#CHECKIN}}<form class="inline" method="post" action="/bookings/{{ID}}/checkin">
@@ -24,7 +28,7 @@
 </form>{{/CHECKOUT}}
 <h2 id="history">History</h2>
 <ol class="history" aria-labelledby="history">
-{{#EVENT}}<li class="event"><span class="event-kind">{{KIND}}</span> by <span class="event-by">{{BY}}</span>, <time>{{AT}}</time>{{#EVENT_REASON}}: <span class="event-reason">{{TEXT}}</span>{{/EVENT_REASON}}</li>
+{{#EVENT}}<li class="event"><span class="event-kind">{{KIND}}</span> by <span class="event-by">{{BY}}</span>, <time>{{AT}}</time>{{#EVENT_REASON}}: <span class="event-reason">{{TEXT}}</span>{{/EVENT_REASON}}{{#EVENT_CHANGES}}: <span class="event-changes">{{TEXT}}</span>{{/EVENT_CHANGES}}</li>
 {{/EVENT}}
 </ol>
 {{#CANCEL}}

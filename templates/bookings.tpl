@@ -4,7 +4,7 @@
 <h2 id="upcoming">Upcoming</h2>
 {{#NO_UPCOMING}}<p>You have no upcoming bookings.</p>{{/NO_UPCOMING}}
 <ul class="bookings" aria-labelledby="upcoming">
-{{#UPCOMING}}<li class="booking"><a href="/bookings/{{ID}}"><strong>{{TITLE}}</strong></a> <span class="badge status-{{STATUS}}">{{STATUS_LABEL}}</span><br><span class="meta">{{ROOM}} · {{WHEN}}</span></li>
+{{#UPCOMING}}<li class="booking{{#INVITED}} invited{{/INVITED}}"><a href="/bookings/{{ID}}"><strong>{{TITLE}}</strong></a> <span class="badge status-{{STATUS}}">{{STATUS_LABEL}}</span>{{#INVITED}} <span class="badge invited">Invited by {{OWNER}}</span>{{/INVITED}}{{#FOR_OTHER}} <span class="badge for-other">For {{OWNER}}</span>{{/FOR_OTHER}}<br><span class="meta">{{ROOM}} · {{WHEN}}</span></li>
 {{/UPCOMING}}
 </ul>
 {{#HAS_CALLED_OFF}}

@@ -15,6 +15,7 @@
 #include "page.h"
 #include "refusal.h"
 #include "response.h"
+#include "words.h"
 
 #define QUEUE_MAX	200	/* requests approved at once */
 #define QUEUE_PAGE	50	/* requests shown on a page */
@@ -29,7 +30,10 @@
 static const char SQL_QUEUE[] =
     "SELECT STRAIGHT_JOIN b.id, r.name AS room, u.display_name AS requester,"
     " b.starts_at, b.ends_at, b.title, b.attendees,"
-    " TIMESTAMPDIFF(MINUTE, b.created_at, UTC_TIMESTAMP()) AS waited_minutes"
+    " TIMESTAMPDIFF(MINUTE, b.created_at, UTC_TIMESTAMP()) AS waited_minutes,"
+    /* What its last change changed, for the decider to see. */
+    " (SELECT e.changes FROM booking_events e WHERE e.booking_id = b.id"
+    "  AND e.kind = 'changed' ORDER BY e.id DESC LIMIT 1) AS changes"
     " FROM bookings b FORCE INDEX (bookings_status_start)"
     " JOIN rooms r ON r.id = b.room_id"
     " JOIN users u ON u.id = b.user_id"
@@ -133,6 +137,13 @@ queue_page(struct req *r, int status, const struct queue_news *news,
 		waited(r, wait, sizeof wait,
 		    db_get_int(rows, i, "waited_minutes"));
 		tpl_set(q, "WAITED", wait);
+		if (db_get(rows, i, "changes") != NULL) {
+			char said[2000];
+
+			tpl_set(tpl_section(q, "CHANGED"), "TEXT",
+			    words_change_text(r->lang, db_get(rows, i,
+			    "changes"), said, sizeof said));
+		}
 		if (db_get_int(rows, i, "id") == error_id)
 			input_fill(q, r, deny_in);
 	}

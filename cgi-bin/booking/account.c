@@ -8,6 +8,7 @@
 #include "handlers.h"
 #include "i18n.h"
 #include "db.h"
+#include "delegate.h"
 #include "fields.h"
 #include "page.h"
 #include "password.h"
@@ -15,6 +16,7 @@
 #include "response.h"
 #include "session.h"
 #include "token.h"
+#include "user.h"
 
 static const char SQL_ACCOUNT[] =
     "SELECT login, display_name, email, role, DATE(created_at) AS since"
@@ -31,6 +33,36 @@ static const char SQL_SET_LANGUAGE[] =
     "UPDATE users SET language = ? WHERE id = ?";
 static const char SQL_SET_ZONE[] =
     "UPDATE users SET time_zone = ? WHERE id = ?";
+
+/* The person's delegates, and those who named them theirs; 0 or -1. */
+static int
+fill_delegates(struct req *r, struct tpl *d)
+{
+	struct db_rows *mine, *theirs;
+
+	if ((mine = delegate_list(r->app->db, r->user->id)) == NULL)
+		return -1;
+	if ((theirs = delegate_principals(r->app->db, r->user->id)) == NULL) {
+		db_rows_free(mine);
+		return -1;
+	}
+	for (size_t i = 0; i < mine->nrows; i++) {
+		struct tpl *row = tpl_section(d, "DELEGATE_ROW");
+
+		tpl_set(row, "ID", db_get(mine, i, "id"));
+		tpl_set(row, "NAME", db_get(mine, i, "display_name"));
+		tpl_set(row, "LOGIN", db_get(mine, i, "login"));
+	}
+	if (mine->nrows == 0)
+		tpl_show(d, "NO_DELEGATES");
+	for (size_t i = 0; i < theirs->nrows; i++)
+		tpl_set(tpl_section(tpl_section(d, "FOR_OTHERS"), "PRINCIPAL"),
+		    "NAME", db_get(theirs, i, "display_name"));
+	input_fill(d, r, delegate_in);
+	db_rows_free(mine);
+	db_rows_free(theirs);
+	return 0;
+}
 
 /*
  * The page; after a refused change, the form again with its errors;
@@ -58,11 +90,17 @@ account_page(struct req *r, int status, const char *changed)
 	    T(r, "administrator") : T(r, "user"));
 	tpl_set(p.body, "SINCE", db_get(rows, 0, "since"));
 	db_rows_free(rows);
+	if (fill_delegates(r, p.body) == -1) {
+		page_discard(&p);
+		return db_failed(r);
+	}
 	if (r->app->cfg->login_header[0] != '\0')
 		tpl_show(p.body, "SSO");
 	else {
 		tpl_show(p.body, "PASSWORD_FORM");
-		input_fill(p.body, r, password_in);
+		/* Each form its own errors: the delegate's are not these. */
+		if (input_field_of(delegate_in, r->error_field) == NULL)
+			input_fill(p.body, r, password_in);
 		/* The box to revoke one's API tokens: ticked unless unticked. */
 		if (r->method == M_GET || params_get(&r->form,
 		    "revoke_tokens") != NULL)
@@ -79,6 +117,8 @@ account_page(struct req *r, int status, const char *changed)
 		tpl_show(p.body, "LANGUAGE_SAVED");
 	else if (changed != NULL && strcmp(changed, "zone") == 0)
 		tpl_show(p.body, "ZONE_SAVED");
+	else if (changed != NULL && strcmp(changed, "delegates") == 0)
+		tpl_show(p.body, "DELEGATES_SAVED");
 	else if (changed != NULL) {
 		tpl_show(p.body, "CHANGED");
 		if (strcmp(changed, "tokens") == 0)
@@ -144,6 +184,45 @@ account_zone(struct req *r)
 	if ((rc = save_setting(r, zone_in, SQL_SET_ZONE, &zone)) != 0)
 		return rc;
 	return resp_redirect(r, 303, "/account?changed=zone");
+}
+
+int
+account_delegate_add(struct req *r)
+{
+	struct input	in;
+	struct user	u;
+	int		rc;
+
+	if ((rc = input_form(r, delegate_in, &in)) != 0)
+		return rc;
+	if ((rc = user_find_active(r->app->db, input_text(&in, "delegate"),
+	    &u)) == -1)
+		return db_failed(r);
+	if (rc == 0) {
+		req_errorf(r, T(r, "No one here has the login “%s”."),
+		    input_text(&in, "delegate"));
+		return req_refuse(r, 422, r->error, "delegate");
+	}
+	if (u.id == r->user->id)
+		return req_refuse(r, 422, "You act for yourself already; name "
+		    "someone else.", "delegate");
+	if (delegate_add(r->app->db, r->user->id, u.id) == -1)
+		return db_failed(r);
+	log_info(r->rid, "user %lld named user %lld their delegate",
+	    r->user->id, u.id);
+	return resp_redirect(r, 303, "/account?changed=delegates#delegates");
+}
+
+int
+account_delegate_remove(struct req *r)
+{
+	long long id = route_arg_id(r, 0);
+
+	if (delegate_remove(r->app->db, r->user->id, id) == -1)
+		return db_failed(r);
+	log_info(r->rid, "user %lld withdrew user %lld as their delegate",
+	    r->user->id, id);
+	return resp_redirect(r, 303, "/account?changed=delegates#delegates");
 }
 
 int

@@ -15,9 +15,11 @@
 #include "fields.h"
 #include "handlers.h"
 #include "log.h"
+#include "participants.h"
 #include "refusal.h"
 #include "response.h"
 #include "token.h"
+#include "user.h"
 
 /* Keyset pages in id order: each page costs the same, however deep. */
 static const char SQL_OF_USER[] =
@@ -53,6 +55,8 @@ api_booking_create(struct req *r)
 	struct booking_request	 q;
 	struct booking_outcome	 o;
 	struct refusal		 why;
+	struct participants	 named = { 0 };
+	struct user		 owner;
 	enum booking_result	 rc;
 	char			 token[TOKEN_LEN], location[64];
 	int			 status;
@@ -65,7 +69,14 @@ api_booking_create(struct req *r)
 	}
 	booking_request_of(r, &in, &q);
 	q.request_token = token;
+	if ((status = booking_owner_of(r, &in, &owner, &q.owner)) != 0 ||
+	    (status = booking_participants_of(r, &in, &named)) != 0) {
+		input_free(&in);
+		return status;
+	}
+	q.participants = &named;
 	rc = booking_submit(r->app->db, &r->app->cfg->rules, &q, &o);
+	participants_free(&named);
 	switch (refusal_of(rc, ACT_REQUEST, &o, &r->app->cfg->rules, r->lang,
 	    &why)) {
 	case 0:

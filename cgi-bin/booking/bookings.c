@@ -9,31 +9,32 @@
 #include "words.h"
 #include "clock.h"
 #include "db.h"
+#include "delegate.h"
 #include "fields.h"
 #include "handlers.h"
 #include "i18n.h"
 #include "log.h"
+#include "participants.h"
 #include "page.h"
 #include "refusal.h"
 #include "response.h"
 #include "rules.h"
 #include "token.h"
+#include "user.h"
 #include "when.h"
 
-static const char SQL_ROOMS[] =
-    "SELECT id, name, location, capacity FROM rooms"
-    " WHERE NOT (status = 'unavailable' AND closed_until IS NULL)"
-    " ORDER BY name";
 static const char SQL_BOOKING[] =
     "SELECT b.id, r.name AS room, r.location, b.user_id,"
     " u.display_name AS owner, b.title,"
     " b.attendees, b.starts_at, b.ends_at, b.status, b.reason,"
-    " b.actual_start, b.actual_end, r.checkin_required_since, b.private"
+    " b.actual_start, b.actual_end, r.checkin_required_since, b.private,"
+    " by_.display_name AS booked_by"
     " FROM bookings b JOIN rooms r ON r.id = b.room_id"
-    " JOIN users u ON u.id = b.user_id WHERE b.id = ?";
+    " JOIN users u ON u.id = b.user_id"
+    " LEFT JOIN users by_ ON by_.id = b.booked_by WHERE b.id = ?";
 static const char SQL_HISTORY[] =
     "SELECT e.kind, COALESCE(u.display_name, 'roombook') AS actor, e.at,"
-    " e.reason"
+    " e.reason, e.changes"
     " FROM booking_events e LEFT JOIN users u ON u.id = e.actor_id"
     " WHERE e.booking_id = ? ORDER BY e.id";
 /*
@@ -41,45 +42,45 @@ static const char SQL_HISTORY[] =
  * those that will not (denied, cancelled, expired, released), each list
  * on its own.
  */
+#define AHEAD(states)							\
+    " AND b.status IN " states " AND b.ends_at > UTC_TIMESTAMP()"	\
+    " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "UTC_TIMESTAMP()")
+#define AHEAD_COLUMNS							\
+    "SELECT b.id, r.name AS room, b.title, b.starts_at, b.ends_at,"	\
+    " b.status, u.display_name AS owner"
 #define MINE_AHEAD(states)						\
-    "SELECT b.id, r.name AS room, b.title, b.starts_at, b.ends_at, b.status"	\
+    "SELECT * FROM (" AHEAD_COLUMNS ", 0 AS invited, 0 AS for_other"	\
     " FROM bookings b JOIN rooms r ON r.id = b.room_id"		\
-    " WHERE b.user_id = ? AND b.status IN " states			\
-    " AND b.ends_at > UTC_TIMESTAMP()"					\
-    " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "UTC_TIMESTAMP()")	\
-    " ORDER BY b.starts_at, b.id LIMIT 200"
+    " JOIN users u ON u.id = b.user_id"				\
+    " WHERE b.user_id = ?" AHEAD(states)				\
+    " ORDER BY b.starts_at, b.id LIMIT 200) mine"
+/*
+ * Also, marked, those one asked for someone else and those one is
+ * invited to.
+ */
 static const char SQL_UPCOMING[] =
-    MINE_AHEAD("('pending','confirmed','in_use')");
+    MINE_AHEAD("('pending','confirmed','in_use')")
+    " UNION ALL SELECT * FROM (" AHEAD_COLUMNS ", 0, 1"
+    " FROM bookings b JOIN rooms r ON r.id = b.room_id"
+    " JOIN users u ON u.id = b.user_id WHERE b.booked_by = ?"
+    " AND b.user_id <> b.booked_by" AHEAD("('pending','confirmed','in_use')")
+    " ORDER BY b.starts_at, b.id LIMIT 200) for_others"
+    " UNION ALL SELECT * FROM (" AHEAD_COLUMNS ", 1, 0"
+    " FROM booking_participants p JOIN bookings b ON b.id = p.booking_id"
+    " JOIN rooms r ON r.id = b.room_id JOIN users u ON u.id = b.user_id"
+    " WHERE p.user_id = ? AND b.user_id <> p.user_id"
+    AHEAD("('pending','confirmed','in_use')")
+    " ORDER BY b.starts_at, b.id LIMIT 200) invited"
+    " ORDER BY starts_at, id LIMIT 200";
 static const char SQL_CALLED_OFF[] =
-    MINE_AHEAD("('denied','cancelled','expired','released')");
+    MINE_AHEAD("('denied','cancelled','expired','released')")
+    " ORDER BY starts_at, id";
 static const char SQL_PAST[] =
     "SELECT b.id, r.name AS room, b.title, b.starts_at, b.ends_at, b.status"
     " FROM bookings b JOIN rooms r ON r.id = b.room_id"
     " WHERE b.user_id = ? AND b.ends_at <= UTC_TIMESTAMP()"
     " AND b.starts_at < UTC_TIMESTAMP()"
     " ORDER BY b.starts_at DESC, b.id DESC LIMIT 50";
-
-/* Fills the room choice; the selected one is marked. */
-static int
-fill_rooms(struct req *r, struct tpl *d, const char *selected)
-{
-	struct db_rows *rows;
-
-	if ((rows = db_query(r->app->db, SQL_ROOMS, DB_NOARGS)) == NULL)
-		return db_failed(r);
-	for (size_t i = 0; i < rows->nrows; i++) {
-		struct tpl *room = tpl_section(d, "ROOM");
-
-		tpl_set_row(room, rows, i);
-		if (selected != NULL && strcmp(db_get(rows, i, "id"),
-		    selected) == 0)
-			tpl_show(room, "SELECTED");
-	}
-	if (rows->nrows == 0)
-		tpl_show(d, "NO_ROOMS");
-	db_rows_free(rows);
-	return 0;
-}
 
 /*
  * The booking form with the values in r->form and the errors in r; a
@@ -94,8 +95,8 @@ form_page(struct req *r, int status)
 
 	if (page_begin(&p, r, T(r, "Book a room"), "booking_new.tpl") == -1)
 		return 500;
-	if ((rc = fill_rooms(r, p.body, params_get(&r->form, "room_id"))) !=
-	    0) {
+	if ((rc = booking_fields_fill(r, p.body, booking_request_in)) != 0 ||
+	    (rc = booking_owner_choices(r, p.body)) != 0) {
 		page_discard(&p);
 		return rc;
 	}
@@ -108,7 +109,6 @@ form_page(struct req *r, int status)
 		tpl_set(tpl_section(p.body, "PROBLEM"), "MESSAGE", r->error);
 	tpl_set(p.body, "OPENING", rules_opening(&r->app->cfg->rules, r->lang,
 	    hours, sizeof hours));
-	tpl_set_int(p.body, "STEP", r->app->cfg->rules.slot_minutes * 60);
 	return page_finish(&p, r, status);
 }
 
@@ -124,6 +124,14 @@ booking_request_of(const struct req *r, const struct input *in,
 	q->attendees = input_int(in, "attendees");
 	q->private = (int)input_int(in, "private");
 	q->requester = r->user;
+}
+
+int
+booking_form_finds(const struct req *r)
+{
+	const char *action = params_get(&r->form, "action");
+
+	return action != NULL && strcmp(action, "find") == 0;
 }
 
 int
@@ -205,10 +213,15 @@ booking_create(struct req *r)
 	struct booking_request	 q;
 	struct booking_outcome	 o;
 	struct refusal		 why;
+	struct participants	 named = { 0 };
+	struct user		 owner;
 	enum booking_result	 rc;
 	char			 location[64], token[TOKEN_LEN];
 	int			 status;
 
+	/* Find: the form again with the people found; nothing is asked. */
+	if (booking_form_finds(r))
+		return form_page(r, 200);
 	if ((status = input_form(r, booking_request_in, &in)) != 0)
 		return status;
 	if (!request_token_ours(r, input_text(&in, "request_token"))) {
@@ -222,7 +235,12 @@ booking_create(struct req *r)
 	}
 	booking_request_of(r, &in, &q);
 	q.request_token = input_text(&in, "request_token");
+	if ((status = booking_owner_of(r, &in, &owner, &q.owner)) != 0 ||
+	    (status = booking_participants_of(r, &in, &named)) != 0)
+		return status;
+	q.participants = &named;
 	rc = booking_submit(r->app->db, &r->app->cfg->rules, &q, &o);
+	participants_free(&named);
 	switch (refusal_of(rc, ACT_REQUEST, &o, &r->app->cfg->rules, r->lang,
 	    &why)) {
 	case 0:
@@ -233,8 +251,8 @@ booking_create(struct req *r)
 		return refusal_tell(r, &why);
 	}
 	if (rc == BK_OK)
-		log_info(r->rid, "booking %lld requested by user %lld", o.id,
-		    r->user->id);
+		log_info(r->rid, "booking %lld requested by user %lld for "
+		    "user %lld", o.id, r->user->id, q.owner->id);
 	snprintf(location, sizeof location, "/bookings/%lld", o.id);
 	return resp_redirect(r, 303, location);
 }
@@ -248,6 +266,12 @@ fill_list(const struct req *r, struct tpl *d, const char *section,
 		struct tpl *b = tpl_section(d, section);
 
 		tpl_set_row(b, rows, i);
+		if (db_get(rows, i, "invited") != NULL &&
+		    db_get_int(rows, i, "invited"))
+			tpl_show(b, "INVITED");
+		else if (db_get(rows, i, "for_other") != NULL &&
+		    db_get_int(rows, i, "for_other"))
+			tpl_show(b, "FOR_OTHER");
 		page_set_span(b, r->lang, "WHEN", db_get(rows, i, "starts_at"),
 		    db_get(rows, i, "ends_at"));
 		tpl_set(b, "STATUS_LABEL", words_state_label(r->lang,
@@ -263,7 +287,8 @@ bookings_list(struct req *r)
 	int		 rc = 500;
 
 	if ((up = db_query(r->app->db, SQL_UPCOMING,
-	    DB_ARGS(DB_INT(r->user->id)))) == NULL ||
+	    DB_ARGS(DB_INT(r->user->id), DB_INT(r->user->id),
+	    DB_INT(r->user->id)))) == NULL ||
 	    (off = db_query(r->app->db, SQL_CALLED_OFF,
 	    DB_ARGS(DB_INT(r->user->id)))) == NULL ||
 	    (past = db_query(r->app->db, SQL_PAST,
@@ -290,12 +315,37 @@ out:
 	return rc;
 }
 
-/* Can r's user cancel a booking of owner in state, ending at end? */
+/* Can a booking in state, ending at end, still be cancelled? */
 static int
-may_cancel(const struct req *r, long long owner, const char *state, time_t end)
+cancellable(const char *state, time_t end)
 {
-	return user_may_act_for(r->user, owner) && end > clock_now() &&
+	return end > clock_now() &&
 	    (strcmp(state, "pending") == 0 || strcmp(state, "confirmed") == 0);
+}
+
+/* Its participants on the booking page; 0 or -1. */
+static int
+fill_participants(struct req *r, struct tpl *d, long long id,
+    struct participants *named)
+{
+	char label[1100];
+
+	if (participants_load(r->app->db, id, named) == -1)
+		return -1;
+	if (named->n == 0)
+		tpl_show(d, "NO_PARTICIPANTS");
+	for (size_t i = 0; i < named->n; i++) {
+		const struct participant *p = &named->v[i];
+
+		if (p->user_id != 0)
+			snprintf(label, sizeof label, "%s", p->name);
+		else
+			snprintf(label, sizeof label, T(r, "%s (guest)"),
+			    p->email);
+		tpl_set(tpl_section(tpl_section(d, "SOME_PARTICIPANTS"),
+		    "PARTICIPANT"), "NAME", label);
+	}
+	return 0;
 }
 
 /*
@@ -352,27 +402,46 @@ fill_use(struct req *r, struct tpl *d, const struct db_rows *b,
 static int
 booking_page(struct req *r, long long id, int status)
 {
-	struct db_rows	*b = NULL, *h = NULL;
-	struct page	 p;
-	time_t		 start, end;
-	long long	 owner;
-	int		 rc = 500;
+	struct db_rows		*b = NULL, *h = NULL;
+	struct participants	 named = { 0 };
+	struct page		 p;
+	time_t			 start, end;
+	long long		 owner = 0;
+	int			 rc = 500, may = 0;
+	const char		*state;
 
 	if ((b = db_query(r->app->db, SQL_BOOKING, DB_ARGS(DB_INT(id)))) ==
 	    NULL || (h = db_query(r->app->db, SQL_HISTORY,
-	    DB_ARGS(DB_INT(id)))) == NULL) {
+	    DB_ARGS(DB_INT(id)))) == NULL || (b->nrows == 1 &&
+	    (may = delegate_may_act(r->app->db, r->user, owner = db_get_int(b,
+	    0, "user_id"))) == -1)) {
 		rc = db_failed(r);
 		goto out;
 	}
-	if (b->nrows != 1 ||
-	    !user_may_act_for(r->user, owner = db_get_int(b, 0, "user_id"))) {
-		rc = 404;	/* others' bookings do not exist for you */
+	if (b->nrows != 1) {
+		rc = 404;
 		goto out;
 	}
 	if (parse_sql_time(db_get(b, 0, "starts_at"), &start) == -1 ||
 	    parse_sql_time(db_get(b, 0, "ends_at"), &end) == -1 ||
 	    page_begin(&p, r, db_get(b, 0, "title"), "booking.tpl") == -1)
 		goto out;
+	/* Whom it names read it; others' bookings do not exist for them. */
+	if (fill_participants(r, p.body, id, &named) == -1) {
+		page_discard(&p);
+		rc = db_failed(r);
+		goto out;
+	}
+	if (!may && !participants_has_person(&named, r->user->id)) {
+		page_discard(&p);
+		rc = 404;
+		goto out;
+	}
+	if (!may)
+		tpl_show(p.body, "INVITED");
+	if (db_get(b, 0, "booked_by") != NULL)
+		tpl_set(tpl_section(p.body, "BOOKED_BY"), "BY",
+		    db_get(b, 0, "booked_by"));
 	tpl_set(p.body, "ID", db_get(b, 0, "id"));
 	/* A refused check-in or out comes back here, said on top. */
 	if (r->refused && r->errors.n == 0 && r->error != NULL)
@@ -403,17 +472,33 @@ booking_page(struct req *r, long long id, int status)
 		if (db_get(h, i, "reason") != NULL)
 			tpl_set(tpl_section(ev, "EVENT_REASON"), "TEXT",
 			    db_get(h, i, "reason"));
+		if (db_get(h, i, "changes") != NULL) {
+			char said[2000];
+
+			tpl_set(tpl_section(ev, "EVENT_CHANGES"), "TEXT",
+			    words_change_text(r->lang, db_get(h, i, "changes"),
+			    said, sizeof said));
+		}
 	}
-	fill_use(r, p.body, b, start, end);
-	if (may_cancel(r, owner, db_get(b, 0, "status"), end)) {
+	state = db_get(b, 0, "status");
+	/* Those invited read it; only who may act for its owner act on it. */
+	if (may) {
+		fill_use(r, p.body, b, start, end);
+		if (start > clock_now() && (strcmp(state, "pending") == 0 ||
+		    strcmp(state, "confirmed") == 0))
+			tpl_show(p.body, "CHANGE");
+	}
+	if (may && cancellable(state, end)) {
 		struct tpl *c = tpl_section(p.body, "CANCEL");
 
 		input_fill(c, r, booking_cancel_in);
-		if (owner != r->user->id)
+		/* Administrators say why; the owner and delegates need not. */
+		if (owner != r->user->id && r->user->admin)
 			tpl_show(c, "REASON_REQUIRED");
 	}
 	rc = page_finish(&p, r, status);
 out:
+	participants_free(&named);
 	db_rows_free(b);
 	db_rows_free(h);
 	return rc;
@@ -461,9 +546,12 @@ ask_before_cancelling(struct req *r, long long id, const struct input *in)
 	if ((b = db_query(r->app->db, SQL_BOOKING, DB_ARGS(DB_INT(id)))) ==
 	    NULL)
 		return db_failed(r);
-	/* One's own; or not one's to cancel: booking_apply refuses. */
+	/*
+	 * One's own, or a delegate's for its owner; or not one's to cancel:
+	 * booking_apply refuses.
+	 */
 	if (b->nrows != 1 || db_get_int(b, 0, "user_id") == r->user->id ||
-	    !user_may_act_for(r->user, db_get_int(b, 0, "user_id")))
+	    !r->user->admin)
 		goto out;
 	if (!input_given(in, "reason")) {
 		rc = refusal_answer(r, BK_REASON_REQUIRED, ACT_CANCEL, &o);
@@ -493,9 +581,7 @@ booking_cancel(struct req *r)
 	long long		 id = route_arg_id(r, 0);
 	struct input		 in;
 	struct booking_outcome	 o;
-	struct refusal		 why;
 	enum booking_result	 rc;
-	char			 location[64];
 	int			 asked;
 
 	if ((rc = input_form(r, booking_cancel_in, &in)) != 0)
@@ -504,7 +590,18 @@ booking_cancel(struct req *r)
 		return asked;
 	rc = booking_apply(r->app->db, id, ACT_CANCEL, r->user,
 	    input_text(&in, "reason"), &o);
-	switch (refusal_of(rc, ACT_CANCEL, &o, &r->app->cfg->rules, r->lang,
+	/* A missing reason goes next to its field on the booking's page. */
+	return booking_done(r, id, rc, ACT_CANCEL, &o);
+}
+
+int
+booking_done(struct req *r, long long id, enum booking_result rc,
+    enum booking_action action, const struct booking_outcome *o)
+{
+	struct refusal	why;
+	char		location[64];
+
+	switch (refusal_of(rc, action, o, &r->app->cfg->rules, r->lang,
 	    &why)) {
 	case 0:
 		snprintf(location, sizeof location, "/bookings/%lld", id);
@@ -512,6 +609,5 @@ booking_cancel(struct req *r)
 	case -1:
 		return db_failed(r);
 	}
-	/* A missing reason goes next to its field on the booking's page. */
 	return refusal_tell(r, &why);
 }

@@ -2,6 +2,7 @@
 #ifndef ROOMBOOK_BOOKING_HANDLERS_H
 #define ROOMBOOK_BOOKING_HANDLERS_H
 
+#include "booking.h"
 #include "request.h"
 
 /* GET /: the home page with today's figures.  200, 503 (database down). */
@@ -41,6 +42,42 @@ struct input;
 struct booking_request;
 void	booking_request_of(const struct req *r, const struct input *in,
 	    struct booking_request *q);
+/*
+ * The people a request or change names, from in (lib/fields'
+ * booking_request_in or booking_change_in): its participants into *named
+ * (participants_free them), whom it is for into *owner (r's user, or buf
+ * filled).  0, or the status refused with.
+ */
+struct participants;
+struct user;
+int	booking_participants_of(struct req *r, const struct input *in,
+	    struct participants *named);
+int	booking_owner_of(struct req *r, const struct input *in,
+	    struct user *buf, const struct user **owner);
+/* Whether the form was sent with its Find button (no booking asked). */
+int	booking_form_finds(const struct req *r);
+/* The "Book for" field, for those who may book for someone.  0 or status. */
+struct tpl;
+int	booking_owner_choices(struct req *r, struct tpl *d);
+/* The person picker of r->form (named, and a search's finds).  0 or status. */
+int	booking_picker_fill(struct req *r, struct tpl *d);
+/*
+ * {{>FIELDS}} of body: booking_fields.tpl with r->form's values and
+ * errors of fields, the rooms, the picker.  0, or the status to answer.
+ */
+struct input_field;
+int	booking_fields_fill(struct req *r, struct tpl *body,
+	    const struct input_field *const *fields);
+/* GET /bookings/{id}/edit: the change form; POST: the change (303, 409,
+ * 422); PATCH /api/bookings/{id} with If-Match. */
+int	booking_change_form(struct req *r);
+int	booking_change_submit(struct req *r);
+int	booking_change_again(struct req *r, int status);
+int	api_booking_change(struct req *r);
+/* POST /account/delegates, /account/delegates/{id}/remove. */
+int	account_delegate_add(struct req *r);
+int	account_delegate_remove(struct req *r);
+
 /* POST /bookings: 303 to the new (or, resubmitted, the same) booking;
  * 422 with the field at fault, 409 when the time is taken. */
 int	booking_create(struct req *r);
@@ -52,6 +89,12 @@ int	booking_show(struct req *r);
 /* POST /bookings/{id}/cancel: 303 back, 404, 409 (already decided or
  * ended), 422 (an administrator cancelling someone's without reason). */
 int	booking_cancel(struct req *r);
+/*
+ * 303 to booking id's page when rc is BK_OK, else the refusal of action
+ * (the form again, or the error page).
+ */
+int	booking_done(struct req *r, long long id, enum booking_result rc,
+	    enum booking_action action, const struct booking_outcome *o);
 /* The booking's page again, its cancel form refused (a form_fn). */
 /* The booking page again, a refused check-in or out said on top. */
 int	booking_use_again(struct req *r, int status);

@@ -2,8 +2,6 @@
  * room: the origin's /rooms resource as JSON.  Adding and taking a room out
  * of use go through the same checks and transactions as the forms.
  */
-#include <ctype.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,30 +129,6 @@ api_room_create(struct req *r)
 	return send_room(r, o.id, 201);
 }
 
-/* If-Match: "<version>" (quotes optional); 0 when absent, -1 if malformed. */
-static long long
-if_match(struct req *r)
-{
-	const char	*h = req_env(r, "HTTP_IF_MATCH");
-	char		*end;
-	long long	 v;
-	int		 quoted;
-
-	if (h == NULL || *h == '\0')
-		return 0;
-	if ((quoted = *h == '"'))
-		h++;
-	/* Digits only: strtoll would also take " 5" and "+5". */
-	if (!isdigit((unsigned char)*h))
-		return -1;
-	errno = 0;
-	v = strtoll(h, &end, 10);
-	if (v <= 0 || errno != 0 ||
-	    strcmp(end, quoted ? "\"" : "") != 0)
-		return -1;
-	return v;
-}
-
 /* Out of use ("N", with a reason) or back ("Y"), as the room page does. */
 static int
 change_status(struct req *r, long long id, long long version,
@@ -239,7 +213,7 @@ edit_room(struct req *r, long long id, long long version,
 int
 api_room_change(struct req *r)
 {
-	long long	 id = route_arg_id(r, 0), version = if_match(r);
+	long long	 id = route_arg_id(r, 0), version = api_if_match(r);
 	struct input	 in;
 	int		 rc;
 

@@ -81,7 +81,7 @@ def test_berlin_for_six_on_monday_at_two_in_four_clicks(browser):
     assert browser.find_element(By.CSS_SELECTOR, "#room_id option:checked").text \
         .startswith("Berlin")
     browser.find_element(By.ID, "title").send_keys(TITLES[width_name(browser)])
-    steps.click(browser.find_element(By.CSS_SELECTOR, 'form[action="/bookings"] button'))
+    steps.click(browser.find_element(By.ID, "request"))
     assert re.search(r"/bookings/\d+$", browser.current_url)
     assert browser.find_element(By.ID, "status").text == "Pending approval"
     assert "14:00" in browser.find_element(By.ID, "when").text

@@ -31,7 +31,7 @@ def test_closing_a_room_cancels_alices_booking_and_tells_her(browser):
     set_datetime(browser, "starts_at", start)
     set_datetime(browser, "ends_at", end)
     browser.find_element(By.ID, "title").send_keys("Garden chat")
-    browser.find_element(By.CSS_SELECTOR, 'form[action="/bookings"] button').click()
+    browser.find_element(By.ID, "request").click()
     wait.until(EC.url_matches(r"/bookings/\d+$"))
     booking_url = browser.current_url
 

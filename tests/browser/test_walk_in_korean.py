@@ -85,7 +85,7 @@ def test_the_main_pages_in_korean(browser):
     field = browser.find_element(By.ID, "attendees")
     field.clear()
     field.send_keys("8")
-    browser.find_element(By.CSS_SELECTOR, 'form[action="/bookings"] button').click()
+    browser.find_element(By.ID, "request").click()
     WebDriverWait(browser, 10).until(EC.url_matches(r"/bookings/\d+$"))
     in_korean(browser)
     assert browser.find_element(By.TAG_NAME, "h1").text == title
@@ -96,8 +96,7 @@ def test_the_main_pages_in_korean(browser):
     check_page(browser, "ko-booking")
     # A form refused: its errors in Korean, announced at their fields.
     browser.get(browser.base + "/bookings/new")
-    press_and_wait(browser, browser.find_element(
-        By.CSS_SELECTOR, 'form[action="/bookings"] button[type=submit]'))
+    press_and_wait(browser, browser.find_element(By.ID, "request"))
     in_korean(browser)
     assert browser.find_element(By.ID, "title-error").text == ko("Please fill this in.")
     check_page(browser, "ko-book-refused", expect_errors=True)

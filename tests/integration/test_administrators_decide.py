@@ -212,6 +212,25 @@ def test_the_unread_count_shows_on_every_page_until_read(alice):
                              "html.parser").select(".note.unread")
 
 
+def test_many_unread_notices_are_counted_as_100_plus():
+    """Counting thousands on every page cost a page's worth: the count stops
+    at 100, as the deciders' waiting count does."""
+    who = temporary_user("tmp-many-notes")
+    uid = sql_value(f"SELECT id FROM users WHERE login = '{who}'")
+    try:
+        for n, shown in ((99, "99"), (1, "100+"), (500, "100+")):
+            out = sql("INSERT INTO notifications (user_id, message)"
+                      f" SELECT {uid}, 'Notice' FROM seq_1_to_{n}")
+            assert out.returncode == 0, out.stderr
+            doc = BeautifulSoup(login(who).get(url("/bookings")).text, "html.parser")
+            count = doc.select_one('header nav a[href="/notifications"] .count')
+            assert count.get_text() == shown
+            assert count["aria-label"] == f"{shown} unread"
+    finally:
+        sql(f"DELETE FROM notifications WHERE user_id = {uid}")
+        drop_user(who)
+
+
 def test_a_disabled_administrator_is_not_notified():
     who = temporary_user("tmp-admin-off", role="admin")
     try:

@@ -419,6 +419,8 @@ def test_a_title_with_markup_is_text_everywhere_it_appears(markup_booking, alice
 
 def listed(document):
     """The objects of an API answer: the one, or those of its list."""
+    if "bookingId" in document:
+        return [document]  # one booking, with its list of participants
     for value in document.values():
         if isinstance(value, list):
             return value

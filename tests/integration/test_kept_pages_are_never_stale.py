@@ -101,11 +101,25 @@ def test_each_write_shows_at_once_to_someone_else():
     assert week(bob, room, day)[0] == ("confirmed", "Fresh A")
     assert listed(bob, room, day)[0] == ("Fresh A", "Confirmed")
 
+    # Moved, and renamed: the old slots free, the new ones held, at once.
+    form = BeautifulSoup(alice.get(url(f"/bookings/{b}/edit")).text, "html.parser")
+    data = {i["name"]: i.get("value", "") for i in form.select('form[action$="/edit"] input')
+            if i.get("name") in ("csrf", "version", "attendees")}
+    data.update(room_id=str(room), starts_at=field(at(day, 14)), ends_at=field(at(day, 15)),
+                title="Fresh B moved")
+    assert alice.post(url(f"/bookings/{b}/edit"), data=data,
+                      allow_redirects=False).status_code == 303
+    assert grid_row(bob, day, room) == ((("confirmed", "Fresh A"),
+                                         ("pending", "Fresh B moved")), slots)
+    assert week(bob, room, day) == [("confirmed", "Fresh A"), ("pending", "Fresh B moved")]
+    assert listed(bob, room, day) == [("Fresh A", "Confirmed"),
+                                      ("Fresh B moved", "Pending approval")]
+
     # Cancelled: its slots are free again.
     post(alice, f"/bookings/{b}/cancel", reason="")
     assert grid_row(bob, day, room) == ((("confirmed", "Fresh A"),), slots + 4)
     assert week(bob, room, day) == [("confirmed", "Fresh A")]
-    assert listed(bob, room, day)[1] == ("Fresh B", "Cancelled")
+    assert listed(bob, room, day)[1] == ("Fresh B moved", "Cancelled")
 
     # The meeting's time: the room is no longer free on anyone's home page.
     set_clock(at(day, 10, 5))

@@ -36,6 +36,9 @@
 #define M_REASON	"Keep the reason to 500 characters."
 #define M_ROOM		"Choose one from the list."
 #define M_TITLE		"Keep the title to 200 characters."
+#define M_NAMED		"Name a person by their login, or a guest by an " \
+			"e-mail address of at most 254 characters."
+#define M_LOGIN64	"A login has at most 64 characters."
 #define M_BLANK		"Give the meeting a title."
 #define M_PEOPLE	"Enter how many people will attend (at least 1)."
 #define M_EXPIRED	"This form has expired; reload the page and try again."
@@ -769,12 +772,17 @@ static const struct {
 	{ "description",	"Projector" },
 	{ "checkin_required",	"1" },
 	{ "version",		"3" },
+	{ "participant",	"bob" },
+	{ "owner",		"alice" },
+	{ "find",		"" },
+	{ "action",		"save" },
 };
 
 struct same_case {
 	const struct input_field *const *fields;
 	const char	*name;		/* the field's (form) name */
-	int		 number;	/* JSON: n as a number, else text */
+	int		 number;	/* JSON: n as a number (1), a list of
+					   the text (2), else the text */
 	long long	 n;
 	const char	*text;		/* '@' stands for pad 'x's */
 	size_t		 pad;
@@ -783,6 +791,7 @@ struct same_case {
 
 #define NUM(list, name, n, want)	{ list, name, 1, n, NULL, 0, want }
 #define TXT(list, name, s, pad, want)	{ list, name, 0, 0, s, pad, want }
+#define LST(list, name, s, pad, want)	{ list, name, 2, 0, s, pad, want }
 
 static const struct same_case same_cases[] = {
 	NUM(booking_request_in, "room_id", 0, M_ROOM),
@@ -823,6 +832,14 @@ static const struct same_case same_cases[] = {
 	NUM(booking_request_in, "private", 1, NULL),
 	NUM(booking_request_in, "private", 2, M_TICK),
 	NUM(booking_request_in, "private", -1, M_TICK),
+	LST(booking_request_in, "participant", "bob", 0, NULL),
+	LST(booking_request_in, "participant", "guest@example.com", 0, NULL),
+	LST(booking_request_in, "participant", "@", 254, NULL),
+	LST(booking_request_in, "participant", "@", 255, M_NAMED),
+	LST(booking_request_in, "participant", "a\x1b" "b", 0, M_NAMED),
+	TXT(booking_request_in, "owner", "alice", 0, NULL),
+	TXT(booking_request_in, "owner", "@", 64, NULL),
+	TXT(booking_request_in, "owner", "@", 65, M_LOGIN64),
 
 	TXT(room_in, "name", "", 0, M_FILL),
 	TXT(room_in, "name", "@", 100, NULL),
@@ -912,6 +929,8 @@ same_json(const struct input_field *const *fields, const char *name,
 		v = base_value(f->name);
 		if (f->type == IN_INT)
 			m = json_integer(strtoll(v, NULL, 10));
+		else if (f->type == IN_LIST)
+			m = json_pack("[s]", v);
 		else if (f->type == IN_FLAG)
 			m = json_boolean(strcmp(v, "1") == 0);
 		else
@@ -969,7 +988,7 @@ test_same_value_same_answer(void **state)
 		int			  fs, js;
 
 		assert_non_null(f->json);
-		if (c->number) {
+		if (c->number == 1) {
 			snprintf(num, sizeof num, "%lld", c->n);
 			value = strdup(num);
 		} else
@@ -982,8 +1001,9 @@ test_same_value_same_answer(void **state)
 		free(body);
 		fs = input_form(&fr, c->fields, &fin);
 
-		body = same_json(c->fields, c->name, c->number ?
-		    json_integer(c->n) : json_string(value));
+		body = same_json(c->fields, c->name, c->number == 1 ?
+		    json_integer(c->n) : c->number == 2 ? json_pack("[s]",
+		    value) : json_string(value));
 		req_with_json(&jr, body);
 		free(body);
 		js = input_json(&jr, c->fields, &jin);

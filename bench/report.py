@@ -56,7 +56,7 @@ for size in sizes:
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for name, (rps, p50, p99, errors, body, wire, inside) in cases.items():
         r = float(rps or 0)
-        floor = ins if name.startswith("POST") else fcgi
+        floor = ins if name.startswith(("POST", "PATCH")) else fcgi
         ratio = "" if "(floor)" in name or not floor else f"{100 * r / floor:.0f} %"
         b = float(base_cases.get(name, ["0"])[0] or 0)
         growth = f"{r / b:.2f}" if b else ""

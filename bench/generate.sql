@@ -1,7 +1,8 @@
 -- Synthetic data for the benchmarks: 50 rooms, 2,000 people and @n
 -- bookings over three years (two past, one ahead) in the site's zone @tz,
 -- with a realistic mix of states, their events, and rooms of their own
--- for the write benchmarks (requests, approvals, moves).  Loaded in bulk from MariaDB's sequence tables; the
+-- for the write benchmarks (requests and approvals; bench/moves.sql adds
+-- the moves' just before they are measured).  Loaded in bulk from MariaDB's sequence tables; the
 -- nightly refresh then builds the read model and usage from it.
 -- Set @n, @tz and @hash (a password hash for every generated person).
 
@@ -85,8 +86,9 @@ SET @queue0 := (SELECT MIN(id) - 1 FROM rooms WHERE name LIKE 'Queue room %');
 SET @next := DATE(CONVERT_TZ(UTC_TIMESTAMP(), '+00:00', @tz)) + INTERVAL 7 DAY;
 SET @next := @next - INTERVAL WEEKDAY(@next) DAY;
 -- The k-th 15-minute slot from 07:00 on weekdays from next Monday, ten
--- rooms to a slot: k % 10 is the room, the rest the slot.
-CREATE TEMPORARY TABLE weekday_slots (k INT PRIMARY KEY, local_start DATETIME)
+-- rooms to a slot: k % 10 is the room, the rest the slot (bench/moves.sql
+-- uses them too).
+CREATE TABLE bench_slots (k INT PRIMARY KEY, local_start DATETIME)
 SELECT seq - 1 AS k,
        @next + INTERVAL ((seq - 1) DIV 10 DIV 52 DIV 5 * 7
                          + (seq - 1) DIV 10 DIV 52 % 5) DAY
@@ -100,26 +102,7 @@ SELECT @queue0 + 1 + k % 10, @user0 + 1 + (k * 7919) % @people,
        CONVERT_TZ(local_start, @tz, '+00:00'),
        CONVERT_TZ(local_start + INTERVAL 15 MINUTE, @tz, '+00:00'),
        'pending', @now - INTERVAL 1 DAY, @now - INTERVAL 1 DAY
-FROM weekday_slots WHERE k < 30000;
-
--- Bookings for the move benchmark: 15,000 confirmed bookings of one
--- person (user0001) in ten rooms, 15-minute slots on weekdays from next
--- week, each to be moved to the same time in one of ten more rooms kept
--- empty for it (and so waiting for a decision again).
-INSERT INTO rooms (name, location, capacity, description)
-SELECT CONCAT('Move room ', LPAD(seq, 2, '0')), 'Floor 8', 20,
-       IF(seq <= 10, 'Bookings to be moved by the benchmark.',
-          'Kept empty: the move benchmark moves bookings here.')
-FROM seq_1_to_20;
-SET @move0 := (SELECT MIN(id) - 1 FROM rooms WHERE name LIKE 'Move room %');
-INSERT INTO bookings (room_id, user_id, title, attendees, starts_at, ends_at,
-                      status, decided_by, decided_at, created_at, updated_at)
-SELECT @move0 + 1 + k % 10, @user0 + 1, CONCAT('To move #', k), 2,
-       CONVERT_TZ(local_start, @tz, '+00:00'),
-       CONVERT_TZ(local_start + INTERVAL 15 MINUTE, @tz, '+00:00'),
-       'confirmed', @admin, @now - INTERVAL 1 DAY, @now - INTERVAL 1 DAY,
-       @now - INTERVAL 1 DAY
-FROM weekday_slots WHERE k < 15000;
+FROM bench_slots WHERE k < 30000;
 
 INSERT INTO booking_events (booking_id, kind, actor_id, at)
 SELECT id, 'requested', user_id, created_at FROM bookings;

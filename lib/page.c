@@ -71,6 +71,7 @@ page_begin(struct page *p, const struct req *r, const char *title,
 	const char	*site = r->app != NULL ? r->app->cfg->site_name :
 			    "roombook";
 	char		 path[128], form_token[TOKEN_LEN], count[16];
+	long long	 waiting;
 
 	p->body = NULL;
 	p->lang = page_lang(r);
@@ -97,9 +98,13 @@ page_begin(struct page *p, const struct req *r, const char *title,
 		if (r->user->admin) {
 			struct tpl *a = tpl_section(p->root, "ADMIN_NAV");
 
-			if (r->user->waiting > 0)
+			if ((waiting = session_waiting(r)) == -1) {
+				page_discard(p);
+				return -1;
+			}
+			if (waiting > 0)
 				tpl_set(tpl_section(a, "WAITING"), "COUNT",
-				    user_count_text(r->user->waiting, count,
+				    user_count_text(waiting, count,
 				    sizeof count));
 		}
 	} else

@@ -56,4 +56,10 @@ void	session_form_token(const struct req *r, char out[TOKEN_LEN]);
 /* 1 if r's form carries a token session_form_token made for r->csrf. */
 int	session_csrf_ok(const struct req *r);
 
+/*
+ * How many requests wait for a decision, up to COUNT_CAP, for a decider's
+ * page (0 for anyone else), or -1 if the database failed.
+ */
+long long session_waiting(const struct req *r);
+
 #endif

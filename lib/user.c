@@ -27,7 +27,6 @@ user_from_row(struct user *u, const struct db_rows *rows, size_t row)
 	snprintf(u->time_zone, sizeof u->time_zone, "%s",
 	    db_text(rows, row, "user_time_zone"));
 	u->unread = 0;
-	u->waiting = 0;
 }
 
 const char *

@@ -16,7 +16,6 @@ struct user {
 	char		language[16];	/* as chosen on /account, or "" */
 	char		time_zone[64];	/* as chosen on /account, or "" */
 	long long	unread;		/* notifications not yet read, capped */
-	long long	waiting;	/* deciders: requests waiting, capped */
 };
 
 /*

@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "page.h"
 #include "rules.h"
+#include "session.h"
 #include "when.h"
 #include "words.h"
 
@@ -155,11 +156,15 @@ home_show(struct req *r)
 		return rc;
 	}
 	if (r->user != NULL && r->user->admin) {
-		struct tpl *w = tpl_section(p.body, "DECIDER");
+		struct tpl	*w = tpl_section(p.body, "DECIDER");
+		long long	 waiting = session_waiting(r);
+		char		 count[24], said[128];
 
-		char count[24], said[128];
-
-		user_count_text(r->user->waiting, count, sizeof count);
+		if (waiting == -1) {
+			page_discard(&p);
+			return db_failed(r);
+		}
+		user_count_text(waiting, count, sizeof count);
 		tpl_set(w, "PENDING", count);
 		snprintf(said, sizeof said, T(r, "%s requests are waiting."),
 		    count);

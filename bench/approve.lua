@@ -5,20 +5,10 @@ local body = "csrf=" .. (os.getenv("RB_CSRF") or "")
 local ids = {}
 for line in io.lines(os.getenv("RB_PENDING")) do ids[#ids + 1] = line end
 
-local threads = {}
-function setup(thread)
-  thread:set("tid", #threads)
-  table.insert(threads, thread)
-end
-
-function init(args)
-  counter = 0
-end
+dofile("bench/threads.lua")
 
 function request()
-  local i = counter * 2 + tid + 1
-  counter = counter + 1
-  local id = ids[(i - 1) % #ids + 1]
+  local id = next_of(ids)
   return wrk.format("POST", "/admin/approvals/" .. id .. "/approve", {
     ["Cookie"] = cookie,
     ["Content-Type"] = "application/x-www-form-urlencoded" }, body)

@@ -9,11 +9,7 @@ for id in string.gmatch(os.getenv("RB_ROOMS") or "", "%d+") do
   rooms[#rooms + 1] = id
 end
 
-local threads = {}
-function setup(thread)
-  thread:set("tid", #threads)
-  table.insert(threads, thread)
-end
+dofile("bench/threads.lua")
 
 local tokens = {}
 function init(args)

@@ -9,20 +9,10 @@ for line in io.lines(os.getenv("RB_MOVES")) do
   if id then moves[#moves + 1] = { id, room } end
 end
 
-local threads = {}
-function setup(thread)
-  thread:set("tid", #threads)
-  table.insert(threads, thread)
-end
-
-function init(args)
-  counter = 0
-end
+dofile("bench/threads.lua")
 
 function request()
-  local i = counter * 2 + tid + 1
-  counter = counter + 1
-  local m = moves[(i - 1) % #moves + 1]
+  local m = next_of(moves)
   return wrk.format("PATCH", "/api/bookings/" .. m[1], {
     ["Authorization"] = "Bearer " .. token,
     ["If-Match"] = '"1"',

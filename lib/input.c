@@ -182,7 +182,8 @@ pairs_list(struct req *r, const struct params *p,
 			continue;
 		if (n++ == 0)
 			first = p->v[j].value;
-		if (n <= INPUT_MAX_ITEMS && check_item(r, f, f->name,
+		/* One error a list: the first item it does not take. */
+		if (!bad && n <= INPUT_MAX_ITEMS && check_item(r, f, f->name,
 		    p->v[j].value) == -1)
 			bad = 1;
 	}
@@ -331,7 +332,6 @@ json_list(struct req *r, const struct input_field *f, const char *as,
 	char	 msg[100];
 	size_t	 i;
 	json_t	*item;
-	int	 bad = 0;
 
 	if (!json_is_array(a)) {
 		snprintf(msg, sizeof msg, T(r, "%s must be a list of strings"),
@@ -349,11 +349,10 @@ json_list(struct req *r, const struct input_field *f, const char *as,
 			return;
 		}
 		if (check_item(r, f, as, json_string_value(item)) == -1)
-			bad = 1;
+			return;	/* one error a list */
 	}
-	if (!bad)
-		list_value(r, f, as, json_array_size(a), json_string_value(
-		    json_array_get(a, 0)), v);
+	list_value(r, f, as, json_array_size(a), json_string_value(
+	    json_array_get(a, 0)), v);
 }
 
 /* The field of fields a JSON member `key` stands for, or NULL. */

@@ -100,6 +100,24 @@ member_text(const struct input_field *f, json_t *m, char buf[24])
 	}
 }
 
+/* Whether a list member m is as f takes it: strings it takes, not too many. */
+static int
+items_taken(const struct input_field *f, json_t *m)
+{
+	size_t	 i;
+	json_t	*item;
+
+	if (!json_is_array(m) || json_array_size(m) > INPUT_MAX_ITEMS ||
+	    (json_array_size(m) == 0 && (f->flags & IN_REQUIRED)))
+		return 0;
+	json_array_foreach(m, i, item)
+		if (!json_is_string(item) || strlen(json_string_value(item)) !=
+		    json_string_length(item) ||
+		    !fuzz_acceptable(f, json_string_value(item)))
+			return 0;
+	return 1;
+}
+
 static const struct input_field *
 field_of(const struct input_field *const *fields, const char *key)
 {
@@ -140,6 +158,11 @@ expected(json_t *body, const struct input_field *const *fields, int partial)
 				return 422;
 			continue;
 		}
+		if (f->type == IN_LIST) {
+			if (!items_taken(f, m))
+				return 422;
+			continue;
+		}
 		if ((s = member_text(f, m, buf)) == NULL)
 			return 422;
 		if (*s == '\0' ? (f->flags & IN_REQUIRED) != 0 :
@@ -171,6 +194,15 @@ check_accepted(const struct req *r, const struct input *in, json_t *body,
 			FUZZ_CHECK(v->text == NULL);
 			if (f->json == NULL || partial)
 				continue;
+		}
+		if (f->type == IN_LIST) {
+			/* as many as the array, the first its text */
+			FUZZ_CHECK(v->n == (long long)json_array_size(m));
+			FUZZ_CHECK(v->n == 0 ? v->text == NULL : strcmp(v->text,
+			    json_string_value(json_array_get(m, 0))) == 0);
+			if (v->n > 0)
+				fuzz_check_value(f, v);
+			continue;
 		}
 		fuzz_check_value(f, v);
 		if (m != NULL) {

@@ -57,6 +57,38 @@ encode(const struct params *p)
 }
 
 /*
+ * An IN_LIST field's items in p (its name repeated): refused when one is
+ * empty or not taken, or when there are too many; else counted, the
+ * first one its text.
+ */
+static void
+check_items(const struct req *r, const struct params *p,
+    const struct input_field *f, const struct input_value *v, int *refuse)
+{
+	const char	*first = NULL;
+	size_t		 n = 0;
+	int		 bad = 0;
+
+	for (size_t j = 0; j < p->n; j++) {
+		if (strcmp(p->v[j].name, f->name) != 0)
+			continue;
+		if (n++ == 0)
+			first = p->v[j].value;
+		if (!fuzz_acceptable(f, p->v[j].value))
+			bad = 1;
+	}
+	bad |= n > INPUT_MAX_ITEMS || (n == 0 && (f->flags & IN_REQUIRED));
+	FUZZ_CHECK(fuzz_has_error(r, f, 0) == bad);
+	*refuse |= bad;
+	if (bad)
+		return;
+	FUZZ_CHECK(v->n == (long long)n);
+	FUZZ_CHECK(n == 0 ? v->text == NULL : strcmp(v->text, first) == 0);
+	if (n > 0)
+		fuzz_check_value(f, v);
+}
+
+/*
  * The pairs p read through fields: refused (422) exactly when some field
  * was sent twice, is required and missing, or fails its description; the
  * others come out typed and within their limits.
@@ -75,6 +107,10 @@ check_list(struct req *r, const struct params *p,
 		size_t		 n = params_count(p, f->name);
 		int		 bad;
 
+		if (f->type == IN_LIST) {
+			check_items(r, p, f, &in->v[i], &refuse);
+			continue;
+		}
 		if (n > 1)
 			bad = 1;
 		else if (n == 0 || *v == '\0')

@@ -127,6 +127,11 @@ fuzz_acceptable(const struct input_field *f, const char *s)
 	case IN_CHOICE:
 		ok = fuzz_one_of(s, f->choices);
 		break;
+	case IN_LIST:	/* one of its items */
+		ok = len > 0 && (f->max == 0 ||
+		    utf8_length(s) <= (size_t)f->max) &&
+		    !utf8_has_control(s, len);
+		break;
 	}
 	return ok && (f->valid == NULL || f->valid(s) == NULL);
 }
@@ -176,6 +181,11 @@ fuzz_check_value(const struct input_field *f, const struct input_value *v)
 		break;
 	case IN_CHOICE:
 		FUZZ_CHECK(fuzz_one_of(s, f->choices));
+		break;
+	case IN_LIST:	/* its first item; how many, the reader's */
+		FUZZ_CHECK(f->max == 0 || utf8_length(s) <= (size_t)f->max);
+		FUZZ_CHECK(!utf8_has_control(s, len));
+		FUZZ_CHECK(v->n >= 1 && v->n <= INPUT_MAX_ITEMS);
 		break;
 	}
 	if (f->valid != NULL)

@@ -5,7 +5,8 @@ SANITIZE	?=
 CC		:= gcc
 CXX		:= g++
 
-PKGS		:= libmariadb libctemplate jansson inih liburiparser libsodium zlib
+PKGS		:= libmariadb libctemplate jansson inih liburiparser libsodium zlib \
+		   libical
 PKG_CFLAGS	:= $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS	:= $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lfcgi
 VERSION		:= $(shell cat VERSION)+$(shell git rev-parse --short HEAD 2>/dev/null || echo dev)

@@ -87,6 +87,14 @@ static const struct key config_keys[] = {
 	    0, 1, 240 },
 	{ "rules",	"max_participants", K_INT, CFG(rules.max_participants),
 	    0, 0, 1000 },
+	{ "rules",	"max_occurrences", K_INT, CFG(rules.max_occurrences),
+	    0, 1, 1000 },
+	{ "rules",	"series_horizon_days", K_INT,
+	    CFG(rules.series_horizon_days), 0, 1, 3650 },
+	{ "rules",	"series_skips_allowed", K_INT,
+	    CFG(rules.series_skips_allowed), 0, 0, 100 },
+	{ "rules",	"series_no_shows", K_INT, CFG(rules.series_no_shows),
+	    0, 1, 100 },
 	{ "privacy",	"show_owner",	K_BOOL,	CFG(show_owner), 0, 0, 1 },
 	{ "testing",	"clock_file",	K_STR,	CFG(clock_file), 0, 0, 0 },
 	{ "testing",	"slow_path",	K_BOOL,	CFG(slow_path),	0, 0, 1 },
@@ -432,7 +440,9 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 	cfg->rules = (struct rules){ .slot_minutes = 15, .open_from = 7 * 60,
 	    .open_until = 20 * 60, .open_days = 0x3e /* Monday to Friday */,
 	    .max_minutes = 8 * 60, .horizon_days = 90, .checkin_opens = 15,
-	    .checkin_grace = 15, .max_participants = 100 };
+	    .checkin_grace = 15, .max_participants = 100,
+	    .max_occurrences = 100, .series_horizon_days = 365,
+	    .series_skips_allowed = 25, .series_no_shows = 3 };
 	if (parse_file(path, &p, err, errlen) == -1 ||
 	    check_required(&p, path, err, errlen) == -1)
 		return -1;

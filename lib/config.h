@@ -39,6 +39,10 @@ struct rules {
 	int	checkin_opens;	/* check-in opens this many minutes early */
 	int	checkin_grace;	/* and closes this many after the start */
 	int	max_participants; /* people and guests one booking names */
+	int	max_occurrences;	/* dates one series may have */
+	int	series_horizon_days;	/* how far ahead a series may go */
+	int	series_skips_allowed;	/* % of its dates a series may skip */
+	int	series_no_shows;	/* no-shows in a row that release it */
 };
 
 struct config {

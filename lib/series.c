@@ -43,20 +43,30 @@ number_in(const char *s, long lo, long hi)
 	return *end == '\0' && v >= lo && v <= hi && v != 0;
 }
 
-/* Each comma-separated item of list passes ok(item, monthly). */
+/*
+ * Each comma-separated item of list passes ok(item, monthly), and none
+ * comes twice (libical would give its dates twice).
+ */
 static int
 items_ok(const char *list, int monthly, int (*ok)(const char *, int))
 {
 	char	copy[SERIES_RULE_MAX + 1], *item, *save = NULL;
+	char	seen[SERIES_RULE_MAX + 3] = ",";
 
 	snprintf(copy, sizeof copy, "%s", list);
 	if (*copy == '\0' || copy[strlen(copy) - 1] == ',' || *copy == ',' ||
 	    strstr(copy, ",,") != NULL)
 		return 0;
 	for (item = strtok_r(copy, ",", &save); item != NULL;
-	    item = strtok_r(NULL, ",", &save))
-		if (!ok(item, monthly))
+	    item = strtok_r(NULL, ",", &save)) {
+		char mark[16];
+
+		snprintf(mark, sizeof mark, ",%.12s,", item);
+		if (!ok(item, monthly) || strstr(seen, mark) != NULL)
 			return 0;
+		snprintf(seen + strlen(seen), sizeof seen - strlen(seen),
+		    "%s,", item);
+	}
 	return 1;
 }
 
@@ -340,6 +350,8 @@ series_expand(const char *rule, const char *first, int start_minute,
 
 		snprintf(date, sizeof date, "%04d-%02d-%02d", t.year, t.month,
 		    t.day);
+		if (n > 0 && strcmp(out[n - 1].date, date) == 0)
+			continue;	/* one booking a date */
 		if (count > 0 && (long)n == count)
 			break;
 		if (n == max) {

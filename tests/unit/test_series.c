@@ -96,6 +96,9 @@ test_other_rules_are_refused_naming_the_part(void **state)
 		{ "FREQ=DAILY;", NULL }, { "", NULL }, { "FREQ", NULL },
 		{ "FREQ=DAILY;=3", NULL }, { "FREQ=MONTHLY;BYDAY=6TU", NULL },
 		{ "FREQ=MONTHLY;BYDAY=MO,,TU", NULL },
+		{ "FREQ=WEEKLY;BYDAY=MO,MO;UNTIL=20540602", "BYDAY takes "
+		    "weekdays (MO,WE)" },
+		{ "FREQ=MONTHLY;BYMONTHDAY=1,2,1", NULL },
 	};
 	char why[160];
 

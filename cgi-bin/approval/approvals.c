@@ -42,6 +42,8 @@ static const char SQL_QUEUE[] =
     " ORDER BY b.starts_at, b.id LIMIT 51";
 _Static_assert(QUEUE_PAGE == 50, "the queue's LIMIT");
 
+static const char SQL_START_OF[] = "SELECT starts_at FROM bookings WHERE id = ?";
+
 /* Today's no-shows: bookings released because nobody checked in. */
 static const char SQL_NO_SHOWS[] =
     "SELECT STRAIGHT_JOIN b.id, r.name AS room, u.display_name AS owner,"
@@ -316,8 +318,20 @@ approval_deny(struct req *r)
 int
 approval_deny_form(struct req *r, int status)
 {
+	long long	 id = route_arg_id(r, 0);
+	struct db_rows	*rows;
+	time_t		 t = 0;
+
 	/* Only the reason's own errors; a decision too late, the error page. */
 	if (r->errors.n == 0)
 		return 0;
-	return queue_page(r, status, NULL, route_arg_id(r, 0), 0, 0);
+	/* The page that begins with that request, its field there to fill. */
+	if ((rows = db_query(r->app->db, SQL_START_OF, DB_ARGS(DB_INT(id)))) ==
+	    NULL)
+		return db_failed(r);
+	if (rows->nrows == 1 &&
+	    parse_sql_time(db_get(rows, 0, "starts_at"), &t) == -1)
+		t = 0;
+	db_rows_free(rows);
+	return queue_page(r, status, NULL, id, t, t != 0 ? id - 1 : 0);
 }

@@ -82,6 +82,19 @@ def quiet_day(rooms, first=21, last=86):
     raise AssertionError(f"no quiet day left for {rooms}")
 
 
+def open_request(browser, booking_id):
+    """The queue's page that holds the request (50 a page, soonest first),
+    opened; the request's item."""
+    browser.get(browser.base + "/admin/approvals")
+    while True:
+        found = browser.find_elements(By.ID, f"request-{booking_id}")
+        if found:
+            return found[0]
+        more = browser.find_elements(By.ID, "next")
+        assert more, f"request {booking_id} is on no page of the queue"
+        press_and_wait(browser, more[0])
+
+
 def set_datetime(browser, element_id, value):
     # datetime-local inputs take typing awkwardly; set the value as a person's
     # picker would, then let the form submit it.
@@ -119,11 +132,10 @@ def test_alice_books_and_admin_decides(browser, decision):
     booking_id = booking_url.rsplit("/", 1)[1]
 
     log_in(browser, "admin")
-    browser.get(browser.base + "/admin/approvals")
+    item = open_request(browser, booking_id)
     # However long a title in the queue, the page fits the screen.
     width = browser.execute_script("return document.documentElement.clientWidth")
     assert browser.execute_script("return document.documentElement.scrollWidth") <= width
-    item = browser.find_element(By.ID, f"request-{booking_id}")
     assert title in item.text and "Alice Andersen" in item.text
     if decision == "approve":
         item.find_element(By.CSS_SELECTOR, 'form[action$="/approve"] button').click()

@@ -9,7 +9,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from test_book_and_approve import TZ, book_through_the_form, far_slot, log_in, press_and_wait
+from test_book_and_approve import (TZ, book_through_the_form, far_slot, log_in, open_request,
+                                   press_and_wait)
 
 CLOCK = pathlib.Path(os.environ.get("RB_CLOCK_FILE", "var/test/clock"))
 
@@ -35,8 +36,7 @@ def test_alice_checks_in_and_out_from_her_booking_page(browser):
         page = book_through_the_form(browser, f"Check-in {hour}", start, end)
         booking_id = page.rsplit("/", 1)[1]
         log_in(browser, "admin")
-        browser.get(browser.base + "/admin/approvals")
-        browser.find_element(By.ID, f"request-{booking_id}").find_element(
+        open_request(browser, booking_id).find_element(
             By.CSS_SELECTOR, 'form[action$="/approve"] button').click()
         WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "done")))
 

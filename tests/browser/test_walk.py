@@ -13,8 +13,8 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 from checks import check_page, open_menu, width_name
-from test_book_and_approve import (TZ, book_through_the_form, log_in, press_and_wait,
-                                   quiet_day, sql)
+from test_book_and_approve import (TZ, book_through_the_form, log_in, open_request,
+                                   press_and_wait, quiet_day, sql)
 from test_check_in_and_out import CLOCK, click_and_wait, set_clock
 
 # Rooms the administrator may add, after the demo's Amsterdam to Jakarta.
@@ -143,22 +143,24 @@ def test_from_a_new_room_to_a_checked_in_meeting(browser):
     # bob's, then closes the new room, which cancels bob's booking.
     log_in(browser, "admin")
     assert unread(browser) >= 3  # administrators hear of every request
-    go(browser, "/admin/approvals")
     ids = {url.rsplit("/", 1)[1]: title for url, title in
            ((planning_url, planning[0]), (workshop_url, workshop[0]), (review_url, review[0]))}
     for booking_id, title in ids.items():
-        assert title in text(browser, f"#request-{booking_id}")
+        assert title in open_request(browser, booking_id).text
     check_page(browser, "approvals queue")
     planning_id, workshop_id, review_id = ids
+    open_request(browser, planning_id)
     submit(browser, f'#request-{planning_id} form[action$="/approve"]')
     assert "has been told" in text(browser, "#done")
     # Denying needs a reason: without one the field says so and has focus.
+    open_request(browser, workshop_id)
     submit(browser, f'#request-{workshop_id} form[action$="/deny"]')
     assert browser.switch_to.active_element.get_attribute("id") == f"reason-{workshop_id}"
     check_page(browser, "approvals queue with errors", expect_errors=True)
     browser.find_element(By.ID, f"reason-{workshop_id}").send_keys(DENIED_BECAUSE)
     submit(browser, f'#request-{workshop_id} form[action$="/deny"]')
     assert "has been told" in text(browser, "#done")
+    open_request(browser, review_id)
     submit(browser, f'#request-{review_id} form[action$="/approve"]')
     assert not browser.find_elements(By.ID, f"request-{review_id}")
     browser.get(room_url)

@@ -87,6 +87,15 @@ def test_a_long_queue_comes_in_pages_that_miss_nothing(admin):
         starts = [sql_value(f"SELECT CONCAT(starts_at, ' ', LPAD(id, 12, '0')) FROM bookings"
                             f" WHERE id = {i}") for i in seen]
         assert starts == sorted(starts)
+        # A denial without a reason, from a later page: that page again,
+        # beginning with the request, its field marked to fill.
+        far = seen[-1]
+        resp = admin.post(url(f"/admin/approvals/{far}/deny"), data={
+            "csrf": csrf_of(admin.get(url("/admin/approvals")).text), "reason": ""})
+        assert resp.status_code == 422
+        doc = BeautifulSoup(resp.text, "html.parser")
+        assert doc.select(".request")[0]["id"] == f"request-{far}"
+        assert doc.select_one(f"#reason-{far}")["aria-invalid"] == "true"
         # Past the last request: nothing, said so; a made-up cursor: 422.
         last = sql_value(f"SELECT UNIX_TIMESTAMP(starts_at) FROM bookings WHERE id = {seen[-1]}")
         after = admin.get(url(f"/admin/approvals?after={last}.{seen[-1]}"))

@@ -133,6 +133,27 @@ booking_checkin_open(time_t start, time_t end, time_t now)
 #define ATTEMPTS	3
 
 enum booking_result
+booking_retried(struct db *db, booking_attempt_fn attempt, void *arg)
+{
+	enum booking_result rc = BK_DB_ERROR;
+
+	for (int i = 0; i < ATTEMPTS; i++)
+		if ((rc = attempt(db, arg)) != BK_DB_ERROR ||
+		    db_last_error(db) != DB_CONFLICT)
+			break;
+	return rc;
+}
+
+int
+booking_event(struct db *db, long long id, const char *kind, long long actor,
+    const char *reason)
+{
+	return db_exec(db, SQL_EVENT, DB_ARGS(DB_INT(id), DB_STR(kind),
+	    actor > 0 ? DB_INT(actor) : DB_NULL,
+	    reason != NULL ? DB_STR(reason) : DB_NULL), NULL) == 1 ? 0 : -1;
+}
+
+enum booking_result
 booking_finish(struct db *db, enum booking_result rc)
 {
 	if (rc != BK_OK)
@@ -312,8 +333,8 @@ try_request(struct db *db, const struct booking_request *q,
 		}
 		return booking_finish(db, BK_DB_ERROR);
 	}
-	if (db_exec(db, SQL_EVENT, DB_ARGS(DB_INT(o->id), DB_STR("requested"),
-	    DB_INT(q->requester->id), DB_NULL), NULL) != 1 ||
+	if (booking_event(db, o->id, "requested", q->requester->id,
+	    NULL) == -1 ||
 	    (q->participants != NULL &&
 	    participants_store(db, o->id, q->participants) == -1) ||
 	    tell_request(db, q, owner, room, o->id) == -1 ||
@@ -342,17 +363,27 @@ booking_submit(struct db *db, const struct rules *k,
 	return booking_request(db, q, o);
 }
 
+/* What one attempt at a request works on. */
+struct request_attempt {
+	const struct booking_request	*q;
+	struct booking_outcome		*o;
+};
+
+static enum booking_result
+attempt_request(struct db *db, void *arg)
+{
+	struct request_attempt *a = arg;
+
+	return try_request(db, a->q, a->o);
+}
+
 enum booking_result
 booking_request(struct db *db, const struct booking_request *q,
     struct booking_outcome *o)
 {
-	enum booking_result rc = BK_DB_ERROR;
+	struct request_attempt a = { q, o };
 
-	for (int i = 0; i < ATTEMPTS; i++)
-		if ((rc = try_request(db, q, o)) != BK_DB_ERROR ||
-		    db_last_error(db) != DB_CONFLICT)
-			break;
-	return rc;
+	return booking_retried(db, attempt_request, &a);
 }
 
 /* Who last changed the booking and when, for "already decided" answers. */
@@ -513,9 +544,8 @@ apply_locked(struct db *db, long long id, const struct transition *t,
 	}
 
 	if (set_state(db, id, t, actor, reason, end, now) != 1 ||
-	    db_exec(db, SQL_EVENT, DB_ARGS(DB_INT(id), DB_STR(t->event),
-	    actor != NULL ? DB_INT(actor->id) : DB_NULL,
-	    reason != NULL ? DB_STR(reason) : DB_NULL), NULL) != 1)
+	    booking_event(db, id, t->event, actor != NULL ? actor->id : 0,
+	    reason) == -1)
 		return BK_DB_ERROR;
 	notice = (struct notice_facts){ .title = title, .room = room,
 	    .actor = actor != NULL ? actor->name : NULL, .reason = reason,
@@ -569,22 +599,37 @@ booking_apply_locked(struct db *db, long long id, enum booking_action action,
 	    BK_NOT_ALLOWED;
 }
 
+/* What one attempt at a transition works on. */
+struct apply_attempt {
+	long long		 id;
+	const struct transition	*t;
+	const struct user	*actor;
+	const char		*reason;
+	time_t			 use_end;
+	struct booking_outcome	*o;
+};
+
+static enum booking_result
+attempt_apply(struct db *db, void *arg)
+{
+	struct apply_attempt *a = arg;
+
+	return try_apply(db, a->id, a->t, a->actor, a->reason, a->use_end,
+	    a->o);
+}
+
 /* booking_apply, retried when the server picks it as a deadlock victim. */
 static enum booking_result
 apply_retried(struct db *db, long long id, enum booking_action action,
     const struct user *actor, const char *reason, time_t use_end,
     struct booking_outcome *o)
 {
-	const struct transition	*t = transition_of(action);
-	enum booking_result	 rc = BK_DB_ERROR;
+	struct apply_attempt a = { id, transition_of(action), actor, reason,
+	    use_end, o };
 
-	if (t == NULL)
+	if (a.t == NULL)
 		return BK_NOT_ALLOWED;
-	for (int i = 0; i < ATTEMPTS; i++)
-		if ((rc = try_apply(db, id, t, actor, reason, use_end, o)) !=
-		    BK_DB_ERROR || db_last_error(db) != DB_CONFLICT)
-			break;
-	return rc;
+	return booking_retried(db, attempt_apply, &a);
 }
 
 enum booking_result

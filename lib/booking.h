@@ -86,6 +86,11 @@ enum booking_result {
 	BK_TOO_FEW_ATTENDEES,	/* fewer than outcome.named participants */
 	BK_TOO_MANY_NAMED,	/* more participants than the rules allow */
 	BK_STALE,		/* changed since outcome.version was read */
+	BK_SERIES_TOO_LONG,	/* more dates than outcome.allowed */
+	BK_SERIES_TAKEN,	/* outcome.dates are not free */
+	BK_SERIES_SKIPS,	/* outcome.skipped dates of outcome.count not
+				   free: more than outcome.allowed % */
+	BK_SERIES_EMPTY,	/* none of its dates is free */
 	BK_DB_ERROR,		/* see db_last_error */
 };
 
@@ -103,6 +108,9 @@ struct booking_outcome {
 	long long	 named;		/* participants named */
 	long long	 version;	/* BK_STALE: the booking's own now */
 	int		 back_to_pending;	/* a change: decided again */
+	/* A series: dates not free ("2026-12-14, 2026-12-21"), counts. */
+	char		 dates[300];
+	long long	 count, skipped, allowed;
 };
 
 
@@ -185,6 +193,18 @@ enum booking_result booking_change(struct db *, const struct rules *,
 int		booking_notify(struct db *, long long to, long long id,
 		    const char *kind, const struct notice_facts *n,
 		    long long except);
+
+/* Appends event kind to booking id's history (actor 0: the system). */
+int		booking_event(struct db *, long long id, const char *kind,
+		    long long actor, const char *reason);
+
+/*
+ * Runs attempt(db, arg), a whole transaction, again while the server
+ * picks it as a deadlock victim (at most three times); its result.
+ */
+typedef enum booking_result (*booking_attempt_fn)(struct db *, void *arg);
+enum booking_result booking_retried(struct db *, booking_attempt_fn attempt,
+		    void *arg);
 
 /* Rolls back unless rc is BK_OK, else commits; passes rc on. */
 enum booking_result booking_finish(struct db *, enum booking_result rc);

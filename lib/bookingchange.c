@@ -38,9 +38,6 @@ static const char SQL_EVENT[] =
     "INSERT INTO booking_events (booking_id, kind, actor_id, changes)"
     " VALUES (?, 'changed', ?, ?)";
 
-/* Retries of a transaction the server chose as a deadlock victim. */
-#define ATTEMPTS	3
-
 /* The booking as it was when locked. */
 struct before {
 	char		 state[16];
@@ -373,20 +370,31 @@ try_change(struct db *db, const struct rules *k,
 	return booking_finish(db, rc);
 }
 
+/* What one attempt at a change works on. */
+struct change_attempt {
+	const struct rules		*k;
+	const struct booking_change	*c;
+	struct booking_outcome		*o;
+};
+
+static enum booking_result
+attempt_change(struct db *db, void *arg)
+{
+	struct change_attempt *a = arg;
+
+	return try_change(db, a->k, a->c, a->o);
+}
+
 enum booking_result
 booking_change(struct db *db, const struct rules *k,
     const struct booking_change *c, struct booking_outcome *o)
 {
-	enum booking_result rc = BK_DB_ERROR;
+	struct change_attempt a = { k, c, o };
 
 	if (c->participants != NULL &&
 	    c->participants->n > (size_t)k->max_participants) {
 		memset(o, 0, sizeof *o);
 		return BK_TOO_MANY_NAMED;
 	}
-	for (int i = 0; i < ATTEMPTS; i++)
-		if ((rc = try_change(db, k, c, o)) != BK_DB_ERROR ||
-		    db_last_error(db) != DB_CONFLICT)
-			break;
-	return rc;
+	return booking_retried(db, attempt_change, &a);
 }

@@ -208,6 +208,30 @@ say_too_many_named(const struct facts *f, char *buf, size_t n)
 	    "guests."), f->k->max_participants);
 }
 
+static void
+say_series_too_long(const struct facts *f, char *buf, size_t n)
+{
+	snprintf(buf, n, SAY(f, "A series can have at most %lld dates; end "
+	    "it sooner."), f->o->allowed);
+}
+
+static void
+say_series_taken(const struct facts *f, char *buf, size_t n)
+{
+	snprintf(buf, n, SAY(f, "These dates are not free: %s. Book the "
+	    "series with them skipped, or choose another time or room."),
+	    f->o->dates);
+}
+
+static void
+say_series_skips(const struct facts *f, char *buf, size_t n)
+{
+	snprintf(buf, n, SAY(f, "%lld of its %lld dates are not free (%s); a "
+	    "series can skip at most %lld%% of its dates. Choose another time "
+	    "or room."), f->o->skipped, f->o->count, f->o->dates,
+	    f->o->allowed);
+}
+
 #define ANY_ACTION	(-1)
 
 /*
@@ -260,6 +284,15 @@ static const struct {
 	    say_too_few },
 	{ BK_TOO_MANY_NAMED,	ANY_ACTION,	422, "participant", NULL,
 	    say_too_many_named },
+	{ BK_SERIES_TOO_LONG,	ANY_ACTION,	422, "recurrence", NULL,
+	    say_series_too_long },
+	{ BK_SERIES_TAKEN,	ANY_ACTION,	409, "recurrence", NULL,
+	    say_series_taken },
+	{ BK_SERIES_SKIPS,	ANY_ACTION,	409, "recurrence", NULL,
+	    say_series_skips },
+	{ BK_SERIES_EMPTY,	ANY_ACTION,	409, "recurrence",
+	    N_("None of its dates is free; choose another time or room."),
+	    NULL },
 	{ BK_STALE,		ANY_ACTION,	409, NULL,
 	    N_("Someone changed this booking since you opened it; it is shown "
 	    "as it is now. Make your change again if it still applies."),

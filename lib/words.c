@@ -85,11 +85,11 @@ char *
 words_notice_facts(const struct notice_facts *f)
 {
 	/* Who and why are left out when there are none. */
-	json_t	*j = json_pack("{s:s, s:s, s:I, s:I, s:s*, s:s*, s:i}",
+	json_t	*j = json_pack("{s:s, s:s, s:I, s:I, s:s*, s:s*, s:i, s:i}",
 		    "title", f->title, "room", f->room,
 		    "start", (json_int_t)f->start, "end", (json_int_t)f->end,
 		    "actor", f->actor, "reason", f->reason,
-		    "grace", f->grace_minutes);
+		    "grace", f->grace_minutes, "dates", f->dates);
 	char	*text;
 
 	if (j != NULL && f->old_room != NULL && json_object_update_new(j,
@@ -186,6 +186,31 @@ words_notice_text(const char *lang, const char *kind,
 		utf8_printf(buf, n, i18n_text(lang, "%s moved your booking "
 		    "“%s” to %s, %s; it waits for approval again."),
 		    actor_of(lang, f), f->title, f->room, span);
+	else if (strcmp(kind, "series_requested") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "New request: “%s” in %s, "
+		    "%d dates from %s, by %s."), f->title, f->room, f->dates,
+		    span, actor_of(lang, f));
+	else if (strcmp(kind, "series_booked_for_you") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "%s booked “%s” in %s for "
+		    "you: %d dates from %s."), actor_of(lang, f), f->title,
+		    f->room, f->dates, span);
+	else if (strcmp(kind, "series_invited") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "%s invited you to “%s” in "
+		    "%s: %d dates from %s."), actor_of(lang, f), f->title,
+		    f->room, f->dates, span);
+	else if (strcmp(kind, "series_confirmed") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "Your series “%s” in %s is "
+		    "confirmed: %d dates from %s."), f->title, f->room,
+		    f->dates, span);
+	else if (strcmp(kind, "series_denied") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "Your series “%s” in %s, "
+		    "%d dates from %s, was denied: %s"), f->title, f->room,
+		    f->dates, span, reason);
+	else if (strcmp(kind, "series_released") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "The rest of your series "
+		    "“%s” in %s was released: nobody checked in %d times in a "
+		    "row, so its rooms are free for others."), f->title,
+		    f->room, f->dates);
 	else if (strcmp(kind, "rerequested") == 0)
 		utf8_printf(buf, n, i18n_text(lang, "Changed request: “%s” "
 		    "is now in %s, %s (it was in %s, %s), by %s."), f->title,
@@ -201,7 +226,7 @@ words_notice(const char *lang, const char *kind, const char *facts,
 	json_error_t		 err;
 	json_t			*j;
 	json_int_t		 start, end, old_start = 0, old_end = 0;
-	int			 grace = 0;
+	int			 grace = 0, dates = 0;
 
 	/* Written before notices kept their facts: the words as stored. */
 	if (kind == NULL || facts == NULL || (j = json_loads(facts, 0,
@@ -210,11 +235,11 @@ words_notice(const char *lang, const char *kind, const char *facts,
 		return buf;
 	}
 	memset(&f, 0, sizeof f);
-	if (json_unpack(j, "{s:s, s:s, s:I, s:I, s?s, s?s, s?i, s?s, s?I, s?I}",
-	    "title", &f.title, "room", &f.room, "start", &start, "end", &end,
-	    "actor", &f.actor, "reason", &f.reason, "grace", &grace,
-	    "old_room", &f.old_room, "old_start", &old_start, "old_end",
-	    &old_end) == -1) {
+	if (json_unpack(j, "{s:s, s:s, s:I, s:I, s?s, s?s, s?i, s?s, s?I, s?I,"
+	    " s?i}", "title", &f.title, "room", &f.room, "start", &start,
+	    "end", &end, "actor", &f.actor, "reason", &f.reason, "grace",
+	    &grace, "old_room", &f.old_room, "old_start", &old_start,
+	    "old_end", &old_end, "dates", &dates) == -1) {
 		snprintf(buf, n, "%s", stored != NULL ? stored : "");
 		json_decref(j);
 		return buf;
@@ -222,6 +247,7 @@ words_notice(const char *lang, const char *kind, const char *facts,
 	f.start = (time_t)start;
 	f.end = (time_t)end;
 	f.grace_minutes = grace;
+	f.dates = dates;
 	f.old_start = (time_t)old_start;
 	f.old_end = (time_t)old_end;
 	words_notice_text(lang, kind, &f, buf, n);

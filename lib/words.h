@@ -29,6 +29,7 @@ struct notice_facts {
 	const char	*reason;	/* or NULL */
 	time_t		 start, end;
 	int		 grace_minutes;	/* the check-in grace, for releases */
+	int		 dates;		/* a series: how many dates */
 	/* A change: the room and time before it (old_room NULL: none). */
 	const char	*old_room;
 	time_t		 old_start, old_end;

@@ -1,0 +1,525 @@
+/*
+ * bookingseries: a booking that repeats, requested date by date in one
+ * transaction under the room's lock.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "bookingseries.h"
+#include "clock.h"
+#include "db.h"
+#include "delegate.h"
+#include "participants.h"
+#include "readmodel.h"
+#include "user.h"
+#include "words.h"
+
+/* A request token is its requester's, whoever the series is for. */
+static const char SQL_BY_TOKEN[] =
+    "SELECT id, series_id FROM bookings WHERE request_token = ?"
+    " AND (user_id = ? OR booked_by = ?)";
+/* The live booking in the way of one date, with what a reader may see. */
+static const char SQL_TAKEN[] =
+    "SELECT b.starts_at, b.ends_at, b.title, b.private, b.user_id,"
+    " u.display_name AS owner FROM bookings b JOIN users u ON u.id = b.user_id"
+    " WHERE b.room_id = ? AND b.status IN " HOLDS_SLOT
+    " AND b.starts_at < ? AND b.ends_at > ?"
+    " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "?")
+    " ORDER BY b.starts_at LIMIT 1";
+static const char SQL_INSERT_SERIES[] =
+    "INSERT INTO booking_series (rrule, first_date, start_minute, end_minute,"
+    " time_zone, room_id, user_id, title, attendees, skipped)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_INSERT[] =
+    "INSERT INTO bookings (room_id, user_id, title, attendees, starts_at,"
+    " ends_at, request_token, private, booked_by, series_id, original_date)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_SERIES_BOOKINGS[] =
+    "SELECT id, original_date FROM bookings WHERE series_id = ?"
+    " ORDER BY original_date, id";
+static const char SQL_SKIPPED[] =
+    "SELECT skipped FROM booking_series WHERE id = ?";
+
+/* The words a skipped date is kept with (and the API answers with). */
+static const char *const state_names[] = {
+	[DATE_FREE] = "free", [DATE_TAKEN] = "taken",
+	[DATE_OUTSIDE] = "outside", [DATE_CLOSED] = "closed",
+};
+
+void
+series_plan_free(struct series_plan *p)
+{
+	free(p->dates);
+	memset(p, 0, sizeof *p);
+}
+
+/* The site's local date and minute of the day of t. */
+static int
+local_date_minute(time_t t, char date[11], int *minute)
+{
+	struct tm tm;
+
+	if (localtime_r(&t, &tm) == NULL ||
+	    strftime(date, 11, "%Y-%m-%d", &tm) != 10)
+		return -1;
+	*minute = tm.tm_hour * 60 + tm.tm_min;
+	return 0;
+}
+
+/*
+ * The dates the rule gives, each checked against the site's rules with
+ * the series' horizon.  BK_OK, or the refusal.  In the site's zone.
+ */
+static enum booking_result
+expand(const struct rules *k, const struct series_request *s,
+    struct series_plan *p, struct booking_outcome *o)
+{
+	const struct booking_request	*q = s->first;
+	struct series_date		*when;
+	struct rules			 series_rules = *k;
+	char				 first[11], end_date[11], last[11];
+	int				 start_minute, end_minute, more;
+	long				 n;
+	time_t				 now = clock_now();
+
+	o->field = "ends_at";
+	if (q->ends_at <= q->starts_at) {
+		o->rule = RULE_END_BEFORE_START;
+		return BK_RULE_BROKEN;
+	}
+	if (local_date_minute(q->starts_at, first, &start_minute) == -1 ||
+	    local_date_minute(q->ends_at, end_date, &end_minute) == -1) {
+		o->rule = RULE_NO_TIME;
+		return BK_RULE_BROKEN;
+	}
+	/* A booking lies inside one day: its end may be that day's 24:00. */
+	if (strcmp(first, end_date) != 0) {
+		if (end_minute != 0 || q->ends_at - q->starts_at > 86400) {
+			o->rule = RULE_CLOSED;
+			return BK_RULE_BROKEN;
+		}
+		end_minute = 24 * 60;
+	}
+	/*
+	 * Far enough to see the dates beyond the horizon as such, near
+	 * enough that a rule without an end stops.
+	 */
+	if (local_date(now, k->series_horizon_days + 3660, last) == -1 ||
+	    (p->dates = calloc((size_t)k->max_occurrences + 1,
+	    sizeof *p->dates)) == NULL ||
+	    (when = calloc((size_t)k->max_occurrences + 1,
+	    sizeof *when)) == NULL)
+		return BK_DB_ERROR;
+	n = series_expand(s->rule, first, start_minute, end_minute, last,
+	    when, (size_t)k->max_occurrences + 1, &more);
+	if (n < 0 || n > k->max_occurrences || more) {
+		free(when);
+		o->allowed = k->max_occurrences;
+		return BK_SERIES_TOO_LONG;
+	}
+	series_rules.horizon_days = k->series_horizon_days;
+	for (long i = 0; i < n; i++) {
+		struct series_plan_date *d = &p->dates[i];
+		const char *field;
+
+		d->when = when[i];
+		if (d->when.no_time)
+			d->rule = RULE_NO_TIME;
+		else
+			d->rule = rules_check(&series_rules, d->when.start,
+			    d->when.end, now, &field);
+		d->state = d->rule == RULE_OK ? DATE_FREE : DATE_OUTSIDE;
+	}
+	p->n = (size_t)n;
+	free(when);
+	return n == 0 ? BK_SERIES_EMPTY : BK_OK;
+}
+
+/* The dates the room is closed for, from its locked row. */
+static enum booking_result
+mark_closed(const struct db_rows *room, struct series_plan *p)
+{
+	time_t from, until = 0;
+
+	if (db_get(room, 0, "closed_from") == NULL)
+		return BK_OK;
+	if (parse_sql_time(db_get(room, 0, "closed_from"), &from) == -1 ||
+	    (db_get(room, 0, "closed_until") != NULL &&
+	    parse_sql_time(db_get(room, 0, "closed_until"), &until) == -1))
+		return BK_DB_ERROR;
+	for (size_t i = 0; i < p->n; i++) {
+		struct series_plan_date *d = &p->dates[i];
+
+		if (d->state == DATE_FREE && from < d->when.end &&
+		    (until == 0 || until > d->when.start))
+			d->state = DATE_CLOSED;
+	}
+	return BK_OK;
+}
+
+/* Whether a live booking holds the room at date d; it is marked. */
+static enum booking_result
+mark_taken(struct db *db, long long room, struct series_plan_date *d)
+{
+	char		 from[SQL_TIME_LEN], to[SQL_TIME_LEN];
+	struct db_rows	*rows;
+	enum booking_result rc = BK_OK;
+
+	if (sql_time_utc(d->when.start, from) == -1 ||
+	    sql_time_utc(d->when.end, to) == -1 ||
+	    (rows = db_query(db, SQL_TAKEN, DB_ARGS(DB_INT(room), DB_STR(to),
+	    DB_STR(from), DB_STR(from)))) == NULL)
+		return BK_DB_ERROR;
+	if (rows->nrows == 1) {
+		d->state = DATE_TAKEN;
+		d->taken_owner = db_get_int(rows, 0, "user_id");
+		d->taken_private = (int)db_get_int(rows, 0, "private");
+		snprintf(d->taken_title, sizeof d->taken_title, "%s",
+		    db_text(rows, 0, "title"));
+		snprintf(d->taken_owner_name, sizeof d->taken_owner_name, "%s",
+		    db_text(rows, 0, "owner"));
+		if (parse_sql_time(db_get(rows, 0, "starts_at"),
+		    &d->taken_start) == -1 ||
+		    parse_sql_time(db_get(rows, 0, "ends_at"),
+		    &d->taken_end) == -1)
+			rc = BK_DB_ERROR;
+	}
+	db_rows_free(rows);
+	return rc;
+}
+
+/* Counts the dates not free, naming them in o; whether any are. */
+static size_t
+count_skipped(struct series_plan *p, struct booking_outcome *o)
+{
+	size_t len = 0;
+
+	p->skipped = 0;
+	o->dates[0] = '\0';
+	for (size_t i = 0; i < p->n; i++) {
+		if (p->dates[i].state == DATE_FREE)
+			continue;
+		p->skipped++;
+		if (len + 16 < sizeof o->dates)
+			len += (size_t)snprintf(o->dates + len,
+			    sizeof o->dates - len, "%s%s", len ? ", " : "",
+			    p->dates[i].when.date);
+		else if (len + 4 < sizeof o->dates && o->dates[len - 1] != '.')
+			len += (size_t)snprintf(o->dates + len,
+			    sizeof o->dates - len, ", …");
+	}
+	o->count = (long long)p->n;
+	o->skipped = (long long)p->skipped;
+	return p->skipped;
+}
+
+/* The dates skipped, as kept with the series: [{date, why}]. */
+static char *
+skipped_json(const struct series_plan *p)
+{
+	json_t	*list = json_array();
+	char	*text;
+
+	if (list == NULL)
+		return NULL;
+	for (size_t i = 0; i < p->n; i++) {
+		const struct series_plan_date *d = &p->dates[i];
+
+		if (d->state != DATE_FREE && json_array_append_new(list,
+		    json_pack("{s:s, s:s, s:i}", "date", d->when.date,
+		    "why", state_names[d->state], "rule", (int)d->rule)) == -1) {
+			json_decref(list);
+			return NULL;
+		}
+	}
+	text = json_dumps(list, JSON_COMPACT);
+	json_decref(list);
+	return text;
+}
+
+/* Whether who asks may ask for the owner, with as many people as named. */
+static enum booking_result
+request_people(struct db *db, const struct booking_request *q,
+    const struct user *owner, struct booking_outcome *o)
+{
+	int may;
+
+	o->named = q->participants != NULL ? (long long)q->participants->n : 0;
+	if (q->attendees < o->named)
+		return BK_TOO_FEW_ATTENDEES;
+	if (owner == q->requester)
+		return BK_OK;
+	if ((may = delegate_may_act(db, q->requester, owner->id)) == -1)
+		return BK_DB_ERROR;
+	return may ? BK_OK : BK_NOT_DELEGATE;
+}
+
+/* The series a request token already made, found again. */
+static enum booking_result
+find_by_token(struct db *db, const struct booking_request *q,
+    struct series_plan *p, struct booking_outcome *o)
+{
+	struct db_rows *rows;
+
+	if (q->request_token == NULL)
+		return BK_OK;
+	if ((rows = db_query(db, SQL_BY_TOKEN, DB_ARGS(DB_STR(q->request_token),
+	    DB_INT(q->requester->id), DB_INT(q->requester->id)))) == NULL)
+		return BK_DB_ERROR;
+	if (rows->nrows == 1) {
+		o->id = db_get_int(rows, 0, "id");
+		p->series_id = db_get(rows, 0, "series_id") != NULL ?
+		    db_get_int(rows, 0, "series_id") : 0;
+	}
+	db_rows_free(rows);
+	return o->id > 0 ? BK_EXISTING : BK_OK;
+}
+
+/* The room's lock and facts over the series' whole span; BK_OK or why. */
+static enum booking_result
+lock_room(struct db *db, const struct series_request *s,
+    struct series_plan *p, char *room, size_t n, struct booking_outcome *o)
+{
+	char		 from[SQL_TIME_LEN], to[SQL_TIME_LEN];
+	struct db_rows	*rows;
+	enum booking_result rc = BK_OK;
+
+	if (sql_time_utc(p->dates[0].when.start, from) == -1 ||
+	    sql_time_utc(p->dates[p->n - 1].when.end, to) == -1 ||
+	    (rows = booking_lock_room(db, s->first->room_id, from,
+	    to)) == NULL)
+		return BK_DB_ERROR;
+	if (rows->nrows == 0)
+		rc = BK_NO_ROOM;
+	else if (s->first->attendees > (o->capacity =
+	    db_get_int(rows, 0, "capacity")))
+		rc = BK_OVER_CAPACITY;
+	else {
+		snprintf(room, n, "%s", db_text(rows, 0, "name"));
+		rc = mark_closed(rows, p);
+	}
+	db_rows_free(rows);
+	return rc;
+}
+
+/* Tells whom a new series concerns, once: deciders, owner, people. */
+static int
+tell_series(struct db *db, const struct booking_request *q,
+    const struct user *owner, const char *room, const struct series_plan *p,
+    long long first_id)
+{
+	const struct series_plan_date *first = NULL;
+	struct notice_facts n;
+
+	for (size_t i = 0; i < p->n && first == NULL; i++)
+		if (p->dates[i].booking_id > 0)
+			first = &p->dates[i];
+	n = (struct notice_facts){ .title = q->title, .room = room,
+	    .actor = q->requester->name, .start = first->when.start,
+	    .end = first->when.end, .dates = (int)(p->n - p->skipped) };
+	if (booking_notify(db, NOTIFY_DECIDERS, first_id, "series_requested",
+	    &n, 0) == -1)
+		return -1;
+	if (owner != q->requester && booking_notify(db, owner->id, first_id,
+	    "series_booked_for_you", &n, 0) == -1)
+		return -1;
+	if (q->participants == NULL || q->participants->n == 0)
+		return 0;
+	return booking_notify(db, NOTIFY_NAMED, first_id, "series_invited", &n,
+	    q->requester->id);
+}
+
+/* Writes the series and a booking for each free date. */
+static enum booking_result
+write_series(struct db *db, const struct series_request *s,
+    const struct user *owner, const char *room, struct series_plan *p)
+{
+	const struct booking_request	*q = s->first;
+	char				 first[11], from[SQL_TIME_LEN];
+	char				 to[SQL_TIME_LEN], *skipped;
+	int				 start_minute, end_minute;
+	long long			 first_id = 0;
+	const char			*token = q->request_token;
+
+	if (local_date_minute(q->starts_at, first, &start_minute) == -1 ||
+	    (skipped = skipped_json(p)) == NULL)
+		return BK_DB_ERROR;
+	end_minute = start_minute + (int)((q->ends_at - q->starts_at) / 60);
+	if (db_exec(db, SQL_INSERT_SERIES, DB_ARGS(DB_STR(s->rule),
+	    DB_STR(first), DB_INT(start_minute), DB_INT(end_minute),
+	    DB_STR(clock_site_zone()), DB_INT(q->room_id), DB_INT(owner->id),
+	    DB_STR(q->title), DB_INT(q->attendees), DB_STR(skipped)),
+	    &p->series_id) != 1) {
+		free(skipped);
+		return BK_DB_ERROR;
+	}
+	free(skipped);
+	for (size_t i = 0; i < p->n; i++) {
+		struct series_plan_date *d = &p->dates[i];
+
+		if (d->state != DATE_FREE)
+			continue;
+		if (sql_time_utc(d->when.start, from) == -1 ||
+		    sql_time_utc(d->when.end, to) == -1 ||
+		    db_exec(db, SQL_INSERT, DB_ARGS(DB_INT(q->room_id),
+		    DB_INT(owner->id), DB_STR(q->title), DB_INT(q->attendees),
+		    DB_STR(from), DB_STR(to),
+		    /* The token finds the series again: its first booking's. */
+		    token != NULL ? DB_STR(token) : DB_NULL,
+		    DB_INT(q->private), owner != q->requester ?
+		    DB_INT(q->requester->id) : DB_NULL, DB_INT(p->series_id),
+		    DB_STR(d->when.date)), &d->booking_id) != 1 ||
+		    booking_event(db, d->booking_id, "requested",
+		    q->requester->id, NULL) == -1 ||
+		    (q->participants != NULL && participants_store(db,
+		    d->booking_id, q->participants) == -1) ||
+		    readmodel_upsert(db, d->booking_id) == -1)
+			return BK_DB_ERROR;
+		token = NULL;
+		if (first_id == 0)
+			first_id = d->booking_id;
+	}
+	return tell_series(db, q, owner, room, p, first_id) == -1 ?
+	    BK_DB_ERROR : BK_OK;
+}
+
+/* What one attempt at a series request works on. */
+struct series_attempt {
+	const struct rules		*k;
+	const struct series_request	*s;
+	struct series_plan		*p;
+	struct booking_outcome		*o;
+};
+
+static enum booking_result
+attempt_series(struct db *db, void *arg)
+{
+	struct series_attempt		*a = arg;
+	const struct booking_request	*q = a->s->first;
+	const struct user		*owner = q->owner != NULL ? q->owner :
+					    q->requester;
+	struct series_plan		*p = a->p;
+	struct booking_outcome		*o = a->o;
+	char				 room[401] = "";
+	enum booking_result		 rc;
+
+	memset(o, 0, sizeof *o);
+	series_plan_free(p);
+	if ((rc = expand(a->k, a->s, p, o)) != BK_OK)
+		return rc;
+	if (db_begin(db) == -1)
+		return BK_DB_ERROR;
+	if ((rc = request_people(db, q, owner, o)) != BK_OK ||
+	    (rc = lock_room(db, a->s, p, room, sizeof room, o)) != BK_OK ||
+	    (!a->s->preview && (rc = find_by_token(db, q, p, o)) != BK_OK))
+		return booking_finish(db, rc);
+	for (size_t i = 0; i < p->n; i++)
+		if (p->dates[i].state == DATE_FREE &&
+		    (rc = mark_taken(db, q->room_id, &p->dates[i])) != BK_OK)
+			return booking_finish(db, rc);
+	o->allowed = a->k->series_skips_allowed;
+	if (count_skipped(p, o) == p->n)
+		rc = BK_SERIES_EMPTY;
+	else if (a->s->preview)
+		rc = BK_OK;
+	else if (p->skipped > 0 && !a->s->skip_taken)
+		rc = BK_SERIES_TAKEN;
+	else if (p->skipped * 100 > p->n * (size_t)a->k->series_skips_allowed)
+		rc = BK_SERIES_SKIPS;
+	else
+		rc = write_series(db, a->s, owner, room, p);
+	/* A preview writes nothing. */
+	if (a->s->preview) {
+		db_rollback(db);
+		return rc;
+	}
+	if (rc == BK_OK && p->series_id > 0)
+		o->id = p->dates[0].booking_id;
+	return booking_finish(db, rc);
+}
+
+/* A retried request's answer: the series its token made, as made. */
+static enum booking_result
+found_again(struct db *db, struct series_plan *p)
+{
+	struct db_rows	*rows, *kept;
+	json_t		*skipped;
+	json_error_t	 err;
+	long long	 id = p->series_id;
+	size_t		 n;
+
+	series_plan_free(p);
+	p->series_id = id;
+	if ((rows = db_query(db, SQL_SERIES_BOOKINGS,
+	    DB_ARGS(DB_INT(p->series_id)))) == NULL)
+		return BK_DB_ERROR;
+	if ((kept = db_query(db, SQL_SKIPPED,
+	    DB_ARGS(DB_INT(p->series_id)))) == NULL) {
+		db_rows_free(rows);
+		return BK_DB_ERROR;
+	}
+	skipped = kept->nrows == 1 && db_get(kept, 0, "skipped") != NULL ?
+	    json_loads(db_get(kept, 0, "skipped"), 0, &err) : NULL;
+	db_rows_free(kept);
+	n = rows->nrows + (skipped != NULL ? json_array_size(skipped) : 0);
+	if ((p->dates = calloc(n + 1, sizeof *p->dates)) == NULL) {
+		db_rows_free(rows);
+		json_decref(skipped);
+		return BK_DB_ERROR;
+	}
+	for (size_t i = 0; i < rows->nrows; i++) {
+		struct series_plan_date *d = &p->dates[p->n++];
+
+		d->booking_id = db_get_int(rows, i, "id");
+		snprintf(d->when.date, sizeof d->when.date, "%s",
+		    db_text(rows, i, "original_date"));
+	}
+	for (size_t i = 0; skipped != NULL && i < json_array_size(skipped);
+	    i++) {
+		struct series_plan_date *d = &p->dates[p->n];
+		const char *date, *why;
+		int rule = 0;
+
+		if (json_unpack(json_array_get(skipped, i), "{s:s, s:s, s?i}",
+		    "date", &date, "why", &why, "rule", &rule) == -1)
+			continue;
+		snprintf(d->when.date, sizeof d->when.date, "%s", date);
+		d->rule = (enum rule_broken)rule;
+		for (size_t s = 0; s < sizeof state_names / sizeof *state_names;
+		    s++)
+			if (strcmp(why, state_names[s]) == 0)
+				d->state = (enum series_date_state)s;
+		p->n++;
+		p->skipped++;
+	}
+	db_rows_free(rows);
+	json_decref(skipped);
+	return BK_EXISTING;
+}
+
+enum booking_result
+booking_series_request(struct db *db, const struct rules *k,
+    const struct series_request *s, struct series_plan *p,
+    struct booking_outcome *o)
+{
+	struct series_attempt	 a = { k, s, p, o };
+	char			 zone[64];
+	enum booking_result	 rc;
+
+	memset(p, 0, sizeof *p);
+	memset(o, 0, sizeof *o);
+	if (s->first->participants != NULL &&
+	    s->first->participants->n > (size_t)k->max_participants)
+		return BK_TOO_MANY_NAMED;
+	/* A series repeats on the site's wall clock, whoever asks. */
+	snprintf(zone, sizeof zone, "%s", clock_zone());
+	clock_use_zone(NULL);
+	rc = booking_retried(db, attempt_series, &a);
+	clock_use_zone(zone);
+	if (rc == BK_EXISTING && p->series_id > 0)
+		rc = found_again(db, p);
+	return rc;
+}

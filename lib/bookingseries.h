@@ -1,0 +1,75 @@
+/*
+ * bookingseries: a booking that repeats.  The series keeps its rule
+ * (lib/series) and its local wall-clock times; each date the rule gives
+ * is a booking of its own, made through the same checks as a single
+ * request, all of them in one transaction under the room's lock.
+ */
+#ifndef ROOMBOOK_BOOKINGSERIES_H
+#define ROOMBOOK_BOOKINGSERIES_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "booking.h"
+#include "rules.h"
+#include "series.h"
+
+/* What one date of a series would be, or is. */
+enum series_date_state {
+	DATE_FREE,	/* booked, or bookable */
+	DATE_TAKEN,	/* another live booking holds the room then */
+	DATE_OUTSIDE,	/* against the site's rules: .rule says which */
+	DATE_CLOSED,	/* the room is out of use then */
+};
+
+struct series_plan_date {
+	struct series_date	 when;
+	enum series_date_state	 state;
+	enum rule_broken	 rule;		/* DATE_OUTSIDE */
+	/* DATE_TAKEN: the booking in the way, for the reader's eyes. */
+	time_t			 taken_start, taken_end;
+	long long		 taken_owner;
+	char			 taken_owner_name[201];
+	char			 taken_title[201];
+	int			 taken_private;
+	long long		 booking_id;	/* the booking made (0: none) */
+};
+
+/* A series' dates as checked, and what was made of them. */
+struct series_plan {
+	struct series_plan_date	*dates;
+	size_t			 n;
+	size_t			 skipped;	/* dates not free */
+	long long		 series_id;	/* made (0: none) */
+};
+
+/* A request for a series: the first date's booking, and how it repeats. */
+struct series_request {
+	const struct booking_request	*first;
+	const char			*rule;		/* an RRULE */
+	int				 skip_taken;	/* book the free dates */
+	int				 preview;	/* only check */
+};
+
+/*
+ * Requests every date rule gives from the first date's on (each a
+ * pending booking linked to the series and its date), or with preview
+ * only checks them, in one transaction under the room's lock.  Dates
+ * are checked as single requests are, beyond the series' own horizon
+ * (rules.series_horizon_days) in place of the single one.  Dates not
+ * free are skipped when skip_taken asks, at most
+ * rules.series_skips_allowed percent of them.  BK_OK (plan says what
+ * was made, or would be), BK_EXISTING (the request token made series
+ * plan->series_id), or the refusal: BK_SERIES_TOO_LONG (more than
+ * rules.max_occurrences dates), BK_SERIES_TAKEN (dates not free in
+ * o->dates, none skipped), BK_SERIES_SKIPS (too many to skip),
+ * BK_SERIES_EMPTY (no date free), and those of booking_submit.  The
+ * caller frees plan with series_plan_free, whatever the result.
+ */
+enum booking_result booking_series_request(struct db *, const struct rules *,
+		    const struct series_request *, struct series_plan *plan,
+		    struct booking_outcome *o);
+
+void	series_plan_free(struct series_plan *);
+
+#endif

@@ -6,6 +6,7 @@
 #include "fields.h"
 #include "i18n.h"
 #include "participants.h"
+#include "series.h"
 #include "password.h"
 #include "token.h"
 #include "utf8.h"
@@ -97,6 +98,16 @@ valid_description(const char *v)
 	return NULL;
 }
 
+/* A rule as RFC 5545 writes it, of the parts people book with. */
+static const char *
+valid_recurrence(const char *v)
+{
+	/* Names the part at fault; the workers serve one request at a time. */
+	static char why[200];
+
+	return series_check(v, why, sizeof why) == 0 ? NULL : why;
+}
+
 /* The ways a list of many answers is paged. */
 #define AFTER	{ .name = "after", .type = IN_INT, .max = ID_MAX, \
 	.says = N_("after must be a whole number from 0 to 999999999999999999") }
@@ -163,7 +174,13 @@ static const struct input_field
     find_person = { .name = "find", .type = IN_TEXT, .max = 100,
 	.says = N_("Search with at most 100 characters.") },
     form_action = { .name = "action", .type = IN_CHOICE,
-	.choices = (const char *const[]){ "find", "save", NULL } },
+	.choices = (const char *const[]){ "find", "save", "preview", NULL } },
+    recurrence = { .name = "recurrence", .json = "recurrence",
+	.type = IN_TEXT, .max = SERIES_RULE_MAX, .valid = valid_recurrence,
+	.says = N_("Keep the rule to 300 characters.") },
+    skip_conflicts = { .name = "skip_conflicts", .json = "skipConflicts",
+	.type = IN_FLAG },
+    preview = { .name = "preview", .json = "preview", .type = IN_FLAG },
     booking_version = { .name = "version", .type = IN_INT, .min = 1,
 	.max = ID_MAX, .says = N_("Reload the form and try again."),
 	.flags = IN_REQUIRED },
@@ -277,7 +294,7 @@ const struct input_field *const language_query[] = {
 const struct input_field *const booking_request_in[] = {
 	&room_id, &starts_at, &ends_at, &title, &attendees, &private_booking,
 	&request_token, &participants, &owner, &find_person, &form_action,
-	NULL
+	&recurrence, &skip_conflicts, &preview, NULL
 };
 const struct input_field *const booking_change_in[] = {
 	&room_id, &starts_at, &ends_at, &title, &attendees, &participants,

@@ -10,6 +10,7 @@
 #include "app.h"
 #include "booking.h"
 #include "bookingapi.h"
+#include "bookingseries.h"
 #include "clock.h"
 #include "db.h"
 #include "fields.h"
@@ -48,6 +49,62 @@ request_token(struct req *r, char token[TOKEN_LEN])
 	return 0;
 }
 
+/*
+ * A series: its dates checked and booked, or with "preview" only
+ * checked; 201 (made), 200 (preview, or made before with this key), or
+ * the refusal.
+ */
+static int
+api_series_create(struct req *r, struct input *in, struct booking_request *q)
+{
+	struct series_request	 s = { q, input_text(in, "recurrence"),
+				    (int)input_int(in, "skip_conflicts"),
+				    (int)input_int(in, "preview") };
+	struct series_plan	 plan;
+	struct booking_outcome	 o;
+	struct refusal		 why;
+	enum booking_result	 rc;
+	char			 location[64];
+	int			 status;
+
+	rc = booking_series_request(r->app->db, &r->app->cfg->rules, &s, &plan,
+	    &o);
+	switch (refusal_of(rc, ACT_REQUEST, &o, &r->app->cfg->rules, r->lang,
+	    &why)) {
+	case 0:
+		break;
+	case -1:
+		series_plan_free(&plan);
+		return db_failed(r);
+	default:
+		series_plan_free(&plan);
+		why.field = input_name_sent(in, why.field);
+		return refusal_tell(r, &why);
+	}
+	/* The key made a single booking before: that booking. */
+	if (rc == BK_EXISTING && plan.series_id == 0) {
+		series_plan_free(&plan);
+		return bookingapi_send(r, o.id, 200);
+	}
+	if (rc == BK_OK && !s.preview)
+		log_info(r->rid, "series %lld of %zu bookings requested by "
+		    "user %lld (API)", plan.series_id, plan.n - plan.skipped,
+		    r->user->id);
+	status = s.preview || rc == BK_EXISTING ? 200 : 201;
+	if (!s.preview) {
+		snprintf(location, sizeof location, "/api/bookings/%lld",
+		    plan.dates[0].booking_id > 0 ? plan.dates[0].booking_id :
+		    o.id);
+		if (resp_header(r, "Location", location) == -1) {
+			series_plan_free(&plan);
+			return 500;
+		}
+	}
+	status = series_answer(r, &plan, status);
+	series_plan_free(&plan);
+	return status;
+}
+
 int
 api_booking_create(struct req *r)
 {
@@ -75,6 +132,12 @@ api_booking_create(struct req *r)
 		return status;
 	}
 	q.participants = &named;
+	if (input_given(&in, "recurrence")) {
+		status = api_series_create(r, &in, &q);
+		participants_free(&named);
+		input_free(&in);
+		return status;
+	}
 	rc = booking_submit(r->app->db, &r->app->cfg->rules, &q, &o);
 	participants_free(&named);
 	switch (refusal_of(rc, ACT_REQUEST, &o, &r->app->cfg->rules, r->lang,

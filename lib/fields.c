@@ -181,6 +181,23 @@ static const struct input_field
     skip_conflicts = { .name = "skip_conflicts", .json = "skipConflicts",
 	.type = IN_FLAG },
     preview = { .name = "preview", .json = "preview", .type = IN_FLAG },
+    repeat = { .name = "repeat", .type = IN_CHOICE,
+	.choices = (const char *const[]){ "none", "DAILY", "WEEKLY",
+	"MONTHLY", NULL } },
+    repeat_every = { .name = "interval", .type = IN_INT, .min = 1, .max = 99,
+	.dflt = 1, .says = N_("Enter a whole number from 1 to 99.") },
+    repeat_weekday = { .name = "weekday", .type = IN_LIST, .max = 2,
+	.says = N_("Choose days from the list.") },
+    repeat_monthly_by = { .name = "monthly_by", .type = IN_CHOICE,
+	.choices = (const char *const[]){ "day", "weekday", NULL } },
+    repeat_nth = { .name = "nth", .type = IN_LIST, .max = 2,
+	.says = N_("Choose from the list.") },
+    repeat_ends = { .name = "ends", .type = IN_CHOICE,
+	.choices = (const char *const[]){ "until", "count", NULL } },
+    repeat_until = { .name = "until", .type = IN_DATE,
+	.says = N_("Enter a date like 2026-12-01.") },
+    repeat_count = { .name = "count", .type = IN_INT, .min = 1, .max = 9999,
+	.says = N_("Enter a whole number from 1 to 9999.") },
     booking_version = { .name = "version", .type = IN_INT, .min = 1,
 	.max = ID_MAX, .says = N_("Reload the form and try again."),
 	.flags = IN_REQUIRED },
@@ -295,6 +312,10 @@ const struct input_field *const booking_request_in[] = {
 	&room_id, &starts_at, &ends_at, &title, &attendees, &private_booking,
 	&request_token, &participants, &owner, &find_person, &form_action,
 	&recurrence, &skip_conflicts, &preview, NULL
+};
+const struct input_field *const repeat_in[] = {
+	&repeat, &repeat_every, &repeat_weekday, &repeat_monthly_by,
+	&repeat_nth, &repeat_ends, &repeat_until, &repeat_count, NULL
 };
 const struct input_field *const booking_change_in[] = {
 	&room_id, &starts_at, &ends_at, &title, &attendees, &participants,

@@ -23,6 +23,8 @@ extern const struct input_field *const language_query[];	/* ?set, ?next */
 
 /* Bookings.  The request serves the form and the API alike. */
 extern const struct input_field *const booking_request_in[];
+/* The booking form's Repeat fields, which make its recurrence. */
+extern const struct input_field *const repeat_in[];
 extern const struct input_field *const booking_new_query[];	/* prefill */
 /* A change: the form's (version in it) and PATCH's (If-Match). */
 extern const struct input_field *const booking_change_in[];

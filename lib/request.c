@@ -209,6 +209,16 @@ params_count(const struct params *p, const char *name)
 	return n;
 }
 
+int
+params_has(const struct params *p, const char *name, const char *value)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (strcmp(p->v[i].name, name) == 0 &&
+		    strcmp(p->v[i].value, value) == 0)
+			return 1;
+	return 0;
+}
+
 void
 params_free(struct params *p)
 {

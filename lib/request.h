@@ -76,6 +76,9 @@ int		 params_set(struct params *p, const char *name,
 const char	*params_get(const struct params *p, const char *name);
 /* How many times name occurs. */
 size_t		 params_count(const struct params *p, const char *name);
+/* Whether name occurs with value (a ticked box of several). */
+int		 params_has(const struct params *p, const char *name,
+		    const char *value);
 /* Frees every pair; p is empty and reusable afterwards. */
 void		 params_free(struct params *p);
 

@@ -17,6 +17,67 @@
 {{#ERR_OWNER}}<p class="field-error" id="owner-error">{{MESSAGE}}</p>{{/ERR_OWNER}}
 </div>{{/FOR_SOMEONE}}
 {{>FIELDS}}
+<fieldset class="repeat" id="repeat" aria-describedby="repeat-hint">
+<legend>Repeat</legend>
+<p class="hint" id="repeat-hint">Each date is a booking of its own, at the same local time. At most {{MAX_OCCURRENCES}} dates, up to {{SERIES_HORIZON}} days ahead.</p>
+{{#ERR_RECURRENCE}}<p class="field-error" role="alert" id="recurrence-error">{{MESSAGE}}</p>{{/ERR_RECURRENCE}}
+<div class="field-row">
+<div class="field">
+<label for="repeat-freq">Repeats</label>
+<select id="repeat-freq" name="repeat">
+{{#FREQ}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/FREQ}}</select>
+</div>
+<div class="field">
+<label for="interval">Every how many days, weeks or months</label>
+<input type="number" id="interval" name="interval" value="{{INTERVAL}}" min="1" max="99"{{#ERR_INTERVAL}} aria-invalid="true" aria-describedby="interval-error" autofocus{{/ERR_INTERVAL}}>
+{{#ERR_INTERVAL}}<p class="field-error" id="interval-error">{{MESSAGE}}</p>{{/ERR_INTERVAL}}
+</div>
+</div>
+<fieldset class="choices" aria-describedby="weekday-hint{{#ERR_WEEKDAY}} weekday-error{{/ERR_WEEKDAY}}">
+<legend>On</legend>
+<p class="hint" id="weekday-hint">Weekly: the days of the week. Monthly on a weekday: the weekday. None ticked: the start's.</p>
+{{#ERR_WEEKDAY}}<p class="field-error" id="weekday-error">{{MESSAGE}}</p>{{/ERR_WEEKDAY}}
+{{#WEEKDAY}}<span class="check"><input type="checkbox" id="weekday-{{VALUE}}" name="weekday" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> <label for="weekday-{{VALUE}}">{{LABEL}}</label></span>
+{{/WEEKDAY}}</fieldset>
+<fieldset class="choices" aria-describedby="monthly-hint{{#ERR_NTH}} nth-error{{/ERR_NTH}}">
+<legend>Monthly</legend>
+<p class="hint" id="monthly-hint">On the start's day of the month, or on weekdays of chosen weeks, such as the first and third Tuesday.</p>
+{{#ERR_NTH}}<p class="field-error" id="nth-error">{{MESSAGE}}</p>{{/ERR_NTH}}
+<span class="check"><input type="radio" id="monthly-day" name="monthly_by" value="day"{{#BY_DAY}} checked{{/BY_DAY}}> <label for="monthly-day">On the same day of the month</label></span>
+<span class="check"><input type="radio" id="monthly-weekday" name="monthly_by" value="weekday"{{#BY_WEEKDAY}} checked{{/BY_WEEKDAY}}> <label for="monthly-weekday">On the weekday of the weeks ticked:</label></span>
+{{#NTH}}<span class="check"><input type="checkbox" id="nth-{{N}}" name="nth" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> <label for="nth-{{N}}">{{LABEL}}</label></span>
+{{/NTH}}</fieldset>
+<fieldset class="choices">
+<legend>Ends</legend>
+<div class="field-row">
+<div class="field">
+<span class="check"><input type="radio" id="ends-count" name="ends" value="count"{{#ENDS_COUNT}} checked{{/ENDS_COUNT}}> <label for="ends-count">After a number of times</label></span>
+<label for="count">Times</label>
+<input type="number" id="count" name="count" value="{{COUNT}}" min="1" max="9999"{{#ERR_COUNT}} aria-invalid="true" aria-describedby="count-error" autofocus{{/ERR_COUNT}}>
+{{#ERR_COUNT}}<p class="field-error" id="count-error">{{MESSAGE}}</p>{{/ERR_COUNT}}
+</div>
+<div class="field">
+<span class="check"><input type="radio" id="ends-until" name="ends" value="until"{{#ENDS_UNTIL}} checked{{/ENDS_UNTIL}}> <label for="ends-until">On a date (that whole day included)</label></span>
+<label for="until">Last date</label>
+<input type="date" id="until" name="until" value="{{UNTIL}}"{{#ERR_UNTIL}} aria-invalid="true" aria-describedby="until-error" autofocus{{/ERR_UNTIL}}>
+{{#ERR_UNTIL}}<p class="field-error" id="until-error">{{MESSAGE}}</p>{{/ERR_UNTIL}}
+</div>
+</div>
+</fieldset>
+<button class="button secondary" type="submit" name="action" value="preview" id="preview-button">Check the dates</button>
+{{#PLAN}}<section class="plan" id="plan" aria-labelledby="plan-summary">
+<p id="plan-summary" role="status">{{SUMMARY}}</p>
+<table class="dates">
+<thead><tr><th scope="col">Date</th><th scope="col">Time</th><th scope="col">Free?</th></tr></thead>
+<tbody>{{#DATE}}<tr class="date {{STATE}}"><th scope="row">{{DAY}}</th><td>{{WHEN}}</td><td>{{WHY}}</td></tr>
+{{/DATE}}</tbody>
+</table>
+{{#ALL_FREE}}<p class="hint">Every date is free; request the series below.</p>{{/ALL_FREE}}
+{{#MAY_SKIP}}<button class="button" type="submit" name="skip_conflicts" value="1" id="skip-button">{{LABEL}}</button>{{/MAY_SKIP}}
+{{#CANNOT_SKIP}}<p class="form-error">{{MESSAGE}}</p>{{/CANNOT_SKIP}}
+</section>{{/PLAN}}
+</fieldset>
 <div class="field check">
 <input type="checkbox" id="private" name="private" value="1"{{#PRIVATE_ON}} checked{{/PRIVATE_ON}} aria-describedby="private-hint{{#ERR_PRIVATE}} private-error{{/ERR_PRIVATE}}"{{#ERR_PRIVATE}} aria-invalid="true" autofocus{{/ERR_PRIVATE}}>
 <label for="private">Private</label>

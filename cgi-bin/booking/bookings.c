@@ -6,6 +6,7 @@
 
 #include "app.h"
 #include "booking.h"
+#include "bookingseries.h"
 #include "words.h"
 #include "clock.h"
 #include "db.h"
@@ -82,12 +83,58 @@ static const char SQL_PAST[] =
     " AND b.starts_at < UTC_TIMESTAMP()"
     " ORDER BY b.starts_at DESC, b.id DESC LIMIT 50";
 
+/* A series' dates as checked: each with its state, a summary, a choice. */
+static void
+fill_plan(struct req *r, struct tpl *body, const struct series_plan *plan)
+{
+	const struct rules	*k = &r->app->cfg->rules;
+	struct tpl		*t = tpl_section(body, "PLAN");
+	char			 text[600];
+	size_t			 free_dates = plan->n - plan->skipped;
+
+	for (size_t i = 0; i < plan->n; i++) {
+		const struct series_plan_date *d = &plan->dates[i];
+		struct tpl *row = tpl_section(t, "DATE");
+
+		tpl_set(row, "STATE", series_date_state(d));
+		if (d->when.start != 0) {
+			when_format(r->lang, d->when.start, WHEN_SHORT_DAY,
+			    text, sizeof text);
+			tpl_set(row, "DAY", text);
+			when_span(r->lang, d->when.start, d->when.end, text,
+			    sizeof text);
+			tpl_set(row, "WHEN", text);
+		} else
+			tpl_set(row, "DAY", d->when.date);
+		tpl_set(row, "WHY", series_date_why(r, d, text, sizeof text));
+	}
+	snprintf(text, sizeof text, T(r, "%zu of %zu dates are free."),
+	    free_dates, plan->n);
+	tpl_set(t, "SUMMARY", text);
+	if (plan->skipped == 0)
+		tpl_show(t, "ALL_FREE");
+	else if (free_dates > 0 && plan->skipped * 100 <=
+	    plan->n * (size_t)k->series_skips_allowed) {
+		struct tpl *skip = tpl_section(t, "MAY_SKIP");
+
+		snprintf(text, sizeof text, T(r, "Request the %zu free dates, "
+		    "skipping %zu"), free_dates, plan->skipped);
+		tpl_set(skip, "LABEL", text);
+	} else {
+		snprintf(text, sizeof text, T(r, "A series can skip at most "
+		    "%d%% of its dates; choose another time or room."),
+		    k->series_skips_allowed);
+		tpl_set(tpl_section(t, "CANNOT_SKIP"), "MESSAGE", text);
+	}
+}
+
 /*
- * The booking form with the values in r->form and the errors in r; a
- * conflict, or what concerns no field of the form, is also said on top.
+ * The booking form with the values in r->form and the errors in r, and
+ * a series' dates as checked (plan, or NULL); a conflict, or what
+ * concerns no field of the form, is also said on top.
  */
 static int
-form_page(struct req *r, int status)
+form_page_with(struct req *r, int status, const struct series_plan *plan)
 {
 	struct page	p;
 	char		hours[128];
@@ -101,6 +148,10 @@ form_page(struct req *r, int status)
 		return rc;
 	}
 	input_fill(p.body, r, booking_request_in);
+	input_fill(p.body, r, repeat_in);
+	booking_repeat_fill(r, p.body);
+	if (plan != NULL && plan->n > 0)
+		fill_plan(r, p.body, plan);
 	if (params_get(&r->form, "private") != NULL &&
 	    *params_get(&r->form, "private") != '\0')
 		tpl_show(p.body, "PRIVATE_ON");
@@ -110,6 +161,12 @@ form_page(struct req *r, int status)
 	tpl_set(p.body, "OPENING", rules_opening(&r->app->cfg->rules, r->lang,
 	    hours, sizeof hours));
 	return page_finish(&p, r, status);
+}
+
+static int
+form_page(struct req *r, int status)
+{
+	return form_page_with(r, status, NULL);
 }
 
 void
@@ -206,6 +263,59 @@ booking_form(struct req *r)
 	return form_page(r, 200);
 }
 
+/*
+ * A series from the form: with "Check the dates" only checked and shown;
+ * else requested, or refused with its dates shown.
+ */
+static int
+series_create(struct req *r, const struct input *in,
+    const struct booking_request *q, const char *rule)
+{
+	const char		*action = input_text(in, "action");
+	struct series_request	 s = { q, rule, (int)input_int(in,
+				    "skip_conflicts"), action != NULL &&
+				    strcmp(action, "preview") == 0 };
+	struct series_plan	 plan;
+	struct booking_outcome	 o;
+	struct refusal		 why;
+	enum booking_result	 rc;
+	char			 location[64];
+	int			 status;
+
+	rc = booking_series_request(r->app->db, &r->app->cfg->rules, &s, &plan,
+	    &o);
+	switch ((status = refusal_of(rc, ACT_REQUEST, &o, &r->app->cfg->rules,
+	    r->lang, &why))) {
+	case 0:
+		break;
+	case -1:
+		series_plan_free(&plan);
+		return db_failed(r);
+	default:
+		/* The dates, if they were checked, with why not. */
+		status = refusal_tell(r, &why);
+		if (plan.n > 0 && rc != BK_SERIES_TOO_LONG)
+			status = form_page_with(r, status, &plan);
+		series_plan_free(&plan);
+		return status;
+	}
+	if (s.preview) {
+		status = form_page_with(r, 200, &plan);
+		series_plan_free(&plan);
+		return status;
+	}
+	if (rc == BK_OK)
+		log_info(r->rid, "series %lld of %zu bookings requested by "
+		    "user %lld", plan.series_id, plan.n - plan.skipped,
+		    r->user->id);
+	/* The first date's booking, which shows its series. */
+	for (size_t i = 0; i < plan.n && o.id == 0; i++)
+		o.id = plan.dates[i].booking_id;
+	series_plan_free(&plan);
+	snprintf(location, sizeof location, "/bookings/%lld", o.id);
+	return resp_redirect(r, 303, location);
+}
+
 int
 booking_create(struct req *r)
 {
@@ -217,6 +327,7 @@ booking_create(struct req *r)
 	struct user		 owner;
 	enum booking_result	 rc;
 	char			 location[64], token[TOKEN_LEN];
+	char			 rule[SERIES_RULE_MAX + 1];
 	int			 status;
 
 	/* Find: the form again with the people found; nothing is asked. */
@@ -235,10 +346,18 @@ booking_create(struct req *r)
 	}
 	booking_request_of(r, &in, &q);
 	q.request_token = input_text(&in, "request_token");
-	if ((status = booking_owner_of(r, &in, &owner, &q.owner)) != 0 ||
+	if ((status = booking_repeat_rule(r, q.starts_at, rule,
+	    sizeof rule)) != 0 ||
+	    (status = booking_owner_of(r, &in, &owner, &q.owner)) != 0 ||
 	    (status = booking_participants_of(r, &in, &named)) != 0)
 		return status;
 	q.participants = &named;
+	if (rule[0] != '\0' || input_given(&in, "recurrence")) {
+		status = series_create(r, &in, &q, rule[0] != '\0' ? rule :
+		    input_text(&in, "recurrence"));
+		participants_free(&named);
+		return status;
+	}
 	rc = booking_submit(r->app->db, &r->app->cfg->rules, &q, &o);
 	participants_free(&named);
 	switch (refusal_of(rc, ACT_REQUEST, &o, &r->app->cfg->rules, r->lang,

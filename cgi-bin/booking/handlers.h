@@ -2,6 +2,8 @@
 #ifndef ROOMBOOK_BOOKING_HANDLERS_H
 #define ROOMBOOK_BOOKING_HANDLERS_H
 
+#include <time.h>
+
 #include "booking.h"
 #include "request.h"
 
@@ -132,6 +134,14 @@ const char *series_date_why(const struct req *r,
 	    const struct series_plan_date *d, char *buf, size_t n);
 const char *series_date_state(const struct series_plan_date *d);
 int	series_answer(struct req *r, const struct series_plan *p, int status);
+
+/*
+ * The booking form's Repeat fields (cgi-bin/booking/repeat.c) as an
+ * RRULE for a series starting at start into rule[n] ("" when it does not
+ * repeat): 0, or the status refused with.  And filled back into d.
+ */
+int	booking_repeat_rule(struct req *r, time_t start, char *rule, size_t n);
+void	booking_repeat_fill(struct req *r, struct tpl *d);
 
 /* GET /admin: the administrators' start page with the people.  200. */
 int	admin_home(struct req *r);

@@ -473,12 +473,13 @@ set_state(struct db *db, long long id, const struct transition *t,
 
 /*
  * The transition itself, inside the caller's transaction with the room
- * row locked; a use ending ends at use_end (0: now).  Returns without
- * committing or rolling back.
+ * row locked; a use ending ends at use_end (0: now); the people it
+ * concerns told unless !tell (their caller tells them once for many).
+ * Returns without committing or rolling back.
  */
 static enum booking_result
 apply_locked(struct db *db, long long id, const struct transition *t,
-    const struct user *actor, const char *reason, time_t use_end,
+    const struct user *actor, const char *reason, time_t use_end, int tell,
     struct booking_outcome *o)
 {
 	struct db_rows	*rows;
@@ -551,11 +552,11 @@ apply_locked(struct db *db, long long id, const struct transition *t,
 	    .actor = actor != NULL ? actor->name : NULL, .reason = reason,
 	    .start = start, .end = end,
 	    .grace_minutes = window.grace_minutes };
-	if ((actor == NULL || actor->id != owner) && booking_notify(db, owner,
-	    id, words_notice_kind(t->action), &notice, 0) == -1)
+	if (tell && (actor == NULL || actor->id != owner) && booking_notify(db,
+	    owner, id, words_notice_kind(t->action), &notice, 0) == -1)
 		return BK_DB_ERROR;
 	/* The people it names learn that it will not take place. */
-	if ((t->action == ACT_CANCEL || t->action == ACT_DENY) &&
+	if (tell && (t->action == ACT_CANCEL || t->action == ACT_DENY) &&
 	    booking_notify(db, NOTIFY_NAMED, id, "invite_called_off", &notice,
 	    actor != NULL ? actor->id : 0) == -1)
 		return BK_DB_ERROR;
@@ -586,7 +587,8 @@ try_apply(struct db *db, long long id, const struct transition *t,
 	    DB_ARGS(DB_INT(room_id)))) == NULL)
 		return booking_finish(db, BK_DB_ERROR);
 	db_rows_free(rows);
-	return booking_finish(db, apply_locked(db, id, t, actor, reason, use_end, o));
+	return booking_finish(db, apply_locked(db, id, t, actor, reason, use_end,
+	    1, o));
 }
 
 enum booking_result
@@ -595,7 +597,17 @@ booking_apply_locked(struct db *db, long long id, enum booking_action action,
 {
 	const struct transition *t = transition_of(action);
 
-	return t != NULL ? apply_locked(db, id, t, actor, reason, 0, o) :
+	return t != NULL ? apply_locked(db, id, t, actor, reason, 0, 1, o) :
+	    BK_NOT_ALLOWED;
+}
+
+enum booking_result
+booking_apply_untold(struct db *db, long long id, enum booking_action action,
+    const struct user *actor, const char *reason, struct booking_outcome *o)
+{
+	const struct transition *t = transition_of(action);
+
+	return t != NULL ? apply_locked(db, id, t, actor, reason, 0, 0, o) :
 	    BK_NOT_ALLOWED;
 }
 

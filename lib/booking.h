@@ -248,4 +248,12 @@ enum booking_result booking_apply_locked(struct db *, long long id,
 		    enum booking_action action, const struct user *actor,
 		    const char *reason, struct booking_outcome *);
 
+/*
+ * booking_apply_locked telling nobody: for a caller that applies it to
+ * many bookings and tells the people once (a series decided at once).
+ */
+enum booking_result booking_apply_untold(struct db *, long long id,
+		    enum booking_action action, const struct user *actor,
+		    const char *reason, struct booking_outcome *);
+
 #endif

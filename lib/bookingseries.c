@@ -43,6 +43,18 @@ static const char SQL_SERIES_BOOKINGS[] =
 static const char SQL_SKIPPED[] =
     "SELECT skipped FROM booking_series WHERE id = ?";
 
+/* The rooms a series' live dates are in, locked in id order. */
+static const char SQL_LOCK_SERIES_ROOMS[] =
+    "SELECT id FROM rooms WHERE id IN (SELECT room_id FROM bookings"
+    " WHERE series_id = ? AND status IN " HOLDS_SLOT ")"
+    " ORDER BY id FOR UPDATE";
+/* Its dates waiting for a decision that have not started. */
+static const char SQL_WAITING[] =
+    "SELECT b.id, b.starts_at, b.ends_at, b.title, b.user_id,"
+    " r.name AS room FROM bookings b JOIN rooms r ON r.id = b.room_id"
+    " WHERE b.series_id = ? AND b.status = 'pending' AND b.starts_at > ?"
+    " ORDER BY b.starts_at, b.id";
+
 /* The words a skipped date is kept with (and the API answers with). */
 static const char *const state_names[] = {
 	[DATE_FREE] = "free", [DATE_TAKEN] = "taken",
@@ -522,4 +534,81 @@ booking_series_request(struct db *db, const struct rules *k,
 	if (rc == BK_EXISTING && p->series_id > 0)
 		rc = found_again(db, p);
 	return rc;
+}
+
+/* What one attempt at deciding a series works on. */
+struct decide_attempt {
+	long long		 id;
+	enum booking_action	 action;
+	const struct user	*actor;
+	const char		*reason;
+	long long		*done;
+	struct booking_outcome	*o;
+};
+
+/* Tells the owner once what was decided of how many dates from which. */
+static int
+tell_decision(struct db *db, const struct decide_attempt *a,
+    const struct db_rows *rows)
+{
+	struct notice_facts n = { .title = db_text(rows, 0, "title"),
+	    .room = db_text(rows, 0, "room"), .actor = a->actor->name,
+	    .reason = a->reason, .dates = (int)*a->done };
+	long long owner = db_get_int(rows, 0, "user_id");
+
+	if (owner == a->actor->id)
+		return 0;
+	if (parse_sql_time(db_get(rows, 0, "starts_at"), &n.start) == -1 ||
+	    parse_sql_time(db_get(rows, 0, "ends_at"), &n.end) == -1)
+		return -1;
+	return booking_notify(db, owner, db_get_int(rows, 0, "id"),
+	    a->action == ACT_CONFIRM ? "series_confirmed" : "series_denied",
+	    &n, 0);
+}
+
+static enum booking_result
+attempt_decide(struct db *db, void *arg)
+{
+	struct decide_attempt	*a = arg;
+	struct db_rows		*rows;
+	char			 now[SQL_TIME_LEN];
+	enum booking_result	 rc = BK_OK;
+
+	*a->done = 0;
+	memset(a->o, 0, sizeof *a->o);
+	if (sql_time_utc(clock_now(), now) == -1 || db_begin(db) == -1)
+		return BK_DB_ERROR;
+	/* Rooms first, then bookings: the lock order of every writer. */
+	if ((rows = db_query(db, SQL_LOCK_SERIES_ROOMS,
+	    DB_ARGS(DB_INT(a->id)))) == NULL)
+		return booking_finish(db, BK_DB_ERROR);
+	db_rows_free(rows);
+	if ((rows = db_query(db, SQL_WAITING, DB_ARGS(DB_INT(a->id),
+	    DB_STR(now)))) == NULL)
+		return booking_finish(db, BK_DB_ERROR);
+	if (rows->nrows == 0)
+		rc = BK_NOT_FOUND;
+	for (size_t i = 0; i < rows->nrows && rc == BK_OK; i++)
+		if ((rc = booking_apply_untold(db, db_get_int(rows, i, "id"),
+		    a->action, a->actor, a->reason, a->o)) == BK_OK)
+			(*a->done)++;
+	if (rc == BK_OK && tell_decision(db, a, rows) == -1)
+		rc = BK_DB_ERROR;
+	db_rows_free(rows);
+	return booking_finish(db, rc);
+}
+
+enum booking_result
+booking_series_decide(struct db *db, long long id, enum booking_action action,
+    const struct user *actor, const char *reason, long long *done,
+    struct booking_outcome *o)
+{
+	struct decide_attempt a = { id, action, actor, reason, done, o };
+
+	*done = 0;
+	if (action == ACT_DENY && (reason == NULL || *reason == '\0')) {
+		memset(o, 0, sizeof *o);
+		return BK_REASON_REQUIRED;
+	}
+	return booking_retried(db, attempt_decide, &a);
 }

@@ -72,4 +72,16 @@ enum booking_result booking_series_request(struct db *, const struct rules *,
 
 void	series_plan_free(struct series_plan *);
 
+/*
+ * Confirms (ACT_CONFIRM) or denies (ACT_DENY, with reason) every date of
+ * series id still pending and not started, in one transaction under the
+ * locks of its rooms; its owner is told once.  *done counts the dates.
+ * BK_OK, BK_NOT_FOUND (no such series, or none of its dates waits),
+ * BK_REASON_REQUIRED, or what a date's own transition refused.
+ */
+enum booking_result booking_series_decide(struct db *, long long id,
+		    enum booking_action action, const struct user *actor,
+		    const char *reason, long long *done,
+		    struct booking_outcome *o);
+
 #endif

@@ -115,9 +115,17 @@ valid_recurrence(const char *v)
 	.max = API_PAGE_MAX, .dflt = 100, \
 	.says = N_("limit must be a whole number from 1 to 500") }
 
+/* A reason someone must give says something: spaces are no reason. */
+static const char *
+valid_reason(const char *v)
+{
+	return is_blank(v) ? N_("Give a reason; the person who booked will "
+	    "see it.") : NULL;
+}
+
 /* Why a booking is cancelled or denied, or a room taken out of use. */
 #define REASON(required) { .name = "reason", .json = "reason", \
-	.type = IN_TEXT, .max = 500, \
+	.type = IN_TEXT, .max = 500, .valid = (required) ? valid_reason : NULL, \
 	.says = N_("Keep the reason to 500 characters."), .flags = (required) }
 
 static const struct input_field
@@ -262,7 +270,8 @@ static const struct input_field
 	.says = N_("status must be \"Y\" (available) or \"N\" (unavailable, "
 	"with a reason)") },
     done = { .name = "done", .type = IN_CHOICE,
-	.choices = (const char *const[]){ "approved", "denied", NULL } },
+	.choices = (const char *const[]){ "approved", "denied",
+	"series_approved", "series_denied", NULL } },
     added = { .name = "added", .type = IN_FLAG },
     saved = { .name = "saved", .type = IN_FLAG },
     available = { .name = "available", .type = IN_FLAG },

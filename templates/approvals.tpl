@@ -10,7 +10,7 @@
 <h2><a href="/bookings/{{ID}}">{{TITLE}}</a></h2>
 <p class="meta"><span class="room">{{ROOM}}</span> · <span class="when">{{WHEN}}</span> · {{ATTENDEES}} attending · by <span class="requester">{{REQUESTER}}</span> · waiting {{WAITED}}</p>
 {{#CHANGED}}<p class="changed" id="changed-{{ID}}">Changed since it was asked for: {{TEXT}}</p>{{/CHANGED}}
-<div class="decide">
+{{#SINGLE}}<div class="decide">
 <div class="field check"><input type="checkbox" id="tick-{{ID}}" name="booking" value="{{ID}}" form="ticked"> <label for="tick-{{ID}}">Tick to approve with others</label></div>
 <form method="post" action="/admin/approvals/{{ID}}/approve"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button" type="submit">Approve</button></form>
 <form class="deny" method="post" action="/admin/approvals/{{ID}}/deny" novalidate><input type="hidden" name="csrf" value="{{CSRF}}">
@@ -18,7 +18,24 @@
 <input type="text" id="reason-{{ID}}" name="reason" value="{{REASON}}" maxlength="500"{{#ERR_REASON}} aria-invalid="true" aria-describedby="reason-{{ID}}-error" autofocus{{/ERR_REASON}}>
 {{#ERR_REASON}}<p class="field-error" id="reason-{{ID}}-error">{{MESSAGE}}</p>{{/ERR_REASON}}
 <button class="button danger" type="submit">Deny</button></form>
+</div>{{/SINGLE}}
+{{#SERIES}}<p class="series-note" id="series-{{SERIES_ID}}">Repeats: {{COUNT}} dates waiting, the last on {{LAST}}.</p>
+<div class="decide">
+<form method="post" action="/admin/approvals/series/{{SERIES_ID}}/approve"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button" type="submit" id="approve-series-{{SERIES_ID}}">Approve all {{COUNT}} dates</button></form>
+{{#DENY_ALL}}<form class="deny" method="post" action="/admin/approvals/series/{{SERIES_ID}}/deny" novalidate><input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="reason-series-{{SERIES_ID}}">Reason for denying them all</label>
+<input type="text" id="reason-series-{{SERIES_ID}}" name="reason" value="{{REASON}}" maxlength="500"{{#ERR_REASON}} aria-invalid="true" aria-describedby="reason-series-{{SERIES_ID}}-error" autofocus{{/ERR_REASON}}>
+{{#ERR_REASON}}<p class="field-error" id="reason-series-{{SERIES_ID}}-error">{{MESSAGE}}</p>{{/ERR_REASON}}
+<button class="button danger" type="submit">Deny all</button></form>{{/DENY_ALL}}
 </div>
+<details class="series-dates"{{#ERR_DATE}} open{{/ERR_DATE}}><summary>Deny single dates</summary>
+<ul>{{#DATE}}<li class="series-date" id="date-{{ID}}"><span class="when">{{WHEN}}</span>
+<form class="deny" method="post" action="/admin/approvals/{{ID}}/deny" novalidate><input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="reason-{{ID}}">Reason for denying this date</label>
+<input type="text" id="reason-{{ID}}" name="reason" value="{{REASON}}" maxlength="500"{{#ERR_REASON}} aria-invalid="true" aria-describedby="reason-{{ID}}-error" autofocus{{/ERR_REASON}}>
+{{#ERR_REASON}}<p class="field-error" id="reason-{{ID}}-error">{{MESSAGE}}</p>{{/ERR_REASON}}
+<button class="button danger" type="submit">Deny this date</button></form></li>
+{{/DATE}}</ul></details>{{/SERIES}}
 </li>
 {{/REQUEST}}
 </ul>

@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "booking.h"
+#include "bookingseries.h"
 #include "clock.h"
 #include "cursor.h"
 #include "db.h"
@@ -15,6 +16,7 @@
 #include "page.h"
 #include "refusal.h"
 #include "response.h"
+#include "when.h"
 #include "words.h"
 
 #define QUEUE_MAX	200	/* requests approved at once */
@@ -29,7 +31,7 @@
  */
 static const char SQL_QUEUE[] =
     "SELECT STRAIGHT_JOIN b.id, r.name AS room, u.display_name AS requester,"
-    " b.starts_at, b.ends_at, b.title, b.attendees,"
+    " b.starts_at, b.ends_at, b.title, b.attendees, b.series_id,"
     " TIMESTAMPDIFF(MINUTE, b.created_at, UTC_TIMESTAMP()) AS waited_minutes,"
     /* What its last change changed, for the decider to see. */
     " (SELECT e.changes FROM booking_events e WHERE e.booking_id = b.id"
@@ -39,10 +41,26 @@ static const char SQL_QUEUE[] =
     " JOIN users u ON u.id = b.user_id"
     " WHERE b.status = 'pending'"
     " AND (b.starts_at > ? OR (b.starts_at = ? AND b.id > ?))"
+    /* A series once, where its first waiting date is. */
+    " AND (b.series_id IS NULL OR NOT EXISTS (SELECT 1 FROM bookings s"
+    "  WHERE s.series_id = b.series_id AND s.status = 'pending'"
+    "  AND (s.starts_at < b.starts_at OR (s.starts_at = b.starts_at"
+    "  AND s.id < b.id))))"
     " ORDER BY b.starts_at, b.id LIMIT 51";
+/* A series' dates waiting for a decision. */
+static const char SQL_SERIES_WAITING[] =
+    "SELECT id, starts_at, ends_at FROM bookings"
+    " WHERE series_id = ? AND status = 'pending' ORDER BY starts_at, id";
 _Static_assert(QUEUE_PAGE == 50, "the queue's LIMIT");
 
-static const char SQL_START_OF[] = "SELECT starts_at FROM bookings WHERE id = ?";
+/* Where a request is in the queue: its series' first waiting date's. */
+static const char SQL_START_OF[] =
+    "SELECT s.id, s.starts_at FROM bookings b JOIN bookings s"
+    " ON s.id = b.id OR (s.series_id = b.series_id AND s.status = 'pending')"
+    " WHERE b.id = ? ORDER BY s.starts_at, s.id LIMIT 1";
+static const char SQL_SERIES_START[] =
+    "SELECT id, starts_at FROM bookings WHERE series_id = ?"
+    " AND status = 'pending' ORDER BY starts_at, id LIMIT 1";
 
 /* Today's no-shows: bookings released because nobody checked in. */
 static const char SQL_NO_SHOWS[] =
@@ -89,13 +107,61 @@ struct queue_news {
 	size_t		 nfailed;
 };
 
+/* Which page of the queue, and the request a refused denial was of. */
+struct queue_at {
+	time_t		after;		/* the cursor: start and id */
+	long long	after_id;
+	long long	error_id;	/* its reason's field to fill, or 0 */
+	int		whole_series;	/* the denial of all its dates */
+};
+
+/* A series' waiting dates in its card, each to be denied on its own. */
+static int
+fill_series(struct req *r, struct tpl *q, long long series,
+    const struct queue_at *at)
+{
+	struct db_rows	*rows;
+	struct tpl	*s = tpl_section(q, "SERIES");
+	struct tpl	*all = tpl_section(s, "DENY_ALL");
+	char		 day[64];
+	time_t		 t;
+
+	if ((rows = db_query(r->app->db, SQL_SERIES_WAITING,
+	    DB_ARGS(DB_INT(series)))) == NULL)
+		return -1;
+	tpl_set_int(s, "SERIES_ID", series);
+	tpl_set_int(s, "COUNT", (long long)rows->nrows);
+	if (rows->nrows > 0 && parse_sql_time(db_get(rows, rows->nrows - 1,
+	    "starts_at"), &t) == 0) {
+		when_format(r->lang, t, WHEN_DATE, day, sizeof day);
+		tpl_set(s, "LAST", day);
+	}
+	for (size_t i = 0; i < rows->nrows; i++) {
+		struct tpl *d = tpl_section(s, "DATE");
+
+		tpl_set_row(d, rows, i);
+		page_set_span(d, r->lang, "WHEN", db_get(rows, i, "starts_at"),
+		    db_get(rows, i, "ends_at"));
+		if (!at->whole_series && db_get_int(rows, i, "id") ==
+		    at->error_id) {
+			input_fill(d, r, deny_in);
+			tpl_show(s, "ERR_DATE");
+		}
+	}
+	if (at->whole_series && rows->nrows > 0 &&
+	    db_get_int(rows, 0, "id") == at->error_id)
+		input_fill(all, r, deny_in);
+	db_rows_free(rows);
+	return 0;
+}
+
 /*
  * The queue; news says what the last decisions did.  A refused deny
- * comes back with r->errors at that request (error_id).
+ * comes back with r->errors at that request (at->error_id).
  */
 static int
 queue_page(struct req *r, int status, const struct queue_news *news,
-    long long error_id, time_t after, long long after_id)
+    const struct queue_at *at)
 {
 	struct db_rows	*rows, *gone = NULL;
 	struct page	 p;
@@ -104,10 +170,10 @@ queue_page(struct req *r, int status, const struct queue_news *news,
 	size_t		 shown;
 
 	if (local_day_utc(clock_now(), day0, day1) == -1 ||
-	    sql_time_utc(after, from) == -1)
+	    sql_time_utc(at->after, from) == -1)
 		return 500;
 	if ((rows = db_query(r->app->db, SQL_QUEUE, DB_ARGS(DB_STR(from),
-	    DB_STR(from), DB_INT(after_id)))) == NULL ||
+	    DB_STR(from), DB_INT(at->after_id)))) == NULL ||
 	    (gone = db_query(r->app->db, SQL_NO_SHOWS, DB_ARGS(DB_STR(day0),
 	    DB_STR(day1)))) == NULL) {
 		db_rows_free(rows);
@@ -146,16 +212,26 @@ queue_page(struct req *r, int status, const struct queue_news *news,
 			    words_change_text(r->lang, db_get(rows, i,
 			    "changes"), said, sizeof said));
 		}
-		if (db_get_int(rows, i, "id") == error_id)
+		if (db_get(rows, i, "series_id") != NULL) {
+			if (fill_series(r, q, db_get_int(rows, i, "series_id"),
+			    at) == -1) {
+				db_rows_free(rows);
+				page_discard(&p);
+				return db_failed(r);
+			}
+			continue;
+		}
+		tpl_show(q, "SINGLE");
+		if (db_get_int(rows, i, "id") == at->error_id)
 			input_fill(q, r, deny_in);
 	}
-	if (rows->nrows == 0 && after_id == 0)
+	if (rows->nrows == 0 && at->after_id == 0)
 		tpl_show(p.body, "NONE");
 	else if (rows->nrows == 0)
 		tpl_show(p.body, "NONE_LATER");
 	else
 		tpl_show(p.body, "TICKED");
-	if (after_id != 0)
+	if (at->after_id != 0)
 		tpl_show(p.body, "FIRST");
 	if (rows->nrows > QUEUE_PAGE && next_link(p.body, rows, shown - 1) == -1) {
 		db_rows_free(rows);
@@ -174,7 +250,7 @@ queue_page(struct req *r, int status, const struct queue_news *news,
 			tpl_set(tpl_section(x, "FAILED"), "TEXT",
 			    news->failed[i]);
 	}
-	if (error_id != 0 && r->errors.n > 0)
+	if (at->error_id != 0 && r->errors.n > 0)
 		tpl_set(tpl_section(p.body, "PROBLEM"), "MESSAGE", T(r,
 		    "A denial needs a reason; the person who asked will see "
 		    "it."));
@@ -187,24 +263,30 @@ approvals_list(struct req *r)
 {
 	struct input	 q;
 	struct queue_news news = { 0 };
+	struct queue_at	 at = { 0 };
 	const char	*after;
-	time_t		 t = 0;
-	long long	 id = 0;
 	int		 rc;
 
 	if ((rc = input_query(r, approvals_query, &q)) != 0)
 		return rc;
 	if ((after = input_text(&q, "after")) != NULL && (rc = cursor_read(r,
-	    "after", cursor_damaged, after, &t, &id)) != 0)
+	    "after", cursor_damaged, after, &at.after, &at.after_id)) != 0)
 		return rc;
 	news.done = input_text(&q, "done");
 	if (news.done != NULL && strcmp(news.done, "approved") == 0)
 		news.done = T(r, "The booking is confirmed; the person who "
 		    "asked has been told.");
-	else if (news.done != NULL)
+	else if (news.done != NULL && strcmp(news.done, "denied") == 0)
 		news.done = T(r, "The request is denied; the person who asked "
 		    "has been told why.");
-	return queue_page(r, 200, &news, 0, t, id);
+	else if (news.done != NULL && strcmp(news.done,
+	    "series_approved") == 0)
+		news.done = T(r, "Every waiting date of the series is "
+		    "confirmed; the person who asked has been told.");
+	else if (news.done != NULL)
+		news.done = T(r, "Every waiting date of the series is denied; "
+		    "the person who asked has been told why.");
+	return queue_page(r, 200, &news, &at);
 }
 
 /* A ticked request's id: digits only, a booking's number; else 0. */
@@ -224,6 +306,7 @@ ticked_id(const char *s)
 int
 approval_approve_ticked(struct req *r)
 {
+	static const struct queue_at first_page = { 0 };
 	struct queue_news	 news = { 0 };
 	struct booking_outcome	 o;
 	struct refusal		 why;
@@ -242,7 +325,7 @@ approval_approve_ticked(struct req *r)
 	}
 	if (n == 0) {
 		news.problem = T(r, "Tick the requests to approve first.");
-		return queue_page(r, 422, &news, 0, 0, 0);
+		return queue_page(r, 422, &news, &first_page);
 	}
 	/* Each its own transition, as if approved one by one. */
 	for (size_t i = 0; i < n; i++) {
@@ -274,7 +357,7 @@ approval_approve_ticked(struct req *r)
 	}
 	if (news.nfailed > 0)
 		news.problem = T(r, "These could not be approved:");
-	return queue_page(r, 200, &news, 0, 0, 0);
+	return queue_page(r, 200, &news, &first_page);
 }
 
 /* Applies a decision and answers for it. */
@@ -315,12 +398,31 @@ approval_deny(struct req *r)
 	return decide(r, ACT_DENY, input_text(&in, "reason"));
 }
 
+/* The queue's page that begins with the request (or series) at rows. */
+static int
+queue_page_of(struct req *r, int status, struct db_rows *rows, int whole)
+{
+	struct queue_at at = { .whole_series = whole };
+
+	if (rows == NULL)
+		return db_failed(r);
+	if (rows->nrows == 1 &&
+	    parse_sql_time(db_get(rows, 0, "starts_at"), &at.after) == 0) {
+		at.error_id = db_get_int(rows, 0, "id");
+		at.after_id = at.error_id - 1;
+	}
+	db_rows_free(rows);
+	if (at.error_id == 0)
+		at.after = 0;
+	return queue_page(r, status, NULL, &at);
+}
+
 int
 approval_deny_form(struct req *r, int status)
 {
-	long long	 id = route_arg_id(r, 0);
+	long long	id = route_arg_id(r, 0);
+	struct queue_at	at = { 0 };
 	struct db_rows	*rows;
-	time_t		 t = 0;
 
 	/* Only the reason's own errors; a decision too late, the error page. */
 	if (r->errors.n == 0)
@@ -330,8 +432,56 @@ approval_deny_form(struct req *r, int status)
 	    NULL)
 		return db_failed(r);
 	if (rows->nrows == 1 &&
-	    parse_sql_time(db_get(rows, 0, "starts_at"), &t) == -1)
-		t = 0;
+	    parse_sql_time(db_get(rows, 0, "starts_at"), &at.after) == 0)
+		at.after_id = db_get_int(rows, 0, "id") - 1;
+	else
+		at.after = 0;
 	db_rows_free(rows);
-	return queue_page(r, status, NULL, id, t, t != 0 ? id - 1 : 0);
+	at.error_id = id;
+	return queue_page(r, status, NULL, &at);
+}
+
+/* Decides all of a series' waiting dates and answers for it. */
+static int
+decide_series(struct req *r, enum booking_action action, const char *reason)
+{
+	long long		id = route_arg_id(r, 0), done;
+	struct booking_outcome	o;
+	enum booking_result	rc;
+	char			location[64];
+
+	if ((rc = booking_series_decide(r->app->db, id, action, r->user,
+	    reason, &done, &o)) != BK_OK)
+		return refusal_answer(r, rc, action, &o);
+	log_info(r->rid, "series %lld: %lld dates %s by user %lld", id, done,
+	    action == ACT_CONFIRM ? "confirmed" : "denied", r->user->id);
+	snprintf(location, sizeof location, "/admin/approvals?done=%s",
+	    action == ACT_CONFIRM ? "series_approved" : "series_denied");
+	return resp_redirect(r, 303, location);
+}
+
+int
+approval_series_approve(struct req *r)
+{
+	return decide_series(r, ACT_CONFIRM, NULL);
+}
+
+int
+approval_series_deny(struct req *r)
+{
+	struct input	in;
+	int		rc;
+
+	if ((rc = input_form(r, deny_in, &in)) != 0)
+		return rc;
+	return decide_series(r, ACT_DENY, input_text(&in, "reason"));
+}
+
+int
+approval_series_deny_form(struct req *r, int status)
+{
+	if (r->errors.n == 0)
+		return 0;
+	return queue_page_of(r, status, db_query(r->app->db, SQL_SERIES_START,
+	    DB_ARGS(DB_INT(route_arg_id(r, 0)))), 1);
 }

@@ -19,6 +19,14 @@ int	approval_approve(struct req *r);
 int	approval_deny(struct req *r);
 /* The queue again with the refused deny's errors at its request; status. */
 int	approval_deny_form(struct req *r, int status);
+/*
+ * POST /admin/approvals/series/{id}/approve and .../deny (reason
+ * required): every waiting date of the series at once; 303 back to the
+ * queue, 404 when none waits, 422 (the queue again) without a reason.
+ */
+int	approval_series_approve(struct req *r);
+int	approval_series_deny(struct req *r);
+int	approval_series_deny_form(struct req *r, int status);
 /* GET /api/confirms?status=BOOKED (?after, ?limit): the queue as JSON
  * (admin).  200, 422. */
 int	api_confirms_list(struct req *r);

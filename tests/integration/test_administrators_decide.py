@@ -142,6 +142,13 @@ def test_denying_needs_a_reason_frees_the_slot_and_tells_why(alice, admin):
     doc = BeautifulSoup(missing.text, "html.parser")
     assert doc.select_one(f"#reason-{bid}-error").get_text() == "Please fill this in."
     assert status(alice, bid) == "Pending approval"
+    # Spaces are no reason either (they were taken as one).
+    blank = decide(admin, bid, "deny", " \u00a0 ")
+    assert blank.status_code == 422
+    doc = BeautifulSoup(blank.text, "html.parser")
+    assert doc.select_one(f"#reason-{bid}-error").get_text() == \
+        "Give a reason; the person who booked will see it."
+    assert status(alice, bid) == "Pending approval"
     # A reason too long comes back in its field, to be shortened, not retyped.
     wordy = "Needed for interviews. " * 25
     long = decide(admin, bid, "deny", wordy)

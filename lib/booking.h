@@ -165,6 +165,7 @@ struct booking_change {
 	const char	*title;
 	long long	 attendees;
 	const struct participants *participants;	/* NULL: as they are */
+	int		 detach;	/* a series' date changed on its own */
 };
 
 /*
@@ -180,6 +181,16 @@ struct booking_change {
  */
 enum booking_result booking_change(struct db *, const struct rules *,
 		    const struct booking_change *c, struct booking_outcome *o);
+
+/*
+ * booking_change for a caller that holds a transaction and the locks of
+ * the rooms c leaves and enters (entered: booking_lock_room's row of the
+ * new room for c's time); the people it concerns are told unless !tell.
+ * Neither commits nor rolls back.
+ */
+enum booking_result booking_change_locked(struct db *, const struct rules *,
+		    const struct booking_change *c, const struct db_rows *entered,
+		    int tell, struct booking_outcome *o);
 
 /*
  * For the state machine's own modules (lib/bookingchange.c).

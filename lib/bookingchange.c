@@ -23,9 +23,10 @@
 static const char SQL_ROOM_OF[] = "SELECT room_id FROM bookings WHERE id = ?";
 static const char SQL_LOCK_BOOKING[] =
     "SELECT b.status, b.user_id, b.room_id, r.name AS room, b.starts_at,"
-    " b.ends_at, b.title, b.attendees, b.version"
+    " b.ends_at, b.title, b.attendees, b.version, b.series_id"
     " FROM bookings b JOIN rooms r ON r.id = b.room_id"
     " WHERE b.id = ? FOR UPDATE";
+static const char SQL_VERSION[] = "SELECT version FROM bookings WHERE id = ?";
 /* A move waits for a decision again; the last one is history. */
 static const char SQL_CHANGE[] =
     "UPDATE bookings SET room_id = ?, starts_at = ?, ends_at = ?, title = ?,"
@@ -33,6 +34,7 @@ static const char SQL_CHANGE[] =
     " decided_by = IF(? = 'pending', NULL, decided_by),"
     " decided_at = IF(? = 'pending', NULL, decided_at),"
     " reason = IF(? = 'pending', NULL, reason),"
+    " series_detached = series_detached OR ?,"
     " version = version + 1, updated_at = UTC_TIMESTAMP() WHERE id = ?";
 static const char SQL_EVENT[] =
     "INSERT INTO booking_events (booking_id, kind, actor_id, changes)"
@@ -44,6 +46,7 @@ struct before {
 	long long	 owner, room_id, attendees, version;
 	char		 room[401], title[801];
 	time_t		 start, end;
+	int		 series;	/* a date of a series */
 	struct participants named;
 };
 
@@ -86,6 +89,19 @@ lock_rooms(struct db *db, long long old_room, long long new_room,
 	    lock_room(db, old_room, from, to, NULL);
 }
 
+/* BK_STALE with the booking's version now in o. */
+static enum booking_result
+booking_stale(struct db *db, long long id, struct booking_outcome *o)
+{
+	struct db_rows *rows = db_query(db, SQL_VERSION, DB_ARGS(DB_INT(id)));
+
+	if (rows == NULL)
+		return BK_DB_ERROR;
+	o->version = rows->nrows == 1 ? db_get_int(rows, 0, "version") : 0;
+	db_rows_free(rows);
+	return BK_STALE;
+}
+
 /* Reads the locked booking into *b; BK_OK, BK_NOT_FOUND or BK_DB_ERROR. */
 static enum booking_result
 read_before(struct db *db, long long id, struct before *b)
@@ -109,6 +125,7 @@ read_before(struct db *db, long long id, struct before *b)
 	b->room_id = db_get_int(rows, 0, "room_id");
 	b->attendees = db_get_int(rows, 0, "attendees");
 	b->version = db_get_int(rows, 0, "version");
+	b->series = db_get(rows, 0, "series_id") != NULL;
 	db_rows_free(rows);
 	return participants_load(db, id, &b->named) == -1 ? BK_DB_ERROR : BK_OK;
 }
@@ -291,19 +308,75 @@ update_views(struct db *db, const struct before *b, long long id)
 	    readmodel_recount(db, b->room_id, b->start) == -1 ? -1 : 0;
 }
 
+enum booking_result
+booking_change_locked(struct db *db, const struct rules *k,
+    const struct booking_change *c, const struct db_rows *entered, int tell,
+    struct booking_outcome *o)
+{
+	char			 from[SQL_TIME_LEN], to[SQL_TIME_LEN], room[401];
+	struct before		 b;
+	struct diff		 d;
+	struct rules		 series_rules = *k;
+	time_t			 now = clock_now();
+	char			*changes = NULL;
+	const char		*state;
+	enum booking_result	 rc;
+
+	if (sql_time_utc(c->starts_at, from) == -1 ||
+	    sql_time_utc(c->ends_at, to) == -1)
+		return BK_DB_ERROR;
+	if ((rc = read_before(db, c->id, &b)) != BK_OK) {
+		participants_free(&b.named);
+		return rc;
+	}
+	o->named = (long long)b.named.n;
+	/* A series' date is as far ahead as its series may go. */
+	if (b.series)
+		series_rules.horizon_days = k->series_horizon_days;
+	d = (struct diff){ .time = c->starts_at != b.start ||
+	    c->ends_at != b.end, .room = c->room_id != b.room_id,
+	    .title = strcmp(c->title, b.title) != 0,
+	    .attendees = c->attendees != b.attendees,
+	    .named = c->participants != NULL &&
+	    !participants_same(c->participants, &b.named) };
+	snprintf(room, sizeof room, "%s", entered->nrows == 1 ?
+	    db_text(entered, 0, "name") : "");
+	if ((rc = may_change(db, &b, c, now, o)) == BK_OK)
+		rc = fits(db, &series_rules, c, entered, &d, from, to, now, o);
+	if (rc != BK_OK || !(d.time || d.room || d.title || d.attendees ||
+	    d.named)) {
+		participants_free(&b.named);
+		return rc;
+	}
+	/* A confirmed booking moved in time or room is decided again. */
+	o->back_to_pending = (d.time || d.room) &&
+	    strcmp(b.state, "confirmed") == 0;
+	state = o->back_to_pending ? "pending" : b.state;
+	if ((changes = changes_json(&b, c, room, &d)) == NULL ||
+	    db_exec(db, SQL_CHANGE, DB_ARGS(DB_INT(c->room_id), DB_STR(from),
+	    DB_STR(to), DB_STR(c->title), DB_INT(c->attendees), DB_STR(state),
+	    DB_STR(state), DB_STR(state), DB_STR(state), DB_INT(c->detach),
+	    DB_INT(c->id)), NULL) != 1 ||
+	    db_exec(db, SQL_EVENT, DB_ARGS(DB_INT(c->id), DB_INT(c->actor->id),
+	    DB_STR(changes)), NULL) != 1 ||
+	    (tell && tell_change(db, &b, c, room, &d, (d.time || d.room) &&
+	    strcmp(state, "pending") == 0) == -1) ||
+	    (d.named && participants_store(db, c->id, c->participants) == -1) ||
+	    update_views(db, &b, c->id) == -1)
+		rc = BK_DB_ERROR;
+	free(changes);
+	participants_free(&b.named);
+	return rc;
+}
+
 /* One attempt at booking_change's transaction. */
 static enum booking_result
 try_change(struct db *db, const struct rules *k,
     const struct booking_change *c, struct booking_outcome *o)
 {
-	char			 from[SQL_TIME_LEN], to[SQL_TIME_LEN], room[401];
+	char			 from[SQL_TIME_LEN], to[SQL_TIME_LEN];
 	struct db_rows		*rows, *entered = NULL;
-	struct before		 b;
-	struct diff		 d;
 	long long		 old_room;
-	time_t			 now = clock_now();
-	char			*changes = NULL;
-	const char		*state;
 	enum booking_result	 rc;
 
 	memset(o, 0, sizeof *o);
@@ -320,53 +393,19 @@ try_change(struct db *db, const struct rules *k,
 	/* Rooms first, then the booking: the lock order of every writer. */
 	if (lock_rooms(db, old_room, c->room_id, from, to, &entered) == -1)
 		return booking_finish(db, BK_DB_ERROR);
-	if ((rc = read_before(db, c->id, &b)) != BK_OK) {
-		db_rows_free(entered);
-		participants_free(&b.named);
-		return booking_finish(db, rc);
-	}
-	o->named = (long long)b.named.n;
 	/* Moved since its room was read: not the version asked about. */
-	if (b.room_id != old_room) {
-		o->version = b.version;
+	if ((rows = db_query(db, SQL_ROOM_OF, DB_ARGS(DB_INT(c->id)))) == NULL) {
 		db_rows_free(entered);
-		participants_free(&b.named);
-		return booking_finish(db, BK_STALE);
+		return booking_finish(db, BK_DB_ERROR);
 	}
-	d = (struct diff){ .time = c->starts_at != b.start ||
-	    c->ends_at != b.end, .room = c->room_id != b.room_id,
-	    .title = strcmp(c->title, b.title) != 0,
-	    .attendees = c->attendees != b.attendees,
-	    .named = c->participants != NULL &&
-	    !participants_same(c->participants, &b.named) };
-	snprintf(room, sizeof room, "%s", entered->nrows == 1 ?
-	    db_text(entered, 0, "name") : "");
-	if ((rc = may_change(db, &b, c, now, o)) == BK_OK)
-		rc = fits(db, k, c, entered, &d, from, to, now, o);
+	if (rows->nrows == 1 && db_get_int(rows, 0, "room_id") != old_room) {
+		db_rows_free(rows);
+		db_rows_free(entered);
+		return booking_finish(db, booking_stale(db, c->id, o));
+	}
+	db_rows_free(rows);
+	rc = booking_change_locked(db, k, c, entered, 1, o);
 	db_rows_free(entered);
-	if (rc != BK_OK || !(d.time || d.room || d.title || d.attendees ||
-	    d.named)) {
-		participants_free(&b.named);
-		return booking_finish(db, rc);
-	}
-	/* A confirmed booking moved in time or room is decided again. */
-	o->back_to_pending = (d.time || d.room) &&
-	    strcmp(b.state, "confirmed") == 0;
-	state = o->back_to_pending ? "pending" : b.state;
-	if ((changes = changes_json(&b, c, room, &d)) == NULL ||
-	    db_exec(db, SQL_CHANGE, DB_ARGS(DB_INT(c->room_id), DB_STR(from),
-	    DB_STR(to), DB_STR(c->title), DB_INT(c->attendees), DB_STR(state),
-	    DB_STR(state), DB_STR(state), DB_STR(state), DB_INT(c->id)),
-	    NULL) != 1 ||
-	    db_exec(db, SQL_EVENT, DB_ARGS(DB_INT(c->id), DB_INT(c->actor->id),
-	    DB_STR(changes)), NULL) != 1 ||
-	    tell_change(db, &b, c, room, &d, (d.time || d.room) &&
-	    strcmp(state, "pending") == 0) == -1 ||
-	    (d.named && participants_store(db, c->id, c->participants) == -1) ||
-	    update_views(db, &b, c->id) == -1)
-		rc = BK_DB_ERROR;
-	free(changes);
-	participants_free(&b.named);
 	return booking_finish(db, rc);
 }
 

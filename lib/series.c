@@ -369,3 +369,31 @@ series_expand(const char *rule, const char *first, int start_minute,
 		*more = 1;
 	return (long)n;
 }
+
+int
+series_rule_ending(const char *rule, const char *until, long count, char *out,
+    size_t n)
+{
+	char	copy[SERIES_RULE_MAX + 1], *part, *save = NULL;
+	size_t	len = 0;
+	int	w;
+
+	snprintf(copy, sizeof copy, "%s", rule);
+	out[0] = '\0';
+	for (part = strtok_r(copy, ";", &save); part != NULL;
+	    part = strtok_r(NULL, ";", &save)) {
+		if (strncmp(part, "COUNT=", 6) == 0 ||
+		    strncmp(part, "UNTIL=", 6) == 0)
+			continue;
+		if ((w = snprintf(out + len, n - len, "%s;", part)) < 0 ||
+		    (size_t)w >= n - len)
+			return -1;
+		len += (size_t)w;
+	}
+	if (until != NULL)
+		w = snprintf(out + len, n - len, "UNTIL=%.4s%.2s%.2s", until,
+		    until + 5, until + 8);
+	else
+		w = snprintf(out + len, n - len, "COUNT=%ld", count);
+	return w < 0 || (size_t)w >= n - len ? -1 : 0;
+}

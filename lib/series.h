@@ -42,4 +42,12 @@ long	series_expand(const char *rule, const char *first, int start_minute,
 	    int end_minute, const char *last, struct series_date *out,
 	    size_t max, int *more);
 
+/*
+ * rule with its end replaced: UNTIL the local date until (YYYY-MM-DD,
+ * that whole date included) if until, else COUNT=count; into out[n].
+ * 0, or -1 when it does not fit.  How a series split in two ends.
+ */
+int	series_rule_ending(const char *rule, const char *until, long count,
+	    char *out, size_t n);
+
 #endif

@@ -776,6 +776,9 @@ static const struct {
 	{ "owner",		"alice" },
 	{ "find",		"" },
 	{ "action",		"save" },
+	{ "recurrence",		"FREQ=DAILY;COUNT=2" },
+	{ "skip_conflicts",	"" },
+	{ "preview",		"" },
 };
 
 struct same_case {
@@ -840,6 +843,16 @@ static const struct same_case same_cases[] = {
 	TXT(booking_request_in, "owner", "alice", 0, NULL),
 	TXT(booking_request_in, "owner", "@", 64, NULL),
 	TXT(booking_request_in, "owner", "@", 65, M_LOGIN64),
+	TXT(booking_request_in, "recurrence", "FREQ=WEEKLY;BYDAY=MO,WE;COUNT=6",
+	    0, NULL),
+	TXT(booking_request_in, "recurrence", "FREQ=DAILY;BYHOUR=9", 0,
+	    "the rule part BYHOUR is not supported"),
+	TXT(booking_request_in, "recurrence", "FREQ=SECONDLY", 0,
+	    "FREQ=SECONDLY is not supported: DAILY, WEEKLY or MONTHLY"),
+	NUM(booking_request_in, "skip_conflicts", 1, NULL),
+	NUM(booking_request_in, "skip_conflicts", 2, M_TICK),
+	NUM(booking_request_in, "preview", 1, NULL),
+	NUM(booking_request_in, "preview", -1, M_TICK),
 
 	TXT(room_in, "name", "", 0, M_FILL),
 	TXT(room_in, "name", "@", 100, NULL),

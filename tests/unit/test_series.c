@@ -209,6 +209,24 @@ test_the_horizon_and_the_cap_stop_it(void **state)
 	assert_false(more);
 }
 
+static void
+test_a_split_rule_gets_a_new_end(void **state)
+{
+	char out[SERIES_RULE_MAX + 1], why[160];
+
+	(void)state;
+	assert_int_equal(series_rule_ending("FREQ=WEEKLY;BYDAY=MO;COUNT=10",
+	    "2027-03-01", 0, out, sizeof out), 0);
+	assert_string_equal(out, "FREQ=WEEKLY;BYDAY=MO;UNTIL=20270301");
+	assert_int_equal(series_rule_ending("FREQ=WEEKLY;UNTIL=20270301;"
+	    "BYDAY=TU", NULL, 4, out, sizeof out), 0);
+	assert_string_equal(out, "FREQ=WEEKLY;BYDAY=TU;COUNT=4");
+	assert_int_equal(series_check(out, why, sizeof why), 0);
+	/* Too long for the room given: refused, not cut. */
+	assert_int_equal(series_rule_ending("FREQ=WEEKLY;BYDAY=MO", NULL, 4,
+	    out, 20), -1);
+}
+
 int
 main(void)
 {
@@ -219,6 +237,7 @@ main(void)
 		cmocka_unit_test(test_months_short_and_long_and_leap),
 		cmocka_unit_test(test_until_a_date_includes_that_whole_date),
 		cmocka_unit_test(test_the_horizon_and_the_cap_stop_it),
+		cmocka_unit_test(test_a_split_rule_gets_a_new_end),
 	};
 
 	return cmocka_run_group_tests_name("series", tests, NULL, NULL);

@@ -91,6 +91,7 @@ enum booking_result {
 	BK_SERIES_SKIPS,	/* outcome.skipped dates of outcome.count not
 				   free: more than outcome.allowed % */
 	BK_SERIES_EMPTY,	/* none of its dates is free */
+	BK_SERIES_DAY,		/* many dates moved to another day */
 	BK_DB_ERROR,		/* see db_last_error */
 };
 
@@ -165,7 +166,8 @@ struct booking_change {
 	const char	*title;
 	long long	 attendees;
 	const struct participants *participants;	/* NULL: as they are */
-	int		 detach;	/* a series' date changed on its own */
+	int		 detach;	/* a series' date: changed on its own
+					   (1), or as its series (0) */
 };
 
 /*

@@ -34,7 +34,7 @@ static const char SQL_CHANGE[] =
     " decided_by = IF(? = 'pending', NULL, decided_by),"
     " decided_at = IF(? = 'pending', NULL, decided_at),"
     " reason = IF(? = 'pending', NULL, reason),"
-    " series_detached = series_detached OR ?,"
+    " series_detached = ?,"
     " version = version + 1, updated_at = UTC_TIMESTAMP() WHERE id = ?";
 static const char SQL_EVENT[] =
     "INSERT INTO booking_events (booking_id, kind, actor_id, changes)"

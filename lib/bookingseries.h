@@ -84,4 +84,42 @@ enum booking_result booking_series_decide(struct db *, long long id,
 		    const char *reason, long long *done,
 		    struct booking_outcome *o);
 
+/* Which of a series' dates a change or a cancellation is for. */
+enum series_scope {
+	SCOPE_THIS,		/* this date only */
+	SCOPE_FOLLOWING,	/* this date and the later ones */
+	SCOPE_ALL,		/* every date still to come */
+};
+
+/* The scope a form or query names ("this", "following", "all"; NULL: this). */
+enum series_scope series_scope_named(const char *name);
+
+/*
+ * Cancels booking id and, by scope, the later dates of its series or
+ * every date still to come that is pending or confirmed, in one
+ * transaction under the locks of their rooms, each as booking_apply
+ * would (a reason when cancelling someone else's); the owner and the
+ * people named are told once.  *done counts them.  A booking of no
+ * series is cancelled alone, whatever the scope.
+ */
+enum booking_result booking_series_cancel(struct db *, long long id,
+		    enum series_scope scope, const struct user *actor,
+		    const char *reason, long long *done,
+		    struct booking_outcome *o);
+
+/*
+ * Changes booking c->id as booking_change does and, by scope, the later
+ * dates of its series or all its dates to come in the same way: the same
+ * time of day (on each one's own date), room, title, attendees and
+ * people.  Dates changed on their own are left as they are unless reset.
+ * Every date is checked as a request is; any that cannot be changed
+ * refuses the whole change: BK_SERIES_TAKEN with them in o->dates.  A
+ * change of the date itself is for this date only (BK_SERIES_DAY).
+ * Changing this date only marks it as changed on its own.  "following"
+ * splits the series in two at this date.  *done counts the dates changed.
+ */
+enum booking_result booking_series_change(struct db *, const struct rules *,
+		    const struct booking_change *c, enum series_scope scope,
+		    int reset, long long *done, struct booking_outcome *o);
+
 #endif

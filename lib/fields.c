@@ -189,6 +189,10 @@ static const struct input_field
     skip_conflicts = { .name = "skip_conflicts", .json = "skipConflicts",
 	.type = IN_FLAG },
     preview = { .name = "preview", .json = "preview", .type = IN_FLAG },
+    series_scope = { .name = "scope", .type = IN_CHOICE,
+	.choices = (const char *const[]){ "this", "following", "all", NULL },
+	.says = N_("scope must be this, following or all") },
+    reset_dates = { .name = "reset", .type = IN_FLAG },
     repeat = { .name = "repeat", .type = IN_CHOICE,
 	.choices = (const char *const[]){ "none", "DAILY", "WEEKLY",
 	"MONTHLY", NULL } },
@@ -328,14 +332,18 @@ const struct input_field *const repeat_in[] = {
 };
 const struct input_field *const booking_change_in[] = {
 	&room_id, &starts_at, &ends_at, &title, &attendees, &participants,
-	&booking_version, &find_person, &form_action, NULL
+	&booking_version, &find_person, &form_action, &series_scope,
+	&reset_dates, NULL
+};
+const struct input_field *const scope_query[] = {
+	&series_scope, &reset_dates, NULL
 };
 const struct input_field *const delegate_in[] = { &delegate_login, NULL };
 const struct input_field *const booking_new_query[] = {
 	&new_room, &new_start, &new_date, &new_attendees, NULL
 };
 const struct input_field *const booking_cancel_in[] = {
-	&reason, &confirmed, NULL
+	&reason, &confirmed, &series_scope, NULL
 };
 const struct input_field *const booking_list_query[] = {
 	&of_user, &after, &limit, NULL

@@ -23,6 +23,8 @@ extern const struct input_field *const language_query[];	/* ?set, ?next */
 
 /* Bookings.  The request serves the form and the API alike. */
 extern const struct input_field *const booking_request_in[];
+/* ?scope=this|following|all&reset=1: which dates of a series a change is for. */
+extern const struct input_field *const scope_query[];
 /* The booking form's Repeat fields, which make its recurrence. */
 extern const struct input_field *const repeat_in[];
 extern const struct input_field *const booking_new_query[];	/* prefill */

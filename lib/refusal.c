@@ -224,6 +224,14 @@ say_series_taken(const struct facts *f, char *buf, size_t n)
 }
 
 static void
+say_series_unchanged(const struct facts *f, char *buf, size_t n)
+{
+	snprintf(buf, n, SAY(f, "Nothing was changed: these dates cannot be "
+	    "changed so (taken then, or against the rules): %s. Change them "
+	    "on their own, or choose another time or room."), f->o->dates);
+}
+
+static void
 say_series_skips(const struct facts *f, char *buf, size_t n)
 {
 	snprintf(buf, n, SAY(f, "%lld of its %lld dates are not free (%s); a "
@@ -286,6 +294,8 @@ static const struct {
 	    say_too_many_named },
 	{ BK_SERIES_TOO_LONG,	ANY_ACTION,	422, "recurrence", NULL,
 	    say_series_too_long },
+	{ BK_SERIES_TAKEN,	ACT_CHANGE,	409, NULL, NULL,
+	    say_series_unchanged },
 	{ BK_SERIES_TAKEN,	ANY_ACTION,	409, "recurrence", NULL,
 	    say_series_taken },
 	{ BK_SERIES_SKIPS,	ANY_ACTION,	409, "recurrence", NULL,
@@ -293,6 +303,9 @@ static const struct {
 	{ BK_SERIES_EMPTY,	ANY_ACTION,	409, "recurrence",
 	    N_("None of its dates is free; choose another time or room."),
 	    NULL },
+	{ BK_SERIES_DAY,	ANY_ACTION,	422, "starts_at",
+	    N_("Only this date can move to another day; for the others, "
+	    "change the time of day, or each date on its own."), NULL },
 	{ BK_STALE,		ANY_ACTION,	409, NULL,
 	    N_("Someone changed this booking since you opened it; it is shown "
 	    "as it is now. Make your change again if it still applies."),

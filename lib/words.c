@@ -206,6 +206,26 @@ words_notice_text(const char *lang, const char *kind,
 		utf8_printf(buf, n, i18n_text(lang, "Your series “%s” in %s, "
 		    "%d dates from %s, was denied: %s"), f->title, f->room,
 		    f->dates, span, reason);
+	else if (strcmp(kind, "series_cancelled") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "%s cancelled %d dates of "
+		    "your series “%s” in %s, from %s: %s"), actor_of(lang, f),
+		    f->dates, f->title, f->room, span, reason);
+	else if (strcmp(kind, "series_called_off") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "%d dates of “%s” in %s, "
+		    "from %s, which you were invited to, will not take place."),
+		    f->dates, f->title, f->room, span);
+	else if (strcmp(kind, "series_changed") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "%s changed %d dates of "
+		    "your series “%s”: from %s, in %s."), actor_of(lang, f),
+		    f->dates, f->title, span, f->room);
+	else if (strcmp(kind, "series_rerequested") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "Changed request: %d dates "
+		    "of “%s” are now from %s, in %s, by %s."), f->dates,
+		    f->title, span, f->room, actor_of(lang, f));
+	else if (strcmp(kind, "series_invite_changed") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "%d dates of “%s”, which "
+		    "you are invited to, are now from %s, in %s."), f->dates,
+		    f->title, span, f->room);
 	else if (strcmp(kind, "series_released") == 0)
 		utf8_printf(buf, n, i18n_text(lang, "The rest of your series "
 		    "“%s” in %s was released: nobody checked in %d times in a "

@@ -11,6 +11,7 @@
 <dt>Booked by</dt><dd id="owner">{{OWNER}}</dd>
 {{#BOOKED_BY}}<dt>Requested by</dt><dd id="booked-by">{{BY}}</dd>{{/BOOKED_BY}}
 <dt>Participants</dt><dd id="participants">{{#NO_PARTICIPANTS}}No one named{{/NO_PARTICIPANTS}}{{#SOME_PARTICIPANTS}}<ul class="participant-list">{{#PARTICIPANT}}<li>{{NAME}}</li>{{/PARTICIPANT}}</ul>{{/SOME_PARTICIPANTS}}</dd>
+{{#SERIES}}<dt>Repeats</dt><dd id="series">One of {{COUNT}} dates of a series{{#DETACHED}}, changed on its own{{/DETACHED}}. <a href="#series-dates">Its dates</a></dd>{{/SERIES}}
 {{#PRIVATE}}<dt>Private</dt><dd id="private">Colleagues see that the room is taken, never the title.</dd>{{/PRIVATE}}
 {{#USED}}<dt>Used</dt><dd id="used">{{#SINCE}}since {{/SINCE}}{{SPAN}}</dd>{{/USED}}
 </dl>
@@ -26,6 +27,10 @@
 <button class="button" type="submit" id="checkout">Check out</button>
 <span class="hint">The rest of the booked time becomes free for others.</span>
 </form>{{/CHECKOUT}}
+{{#SERIES}}<h2 id="series-dates">The series' dates</h2>
+<ol class="series-dates" aria-labelledby="series-dates">
+{{#DATE}}<li class="series-date status-{{STATUS}}">{{#OTHER}}<a href="/bookings/{{ID}}">{{/OTHER}}{{WHEN}}{{#OTHER}}</a>{{/OTHER}}{{#THIS}} (this one){{/THIS}} · <span class="badge status-{{STATUS}}">{{STATUS_LABEL}}</span></li>
+{{/DATE}}</ol>{{/SERIES}}
 <h2 id="history">History</h2>
 <ol class="history" aria-labelledby="history">
 {{#EVENT}}<li class="event"><span class="event-kind">{{KIND}}</span> by <span class="event-by">{{BY}}</span>, <time>{{AT}}</time>{{#EVENT_REASON}}: <span class="event-reason">{{TEXT}}</span>{{/EVENT_REASON}}{{#EVENT_CHANGES}}: <span class="event-changes">{{TEXT}}</span>{{/EVENT_CHANGES}}</li>
@@ -40,6 +45,12 @@
 <input type="text" id="reason-input" name="reason" value="{{REASON}}" maxlength="500"{{#REASON_REQUIRED}} required{{/REASON_REQUIRED}}{{#ERR_REASON}} aria-invalid="true" aria-describedby="reason-error" autofocus{{/ERR_REASON}}>
 {{#ERR_REASON}}<p class="field-error" id="reason-error">{{MESSAGE}}</p>{{/ERR_REASON}}
 </div>
+{{#IN_SERIES}}<fieldset class="choices scope">
+<legend>Which dates</legend>
+<span class="check"><input type="radio" id="cancel-this" name="scope" value="this" checked> <label for="cancel-this">This date only</label></span>
+<span class="check"><input type="radio" id="cancel-following" name="scope" value="following"> <label for="cancel-following">This and the following dates</label></span>
+<span class="check"><input type="radio" id="cancel-all" name="scope" value="all"> <label for="cancel-all">All dates still to come</label></span>
+</fieldset>{{/IN_SERIES}}
 <button class="button danger" type="submit">Cancel booking</button>
 </form>
 {{/CANCEL}}

@@ -218,12 +218,14 @@ api_booking_cancel(struct req *r)
 	struct input		 q;
 	struct booking_outcome	 o;
 	enum booking_result	 rc;
+	long long		 done;
 	int			 refused;
 
 	if ((refused = input_query(r, booking_cancel_in, &q)) != 0)
 		return refused;
-	if ((rc = booking_apply(r->app->db, id, ACT_CANCEL, r->user,
-	    input_text(&q, "reason"), &o)) == BK_OK)
+	if ((rc = booking_series_cancel(r->app->db, id, series_scope_named(
+	    input_text(&q, "scope")), r->user, input_text(&q, "reason"),
+	    &done, &o)) == BK_OK)
 		return resp_send(r, 204, TYPE_JSON, CACHE_NONE, "", 0);
 	return refusal_answer(r, rc, ACT_CANCEL, &o);
 }

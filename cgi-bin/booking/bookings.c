@@ -29,10 +29,14 @@ static const char SQL_BOOKING[] =
     " u.display_name AS owner, b.title,"
     " b.attendees, b.starts_at, b.ends_at, b.status, b.reason,"
     " b.actual_start, b.actual_end, r.checkin_required_since, b.private,"
-    " by_.display_name AS booked_by"
+    " by_.display_name AS booked_by, b.series_id, b.series_detached"
     " FROM bookings b JOIN rooms r ON r.id = b.room_id"
     " JOIN users u ON u.id = b.user_id"
     " LEFT JOIN users by_ ON by_.id = b.booked_by WHERE b.id = ?";
+/* The dates of a booking's series, as its page lists them. */
+static const char SQL_SERIES_DATES[] =
+    "SELECT id, starts_at, ends_at, status FROM bookings"
+    " WHERE series_id = ? ORDER BY original_date, id";
 static const char SQL_HISTORY[] =
     "SELECT e.kind, COALESCE(u.display_name, 'roombook') AS actor, e.at,"
     " e.reason, e.changes"
@@ -434,6 +438,38 @@ out:
 	return rc;
 }
 
+/* The series booking b is a date of, on its page; 0 or -1. */
+static int
+fill_series(struct req *r, struct tpl *d, const struct db_rows *b)
+{
+	struct db_rows	*rows;
+	struct tpl	*s;
+	long long	 id = db_get_int(b, 0, "id");
+
+	if (db_get(b, 0, "series_id") == NULL)
+		return 0;
+	if ((rows = db_query(r->app->db, SQL_SERIES_DATES,
+	    DB_ARGS(DB_INT(db_get_int(b, 0, "series_id"))))) == NULL)
+		return -1;
+	s = tpl_section(d, "SERIES");
+	tpl_set_int(s, "COUNT", (long long)rows->nrows);
+	if (db_get_int(b, 0, "series_detached"))
+		tpl_show(s, "DETACHED");
+	for (size_t i = 0; i < rows->nrows; i++) {
+		struct tpl *date = tpl_section(s, "DATE");
+
+		tpl_set_row(date, rows, i);
+		page_set_span(date, r->lang, "WHEN", db_get(rows, i,
+		    "starts_at"), db_get(rows, i, "ends_at"));
+		tpl_set(date, "STATUS_LABEL", words_state_label(r->lang,
+		    db_get(rows, i, "status")));
+		tpl_show(date, db_get_int(rows, i, "id") == id ? "THIS" :
+		    "OTHER");
+	}
+	db_rows_free(rows);
+	return 0;
+}
+
 /* Can a booking in state, ending at end, still be cancelled? */
 static int
 cancellable(const char *state, time_t end)
@@ -558,6 +594,11 @@ booking_page(struct req *r, long long id, int status)
 	}
 	if (!may)
 		tpl_show(p.body, "INVITED");
+	if (fill_series(r, p.body, b) == -1) {
+		page_discard(&p);
+		rc = db_failed(r);
+		goto out;
+	}
 	if (db_get(b, 0, "booked_by") != NULL)
 		tpl_set(tpl_section(p.body, "BOOKED_BY"), "BY",
 		    db_get(b, 0, "booked_by"));
@@ -611,6 +652,8 @@ booking_page(struct req *r, long long id, int status)
 		struct tpl *c = tpl_section(p.body, "CANCEL");
 
 		input_fill(c, r, booking_cancel_in);
+		if (db_get(b, 0, "series_id") != NULL)
+			tpl_show(c, "IN_SERIES");
 		/* Administrators say why; the owner and delegates need not. */
 		if (owner != r->user->id && r->user->admin)
 			tpl_show(c, "REASON_REQUIRED");
@@ -688,6 +731,15 @@ ask_before_cancelling(struct req *r, long long id, const struct input *in)
 	page_set_span(p.body, r->lang, "WHEN", db_get(b, 0, "starts_at"),
 	    db_get(b, 0, "ends_at"));
 	input_fill(p.body, r, booking_cancel_in);
+	/* How many dates, said before they go. */
+	if (series_scope_named(input_text(in, "scope")) == SCOPE_FOLLOWING)
+		tpl_set(tpl_section(p.body, "MANY"), "SCOPE_WORDS", T(r,
+		    "This date and the following dates of its series will be "
+		    "cancelled."));
+	else if (series_scope_named(input_text(in, "scope")) == SCOPE_ALL)
+		tpl_set(tpl_section(p.body, "MANY"), "SCOPE_WORDS", T(r,
+		    "Every date of its series still to come will be "
+		    "cancelled."));
 	rc = page_finish(&p, r, 200);
 out:
 	db_rows_free(b);
@@ -701,14 +753,19 @@ booking_cancel(struct req *r)
 	struct input		 in;
 	struct booking_outcome	 o;
 	enum booking_result	 rc;
+	long long		 done;
 	int			 asked;
 
 	if ((rc = input_form(r, booking_cancel_in, &in)) != 0)
 		return rc;
 	if ((asked = ask_before_cancelling(r, id, &in)) != 0)
 		return asked;
-	rc = booking_apply(r->app->db, id, ACT_CANCEL, r->user,
-	    input_text(&in, "reason"), &o);
+	rc = booking_series_cancel(r->app->db, id, series_scope_named(
+	    input_text(&in, "scope")), r->user, input_text(&in, "reason"),
+	    &done, &o);
+	if (rc == BK_OK)
+		log_info(r->rid, "booking %lld cancelled by user %lld (%lld "
+		    "date%s)", id, r->user->id, done, done == 1 ? "" : "s");
 	/* A missing reason goes next to its field on the booking's page. */
 	return booking_done(r, id, rc, ACT_CANCEL, &o);
 }

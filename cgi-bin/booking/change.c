@@ -10,6 +10,7 @@
 #include "app.h"
 #include "booking.h"
 #include "bookingapi.h"
+#include "bookingseries.h"
 #include "clock.h"
 #include "db.h"
 #include "delegate.h"
@@ -25,7 +26,8 @@
 
 static const char SQL_BOOKING[] =
     "SELECT id, room_id, user_id, title, attendees, starts_at, ends_at,"
-    " status, version FROM bookings WHERE id = ?";
+    " status, version, series_id, series_detached FROM bookings"
+    " WHERE id = ?";
 
 /* The booking as it is now, if r's user may act for its owner. */
 static int
@@ -107,6 +109,19 @@ change_page(struct req *r, long long id, int status, int fresh)
 	}
 	tpl_set(p.body, "ID", db_get(b, 0, "id"));
 	tpl_set(p.body, "BOOKING_TITLE", db_get(b, 0, "title"));
+	/* A series' date: for which of its dates the change is. */
+	if (db_get(b, 0, "series_id") != NULL) {
+		const char *scope = params_get(&r->form, "scope");
+		struct tpl *s = tpl_section(p.body, "IN_SERIES");
+
+		tpl_show(s, scope == NULL || strcmp(scope, "this") == 0 ?
+		    "SCOPE_THIS" : strcmp(scope, "following") == 0 ?
+		    "SCOPE_FOLLOWING" : "SCOPE_ALL");
+		if (db_get_int(b, 0, "series_detached"))
+			tpl_show(s, "DETACHED");
+		if (params_get(&r->form, "reset") != NULL)
+			tpl_show(s, "RESET_ON");
+	}
 	db_rows_free(b);
 	if ((rc = booking_fields_fill(r, p.body, booking_change_in)) != 0) {
 		page_discard(&p);
@@ -164,9 +179,10 @@ change_of(const struct req *r, const struct input *in,
  */
 static int
 apply_change(struct req *r, long long id, long long version,
-    const struct input *in, int named_sent, enum booking_result *rc,
-    struct booking_outcome *o)
+    const struct input *in, int named_sent, const struct input *scope,
+    enum booking_result *rc, struct booking_outcome *o)
 {
+	long long		 done;
 	struct booking_change	 c;
 	struct participants	 named = { 0 };
 	struct db_rows		*b;
@@ -184,12 +200,15 @@ apply_change(struct req *r, long long id, long long version,
 		}
 		c.participants = &named;
 	}
-	*rc = booking_change(r->app->db, &r->app->cfg->rules, &c, o);
+	*rc = booking_series_change(r->app->db, &r->app->cfg->rules, &c,
+	    series_scope_named(input_text(scope, "scope")),
+	    (int)input_int(scope, "reset"), &done, o);
 	participants_free(&named);
 	db_rows_free(b);
 	if (*rc == BK_OK)
-		log_info(r->rid, "booking %lld changed by user %lld%s", id,
-		    r->user->id, o->back_to_pending ? "; pending again" : "");
+		log_info(r->rid, "booking %lld changed by user %lld (%lld "
+		    "date%s)%s", id, r->user->id, done, done == 1 ? "" : "s",
+		    o->back_to_pending ? "; pending again" : "");
 	return 0;
 }
 
@@ -209,7 +228,7 @@ booking_change_submit(struct req *r)
 		return status;
 	/* A form sends every participant still ticked: none is none. */
 	if ((status = apply_change(r, id, input_int(&in, "version"), &in, 1,
-	    &rc, &o)) != 0)
+	    &in, &rc, &o)) != 0)
 		return status;
 	if (rc == BK_STALE) {
 		/* The form again, as the booking is now, and why. */
@@ -226,12 +245,14 @@ api_booking_change(struct req *r)
 {
 	long long		 id = route_arg_id(r, 0);
 	long long		 version = api_if_match(r);
-	struct input		 in;
+	struct input		 in, scope;
 	struct booking_outcome	 o;
 	struct refusal		 why;
 	enum booking_result	 rc;
 	int			 status;
 
+	if ((status = input_query(r, scope_query, &scope)) != 0)
+		return status;
 	if (version == -1)
 		return req_refuse(r, 400, "If-Match must be the booking's "
 		    "version, as its ETag gives it", NULL);
@@ -240,7 +261,7 @@ api_booking_change(struct req *r)
 		    "version (its ETag) to change it", NULL);
 	if ((status = input_json_patch(r, booking_change_in, &in)) != 0 ||
 	    (status = apply_change(r, id, version, &in,
-	    input_sent(&in, "participant"), &rc, &o)) != 0) {
+	    input_sent(&in, "participant"), &scope, &rc, &o)) != 0) {
 		input_free(&in);
 		return status;
 	}

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "booking.h"
+#include "bookingseries.h"
 #include "config.h"
 #include "db.h"
 #include "delegate.h"
@@ -120,6 +121,7 @@ booking_configure(const struct rules *k)
 {
 	window.opens_minutes = k->checkin_opens;
 	window.grace_minutes = k->checkin_grace;
+	booking_series_configure(k);
 }
 
 int
@@ -560,7 +562,12 @@ apply_locked(struct db *db, long long id, const struct transition *t,
 	    booking_notify(db, NOTIFY_NAMED, id, "invite_called_off", &notice,
 	    actor != NULL ? actor->id : 0) == -1)
 		return BK_DB_ERROR;
-	return readmodel_upsert(db, id) == -1 ? BK_DB_ERROR : BK_OK;
+	if (readmodel_upsert(db, id) == -1)
+		return BK_DB_ERROR;
+	/* No-shows in a row give up the rest of a series. */
+	if (t->action == ACT_RELEASE && booking_series_no_show(db, id) == -1)
+		return BK_DB_ERROR;
+	return BK_OK;
 }
 
 /* One attempt at booking_apply's transaction. */

@@ -647,6 +647,90 @@ booking_series_decide(struct db *db, long long id, enum booking_action action,
 	return booking_retried(db, attempt_decide, &a);
 }
 
+/* No-shows in a row that release the rest of a series. */
+static int no_shows_allowed = 3;
+
+void
+booking_series_configure(const struct rules *k)
+{
+	no_shows_allowed = k->series_no_shows;
+}
+
+/* Whether the last no_shows_allowed uses of series were all no-shows. */
+static const char SQL_LAST_USES[] =
+    "SELECT status FROM bookings WHERE series_id = ?"
+    " AND status IN ('released','completed','in_use') AND starts_at <= ?"
+    " ORDER BY starts_at DESC, id DESC LIMIT ?";
+/* The dates still to come, locked after their rooms. */
+static const char SQL_TO_COME[] =
+    "SELECT b.id FROM bookings b WHERE b.series_id = ?"
+    " AND b.status IN ('pending','confirmed') AND b.starts_at > ?"
+    " ORDER BY b.starts_at, b.id FOR UPDATE";
+static const char SQL_RELEASED_FACTS[] =
+    "SELECT b.series_id, b.user_id, b.title, b.starts_at, b.ends_at,"
+    " r.name AS room FROM bookings b JOIN rooms r ON r.id = b.room_id"
+    " WHERE b.id = ?";
+
+/* The rest of the series of released booking b (its row), released. */
+static int
+release_rest(struct db *db, long long id, const struct db_rows *b,
+    const char *now)
+{
+	struct db_rows		*rows;
+	struct booking_outcome	 o;
+	struct notice_facts	 n = { .title = db_text(b, 0, "title"),
+				    .room = db_text(b, 0, "room"),
+				    .dates = no_shows_allowed };
+	long long		 series = db_get_int(b, 0, "series_id");
+	int			 rc = 0;
+
+	if ((rows = db_query(db, SQL_LOCK_SERIES_ROOMS, DB_ARGS(DB_INT(0),
+	    DB_INT(series)))) == NULL)
+		return -1;
+	db_rows_free(rows);
+	if ((rows = db_query(db, SQL_TO_COME, DB_ARGS(DB_INT(series),
+	    DB_STR(now)))) == NULL)
+		return -1;
+	for (size_t i = 0; i < rows->nrows && rc == 0; i++)
+		if (booking_apply_untold(db, db_get_int(rows, i, "id"),
+		    ACT_CANCEL, NULL, NULL, &o) != BK_OK)
+			rc = -1;
+	if (rc == 0 && rows->nrows > 0 && (parse_sql_time(db_get(b, 0,
+	    "starts_at"), &n.start) == -1 || parse_sql_time(db_get(b, 0,
+	    "ends_at"), &n.end) == -1 || booking_notify(db, db_get_int(b, 0,
+	    "user_id"), id, "series_released", &n, 0) == -1))
+		rc = -1;
+	db_rows_free(rows);
+	return rc;
+}
+
+int
+booking_series_no_show(struct db *db, long long id)
+{
+	struct db_rows	*b, *uses = NULL;
+	char		 now[SQL_TIME_LEN];
+	int		 rc = 0, all = 1;
+
+	if (no_shows_allowed <= 0 || sql_time_utc(clock_now(), now) == -1 ||
+	    (b = db_query(db, SQL_RELEASED_FACTS, DB_ARGS(DB_INT(id)))) == NULL)
+		return -1;
+	if (b->nrows != 1 || db_get(b, 0, "series_id") == NULL)
+		goto out;
+	if ((uses = db_query(db, SQL_LAST_USES, DB_ARGS(DB_INT(db_get_int(b, 0,
+	    "series_id")), DB_STR(now), DB_INT(no_shows_allowed)))) == NULL) {
+		rc = -1;
+		goto out;
+	}
+	for (size_t i = 0; i < uses->nrows; i++)
+		all &= strcmp(db_text(uses, i, "status"), "released") == 0;
+	if (all && uses->nrows == (size_t)no_shows_allowed)
+		rc = release_rest(db, id, b, now);
+out:
+	db_rows_free(uses);
+	db_rows_free(b);
+	return rc;
+}
+
 enum series_scope
 series_scope_named(const char *name)
 {

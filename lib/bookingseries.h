@@ -84,6 +84,17 @@ enum booking_result booking_series_decide(struct db *, long long id,
 		    const char *reason, long long *done,
 		    struct booking_outcome *o);
 
+/* Takes rules.series_no_shows, once at start-up (booking_configure). */
+void	booking_series_configure(const struct rules *);
+
+/*
+ * After booking id was released as a no-show, inside its transaction:
+ * when it is the rules.series_no_shows-th of its series in a row, every
+ * later date of the series is released too (cancelled by the system) and
+ * its owner told why.  0 or -1.
+ */
+int	booking_series_no_show(struct db *, long long id);
+
 /* Which of a series' dates a change or a cancellation is for. */
 enum series_scope {
 	SCOPE_THIS,		/* this date only */

@@ -232,6 +232,17 @@ say_series_unchanged(const struct facts *f, char *buf, size_t n)
 }
 
 static void
+say_series_empty(const struct facts *f, char *buf, size_t n)
+{
+	if (f->o->dates[0] == '\0')
+		snprintf(buf, n, "%s", SAY(f, "The rule gives no date from the "
+		    "start on; check the rule and the start."));
+	else
+		snprintf(buf, n, SAY(f, "None of its dates is free (%s); "
+		    "choose another time or room."), f->o->dates);
+}
+
+static void
 say_series_skips(const struct facts *f, char *buf, size_t n)
 {
 	snprintf(buf, n, SAY(f, "%lld of its %lld dates are not free (%s); a "
@@ -300,9 +311,8 @@ static const struct {
 	    say_series_taken },
 	{ BK_SERIES_SKIPS,	ANY_ACTION,	409, "recurrence", NULL,
 	    say_series_skips },
-	{ BK_SERIES_EMPTY,	ANY_ACTION,	409, "recurrence",
-	    N_("None of its dates is free; choose another time or room."),
-	    NULL },
+	{ BK_SERIES_EMPTY,	ANY_ACTION,	409, "recurrence", NULL,
+	    say_series_empty },
 	{ BK_SERIES_DAY,	ANY_ACTION,	422, "starts_at",
 	    N_("Only this date can move to another day; for the others, "
 	    "change the time of day, or each date on its own."), NULL },

@@ -17,8 +17,8 @@
 {{#ERR_OWNER}}<p class="field-error" id="owner-error">{{MESSAGE}}</p>{{/ERR_OWNER}}
 </div>{{/FOR_SOMEONE}}
 {{>FIELDS}}
-<fieldset class="repeat" id="repeat" aria-describedby="repeat-hint">
-<legend>Repeat</legend>
+<details class="repeat" id="repeat"{{#REPEAT_OPEN}} open{{/REPEAT_OPEN}}>
+<summary id="repeat-summary">Repeat</summary>
 <p class="hint" id="repeat-hint">Each date is a booking of its own, at the same local time. At most {{MAX_OCCURRENCES}} dates, up to {{SERIES_HORIZON}} days ahead.</p>
 {{#ERR_RECURRENCE}}<p class="field-error" role="alert" id="recurrence-error">{{MESSAGE}}</p>{{/ERR_RECURRENCE}}
 <div class="field-row">
@@ -66,8 +66,9 @@
 </div>
 </fieldset>
 <button class="button secondary" type="submit" name="action" value="preview" id="preview-button">Check the dates</button>
+</details>
 {{#PLAN}}<section class="plan" id="plan" aria-labelledby="plan-summary">
-<p id="plan-summary" role="status">{{SUMMARY}}</p>
+<p id="plan-summary" role="status" tabindex="-1" autofocus>{{SUMMARY}}</p>
 <table class="dates">
 <thead><tr><th scope="col">Date</th><th scope="col">Time</th><th scope="col">Free?</th></tr></thead>
 <tbody>{{#DATE}}<tr class="date {{STATE}}"><th scope="row">{{DAY}}</th><td>{{WHEN}}</td><td>{{WHY}}</td></tr>
@@ -77,7 +78,6 @@
 {{#MAY_SKIP}}<button class="button" type="submit" name="skip_conflicts" value="1" id="skip-button">{{LABEL}}</button>{{/MAY_SKIP}}
 {{#CANNOT_SKIP}}<p class="form-error">{{MESSAGE}}</p>{{/CANNOT_SKIP}}
 </section>{{/PLAN}}
-</fieldset>
 <div class="field check">
 <input type="checkbox" id="private" name="private" value="1"{{#PRIVATE_ON}} checked{{/PRIVATE_ON}} aria-describedby="private-hint{{#ERR_PRIVATE}} private-error{{/ERR_PRIVATE}}"{{#ERR_PRIVATE}} aria-invalid="true" autofocus{{/ERR_PRIVATE}}>
 <label for="private">Private</label>

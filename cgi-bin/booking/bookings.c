@@ -99,14 +99,19 @@ fill_plan(struct req *r, struct tpl *body, const struct series_plan *plan)
 	for (size_t i = 0; i < plan->n; i++) {
 		const struct series_plan_date *d = &plan->dates[i];
 		struct tpl *row = tpl_section(t, "DATE");
+		char from[32], to[32];
 
 		tpl_set(row, "STATE", series_date_state(d));
 		if (d->when.start != 0) {
 			when_format(r->lang, d->when.start, WHEN_SHORT_DAY,
 			    text, sizeof text);
 			tpl_set(row, "DAY", text);
-			when_span(r->lang, d->when.start, d->when.end, text,
-			    sizeof text);
+			/* The day is in its own column. */
+			when_format(r->lang, d->when.start, WHEN_CLOCK, from,
+			    sizeof from);
+			when_format(r->lang, d->when.end, WHEN_CLOCK, to,
+			    sizeof to);
+			snprintf(text, sizeof text, "%s\u2013%s", from, to);
 			tpl_set(row, "WHEN", text);
 		} else
 			tpl_set(row, "DAY", d->when.date);

@@ -202,6 +202,10 @@ booking_repeat_fill(struct req *r, struct tpl *d)
 		if (params_has(&r->form, "nth", ordinals[i].value))
 			tpl_show(s, "CHECKED");
 	}
+	/* Folded away until a person repeats something. */
+	if ((freq != NULL && strcmp(freq, "none") != 0) ||
+	    params_get(&r->form, "recurrence") != NULL)
+		tpl_show(d, "REPEAT_OPEN");
 	tpl_show(d, by != NULL && strcmp(by, "weekday") == 0 ?
 	    "BY_WEEKDAY" : "BY_DAY");
 	tpl_show(d, ends != NULL && strcmp(ends, "until") == 0 ?

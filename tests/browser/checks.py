@@ -117,7 +117,8 @@ def labelled(driver):
         const seen = {}, ask = [], bare = [];
         for (const e of document.querySelectorAll(
                 'input:not([type=hidden]), select, textarea, button')) {
-            if (!e.getClientRects().length)
+            // Folded away (a closed <details> keeps its boxes): not usable.
+            if (!e.getClientRects().length || !e.checkVisibility())
                 continue;
             if (e.tagName !== 'BUTTON' && !e.labels.length && !e.hasAttribute('aria-labelledby'))
                 bare.push(e.outerHTML.slice(0, 160));

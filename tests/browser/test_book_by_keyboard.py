@@ -16,7 +16,7 @@ HEADER = {"desktop": ["Skip to content", "roombook", "Rooms by day", "Book a roo
                       "Log out"],
           "phone": ["Skip to content", "roombook", "Menu"]}
 FORM = ["room_id", "starts_at", "ends_at", "title", "attendees", "find", "find-button",
-        "private", "request"]
+        "repeat-summary", "private", "request"]
 
 # What has focus (its id, or a link's or button's words), and whether a
 # person can see it (checks.RING).

@@ -26,6 +26,11 @@ SELECT CONCAT('Bench room ', LPAD(seq, 2, '0')), 'Floor 9', 20,
        'Kept empty for the write benchmark.'
 FROM seq_1_to_10;
 
+INSERT INTO rooms (name, location, capacity, description)
+SELECT CONCAT('Series room ', LPAD(seq, 2, '0')), 'Floor 9', 20,
+       'Kept empty for the series benchmark.'
+FROM seq_1_to_20;
+
 INSERT INTO users (login, display_name, email, role, password_hash)
 SELECT CONCAT('user', LPAD(seq, 4, '0')), CONCAT('Person ', seq),
        CONCAT('user', seq, '@example.org'), 'user', @hash

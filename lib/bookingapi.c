@@ -88,6 +88,12 @@ bookingapi_json(const struct db_rows *rows, size_t i)
 	json_object_set_new(o, "bookedByUserId",
 	    db_get(rows, i, "booked_by") != NULL ?
 	    json_integer(db_get_int(rows, i, "booked_by")) : json_null());
+	/* A series' date: its series, and the date its rule gave it. */
+	json_object_set_new(o, "seriesId", db_get(rows, i, "series_id") != NULL ?
+	    json_integer(db_get_int(rows, i, "series_id")) : json_null());
+	json_object_set_new(o, "originalDate", db_get(rows, i,
+	    "original_date") != NULL ? json_string(db_get(rows, i,
+	    "original_date")) : json_null());
 	return o;
 }
 

@@ -14,7 +14,8 @@ struct db_rows;
 	"b.id AS booking_id, b.room_id, r.name AS room_name, b.user_id,"	\
 	" u.display_name AS user_name, b.title, b.attendees, b.starts_at,"	\
 	" b.ends_at, b.status, b.decided_by, b.decided_at, b.reason,"	\
-	" b.actual_start, b.actual_end, b.private, b.version, b.booked_by"
+	" b.actual_start, b.actual_end, b.private, b.version, b.booked_by,"	\
+	" b.series_id, b.original_date"
 #define BOOKINGAPI_FROM							\
 	" FROM bookings b JOIN rooms r ON r.id = b.room_id"		\
 	" JOIN users u ON u.id = b.user_id"

@@ -256,8 +256,8 @@ booking_find_overlap(struct db *db, long long room, long long except,
  * Whether the request's people fit: as many attendees as it names, and
  * who asks may ask for its owner.  BK_OK or the refusal.
  */
-static enum booking_result
-request_people(struct db *db, const struct booking_request *q,
+enum booking_result
+booking_request_people(struct db *db, const struct booking_request *q,
     const struct user *owner, struct booking_outcome *o)
 {
 	int may;
@@ -308,7 +308,7 @@ try_request(struct db *db, const struct booking_request *q,
 	if (sql_time_utc(q->starts_at, from) == -1 ||
 	    sql_time_utc(q->ends_at, to) == -1 || db_begin(db) == -1)
 		return BK_DB_ERROR;
-	if ((rc = request_people(db, q, owner, o)) != BK_OK)
+	if ((rc = booking_request_people(db, q, owner, o)) != BK_OK)
 		return booking_finish(db, rc);
 	/* The room lock serialises every booking of this room. */
 	if ((rows = booking_lock_room(db, q->room_id, from, to)) == NULL)

@@ -219,6 +219,14 @@ typedef enum booking_result (*booking_attempt_fn)(struct db *, void *arg);
 enum booking_result booking_retried(struct db *, booking_attempt_fn attempt,
 		    void *arg);
 
+/*
+ * Whether q's people fit: as many attendees as it names, and its
+ * requester may ask for owner.  BK_OK or the refusal.
+ */
+enum booking_result booking_request_people(struct db *,
+		    const struct booking_request *q, const struct user *owner,
+		    struct booking_outcome *o);
+
 /* Rolls back unless rc is BK_OK, else commits; passes rc on. */
 enum booking_result booking_finish(struct db *, enum booking_result rc);
 

@@ -95,6 +95,12 @@ static const char *const state_names[] = {
 	[DATE_OUTSIDE] = "outside", [DATE_CLOSED] = "closed",
 };
 
+const char *
+series_date_state(const struct series_plan_date *d)
+{
+	return state_names[d->state];
+}
+
 void
 series_plan_free(struct series_plan *p)
 {
@@ -286,23 +292,6 @@ skipped_json(const struct series_plan *p)
 	return text;
 }
 
-/* Whether who asks may ask for the owner, with as many people as named. */
-static enum booking_result
-request_people(struct db *db, const struct booking_request *q,
-    const struct user *owner, struct booking_outcome *o)
-{
-	int may;
-
-	o->named = q->participants != NULL ? (long long)q->participants->n : 0;
-	if (q->attendees < o->named)
-		return BK_TOO_FEW_ATTENDEES;
-	if (owner == q->requester)
-		return BK_OK;
-	if ((may = delegate_may_act(db, q->requester, owner->id)) == -1)
-		return BK_DB_ERROR;
-	return may ? BK_OK : BK_NOT_DELEGATE;
-}
-
 /* The series a request token already made, found again. */
 static enum booking_result
 find_by_token(struct db *db, const struct booking_request *q,
@@ -458,7 +447,7 @@ attempt_series(struct db *db, void *arg)
 		return rc;
 	if (db_begin(db) == -1)
 		return BK_DB_ERROR;
-	if ((rc = request_people(db, q, owner, o)) != BK_OK ||
+	if ((rc = booking_request_people(db, q, owner, o)) != BK_OK ||
 	    (rc = lock_room(db, a->s, p, room, sizeof room, o)) != BK_OK ||
 	    (!a->s->preview && (rc = find_by_token(db, q, p, o)) != BK_OK))
 		return booking_finish(db, rc);

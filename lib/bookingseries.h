@@ -35,6 +35,9 @@ struct series_plan_date {
 	long long		 booking_id;	/* the booking made (0: none) */
 };
 
+/* Its state's name: "free", "taken", "outside" or "closed". */
+const char *series_date_state(const struct series_plan_date *d);
+
 /* A series' dates as checked, and what was made of them. */
 struct series_plan {
 	struct series_plan_date	*dates;

@@ -124,15 +124,14 @@ int	notifications_read(struct req *r);
 
 /*
  * A series' dates as r's user reads them (cgi-bin/booking/series.c): why
- * date d is not free, in r's words, into buf; its state's name ("free",
- * "taken", "outside", "closed"); the API's answer to a series request
- * or preview with status (the dates, the bookings made, seriesId).
+ * date d is not free, in r's words, into buf; the API's answer to a
+ * series request or preview with status (the dates, the bookings made,
+ * seriesId).
  */
 struct series_plan;
 struct series_plan_date;
 const char *series_date_why(const struct req *r,
 	    const struct series_plan_date *d, char *buf, size_t n);
-const char *series_date_state(const struct series_plan_date *d);
 int	series_answer(struct req *r, const struct series_plan *p, int status);
 
 /*

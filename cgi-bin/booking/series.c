@@ -15,11 +15,6 @@
 #include "response.h"
 #include "when.h"
 
-static const char *const state_names[] = {
-	[DATE_FREE] = "free", [DATE_TAKEN] = "taken",
-	[DATE_OUTSIDE] = "outside", [DATE_CLOSED] = "closed",
-};
-
 const char *
 series_date_why(const struct req *r, const struct series_plan_date *d,
     char *buf, size_t n)
@@ -61,12 +56,6 @@ series_date_why(const struct req *r, const struct series_plan_date *d,
 	return buf;
 }
 
-const char *
-series_date_state(const struct series_plan_date *d)
-{
-	return state_names[d->state];
-}
-
 /* One date as JSON: when, its state, why not free, its booking. */
 static json_t *
 date_json(const struct req *r, const struct series_plan_date *d)
@@ -75,7 +64,7 @@ date_json(const struct req *r, const struct series_plan_date *d)
 	char	 why[600];
 
 	if ((j = json_pack("{s:s, s:s}", "date", d->when.date, "state",
-	    state_names[d->state])) == NULL)
+	    series_date_state(d))) == NULL)
 		return NULL;
 	if (d->when.start != 0) {
 		json_object_set_new(j, "useStartDtm", api_origin_time(

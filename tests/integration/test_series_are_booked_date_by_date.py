@@ -7,7 +7,7 @@ import uuid
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import SITE_TZ, api_session, booking_form, login, sql_value, url
+from conftest import SITE_TZ, api_session, booking_form, login, new_room, sql_value, url
 
 pytestmark = pytest.mark.usefixtures("read_model_exact")
 
@@ -23,10 +23,7 @@ def alice_api():
 
 @pytest.fixture
 def room():
-    made = api_session("admin", "series rooms").post(url("/api/rooms"), json={
-        "name": f"Series {uuid.uuid4().hex[:8]}", "location": "Floor 7", "capacity": 12})
-    assert made.status_code == 201, made.text
-    return made.json()["roomId"]
+    return new_room("Series")
 
 
 def monday(weeks=0):
@@ -276,7 +273,7 @@ def test_the_form_shows_the_dates_then_books_the_free_ones(room):
     series = sql_value("SELECT series_id FROM bookings WHERE id = "
                        + made.headers["Location"].rsplit("/", 1)[1])
     assert sql_value(f"SELECT rrule FROM booking_series WHERE id = {series}") == \
-        f"FREQ=WEEKLY;BYDAY=MO;COUNT=6"
+        "FREQ=WEEKLY;BYDAY=MO;COUNT=6"
     assert sql_value(f"SELECT COUNT(*) FROM bookings WHERE series_id = {series}") == "5"
 
 

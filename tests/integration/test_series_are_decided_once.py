@@ -6,7 +6,7 @@ import uuid
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import (SITE_TZ, api_session, csrf_of, login, roomctl, set_in_both, sql,
+from conftest import (SITE_TZ, api_session, csrf_of, login, new_room, roomctl, set_in_both, sql,
                       sql_value, url)
 
 pytestmark = pytest.mark.usefixtures("read_model_exact")
@@ -14,20 +14,13 @@ pytestmark = pytest.mark.usefixtures("read_model_exact")
 
 @pytest.fixture
 def room():
-    made = api_session("admin", "series rooms").post(url("/api/rooms"), json={
-        "name": f"Decided {uuid.uuid4().hex[:8]}", "location": "Floor 8", "capacity": 12})
-    assert made.status_code == 201, made.text
-    return made.json()["roomId"]
+    return new_room("Decided")
 
 
 @pytest.fixture
 def checkin_room():
     """A room that has required check-in for two days."""
-    made = api_session("admin", "series rooms").post(url("/api/rooms"), json={
-        "name": f"Check-in {uuid.uuid4().hex[:8]}", "location": "Floor 8", "capacity": 12,
-        "checkinRequired": True})
-    assert made.status_code == 201, made.text
-    room = made.json()["roomId"]
+    room = new_room("Check-in", checkinRequired=True)
     assert sql("UPDATE rooms SET checkin_required_since = UTC_TIMESTAMP() - INTERVAL 2 DAY"
                f" WHERE id = {room}").returncode == 0
     return room
@@ -172,20 +165,25 @@ def test_undecided_dates_expire_one_by_one(room):
     assert states(ids) == ["expired", "expired", "pending"]
 
 
-def test_no_shows_in_a_row_release_the_rest_of_the_series(checkin_room):
-    room = checkin_room
-    title = f"Ghost meeting {uuid.uuid4().hex[:6]}"
-    ids = weekly(room, weeks=6, title=title)
+def confirmed_and_begun(room, weeks, title):
+    """A weekly series approved at once, whose first three dates began in
+    the last hours; its bookings' ids."""
+    ids = weekly(room, weeks=weeks, title=title)
     series = sql_value(f"SELECT series_id FROM bookings WHERE id = {ids[0]}")
     admin = login("admin")
     assert admin.post(url(f"/admin/approvals/series/{series}/approve"),
                       data={"csrf": csrf_of(admin.get(url("/admin/approvals")).text)},
                       allow_redirects=False).status_code == 303
-    # The room requires check-in; the first three dates began in the last
-    # hours and nobody came.
     for n, bid in enumerate(ids[:3]):
         set_in_both(bid, starts_at=f"UTC_TIMESTAMP() - INTERVAL {4 - n} HOUR",
                     ends_at=f"UTC_TIMESTAMP() - INTERVAL {4 - n} HOUR + INTERVAL 30 MINUTE")
+    return ids
+
+
+def test_no_shows_in_a_row_release_the_rest_of_the_series(checkin_room):
+    room = checkin_room
+    title = f"Ghost meeting {uuid.uuid4().hex[:6]}"
+    ids = confirmed_and_begun(room, 6, title)
     out = roomctl("sweep")
     assert out.returncode == 0, out.stderr
     assert states(ids) == ["released"] * 3 + ["cancelled"] * 3
@@ -196,14 +194,7 @@ def test_no_shows_in_a_row_release_the_rest_of_the_series(checkin_room):
 def test_a_no_show_after_a_use_does_not_release_the_series(checkin_room):
     room = checkin_room
     title = f"Sometimes {uuid.uuid4().hex[:6]}"
-    ids = weekly(room, weeks=5, title=title)
-    series = sql_value(f"SELECT series_id FROM bookings WHERE id = {ids[0]}")
-    admin = login("admin")
-    admin.post(url(f"/admin/approvals/series/{series}/approve"),
-               data={"csrf": csrf_of(admin.get(url("/admin/approvals")).text)})
-    for n, bid in enumerate(ids[:3]):
-        set_in_both(bid, starts_at=f"UTC_TIMESTAMP() - INTERVAL {4 - n} HOUR",
-                    ends_at=f"UTC_TIMESTAMP() - INTERVAL {4 - n} HOUR + INTERVAL 30 MINUTE")
+    ids = confirmed_and_begun(room, 5, title)
     # Someone came to the second one.
     set_in_both(ids[1], status="'completed'")
     assert roomctl("sweep").returncode == 0

@@ -3,12 +3,11 @@ of them: dates changed on their own stay so, a cancelled date never comes
 back, and a date cancelled and booked by someone else never blocks the
 series (MRBS #659, #2821, #2429, #466)."""
 import datetime
-import uuid
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import SITE_TZ, api_session, csrf_of, login, sql_value, url
+from conftest import SITE_TZ, api_session, csrf_of, login, new_room, sql_value, url
 
 pytestmark = pytest.mark.usefixtures("read_model_exact")
 
@@ -20,10 +19,7 @@ def alice_api():
 
 @pytest.fixture
 def room():
-    made = api_session("admin", "series rooms").post(url("/api/rooms"), json={
-        "name": f"Changing {uuid.uuid4().hex[:8]}", "location": "Floor 6", "capacity": 12})
-    assert made.status_code == 201, made.text
-    return made.json()["roomId"]
+    return new_room("Changing")
 
 
 def first_monday():

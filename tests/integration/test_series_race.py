@@ -3,11 +3,10 @@ overlap: never two live bookings in one place at one time, and every
 refusal names what is taken."""
 import datetime
 import os
-import uuid
 
 import pytest
 
-from conftest import SITE_TZ, api_session, sql_value, url
+from conftest import SITE_TZ, api_session, new_room, sql_value, url
 from test_bookings_race import fire, report
 
 pytestmark = pytest.mark.usefixtures("read_model_exact")
@@ -45,10 +44,7 @@ def overlaps(room):
 
 
 def test_overlapping_series_and_single_bookings_never_overlap():
-    made = api_session("admin", "series race").post(url("/api/rooms"), json={
-        "name": f"Race {uuid.uuid4().hex[:8]}", "location": "Floor 5", "capacity": 10})
-    assert made.status_code == 201
-    room = made.json()["roomId"]
+    room = new_room("Race")
     apis = [api_session("alice" if k % 2 else "bob", f"racer {k}") for k in range(CLIENTS)]
     # A weekday soon: single bookings may be made then too.
     day = datetime.datetime.now(SITE_TZ).date() + datetime.timedelta(days=4)

@@ -21,14 +21,17 @@
 static const char SQL_BY_TOKEN[] =
     "SELECT id, series_id FROM bookings WHERE request_token = ?"
     " AND (user_id = ? OR booked_by = ?)";
-/* The live booking in the way of one date, with what a reader may see. */
+/*
+ * The live bookings of a room over a series' span, in time order, with
+ * what a reader may see of them.
+ */
 static const char SQL_TAKEN[] =
     "SELECT b.starts_at, b.ends_at, b.title, b.private, b.user_id,"
     " u.display_name AS owner FROM bookings b JOIN users u ON u.id = b.user_id"
     " WHERE b.room_id = ? AND b.status IN " HOLDS_SLOT
     " AND b.starts_at < ? AND b.ends_at > ?"
     " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "?")
-    " ORDER BY b.starts_at LIMIT 1";
+    " ORDER BY b.starts_at, b.id";
 static const char SQL_INSERT_SERIES[] =
     "INSERT INTO booking_series (rrule, first_date, start_minute, end_minute,"
     " time_zone, room_id, user_id, title, attendees, skipped)"
@@ -37,6 +40,9 @@ static const char SQL_INSERT[] =
     "INSERT INTO bookings (room_id, user_id, title, attendees, starts_at,"
     " ends_at, request_token, private, booked_by, series_id, original_date)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_EVENTS[] =
+    "INSERT INTO booking_events (booking_id, kind, actor_id)"
+    " SELECT id, 'requested', ? FROM bookings WHERE series_id = ?";
 static const char SQL_SERIES_BOOKINGS[] =
     "SELECT id, original_date FROM bookings WHERE series_id = ?"
     " ORDER BY original_date, id";
@@ -212,32 +218,72 @@ mark_closed(const struct db_rows *room, struct series_plan *p)
 	return BK_OK;
 }
 
-/* Whether a live booking holds the room at date d; it is marked. */
+/* Marks date d as taken by row i of rows (SQL_TAKEN's columns). */
 static enum booking_result
-mark_taken(struct db *db, long long room, struct series_plan_date *d)
+taken_by(struct series_plan_date *d, const struct db_rows *rows, size_t i)
+{
+	d->state = DATE_TAKEN;
+	d->taken_owner = db_get_int(rows, i, "user_id");
+	d->taken_private = (int)db_get_int(rows, i, "private");
+	snprintf(d->taken_title, sizeof d->taken_title, "%s",
+	    db_text(rows, i, "title"));
+	snprintf(d->taken_owner_name, sizeof d->taken_owner_name, "%s",
+	    db_text(rows, i, "owner"));
+	if (parse_sql_time(db_get(rows, i, "starts_at"), &d->taken_start) ==
+	    -1 || parse_sql_time(db_get(rows, i, "ends_at"), &d->taken_end) ==
+	    -1)
+		return BK_DB_ERROR;
+	return BK_OK;
+}
+
+/*
+ * Marks the free dates a live booking of the room overlaps: the room's
+ * bookings over the series' whole span in one query (one round trip, not
+ * one a date), walked beside the dates, both in time order.
+ */
+static enum booking_result
+mark_taken(struct db *db, long long room, struct series_plan *p)
 {
 	char		 from[SQL_TIME_LEN], to[SQL_TIME_LEN];
 	struct db_rows	*rows;
+	size_t		 b = 0;
+	time_t		 start, end;
 	enum booking_result rc = BK_OK;
 
-	if (sql_time_utc(d->when.start, from) == -1 ||
-	    sql_time_utc(d->when.end, to) == -1 ||
+	if (sql_time_utc(p->dates[0].when.start, from) == -1 ||
+	    sql_time_utc(p->dates[p->n - 1].when.end, to) == -1 ||
 	    (rows = db_query(db, SQL_TAKEN, DB_ARGS(DB_INT(room), DB_STR(to),
 	    DB_STR(from), DB_STR(from)))) == NULL)
 		return BK_DB_ERROR;
-	if (rows->nrows == 1) {
-		d->state = DATE_TAKEN;
-		d->taken_owner = db_get_int(rows, 0, "user_id");
-		d->taken_private = (int)db_get_int(rows, 0, "private");
-		snprintf(d->taken_title, sizeof d->taken_title, "%s",
-		    db_text(rows, 0, "title"));
-		snprintf(d->taken_owner_name, sizeof d->taken_owner_name, "%s",
-		    db_text(rows, 0, "owner"));
-		if (parse_sql_time(db_get(rows, 0, "starts_at"),
-		    &d->taken_start) == -1 ||
-		    parse_sql_time(db_get(rows, 0, "ends_at"),
-		    &d->taken_end) == -1)
-			rc = BK_DB_ERROR;
+	for (size_t i = 0; i < p->n && rc == BK_OK; i++) {
+		struct series_plan_date *d = &p->dates[i];
+
+		/* Those ending before this date end before every later one. */
+		for (; b < rows->nrows; b++) {
+			if (parse_sql_time(db_get(rows, b, "ends_at"), &end) == -1) {
+				rc = BK_DB_ERROR;
+				break;
+			}
+			if (end > d->when.start)
+				break;
+		}
+		if (d->state != DATE_FREE)
+			continue;
+		/* Bookings lie within a day: the first few after b decide. */
+		for (size_t k = b; k < rows->nrows && rc == BK_OK; k++) {
+			if (parse_sql_time(db_get(rows, k, "starts_at"),
+			    &start) == -1 || parse_sql_time(db_get(rows, k,
+			    "ends_at"), &end) == -1) {
+				rc = BK_DB_ERROR;
+				break;
+			}
+			if (start >= d->when.end)
+				break;
+			if (end > d->when.start) {
+				rc = taken_by(d, rows, k);
+				break;
+			}
+		}
 	}
 	db_rows_free(rows);
 	return rc;
@@ -378,6 +424,8 @@ write_series(struct db *db, const struct series_request *s,
 	int				 start_minute, end_minute;
 	long long			 first_id = 0;
 	const char			*token = q->request_token;
+	int				 named = q->participants != NULL &&
+					    q->participants->n > 0;
 
 	if (local_date_minute(q->starts_at, first, &start_minute) == -1 ||
 	    (skipped = skipped_json(p)) == NULL)
@@ -407,16 +455,19 @@ write_series(struct db *db, const struct series_request *s,
 		    DB_INT(q->private), owner != q->requester ?
 		    DB_INT(q->requester->id) : DB_NULL, DB_INT(p->series_id),
 		    DB_STR(d->when.date)), &d->booking_id) != 1 ||
-		    booking_event(db, d->booking_id, "requested",
-		    q->requester->id, NULL) == -1 ||
-		    (q->participants != NULL && participants_store(db,
-		    d->booking_id, q->participants) == -1) ||
-		    readmodel_upsert(db, d->booking_id) == -1)
+		    (named && participants_store(db, d->booking_id,
+		    q->participants) == -1) ||
+		    readmodel_recount(db, q->room_id, d->when.start) == -1)
 			return BK_DB_ERROR;
 		token = NULL;
 		if (first_id == 0)
 			first_id = d->booking_id;
 	}
+	/* Each date's history and status row, all at once. */
+	if (db_exec(db, SQL_EVENTS, DB_ARGS(DB_INT(q->requester->id),
+	    DB_INT(p->series_id)), NULL) < 1 ||
+	    readmodel_upsert_series(db, p->series_id) == -1)
+		return BK_DB_ERROR;
 	return tell_series(db, q, owner, room, p, first_id) == -1 ?
 	    BK_DB_ERROR : BK_OK;
 }
@@ -451,10 +502,8 @@ attempt_series(struct db *db, void *arg)
 	    (rc = lock_room(db, a->s, p, room, sizeof room, o)) != BK_OK ||
 	    (!a->s->preview && (rc = find_by_token(db, q, p, o)) != BK_OK))
 		return booking_finish(db, rc);
-	for (size_t i = 0; i < p->n; i++)
-		if (p->dates[i].state == DATE_FREE &&
-		    (rc = mark_taken(db, q->room_id, &p->dates[i])) != BK_OK)
-			return booking_finish(db, rc);
+	if ((rc = mark_taken(db, q->room_id, p)) != BK_OK)
+		return booking_finish(db, rc);
 	o->allowed = a->k->series_skips_allowed;
 	if (count_skipped(p, o) == p->n)
 		rc = BK_SERIES_EMPTY;

@@ -12,6 +12,10 @@ static const char SQL_UPSERT[] =
     "INSERT INTO booking_status (" READMODEL_COLUMNS ") "
     READMODEL_SOURCE " WHERE b.id = ?" READMODEL_ON_DUPLICATE;
 
+static const char SQL_UPSERT_SERIES[] =
+    "INSERT INTO booking_status (" READMODEL_COLUMNS ") "
+    READMODEL_SOURCE " WHERE b.series_id = ?" READMODEL_ON_DUPLICATE;
+
 /* Bookings whose row differs or is missing, then rows with no booking. */
 static const char SQL_DIFFER[] =
     "SELECT s.booking_id FROM (" READMODEL_SOURCE ") s"
@@ -107,6 +111,13 @@ readmodel_upsert(struct db *db, long long booking_id)
 	if (db_exec(db, SQL_UPSERT, DB_ARGS(DB_INT(booking_id)), NULL) < 0)
 		return -1;
 	return recount_day(db, booking_id);
+}
+
+int
+readmodel_upsert_series(struct db *db, long long series)
+{
+	return db_exec(db, SQL_UPSERT_SERIES, DB_ARGS(DB_INT(series)), NULL) <
+	    0 ? -1 : 0;
 }
 
 long long

@@ -100,6 +100,13 @@ struct db;
 int	readmodel_upsert(struct db *, long long booking_id);
 
 /*
+ * The rows of every booking of series at once, in the caller's
+ * transaction; their room-days are the caller's to recount
+ * (readmodel_recount).  0 or -1.
+ */
+int	readmodel_upsert_series(struct db *, long long series);
+
+/*
  * Makes stale everything the status pages keep between requests (sql/016):
  * rooms changed, or the view was rebuilt.  Inside the caller's transaction
  * when there is one.  Returns 0 or -1.

@@ -70,6 +70,9 @@ def test_a_preview_shows_every_date_and_writes_nothing(alice_api, room):
     first = monday()
     block(alice_api, room, at(first + datetime.timedelta(days=9), 10, 30), minutes=30,
           title="Budget review")
+    # Bookings beside the dates are no conflict: before, after, between.
+    for day, hour in ((0, 9), (0, 11), (1, 10), (2, 14), (14, 7), (16, 11)):
+        block(alice_api, room, at(first + datetime.timedelta(days=day), hour))
     before = count_bookings(room)
 
     resp = ask(alice_api, room, at(first, 10), recurrence="FREQ=WEEKLY;BYDAY=MO,WE;COUNT=6",

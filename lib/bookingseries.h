@@ -75,6 +75,8 @@ enum booking_result booking_series_request(struct db *, const struct rules *,
 
 void	series_plan_free(struct series_plan *);
 
+/* After it was made (lib/serieschange.c). */
+
 /*
  * Confirms (ACT_CONFIRM) or denies (ACT_DENY, with reason) every date of
  * series id still pending and not started, in one transaction under the

@@ -194,6 +194,18 @@ local_date_start(const char *date, int add_days, time_t *t)
 }
 
 int
+local_date_minute(time_t t, char date[11], int *minute)
+{
+	struct tm tm;
+
+	if (localtime_r(&t, &tm) == NULL ||
+	    strftime(date, 11, "%Y-%m-%d", &tm) != 10)
+		return -1;
+	*minute = tm.tm_hour * 60 + tm.tm_min;
+	return 0;
+}
+
+int
 local_date(time_t t, int add_days, char buf[11])
 {
 	struct tm	tm;

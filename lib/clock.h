@@ -66,6 +66,9 @@ int	local_date_start(const char *date, int add_days, time_t *t);
 /* The local date of t as "YYYY-MM-DD" into buf[11]; plus add_days. */
 int	local_date(time_t t, int add_days, char buf[11]);
 
+/* The local date of t into date[11], and its minute of that day. */
+int	local_date_minute(time_t t, char date[11], int *minute);
+
 enum local_parse {
 	LOCAL_OK,
 	LOCAL_MALFORMED,	/* not "YYYY-MM-DDTHH:MM[:SS]" or out of range */

@@ -66,6 +66,7 @@ def facts(ids):
 
 
 def test_a_date_changed_alone_survives_a_change_of_the_series(alice_api, room):
+    """MRBS #659, #2821: a series edit overwrote the dates changed alone."""
     ids = series(alice_api, room)
     day2 = first_monday() + datetime.timedelta(weeks=1)
     resp = patch(alice_api, ids[1], scope="this", useStartDtm=origin(at(day2, 14)),
@@ -96,6 +97,8 @@ def test_a_date_changed_alone_survives_a_change_of_the_series(alice_api, room):
 
 
 def test_a_cancelled_date_never_comes_back_nor_blocks(alice_api, room):
+    """MRBS #2429: an edit brought a deleted date back; #466: a series could
+    not be edited once a deleted date was booked by someone else."""
     ids = series(alice_api, room)
     assert alice_api.delete(url(f"/api/bookings/{ids[2]}?scope=this")).status_code == 204
     # Bob books the cancelled date's slot at the time the series moves to.

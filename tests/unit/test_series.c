@@ -209,6 +209,34 @@ test_the_horizon_and_the_cap_stop_it(void **state)
 	assert_false(more);
 }
 
+/*
+ * A booking as long as its repeat allows (to midnight, every day): each
+ * date ends when the next begins at the latest, never after, on both
+ * sides of a daylight-saving change (MRBS #670 checked only the starts).
+ */
+static void
+test_a_booking_as_long_as_its_interval(void **state)
+{
+	struct series_date	d[MAX];
+	int			more;
+	long			n;
+
+	(void)state;
+	assert_int_equal(clock_set_site_zone("America/New_York"), 0);
+	clock_use_zone(NULL);
+	n = series_expand("FREQ=DAILY;COUNT=6", "2027-03-12", 0, 24 * 60,
+	    "2027-12-31", d, MAX, &more);
+	assert_int_equal(n, 6);
+	for (long i = 0; i < n; i++) {
+		assert_false(d[i].no_time);
+		/* 23 hours on the day the clocks go forward, else 24. */
+		assert_int_equal(d[i].end - d[i].start,
+		    strcmp(d[i].date, "2027-03-14") == 0 ? 23 * 3600 : 24 * 3600);
+		if (i > 0)
+			assert_true(d[i].start >= d[i - 1].end);
+	}
+}
+
 static void
 test_a_split_rule_gets_a_new_end(void **state)
 {
@@ -238,6 +266,7 @@ main(void)
 		cmocka_unit_test(test_until_a_date_includes_that_whole_date),
 		cmocka_unit_test(test_the_horizon_and_the_cap_stop_it),
 		cmocka_unit_test(test_a_split_rule_gets_a_new_end),
+		cmocka_unit_test(test_a_booking_as_long_as_its_interval),
 	};
 
 	return cmocka_run_group_tests_name("series", tests, NULL, NULL);

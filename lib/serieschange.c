@@ -542,6 +542,9 @@ attempt_series_change(struct db *db, void *arg)
 	}
 	/* Later first when the dates move later: none stands in another's way. */
 	backwards = c->starts_at > a->place->start;
+	/* Every date takes this one's time of day and room. */
+	moved = c->starts_at != a->place->start || c->ends_at != a->place->end ||
+	    c->room_id != a->place->room;
 	for (size_t n = 0; n < rows->nrows && rc == BK_OK; n++) {
 		size_t			i = backwards ? rows->nrows - 1 - n : n;
 		struct booking_change	t;
@@ -584,8 +587,6 @@ attempt_series_change(struct db *db, void *arg)
 		(*a->done)++;
 		if (id == c->id)
 			first = i;
-		moved |= t.starts_at != a->place->start ||
-		    c->room_id != a->place->room;
 	}
 	if (rc == BK_OK && failed > 0)
 		rc = BK_SERIES_TAKEN;

@@ -221,3 +221,20 @@ def test_taking_the_room_out_of_use_cancels_every_date_to_come(alice_api, room):
     assert resp.status_code == 200, resp.text
     assert {sql_value(f"SELECT status FROM bookings WHERE id = {b}") for b in ids} == \
         {"cancelled"}
+
+
+def test_the_deciders_hear_once_of_a_series_moved_not_of_a_new_title(alice_api, room):
+    ids = series(alice_api, room)
+    name = sql_value(f"SELECT name FROM rooms WHERE id = {room}")
+
+    def told():
+        notes = BeautifulSoup(login("admin").get(url("/notifications")).text, "html.parser")
+        return [n.select_one(".message").get_text() for n in notes.select(".note")
+                if name in n.select_one(".message").get_text()
+                and "Changed request" in n.select_one(".message").get_text()]
+
+    assert patch(alice_api, ids[0], scope="all", title="Renamed sync").status_code == 200
+    assert told() == []
+    assert patch(alice_api, ids[0], scope="all", useStartDtm=origin(at(first_monday(), 12)),
+                 useEndDtm=origin(at(first_monday(), 13))).status_code == 200
+    assert len(told()) == 1 and "5 dates" in told()[0]

@@ -27,6 +27,9 @@ static const char SQL_LOCK_BOOKING[] =
     " FROM bookings b JOIN rooms r ON r.id = b.room_id"
     " WHERE b.id = ? FOR UPDATE";
 static const char SQL_VERSION[] = "SELECT version FROM bookings WHERE id = ?";
+/* Its room now, under lock: nobody moves it until this change is made. */
+static const char SQL_ROOM_NOW[] =
+    "SELECT room_id FROM bookings WHERE id = ? FOR UPDATE";
 /* A move waits for a decision again; the last one is history. */
 static const char SQL_CHANGE[] =
     "UPDATE bookings SET room_id = ?, starts_at = ?, ends_at = ?, title = ?,"
@@ -394,7 +397,7 @@ try_change(struct db *db, const struct rules *k,
 	if (lock_rooms(db, old_room, c->room_id, from, to, &entered) == -1)
 		return booking_finish(db, BK_DB_ERROR);
 	/* Moved since its room was read: not the version asked about. */
-	if ((rows = db_query(db, SQL_ROOM_OF, DB_ARGS(DB_INT(c->id)))) == NULL) {
+	if ((rows = db_query(db, SQL_ROOM_NOW, DB_ARGS(DB_INT(c->id)))) == NULL) {
 		db_rows_free(entered);
 		return booking_finish(db, BK_DB_ERROR);
 	}

@@ -19,23 +19,23 @@
 {{#ERR_REASON}}<p class="field-error" id="reason-{{ID}}-error">{{MESSAGE}}</p>{{/ERR_REASON}}
 <button class="button danger" type="submit">Deny</button></form>
 </div>{{/SINGLE}}
-{{#SERIES}}<p class="series-note" id="series-{{SERIES_ID}}">Repeats: {{COUNT}} dates waiting, the last on {{LAST}}.</p>
+{{#SERIES}}<p class="series-note" id="series-{{SERIES_ID}}">{{#MANY}}Repeats: {{COUNT}} dates waiting, the last on {{LAST}}.{{/MANY}}{{#ONE}}Repeats: one date of the series waits.{{/ONE}}</p>
 <div class="decide">
-<form method="post" action="/admin/approvals/series/{{SERIES_ID}}/approve"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button" type="submit" id="approve-series-{{SERIES_ID}}">Approve all {{COUNT}} dates</button></form>
+<form method="post" action="/admin/approvals/series/{{SERIES_ID}}/approve"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button" type="submit" id="approve-series-{{SERIES_ID}}">{{#MANY}}Approve all {{COUNT}} dates{{/MANY}}{{#ONE}}Approve{{/ONE}}</button></form>
 {{#DENY_ALL}}<form class="deny" method="post" action="/admin/approvals/series/{{SERIES_ID}}/deny" novalidate><input type="hidden" name="csrf" value="{{CSRF}}">
-<label for="reason-series-{{SERIES_ID}}">Reason for denying them all</label>
+<label for="reason-series-{{SERIES_ID}}">{{#MANY}}Reason for denying them all{{/MANY}}{{#ONE}}Reason for denying{{/ONE}}</label>
 <input type="text" id="reason-series-{{SERIES_ID}}" name="reason" value="{{REASON}}" maxlength="500"{{#ERR_REASON}} aria-invalid="true" aria-describedby="reason-series-{{SERIES_ID}}-error" autofocus{{/ERR_REASON}}>
 {{#ERR_REASON}}<p class="field-error" id="reason-series-{{SERIES_ID}}-error">{{MESSAGE}}</p>{{/ERR_REASON}}
-<button class="button danger" type="submit">Deny all</button></form>{{/DENY_ALL}}
+<button class="button danger" type="submit">{{#MANY}}Deny all{{/MANY}}{{#ONE}}Deny{{/ONE}}</button></form>{{/DENY_ALL}}
 </div>
-<details class="series-dates"{{#ERR_DATE}} open{{/ERR_DATE}}><summary>Deny single dates</summary>
+{{#MANY}}<details class="series-dates"{{#ERR_DATE}} open{{/ERR_DATE}}><summary>Deny single dates</summary>
 <ul>{{#DATE}}<li class="series-date" id="date-{{ID}}"><span class="when">{{WHEN}}</span>
 <form class="deny" method="post" action="/admin/approvals/{{ID}}/deny" novalidate><input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="reason-{{ID}}">Reason for denying this date</label>
 <input type="text" id="reason-{{ID}}" name="reason" value="{{REASON}}" maxlength="500"{{#ERR_REASON}} aria-invalid="true" aria-describedby="reason-{{ID}}-error" autofocus{{/ERR_REASON}}>
 {{#ERR_REASON}}<p class="field-error" id="reason-{{ID}}-error">{{MESSAGE}}</p>{{/ERR_REASON}}
 <button class="button danger" type="submit">Deny this date</button></form></li>
-{{/DATE}}</ul></details>{{/SERIES}}
+{{/DATE}}</ul></details>{{/MANY}}{{/SERIES}}
 </li>
 {{/REQUEST}}
 </ul>

@@ -131,6 +131,7 @@ fill_series(struct req *r, struct tpl *q, long long series,
 		return -1;
 	tpl_set_int(s, "SERIES_ID", series);
 	tpl_set_int(s, "COUNT", (long long)rows->nrows);
+	tpl_show(s, rows->nrows == 1 ? "ONE" : "MANY");
 	if (rows->nrows > 0 && parse_sql_time(db_get(rows, rows->nrows - 1,
 	    "starts_at"), &t) == 0) {
 		when_format(r->lang, t, WHEN_DATE, day, sizeof day);

@@ -79,6 +79,17 @@ def test_a_series_waits_once_with_its_dates(room):
     assert len(told) == 1 and "4 dates" in told[0]
 
 
+def test_the_last_date_waiting_reads_as_one(room):
+    admin = login("admin")
+    title = f"Once {uuid.uuid4().hex[:6]}"
+    ids = weekly(room, weeks=1, title=title)
+    request = card(queue_at(admin, ids[0]), title)
+    assert request.select_one(".series-note").get_text() == \
+        "Repeats: one date of the series waits."
+    assert request.select_one("button[id^=approve-series-]").get_text() == "Approve"
+    assert request.select_one("details.series-dates") is None
+
+
 def test_a_single_date_is_denied_and_the_rest_approved_at_once(room):
     admin, alice = login("admin"), login("alice")
     title = f"Standup {uuid.uuid4().hex[:6]}"

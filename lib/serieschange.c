@@ -79,15 +79,18 @@ tell_decision(struct db *db, const struct decide_attempt *a,
 	    .room = db_text(rows, 0, "room"), .actor = a->actor->name,
 	    .reason = a->reason, .dates = (int)*a->done };
 	long long owner = db_get_int(rows, 0, "user_id");
+	long long first = db_get_int(rows, 0, "id");
 
-	if (owner == a->actor->id)
-		return 0;
 	if (parse_sql_time(db_get(rows, 0, "starts_at"), &n.start) == -1 ||
 	    parse_sql_time(db_get(rows, 0, "ends_at"), &n.end) == -1)
 		return -1;
-	return booking_notify(db, owner, db_get_int(rows, 0, "id"),
+	if (owner != a->actor->id && booking_notify(db, owner, first,
 	    a->action == ACT_CONFIRM ? "series_confirmed" : "series_denied",
-	    &n, 0);
+	    &n, 0) == -1)
+		return -1;
+	/* The people it names learn that it will not take place. */
+	return a->action == ACT_DENY ? booking_notify(db, NOTIFY_NAMED, first,
+	    "series_called_off", &n, a->actor->id) : 0;
 }
 
 static enum booking_result

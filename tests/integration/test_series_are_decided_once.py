@@ -26,14 +26,14 @@ def checkin_room():
     return room
 
 
-def weekly(room, weeks=4, title="Design review", hour=10):
+def weekly(room, weeks=4, title="Design review", hour=10, participants=()):
     """A weekly series of alice's some months ahead; its bookings' ids."""
     day = datetime.datetime.now(SITE_TZ).date() + datetime.timedelta(days=130)
     start = datetime.datetime.combine(day, datetime.time(hour), SITE_TZ)
     resp = api_session("alice", "series").post(url("/api/bookings"), json={
         "roomId": room, "useStartDtm": start.strftime("%Y%m%d%H%M"),
         "useEndDtm": (start + datetime.timedelta(hours=1)).strftime("%Y%m%d%H%M"),
-        "title": title, "attendees": 2,
+        "title": title, "attendees": 2, "participants": list(participants),
         "recurrence": f"FREQ=WEEKLY;COUNT={weeks}", "skipConflicts": True})
     assert resp.status_code == 201, resp.text
     return resp.json()["bookings"]
@@ -125,7 +125,9 @@ def test_a_single_date_is_denied_and_the_rest_approved_at_once(room):
 def test_denying_a_whole_series_needs_a_reason(room):
     admin, alice = login("admin"), login("alice")
     title = f"Offsite {uuid.uuid4().hex[:6]}"
-    ids = weekly(room, weeks=3, title=title)
+    ids = weekly(room, weeks=3, title=title, participants=["bob"])
+    bob = login("bob")
+    assert len(notes_about(bob, title)) == 1, "bob is invited once"
     series = sql_value(f"SELECT series_id FROM bookings WHERE id = {ids[0]}")
     csrf = csrf_of(str(queue_at(admin, ids[0])))
 
@@ -147,6 +149,8 @@ def test_denying_a_whole_series_needs_a_reason(room):
     told = notes_about(alice, title)
     assert sum("was denied" in t for t in told) == 1
     assert any("3 dates" in t and "being painted" in t for t in told)
+    told = notes_about(bob, title)
+    assert len(told) == 2 and "will not take place" in told[0]
 
 
 def test_a_refused_date_denial_shows_the_series_with_that_field(room):

@@ -166,6 +166,106 @@ parts_ok(const char *rule, char *why, size_t n)
 	return 0;
 }
 
+/* The checks of a part's value: ok(value, monthly, the whole rule). */
+static int
+interval_ok(const char *v, int monthly, const char *rule)
+{
+	(void)monthly, (void)rule;
+	return number_in(v, 1, 99);
+}
+
+static int
+count_ok(const char *v, int monthly, const char *rule)
+{
+	(void)monthly, (void)rule;
+	return number_in(v, 1, 9999);
+}
+
+static int
+until_value_ok(const char *v, int monthly, const char *rule)
+{
+	(void)monthly, (void)rule;
+	return until_ok(v);
+}
+
+static int
+without_count(const char *v, int monthly, const char *rule)
+{
+	char other[SERIES_RULE_MAX + 1];
+
+	(void)v, (void)monthly;
+	return value_of(rule, "COUNT", other, sizeof other) == NULL;
+}
+
+static int
+byday_ok(const char *v, int monthly, const char *rule)
+{
+	(void)rule;
+	return items_ok(v, monthly, day_ok);
+}
+
+static int
+bymonthday_ok(const char *v, int monthly, const char *rule)
+{
+	(void)rule;
+	return items_ok(v, monthly, monthday_ok);
+}
+
+/* The n-th of the weekdays BYDAY names: plain weekdays only. */
+static int
+bysetpos_ok(const char *v, int monthly, const char *rule)
+{
+	char days[SERIES_RULE_MAX + 1];
+
+	return items_ok(v, monthly, setpos_ok) &&
+	    value_of(rule, "BYDAY", days, sizeof days) != NULL &&
+	    strpbrk(days, "+-0123456789") == NULL;
+}
+
+static int
+without_monthday(const char *v, int monthly, const char *rule)
+{
+	char other[SERIES_RULE_MAX + 1];
+
+	(void)v, (void)monthly;
+	return value_of(rule, "BYMONTHDAY", other, sizeof other) == NULL;
+}
+
+static int
+wkst_ok(const char *v, int monthly, const char *rule)
+{
+	(void)monthly, (void)rule;
+	return one_of(v, weekdays);
+}
+
+/*
+ * Each part present is checked in turn; the first that fails says why
+ * (says_monthly, when given, for a monthly rule).
+ */
+static const struct {
+	const char	*part;
+	int		(*ok)(const char *, int, const char *);
+	const char	*says, *says_monthly;
+} checks[] = {
+	{ "INTERVAL", interval_ok,
+	    "INTERVAL must be a whole number from 1 to 99", NULL },
+	{ "COUNT", count_ok, "COUNT must be a whole number from 1 to 9999",
+	    NULL },
+	{ "UNTIL", until_value_ok, "UNTIL must be a local date (20270301) or "
+	    "date and time (20270301T170000)", NULL },
+	{ "UNTIL", without_count, "give UNTIL or COUNT, not both", NULL },
+	{ "BYDAY", byday_ok, "BYDAY takes weekdays (MO,WE)",
+	    "BYDAY takes weekdays (MO,WE), or the n-th of the month (1TU,3TU; "
+	    "-1FR the last)" },
+	{ "BYMONTHDAY", bymonthday_ok, "BYMONTHDAY takes days of the month "
+	    "(1 to 31, -1 the last) with FREQ=MONTHLY", NULL },
+	{ "BYSETPOS", bysetpos_ok, "BYSETPOS takes 1 to 5 or -1 to -5, with "
+	    "FREQ=MONTHLY and BYDAY of weekdays (MO,TU)", NULL },
+	{ "BYDAY", without_monthday, "give BYDAY or BYMONTHDAY, not both",
+	    NULL },
+	{ "WKST", wkst_ok, "WKST must be a weekday (MO to SU)", NULL },
+};
+
 int
 series_check(const char *rule, char *why, size_t n)
 {
@@ -192,55 +292,13 @@ series_check(const char *rule, char *why, size_t n)
 		return -1;
 	}
 	monthly = strcmp(v, "MONTHLY") == 0;
-	if (value_of(rule, "INTERVAL", v, sizeof v) != NULL &&
-	    !number_in(v, 1, 99)) {
-		snprintf(why, n, "INTERVAL must be a whole number from 1 to 99");
-		return -1;
-	}
-	if (value_of(rule, "COUNT", v, sizeof v) != NULL &&
-	    !number_in(v, 1, 9999)) {
-		snprintf(why, n, "COUNT must be a whole number from 1 to 9999");
-		return -1;
-	}
-	if (value_of(rule, "UNTIL", v, sizeof v) != NULL && !until_ok(v)) {
-		snprintf(why, n, "UNTIL must be a local date (20270301) or "
-		    "date and time (20270301T170000)");
-		return -1;
-	}
-	if (value_of(rule, "UNTIL", v, sizeof v) != NULL &&
-	    value_of(rule, "COUNT", v, sizeof v) != NULL) {
-		snprintf(why, n, "give UNTIL or COUNT, not both");
-		return -1;
-	}
-	if (value_of(rule, "BYDAY", v, sizeof v) != NULL &&
-	    !items_ok(v, monthly, day_ok)) {
-		snprintf(why, n, "BYDAY takes weekdays (MO,WE)%s", monthly ?
-		    ", or the n-th of the month (1TU,3TU; -1FR the last)" : "");
-		return -1;
-	}
-	if (value_of(rule, "BYMONTHDAY", v, sizeof v) != NULL &&
-	    !items_ok(v, monthly, monthday_ok)) {
-		snprintf(why, n, "BYMONTHDAY takes days of the month (1 to 31, "
-		    "-1 the last) with FREQ=MONTHLY");
-		return -1;
-	}
-	if (value_of(rule, "BYSETPOS", v, sizeof v) != NULL &&
-	    (!items_ok(v, monthly, setpos_ok) ||
-	    value_of(rule, "BYDAY", v, sizeof v) == NULL ||
-	    strpbrk(v, "+-0123456789") != NULL)) {
-		snprintf(why, n, "BYSETPOS takes 1 to 5 or -1 to -5, with "
-		    "FREQ=MONTHLY and BYDAY of weekdays (MO,TU)");
-		return -1;
-	}
-	if (value_of(rule, "BYDAY", v, sizeof v) != NULL &&
-	    value_of(rule, "BYMONTHDAY", v, sizeof v) != NULL) {
-		snprintf(why, n, "give BYDAY or BYMONTHDAY, not both");
-		return -1;
-	}
-	if (value_of(rule, "WKST", v, sizeof v) != NULL && !one_of(v, weekdays)) {
-		snprintf(why, n, "WKST must be a weekday (MO to SU)");
-		return -1;
-	}
+	for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++)
+		if (value_of(rule, checks[i].part, v, sizeof v) != NULL &&
+		    !checks[i].ok(v, monthly, rule)) {
+			snprintf(why, n, "%s", monthly && checks[i].says_monthly !=
+			    NULL ? checks[i].says_monthly : checks[i].says);
+			return -1;
+		}
 	/* What is left to say is libical's: the rule as a whole. */
 	icalerror_clear_errno();
 	r = icalrecurrencetype_from_string(rule);

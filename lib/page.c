@@ -64,7 +64,7 @@ page_lang(const struct req *r)
 }
 
 int
-page_begin(struct page *p, const struct req *r, const char *title,
+page_begin(struct page *p, struct req *r, const char *title,
     const char *file)
 {
 	const char	*cur = current_nav(r->method, r->path);
@@ -199,7 +199,7 @@ page_discard(struct page *p)
 }
 
 int
-page_begin_rendered(struct page *p, const struct req *r, const char *title)
+page_begin_rendered(struct page *p, struct req *r, const char *title)
 {
 	return page_begin(p, r, title, RENDER_FRAGMENT_FILE);
 }

@@ -21,7 +21,7 @@ const char *page_lang(const struct req *r);
  * content is the template file, in the reader's language.  Returns 0, or
  * -1 on ENOMEM (nothing to free then).
  */
-int	page_begin(struct page *p, const struct req *r, const char *title,
+int	page_begin(struct page *p, struct req *r, const char *title,
 	    const char *file);
 
 /*
@@ -76,7 +76,7 @@ int	page_room_filters(struct tpl *d, struct req *r, const struct input *in);
  * around the fragment's compressed form to a client that accepts gzip.
  */
 struct fragment;
-int	page_begin_rendered(struct page *p, const struct req *r,
+int	page_begin_rendered(struct page *p, struct req *r,
 	    const char *title);
 int	page_finish_rendered(struct page *p, struct req *r, int status,
 	    const struct fragment *f);

@@ -137,6 +137,8 @@ struct req {
 	char		 csrf[44];	/* token this request's forms carry */
 	char		 session[44];	/* the session cookie, if live */
 	int		 bearer;	/* user came with an API token */
+	long long	 waiting;	/* session_waiting's count, once read */
+	int		 waiting_read;
 	const char	*lang;		/* the reader's language (lib/i18n) */
 	const struct app *app;
 	const struct route *route;

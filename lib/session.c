@@ -91,18 +91,20 @@ touch(struct req *r, const unsigned char *hash, long long idle_left)
 }
 
 long long
-session_waiting(const struct req *r)
+session_waiting(struct req *r)
 {
-	struct db_rows	*rows;
-	long long	 n;
+	struct db_rows *rows;
 
 	if (r->user == NULL || !r->user->admin)
 		return 0;
+	if (r->waiting_read)
+		return r->waiting;
 	if ((rows = db_query(r->app->db, SQL_WAITING, DB_NOARGS)) == NULL)
 		return -1;
-	n = db_get_int(rows, 0, "waiting");
+	r->waiting = db_get_int(rows, 0, "waiting");
+	r->waiting_read = 1;
 	db_rows_free(rows);
-	return n;
+	return r->waiting;
 }
 
 /* The user and form token of the session cookie, if it is live. */

@@ -58,8 +58,9 @@ int	session_csrf_ok(const struct req *r);
 
 /*
  * How many requests wait for a decision, up to COUNT_CAP, for a decider's
- * page (0 for anyone else), or -1 if the database failed.
+ * page (0 for anyone else), or -1 if the database failed.  Read once a
+ * request, however many parts of the page show it.
  */
-long long session_waiting(const struct req *r);
+long long session_waiting(struct req *r);
 
 #endif

@@ -134,6 +134,19 @@ booking_checkin_open(time_t start, time_t end, time_t now)
 /* Retries of a transaction the server chose as a deadlock victim. */
 #define ATTEMPTS	3
 
+long long
+booking_room_of(struct db *db, long long id)
+{
+	struct db_rows	*rows;
+	long long	 room;
+
+	if ((rows = db_query(db, SQL_ROOM_OF, DB_ARGS(DB_INT(id)))) == NULL)
+		return -1;
+	room = rows->nrows == 1 ? db_get_int(rows, 0, "room_id") : 0;
+	db_rows_free(rows);
+	return room;
+}
+
 enum booking_result
 booking_retried(struct db *db, booking_attempt_fn attempt, void *arg)
 {
@@ -584,12 +597,9 @@ try_apply(struct db *db, long long id, const struct transition *t,
 	if (db_begin(db) == -1)
 		return BK_DB_ERROR;
 	/* Room first, then booking: the same order as every writer. */
-	if ((rows = db_query(db, SQL_ROOM_OF, DB_ARGS(DB_INT(id)))) == NULL)
-		return booking_finish(db, BK_DB_ERROR);
-	room_id = rows->nrows == 1 ? db_get_int(rows, 0, "room_id") : 0;
-	db_rows_free(rows);
-	if (room_id == 0)
-		return booking_finish(db, BK_NOT_FOUND);
+	if ((room_id = booking_room_of(db, id)) <= 0)
+		return booking_finish(db, room_id == 0 ? BK_NOT_FOUND :
+		    BK_DB_ERROR);
 	if ((rows = db_query(db, SQL_LOCK_ROOM_ONLY,
 	    DB_ARGS(DB_INT(room_id)))) == NULL)
 		return booking_finish(db, BK_DB_ERROR);

@@ -207,6 +207,9 @@ int		booking_notify(struct db *, long long to, long long id,
 		    const char *kind, const struct notice_facts *n,
 		    long long except);
 
+/* The room booking id is in (as read, not locked): 0 none, -1 failure. */
+long long	booking_room_of(struct db *, long long id);
+
 /* Appends event kind to booking id's history (actor 0: the system). */
 int		booking_event(struct db *, long long id, const char *kind,
 		    long long actor, const char *reason);

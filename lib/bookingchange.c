@@ -20,7 +20,6 @@
 #include "user.h"
 #include "words.h"
 
-static const char SQL_ROOM_OF[] = "SELECT room_id FROM bookings WHERE id = ?";
 static const char SQL_LOCK_BOOKING[] =
     "SELECT b.status, b.user_id, b.room_id, r.name AS room, b.starts_at,"
     " b.ends_at, b.title, b.attendees, b.version, b.series_id"
@@ -387,12 +386,9 @@ try_change(struct db *db, const struct rules *k,
 	if (sql_time_utc(c->starts_at, from) == -1 ||
 	    sql_time_utc(c->ends_at, to) == -1 || db_begin(db) == -1)
 		return BK_DB_ERROR;
-	if ((rows = db_query(db, SQL_ROOM_OF, DB_ARGS(DB_INT(c->id)))) == NULL)
-		return booking_finish(db, BK_DB_ERROR);
-	old_room = rows->nrows == 1 ? db_get_int(rows, 0, "room_id") : 0;
-	db_rows_free(rows);
-	if (old_room == 0)
-		return booking_finish(db, BK_NOT_FOUND);
+	if ((old_room = booking_room_of(db, c->id)) <= 0)
+		return booking_finish(db, old_room == 0 ? BK_NOT_FOUND :
+		    BK_DB_ERROR);
 	/* Rooms first, then the booking: the lock order of every writer. */
 	if (lock_rooms(db, old_room, c->room_id, from, to, &entered) == -1)
 		return booking_finish(db, BK_DB_ERROR);

@@ -60,6 +60,42 @@ static const char SQL_WAITING[] =
     " WHERE b.series_id = ? AND b.status = 'pending' AND b.starts_at > ?"
     " ORDER BY b.starts_at, b.id";
 
+/* A series' notice about what rows say (its first date), told once. */
+static int
+tell_series_once(struct db *db, long long to, const struct db_rows *rows,
+    size_t first, const char *kind, const struct user *actor,
+    const char *reason, long long dates)
+{
+	struct notice_facts n = { .title = db_text(rows, first, "title"),
+	    .room = db_text(rows, first, "room"), .actor = actor->name,
+	    .reason = reason, .dates = (int)dates };
+
+	if (parse_sql_time(db_get(rows, first, "starts_at"), &n.start) == -1 ||
+	    parse_sql_time(db_get(rows, first, "ends_at"), &n.end) == -1)
+		return -1;
+	return booking_notify(db, to, db_get_int(rows, first, "id"), kind, &n,
+	    actor->id);
+}
+
+/*
+ * Applies action to each booking of rows (their "id"), telling nobody:
+ * the caller tells the people once.  *done counts them.
+ */
+static enum booking_result
+apply_each(struct db *db, const struct db_rows *rows,
+    enum booking_action action, const struct user *actor, const char *reason,
+    long long *done, struct booking_outcome *o)
+{
+	enum booking_result rc = BK_OK;
+
+	*done = 0;
+	for (size_t i = 0; i < rows->nrows && rc == BK_OK; i++)
+		if ((rc = booking_apply_untold(db, db_get_int(rows, i, "id"),
+		    action, actor, reason, o)) == BK_OK)
+			(*done)++;
+	return rc;
+}
+
 /* What one attempt at deciding a series works on. */
 struct decide_attempt {
 	long long		 id;
@@ -75,22 +111,14 @@ static int
 tell_decision(struct db *db, const struct decide_attempt *a,
     const struct db_rows *rows)
 {
-	struct notice_facts n = { .title = db_text(rows, 0, "title"),
-	    .room = db_text(rows, 0, "room"), .actor = a->actor->name,
-	    .reason = a->reason, .dates = (int)*a->done };
-	long long owner = db_get_int(rows, 0, "user_id");
-	long long first = db_get_int(rows, 0, "id");
-
-	if (parse_sql_time(db_get(rows, 0, "starts_at"), &n.start) == -1 ||
-	    parse_sql_time(db_get(rows, 0, "ends_at"), &n.end) == -1)
-		return -1;
-	if (owner != a->actor->id && booking_notify(db, owner, first,
+	if (db_get_int(rows, 0, "user_id") != a->actor->id &&
+	    tell_series_once(db, db_get_int(rows, 0, "user_id"), rows, 0,
 	    a->action == ACT_CONFIRM ? "series_confirmed" : "series_denied",
-	    &n, 0) == -1)
+	    a->actor, a->reason, *a->done) == -1)
 		return -1;
 	/* The people it names learn that it will not take place. */
-	return a->action == ACT_DENY ? booking_notify(db, NOTIFY_NAMED, first,
-	    "series_called_off", &n, a->actor->id) : 0;
+	return a->action == ACT_DENY ? tell_series_once(db, NOTIFY_NAMED, rows,
+	    0, "series_called_off", a->actor, NULL, *a->done) : 0;
 }
 
 static enum booking_result
@@ -113,12 +141,8 @@ attempt_decide(struct db *db, void *arg)
 	if ((rows = db_query(db, SQL_WAITING, DB_ARGS(DB_INT(a->id),
 	    DB_STR(now)))) == NULL)
 		return booking_finish(db, BK_DB_ERROR);
-	if (rows->nrows == 0)
-		rc = BK_NOT_FOUND;
-	for (size_t i = 0; i < rows->nrows && rc == BK_OK; i++)
-		if ((rc = booking_apply_untold(db, db_get_int(rows, i, "id"),
-		    a->action, a->actor, a->reason, a->o)) == BK_OK)
-			(*a->done)++;
+	rc = rows->nrows == 0 ? BK_NOT_FOUND : apply_each(db, rows, a->action,
+	    a->actor, a->reason, a->done, a->o);
 	if (rc == BK_OK && tell_decision(db, a, rows) == -1)
 		rc = BK_DB_ERROR;
 	db_rows_free(rows);
@@ -174,7 +198,7 @@ release_rest(struct db *db, long long id, const struct db_rows *b,
 	struct notice_facts	 n = { .title = db_text(b, 0, "title"),
 				    .room = db_text(b, 0, "room"),
 				    .dates = no_shows_allowed };
-	long long		 series = db_get_int(b, 0, "series_id");
+	long long		 series = db_get_int(b, 0, "series_id"), done;
 	int			 rc = 0;
 
 	if ((rows = db_query(db, SQL_LOCK_SERIES_ROOMS, DB_ARGS(DB_INT(0),
@@ -184,10 +208,8 @@ release_rest(struct db *db, long long id, const struct db_rows *b,
 	if ((rows = db_query(db, SQL_TO_COME, DB_ARGS(DB_INT(series),
 	    DB_STR(now)))) == NULL)
 		return -1;
-	for (size_t i = 0; i < rows->nrows && rc == 0; i++)
-		if (booking_apply_untold(db, db_get_int(rows, i, "id"),
-		    ACT_CANCEL, NULL, NULL, &o) != BK_OK)
-			rc = -1;
+	if (apply_each(db, rows, ACT_CANCEL, NULL, NULL, &done, &o) != BK_OK)
+		rc = -1;
 	if (rc == 0 && rows->nrows > 0 && (parse_sql_time(db_get(b, 0,
 	    "starts_at"), &n.start) == -1 || parse_sql_time(db_get(b, 0,
 	    "ends_at"), &n.end) == -1 || booking_notify(db, db_get_int(b, 0,
@@ -295,23 +317,6 @@ lock_scope(struct db *db, const struct place *p, enum series_scope scope,
 	return rows;
 }
 
-/* A series' notice about what rows say (its first date), told once. */
-static int
-tell_series_once(struct db *db, long long to, const struct db_rows *rows,
-    size_t first, const char *kind, const struct user *actor,
-    const char *reason, long long dates)
-{
-	struct notice_facts n = { .title = db_text(rows, first, "title"),
-	    .room = db_text(rows, first, "room"), .actor = actor->name,
-	    .reason = reason, .dates = (int)dates };
-
-	if (parse_sql_time(db_get(rows, first, "starts_at"), &n.start) == -1 ||
-	    parse_sql_time(db_get(rows, first, "ends_at"), &n.end) == -1)
-		return -1;
-	return booking_notify(db, to, db_get_int(rows, first, "id"), kind, &n,
-	    actor->id);
-}
-
 /* What one attempt at a scoped cancellation works on. */
 struct cancel_attempt {
 	long long		 id;
@@ -348,10 +353,8 @@ attempt_cancel(struct db *db, void *arg)
 		*a->done = rc == BK_OK;
 		return booking_finish(db, rc);
 	}
-	for (size_t i = 0; i < rows->nrows && rc == BK_OK; i++)
-		if ((rc = booking_apply_untold(db, db_get_int(rows, i, "id"),
-		    ACT_CANCEL, a->actor, a->reason, a->o)) == BK_OK)
-			(*a->done)++;
+	rc = apply_each(db, rows, ACT_CANCEL, a->actor, a->reason, a->done,
+	    a->o);
 	owner = db_get_int(rows, 0, "user_id");
 	if (rc == BK_OK && ((owner != a->actor->id && tell_series_once(db,
 	    owner, rows, 0, "series_cancelled", a->actor, a->reason,

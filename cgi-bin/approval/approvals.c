@@ -149,7 +149,8 @@ fill_series(struct req *r, struct tpl *q, long long series,
 			tpl_show(s, "ERR_DATE");
 		}
 	}
-	if (at->whole_series && rows->nrows > 0 &&
+	/* One date left: its card's own form is the one to mark. */
+	if ((at->whole_series || rows->nrows == 1) && rows->nrows > 0 &&
 	    db_get_int(rows, 0, "id") == at->error_id)
 		input_fill(all, r, deny_in);
 	db_rows_free(rows);

@@ -88,6 +88,12 @@ def test_the_last_date_waiting_reads_as_one(room):
         "Repeats: one date of the series waits."
     assert request.select_one("button[id^=approve-series-]").get_text() == "Approve"
     assert request.select_one("details.series-dates") is None
+    # Denying that date without a reason marks the card's one field.
+    refused = admin.post(url(f"/admin/approvals/{ids[0]}/deny"), data={
+        "csrf": csrf_of(admin.get(url("/admin/approvals")).text), "reason": ""})
+    assert refused.status_code == 422
+    request = card(BeautifulSoup(refused.text, "html.parser"), title)
+    assert request.select_one("input[name=reason]")["aria-invalid"] == "true"
 
 
 def test_a_single_date_is_denied_and_the_rest_approved_at_once(room):

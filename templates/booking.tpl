@@ -29,7 +29,7 @@
 </form>{{/CHECKOUT}}
 {{#SERIES}}<h2 id="series-dates">The series' dates</h2>
 <ol class="series-dates" aria-labelledby="series-dates">
-{{#DATE}}<li class="series-date status-{{STATUS}}">{{#OTHER}}<a href="/bookings/{{ID}}">{{/OTHER}}{{WHEN}}{{#OTHER}}</a>{{/OTHER}}{{#THIS}} (this one){{/THIS}} · <span class="badge status-{{STATUS}}">{{STATUS_LABEL}}</span></li>
+{{#DATE}}<li class="series-date">{{#OTHER}}<a href="/bookings/{{ID}}">{{/OTHER}}{{WHEN}}{{#OTHER}}</a>{{/OTHER}}{{#THIS}} (this one){{/THIS}} · <span class="badge status-{{STATUS}}">{{STATUS_LABEL}}</span></li>
 {{/DATE}}</ol>{{/SERIES}}
 <h2 id="history">History</h2>
 <ol class="history" aria-labelledby="history">

@@ -98,16 +98,6 @@ valid_description(const char *v)
 	return NULL;
 }
 
-/* A rule as RFC 5545 writes it, of the parts people book with. */
-static const char *
-valid_recurrence(const char *v)
-{
-	/* Names the part at fault; the workers serve one request at a time. */
-	static char why[200];
-
-	return series_check(v, why, sizeof why) == 0 ? NULL : why;
-}
-
 /* The ways a list of many answers is paged. */
 #define AFTER	{ .name = "after", .type = IN_INT, .max = ID_MAX, \
 	.says = N_("after must be a whole number from 0 to 999999999999999999") }
@@ -183,8 +173,9 @@ static const struct input_field
 	.says = N_("Search with at most 100 characters.") },
     form_action = { .name = "action", .type = IN_CHOICE,
 	.choices = (const char *const[]){ "find", "save", "preview", NULL } },
+    /* Its parts are checked by series_check, which names the one at fault. */
     recurrence = { .name = "recurrence", .json = "recurrence",
-	.type = IN_TEXT, .max = SERIES_RULE_MAX, .valid = valid_recurrence,
+	.type = IN_TEXT, .max = SERIES_RULE_MAX,
 	.says = N_("Keep the rule to 300 characters.") },
     skip_conflicts = { .name = "skip_conflicts", .json = "skipConflicts",
 	.type = IN_FLAG },

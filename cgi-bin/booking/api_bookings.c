@@ -126,7 +126,9 @@ api_booking_create(struct req *r)
 	}
 	booking_request_of(r, &in, &q);
 	q.request_token = token;
-	if ((status = booking_owner_of(r, &in, &owner, &q.owner)) != 0 ||
+	if ((status = booking_rule_checked(r, &in, input_text(&in,
+	    "recurrence"))) != 0 ||
+	    (status = booking_owner_of(r, &in, &owner, &q.owner)) != 0 ||
 	    (status = booking_participants_of(r, &in, &named)) != 0) {
 		input_free(&in);
 		return status;

@@ -357,6 +357,8 @@ booking_create(struct req *r)
 	q.request_token = input_text(&in, "request_token");
 	if ((status = booking_repeat_rule(r, q.starts_at, rule,
 	    sizeof rule)) != 0 ||
+	    (status = booking_rule_checked(r, &in, rule[0] != '\0' ? rule :
+	    input_text(&in, "recurrence"))) != 0 ||
 	    (status = booking_owner_of(r, &in, &owner, &q.owner)) != 0 ||
 	    (status = booking_participants_of(r, &in, &named)) != 0)
 		return status;

@@ -130,6 +130,12 @@ int	notifications_read(struct req *r);
  */
 struct series_plan;
 struct series_plan_date;
+/*
+ * 0 when rule (NULL: none) is one series_check takes, else the 422 naming
+ * the part at fault under the recurrence's name in in.
+ */
+int	booking_rule_checked(struct req *r, const struct input *in,
+	    const char *rule);
 const char *series_date_why(const struct req *r,
 	    const struct series_plan_date *d, char *buf, size_t n);
 int	series_answer(struct req *r, const struct series_plan *p, int status);

@@ -10,10 +10,21 @@
 #include "bookingseries.h"
 #include "handlers.h"
 #include "i18n.h"
+#include "input.h"
 #include "privacy.h"
 #include "refusal.h"
 #include "response.h"
 #include "when.h"
+
+int
+booking_rule_checked(struct req *r, const struct input *in, const char *rule)
+{
+	char why[200];
+
+	if (rule == NULL || series_check(rule, why, sizeof why) == 0)
+		return 0;
+	return req_refuse(r, 422, why, input_name_sent(in, "recurrence"));
+}
 
 const char *
 series_date_why(const struct req *r, const struct series_plan_date *d,

@@ -309,3 +309,17 @@ def test_the_form_asks_for_an_end(room):
     doc = BeautifulSoup(resp.text, "html.parser")
     assert doc.select_one("#until-error").get_text() == "Choose the last date."
     assert doc.select_one("#until")["aria-invalid"] == "true"
+
+
+def test_a_rule_sent_with_the_form_is_checked_as_the_api_checks_it(room):
+    alice = login("alice")
+    data = dict(booking_form(alice))
+    data.update({"room_id": str(room), "starts_at": at(monday(), 9).strftime("%Y-%m-%dT%H:%M"),
+                 "ends_at": at(monday(), 10).strftime("%Y-%m-%dT%H:%M"), "title": "Review",
+                 "attendees": "2", "recurrence": "FREQ=DAILY;BYHOUR=9;COUNT=2"})
+    resp = alice.post(url("/bookings"), data=data, allow_redirects=False)
+    assert resp.status_code == 422
+    doc = BeautifulSoup(resp.text, "html.parser")
+    assert doc.select_one("#recurrence-error").get_text() == \
+        "the rule part BYHOUR is not supported"
+    assert count_bookings(room) == 0

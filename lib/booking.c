@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "log.h"
 #include "participants.h"
+#include "policy.h"
 #include "readmodel.h"
 #include "rules.h"
 #include "user.h"
@@ -20,7 +21,8 @@
 static const char SQL_LOCK_ROOM[] =
     "SELECT capacity, status, name, closed_from, closed_until,"
     " unavailable_reason, closed_from < ? AND (closed_until IS NULL"
-    " OR closed_until > ?) AS closed FROM rooms WHERE id = ? FOR UPDATE";
+    " OR closed_until > ?) AS closed, " POLICY_COLUMNS
+    " FROM rooms WHERE id = ? FOR UPDATE";
 /* A request token is its requester's, whoever the booking is for. */
 static const char SQL_BY_TOKEN[] =
     "SELECT id FROM bookings WHERE request_token = ?"
@@ -30,14 +32,30 @@ static const char SQL_OVERLAP[] =
     " AND status IN " HOLDS_SLOT " AND starts_at < ? AND ends_at > ?"
     " AND " STARTED_AFTER_DAY_BEFORE("starts_at", "?") " AND id <> ?"
     " ORDER BY starts_at LIMIT 1";
+/* A room that confirms at once: confirmed when made, by nobody. */
 static const char SQL_INSERT[] =
     "INSERT INTO bookings (room_id, user_id, title, attendees, starts_at,"
-    " ends_at, request_token, private, booked_by)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " ends_at, request_token, private, booked_by, status, decided_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+    " IF(? = 'confirmed', UTC_TIMESTAMP(), NULL))";
 static const char SQL_EVENT[] =
     "INSERT INTO booking_events (booking_id, kind, actor_id, reason)"
     " VALUES (?, ?, ?, ?)";
-/* A notice keeps its kind and facts, told in each reader's language. */
+/*
+ * A notice keeps its kind and facts, told in each reader's language.  The
+ * deciders of a booking are its room's approvers, by name or group; the
+ * administrators where the room names none.
+ */
+static const char SQL_NOTIFY_DECIDERS[] =
+    "INSERT INTO notifications (user_id, booking_id, message, kind, facts)"
+    " SELECT u.id, b.id, ?, ?, ? FROM bookings b JOIN users u"
+    " WHERE b.id = ? AND NOT u.disabled AND IF(EXISTS (SELECT 1"
+    "  FROM room_approvers a WHERE a.room_id = b.room_id),"
+    "  u.id IN (SELECT a.user_id FROM room_approvers a"
+    "   WHERE a.room_id = b.room_id AND a.user_id IS NOT NULL"
+    "   UNION SELECT m.user_id FROM room_approvers a JOIN group_members m"
+    "   ON m.group_id = a.group_id WHERE a.room_id = b.room_id),"
+    "  u.role = 'admin')";
 static const char SQL_NOTIFY_ADMINS[] =
     "INSERT INTO notifications (user_id, booking_id, message, kind, facts)"
     " SELECT id, ?, ?, ?, ? FROM users WHERE role = 'admin' AND NOT disabled";
@@ -54,7 +72,7 @@ static const char SQL_LOCK_ROOM_ONLY[] =
     "SELECT id FROM rooms WHERE id = ? FOR UPDATE";
 static const char SQL_LOCK_BOOKING[] =
     "SELECT b.status, b.user_id, b.starts_at, b.ends_at, b.title,"
-    " r.name AS room, r.checkin_required_since, b.actual_start"
+    " r.name AS room, r.checkin_required_since, b.actual_start, b.room_id"
     " FROM bookings b JOIN rooms r ON r.id = b.room_id"
     " WHERE b.id = ? FOR UPDATE";
 static const char SQL_DECIDE[] =
@@ -189,6 +207,9 @@ booking_notify(struct db *db, long long to, long long id, const char *kind,
 	if ((facts = words_notice_facts(n)) == NULL)
 		return -1;
 	if (to == NOTIFY_DECIDERS)
+		rc = db_exec(db, SQL_NOTIFY_DECIDERS, DB_ARGS(DB_STR(message),
+		    DB_STR(kind), DB_STR(facts), DB_INT(id)), NULL) < 0;
+	else if (to == NOTIFY_ADMINS)
 		rc = db_exec(db, SQL_NOTIFY_ADMINS, DB_ARGS(DB_INT(id),
 		    DB_STR(message), DB_STR(kind), DB_STR(facts)), NULL) < 0;
 	else if (to == NOTIFY_NAMED)
@@ -249,11 +270,17 @@ booking_room_fits(const struct db_rows *rows, long long attendees,
 
 enum booking_result
 booking_find_overlap(struct db *db, long long room, long long except,
-    const char *from, const char *to, struct booking_outcome *o)
+    time_t start, time_t end, int buffer, struct booking_outcome *o)
 {
+	char			 from[SQL_TIME_LEN], to[SQL_TIME_LEN];
 	struct db_rows		*rows;
 	enum booking_result	 rc = BK_OK;
 
+	/* The buffer keeps as much free on each side of both bookings. */
+	o->buffer_minutes = buffer;
+	if (sql_time_utc(start - buffer * 60, from) == -1 ||
+	    sql_time_utc(end + buffer * 60, to) == -1)
+		return BK_DB_ERROR;
 	if ((rows = db_query(db, SQL_OVERLAP, DB_ARGS(DB_INT(room),
 	    DB_STR(to), DB_STR(from), DB_STR(from), DB_INT(except)))) == NULL)
 		return BK_DB_ERROR;
@@ -285,16 +312,49 @@ booking_request_people(struct db *db, const struct booking_request *q,
 	return may ? BK_OK : BK_NOT_DELEGATE;
 }
 
+enum booking_result
+booking_policy_admits(struct db *db, const struct rules *k,
+    const struct db_rows *room_row, long long room,
+    const struct user *requester, long long owner, int exempt,
+    struct policy *p, struct booking_outcome *o)
+{
+	int may;
+
+	policy_of(room_row, 0, k, p);
+	if (exempt)
+		memset(p->limits, 0, sizeof p->limits);
+	if (!p->restricted)
+		return BK_OK;
+	if ((may = policy_may_book(db, requester, owner, room, o->reason,
+	    sizeof o->reason)) != 1)
+		return may == -1 ? BK_DB_ERROR : BK_RESTRICTED;
+	return BK_OK;
+}
+
+enum booking_result
+booking_within_limits(struct db *db, const struct policy *p, long long room,
+    long long owner, long long except, time_t start, time_t end,
+    struct booking_outcome *o)
+{
+	enum limit	which;
+	int		n = policy_limits_check(db, room, owner, except,
+			    p->limits, &start, &end, 1, &which, &o->standing);
+
+	return n == -1 ? BK_DB_ERROR : n > 0 ? BK_LIMIT : BK_OK;
+}
+
 /* Tells whom a new request concerns: deciders, its owner, its people. */
 static int
 tell_request(struct db *db, const struct booking_request *q,
-    const struct user *owner, const char *room, long long id)
+    const struct user *owner, const char *room, long long id, int instant)
 {
 	struct notice_facts n = { .title = q->title, .room = room,
 	    .actor = q->requester->name, .start = q->starts_at,
 	    .end = q->ends_at };
 
-	if (booking_notify(db, NOTIFY_DECIDERS, id, "requested", &n, 0) == -1)
+	/* Confirmed at once: nothing to decide. */
+	if (!instant && booking_notify(db, NOTIFY_DECIDERS, id, "requested",
+	    &n, 0) == -1)
 		return -1;
 	if (owner != q->requester && booking_notify(db, owner->id, id,
 	    "booked_for_you", &n, 0) == -1)
@@ -307,14 +367,16 @@ tell_request(struct db *db, const struct booking_request *q,
 
 /* One attempt at booking_request's transaction. */
 static enum booking_result
-try_request(struct db *db, const struct booking_request *q,
-    struct booking_outcome *o)
+try_request(struct db *db, const struct rules *k,
+    const struct booking_request *q, struct booking_outcome *o)
 {
 	const struct user	*owner = q->owner != NULL ? q->owner :
 				    q->requester;
 	char			 from[SQL_TIME_LEN], to[SQL_TIME_LEN];
 	char			 room[401];
 	struct db_rows		*rows;
+	struct policy		 p;
+	const char		*state;
 	enum booking_result	 rc;
 
 	memset(o, 0, sizeof *o);
@@ -329,17 +391,26 @@ try_request(struct db *db, const struct booking_request *q,
 	rc = booking_room_fits(rows, q->attendees, o);
 	snprintf(room, sizeof room, "%s", rows->nrows ?
 	    db_text(rows, 0, "name") : "");
+	if (rc == BK_OK)
+		rc = booking_policy_admits(db, k, rows, q->room_id,
+		    q->requester, owner->id, q->requester->admin ||
+		    owner->admin, &p, o);
 	db_rows_free(rows);
 	if (rc != BK_OK ||
 	    (rc = find_by_token(db, q, o)) != BK_OK ||
-	    (rc = booking_find_overlap(db, q->room_id, 0, from, to,
-	    o)) != BK_OK)
+	    (rc = booking_find_overlap(db, q->room_id, 0, q->starts_at,
+	    q->ends_at, p.buffer_minutes, o)) != BK_OK ||
+	    (rc = booking_within_limits(db, &p, q->room_id, owner->id, 0,
+	    q->starts_at, q->ends_at, o)) != BK_OK)
 		return booking_finish(db, rc);
+	state = p.instant ? "confirmed" : "pending";
+	snprintf(o->state, sizeof o->state, "%s", state);
 	if (db_exec(db, SQL_INSERT, DB_ARGS(DB_INT(q->room_id),
 	    DB_INT(owner->id), DB_STR(q->title), DB_INT(q->attendees),
 	    DB_STR(from), DB_STR(to), DB_STR(q->request_token),
 	    DB_INT(q->private), owner != q->requester ?
-	    DB_INT(q->requester->id) : DB_NULL), &o->id) != 1) {
+	    DB_INT(q->requester->id) : DB_NULL, DB_STR(state), DB_STR(state)),
+	    &o->id) != 1) {
 		/* The same token raced in for another room: show that one. */
 		if (db_last_error(db) == DB_DUPLICATE) {
 			db_rollback(db);
@@ -350,9 +421,11 @@ try_request(struct db *db, const struct booking_request *q,
 	}
 	if (booking_event(db, o->id, "requested", q->requester->id,
 	    NULL) == -1 ||
+	    (p.instant && booking_event(db, o->id, "confirmed", 0,
+	    NULL) == -1) ||
 	    (q->participants != NULL &&
 	    participants_store(db, o->id, q->participants) == -1) ||
-	    tell_request(db, q, owner, room, o->id) == -1 ||
+	    tell_request(db, q, owner, room, o->id, p.instant) == -1 ||
 	    readmodel_upsert(db, o->id) == -1)
 		return booking_finish(db, BK_DB_ERROR);
 	return booking_finish(db, BK_OK);
@@ -375,11 +448,12 @@ booking_submit(struct db *db, const struct rules *k,
 	if (q->participants != NULL &&
 	    q->participants->n > (size_t)k->max_participants)
 		return BK_TOO_MANY_NAMED;
-	return booking_request(db, q, o);
+	return booking_request(db, k, q, o);
 }
 
 /* What one attempt at a request works on. */
 struct request_attempt {
+	const struct rules		*k;
 	const struct booking_request	*q;
 	struct booking_outcome		*o;
 };
@@ -389,14 +463,14 @@ attempt_request(struct db *db, void *arg)
 {
 	struct request_attempt *a = arg;
 
-	return try_request(db, a->q, a->o);
+	return try_request(db, a->k, a->q, a->o);
 }
 
 enum booking_result
-booking_request(struct db *db, const struct booking_request *q,
-    struct booking_outcome *o)
+booking_request(struct db *db, const struct rules *k,
+    const struct booking_request *q, struct booking_outcome *o)
 {
-	struct request_attempt a = { q, o };
+	struct request_attempt a = { k, q, o };
 
 	return booking_retried(db, attempt_request, &a);
 }
@@ -498,7 +572,7 @@ apply_locked(struct db *db, long long id, const struct transition *t,
     struct booking_outcome *o)
 {
 	struct db_rows	*rows;
-	long long	 owner;
+	long long	 owner, room_id;
 	time_t		 start, end, since = 0, began = 0, now = clock_now();
 	char		 title[801], room[401];
 	struct notice_facts notice;
@@ -520,6 +594,7 @@ apply_locked(struct db *db, long long id, const struct transition *t,
 	state = db_text(rows, 0, "status");
 	snprintf(o->state, sizeof o->state, "%s", state);
 	owner = db_get_int(rows, 0, "user_id");
+	room_id = db_get_int(rows, 0, "room_id");
 	snprintf(title, sizeof title, "%s", db_text(rows, 0, "title"));
 	snprintf(room, sizeof room, "%s", db_text(rows, 0, "room"));
 	from_ok = strcmp(state, t->from[0]) == 0 ||
@@ -535,6 +610,10 @@ apply_locked(struct db *db, long long id, const struct transition *t,
 
 	if (t->owner_or_admin && actor != NULL &&
 	    (may = delegate_may_act(db, actor, owner)) != 1)
+		return may == -1 ? BK_DB_ERROR : BK_FORBIDDEN;
+	/* Its room's approvers decide, and the administrators. */
+	if (t->decides && actor != NULL &&
+	    (may = policy_may_decide(db, actor, room_id)) != 1)
 		return may == -1 ? BK_DB_ERROR : BK_FORBIDDEN;
 	/*
 	 * Whoever changes someone else's booking tells them why; their

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "clock.h"
+#include "policy.h"
 #include "rules.h"
 
 /*
@@ -92,6 +93,8 @@ enum booking_result {
 				   free: more than outcome.allowed % */
 	BK_SERIES_EMPTY,	/* none of its dates is free */
 	BK_SERIES_DAY,		/* many dates moved to another day */
+	BK_RESTRICTED,		/* only outcome.reason's groups may book it */
+	BK_LIMIT,		/* a limit per person: outcome.standing */
 	BK_DB_ERROR,		/* see db_last_error */
 };
 
@@ -112,6 +115,9 @@ struct booking_outcome {
 	/* A series: dates not free ("2026-12-14, 2026-12-21"), counts. */
 	char		 dates[300];
 	long long	 count, skipped, allowed;
+	int		 buffer_minutes;	/* BK_CONFLICT: the room's */
+	struct limit_standing standing;	/* BK_LIMIT: which, and where the
+					   person stands */
 };
 
 
@@ -125,12 +131,14 @@ enum booking_result booking_submit(struct db *, const struct rules *,
 		    const struct booking_request *, struct booking_outcome *);
 
 /*
- * Requests a booking (-> pending) for q->owner (who named q->requester
- * their delegate, or an administrator asks), names its participants, and
- * notifies the administrators, the owner and the participants.
+ * Requests a booking for q->owner (who named q->requester their delegate,
+ * or an administrator asks) as its room's policy allows (k: the site's
+ * limits): pending, or confirmed at once where the room says so
+ * (outcome.state); names its participants, and notifies the room's
+ * deciders, the owner and the participants.
  */
-enum booking_result booking_request(struct db *, const struct booking_request *,
-		    struct booking_outcome *);
+enum booking_result booking_request(struct db *, const struct rules *k,
+		    const struct booking_request *, struct booking_outcome *);
 
 /*
  * Applies action to booking id on behalf of actor (NULL: the system, for
@@ -201,8 +209,9 @@ enum booking_result booking_change_locked(struct db *, const struct rules *,
  * deciders (NOTIFY_DECIDERS), or to the people the booking names except
  * the person except (NOTIFY_NAMED).  0 or -1.
  */
-#define NOTIFY_DECIDERS	(-1)
+#define NOTIFY_DECIDERS	(-1)	/* the room's approvers, or the administrators */
 #define NOTIFY_NAMED	(-2)
+#define NOTIFY_ADMINS	(-3)	/* the administrators, whoever decides */
 int		booking_notify(struct db *, long long to, long long id,
 		    const char *kind, const struct notice_facts *n,
 		    long long except);
@@ -251,11 +260,29 @@ enum booking_result booking_room_fits(const struct db_rows *rows,
 
 /*
  * BK_CONFLICT with the booking in the way in o when a live booking of
- * room other than except overlaps [from, to) (SQL times); else BK_OK.
+ * room other than except overlaps [start, end) or comes within buffer
+ * minutes of it; else BK_OK.
  */
 enum booking_result booking_find_overlap(struct db *, long long room,
-		    long long except, const char *from, const char *to,
+		    long long except, time_t start, time_t end, int buffer,
 		    struct booking_outcome *o);
+/*
+ * The room's policy (room_row: booking_lock_room's) in *p for a booking
+ * of owner's that requester asks for (exempt: from the limits, as
+ * administrators are): BK_OK, or BK_RESTRICTED with the groups that may
+ * book it in o->reason.
+ */
+enum booking_result booking_policy_admits(struct db *, const struct rules *k,
+		    const struct db_rows *room_row, long long room,
+		    const struct user *requester, long long owner, int exempt,
+		    struct policy *p, struct booking_outcome *o);
+/*
+ * Whether owner may hold [start, end) in room besides what they hold
+ * there (but booking except) under p's limits: BK_OK or BK_LIMIT.
+ */
+enum booking_result booking_within_limits(struct db *, const struct policy *p,
+		    long long room, long long owner, long long except,
+		    time_t start, time_t end, struct booking_outcome *o);
 
 /* Takes the site's check-in window from its rules, once at start-up. */
 void		booking_configure(const struct rules *);

@@ -275,8 +275,9 @@ may_change(struct db *db, const struct before *b,
  */
 static enum booking_result
 fits(struct db *db, const struct rules *k, const struct booking_change *c,
-    const struct db_rows *entered, const struct diff *d, const char *from,
-    const char *to, time_t now, struct booking_outcome *o)
+    const struct before *b, const struct db_rows *entered,
+    const struct diff *d, time_t now, struct policy *p,
+    struct booking_outcome *o)
 {
 	enum booking_result	 rc;
 	enum rule_broken	 rule;
@@ -297,9 +298,18 @@ fits(struct db *db, const struct rules *k, const struct booking_change *c,
 		o->named = (long long)c->participants->n;
 	if (c->attendees < o->named)
 		return BK_TOO_FEW_ATTENDEES;
-	if (d->time || d->room)
-		return booking_find_overlap(db, c->room_id, c->id, from, to, o);
-	return BK_OK;
+	/* The room's policy, as for a new request, where it moves. */
+	if ((rc = booking_policy_admits(db, k, entered, c->room_id, c->actor,
+	    b->owner, c->actor->admin, p, o)) == BK_DB_ERROR ||
+	    (rc != BK_OK && d->room))
+		return rc;
+	if (!(d->time || d->room))
+		return BK_OK;
+	if ((rc = booking_find_overlap(db, c->room_id, c->id, c->starts_at,
+	    c->ends_at, p->buffer_minutes, o)) != BK_OK)
+		return rc;
+	return booking_within_limits(db, p, c->room_id, b->owner, c->id,
+	    c->starts_at, c->ends_at, o);
 }
 
 /* The booking, and the room-days it left and entered, in the read model. */
@@ -319,6 +329,7 @@ booking_change_locked(struct db *db, const struct rules *k,
 	struct before		 b;
 	struct diff		 d;
 	struct rules		 series_rules = *k;
+	struct policy		 p;
 	time_t			 now = clock_now();
 	char			*changes = NULL;
 	const char		*state;
@@ -344,16 +355,20 @@ booking_change_locked(struct db *db, const struct rules *k,
 	snprintf(room, sizeof room, "%s", entered->nrows == 1 ?
 	    db_text(entered, 0, "name") : "");
 	if ((rc = may_change(db, &b, c, now, o)) == BK_OK)
-		rc = fits(db, &series_rules, c, entered, &d, from, to, now, o);
+		rc = fits(db, &series_rules, c, &b, entered, &d, now, &p, o);
 	if (rc != BK_OK || !(d.time || d.room || d.title || d.attendees ||
 	    d.named)) {
 		participants_free(&b.named);
 		return rc;
 	}
-	/* A confirmed booking moved in time or room is decided again. */
-	o->back_to_pending = (d.time || d.room) &&
+	/*
+	 * Moved in time or room, it is decided again as a new request is:
+	 * confirmed at once where the room says so, else pending.
+	 */
+	o->back_to_pending = (d.time || d.room) && !p.instant &&
 	    strcmp(b.state, "confirmed") == 0;
-	state = o->back_to_pending ? "pending" : b.state;
+	state = (d.time || d.room) && p.instant ? "confirmed" :
+	    o->back_to_pending ? "pending" : b.state;
 	if ((changes = changes_json(&b, c, room, &d)) == NULL ||
 	    db_exec(db, SQL_CHANGE, DB_ARGS(DB_INT(c->room_id), DB_STR(from),
 	    DB_STR(to), DB_STR(c->title), DB_INT(c->attendees), DB_STR(state),

@@ -12,6 +12,7 @@
 #include "clock.h"
 #include "db.h"
 #include "participants.h"
+#include "policy.h"
 #include "readmodel.h"
 #include "user.h"
 #include "words.h"
@@ -37,11 +38,16 @@ static const char SQL_INSERT_SERIES[] =
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_INSERT[] =
     "INSERT INTO bookings (room_id, user_id, title, attendees, starts_at,"
-    " ends_at, request_token, private, booked_by, series_id, original_date)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " ends_at, request_token, private, booked_by, series_id, original_date,"
+    " status, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+    " IF(? = 'confirmed', UTC_TIMESTAMP(), NULL))";
 static const char SQL_EVENTS[] =
     "INSERT INTO booking_events (booking_id, kind, actor_id)"
     " SELECT id, 'requested', ? FROM bookings WHERE series_id = ?";
+/* A room that confirms at once: by nobody, right after. */
+static const char SQL_EVENTS_CONFIRMED[] =
+    "INSERT INTO booking_events (booking_id, kind, actor_id)"
+    " SELECT id, 'confirmed', NULL FROM bookings WHERE series_id = ?";
 static const char SQL_SERIES_BOOKINGS[] =
     "SELECT id, original_date FROM bookings WHERE series_id = ?"
     " ORDER BY original_date, id";
@@ -52,6 +58,7 @@ static const char SQL_SKIPPED[] =
 static const char *const state_names[] = {
 	[DATE_FREE] = "free", [DATE_TAKEN] = "taken",
 	[DATE_OUTSIDE] = "outside", [DATE_CLOSED] = "closed",
+	[DATE_LIMIT] = "limit",
 };
 
 const char *
@@ -188,10 +195,12 @@ mark_taken(struct db *db, long long room, struct series_plan *p)
 	struct db_rows	*rows;
 	size_t		 b = 0;
 	time_t		 start, end;
+	/* The room's buffer widens each date on both sides. */
+	time_t		 buffer = (time_t)p->policy.buffer_minutes * 60;
 	enum booking_result rc = BK_OK;
 
-	if (sql_time_utc(p->dates[0].when.start, from) == -1 ||
-	    sql_time_utc(p->dates[p->n - 1].when.end, to) == -1 ||
+	if (sql_time_utc(p->dates[0].when.start - buffer, from) == -1 ||
+	    sql_time_utc(p->dates[p->n - 1].when.end + buffer, to) == -1 ||
 	    (rows = db_query(db, SQL_TAKEN, DB_ARGS(DB_INT(room), DB_STR(to),
 	    DB_STR(from), DB_STR(from)))) == NULL)
 		return BK_DB_ERROR;
@@ -204,7 +213,7 @@ mark_taken(struct db *db, long long room, struct series_plan *p)
 				rc = BK_DB_ERROR;
 				break;
 			}
-			if (end > d->when.start)
+			if (end > d->when.start - buffer)
 				break;
 		}
 		if (d->state != DATE_FREE)
@@ -217,9 +226,9 @@ mark_taken(struct db *db, long long room, struct series_plan *p)
 				rc = BK_DB_ERROR;
 				break;
 			}
-			if (start >= d->when.end)
+			if (start >= d->when.end + buffer)
 				break;
-			if (end > d->when.start) {
+			if (end > d->when.start - buffer) {
 				rc = taken_by(d, rows, k);
 				break;
 			}
@@ -301,9 +310,11 @@ find_by_token(struct db *db, const struct booking_request *q,
 
 /* The room's lock and facts over the series' whole span; BK_OK or why. */
 static enum booking_result
-lock_room(struct db *db, const struct series_request *s,
-    struct series_plan *p, char *room, size_t n, struct booking_outcome *o)
+lock_room(struct db *db, const struct rules *k, const struct series_request *s,
+    const struct user *owner, struct series_plan *p, char *room, size_t n,
+    struct booking_outcome *o)
 {
+	const struct user *asks = s->first->requester;
 	char		 from[SQL_TIME_LEN], to[SQL_TIME_LEN];
 	struct db_rows	*rows;
 	enum booking_result rc = BK_OK;
@@ -318,12 +329,58 @@ lock_room(struct db *db, const struct series_request *s,
 	else if (s->first->attendees > (o->capacity =
 	    db_get_int(rows, 0, "capacity")))
 		rc = BK_OVER_CAPACITY;
-	else {
+	else if ((rc = booking_policy_admits(db, k, rows, s->first->room_id,
+	    asks, owner->id, asks->admin || owner->admin, &p->policy,
+	    o)) == BK_OK) {
 		snprintf(room, n, "%s", db_text(rows, 0, "name"));
 		rc = mark_closed(rows, p);
 	}
 	db_rows_free(rows);
 	return rc;
+}
+
+/*
+ * Marks the free dates a limit per person refuses, each counted with
+ * what the owner holds in the room and the free dates before it.
+ */
+static enum booking_result
+mark_limited(struct db *db, long long room, long long owner,
+    struct series_plan *p)
+{
+	time_t			*start, *end;
+	enum limit		*refused;
+	struct series_plan_date	**free_dates;
+	size_t			 n = 0;
+	int			 rc = 0;
+
+	start = calloc(p->n, sizeof *start);
+	end = calloc(p->n, sizeof *end);
+	refused = calloc(p->n, sizeof *refused);
+	free_dates = calloc(p->n, sizeof *free_dates);
+	if (start == NULL || end == NULL || refused == NULL ||
+	    free_dates == NULL)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < p->n; i++)
+		if (p->dates[i].state == DATE_FREE) {
+			free_dates[n] = &p->dates[i];
+			start[n] = p->dates[i].when.start;
+			end[n++] = p->dates[i].when.end;
+		}
+	/* Each refused date's own standing: checked one by one after. */
+	if (rc == 0 && policy_limits_check(db, room, owner, 0,
+	    p->policy.limits, start, end, n, refused, NULL) == -1)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		if (refused[i] != LIMIT__COUNT) {
+			free_dates[i]->state = DATE_LIMIT;
+			free_dates[i]->limit.which = refused[i];
+			free_dates[i]->limit.max = p->policy.limits[refused[i]];
+		}
+	free(start);
+	free(end);
+	free(refused);
+	free(free_dates);
+	return rc == 0 ? BK_OK : BK_DB_ERROR;
 }
 
 /* Tells whom a new series concerns, once: deciders, owner, people. */
@@ -332,6 +389,7 @@ tell_series(struct db *db, const struct booking_request *q,
     const struct user *owner, const char *room, const struct series_plan *p,
     long long first_id)
 {
+	int instant = p->policy.instant;
 	const struct series_plan_date *first = NULL;
 	struct notice_facts n;
 
@@ -341,8 +399,9 @@ tell_series(struct db *db, const struct booking_request *q,
 	n = (struct notice_facts){ .title = q->title, .room = room,
 	    .actor = q->requester->name, .start = first->when.start,
 	    .end = first->when.end, .dates = (int)(p->n - p->skipped) };
-	if (booking_notify(db, NOTIFY_DECIDERS, first_id, "series_requested",
-	    &n, 0) == -1)
+	/* Confirmed at once: nothing to decide. */
+	if (!instant && booking_notify(db, NOTIFY_DECIDERS, first_id,
+	    "series_requested", &n, 0) == -1)
 		return -1;
 	if (owner != q->requester && booking_notify(db, owner->id, first_id,
 	    "series_booked_for_you", &n, 0) == -1)
@@ -364,6 +423,8 @@ write_series(struct db *db, const struct series_request *s,
 	int				 start_minute, end_minute;
 	long long			 first_id = 0;
 	const char			*token = q->request_token;
+	const char			*state = p->policy.instant ?
+					    "confirmed" : "pending";
 	int				 named = q->participants != NULL &&
 					    q->participants->n > 0;
 
@@ -394,7 +455,8 @@ write_series(struct db *db, const struct series_request *s,
 		    token != NULL ? DB_STR(token) : DB_NULL,
 		    DB_INT(q->private), owner != q->requester ?
 		    DB_INT(q->requester->id) : DB_NULL, DB_INT(p->series_id),
-		    DB_STR(d->when.date)), &d->booking_id) != 1 ||
+		    DB_STR(d->when.date), DB_STR(state), DB_STR(state)),
+		    &d->booking_id) != 1 ||
 		    (named && participants_store(db, d->booking_id,
 		    q->participants) == -1) ||
 		    readmodel_recount(db, q->room_id, d->when.start) == -1)
@@ -406,6 +468,8 @@ write_series(struct db *db, const struct series_request *s,
 	/* Each date's history and status row, all at once. */
 	if (db_exec(db, SQL_EVENTS, DB_ARGS(DB_INT(q->requester->id),
 	    DB_INT(p->series_id)), NULL) < 1 ||
+	    (p->policy.instant && db_exec(db, SQL_EVENTS_CONFIRMED,
+	    DB_ARGS(DB_INT(p->series_id)), NULL) < 1) ||
 	    readmodel_upsert_series(db, p->series_id) == -1)
 		return BK_DB_ERROR;
 	return tell_series(db, q, owner, room, p, first_id) == -1 ?
@@ -439,10 +503,12 @@ attempt_series(struct db *db, void *arg)
 	if (db_begin(db) == -1)
 		return BK_DB_ERROR;
 	if ((rc = booking_request_people(db, q, owner, o)) != BK_OK ||
-	    (rc = lock_room(db, a->s, p, room, sizeof room, o)) != BK_OK ||
+	    (rc = lock_room(db, a->k, a->s, owner, p, room, sizeof room,
+	    o)) != BK_OK ||
 	    (!a->s->preview && (rc = find_by_token(db, q, p, o)) != BK_OK))
 		return booking_finish(db, rc);
-	if ((rc = mark_taken(db, q->room_id, p)) != BK_OK)
+	if ((rc = mark_taken(db, q->room_id, p)) != BK_OK ||
+	    (rc = mark_limited(db, q->room_id, owner->id, p)) != BK_OK)
 		return booking_finish(db, rc);
 	o->allowed = a->k->series_skips_allowed;
 	if (count_skipped(p, o) == p->n)

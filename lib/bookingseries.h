@@ -20,12 +20,14 @@ enum series_date_state {
 	DATE_TAKEN,	/* another live booking holds the room then */
 	DATE_OUTSIDE,	/* against the site's rules: .rule says which */
 	DATE_CLOSED,	/* the room is out of use then */
+	DATE_LIMIT,	/* a limit per person: .limit says which */
 };
 
 struct series_plan_date {
 	struct series_date	 when;
 	enum series_date_state	 state;
 	enum rule_broken	 rule;		/* DATE_OUTSIDE */
+	struct limit_standing	 limit;		/* DATE_LIMIT */
 	/* DATE_TAKEN: the booking in the way, for the reader's eyes. */
 	time_t			 taken_start, taken_end;
 	long long		 taken_owner;
@@ -35,7 +37,7 @@ struct series_plan_date {
 	long long		 booking_id;	/* the booking made (0: none) */
 };
 
-/* Its state's name: "free", "taken", "outside" or "closed". */
+/* Its state's name: "free", "taken", "outside", "closed" or "limit". */
 const char *series_date_state(const struct series_plan_date *d);
 
 /* A series' dates as checked, and what was made of them. */
@@ -44,6 +46,7 @@ struct series_plan {
 	size_t			 n;
 	size_t			 skipped;	/* dates not free */
 	long long		 series_id;	/* made (0: none) */
+	struct policy		 policy;	/* the room's */
 };
 
 /* A request for a series: the first date's booking, and how it repeats. */

@@ -95,6 +95,16 @@ static const struct key config_keys[] = {
 	    CFG(rules.series_skips_allowed), 0, 0, 100 },
 	{ "rules",	"series_no_shows", K_INT, CFG(rules.series_no_shows),
 	    0, 1, 100 },
+	{ "rules",	"max_per_day",	K_INT,
+	    CFG(rules.limits[LIMIT_PER_DAY]), 0, 0, 1000 },
+	{ "rules",	"max_per_week",	K_INT,
+	    CFG(rules.limits[LIMIT_PER_WEEK]), 0, 0, 1000 },
+	{ "rules",	"max_hours_per_week", K_INT,
+	    CFG(rules.limits[LIMIT_HOURS_PER_WEEK]), 0, 0, 168 },
+	{ "rules",	"max_future",	K_INT,
+	    CFG(rules.limits[LIMIT_FUTURE]), 0, 0, 1000 },
+	{ "rules",	"escalate_hours", K_INT, CFG(rules.escalate_hours),
+	    0, 1, 24 * 30 },
 	{ "privacy",	"show_owner",	K_BOOL,	CFG(show_owner), 0, 0, 1 },
 	{ "testing",	"clock_file",	K_STR,	CFG(clock_file), 0, 0, 0 },
 	{ "testing",	"slow_path",	K_BOOL,	CFG(slow_path),	0, 0, 1 },
@@ -442,7 +452,8 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 	    .max_minutes = 8 * 60, .horizon_days = 90, .checkin_opens = 15,
 	    .checkin_grace = 15, .max_participants = 100,
 	    .max_occurrences = 100, .series_horizon_days = 365,
-	    .series_skips_allowed = 25, .series_no_shows = 3 };
+	    .series_skips_allowed = 25, .series_no_shows = 3,
+	    .escalate_hours = 24 };
 	if (parse_file(path, &p, err, errlen) == -1 ||
 	    check_required(&p, path, err, errlen) == -1)
 		return -1;

@@ -28,6 +28,18 @@ struct context_config {
 	char	db_password[128];	/* from the secrets file, never the INI */
 };
 
+/*
+ * A person's limits in one room: bookings a day and a week, hours a week,
+ * and live bookings ahead.  Rooms may set their own (lib/policy).
+ */
+enum limit {
+	LIMIT_PER_DAY,
+	LIMIT_PER_WEEK,
+	LIMIT_HOURS_PER_WEEK,
+	LIMIT_FUTURE,
+	LIMIT__COUNT
+};
+
 /* What a booking must respect; times of day are the site's local times. */
 struct rules {
 	int	slot_minutes;	/* starts and ends fall on this grid */
@@ -43,6 +55,10 @@ struct rules {
 	int	series_horizon_days;	/* how far ahead a series may go */
 	int	series_skips_allowed;	/* % of its dates a series may skip */
 	int	series_no_shows;	/* no-shows in a row that release it */
+	int	limits[LIMIT__COUNT];	/* each room's unless it sets its own;
+					   0: no limit */
+	int	escalate_hours;	/* a request waiting this long goes to the
+				   administrators too */
 };
 
 struct config {

@@ -6,6 +6,7 @@
 #include "fields.h"
 #include "i18n.h"
 #include "participants.h"
+#include "room.h"
 #include "series.h"
 #include "password.h"
 #include "token.h"
@@ -253,6 +254,38 @@ static const struct input_field
 	.says = N_("Keep it to 2000 characters.") },
     checkin_required = { .name = "checkin_required",
 	.json = "checkinRequired", .type = IN_FLAG },
+    approval = { .name = "approval", .json = "approval", .type = IN_CHOICE,
+	.choices = (const char *const[]){ "required", "instant", NULL },
+	.says = N_("approval: \"required\" (its approvers decide each "
+	"request) or \"instant\" (confirmed at once)") },
+    approvers = { .name = "approvers", .json = "approvers", .type = IN_LIST,
+	.max = 2000, .says = N_("Give people by their login names, separated "
+	"by commas."), .flags = IN_PLAIN },
+    approver_groups = { .name = "approver_groups", .json = "approverGroups",
+	.type = IN_LIST, .max = 100, .says = N_("Give groups by their names."),
+	.flags = IN_PLAIN },
+    bookable_by = { .name = "bookable_by", .json = "bookableBy",
+	.type = IN_LIST, .max = 100, .says = N_("Give groups by their names."),
+	.flags = IN_PLAIN },
+    buffer_minutes = { .name = "buffer_minutes", .json = "bufferMinutes",
+	.type = IN_INT, .min = 0, .max = 240,
+	.says = N_("Enter the minutes to keep free, from 0 to 240.") },
+    max_per_day = { .name = "max_per_day", .json = "maxPerDay",
+	.type = IN_INT, .min = 0, .max = 1000, .dflt = LIMIT_SITE,
+	.says = N_("Enter a whole number from 0 (no limit) to 1000, or "
+	"leave it empty for the site's limit.") },
+    max_per_week = { .name = "max_per_week", .json = "maxPerWeek",
+	.type = IN_INT, .min = 0, .max = 1000, .dflt = LIMIT_SITE,
+	.says = N_("Enter a whole number from 0 (no limit) to 1000, or "
+	"leave it empty for the site's limit.") },
+    max_hours_per_week = { .name = "max_hours_per_week",
+	.json = "maxHoursPerWeek", .type = IN_INT, .min = 0, .max = 168,
+	.dflt = LIMIT_SITE, .says = N_("Enter hours from 0 (no limit) to 168, "
+	"or leave it empty for the site's limit.") },
+    max_future = { .name = "max_future", .json = "maxFuture",
+	.type = IN_INT, .min = 0, .max = 1000, .dflt = LIMIT_SITE,
+	.says = N_("Enter a whole number from 0 (no limit) to 1000, or "
+	"leave it empty for the site's limit.") },
     version = { .name = "version", .type = IN_INT, .min = 1,
 	.max = ID_MAX, .says = N_("Reload the form and try again.") },
     closed_from = { .name = "closed_from", .json = "closedFrom",
@@ -348,15 +381,18 @@ const struct input_field *const decision_in[] = { &decision, &reason, NULL };
 const struct input_field *const confirms_query[] = {
 	&waiting, &after, &limit, NULL
 };
-const struct input_field *const approvals_query[] = { &done, &page_after, NULL };
-
-const struct input_field *const room_in[] = {
-	&room_name, &location, &capacity, &description, &checkin_required,
-	&version, NULL
+const struct input_field *const approvals_query[] = {
+	&done, &page_after, &of_room, NULL
 };
+
+/* A room and its policy (lib/policy): the form's and the API's. */
+#define ROOM_FIELDS	&room_name, &location, &capacity, &description,	\
+	&checkin_required, &approval, &approvers, &approver_groups,	\
+	&bookable_by, &buffer_minutes, &max_per_day, &max_per_week,	\
+	&max_hours_per_week, &max_future
+const struct input_field *const room_in[] = { ROOM_FIELDS, &version, NULL };
 const struct input_field *const room_change_in[] = {
-	&room_status, &reason, &closed_from, &closed_until, &room_name,
-	&location, &capacity, &description, &checkin_required, NULL
+	&room_status, &reason, &closed_from, &closed_until, ROOM_FIELDS, NULL
 };
 const struct input_field *const room_close_in[] = {
 	&reason_required, &closed_from, &closed_until, &confirmed, NULL

@@ -298,6 +298,9 @@ json_as_text(struct req *r, const struct input_field *f, const char *as,
 
 	switch (f->type) {
 	case IN_INT:
+		/* null: back to what it is without a value (e.g. a default). */
+		if (json_is_null(v) && !(f->flags & IN_REQUIRED))
+			return "";
 		if (!json_is_integer(v))
 			break;
 		snprintf(buf, 24, "%" JSON_INTEGER_FORMAT, json_integer_value(v));

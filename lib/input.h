@@ -56,7 +56,7 @@ struct input_value {
 	const char	*sent_as;	/* the name it came under */
 };
 
-#define INPUT_MAX_FIELDS	16
+#define INPUT_MAX_FIELDS	24
 #define INPUT_MAX_ITEMS		1000	/* of an IN_LIST */
 
 struct input {

@@ -95,18 +95,20 @@ page_begin(struct page *p, struct req *r, const char *title,
 			tpl_set(tpl_section(p->root, "UNREAD"), "COUNT",
 			    user_count_text(r->user->unread, count,
 			    sizeof count));
-		if (r->user->admin) {
-			struct tpl *a = tpl_section(p->root, "ADMIN_NAV");
+		if ((waiting = session_waiting(r)) == -1) {
+			page_discard(p);
+			return -1;
+		}
+		if (r->decides) {
+			struct tpl *a = tpl_section(p->root, "DECIDER_NAV");
 
-			if ((waiting = session_waiting(r)) == -1) {
-				page_discard(p);
-				return -1;
-			}
 			if (waiting > 0)
 				tpl_set(tpl_section(a, "WAITING"), "COUNT",
 				    user_count_text(waiting, count,
 				    sizeof count));
 		}
+		if (r->user->admin)
+			tpl_show(p->root, "ADMIN_NAV");
 	} else
 		tpl_show(p->root, "ANONYMOUS");
 	/* Where a person's zone is not the site's, the page says whose. */

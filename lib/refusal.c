@@ -144,9 +144,38 @@ say_conflict(const struct facts *f, char *buf, size_t n)
 {
 	char span[256];
 
-	snprintf(buf, n, SAY(f, "That time is taken: the room is booked %s. "
-	    "Choose another time or room."), when_span(f->lang,
-	    f->o->conflict_start, f->o->conflict_end, span, sizeof span));
+	when_span(f->lang, f->o->conflict_start, f->o->conflict_end, span,
+	    sizeof span);
+	if (f->o->buffer_minutes > 0)
+		snprintf(buf, n, SAY(f, "That time is taken: the room is booked "
+		    "%s, and keeps %d minutes free before and after each "
+		    "booking. Choose another time or room."), span,
+		    f->o->buffer_minutes);
+	else
+		snprintf(buf, n, SAY(f, "That time is taken: the room is booked "
+		    "%s. Choose another time or room."), span);
+}
+
+static void
+say_restricted(const struct facts *f, char *buf, size_t n)
+{
+	snprintf(buf, n, SAY(f, "This room is restricted: only members of %s "
+	    "may book it."), f->o->reason);
+}
+
+/* Which limit, and where the person stands. */
+static void
+say_limit(const struct facts *f, char *buf, size_t n)
+{
+	const struct limit_standing	*at = &f->o->standing;
+	char				 limit[128], standing[128];
+
+	words_limit(f->lang, at->which, at->max, limit, sizeof limit);
+	words_standing(f->lang, at->which, at->used, at->max, standing,
+	    sizeof standing);
+	snprintf(buf, n, SAY(f, "Over this room's limit: %s (you have %s). "
+	    "Choose another time or room, or cancel a booking first."), limit,
+	    standing);
 }
 
 /* The site's rules, one sentence each. */
@@ -269,6 +298,12 @@ static const struct {
 } table[] = {
 	{ BK_NOT_FOUND,		ANY_ACTION,	404, NULL,
 	    N_("There is no such booking."), NULL },
+	{ BK_FORBIDDEN,		ACT_CONFIRM,	403, NULL,
+	    N_("Only this room's approvers and the administrators decide its "
+	    "requests."), NULL },
+	{ BK_FORBIDDEN,		ACT_DENY,	403, NULL,
+	    N_("Only this room's approvers and the administrators decide its "
+	    "requests."), NULL },
 	{ BK_FORBIDDEN,		ANY_ACTION,	404, NULL,
 	    N_("There is no such booking."), NULL },
 	{ BK_NOT_ALLOWED,	ACT_CHECKIN,	409, NULL, NULL, say_not_confirmed },
@@ -296,6 +331,9 @@ static const struct {
 	{ BK_CONFLICT,		ANY_ACTION,	409, "starts_at", NULL,
 	    say_conflict },
 	{ BK_RULE_BROKEN,	ANY_ACTION,	422, "*", NULL, say_rule },
+	{ BK_RESTRICTED,	ANY_ACTION,	403, "room_id", NULL,
+	    say_restricted },
+	{ BK_LIMIT,		ANY_ACTION,	409, "starts_at", NULL, say_limit },
 	{ BK_NOT_DELEGATE,	ANY_ACTION,	403, "owner",
 	    N_("You can book only for yourself and for people who named you "
 	    "their delegate."), NULL },

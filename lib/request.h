@@ -139,6 +139,7 @@ struct req {
 	int		 bearer;	/* user came with an API token */
 	long long	 waiting;	/* session_waiting's count, once read */
 	int		 waiting_read;
+	int		 decides;	/* and whether they decide requests */
 	const char	*lang;		/* the reader's language (lib/i18n) */
 	const struct app *app;
 	const struct route *route;

@@ -6,13 +6,16 @@
 #include "clock.h"
 #include "db.h"
 #include "log.h"
+#include "policy.h"
 #include "readmodel.h"
 #include "room.h"
 
 /* Check-in is required from the moment it is switched on. */
 static const char SQL_INSERT[] =
     "INSERT INTO rooms (name, location, capacity, description,"
-    " checkin_required_since) VALUES (?, ?, ?, ?, IF(?, UTC_TIMESTAMP(), NULL))";
+    " checkin_required_since, approval, buffer_minutes, max_per_day,"
+    " max_per_week, max_hours_per_week, max_future)"
+    " VALUES (?, ?, ?, ?, IF(?, UTC_TIMESTAMP(), NULL), ?, ?, ?, ?, ?, ?)";
 static const char SQL_EVENT[] =
     "INSERT INTO room_events (room_id, kind, actor_id, reason, cancelled,"
     " closed_from, closed_until) VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -23,7 +26,9 @@ static const char SQL_LOCK[] =
 static const char SQL_UPDATE[] =
     "UPDATE rooms SET name = ?, location = ?, capacity = ?, description = ?,"
     " checkin_required_since = IF(?, COALESCE(checkin_required_since,"
-    " UTC_TIMESTAMP()), NULL),"
+    " UTC_TIMESTAMP()), NULL), approval = ?, buffer_minutes = ?,"
+    " max_per_day = ?, max_per_week = ?, max_hours_per_week = ?,"
+    " max_future = ?,"
     " version = version + 1, updated_at = UTC_TIMESTAMP() WHERE id = ?";
 /* Status says whether the closure window (if any) has begun. */
 static const char SQL_SET_CLOSURE[] =
@@ -81,6 +86,37 @@ add_event(struct db *db, const struct user *actor, long long room,
 {
 	return add_window_event(db, actor, room, kind, reason, cancelled, NULL,
 	    NULL);
+}
+
+/* A room's own limit, or NULL for the site's. */
+#define LIMIT_ARG(in, l)	((in)->limits[l] == LIMIT_SITE ? DB_NULL : \
+				    DB_INT((in)->limits[l]))
+
+/*
+ * The room's approvers and who may book it, as in gives them, inside the
+ * transaction; ROOM_OK or the name nobody has (rolled back).
+ */
+static enum room_result
+store_policy(struct db *db, long long id, const struct room_input *in,
+    struct room_outcome *o)
+{
+	int rc = policy_store(db, id, in, o->reason, sizeof o->reason);
+
+	switch (rc) {
+	case 0:
+		return ROOM_OK;
+	case 1:
+		db_rollback(db);
+		return ROOM_NO_PERSON;
+	case 2:
+	case 3:
+		o->field = rc == 2 ? "approver_groups" : "bookable_by";
+		db_rollback(db);
+		return ROOM_NO_GROUP;
+	default:
+		db_rollback(db);
+		return ROOM_DB_ERROR;
+	}
 }
 
 /* Rolls back a write the database refused: a taken name, or a failure. */
@@ -141,14 +177,22 @@ enum room_result
 room_add(struct db *db, const struct user *actor, const struct room_input *in,
     struct room_outcome *o)
 {
+	enum room_result rc;
+
 	memset(o, 0, sizeof *o);
 	if (db_begin(db) == -1)
 		return ROOM_DB_ERROR;
 	if (db_exec(db, SQL_INSERT, DB_ARGS(DB_STR(in->name),
 	    DB_STR(in->location), DB_INT(in->capacity), DB_STR(in->description),
-	    DB_INT(in->checkin_required)), &o->id) != 1 ||
+	    DB_INT(in->checkin_required), DB_STR(in->instant ? "instant" :
+	    "required"), DB_INT(in->buffer_minutes),
+	    LIMIT_ARG(in, LIMIT_PER_DAY), LIMIT_ARG(in, LIMIT_PER_WEEK),
+	    LIMIT_ARG(in, LIMIT_HOURS_PER_WEEK), LIMIT_ARG(in, LIMIT_FUTURE)),
+	    &o->id) != 1 ||
 	    add_event(db, actor, o->id, "created", NULL, 0) == -1)
 		return write_refused(db);
+	if ((rc = store_policy(db, o->id, in, o)) != ROOM_OK)
+		return rc;
 	return finish(db, ROOM_OK);
 }
 
@@ -167,10 +211,16 @@ room_change(struct db *db, const struct user *actor, long long id,
 	db_rows_free(cur);
 	if (db_exec(db, SQL_UPDATE, DB_ARGS(DB_STR(in->name),
 	    DB_STR(in->location), DB_INT(in->capacity), DB_STR(in->description),
-	    DB_INT(in->checkin_required), DB_INT(id)), NULL) != 1 ||
+	    DB_INT(in->checkin_required), DB_STR(in->instant ? "instant" :
+	    "required"), DB_INT(in->buffer_minutes),
+	    LIMIT_ARG(in, LIMIT_PER_DAY), LIMIT_ARG(in, LIMIT_PER_WEEK),
+	    LIMIT_ARG(in, LIMIT_HOURS_PER_WEEK), LIMIT_ARG(in, LIMIT_FUTURE),
+	    DB_INT(id)), NULL) != 1 ||
 	    (renamed && readmodel_rename_room(db, id, in->name) == -1) ||
 	    add_event(db, actor, id, "edited", NULL, 0) == -1)
 		return write_refused(db);
+	if ((rc = store_policy(db, id, in, o)) != ROOM_OK)
+		return rc;
 	return finish(db, ROOM_OK);
 }
 

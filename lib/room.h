@@ -4,10 +4,25 @@
 
 #include <time.h>
 
+#include "config.h"
 #include "user.h"
 
 struct db;
 struct db_rows;
+
+/*
+ * Names a room's policy gives: groups' names, or logins (an item may
+ * hold several, separated by commas or spaces).
+ */
+#define ROOM_NAMES_MAX	50
+struct room_names {
+	const char	*v[ROOM_NAMES_MAX];
+	size_t		 n;
+	int		 keep;		/* leave them as saved */
+};
+
+/* A limit of the room's that takes the site's [rules] value. */
+#define LIMIT_SITE	(-1)
 
 /* A room as the forms and the API give it, already checked. */
 struct room_input {
@@ -16,6 +31,14 @@ struct room_input {
 	const char	*description;
 	long long	 capacity;
 	int		 checkin_required;
+	/* Its policy (lib/policy). */
+	int		 instant;	/* confirmed at once, no approval */
+	long long	 buffer_minutes;	/* kept free before and after */
+	long long	 limits[LIMIT__COUNT];	/* LIMIT_SITE, 0: none */
+	struct room_names approvers;	/* people who decide its requests */
+	struct room_names approver_groups;	/* and groups who do */
+	struct room_names bookable_by;	/* groups who may book it; none:
+					   everyone */
 };
 
 /* Out of use from from (0 or past: now) until until (0: further notice). */
@@ -32,6 +55,9 @@ enum room_result {
 	ROOM_STALE,		/* saved since the version given */
 	ROOM_ALREADY,		/* already available, or already not */
 	ROOM_HAS_BOOKINGS,	/* remove: their history must stay */
+	ROOM_NO_PERSON,		/* the policy names a login nobody has:
+				   outcome.reason */
+	ROOM_NO_GROUP,		/* or a group there is not */
 	ROOM_DB_ERROR,		/* see db_last_error */
 };
 
@@ -42,7 +68,10 @@ struct room_outcome {
 	struct db_rows	*cancelled;	/* room_close: the bookings cancelled */
 	long long	 version;	/* ROOM_STALE: the room's version now */
 	char		 status[16];	/* ROOM_ALREADY: "available" or not */
-	char		 reason[501];	/* and why it is out of use */
+	char		 reason[501];	/* and why it is out of use; the
+					   name ROOM_NO_PERSON/GROUP found */
+	const char	*field;		/* ROOM_NO_GROUP: "approver_groups"
+					   or "bookable_by" */
 };
 
 /*

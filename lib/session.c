@@ -10,6 +10,7 @@
 #include "log.h"
 #include "response.h"
 #include "i18n.h"
+#include "policy.h"
 #include "session.h"
 #include "token.h"
 
@@ -37,6 +38,18 @@ static const char SQL_SESSION[] =
 static const char SQL_WAITING[] =
     "SELECT COUNT(*) AS waiting FROM (SELECT 1 FROM bookings"
     " WHERE status = 'pending' LIMIT " COUNT_CAP_SQL ") w";
+/*
+ * A room's approver's: whether they decide any room, and what waits in
+ * theirs (by room and start: pending requests older than a day are
+ * expired by then).
+ */
+static const char SQL_DECIDES[] =
+    "SELECT EXISTS (SELECT 1 FROM " POLICY_ROOMS_DECIDED_BY " d) AS decides";
+static const char SQL_WAITING_MINE[] =
+    "SELECT COUNT(*) AS waiting FROM (SELECT 1 FROM bookings"
+    " WHERE room_id IN " POLICY_ROOMS_DECIDED_BY " AND status = 'pending'"
+    " AND starts_at > UTC_TIMESTAMP() - INTERVAL 1 DAY"
+    " LIMIT " COUNT_CAP_SQL ") w";
 static const char SQL_TOUCH[] =
     "UPDATE sessions SET expires_at = UTC_TIMESTAMP() + INTERVAL ? SECOND"
     " WHERE token_hash = ?";
@@ -90,20 +103,41 @@ touch(struct req *r, const unsigned char *hash, long long idle_left)
 	return 0;
 }
 
+/* The one number a query about r's person answers, or -1. */
+static long long
+count_of(struct req *r, const char *sql, const char *column)
+{
+	struct db_rows	*rows;
+	long long	 n, me = r->user->id;
+
+	if ((rows = r->user->admin ? db_query(r->app->db, sql, DB_NOARGS) :
+	    db_query(r->app->db, sql, DB_ARGS(DB_INT(me), DB_INT(me)))) ==
+	    NULL)
+		return -1;
+	n = db_get_int(rows, 0, column);
+	db_rows_free(rows);
+	return n;
+}
+
 long long
 session_waiting(struct req *r)
 {
-	struct db_rows *rows;
+	long long decides;
 
-	if (r->user == NULL || !r->user->admin)
+	if (r->user == NULL)
 		return 0;
 	if (r->waiting_read)
 		return r->waiting;
-	if ((rows = db_query(r->app->db, SQL_WAITING, DB_NOARGS)) == NULL)
+	if (r->user->admin)
+		decides = 1;
+	else if ((decides = count_of(r, SQL_DECIDES, "decides")) == -1)
 		return -1;
-	r->waiting = db_get_int(rows, 0, "waiting");
+	r->decides = decides > 0;
+	r->waiting = !r->decides ? 0 : count_of(r, r->user->admin ?
+	    SQL_WAITING : SQL_WAITING_MINE, "waiting");
+	if (r->waiting == -1)
+		return -1;
 	r->waiting_read = 1;
-	db_rows_free(rows);
 	return r->waiting;
 }
 

@@ -57,9 +57,11 @@ void	session_form_token(const struct req *r, char out[TOKEN_LEN]);
 int	session_csrf_ok(const struct req *r);
 
 /*
- * How many requests wait for a decision, up to COUNT_CAP, for a decider's
- * page (0 for anyone else), or -1 if the database failed.  Read once a
- * request, however many parts of the page show it.
+ * How many requests wait for r's person's decision, up to COUNT_CAP: for
+ * an administrator every one, for a room's approver their rooms' (0 for
+ * anyone else; r->decides says whether they decide).  -1 if the
+ * database failed.  Read once a request, however many parts of the page
+ * show it.
  */
 long long session_waiting(struct req *r);
 

@@ -354,3 +354,57 @@ words_change_text(const char *lang, const char *changes, char *buf, size_t n)
 	json_decref(j);
 	return buf;
 }
+
+char *
+words_limit(const char *lang, enum limit which, long long max, char *buf,
+    size_t n)
+{
+	switch (which) {
+	case LIMIT_PER_DAY:
+		snprintf(buf, n, i18n_text(lang, "At most %lld bookings a day "
+		    "per person"), max);
+		break;
+	case LIMIT_PER_WEEK:
+		snprintf(buf, n, i18n_text(lang, "At most %lld bookings a week "
+		    "per person"), max);
+		break;
+	case LIMIT_HOURS_PER_WEEK:
+		snprintf(buf, n, i18n_text(lang, "At most %lld hours a week "
+		    "per person"), max);
+		break;
+	default:
+		snprintf(buf, n, i18n_text(lang, "At most %lld bookings ahead "
+		    "per person"), max);
+		break;
+	}
+	return buf;
+}
+
+char *
+words_standing(const char *lang, enum limit which, long long used,
+    long long max, char *buf, size_t n)
+{
+	switch (which) {
+	case LIMIT_PER_DAY:
+		snprintf(buf, n, i18n_text(lang, "%lld of %lld that day"), used,
+		    max);
+		break;
+	case LIMIT_PER_WEEK:
+		snprintf(buf, n, i18n_text(lang, "%lld of %lld that week"),
+		    used, max);
+		break;
+	case LIMIT_HOURS_PER_WEEK:
+		if (used % 60 != 0)
+			snprintf(buf, n, i18n_text(lang, "%lld h %lld min of "
+			    "%lld h that week"), used / 60, used % 60, max);
+		else
+			snprintf(buf, n, i18n_text(lang, "%lld h of %lld h that "
+			    "week"), used / 60, max);
+		break;
+	default:
+		snprintf(buf, n, i18n_text(lang, "%lld of %lld bookings ahead"),
+		    used, max);
+		break;
+	}
+	return buf;
+}

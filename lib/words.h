@@ -59,4 +59,18 @@ char		*words_notice(const char *lang, const char *kind,
 char		*words_change_text(const char *lang, const char *changes,
 		    char *buf, size_t n);
 
+/*
+ * A room's limit in lang: "At most 3 bookings a week per person", into
+ * buf; returns buf.
+ */
+char		*words_limit(const char *lang, enum limit which, long long max,
+		    char *buf, size_t n);
+
+/*
+ * Where a person stands against a limit, in lang: "2 of 3 this week",
+ * "6 h of 10 h this week" (used: bookings, or minutes for the hours).
+ */
+char		*words_standing(const char *lang, enum limit which,
+		    long long used, long long max, char *buf, size_t n);
+
 #endif

@@ -1,5 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Approvals</h1>
+<form class="inline filters" method="get" action="/admin/approvals"><label for="room">Room</label>
+<select id="room" name="room"><option value="">Every room I decide</option>{{#ROOM_CHOICE}}<option value="{{ID}}"{{#PICKED}} selected{{/PICKED}}>{{NAME}}</option>{{/ROOM_CHOICE}}</select>
+<button class="button" type="submit">Show</button>{{#FILTERED}} <a href="/admin/approvals">Show all</a>{{/FILTERED}}</form>
 {{#DONE}}<p class="notice" role="status" id="done">{{MESSAGE}}</p>{{/DONE}}
 {{#PROBLEM}}<div class="form-error" role="alert" id="problem"><p>{{MESSAGE}}</p>{{#SOME_FAILED}}<ul class="failed">{{#FAILED}}<li>{{TEXT}}</li>{{/FAILED}}</ul>{{/SOME_FAILED}}</div>{{/PROBLEM}}
 {{#NONE}}<p>No requests are waiting.</p>{{/NONE}}

@@ -22,8 +22,8 @@
 <li><a href="/rooms"{{#CUR_ROOMS}} aria-current="page"{{/CUR_ROOMS}}>Rooms</a></li>
 <li><a href="/status"{{#CUR_STATUS}} aria-current="page"{{/CUR_STATUS}}>Status</a></li>
 {{#NOTIFICATIONS_NAV}}<li><a href="/notifications"{{#CUR_NOTES}} aria-current="page"{{/CUR_NOTES}}>Notifications{{#UNREAD}} <span class="count" aria-label="{{COUNT}} unread">{{COUNT}}</span>{{/UNREAD}}</a></li>{{/NOTIFICATIONS_NAV}}
-{{#ADMIN_NAV}}<li><a href="/admin/approvals"{{#CUR_QUEUE}} aria-current="page"{{/CUR_QUEUE}}>Approvals{{#WAITING}} <span class="count" aria-label="{{COUNT}} waiting">{{COUNT}}</span>{{/WAITING}}</a></li>
-<li><a href="/admin"{{#CUR_ADMIN}} aria-current="page"{{/CUR_ADMIN}}>Admin</a></li>{{/ADMIN_NAV}}
+{{#DECIDER_NAV}}<li><a href="/admin/approvals"{{#CUR_QUEUE}} aria-current="page"{{/CUR_QUEUE}}>Approvals{{#WAITING}} <span class="count" aria-label="{{COUNT}} waiting">{{COUNT}}</span>{{/WAITING}}</a></li>{{/DECIDER_NAV}}
+{{#ADMIN_NAV}}<li><a href="/admin"{{#CUR_ADMIN}} aria-current="page"{{/CUR_ADMIN}}>Admin</a></li>{{/ADMIN_NAV}}
 </ul>
 </nav>
 <div class="who">

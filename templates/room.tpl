@@ -11,6 +11,14 @@
 {{#UNAVAILABLE}}<p class="badge off" id="state">Unavailable: {{REASON}}</p>{{/UNAVAILABLE}}
 {{#CLOSURE}}<p class="closure" id="closure">{{WINDOW}} <span class="reason">{{REASON}}</span></p>{{/CLOSURE}}
 {{#CHECKIN_REQUIRED}}<p class="hint" id="checkin-required">Check-in required: check in when your meeting starts, or the booking is released for others.</p>{{/CHECKIN_REQUIRED}}
+{{#POLICY}}<section class="policy" id="policy" aria-labelledby="policy-heading"><h2 id="policy-heading">Policy</h2>
+<ul class="policy-list">
+{{#INSTANT}}<li id="policy-approval">Requests are confirmed at once when every rule holds.</li>{{/INSTANT}}
+{{#APPROVAL}}<li id="policy-approval">Requests wait for a decision by {{#APPROVER}}<span class="approver">{{NAME}}</span>, {{/APPROVER}}the administrators.</li>{{/APPROVAL}}
+{{#RESTRICTED}}<li id="policy-bookable">Restricted: only members of {{#BOOKABLE_GROUP}}<span class="group">{{NAME}}</span>{{#BOOKABLE_GROUP_separator}}, {{/BOOKABLE_GROUP_separator}}{{/BOOKABLE_GROUP}} may book it.</li>{{/RESTRICTED}}
+{{#BUFFER}}<li id="policy-buffer">{{MINUTES}} minutes are kept free before and after each booking.</li>{{/BUFFER}}
+{{#LIMIT}}<li class="policy-limit">{{WORDS}}.</li>{{/LIMIT}}
+</ul></section>{{/POLICY}}
 {{#LOG_IN_TO_SEE}}<p><a href="/login">Log in</a> to see this room's bookings and history.</p>{{/LOG_IN_TO_SEE}}
 {{#MEMBER}}<h2 id="upcoming">Upcoming bookings</h2>
 {{#NO_BOOKINGS}}<p>None.</p>{{/NO_BOOKINGS}}

@@ -27,5 +27,42 @@
 <label for="checkin_required">Check-in required</label>
 <p class="hint" id="checkin_required-hint">People must check in when their meeting starts; a confirmed booking nobody checks into is released for others.</p>
 {{#ERR_CHECKIN_REQUIRED}}<p class="field-error" id="checkin_required-error">{{MESSAGE}}</p>{{/ERR_CHECKIN_REQUIRED}}</div>
+<fieldset class="policy"><legend>Policy</legend>
+<div class="field"><label for="approval">Requests</label>
+<select id="approval" name="approval" aria-describedby="approval-hint">
+<option value="required"{{#REQUIRED_ON}} selected{{/REQUIRED_ON}}>wait for an approver's decision</option>
+<option value="instant"{{#INSTANT_ON}} selected{{/INSTANT_ON}}>are confirmed at once</option>
+</select>
+<p class="hint" id="approval-hint">Confirmed at once only when every rule and limit holds.</p></div>
+<div class="field"><label for="approvers">Approvers</label>
+<input type="text" id="approvers" name="approvers" value="{{APPROVERS}}" maxlength="2000" aria-describedby="approvers-hint{{#ERR_APPROVERS}} approvers-error{{/ERR_APPROVERS}}"{{#ERR_APPROVERS}} aria-invalid="true" autofocus{{/ERR_APPROVERS}}>
+<p class="hint" id="approvers-hint">Login names, separated by commas. They decide this room's requests and hear of each; administrators always may.</p>
+{{#ERR_APPROVERS}}<p class="field-error" id="approvers-error">{{MESSAGE}}</p>{{/ERR_APPROVERS}}</div>
+<fieldset class="groups"><legend>Groups</legend>
+{{#NO_GROUPS}}<p class="hint">There are no groups yet; administrators make them under <a href="/admin/groups">Groups</a>.</p>{{/NO_GROUPS}}
+{{#GROUP}}<p class="group-policy"><span class="group-name">{{GROUP_NAME}}</span>
+<span class="check"><input type="checkbox" id="approver_group-{{GROUP_ID}}" name="approver_groups" value="{{GROUP_NAME}}"{{#APPROVES}} checked{{/APPROVES}}><label for="approver_group-{{GROUP_ID}}">decide requests</label></span>
+<span class="check"><input type="checkbox" id="bookable_by-{{GROUP_ID}}" name="bookable_by" value="{{GROUP_NAME}}"{{#BOOKS}} checked{{/BOOKS}}><label for="bookable_by-{{GROUP_ID}}">may book</label></span></p>
+{{/GROUP}}<p class="hint">When some groups may book, only their members can request this room; when none is ticked, everyone may.</p>
+{{#ERR_APPROVER_GROUPS}}<p class="field-error" role="alert">{{MESSAGE}}</p>{{/ERR_APPROVER_GROUPS}}{{#ERR_BOOKABLE_BY}}<p class="field-error" role="alert">{{MESSAGE}}</p>{{/ERR_BOOKABLE_BY}}</fieldset>
+<div class="field"><label for="buffer_minutes">Buffer (minutes)</label>
+<input type="number" id="buffer_minutes" name="buffer_minutes" value="{{BUFFER_MINUTES}}" min="0" max="240" aria-describedby="buffer_minutes-hint{{#ERR_BUFFER_MINUTES}} buffer_minutes-error{{/ERR_BUFFER_MINUTES}}"{{#ERR_BUFFER_MINUTES}} aria-invalid="true" autofocus{{/ERR_BUFFER_MINUTES}}>
+<p class="hint" id="buffer_minutes-hint">Kept free before and after each booking, for setting up and cleaning.</p>
+{{#ERR_BUFFER_MINUTES}}<p class="field-error" id="buffer_minutes-error">{{MESSAGE}}</p>{{/ERR_BUFFER_MINUTES}}</div>
+<fieldset class="limits"><legend>Limits per person</legend>
+<p class="hint">Counted over each person's bookings of this room; empty: the site's limit (shown), 0: no limit. Administrators are not limited.</p>
+<div class="field"><label for="max_per_day">Bookings a day</label>
+<input type="number" id="max_per_day" name="max_per_day" value="{{MAX_PER_DAY}}" min="0" max="1000" placeholder="{{SITE_0}}"{{#ERR_MAX_PER_DAY}} aria-invalid="true" aria-describedby="max_per_day-error" autofocus{{/ERR_MAX_PER_DAY}}>
+{{#ERR_MAX_PER_DAY}}<p class="field-error" id="max_per_day-error">{{MESSAGE}}</p>{{/ERR_MAX_PER_DAY}}</div>
+<div class="field"><label for="max_per_week">Bookings a week</label>
+<input type="number" id="max_per_week" name="max_per_week" value="{{MAX_PER_WEEK}}" min="0" max="1000" placeholder="{{SITE_1}}"{{#ERR_MAX_PER_WEEK}} aria-invalid="true" aria-describedby="max_per_week-error" autofocus{{/ERR_MAX_PER_WEEK}}>
+{{#ERR_MAX_PER_WEEK}}<p class="field-error" id="max_per_week-error">{{MESSAGE}}</p>{{/ERR_MAX_PER_WEEK}}</div>
+<div class="field"><label for="max_hours_per_week">Hours a week</label>
+<input type="number" id="max_hours_per_week" name="max_hours_per_week" value="{{MAX_HOURS_PER_WEEK}}" min="0" max="168" placeholder="{{SITE_2}}"{{#ERR_MAX_HOURS_PER_WEEK}} aria-invalid="true" aria-describedby="max_hours_per_week-error" autofocus{{/ERR_MAX_HOURS_PER_WEEK}}>
+{{#ERR_MAX_HOURS_PER_WEEK}}<p class="field-error" id="max_hours_per_week-error">{{MESSAGE}}</p>{{/ERR_MAX_HOURS_PER_WEEK}}</div>
+<div class="field"><label for="max_future">Bookings ahead</label>
+<input type="number" id="max_future" name="max_future" value="{{MAX_FUTURE}}" min="0" max="1000" placeholder="{{SITE_3}}"{{#ERR_MAX_FUTURE}} aria-invalid="true" aria-describedby="max_future-error" autofocus{{/ERR_MAX_FUTURE}}>
+{{#ERR_MAX_FUTURE}}<p class="field-error" id="max_future-error">{{MESSAGE}}</p>{{/ERR_MAX_FUTURE}}</div>
+</fieldset></fieldset>
 <button class="button" type="submit">Save</button>
 </form>

@@ -23,6 +23,8 @@
 {{#UNAVAILABLE}}<p class="badge off">Unavailable: {{REASON}}</p>{{/UNAVAILABLE}}
 {{#CLOSURE}}<p class="closure">{{WINDOW}}</p>{{/CLOSURE}}
 {{#CHECKIN_REQUIRED}}<p class="hint checkin-required">Check-in required</p>{{/CHECKIN_REQUIRED}}
+{{#INSTANT_BADGE}}<p class="badge ok instant">Confirmed at once</p>{{/INSTANT_BADGE}}
+{{#RESTRICTED_BADGE}}<p class="badge off restricted">Restricted</p>{{/RESTRICTED_BADGE}}
 </li>
 {{/ROOM}}
 </ul>

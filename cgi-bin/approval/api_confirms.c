@@ -15,12 +15,15 @@
 #include "fields.h"
 #include "handlers.h"
 #include "log.h"
+#include "policy.h"
 #include "refusal.h"
 
 /* The queue in request order, a page at a time after a booking id. */
 static const char SQL_QUEUE[] =
     "SELECT " BOOKINGAPI_COLUMNS BOOKINGAPI_FROM
-    " WHERE b.status = 'pending' AND b.id > ? ORDER BY b.id LIMIT ?";
+    " WHERE b.status = 'pending' AND b.id > ?"
+    " AND (? OR b.room_id IN " POLICY_ROOMS_DECIDED_BY ")"
+    " ORDER BY b.id LIMIT ?";
 
 int
 api_confirms_list(struct req *r)
@@ -33,11 +36,13 @@ api_confirms_list(struct req *r)
 	int		 rc;
 
 	/* ?status can only be BOOKED: confirms_query says so. */
-	if ((rc = input_query(r, confirms_query, &in)) != 0)
+	if ((rc = input_query(r, confirms_query, &in)) != 0 ||
+	    (rc = decider_only(r)) != 0)
 		return rc;
 	after = input_int(&in, "after");
 	limit = input_int(&in, "limit");
 	if ((rows = db_query(r->app->db, SQL_QUEUE, DB_ARGS(DB_INT(after),
+	    DB_INT(r->user->admin), DB_INT(r->user->id), DB_INT(r->user->id),
 	    DB_INT(limit)))) == NULL)
 		return db_failed(r);
 	if ((list = bookingapi_list(rows)) == NULL) {

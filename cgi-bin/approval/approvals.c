@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "log.h"
 #include "page.h"
+#include "policy.h"
 #include "refusal.h"
 #include "response.h"
 #include "when.h"
@@ -41,6 +42,9 @@ static const char SQL_QUEUE[] =
     " JOIN users u ON u.id = b.user_id"
     " WHERE b.status = 'pending'"
     " AND (b.starts_at > ? OR (b.starts_at = ? AND b.id > ?))"
+    /* What this decider decides (administrators: all), in one room? */
+    " AND (? OR b.room_id IN " POLICY_ROOMS_DECIDED_BY ")"
+    " AND (? = 0 OR b.room_id = ?)"
     /* A series once, where its first waiting date is. */
     " AND (b.series_id IS NULL OR NOT EXISTS (SELECT 1 FROM bookings s"
     "  WHERE s.series_id = b.series_id AND s.status = 'pending'"
@@ -69,19 +73,30 @@ static const char SQL_NO_SHOWS[] =
     " FROM bookings b FORCE INDEX (bookings_status_start)"
     " JOIN rooms r ON r.id = b.room_id JOIN users u ON u.id = b.user_id"
     " WHERE b.status = 'released' AND b.starts_at >= ? AND b.starts_at < ?"
+    " AND (? OR b.room_id IN " POLICY_ROOMS_DECIDED_BY ")"
+    " AND (? = 0 OR b.room_id = ?)"
     " ORDER BY b.starts_at, b.id";
+/* The rooms whose queue a decider may pick. */
+static const char SQL_ROOMS[] =
+    "SELECT id, name FROM rooms WHERE ? OR id IN " POLICY_ROOMS_DECIDED_BY
+    " ORDER BY name";
 
 /* The link to the queue's page after the row at index i of rows. */
 static int
-next_link(struct tpl *d, const struct db_rows *rows, size_t i)
+next_link(struct tpl *d, const struct db_rows *rows, size_t i,
+    long long room)
 {
-	char	url[64];
+	char	url[96];
 	time_t	t;
 
 	if (parse_sql_time(db_get(rows, i, "starts_at"), &t) == -1)
 		return -1;
-	snprintf(url, sizeof url, "/admin/approvals?after=%lld.%lld",
-	    (long long)t, db_get_int(rows, i, "id"));
+	if (room > 0)
+		snprintf(url, sizeof url, "/admin/approvals?room=%lld&after="
+		    "%lld.%lld", room, (long long)t, db_get_int(rows, i, "id"));
+	else
+		snprintf(url, sizeof url, "/admin/approvals?after=%lld.%lld",
+		    (long long)t, db_get_int(rows, i, "id"));
 	tpl_set(tpl_section(d, "NEXT"), "URL", url);
 	return 0;
 }
@@ -113,7 +128,42 @@ struct queue_at {
 	long long	after_id;
 	long long	error_id;	/* its reason's field to fill, or 0 */
 	int		whole_series;	/* the denial of all its dates */
+	long long	room;		/* only this room's (0: all) */
 };
+
+/* The rooms the decider may pick, the one picked selected. */
+static int
+room_choice(struct req *r, struct tpl *body, long long picked)
+{
+	struct db_rows	*rows;
+	long long	 me = r->user->id;
+
+	if ((rows = db_query(r->app->db, SQL_ROOMS, DB_ARGS(DB_INT(
+	    r->user->admin), DB_INT(me), DB_INT(me)))) == NULL)
+		return -1;
+	for (size_t i = 0; i < rows->nrows; i++) {
+		struct tpl *o = tpl_section(body, "ROOM_CHOICE");
+
+		tpl_set_row(o, rows, i);
+		if (db_get_int(rows, i, "id") == picked)
+			tpl_show(o, "PICKED");
+	}
+	if (picked > 0)
+		tpl_show(body, "FILTERED");
+	db_rows_free(rows);
+	return 0;
+}
+
+int
+decider_only(struct req *r)
+{
+	int decides = policy_decides_any(r->app->db, r->user);
+
+	if (decides == -1)
+		return db_failed(r);
+	return decides ? 0 : req_refuse(r, 403, T(r, "Only administrators and "
+	    "rooms' approvers decide requests."), NULL);
+}
 
 /* A series' waiting dates in its card, each to be denied on its own. */
 static int
@@ -167,6 +217,8 @@ queue_page(struct req *r, int status, const struct queue_news *news,
 {
 	struct db_rows	*rows, *gone = NULL;
 	struct page	 p;
+	long long	 me = r->user->id;
+	int		 admin = r->user->admin;
 	char		 day0[SQL_TIME_LEN], day1[SQL_TIME_LEN];
 	char		 from[SQL_TIME_LEN];
 	size_t		 shown;
@@ -175,9 +227,11 @@ queue_page(struct req *r, int status, const struct queue_news *news,
 	    sql_time_utc(at->after, from) == -1)
 		return 500;
 	if ((rows = db_query(r->app->db, SQL_QUEUE, DB_ARGS(DB_STR(from),
-	    DB_STR(from), DB_INT(at->after_id)))) == NULL ||
+	    DB_STR(from), DB_INT(at->after_id), DB_INT(admin), DB_INT(me),
+	    DB_INT(me), DB_INT(at->room), DB_INT(at->room)))) == NULL ||
 	    (gone = db_query(r->app->db, SQL_NO_SHOWS, DB_ARGS(DB_STR(day0),
-	    DB_STR(day1)))) == NULL) {
+	    DB_STR(day1), DB_INT(admin), DB_INT(me), DB_INT(me),
+	    DB_INT(at->room), DB_INT(at->room)))) == NULL) {
 		db_rows_free(rows);
 		return db_failed(r);
 	}
@@ -185,6 +239,12 @@ queue_page(struct req *r, int status, const struct queue_news *news,
 		db_rows_free(rows);
 		db_rows_free(gone);
 		return 500;
+	}
+	if (room_choice(r, p.body, at->room) == -1) {
+		db_rows_free(rows);
+		db_rows_free(gone);
+		page_discard(&p);
+		return db_failed(r);
 	}
 	for (size_t i = 0; i < gone->nrows; i++) {
 		struct tpl *n = tpl_section(p.body, "NO_SHOW");
@@ -235,7 +295,8 @@ queue_page(struct req *r, int status, const struct queue_news *news,
 		tpl_show(p.body, "TICKED");
 	if (at->after_id != 0)
 		tpl_show(p.body, "FIRST");
-	if (rows->nrows > QUEUE_PAGE && next_link(p.body, rows, shown - 1) == -1) {
+	if (rows->nrows > QUEUE_PAGE && next_link(p.body, rows, shown - 1,
+	    at->room) == -1) {
 		db_rows_free(rows);
 		page_discard(&p);
 		return 500;
@@ -271,6 +332,9 @@ approvals_list(struct req *r)
 
 	if ((rc = input_query(r, approvals_query, &q)) != 0)
 		return rc;
+	if ((rc = decider_only(r)) != 0)
+		return rc;
+	at.room = input_given(&q, "room") ? input_int(&q, "room") : 0;
 	if ((after = input_text(&q, "after")) != NULL && (rc = cursor_read(r,
 	    "after", cursor_damaged, after, &at.after, &at.after_id)) != 0)
 		return rc;

@@ -34,4 +34,10 @@ int	api_confirms_list(struct req *r);
  * as approve and deny; 400, 415, 422 for a bad body. */
 int	api_confirm_decide(struct req *r);
 
+/*
+ * 0 when r's person decides some room's requests (an administrator, or
+ * an approver); else the 403 to answer with.
+ */
+int	decider_only(struct req *r);
+
 #endif

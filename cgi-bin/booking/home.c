@@ -155,7 +155,8 @@ home_show(struct req *r)
 		page_discard(&p);
 		return rc;
 	}
-	if (r->user != NULL && r->user->admin) {
+	/* Read by page_begin already: administrators and approvers. */
+	if (r->user != NULL && r->decides) {
 		struct tpl	*w = tpl_section(p.body, "DECIDER");
 		long long	 waiting = session_waiting(r);
 		char		 count[24], said[128];

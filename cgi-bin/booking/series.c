@@ -15,6 +15,7 @@
 #include "refusal.h"
 #include "response.h"
 #include "when.h"
+#include "words.h"
 
 int
 booking_rule_checked(struct req *r, const struct input *in, const char *rule)
@@ -54,6 +55,10 @@ series_date_why(const struct req *r, const struct series_plan_date *d,
 		break;
 	case DATE_CLOSED:
 		snprintf(buf, n, "%s", T(r, "The room is out of use then."));
+		break;
+	case DATE_LIMIT:
+		snprintf(buf, n, T(r, "Over the limit: %s."), words_limit(
+		    r->lang, d->limit.which, d->limit.max, span, sizeof span));
 		break;
 	case DATE_OUTSIDE:
 		/* The rule's own sentence, the series' horizon its horizon. */

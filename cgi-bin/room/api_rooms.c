@@ -14,20 +14,26 @@
 #include "handlers.h"
 #include "response.h"
 #include "pages.h"
+#include "policy.h"
 
 #define ROOM_COLUMNS							\
 	"id, name, location, capacity, description, status,"		\
 	" unavailable_reason, closed_from, closed_until,"		\
-	" checkin_required_since IS NOT NULL AS checkin_required, version"
+	" checkin_required_since IS NOT NULL AS checkin_required, version,"	\
+	" approval, buffer_minutes, max_per_day, max_per_week,"		\
+	" max_hours_per_week, max_future"
 
 static const char SQL_ALL[] =
     "SELECT " ROOM_COLUMNS " FROM rooms ORDER BY name";
 static const char SQL_ONE[] =
     "SELECT " ROOM_COLUMNS " FROM rooms WHERE id = ?";
 
-/* Row i as JSON: the origin's names, and "Y"/"N" for in use or not. */
+/*
+ * Row i as JSON: the origin's names, and "Y"/"N" for in use or not; its
+ * policy with names from the rooms' policy_names.
+ */
 static json_t *
-room_json(const struct db_rows *rows, size_t i)
+room_json(const struct db_rows *rows, size_t i, const struct db_rows *names)
 {
 	int	 available = strcmp(db_get(rows, i, "status"), "available") == 0;
 	json_t	*o;
@@ -42,6 +48,10 @@ room_json(const struct db_rows *rows, size_t i)
 	    "reason", db_get(rows, i, "unavailable_reason"),
 	    "checkinRequired", (int)db_get_int(rows, i, "checkin_required"),
 	    "version", db_get_int(rows, i, "version"));
+	if (o != NULL && room_policy_json(o, rows, i, names) == -1) {
+		json_decref(o);
+		return NULL;
+	}
 	/* The closure, begun or ahead; null when there is none. */
 	if (o != NULL) {
 		bookingapi_set_time(o, "closedFrom", NULL, db_get(rows, i,
@@ -55,18 +65,31 @@ room_json(const struct db_rows *rows, size_t i)
 int
 api_rooms_list(struct req *r)
 {
-	struct db_rows	*rows;
+	struct db_rows	*rows, *names;
 	json_t		*list;
 
 	if ((rows = db_query(r->app->db, SQL_ALL, DB_NOARGS)) == NULL)
 		return db_failed(r);
+	if ((names = policy_names(r->app->db, 0)) == NULL) {
+		db_rows_free(rows);
+		return db_failed(r);
+	}
 	if ((list = json_array()) == NULL) {
+		db_rows_free(names);
 		db_rows_free(rows);
 		return 500;
 	}
 	for (size_t i = 0; i < rows->nrows; i++)
-		json_array_append_new(list, room_json(rows, i));
+		if (json_array_append_new(list, room_json(rows, i, names)) ==
+		    -1) {
+			json_decref(list);
+			list = NULL;
+			break;
+		}
+	db_rows_free(names);
 	db_rows_free(rows);
+	if (list == NULL)
+		return 500;
 	return api_send(r, 200, json_pack("{s:o}", "rooms", list));
 }
 
@@ -74,7 +97,7 @@ api_rooms_list(struct req *r)
 static int
 send_room(struct req *r, long long id, int status)
 {
-	struct db_rows	*rows;
+	struct db_rows	*rows, *names;
 	json_t		*j;
 	char		 etag[32];
 
@@ -85,9 +108,16 @@ send_room(struct req *r, long long id, int status)
 		db_rows_free(rows);
 		return req_refuse(r, 404, "no such room", NULL);
 	}
+	if ((names = policy_names(r->app->db, id)) == NULL) {
+		db_rows_free(rows);
+		return db_failed(r);
+	}
 	snprintf(etag, sizeof etag, "\"%s\"", db_get(rows, 0, "version"));
-	j = room_json(rows, 0);
+	j = room_json(rows, 0, names);
+	db_rows_free(names);
 	db_rows_free(rows);
+	if (j == NULL)
+		return 500;
 	if (resp_header(r, "ETag", etag) == -1) {
 		json_decref(j);
 		return 500;
@@ -116,7 +146,10 @@ api_room_create(struct req *r)
 		input_free(&in);
 		return sent;
 	}
-	room_input_of(&in, &room);
+	if ((sent = room_input_of(r, &in, &room)) != 0) {
+		input_free(&in);
+		return sent;
+	}
 	rc = room_add(r->app->db, r->user, &room, &o);
 	input_free(&in);
 	if (rc != ROOM_OK)
@@ -190,7 +223,11 @@ edit_room(struct req *r, long long id, long long version,
 		db_rows_free(current);
 		return req_refuse(r, 404, "no such room", NULL);
 	}
-	room_input_of(in, &room);
+	if ((rc = room_input_of(r, in, &room)) != 0) {
+		db_rows_free(current);
+		return rc;
+	}
+	room_policy_keep(in, current, &room);
 	if (!input_given(in, "name"))
 		room.name = db_get(current, 0, "name");
 	if (input_get(in, "location")->sent_as == NULL)

@@ -5,7 +5,11 @@
 #include "fields.h"
 #include "room.h"		/* lib/room.h: the rooms' transactions */
 
+#include "api.h"		/* json_t */
+
+struct db;
 struct db_rows;
+struct tpl;
 
 /*
  * Something to tell an administrator on a room's page: a message and the
@@ -26,7 +30,35 @@ void	room_closure_of(const struct input *in, struct room_closure *c);
 /* "Closed from … until further notice.": c in words, one sentence a case. */
 char	*room_window_words(const struct req *r, const struct room_closure *c,
 	    char *buf, size_t n);
-void	room_input_of(const struct input *in, struct room_input *room);
+/*
+ * The room the form's or the API's fields describe, for lib/room: 0, or
+ * the status a refusal answers with (too many names).
+ */
+int	room_input_of(struct req *r, const struct input *in,
+	    struct room_input *room);
+
+/*
+ * room_policy.c: a room's policy in its form, page and JSON.
+ *
+ * A change through the API keeps what it leaves out of the policy as
+ * saved (the room's row of policy columns).  0.
+ */
+int	room_policy_keep(const struct input *in, const struct db_rows *saved,
+	    struct room_input *room);
+/*
+ * Sets the policy's members on o (a room's JSON) from row i and the
+ * rooms' policy_names.  0 or -1.
+ */
+int	room_policy_json(json_t *o, const struct db_rows *rows, size_t i,
+	    const struct db_rows *names);
+/* Prefills r->form with room id's policy as saved (its row).  0 or -1. */
+int	room_policy_prefill(struct req *r, long long id,
+	    const struct db_rows *saved);
+/* The policy's part of the form in body, from r->form.  0 or -1. */
+int	room_policy_form(struct req *r, struct tpl *body);
+/* The policy in words on a room's page (row i: POLICY_COLUMNS).  0, -1. */
+int	room_policy_show(struct req *r, struct tpl *d,
+	    const struct db_rows *rows, size_t i);
 
 /*
  * The answer to a room change lib/room refused, page or API: 404; 409

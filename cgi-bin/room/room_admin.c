@@ -19,8 +19,9 @@
 
 static const char SQL_CURRENT[] =
     "SELECT name, location, capacity, description, version,"
-    " IF(checkin_required_since IS NULL, '', '1') AS checkin_required"
-    " FROM rooms WHERE id = ?";
+    " IF(checkin_required_since IS NULL, '', '1') AS checkin_required,"
+    " approval, buffer_minutes, max_per_day, max_per_week,"
+    " max_hours_per_week, max_future FROM rooms WHERE id = ?";
 static const char SQL_NAME[] =
     "SELECT name, closed_from, unavailable_reason FROM rooms WHERE id = ?";
 static const char SQL_OVER_CAPACITY[] =
@@ -63,6 +64,10 @@ form_page(struct req *r, long long id, int status,
 	input_fill(p.body, r, room_in);
 	if (*field(r, "checkin_required") != '\0')
 		tpl_show(p.body, "CHECKIN_REQUIRED_ON");
+	if (room_policy_form(r, p.body) == -1) {
+		page_discard(&p);
+		return db_failed(r);
+	}
 	if (id) {
 		tpl_set_int(tpl_section(p.body, "EDIT"), "ID", id);
 	} else
@@ -112,18 +117,6 @@ room_form_again(struct req *r, int status)
 	return rc;
 }
 
-void
-room_input_of(const struct input *in, struct room_input *room)
-{
-	room->name = input_text(in, "name");
-	room->location = input_given(in, "location") ? input_text(in,
-	    "location") : "";
-	room->description = input_given(in, "description") ?
-	    input_text(in, "description") : "";
-	room->capacity = input_int(in, "capacity");
-	room->checkin_required = (int)input_int(in, "checkin_required");
-}
-
 int
 room_refused(struct req *r, enum room_result rc, const struct room_outcome *o)
 {
@@ -147,6 +140,13 @@ room_refused(struct req *r, enum room_result rc, const struct room_outcome *o)
 	case ROOM_BAD_WINDOW:
 		return req_refuse(r, 422, room_window_backwards,
 		    "closed_until");
+	case ROOM_NO_PERSON:
+		req_errorf(r, T(r, "Nobody has the login name \"%s\"."),
+		    o->reason);
+		return req_refuse(r, 422, r->error, "approvers");
+	case ROOM_NO_GROUP:
+		req_errorf(r, T(r, "There is no group \"%s\"."), o->reason);
+		return req_refuse(r, 422, r->error, o->field);
 	case ROOM_HAS_BOOKINGS:
 		return req_refuse(r, 409, "the room has bookings, and their "
 		    "history must stay; make it unavailable instead", NULL);
@@ -165,9 +165,9 @@ room_create(struct req *r)
 	char			 location[64];
 	int			 refused;
 
-	if ((refused = input_form(r, room_in, &in)) != 0)
+	if ((refused = input_form(r, room_in, &in)) != 0 ||
+	    (refused = room_input_of(r, &in, &room)) != 0)
 		return refused;
-	room_input_of(&in, &room);
 	if ((rc = room_add(r->app->db, r->user, &room, &o)) != ROOM_OK)
 		return room_refused(r, rc, &o);
 	log_info(r->rid, "room %lld added by user %lld", o.id, r->user->id);
@@ -200,6 +200,10 @@ room_edit(struct req *r)
 			return 500;
 		}
 	}
+	if (room_policy_prefill(r, id, rows) == -1) {
+		db_rows_free(rows);
+		return db_failed(r);
+	}
 	db_rows_free(rows);
 	return form_page(r, id, 200, NULL);
 }
@@ -223,7 +227,8 @@ room_update(struct req *r)
 	if (!input_given(&in, "version"))
 		return req_refuse(r, 422, "Reload the form and try again.",
 		    "version");
-	room_input_of(&in, &room);
+	if ((rc = room_input_of(r, &in, &room)) != 0)
+		return rc;
 	changed = room_change(db, r->user, id, input_int(&in, "version"),
 	    &room, &o);
 	/* Stale: the form again shows the room as saved now beside it. */

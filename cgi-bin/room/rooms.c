@@ -12,13 +12,14 @@
 #include "i18n.h"
 #include "page.h"
 #include "pages.h"
+#include "policy.h"
 #include "privacy.h"
 
 static const char SQL_ROOMS[] =
     "SELECT id, name, location, capacity, description, status,"
     " unavailable_reason, closed_from, closed_until,"
     " checkin_required_since IS NOT NULL AS"
-    " checkin_required FROM rooms"
+    " checkin_required, " POLICY_COLUMNS " FROM rooms"
     " WHERE capacity >= ? AND (? = '' OR location = ?)"
     " ORDER BY location, name";
 static const char SQL_ROOM[] =
@@ -26,7 +27,8 @@ static const char SQL_ROOM[] =
     " unavailable_reason, closed_from, closed_until,"
     " checkin_required_since IS NOT NULL AS"
     " checkin_required, version, EXISTS (SELECT 1 FROM bookings b"
-    " WHERE b.room_id = rooms.id) AS has_bookings FROM rooms WHERE id = ?";
+    " WHERE b.room_id = rooms.id) AS has_bookings, " POLICY_COLUMNS
+    " FROM rooms WHERE id = ?";
 static const char SQL_UPCOMING[] =
     "SELECT b.id AS booking_id, b.title, b.starts_at, b.ends_at, b.status,"
     " u.display_name AS owner_name, b.user_id, b.private"
@@ -74,6 +76,11 @@ fill_room(const struct req *r, struct tpl *d, const struct db_rows *rows,
 	}
 	if (db_get_int(rows, i, "checkin_required"))
 		tpl_show(d, "CHECKIN_REQUIRED");
+	/* How a request fares, at a glance. */
+	if (strcmp(db_text(rows, i, "approval"), "instant") == 0)
+		tpl_show(d, "INSTANT_BADGE");
+	if (db_get_int(rows, i, "restricted"))
+		tpl_show(d, "RESTRICTED_BADGE");
 }
 
 int
@@ -140,6 +147,12 @@ room_page(struct req *r, long long id, int status,
 	if (page_begin(&p, r, db_get(room, 0, "name"), "room.tpl") == -1)
 		goto out;
 	fill_room(r, p.body, room, 0);
+	if (room_policy_show(r, tpl_section(p.body, "POLICY"), room, 0) ==
+	    -1) {
+		page_discard(&p);
+		rc = db_failed(r);
+		goto out;
+	}
 	/* Who booked what is for the organisation's people only. */
 	if (r->user == NULL) {
 		tpl_show(p.body, "LOG_IN_TO_SEE");

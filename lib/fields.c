@@ -254,6 +254,16 @@ static const struct input_field
 	.says = N_("Keep it to 2000 characters.") },
     checkin_required = { .name = "checkin_required",
 	.json = "checkinRequired", .type = IN_FLAG },
+    group_name = { .name = "name", .json = "name", .type = IN_TEXT,
+	.max = 100, .says = N_("Use up to 100 letters, digits, spaces and "
+	"punctuation."), .flags = IN_REQUIRED | IN_PLAIN },
+    group_description = { .name = "description", .json = "description",
+	.type = IN_TEXT, .max = 500, .says = N_("Keep it to 500 characters."),
+	.flags = IN_PLAIN },
+    member_login = { .name = "login", .json = "login", .type = IN_TEXT,
+	.max = 64, .valid = valid_login,
+	.says = N_("A login has at most 64 characters."),
+	.flags = IN_REQUIRED },
     approval = { .name = "approval", .json = "approval", .type = IN_CHOICE,
 	.choices = (const char *const[]){ "required", "instant", NULL },
 	.says = N_("approval: \"required\" (its approvers decide each "
@@ -394,6 +404,10 @@ const struct input_field *const room_in[] = { ROOM_FIELDS, &version, NULL };
 const struct input_field *const room_change_in[] = {
 	&room_status, &reason, &closed_from, &closed_until, ROOM_FIELDS, NULL
 };
+const struct input_field *const group_in[] = {
+	&group_name, &group_description, NULL
+};
+const struct input_field *const member_in[] = { &member_login, NULL };
 const struct input_field *const room_close_in[] = {
 	&reason_required, &closed_from, &closed_until, &confirmed, NULL
 };

@@ -46,6 +46,9 @@ extern const struct input_field *const approvals_query[];	/* ?done&after */
 /* Rooms: one list for the add and edit forms and the API's new room. */
 extern const struct input_field *const room_in[];
 extern const struct input_field *const room_change_in[];	/* API: PATCH */
+/* A group of people (/admin/groups), and a member by login. */
+extern const struct input_field *const group_in[];
+extern const struct input_field *const member_in[];
 extern const struct input_field *const room_close_in[];
 extern const struct input_field *const rooms_query[];
 extern const struct input_field *const room_query[];	/* what was done */

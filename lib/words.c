@@ -129,6 +129,10 @@ words_notice_text(const char *lang, const char *kind,
 		utf8_printf(buf, n, i18n_text(lang, "New request: “%s” "
 		    "in %s, %s, by %s."), f->title, f->room, span,
 		    actor_of(lang, f));
+	else if (strcmp(kind, "escalated") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "Still waiting for its "
+		    "room's approvers: “%s” in %s, %s, by %s."), f->title,
+		    f->room, span, actor_of(lang, f));
 	else if (strcmp(kind, "confirmed") == 0)
 		utf8_printf(buf, n, i18n_text(lang, "Your booking “%s” "
 		    "in %s, %s, is confirmed."), f->title, f->room, span);

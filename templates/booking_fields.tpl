@@ -3,10 +3,11 @@
 <label for="room_id">Room</label>
 <select id="room_id" name="room_id" required{{#ERR_ROOM_ID}} aria-invalid="true" aria-describedby="room_id-error" autofocus{{/ERR_ROOM_ID}}>
 <option value="">Choose a room</option>
-{{#ROOM}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}} · {{LOCATION}} · seats {{CAPACITY}}</option>
+{{#ROOM}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}} · {{LOCATION}} · seats {{CAPACITY}}{{#INSTANT}} · confirmed at once{{/INSTANT}}{{#RESTRICTED}} · restricted{{/RESTRICTED}}</option>
 {{/ROOM}}
 </select>
 {{#ERR_ROOM_ID}}<p class="field-error" id="room_id-error">{{MESSAGE}}</p>{{/ERR_ROOM_ID}}
+{{#STANDING}}<p class="hint standing" id="standing">Your bookings of {{ROOM_NAME}}: {{#LIMIT}}<span class="limit">{{WORDS}}</span>{{#LIMIT_separator}} · {{/LIMIT_separator}}{{/LIMIT}}.</p>{{/STANDING}}
 </div>
 <div class="field-row">
 <div class="field">

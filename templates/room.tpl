@@ -14,8 +14,9 @@
 {{#POLICY}}<section class="policy" id="policy" aria-labelledby="policy-heading"><h2 id="policy-heading">Policy</h2>
 <ul class="policy-list">
 {{#INSTANT}}<li id="policy-approval">Requests are confirmed at once when every rule holds.</li>{{/INSTANT}}
-{{#APPROVAL}}<li id="policy-approval">Requests wait for a decision by {{#APPROVER}}<span class="approver">{{NAME}}</span>, {{/APPROVER}}the administrators.</li>{{/APPROVAL}}
-{{#RESTRICTED}}<li id="policy-bookable">Restricted: only members of {{#BOOKABLE_GROUP}}<span class="group">{{NAME}}</span>{{#BOOKABLE_GROUP_separator}}, {{/BOOKABLE_GROUP_separator}}{{/BOOKABLE_GROUP}} may book it.</li>{{/RESTRICTED}}
+{{#APPROVAL}}<li id="policy-approval">Requests wait for an approver's decision.</li>
+{{#APPROVERS}}<li id="policy-approvers">Approvers besides the administrators: {{#APPROVER}}<span class="approver">{{NAME}}</span>{{#APPROVER_separator}}, {{/APPROVER_separator}}{{/APPROVER}}</li>{{/APPROVERS}}{{/APPROVAL}}
+{{#RESTRICTED}}<li id="policy-bookable">Restricted; only these groups' members may book it: {{#BOOKABLE_GROUP}}<span class="group">{{NAME}}</span>{{#BOOKABLE_GROUP_separator}}, {{/BOOKABLE_GROUP_separator}}{{/BOOKABLE_GROUP}}</li>{{/RESTRICTED}}
 {{#BUFFER}}<li id="policy-buffer">{{MINUTES}} minutes are kept free before and after each booking.</li>{{/BUFFER}}
 {{#LIMIT}}<li class="policy-limit">{{WORDS}}.</li>{{/LIMIT}}
 </ul></section>{{/POLICY}}

@@ -39,7 +39,7 @@
 <p class="hint" id="approvers-hint">Login names, separated by commas. They decide this room's requests and hear of each; administrators always may.</p>
 {{#ERR_APPROVERS}}<p class="field-error" id="approvers-error">{{MESSAGE}}</p>{{/ERR_APPROVERS}}</div>
 <fieldset class="groups"><legend>Groups</legend>
-{{#NO_GROUPS}}<p class="hint">There are no groups yet; administrators make them under <a href="/admin/groups">Groups</a>.</p>{{/NO_GROUPS}}
+{{#NO_GROUPS}}<p class="hint">There are no groups yet. <a href="/admin/groups">Make groups</a></p>{{/NO_GROUPS}}
 {{#GROUP}}<p class="group-policy"><span class="group-name">{{GROUP_NAME}}</span>
 <span class="check"><input type="checkbox" id="approver_group-{{GROUP_ID}}" name="approver_groups" value="{{GROUP_NAME}}"{{#APPROVES}} checked{{/APPROVES}}><label for="approver_group-{{GROUP_ID}}">decide requests</label></span>
 <span class="check"><input type="checkbox" id="bookable_by-{{GROUP_ID}}" name="bookable_by" value="{{GROUP_NAME}}"{{#BOOKS}} checked{{/BOOKS}}><label for="bookable_by-{{GROUP_ID}}">may book</label></span></p>

@@ -68,6 +68,8 @@ api_confirm_decide(struct req *r)
 	const char		*reason;
 	int			 rc;
 
+	if ((rc = decider_only(r)) != 0)
+		return rc;
 	if ((rc = input_json(r, decision_in, &in)) != 0) {
 		input_free(&in);
 		return rc;

@@ -381,6 +381,8 @@ approval_approve_ticked(struct req *r)
 	char			 said[QUEUE_MAX][700], summary[256];
 	int			 rc;
 
+	if ((rc = decider_only(r)) != 0)
+		return rc;
 	for (size_t i = 0; i < r->form.n; i++) {
 		if (strcmp(r->form.v[i].name, "booking") != 0)
 			continue;
@@ -433,7 +435,10 @@ decide(struct req *r, enum booking_action action, const char *reason)
 	long long		id = route_arg_id(r, 0);
 	struct booking_outcome	o;
 	enum booking_result	rc;
+	int			refused;
 
+	if ((refused = decider_only(r)) != 0)
+		return refused;
 	switch ((rc = booking_apply(r->app->db, id, action, r->user, reason,
 	    &o))) {
 	case BK_OK:
@@ -515,7 +520,10 @@ decide_series(struct req *r, enum booking_action action, const char *reason)
 	struct booking_outcome	o;
 	enum booking_result	rc;
 	char			location[64];
+	int			refused;
 
+	if ((refused = decider_only(r)) != 0)
+		return refused;
 	if ((rc = booking_series_decide(r->app->db, id, action, r->user,
 	    reason, &done, &o)) != BK_OK)
 		return refusal_answer(r, rc, action, &o);

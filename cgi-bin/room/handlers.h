@@ -31,6 +31,27 @@ int	room_available(struct req *r);
  * 303, 404, 409. */
 int	room_delete(struct req *r);
 
+/*
+ * groups.c: /admin/groups, the groups of people rooms' policies name.
+ * GET lists them, POST adds one (303, 409 for a name taken, 422); the
+ * list again when refused.
+ */
+int	groups_list(struct req *r);
+int	group_create(struct req *r);
+int	groups_list_again(struct req *r, int status);
+/*
+ * GET /admin/groups/{id}: members and the rooms that name it; POST
+ * renames it; …/members adds a person by login (422 nobody has it, 409
+ * already in); …/members/{user}/remove takes them out; …/delete removes
+ * the group unless rooms name it (409).  303 back, 404.
+ */
+int	group_show(struct req *r);
+int	group_update(struct req *r);
+int	group_member_add(struct req *r);
+int	group_member_remove(struct req *r);
+int	group_delete(struct req *r);
+int	group_page_again(struct req *r, int status);
+
 /* The JSON API's /api/rooms: list, one (ETag: its version), add (admin),
  * and PATCH {"status": "N", "reason"} / {"status": "Y"} (admin, If-Match). */
 int	api_rooms_list(struct req *r);

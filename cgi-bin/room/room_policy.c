@@ -228,7 +228,7 @@ room_policy_show(struct req *r, struct tpl *d, const struct db_rows *rows,
 	const struct rules *k = &r->app->cfg->rules;
 	struct policy	 p;
 	struct db_rows	*names;
-	struct tpl	*decided, *restricted;
+	struct tpl	*decided, *restricted, *approvers = NULL;
 
 	policy_of(rows, i, k, &p);
 	decided = p.instant ? NULL : tpl_section(d, "APPROVAL");
@@ -252,11 +252,16 @@ room_policy_show(struct req *r, struct tpl *d, const struct db_rows *rows,
 	for (size_t j = 0; j < names->nrows; j++) {
 		int bookable = strcmp(db_text(names, j, "kind"),
 		    "bookable_by") == 0;
-		struct tpl *in = bookable ? restricted : decided;
 
-		if (in != NULL)
-			tpl_set(tpl_section(in, bookable ? "BOOKABLE_GROUP" :
-			    "APPROVER"), "NAME", db_text(names, j, "name"));
+		if (bookable && restricted != NULL)
+			tpl_set(tpl_section(restricted, "BOOKABLE_GROUP"),
+			    "NAME", db_text(names, j, "name"));
+		else if (!bookable && decided != NULL) {
+			if (approvers == NULL)
+				approvers = tpl_section(decided, "APPROVERS");
+			tpl_set(tpl_section(approvers, "APPROVER"), "NAME",
+			    db_text(names, j, "name"));
+		}
 	}
 	db_rows_free(names);
 	return 0;

@@ -22,12 +22,14 @@
 #define MAX_SLOTS	(24 * 60)
 
 static const char SQL_ROOMS[] =
-    "SELECT id, name, capacity, closed_from, closed_until FROM rooms"
+    "SELECT id, name, capacity, closed_from, closed_until, buffer_minutes"
+    " FROM rooms"
     " WHERE capacity >= ? AND (? = '' OR location = ?)"
     " ORDER BY location, name";
 
 static const char SQL_ROOM[] =
-    "SELECT id, name, closed_from, closed_until FROM rooms WHERE id = ?";
+    "SELECT id, name, closed_from, closed_until, buffer_minutes FROM rooms"
+    " WHERE id = ?";
 static const char SQL_OTHER_ROOMS[] =
     "SELECT id, name FROM rooms WHERE id <> ? ORDER BY name";
 /*
@@ -188,6 +190,21 @@ holder(const struct held *h, size_t *j, size_t hi, time_t a, time_t b)
 	while (*j < hi && h[*j].end <= a)
 		(*j)++;
 	return *j < hi && h[*j].start < b ? &h[*j] : NULL;
+}
+
+/*
+ * Whether [a, b) lies in the buffer the room keeps free around one of
+ * h[lo..hi) (buffer in seconds): no booking holds it, yet none may.
+ */
+static int
+in_buffer(const struct held *h, size_t lo, size_t hi, time_t a, time_t b,
+    time_t buffer)
+{
+	for (size_t i = lo; buffer > 0 && i < hi && h[i].start < b + buffer;
+	    i++)
+		if (h[i].end + buffer > a)
+			return 1;
+	return 0;
 }
 
 /*
@@ -408,13 +425,16 @@ day_rows(const struct req *r, struct tpl *body, const struct day_view *v,
 		struct tpl	*row = tpl_section(body, "ROOMROW");
 		long long	 room = db_get_int(rooms, ri, "id");
 		struct closure	 shut;
-		size_t		 j, last;
+		size_t		 j, first, last;
+		time_t		 buffer = db_get_int(rooms, ri,
+				    "buffer_minutes") * 60;
 
 		if (read_closure(rooms, ri, &shut) == -1) {
 			*failed = 1;
 			return;
 		}
 		room_range(h, nheld, room, &j, &last);
+		first = j;
 		tpl_set(row, "ROOM", db_get(rooms, ri, "name"));
 		tpl_set(row, "SEATS", db_get(rooms, ri, "capacity"));
 		tpl_set_int(row, "ROOM_ID", room);
@@ -433,6 +453,16 @@ day_rows(const struct req *r, struct tpl *body, const struct day_view *v,
 				if (span > 1)
 					tpl_set_int(tpl_section(x, "WIDE"),
 					    "SPAN", (long long)span);
+			} else if (in_buffer(h, first, last, t[i], t[i + 1],
+			    buffer)) {
+				/* Kept free around a booking: one cell. */
+				while (i + span < n && holder(h, &j, last,
+				    t[i + span], t[i + span + 1]) == NULL &&
+				    in_buffer(h, first, last, t[i + span],
+				    t[i + span + 1], buffer))
+					span++;
+				tpl_set_int(tpl_section(c, "BUFFER"), "SPAN",
+				    (long long)span);
 			} else if (v->open && t[i] > v->now &&
 			    !closed_during(&shut, t[i], t[i + 1]) &&
 			    localtime_r(&t[i], &tm) != NULL) {
@@ -511,6 +541,11 @@ day_body(struct req *r, const void *view, size_t *len, int *rc)
 	if (rooms->nrows == 0)
 		tpl_show(body, "NO_ROOMS");
 	slot_headers(body, "SLOT", v->t, v->n);
+	for (size_t i = 0; i < rooms->nrows; i++)
+		if (db_get_int(rooms, i, "buffer_minutes") > 0) {
+			tpl_show(body, "BUFFERS");
+			break;
+		}
 	day_rows(r, body, v, rooms, h, rows->nrows, &failed);
 	snprintf(path, sizeof path, "%s/status_day.tpl", page_lang(r));
 	if (!failed && (html = render(path, body, len)) == NULL)
@@ -746,10 +781,14 @@ week_days(struct req *r, struct week_view *v)
 	return 0;
 }
 
-/* The week's rows: one per slot, a column per day shown. */
+/*
+ * The week's rows: one per slot, a column per day shown; buffer (seconds)
+ * kept free around each booking.
+ */
 static void
 week_rows(const struct req *r, struct tpl *body, const struct week_view *v,
-    const struct closure *shut, const struct held *h, size_t nheld)
+    const struct closure *shut, const struct held *h, size_t nheld,
+    time_t buffer)
 {
 	const struct rules	*k = &r->app->cfg->rules;
 	size_t			 j[7] = { 0 };
@@ -781,7 +820,10 @@ week_rows(const struct req *r, struct tpl *body, const struct week_view *v,
 					span++;
 				tpl_set_int(booked_cell(r, c, b), "SPAN",
 				    (long long)span);
-			} else
+			} else if (in_buffer(h, 0, nheld, t[i], t[i + 1],
+			    buffer))
+				tpl_show(c, "BUFFER");
+			else
 				free_week_cell(c, is_open_day(k, t[0]) &&
 				    t[i] > v->now && !closed_during(shut,
 				    t[i], t[i + 1]), t[i], i, d);
@@ -845,7 +887,11 @@ week_body(struct req *r, const void *view, size_t *len, int *rc)
 		tpl_set(c, "LABEL", when_format(r->lang, v->t[v->days[x]][0],
 		    WHEN_SHORT_DAY, label, sizeof label));
 	}
-	week_rows(r, body, v, &shut, h, rows->nrows);
+	if (db_get_int(info, 0, "buffer_minutes") > 0)
+		tpl_set(tpl_section(body, "BUFFERS"), "MINUTES",
+		    db_get(info, 0, "buffer_minutes"));
+	week_rows(r, body, v, &shut, h, rows->nrows,
+	    db_get_int(info, 0, "buffer_minutes") * 60);
 	snprintf(path, sizeof path, "%s/status_week.tpl", page_lang(r));
 	if ((html = render(path, body, len)) == NULL)
 		r->error = "the week could not be rendered";

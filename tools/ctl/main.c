@@ -28,6 +28,8 @@ static const struct command {
 	    "nightly: expire overdue requests, rebuild the status view and usage" },
 	{ "token",	cmd_token,	0,
 	    "token add|list|revoke: people's API tokens" },
+	{ "group",	cmd_group,	0,
+	    "group add|list|show|join|leave|remove: groups rooms' policies name" },
 	{ "sweep",	cmd_sweep,	0,
 	    "every minute: release no-shows, complete meetings that ended" },
 };

@@ -1,7 +1,8 @@
 /*
  * roomctl sweep: the minutely job of actual use (no-shows, ended
- * meetings) and of closures (rooms out of use when their window begins,
- * back when it ends).
+ * meetings), of closures (rooms out of use when their window begins,
+ * back when it ends), and of requests waiting too long for their rooms'
+ * approvers.
  */
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "clock.h"
 #include "ctl.h"
 #include "db.h"
+#include "escalate.h"
 #include "room.h"
 
 /*
@@ -37,7 +39,7 @@ cmd_sweep(struct ctl *ctl, int argc, char *argv[])
 	const struct rules	*k = &ctl->cfg.rules;
 	char			 cutoff[SQL_TIME_LEN], now[SQL_TIME_LEN];
 	time_t			 t = clock_now();
-	long long		 begun, ended;
+	long long		 begun, ended, escalated;
 
 	(void)argv;
 	if (argc != 1) {
@@ -51,7 +53,8 @@ cmd_sweep(struct ctl *ctl, int argc, char *argv[])
 	    DB_STR(cutoff)), ACT_RELEASE, &released) == -1 ||
 	    ctl_apply_each(ctl, SQL_ENDED, DB_ARGS(DB_STR(now)), ACT_COMPLETE,
 	    &completed) == -1 ||
-	    room_sweep_closures(ctl->db, t, &begun, &ended) == -1) {
+	    room_sweep_closures(ctl->db, t, &begun, &ended) == -1 ||
+	    escalate_waiting(ctl->db, k, t, &escalated) == -1) {
 		fprintf(stderr, "roomctl: sweep failed: %s\n",
 		    db_last_message(ctl->db));
 		return 1;
@@ -59,10 +62,12 @@ cmd_sweep(struct ctl *ctl, int argc, char *argv[])
 	/* One line a run: the job's log stamps each run's line. */
 	printf("sweep: released %lld no-show%s, completed %lld meeting%s"
 	    " (%lld already changed by others); %lld room%s out of use as"
-	    " planned, %lld back in use\n", released.done,
+	    " planned, %lld back in use; %lld waiting request%s put before"
+	    " the administrators\n", released.done,
 	    released.done == 1 ? "" : "s", completed.done,
 	    completed.done == 1 ? "" : "s",
 	    released.skipped + completed.skipped, begun,
-	    begun == 1 ? "" : "s", ended);
+	    begun == 1 ? "" : "s", ended, escalated,
+	    escalated == 1 ? "" : "s");
 	return 0;
 }

@@ -365,20 +365,20 @@ words_limit(const char *lang, enum limit which, long long max, char *buf,
 {
 	switch (which) {
 	case LIMIT_PER_DAY:
-		snprintf(buf, n, i18n_text(lang, "At most %lld bookings a day "
-		    "per person"), max);
+		snprintf(buf, n, i18n_text(lang, "Bookings a day per person: at "
+		    "most %lld"), max);
 		break;
 	case LIMIT_PER_WEEK:
-		snprintf(buf, n, i18n_text(lang, "At most %lld bookings a week "
-		    "per person"), max);
+		snprintf(buf, n, i18n_text(lang, "Bookings a week per person: at "
+		    "most %lld"), max);
 		break;
 	case LIMIT_HOURS_PER_WEEK:
-		snprintf(buf, n, i18n_text(lang, "At most %lld hours a week "
-		    "per person"), max);
+		snprintf(buf, n, i18n_text(lang, "Hours a week per person: at "
+		    "most %lld"), max);
 		break;
 	default:
-		snprintf(buf, n, i18n_text(lang, "At most %lld bookings ahead "
-		    "per person"), max);
+		snprintf(buf, n, i18n_text(lang, "Bookings ahead per person: at "
+		    "most %lld"), max);
 		break;
 	}
 	return buf;
@@ -410,5 +410,23 @@ words_standing(const char *lang, enum limit which, long long used,
 		    used, max);
 		break;
 	}
+	return buf;
+}
+
+char *
+words_policy(const char *lang, int instant, long long buffer,
+    const char *groups, char *buf, size_t n)
+{
+	size_t len;
+
+	snprintf(buf, n, "%s", instant ? i18n_text(lang, "Confirmed at once") :
+	    i18n_text(lang, "Approval required"));
+	len = strlen(buf);
+	if (groups != NULL && len < n)
+		len += (size_t)snprintf(buf + len, n - len, i18n_text(lang,
+		    " · only %s"), groups);
+	if (buffer > 0 && len < n)
+		snprintf(buf + len, n - len, i18n_text(lang, " · %lld min "
+		    "buffer"), buffer);
 	return buf;
 }

@@ -73,4 +73,11 @@ char		*words_limit(const char *lang, enum limit which, long long max,
 char		*words_standing(const char *lang, enum limit which,
 		    long long used, long long max, char *buf, size_t n);
 
+/*
+ * A room's policy in a few words, in lang: "Approval required · only Lab;
+ * Facilities · 15 min buffer" (groups NULL: everyone may book).
+ */
+char		*words_policy(const char *lang, int instant, long long buffer,
+		    const char *groups, char *buf, size_t n);
+
 #endif

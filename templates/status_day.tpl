@@ -22,7 +22,7 @@
 <table class="grid day-grid" data-date="{{DATE}}">
 <thead><tr><th scope="col" class="room-col">Room</th>{{#SLOT}}<th scope="col" class="slot">{{#HOUR}}<span aria-hidden="true">{{SHORT}}</span>{{/HOUR}}{{#SAID}}<span class="visually-hidden">{{LABEL}}</span>{{/SAID}}</th>{{/SLOT}}</tr></thead>
 <tbody>
-{{#ROOMROW}}<tr data-room="{{ROOM_ID}}"><th scope="row"><a id="r{{ROOM_ID}}" href="/status/rooms/{{ROOM_ID}}">{{ROOM}}</a> <span class="seats">seats {{SEATS}}</span></th>{{#CELL}}{{#FREE}}<td><a href="{{ROOM_ID}}.{{MINUTE}}{{#ASKED}}.{{SEATS_ASKED}}{{/ASKED}}">+</a>{{/FREE}}{{#UNBOOKABLE}}<td colspan={{SPAN}} class=free>{{/UNBOOKABLE}}{{#BUFFER}}<td colspan={{SPAN}} class=buf>{{/BUFFER}}{{#BOOKED}}<td{{#WIDE}} colspan={{SPAN}}{{/WIDE}} class={{STATUS}}>{{#LINK}}<a href="/bookings/{{BOOKING_ID}}">{{/LINK}}<b>{{TITLE}}</b> {{#HOLDER}}<small>{{OWNER}}</small> {{/HOLDER}}<small>{{STATUS_LABEL}}</small>{{#LINK}}</a>{{/LINK}}{{/BOOKED}}{{/CELL}}</tr>
+{{#ROOMROW}}<tr data-room="{{ROOM_ID}}"><th scope="row"><a id="r{{ROOM_ID}}" href="/status/rooms/{{ROOM_ID}}">{{ROOM}}</a> <span class="seats">seats {{SEATS}}</span>{{#INSTANT}} <span class="tag">at once</span>{{/INSTANT}}{{#RESTRICTED}} <span class="tag">restricted</span>{{/RESTRICTED}}</th>{{#CELL}}{{#FREE}}<td><a href="{{ROOM_ID}}.{{MINUTE}}{{#ASKED}}.{{SEATS_ASKED}}{{/ASKED}}">+</a>{{/FREE}}{{#UNBOOKABLE}}<td colspan={{SPAN}} class=free>{{/UNBOOKABLE}}{{#BUFFER}}<td colspan={{SPAN}} class=buf>{{/BUFFER}}{{#BOOKED}}<td{{#WIDE}} colspan={{SPAN}}{{/WIDE}} class={{STATUS}}>{{#LINK}}<a href="/bookings/{{BOOKING_ID}}">{{/LINK}}<b>{{TITLE}}</b> {{#HOLDER}}<small>{{OWNER}}</small> {{/HOLDER}}<small>{{STATUS_LABEL}}</small>{{#LINK}}</a>{{/LINK}}{{/BOOKED}}{{/CELL}}</tr>
 {{/ROOMROW}}
 </tbody>
 </table>

@@ -16,9 +16,9 @@
 <p class="legend"><span class="swatch confirmed"></span> confirmed <span class="swatch pending"></span> pending (hatched)</p>
 <div class="table-wrap" role="region" aria-label="Usage per room" tabindex="0">
 <table class="list usage">
-<thead><tr><th scope="col">Room</th><th scope="col">Confirmed hours</th><th scope="col">Pending hours</th><th scope="col">Booked hours</th><th scope="col">Share of opening hours (%)</th><th scope="col">Used hours</th><th scope="col">No-shows</th></tr></thead>
+<thead><tr><th scope="col">Room</th><th scope="col">Confirmed hours</th><th scope="col">Pending hours</th><th scope="col">Booked hours</th><th scope="col">Share of opening hours (%)</th><th scope="col">Used hours</th><th scope="col">No-shows</th><th scope="col">Policy</th></tr></thead>
 <tbody>
-{{#ROOM}}<tr><td class="name">{{NAME}}</td><td class="confirmed">{{CONFIRMED_HOURS}}</td><td class="pending">{{PENDING_HOURS}}</td><td class="booked">{{BOOKED_HOURS}}</td><td class="share">{{SHARE}}</td><td class="used">{{USED_HOURS}}</td><td class="no-shows">{{NO_SHOWS}}</td></tr>
+{{#ROOM}}<tr><td class="name">{{NAME}}</td><td class="confirmed">{{CONFIRMED_HOURS}}</td><td class="pending">{{PENDING_HOURS}}</td><td class="booked">{{BOOKED_HOURS}}</td><td class="share">{{SHARE}}</td><td class="used">{{USED_HOURS}}</td><td class="no-shows">{{NO_SHOWS}}</td><td class="policy">{{POLICY}}</td></tr>
 {{/ROOM}}
 </tbody>
 </table>

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>{{ROOM}} <span class="dates">{{FIRST}} – {{LAST}}</span></h1>
+<p class="meta" id="policy">{{POLICY}}</p>
 <nav class="subnav" aria-label="Status views"><a href="/status">List</a> <a href="/status/day">Rooms by day</a> <a href="/status/usage">Usage</a></nav>
 <p class="pager"><a id="prev-week" href="/status/rooms/{{ROOM_ID}}?week={{PREV:u}}">← Previous week</a> <a id="room-link" href="/rooms/{{ROOM_ID}}">About {{ROOM}}</a> <a id="next-week" href="/status/rooms/{{ROOM_ID}}?week={{NEXT:u}}">Next week →</a></p>
 <details class="other-rooms"><summary>The same week in another room</summary>

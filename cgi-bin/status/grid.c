@@ -22,14 +22,18 @@
 #define MAX_SLOTS	(24 * 60)
 
 static const char SQL_ROOMS[] =
-    "SELECT id, name, capacity, closed_from, closed_until, buffer_minutes"
-    " FROM rooms"
+    "SELECT id, name, capacity, closed_from, closed_until, buffer_minutes,"
+    " approval = 'instant' AS instant, EXISTS (SELECT 1 FROM room_bookable_by"
+    " b WHERE b.room_id = rooms.id) AS restricted FROM rooms"
     " WHERE capacity >= ? AND (? = '' OR location = ?)"
     " ORDER BY location, name";
 
 static const char SQL_ROOM[] =
-    "SELECT id, name, closed_from, closed_until, buffer_minutes FROM rooms"
-    " WHERE id = ?";
+    "SELECT id, name, closed_from, closed_until, buffer_minutes,"
+    " approval = 'instant' AS instant, (SELECT GROUP_CONCAT(g.name ORDER BY"
+    " g.name SEPARATOR '; ') FROM room_bookable_by b JOIN user_groups g"
+    " ON g.id = b.group_id WHERE b.room_id = rooms.id) AS bookable_by"
+    " FROM rooms WHERE id = ?";
 static const char SQL_OTHER_ROOMS[] =
     "SELECT id, name FROM rooms WHERE id <> ? ORDER BY name";
 /*
@@ -437,6 +441,11 @@ day_rows(const struct req *r, struct tpl *body, const struct day_view *v,
 		first = j;
 		tpl_set(row, "ROOM", db_get(rooms, ri, "name"));
 		tpl_set(row, "SEATS", db_get(rooms, ri, "capacity"));
+		/* How a request fares there, at a glance. */
+		if (db_get_int(rooms, ri, "instant"))
+			tpl_show(row, "INSTANT");
+		if (db_get_int(rooms, ri, "restricted"))
+			tpl_show(row, "RESTRICTED");
 		tpl_set_int(row, "ROOM_ID", room);
 		for (size_t i = 0; i < n;) {
 			struct tpl		*c = tpl_section(row, "CELL");
@@ -840,6 +849,7 @@ week_body(struct req *r, const void *view, size_t *len, int *rc)
 {
 	const struct week_view *v = view;
 	char		 lo[SQL_TIME_LEN], hi[SQL_TIME_LEN], label[64], path[128];
+	char		 policy[400];
 	struct db_rows	*info = NULL, *rows = NULL, *others = NULL;
 	struct held	*h = NULL;
 	struct tpl	*body = NULL;
@@ -867,6 +877,9 @@ week_body(struct req *r, const void *view, size_t *len, int *rc)
 		goto out;
 	tpl_set(body, "ROOM", db_get(info, 0, "name"));
 	tpl_set_int(body, "ROOM_ID", v->room);
+	tpl_set(body, "POLICY", words_policy(r->lang, (int)db_get_int(info, 0,
+	    "instant"), db_get_int(info, 0, "buffer_minutes"), db_get(info, 0,
+	    "bookable_by"), policy, sizeof policy));
 	tpl_set(body, "WEEK", v->week);
 	tpl_set(body, "PREV", v->prev);
 	tpl_set(body, "NEXT", v->next);

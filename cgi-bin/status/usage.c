@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "page.h"
 #include "response.h"
+#include "words.h"
 
 /*
  * Read from room_day_usage, which every booking change keeps current
@@ -22,9 +23,15 @@ static const char SQL_USAGE[] =
     " COALESCE(SUM(u.confirmed_minutes), 0) AS confirmed_minutes,"
     " COALESCE(SUM(u.pending_minutes), 0) AS pending_minutes,"
     " COALESCE(SUM(u.used_minutes), 0) AS used_minutes,"
-    " COALESCE(SUM(u.no_shows), 0) AS no_shows FROM rooms r"
+    " COALESCE(SUM(u.no_shows), 0) AS no_shows,"
+    /* Each room's policy beside its use. */
+    " r.approval, r.buffer_minutes, (SELECT GROUP_CONCAT(g.name ORDER BY"
+    "  g.name SEPARATOR '; ') FROM room_bookable_by b JOIN user_groups g"
+    "  ON g.id = b.group_id WHERE b.room_id = r.id) AS bookable_by"
+    " FROM rooms r"
     " LEFT JOIN room_day_usage u ON u.room_id = r.id"
-    " AND u.day >= ? AND u.day <= ? GROUP BY r.id, r.name ORDER BY r.name";
+    " AND u.day >= ? AND u.day <= ?"
+    " GROUP BY r.id, r.name, r.approval, r.buffer_minutes ORDER BY r.name";
 static const char SQL_LAST_REFRESH[] =
     "SELECT MAX(finished_at) AS finished_at FROM refresh_runs";
 
@@ -176,7 +183,7 @@ status_usage(struct req *r)
 		long long	 c = db_get_int(u.rows, i, "confirmed_minutes");
 		long long	 q = db_get_int(u.rows, i, "pending_minutes");
 		long long	 wc = share(&u, c), wq = share(&u, q);
-		char		 buf[32];
+		char		 buf[32], policy[400];
 
 		tpl_set(row, "NAME", name);
 		hours(buf, sizeof buf, c);
@@ -188,6 +195,10 @@ status_usage(struct req *r)
 		hours(buf, sizeof buf, db_get_int(u.rows, i, "used_minutes"));
 		tpl_set(row, "USED_HOURS", buf);
 		tpl_set(row, "NO_SHOWS", db_get(u.rows, i, "no_shows"));
+		tpl_set(row, "POLICY", words_policy(r->lang, strcmp(db_text(
+		    u.rows, i, "approval"), "instant") == 0, db_get_int(u.rows,
+		    i, "buffer_minutes"), db_get(u.rows, i, "bookable_by"),
+		    policy, sizeof policy));
 		percent(buf, sizeof buf, share(&u, c + q));
 		tpl_set(row, "SHARE", buf);
 		/* A bar of 400 units is the busiest room's share. */
@@ -254,7 +265,8 @@ status_usage_csv(struct req *r)
 	static const char *const head[] = {
 		N_("room"), N_("confirmed_hours"), N_("pending_hours"),
 		N_("booked_hours"), N_("share_percent"), N_("used_hours"),
-		N_("no_shows"),
+		N_("no_shows"), N_("approval"), N_("buffer_minutes"),
+		N_("bookable_by"),
 	};
 	struct usage	 u;
 	char		*csv = NULL, cells[6][32], name[160];
@@ -296,7 +308,12 @@ status_usage_csv(struct req *r)
 		ok &= csv_field(&csv, &len, &cap, db_get(u.rows, i, "name"),
 		    0) == 0;
 		for (int j = 0; j < 6; j++)
-			ok &= csv_field(&csv, &len, &cap, cells[j], j == 5) == 0;
+			ok &= csv_field(&csv, &len, &cap, cells[j], 0) == 0;
+		ok &= csv_field(&csv, &len, &cap, db_text(u.rows, i,
+		    "approval"), 0) == 0 && csv_field(&csv, &len, &cap,
+		    db_text(u.rows, i, "buffer_minutes"), 0) == 0 &&
+		    csv_field(&csv, &len, &cap, db_text(u.rows, i,
+		    "bookable_by"), 1) == 0;
 	}
 	unload(&u);
 	if (!ok) {

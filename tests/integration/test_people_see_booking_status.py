@@ -312,7 +312,7 @@ def test_usage_numbers_and_csv_match_hand_computed_values(alice, admin):
     assert int(bar.select_one("rect.pending")["width"]) == (30 * 1000 // 780) * 400 // top
     assert doc.select_one("#scale").get_text() == \
         f"The longest bar is {top // 10}.{top % 10} % of the opening hours."
-    table = {tr.select_one(".name").get_text(): [td.get_text() for td in tr.select("td")[1:]]
+    table = {tr.select_one(".name").get_text(): [td.get_text() for td in tr.select("td")[1:7]]
              for tr in doc.select("table.usage tbody tr")}
     resp = alice.get(url(f"/status/usage.csv?from={d}&to={d}"))
     assert resp.headers["Content-Type"] == "text/csv; charset=utf-8"
@@ -320,8 +320,9 @@ def test_usage_numbers_and_csv_match_hand_computed_values(alice, admin):
     assert resp.content.startswith(b"\xef\xbb\xbf")
     parsed = list(csv.reader(io.StringIO(resp.content.decode("utf-8-sig"))))
     assert parsed[0] == ["room", "confirmed_hours", "pending_hours", "booked_hours",
-                         "share_percent", "used_hours", "no_shows"]
-    assert {r[0]: r[1:] for r in parsed[1:]} == table
+                         "share_percent", "used_hours", "no_shows", "approval",
+                         "buffer_minutes", "bookable_by"]
+    assert {r[0]: r[1:7] for r in parsed[1:]} == table
     assert alice.get(url("/status/usage?from=2026-12-10&to=2026-12-01")).status_code == 422
 
 

@@ -270,7 +270,7 @@ static const struct input_field
 	"request) or \"instant\" (confirmed at once)") },
     approvers = { .name = "approvers", .json = "approvers", .type = IN_LIST,
 	.max = 2000, .says = N_("Give people by their login names, separated "
-	"by commas."), .flags = IN_PLAIN },
+	"by commas."), .flags = IN_PLAIN | IN_BLANK_NONE },
     approver_groups = { .name = "approver_groups", .json = "approverGroups",
 	.type = IN_LIST, .max = 100, .says = N_("Give groups by their names."),
 	.flags = IN_PLAIN },

@@ -178,7 +178,8 @@ pairs_list(struct req *r, const struct params *p,
 	int		 bad = 0;
 
 	for (size_t j = 0; j < p->n; j++) {
-		if (strcmp(p->v[j].name, f->name) != 0)
+		if (strcmp(p->v[j].name, f->name) != 0 ||
+		    ((f->flags & IN_BLANK_NONE) && p->v[j].value[0] == '\0'))
 			continue;
 		if (n++ == 0)
 			first = p->v[j].value;
@@ -513,7 +514,9 @@ input_items(const struct input *in, const char *name, const char **out,
 		return n;
 	}
 	for (size_t j = 0; in->pairs != NULL && j < in->pairs->n; j++)
-		if (strcmp(in->pairs->v[j].name, f->name) == 0 && n < max)
+		if (strcmp(in->pairs->v[j].name, f->name) == 0 && n < max &&
+		    !((f->flags & IN_BLANK_NONE) &&
+		    in->pairs->v[j].value[0] == '\0'))
 			out[n++] = in->pairs->v[j].value;
 	return n;
 }

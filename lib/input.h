@@ -32,6 +32,8 @@ enum input_flags {
 	IN_REQUIRED	= 1 << 0,	/* missing or empty is an error */
 	IN_SECRET	= 1 << 1,	/* never shown again in a form */
 	IN_PLAIN	= 1 << 2,	/* IN_TEXT: no control characters */
+	IN_BLANK_NONE	= 1 << 3,	/* IN_LIST: a form's empty value is no
+					   item (a text box left empty) */
 };
 
 struct input_field {

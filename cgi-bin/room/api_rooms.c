@@ -62,6 +62,18 @@ room_json(const struct db_rows *rows, size_t i, const struct db_rows *names)
 	return o;
 }
 
+/* room_refused, its field under the name the body gave it. */
+static int
+refused_in(struct req *r, enum room_result rc, const struct room_outcome *o,
+    const struct input *in)
+{
+	int status = room_refused(r, rc, o);
+
+	if (r->error_field != NULL)
+		r->error_field = input_name_sent(in, r->error_field);
+	return status;
+}
+
 int
 api_rooms_list(struct req *r)
 {
@@ -151,9 +163,12 @@ api_room_create(struct req *r)
 		return sent;
 	}
 	rc = room_add(r->app->db, r->user, &room, &o);
+	if (rc != ROOM_OK) {
+		sent = refused_in(r, rc, &o, &in);
+		input_free(&in);
+		return sent;
+	}
 	input_free(&in);
-	if (rc != ROOM_OK)
-		return room_refused(r, rc, &o);
 	log_info(r->rid, "room %lld added by user %lld (API)", o.id,
 	    r->user->id);
 	snprintf(location, sizeof location, "/api/rooms/%lld", o.id);
@@ -242,7 +257,7 @@ edit_room(struct req *r, long long id, long long version,
 	changed = room_change(r->app->db, r->user, id, version, &room, &o);
 	db_rows_free(current);
 	rc = changed == ROOM_OK ? send_room(r, id, 200) :
-	    room_refused(r, changed, &o);
+	    refused_in(r, changed, &o, in);
 	room_outcome_free(&o);
 	return rc;
 }

@@ -34,7 +34,7 @@ names_of(struct req *r, const struct input *in, const char *field,
 {
 	names->keep = 0;
 	names->n = input_items(in, field, names->v, ROOM_NAMES_MAX);
-	if (names->n <= ROOM_NAMES_MAX)
+	if (input_get(in, field)->n <= ROOM_NAMES_MAX)
 		return 0;
 	req_errorf(r, T(r, "Give at most %d names."), ROOM_NAMES_MAX);
 	return req_refuse(r, 422, r->error, input_name_sent(in, field));

@@ -17,6 +17,7 @@
 #include "log.h"
 #include "participants.h"
 #include "page.h"
+#include "policy.h"
 #include "refusal.h"
 #include "response.h"
 #include "rules.h"
@@ -29,8 +30,8 @@ static const char SQL_BOOKING[] =
     " u.display_name AS owner, b.title,"
     " b.attendees, b.starts_at, b.ends_at, b.status, b.reason,"
     " b.actual_start, b.actual_end, r.checkin_required_since, b.private,"
-    " by_.display_name AS booked_by, b.series_id, b.series_detached"
-    " FROM bookings b JOIN rooms r ON r.id = b.room_id"
+    " by_.display_name AS booked_by, b.series_id, b.series_detached,"
+    " b.room_id FROM bookings b JOIN rooms r ON r.id = b.room_id"
     " JOIN users u ON u.id = b.user_id"
     " LEFT JOIN users by_ ON by_.id = b.booked_by WHERE b.id = ?";
 /* The dates of a booking's series, as its page lists them. */
@@ -560,7 +561,10 @@ fill_use(struct req *r, struct tpl *d, const struct db_rows *b,
 		tpl_show(d, "CHECKOUT");
 }
 
-/* The booking page; 404 for anyone but its owner and administrators. */
+/*
+ * The booking page; 404 for anyone but its owner, their delegates, the
+ * people it names, its room's approvers and administrators.
+ */
 static int
 booking_page(struct req *r, long long id, int status)
 {
@@ -569,7 +573,7 @@ booking_page(struct req *r, long long id, int status)
 	struct page		 p;
 	time_t			 start, end;
 	long long		 owner = 0;
-	int			 rc = 500, may = 0;
+	int			 rc = 500, may = 0, decides = 0;
 	const char		*state;
 
 	if ((b = db_query(r->app->db, SQL_BOOKING, DB_ARGS(DB_INT(id)))) ==
@@ -594,9 +598,12 @@ booking_page(struct req *r, long long id, int status)
 		rc = db_failed(r);
 		goto out;
 	}
-	if (!may && !participants_has_person(&named, r->user->id)) {
+	/* Its room's approvers read what they decide. */
+	if (!may && !participants_has_person(&named, r->user->id) &&
+	    (decides = policy_may_decide(r->app->db, r->user, db_get_int(b, 0,
+	    "room_id"))) != 1) {
 		page_discard(&p);
-		rc = 404;
+		rc = decides == -1 ? db_failed(r) : 404;
 		goto out;
 	}
 	if (!may)

@@ -135,6 +135,10 @@ def test_a_room_with_approvers_goes_to_them_and_they_decide(alice_api, admin_api
     assert home.select_one('nav a[href="/admin"]') is None
     queue = queue_ids(approver)
     assert mine in queue and theirs not in queue
+    # They read what they decide (the queue links it); not other rooms'.
+    page = approver.get(url(f"/bookings/{mine}"))
+    assert page.status_code == 200 and "Policy meeting" in page.text
+    assert approver.get(url(f"/bookings/{theirs}")).status_code == 404
     # Administrators see every room's, and may keep to one room.
     admin = login("admin")
     only = queue_ids(admin, f"?room={room}")

@@ -31,8 +31,17 @@ def test_a_rooms_approver_decides_its_requests(browser):
     sql(f"INSERT INTO rooms (name, location, capacity) VALUES ('{room}', 'Floor 2', 8)")
     room_id = sql(f"SELECT id FROM rooms WHERE name = '{room}'")
 
-    # The administrator names the group the room's approvers on its form.
+    # The administrator finds the group among the groups, bob in it.
     log_in(browser, "admin")
+    browser.get(browser.base + "/admin/groups")
+    check_page(browser, "Groups")
+    link = next(a for a in browser.find_elements(By.CSS_SELECTOR, "li.group a")
+                if a.text == group)
+    press_and_wait(browser, link)
+    check_page(browser, "Group")
+    assert [e.text for e in browser.find_elements(By.CSS_SELECTOR, "li.member .login")] == ["bob"]
+
+    # And names it the room's approvers on the room's form.
     browser.get(browser.base + f"/admin/rooms/{room_id}/edit")
     check_page(browser, "Room form with policy")
     ticks = browser.find_elements(By.CSS_SELECTOR, 'input[name="approver_groups"]')

@@ -48,6 +48,15 @@
 #define M_DESC_LONG	"Keep it to 2000 characters."
 #define M_DESC		"Use letters, digits, spaces and punctuation."
 #define M_VERSION	"Reload the form and try again."
+#define M_APPROVAL	"approval: \"required\" (its approvers decide each " \
+			"request) or \"instant\" (confirmed at once)"
+#define M_APPROVERS	"Give people by their login names, separated by commas."
+#define M_GROUPS	"Give groups by their names."
+#define M_BUFFER	"Enter the minutes to keep free, from 0 to 240."
+#define M_LIMIT		"Enter a whole number from 0 (no limit) to 1000, or " \
+			"leave it empty for the site's limit."
+#define M_HOURS		"Enter hours from 0 (no limit) to 168, or leave it " \
+			"empty for the site's limit."
 #define M_DAY		"Enter a day, like 2026-12-01."
 #define M_TIME		"Enter a date and time, like 2026-12-01T09:30."
 #define M_MINUTES	"Times fall on whole minutes (seconds must be 00)."
@@ -779,6 +788,15 @@ static const struct {
 	{ "recurrence",		"FREQ=DAILY;COUNT=2" },
 	{ "skip_conflicts",	"" },
 	{ "preview",		"" },
+	{ "approval",		"required" },
+	{ "approvers",		"bob" },
+	{ "approver_groups",	"Lab" },
+	{ "bookable_by",	"Lab" },
+	{ "buffer_minutes",	"10" },
+	{ "max_per_day",	"2" },
+	{ "max_per_week",	"5" },
+	{ "max_hours_per_week",	"10" },
+	{ "max_future",		"8" },
 };
 
 struct same_case {
@@ -876,6 +894,28 @@ static const struct same_case same_cases[] = {
 	NUM(room_in, "checkin_required", 1, NULL),
 	NUM(room_in, "checkin_required", 2, M_TICK),
 	NUM(room_in, "checkin_required", -1, M_TICK),
+	TXT(room_in, "approval", "instant", 0, NULL),
+	TXT(room_in, "approval", "sometimes", 0, M_APPROVAL),
+	LST(room_in, "approvers", "bob, carol", 0, NULL),
+	LST(room_in, "approvers", "@", 2000, NULL),
+	LST(room_in, "approvers", "@", 2001, M_APPROVERS),
+	LST(room_in, "approvers", "bob\x01", 0, M_APPROVERS),
+	LST(room_in, "approver_groups", "Facilities", 0, NULL),
+	LST(room_in, "approver_groups", "@", 101, M_GROUPS),
+	LST(room_in, "bookable_by", "Lab team", 0, NULL),
+	LST(room_in, "bookable_by", "a\nb", 0, M_GROUPS),
+	NUM(room_in, "buffer_minutes", 0, NULL),
+	NUM(room_in, "buffer_minutes", 240, NULL),
+	NUM(room_in, "buffer_minutes", 241, M_BUFFER),
+	NUM(room_in, "buffer_minutes", -5, M_BUFFER),
+	NUM(room_in, "max_per_day", 0, NULL),
+	NUM(room_in, "max_per_day", 1001, M_LIMIT),
+	NUM(room_in, "max_per_week", 1000, NULL),
+	NUM(room_in, "max_per_week", -1, M_LIMIT),
+	NUM(room_in, "max_hours_per_week", 168, NULL),
+	NUM(room_in, "max_hours_per_week", 169, M_HOURS),
+	NUM(room_in, "max_future", 3, NULL),
+	NUM(room_in, "max_future", 1001, M_LIMIT),
 };
 
 static const char *

@@ -89,6 +89,18 @@ static const struct refusal_case cases[] = {
 	    "10:00\xe2\x80\x93" "11:00." },
 	{ BK_RULE_BROKEN, ACT_REQUEST, 422, "ends_at",
 	    "A booking can last at most 8 hours." },
+	/* a room's policy: who decides, who may book, its limits */
+	{ BK_FORBIDDEN, ACT_CONFIRM, 403, NULL,
+	    "Only this room's approvers and the administrators decide its "
+	    "requests." },
+	{ BK_FORBIDDEN, ACT_DENY, 403, NULL, "this room's approvers" },
+	{ BK_RESTRICTED, ACT_REQUEST, 403, "room_id",
+	    "This room is restricted: only members of Roof repairs may book "
+	    "it." },
+	{ BK_LIMIT, ACT_REQUEST, 409, "starts_at",
+	    "Over this room's limit: Hours a week per person: at most 4 (you "
+	    "have 3 h 30 min of 4 h that week). Choose another time or room, "
+	    "or cancel a booking first." },
 };
 
 static void
@@ -109,6 +121,7 @@ test_table(void **state)
 	o.conflict_end = T0 + 3600;
 	o.rule = RULE_TOO_LONG;
 	o.field = "ends_at";
+	o.standing = (struct limit_standing){ LIMIT_HOURS_PER_WEEK, 210, 4 };
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const struct refusal_case *c = &cases[i];
 
@@ -128,6 +141,27 @@ test_table(void **state)
 	/* A database error is the caller's to answer (503 or 500). */
 	assert_int_equal(refusal_of(BK_DB_ERROR, ACT_CANCEL, &o, &rules, "en",
 	    &why), -1);
+}
+
+/* A room with a buffer says so when a time is taken. */
+static void
+test_buffer_said(void **state)
+{
+	struct booking_outcome	o;
+	struct refusal		why;
+
+	(void)state;
+	clock_at(T0 - 3600);
+	memset(&o, 0, sizeof o);
+	o.conflict_start = T0;
+	o.conflict_end = T0 + 3600;
+	o.buffer_minutes = 15;
+	assert_int_equal(refusal_of(BK_CONFLICT, ACT_REQUEST, &o, &rules, "en",
+	    &why), 409);
+	assert_string_equal(why.message, "That time is taken: the room is "
+	    "booked Mon 07 Dec 2026, 10:00\xe2\x80\x93" "11:00, and keeps 15 "
+	    "minutes free before and after each booking. Choose another time "
+	    "or room.");
 }
 
 /* Another day's check-in says its day; a closure says when it ends. */
@@ -201,6 +235,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_said_with_the_day),
 		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_buffer_said),
 		cmocka_unit_test(test_rules),
 	};
 

@@ -23,7 +23,11 @@ static const char SQL_SESSION[] =
     "  AND n.read_at IS NULL ORDER BY n.id LIMIT 1 OFFSET ?) IS NOT NULL,"
     " " COUNT_CAP_SQL ", (SELECT COUNT(*)"
     "  FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL))"
-    " AS unread"
+    " AS unread,"
+    /* A room's approver: the navigation offers the queue (two lookups). */
+    " EXISTS (SELECT 1 FROM room_approvers a WHERE a.user_id = u.id)"
+    " OR EXISTS (SELECT 1 FROM group_members m JOIN room_approvers a"
+    "  ON a.group_id = m.group_id WHERE m.user_id = u.id) AS decides"
     " FROM sessions s JOIN users u ON u.id = s.user_id"
     " WHERE s.token_hash = ? AND s.expires_at > UTC_TIMESTAMP()"
     " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND"
@@ -128,9 +132,9 @@ session_waiting(struct req *r)
 		return 0;
 	if (r->waiting_read)
 		return r->waiting;
-	if (r->user->admin)
-		decides = 1;
-	else if ((decides = count_of(r, SQL_DECIDES, "decides")) == -1)
+	/* Read with the session, unless it came another way. */
+	if ((decides = r->user->decides) == -1 &&
+	    (decides = count_of(r, SQL_DECIDES, "decides")) == -1)
 		return -1;
 	r->decides = decides > 0;
 	r->waiting = !r->decides ? 0 : count_of(r, r->user->admin ?

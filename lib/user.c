@@ -27,6 +27,9 @@ user_from_row(struct user *u, const struct db_rows *rows, size_t row)
 	snprintf(u->time_zone, sizeof u->time_zone, "%s",
 	    db_text(rows, row, "user_time_zone"));
 	u->unread = 0;
+	/* A query that reads it names it "decides"; administrators all. */
+	u->decides = u->admin ? 1 : db_get(rows, row, "decides") != NULL ?
+	    (int)db_get_int(rows, row, "decides") : -1;
 }
 
 const char *

@@ -16,6 +16,8 @@ struct user {
 	char		language[16];	/* as chosen on /account, or "" */
 	char		time_zone[64];	/* as chosen on /account, or "" */
 	long long	unread;		/* notifications not yet read, capped */
+	int		decides;	/* decides some room's requests: 1, 0,
+					   or -1 not read yet */
 };
 
 /*

@@ -232,6 +232,11 @@ def test_a_restricted_room_is_booked_only_by_its_groups(alice_api, admin_api, gr
     assert refused.json()["error"]["field"] == "roomId"
     assert refused.json()["error"]["message"] == \
         f"This room is restricted: only members of {group} may book it."
+    # In Korean too, for who reads Korean.
+    korean = api_session(someone(), "policies in Korean")
+    korean.headers["Accept-Language"] = "ko"
+    said = ask(korean, room, at(day, 10)).json()["error"]["message"]
+    assert said == f"제한된 회의실입니다: {group}의 구성원만 예약할 수 있습니다."
     # The form shows the room as restricted, and says why it refuses.
     alice = login("alice")
     form = BeautifulSoup(alice.get(url(f"/bookings/new?room_id={room}")).text, "html.parser")
@@ -297,6 +302,13 @@ def test_limits_per_person_refuse_by_name_and_the_form_shows_where_one_stands(
     standing = form.select_one("#standing").get_text(" ", strip=True)
     assert "0 of 1 that day" in standing and "1 of 2 that week" in standing
     assert ask(me, room, at(monday + datetime.timedelta(days=1), 9)).status_code == 201
+    # The form refuses alike, at the time it asked for.
+    tuesday = monday + datetime.timedelta(days=1)
+    resp = book(login(person), room=room, start=local(at(tuesday, 14)),
+                end=local(at(tuesday, 15)))
+    assert resp.status_code == 409
+    said = BeautifulSoup(resp.text, "html.parser").select_one("#starts_at-error").get_text()
+    assert said.startswith("Over this room's limit: Bookings a day per person: at most 1")
     refused = ask(me, room, at(monday + datetime.timedelta(days=2), 9))
     assert refused.status_code == 409 and "you have 2 of 2 that week" in \
         refused.json()["error"]["message"]

@@ -171,7 +171,7 @@ say_limit(const struct facts *f, char *buf, size_t n)
 	char				 limit[128], standing[128];
 
 	words_limit(f->lang, at->which, at->max, limit, sizeof limit);
-	words_standing(f->lang, at->which, at->used, at->max, standing,
+	words_standing(f->lang, at->which, at->used, at->max, 0, standing,
 	    sizeof standing);
 	snprintf(buf, n, SAY(f, "Over this room's limit: %s (you have %s). "
 	    "Choose another time or room, or cancel a booking first."), limit,

@@ -386,24 +386,29 @@ words_limit(const char *lang, enum limit which, long long max, char *buf,
 
 char *
 words_standing(const char *lang, enum limit which, long long used,
-    long long max, char *buf, size_t n)
+    long long max, int current, char *buf, size_t n)
 {
+	long long h = used / 60, m = used % 60;
+
 	switch (which) {
 	case LIMIT_PER_DAY:
-		snprintf(buf, n, i18n_text(lang, "%lld of %lld that day"), used,
-		    max);
+		snprintf(buf, n, current ? i18n_text(lang, "%lld of %lld today") :
+		    i18n_text(lang, "%lld of %lld that day"), used, max);
 		break;
 	case LIMIT_PER_WEEK:
-		snprintf(buf, n, i18n_text(lang, "%lld of %lld that week"),
-		    used, max);
+		snprintf(buf, n, current ? i18n_text(lang, "%lld of %lld this "
+		    "week") : i18n_text(lang, "%lld of %lld that week"), used,
+		    max);
 		break;
 	case LIMIT_HOURS_PER_WEEK:
-		if (used % 60 != 0)
-			snprintf(buf, n, i18n_text(lang, "%lld h %lld min of "
-			    "%lld h that week"), used / 60, used % 60, max);
+		if (m != 0)
+			snprintf(buf, n, current ? i18n_text(lang, "%lld h %lld "
+			    "min of %lld h this week") : i18n_text(lang, "%lld h "
+			    "%lld min of %lld h that week"), h, m, max);
 		else
-			snprintf(buf, n, i18n_text(lang, "%lld h of %lld h that "
-			    "week"), used / 60, max);
+			snprintf(buf, n, current ? i18n_text(lang, "%lld h of "
+			    "%lld h this week") : i18n_text(lang, "%lld h of %lld "
+			    "h that week"), h, max);
 		break;
 	default:
 		snprintf(buf, n, i18n_text(lang, "%lld of %lld bookings ahead"),

@@ -67,11 +67,13 @@ char		*words_limit(const char *lang, enum limit which, long long max,
 		    char *buf, size_t n);
 
 /*
- * Where a person stands against a limit, in lang: "2 of 3 this week",
- * "6 h of 10 h this week" (used: bookings, or minutes for the hours).
+ * Where a person stands against a limit, in lang: "2 of 3 that week",
+ * "6 h of 10 h that week" (used: bookings, or minutes for the hours);
+ * "today", "this week" where current says the day or week is now's.
  */
 char		*words_standing(const char *lang, enum limit which,
-		    long long used, long long max, char *buf, size_t n);
+		    long long used, long long max, int current, char *buf,
+		    size_t n);
 
 /*
  * A room's policy in a few words, in lang: "Approval required · only Lab;

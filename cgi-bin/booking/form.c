@@ -56,6 +56,25 @@ fill_rooms(struct req *r, struct tpl *d, const char *selected)
 	return n;
 }
 
+/* Whether t falls on today, or in this week (the site's). */
+static int
+same_day(time_t t)
+{
+	char a[11], b[11];
+
+	return local_date(t, 0, a) == 0 && local_date(clock_now(), 0, b) == 0 &&
+	    strcmp(a, b) == 0;
+}
+
+static int
+same_week(time_t t)
+{
+	char a[16], b[16];
+
+	return strcmp(format_local(t, "%G-%V", a, sizeof a),
+	    format_local(clock_now(), "%G-%V", b, sizeof b)) == 0 && a[0] != '\0';
+}
+
 /*
  * Where the person stands against the chosen room's limits around the
  * chosen start (or now), before they submit.  0 or -1.
@@ -96,8 +115,9 @@ fill_standing(struct req *r, struct tpl *d)
 			char words[128];
 
 			tpl_set(tpl_section(s, "LIMIT"), "WORDS", words_standing(
-			    r->lang, at[i].which, at[i].used, at[i].max, words,
-			    sizeof words));
+			    r->lang, at[i].which, at[i].used, at[i].max,
+			    at[i].which == LIMIT_PER_DAY ? same_day(t) :
+			    same_week(t), words, sizeof words));
 		}
 	}
 	db_rows_free(rows);

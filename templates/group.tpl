@@ -8,7 +8,7 @@
 {{#NO_MEMBERS}}<p id="no-members">Nobody is in this group yet.</p>{{/NO_MEMBERS}}
 <ul class="members" aria-labelledby="members-heading">
 {{#MEMBER}}<li class="member"><span class="name">{{DISPLAY_NAME}}</span> (<span class="login">{{LOGIN}}</span>)
-<form class="inline" method="post" action="/admin/groups/{{GROUP_ID}}/members/{{ID}}/remove"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button danger" type="submit" aria-label="Take {{DISPLAY_NAME}} out">Take out</button></form></li>
+<form class="inline" method="post" action="/admin/groups/{{GROUP_ID}}/members/{{ID}}/remove"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button danger" type="submit">Take out<span class="visually-hidden"> {{DISPLAY_NAME}}</span></button></form></li>
 {{/MEMBER}}</ul>
 {{#JOIN}}<form class="form" method="post" action="/admin/groups/{{ID}}/members" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">

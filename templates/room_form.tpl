@@ -41,8 +41,8 @@
 <fieldset class="groups"><legend>Groups</legend>
 {{#NO_GROUPS}}<p class="hint">There are no groups yet. <a href="/admin/groups">Make groups</a></p>{{/NO_GROUPS}}
 {{#GROUP}}<p class="group-policy"><span class="group-name">{{GROUP_NAME}}</span>
-<span class="check"><input type="checkbox" id="approver_group-{{GROUP_ID}}" name="approver_groups" value="{{GROUP_NAME}}"{{#APPROVES}} checked{{/APPROVES}}><label for="approver_group-{{GROUP_ID}}">decide requests</label></span>
-<span class="check"><input type="checkbox" id="bookable_by-{{GROUP_ID}}" name="bookable_by" value="{{GROUP_NAME}}"{{#BOOKS}} checked{{/BOOKS}}><label for="bookable_by-{{GROUP_ID}}">may book</label></span></p>
+<span class="check"><input type="checkbox" id="approver_group-{{GROUP_ID}}" name="approver_groups" value="{{GROUP_NAME}}"{{#APPROVES}} checked{{/APPROVES}}><label for="approver_group-{{GROUP_ID}}"><span class="visually-hidden">{{GROUP_NAME}}: </span>decide requests</label></span>
+<span class="check"><input type="checkbox" id="bookable_by-{{GROUP_ID}}" name="bookable_by" value="{{GROUP_NAME}}"{{#BOOKS}} checked{{/BOOKS}}><label for="bookable_by-{{GROUP_ID}}"><span class="visually-hidden">{{GROUP_NAME}}: </span>may book</label></span></p>
 {{/GROUP}}<p class="hint">When some groups may book, only their members can request this room; when none is ticked, everyone may.</p>
 {{#ERR_APPROVER_GROUPS}}<p class="field-error" role="alert">{{MESSAGE}}</p>{{/ERR_APPROVER_GROUPS}}{{#ERR_BOOKABLE_BY}}<p class="field-error" role="alert">{{MESSAGE}}</p>{{/ERR_BOOKABLE_BY}}</fieldset>
 <div class="field"><label for="buffer_minutes">Buffer (minutes)</label>

@@ -32,8 +32,7 @@ static int
 escalate_one(struct db *db, const struct db_rows *rows, size_t i)
 {
 	long long		 id = db_get_int(rows, i, "id");
-	long long		 series = db_get(rows, i, "series_id") != NULL ?
-				    db_get_int(rows, i, "series_id") : -1;
+	const char		*series = db_get(rows, i, "series_id");
 	struct notice_facts	 n = { .title = db_get(rows, i, "title"),
 				    .room = db_get(rows, i, "room"),
 				    .actor = db_get(rows, i, "requester") };
@@ -44,8 +43,8 @@ escalate_one(struct db *db, const struct db_rows *rows, size_t i)
 	    db_begin(db) == -1)
 		return -1;
 	/* Decided or told of since it was read: nothing to do. */
-	if ((marked = db_exec(db, SQL_MARK, DB_ARGS(DB_INT(id), DB_INT(series)),
-	    NULL)) < 0 || (marked > 0 && booking_notify(db, NOTIFY_ADMINS, id,
+	if ((marked = db_exec(db, SQL_MARK, DB_ARGS(DB_INT(id), series != NULL ?
+	    DB_STR(series) : DB_NULL), NULL)) < 0 || (marked > 0 && booking_notify(db, NOTIFY_ADMINS, id,
 	    "escalated", &n, 0) == -1)) {
 		db_rollback(db);
 		return -1;

@@ -196,6 +196,9 @@ policy_decides_any(struct db *db, const struct user *u)
 		return 0;
 	if (u->admin)
 		return 1;
+	/* Read with the session, where it was. */
+	if (u->decides >= 0)
+		return u->decides;
 	return flag(db, SQL_DECIDES_ANY, DB_ARGS(DB_INT(u->id), DB_INT(u->id)),
 	    "decides");
 }
@@ -232,11 +235,14 @@ static int
 day_and_week(time_t t, char day[11], char week[11])
 {
 	char	wday[4];
+	int	n;
 
+	/* %u: one digit, 1 (Monday) to 7. */
 	if (local_date(t, 0, day) == -1 || *format_local(t, "%u", wday,
-	    sizeof wday) == '\0')
+	    sizeof wday) == '\0' || wday[1] != '\0' ||
+	    (n = wday[0] - '0') < 1 || n > 7)
 		return -1;
-	return local_date(t, -(atoi(wday) - 1), week);
+	return local_date(t, -(n - 1), week);
 }
 
 /* A booking a limit counts: its day, week, length and whether ahead. */

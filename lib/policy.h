@@ -70,7 +70,10 @@ struct db_rows	*policy_names(struct db *, long long room);
  * approvers.  1, 0, or -1 if the database failed.
  */
 int	policy_may_decide(struct db *, const struct user *u, long long room);
-/* Whether u decides any room's requests (administrators: all). */
+/*
+ * Whether u decides any room's requests (administrators: all), as read
+ * with their session where it was.
+ */
 int	policy_decides_any(struct db *, const struct user *u);
 
 /*

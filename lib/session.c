@@ -43,12 +43,9 @@ static const char SQL_WAITING[] =
     "SELECT COUNT(*) AS waiting FROM (SELECT 1 FROM bookings"
     " WHERE status = 'pending' LIMIT " COUNT_CAP_SQL ") w";
 /*
- * A room's approver's: whether they decide any room, and what waits in
- * theirs (by room and start: pending requests older than a day are
- * expired by then).
+ * What waits in a room's approver's rooms (by room and start: pending
+ * requests older than a day are expired by then).
  */
-static const char SQL_DECIDES[] =
-    "SELECT EXISTS (SELECT 1 FROM " POLICY_ROOMS_DECIDED_BY " d) AS decides";
 static const char SQL_WAITING_MINE[] =
     "SELECT COUNT(*) AS waiting FROM (SELECT 1 FROM bookings"
     " WHERE room_id IN " POLICY_ROOMS_DECIDED_BY " AND status = 'pending'"
@@ -132,9 +129,7 @@ session_waiting(struct req *r)
 		return 0;
 	if (r->waiting_read)
 		return r->waiting;
-	/* Read with the session, unless it came another way. */
-	if ((decides = r->user->decides) == -1 &&
-	    (decides = count_of(r, SQL_DECIDES, "decides")) == -1)
+	if ((decides = policy_decides_any(r->app->db, r->user)) == -1)
 		return -1;
 	r->decides = decides > 0;
 	r->waiting = !r->decides ? 0 : count_of(r, r->user->admin ?

@@ -41,9 +41,9 @@ int	room_input_of(struct req *r, const struct input *in,
  * room_policy.c: a room's policy in its form, page and JSON.
  *
  * A change through the API keeps what it leaves out of the policy as
- * saved (the room's row of policy columns).  0.
+ * saved (the room's row of policy columns).
  */
-int	room_policy_keep(const struct input *in, const struct db_rows *saved,
+void	room_policy_keep(const struct input *in, const struct db_rows *saved,
 	    struct room_input *room);
 /*
  * Sets the policy's members on o (a room's JSON) from row i and the

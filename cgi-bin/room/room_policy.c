@@ -67,7 +67,7 @@ room_input_of(struct req *r, const struct input *in, struct room_input *room)
 	return 0;
 }
 
-int
+void
 room_policy_keep(const struct input *in, const struct db_rows *saved,
     struct room_input *room)
 {
@@ -84,7 +84,6 @@ room_policy_keep(const struct input *in, const struct db_rows *saved,
 	room->approvers.keep = !input_sent(in, "approvers");
 	room->approver_groups.keep = !input_sent(in, "approver_groups");
 	room->bookable_by.keep = !input_sent(in, "bookable_by");
-	return 0;
 }
 
 /* Room's names of kind in the policies' rows as a JSON array. */

@@ -9,6 +9,7 @@ PKGS		:= libmariadb libctemplate jansson inih liburiparser libsodium zlib \
 		   libical
 PKG_CFLAGS	:= $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS	:= $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lfcgi
+CURL_LIBS	:= $(shell pkg-config --libs libcurl 2>/dev/null)
 VERSION		:= $(shell cat VERSION)+$(shell git rev-parse --short HEAD 2>/dev/null || echo dev)
 
 WARNINGS	:= -Wall -Wextra -Wshadow -Wwrite-strings -Wformat=2 \
@@ -85,9 +86,10 @@ $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard cgi-bin/$(1)/*.c)): CPPFLAGS += -Icgi
 endef
 $(foreach p,$(PROGRAMS),$(eval $(call program,$(p))))
 
+# Only roomctl sends mail (lib/smtp): only it links libcurl.
 $(BUILD)/bin/roomctl: $(CTL_OBJS) $(LIB)
 	@mkdir -p $(@D)
-	$(CXX) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CURL_LIBS)
 
 $(BUILD)/tests/db/%: $(BUILD)/obj/tests/db/%.o $(LIB)
 	@mkdir -p $(@D)

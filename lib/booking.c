@@ -10,6 +10,7 @@
 #include "delegate.h"
 #include "i18n.h"
 #include "log.h"
+#include "outbox.h"
 #include "participants.h"
 #include "policy.h"
 #include "readmodel.h"
@@ -109,23 +110,24 @@ static const struct transition {
 	int			 decides;	/* sets decided_by/decided_at */
 	int			 owner_or_admin; /* nobody else may */
 	enum use_record		 use;
+	const char		*mail;		/* what its people are sent */
 } transitions[] = {
 	{ ACT_CONFIRM,	{ "pending", NULL },	"confirmed", "confirmed", 1, 0,
-	    USE_NONE },
+	    USE_NONE, MAIL_CONFIRMED },
 	{ ACT_DENY,	{ "pending", NULL },	"denied", "denied", 1, 0,
-	    USE_NONE },
+	    USE_NONE, MAIL_DENIED },
 	{ ACT_CANCEL,	{ "pending", "confirmed" }, "cancelled", "cancelled", 0,
-	    1, USE_NONE },
+	    1, USE_NONE, MAIL_CANCELLED },
 	{ ACT_EXPIRE,	{ "pending", NULL },	"expired", "expired", 0, 0,
-	    USE_NONE },
+	    USE_NONE, MAIL_EXPIRED },
 	{ ACT_CHECKIN,	{ "confirmed", NULL },	"in_use", "checked_in", 0, 1,
-	    USE_START },
+	    USE_START, NULL },
 	{ ACT_CHECKOUT,	{ "in_use", NULL },	"completed", "checked_out", 0, 1,
-	    USE_END },
+	    USE_END, NULL },
 	{ ACT_RELEASE,	{ "confirmed", NULL },	"released", "released", 0, 0,
-	    USE_NONE },
+	    USE_NONE, MAIL_RELEASED },
 	{ ACT_COMPLETE,	{ "in_use", NULL },	"completed", "completed", 0, 0,
-	    USE_END },
+	    USE_END, NULL },
 };
 
 /* When a booking may be checked into, in minutes around its start. */
@@ -353,8 +355,11 @@ tell_request(struct db *db, const struct booking_request *q,
 	    .end = q->ends_at };
 
 	/* Confirmed at once: nothing to decide. */
-	if (!instant && booking_notify(db, NOTIFY_DECIDERS, id, "requested",
-	    &n, 0) == -1)
+	if (!instant && (booking_notify(db, NOTIFY_DECIDERS, id, "requested",
+	    &n, 0) == -1 || outbox_deciders(db, id, 0, &n) == -1))
+		return -1;
+	if (outbox_booking(db, instant ? MAIL_CONFIRMED : MAIL_REQUESTED, id,
+	    &n) == -1)
 		return -1;
 	if (owner != q->requester && booking_notify(db, owner->id, id,
 	    "booked_for_you", &n, 0) == -1)
@@ -563,13 +568,14 @@ set_state(struct db *db, long long id, const struct transition *t,
 /*
  * The transition itself, inside the caller's transaction with the room
  * row locked; a use ending ends at use_end (0: now); the people it
- * concerns told unless !tell (their caller tells them once for many).
+ * concerns told unless !tell (their caller tells them once for many),
+ * and mailed mail (NULL: the action's own message).
  * Returns without committing or rolling back.
  */
 static enum booking_result
 apply_locked(struct db *db, long long id, const struct transition *t,
     const struct user *actor, const char *reason, time_t use_end, int tell,
-    struct booking_outcome *o)
+    const char *mail, struct booking_outcome *o)
 {
 	struct db_rows	*rows;
 	long long	 owner, room_id;
@@ -654,6 +660,11 @@ apply_locked(struct db *db, long long id, const struct transition *t,
 	    booking_notify(db, NOTIFY_NAMED, id, "invite_called_off", &notice,
 	    actor != NULL ? actor->id : 0) == -1)
 		return BK_DB_ERROR;
+	if (mail == NULL)
+		mail = t->mail;
+	if (tell && mail != NULL && outbox_booking(db, mail, id,
+	    &notice) == -1)
+		return BK_DB_ERROR;
 	if (readmodel_upsert(db, id) == -1)
 		return BK_DB_ERROR;
 	/* No-shows in a row give up the rest of a series. */
@@ -684,16 +695,18 @@ try_apply(struct db *db, long long id, const struct transition *t,
 		return booking_finish(db, BK_DB_ERROR);
 	db_rows_free(rows);
 	return booking_finish(db, apply_locked(db, id, t, actor, reason, use_end,
-	    1, o));
+	    1, NULL, o));
 }
 
 enum booking_result
 booking_apply_locked(struct db *db, long long id, enum booking_action action,
-    const struct user *actor, const char *reason, struct booking_outcome *o)
+    const struct user *actor, const char *reason, const char *mail,
+    struct booking_outcome *o)
 {
 	const struct transition *t = transition_of(action);
 
-	return t != NULL ? apply_locked(db, id, t, actor, reason, 0, 1, o) :
+	return t != NULL ? apply_locked(db, id, t, actor, reason, 0, 1, mail,
+	    o) :
 	    BK_NOT_ALLOWED;
 }
 
@@ -703,7 +716,8 @@ booking_apply_untold(struct db *db, long long id, enum booking_action action,
 {
 	const struct transition *t = transition_of(action);
 
-	return t != NULL ? apply_locked(db, id, t, actor, reason, 0, 0, o) :
+	return t != NULL ? apply_locked(db, id, t, actor, reason, 0, 0, NULL,
+	    o) :
 	    BK_NOT_ALLOWED;
 }
 

@@ -293,11 +293,14 @@ int		booking_checkin_open(time_t start, time_t end, time_t now);
 /*
  * booking_apply for a caller that already holds a transaction and the
  * lock on the booking's room row (e.g. taking a room out of use cancels
- * its bookings in the same transaction).  Neither commits nor rolls back.
+ * its bookings in the same transaction); its people are mailed mail
+ * (lib/outbox) in place of the action's own message unless NULL.
+ * Neither commits nor rolls back.
  */
 enum booking_result booking_apply_locked(struct db *, long long id,
 		    enum booking_action action, const struct user *actor,
-		    const char *reason, struct booking_outcome *);
+		    const char *reason, const char *mail,
+		    struct booking_outcome *);
 
 /*
  * booking_apply_locked telling nobody: for a caller that applies it to

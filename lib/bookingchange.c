@@ -14,6 +14,7 @@
 #include "clock.h"
 #include "db.h"
 #include "delegate.h"
+#include "outbox.h"
 #include "participants.h"
 #include "readmodel.h"
 #include "rules.h"
@@ -247,6 +248,38 @@ tell_change(struct db *db, const struct before *b,
 }
 
 /*
+ * Mails whom the change concerns, once its people are stored: those no
+ * longer named that it is off for them, everyone named what it is now.
+ */
+static int
+mail_change(struct db *db, const struct before *b,
+    const struct booking_change *c, const char *room, const struct diff *d,
+    int to_pending)
+{
+	struct notice_facts n = { .title = c->title, .room = room,
+	    .actor = c->actor->name, .start = c->starts_at, .end = c->ends_at,
+	    .old_room = b->room, .old_start = b->start, .old_end = b->end };
+	const struct participants *now = c->participants != NULL ?
+	    c->participants : &b->named;
+
+	for (size_t i = 0; d->named && i < b->named.n; i++) {
+		const struct participant *p = &b->named.v[i];
+
+		if (p->user_id != 0 && !participants_has(now, p) &&
+		    outbox_person(db, MAIL_UNINVITED, c->id, p->user_id,
+		    &n) == -1)
+			return -1;
+	}
+	/* The deciders decide on what it is now. */
+	if (to_pending && outbox_deciders(db, c->id, 0, &n) == -1)
+		return -1;
+	/* A calendar shows no head count. */
+	if (!(d->time || d->room || d->title || d->named))
+		return 0;
+	return outbox_booking(db, MAIL_CHANGED, c->id, &n);
+}
+
+/*
  * Whether the change may be made: by whom, from which version and state,
  * before the start.  BK_OK or the refusal.
  */
@@ -379,6 +412,8 @@ booking_change_locked(struct db *db, const struct rules *k,
 	    (tell && tell_change(db, &b, c, room, &d, (d.time || d.room) &&
 	    strcmp(state, "pending") == 0) == -1) ||
 	    (d.named && participants_store(db, c->id, c->participants) == -1) ||
+	    (tell && mail_change(db, &b, c, room, &d, (d.time || d.room) &&
+	    strcmp(state, "pending") == 0) == -1) ||
 	    update_views(db, &b, c->id) == -1)
 		rc = BK_DB_ERROR;
 	free(changes);

@@ -11,6 +11,7 @@
 #include "bookingseries.h"
 #include "clock.h"
 #include "db.h"
+#include "outbox.h"
 #include "participants.h"
 #include "policy.h"
 #include "readmodel.h"
@@ -400,8 +401,12 @@ tell_series(struct db *db, const struct booking_request *q,
 	    .actor = q->requester->name, .start = first->when.start,
 	    .end = first->when.end, .dates = (int)(p->n - p->skipped) };
 	/* Confirmed at once: nothing to decide. */
-	if (!instant && booking_notify(db, NOTIFY_DECIDERS, first_id,
-	    "series_requested", &n, 0) == -1)
+	if (!instant && (booking_notify(db, NOTIFY_DECIDERS, first_id,
+	    "series_requested", &n, 0) == -1 || outbox_deciders(db, first_id,
+	    p->series_id, &n) == -1))
+		return -1;
+	if (outbox_series(db, instant ? MAIL_CONFIRMED : MAIL_REQUESTED,
+	    p->series_id, &n) == -1)
 		return -1;
 	if (owner != q->requester && booking_notify(db, owner->id, first_id,
 	    "series_booked_for_you", &n, 0) == -1)

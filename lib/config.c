@@ -105,6 +105,15 @@ static const struct key config_keys[] = {
 	    CFG(rules.limits[LIMIT_FUTURE]), 0, 0, 1000 },
 	{ "rules",	"escalate_hours", K_INT, CFG(rules.escalate_hours),
 	    0, 1, 24 * 30 },
+	{ "site",	"base_url",	K_STR,	CFG(base_url),	0, 0, 0 },
+	{ "mail",	"smtp_url",	K_STR,	CFG(mail.smtp_url), 0, 0, 0 },
+	{ "mail",	"smtp_user",	K_STR,	CFG(mail.smtp_user), 0, 0, 0 },
+	{ "mail",	"from",		K_STR,	CFG(mail.from),	0, 0, 0 },
+	{ "mail",	"dir",		K_STR,	CFG(mail.dir),	0, 0, 0 },
+	{ "mail",	"poll_seconds",	K_INT,	CFG(mail.poll_seconds), 0, 1,
+	    3600 },
+	{ "mail",	"remind_minutes", K_INT, CFG(mail.remind_minutes), 0, 0,
+	    7 * 1440 },
 	{ "privacy",	"show_owner",	K_BOOL,	CFG(show_owner), 0, 0, 1 },
 	{ "testing",	"clock_file",	K_STR,	CFG(clock_file), 0, 0, 0 },
 	{ "testing",	"slow_path",	K_BOOL,	CFG(slow_path),	0, 0, 1 },
@@ -116,11 +125,12 @@ static const struct key config_keys[] = {
 static const struct key secret_keys[] = {
 	{ "site",	"secret_key",	K_STR,	CFG(site_key_hex), 0, 0, 0 },
 	{ "admin",	"db_password",	K_STR,	CFG(admin_db_password), 0, 0, 0 },
+	{ "mail",	"smtp_password", K_STR,	CFG(mail.smtp_password), 0, 0, 0 },
 	{ NULL,		"db_password",	K_STR,	CTX(db_password), 0, 0, 0 },
 };
 
 #define NKEYS(t)	(sizeof(t) / sizeof((t)[0]))
-#define MAX_KEYS	40
+#define MAX_KEYS	56
 _Static_assert(NKEYS(config_keys) <= MAX_KEYS, "raise MAX_KEYS");
 
 struct parse {
@@ -435,6 +445,47 @@ login_param(struct config *cfg, const char *path, char *err, size_t errlen)
 	return 0;
 }
 
+/*
+ * Links in mail must lead somewhere and a message must say whom it is
+ * from: base_url is an http(s) address without a trailing slash, the
+ * sender's address is the site's own when unset, and mail goes to an
+ * SMTP server or into a directory.
+ */
+static int
+mail_settings(struct config *cfg, const char *path, char *err, size_t errlen)
+{
+	size_t	n = strlen(cfg->base_url);
+	char	*host;
+
+	while (n > 0 && cfg->base_url[n - 1] == '/')
+		cfg->base_url[--n] = '\0';
+	if (strncmp(cfg->base_url, "http://", 7) != 0 &&
+	    strncmp(cfg->base_url, "https://", 8) != 0) {
+		snprintf(err, errlen, "%s: site.base_url must be an http:// or "
+		    "https:// address, e.g. https://rooms.example.org", path);
+		return -1;
+	}
+	if (cfg->mail.smtp_url[0] != '\0' &&
+	    strncmp(cfg->mail.smtp_url, "smtp://", 7) != 0 &&
+	    strncmp(cfg->mail.smtp_url, "smtps://", 8) != 0) {
+		snprintf(err, errlen, "%s: mail.smtp_url must be an smtp:// or "
+		    "smtps:// address, e.g. smtp://mail.example.org:587", path);
+		return -1;
+	}
+	if (cfg->mail.from[0] == '\0') {
+		host = strstr(cfg->base_url, "://") + 3;
+		snprintf(cfg->mail.from, sizeof cfg->mail.from,
+		    "roombook@%.*s", (int)strcspn(host, ":/"), host);
+	}
+	if (strchr(cfg->mail.from, '@') == NULL ||
+	    strpbrk(cfg->mail.from, " <>\r\n\"") != NULL) {
+		snprintf(err, errlen, "%s: mail.from must be a plain address, "
+		    "e.g. rooms@example.org", path);
+		return -1;
+	}
+	return 0;
+}
+
 int
 config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 {
@@ -454,6 +505,9 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 	    .max_occurrences = 100, .series_horizon_days = 365,
 	    .series_skips_allowed = 25, .series_no_shows = 3,
 	    .escalate_hours = 24 };
+	cfg->mail.poll_seconds = 5;
+	cfg->mail.remind_minutes = 15;
+	snprintf(cfg->base_url, sizeof cfg->base_url, "http://127.0.0.1:8080");
 	if (parse_file(path, &p, err, errlen) == -1 ||
 	    check_required(&p, path, err, errlen) == -1)
 		return -1;
@@ -462,7 +516,8 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 		    "time zone (e.g. Europe/Berlin)", path, cfg->timezone);
 		return -1;
 	}
-	if (login_param(cfg, path, err, errlen) == -1)
+	if (login_param(cfg, path, err, errlen) == -1 ||
+	    mail_settings(cfg, path, err, errlen) == -1)
 		return -1;
 	if (cfg->rules.open_from >= cfg->rules.open_until ||
 	    cfg->rules.open_from % cfg->rules.slot_minutes != 0 ||

@@ -87,6 +87,26 @@ struct config {
 
 	struct rules rules;
 
+	/* Where people reach the site: links in mail, feeds' addresses. */
+	char	base_url[CONFIG_STR];
+
+	/*
+	 * Mail: sent over SMTP to smtp_url (smtp:// or smtps://; STARTTLS
+	 * when offered), logging in as smtp_user with smtp_password (from
+	 * the secrets file) when set; without smtp_url, written as .eml
+	 * files into dir.  From from; a booking's reminder this many
+	 * minutes before its start (0: none).
+	 */
+	struct mail_config {
+		char	smtp_url[CONFIG_STR];
+		char	smtp_user[128];
+		char	smtp_password[128];
+		char	from[254];
+		char	dir[CONFIG_STR];
+		int	poll_seconds;
+		int	remind_minutes;
+	} mail;
+
 	/* Colleagues see who holds a room (privacy.show_owner). */
 	int	show_owner;
 

@@ -183,9 +183,9 @@ tpl_include(struct tpl *t, const char *marker, const char *file)
 	}
 }
 
-char *
-render_marked(const char *file, const struct tpl *t, size_t *len,
-    size_t *mark_at)
+static char *
+expand(const char *file, ctemplate::Strip strip, const struct tpl *t,
+    size_t *len, size_t *mark_at)
 {
 	if (t->root->failed)
 		return NULL;
@@ -194,8 +194,7 @@ render_marked(const char *file, const struct tpl *t, size_t *len,
 		size_t		 mark = sizeof RENDER_FRAGMENT_MARK - 1;
 		char		*page;
 
-		if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES,
-		    t->dict, &out))
+		if (!ctemplate::ExpandTemplate(file, strip, t->dict, &out))
 			return NULL;
 		if ((*mark_at = out.find(RENDER_FRAGMENT_MARK)) !=
 		    std::string::npos)
@@ -213,9 +212,24 @@ render_marked(const char *file, const struct tpl *t, size_t *len,
 }
 
 char *
+render_marked(const char *file, const struct tpl *t, size_t *len,
+    size_t *mark_at)
+{
+	return expand(file, ctemplate::STRIP_BLANK_LINES, t, len, mark_at);
+}
+
+char *
 render(const char *file, const struct tpl *t, size_t *len)
 {
 	size_t mark_at;
 
 	return render_marked(file, t, len, &mark_at);
+}
+
+char *
+render_plain(const char *file, const struct tpl *t, size_t *len)
+{
+	size_t mark_at;
+
+	return expand(file, ctemplate::DO_NOT_STRIP, t, len, &mark_at);
 }

@@ -61,6 +61,12 @@ struct tpl	*tpl_include(struct tpl *, const char *marker,
 char		*render(const char *file, const struct tpl *d, size_t *len);
 
 /*
+ * render for plain text (a message's text part): every line and blank
+ * line as the template has it, none stripped.
+ */
+char		*render_plain(const char *file, const struct tpl *d,
+		    size_t *len);
+/*
  * The template that stands for HTML rendered before, in a page: render
  * cuts its mark out and says where it was (*mark_at; (size_t)-1 when the
  * page has none), for that HTML to go there.  The mark is a comment, which

@@ -6,6 +6,7 @@
 #include "clock.h"
 #include "db.h"
 #include "log.h"
+#include "outbox.h"
 #include "policy.h"
 #include "readmodel.h"
 #include "room.h"
@@ -241,7 +242,7 @@ cancel_live_bookings(struct db *db, const struct user *actor, long long id,
 	for (size_t i = 0; i < o->cancelled->nrows; i++) {
 		long long booking = db_get_int(o->cancelled, i, "booking_id");
 		enum booking_result rc = booking_apply_locked(db, booking,
-		    ACT_CANCEL, actor, reason, &bo);
+		    ACT_CANCEL, actor, reason, MAIL_CLOSED, &bo);
 
 		if (rc != BK_OK) {
 			log_error(NULL, "cancelling booking %lld of room %lld "

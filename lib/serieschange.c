@@ -11,6 +11,7 @@
 #include "bookingseries.h"
 #include "clock.h"
 #include "db.h"
+#include "outbox.h"
 #include "user.h"
 #include "words.h"
 
@@ -116,6 +117,9 @@ tell_decision(struct db *db, const struct decide_attempt *a,
 	    a->action == ACT_CONFIRM ? "series_confirmed" : "series_denied",
 	    a->actor, a->reason, *a->done) == -1)
 		return -1;
+	if (outbox_series(db, a->action == ACT_CONFIRM ? MAIL_CONFIRMED :
+	    MAIL_DENIED, a->id, NULL) == -1)
+		return -1;
 	/* The people it names learn that it will not take place. */
 	return a->action == ACT_DENY ? tell_series_once(db, NOTIFY_NAMED, rows,
 	    0, "series_called_off", a->actor, NULL, *a->done) : 0;
@@ -213,7 +217,8 @@ release_rest(struct db *db, long long id, const struct db_rows *b,
 	if (rc == 0 && rows->nrows > 0 && (parse_sql_time(db_get(b, 0,
 	    "starts_at"), &n.start) == -1 || parse_sql_time(db_get(b, 0,
 	    "ends_at"), &n.end) == -1 || booking_notify(db, db_get_int(b, 0,
-	    "user_id"), id, "series_released", &n, 0) == -1))
+	    "user_id"), id, "series_released", &n, 0) == -1 ||
+	    outbox_series(db, MAIL_RELEASED, series, &n) == -1))
 		rc = -1;
 	db_rows_free(rows);
 	return rc;
@@ -359,7 +364,8 @@ attempt_cancel(struct db *db, void *arg)
 	if (rc == BK_OK && ((owner != a->actor->id && tell_series_once(db,
 	    owner, rows, 0, "series_cancelled", a->actor, a->reason,
 	    *a->done) == -1) || tell_series_once(db, NOTIFY_NAMED, rows, 0,
-	    "series_called_off", a->actor, NULL, *a->done) == -1))
+	    "series_called_off", a->actor, NULL, *a->done) == -1 ||
+	    outbox_series(db, MAIL_CANCELLED, a->place->series, NULL) == -1))
 		rc = BK_DB_ERROR;
 	db_rows_free(rows);
 	return booking_finish(db, rc);
@@ -500,6 +506,11 @@ tell_series_change(struct db *db, const struct change_attempt *a,
 
 	if (owner != c->actor->id && tell_series_once(db, owner, rows, first,
 	    "series_changed", c->actor, NULL, *a->done) == -1)
+		return -1;
+	/* The calendars: the series, and the one split from it if any. */
+	if (outbox_series(db, MAIL_CHANGED, a->place->series, NULL) == -1 ||
+	    outbox_series_of(db, MAIL_CHANGED, c->id, a->place->series,
+	    NULL) == -1)
 		return -1;
 	if (!moved)
 		return 0;

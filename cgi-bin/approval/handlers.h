@@ -25,6 +25,8 @@ int	approval_deny_form(struct req *r, int status);
  * queue, 404 when none waits, 422 (the queue again) without a reason.
  */
 int	approval_series_approve(struct req *r);
+int	approval_show(struct req *r);
+int	approval_series_show(struct req *r);
 int	approval_series_deny(struct req *r);
 int	approval_series_deny_form(struct req *r, int status);
 /* GET /api/confirms?status=BOOKED (?after, ?limit): the queue as JSON

@@ -6,6 +6,10 @@
 static const struct route routes[] = {
 	{ M_GET,  "/admin/approvals",			AUTH_USER,  approvals_list,
 	    NULL },
+	{ M_GET,  "/admin/approvals/{id}",		AUTH_USER,  approval_show,
+	    NULL },
+	{ M_GET,  "/admin/approvals/series/{id}",	AUTH_USER,
+	    approval_series_show, NULL },
 	{ M_POST, "/admin/approvals/approve",		AUTH_USER, 
 	    approval_approve_ticked, NULL },
 	{ M_POST, "/admin/approvals/{id}/approve",	AUTH_USER,  approval_approve,

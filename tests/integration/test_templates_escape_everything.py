@@ -3,7 +3,10 @@ import re
 
 from conftest import ROOT, get, sql
 
-TEMPLATES = sorted((ROOT / "templates").glob("*.tpl"))
+# A message's plain-text part is no HTML: nothing in it is markup.
+PLAIN_TEXT = {"mail_text.tpl"}
+TEMPLATES = sorted(t for t in (ROOT / "templates").glob("*.tpl")
+                   if t.name not in PLAIN_TEXT)
 
 
 def test_there_are_templates():
@@ -14,6 +17,13 @@ def test_every_template_starts_with_the_autoescape_pragma():
     for tpl in TEMPLATES:
         first = tpl.read_text().splitlines()[0]
         assert first == '{{%AUTOESCAPE context="HTML"}}', tpl.name
+
+
+def test_plain_text_templates_hold_no_markup():
+    for name in PLAIN_TEXT:
+        text = (ROOT / "templates" / name).read_text()
+        assert not re.search(r"<[a-zA-Z/!]", text), name
+        assert "AUTOESCAPE" not in text, name
 
 
 def test_no_template_switches_escaping_off():

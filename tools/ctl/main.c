@@ -32,6 +32,10 @@ static const struct command {
 	    "group add|list|show|join|leave|remove: groups rooms' policies name" },
 	{ "sweep",	cmd_sweep,	0,
 	    "every minute: release no-shows, complete meetings that ended" },
+	{ "mail-send",	cmd_mail_send,	0,
+	    "send the outbox's mail (--once: what is due, then stop)" },
+	{ "mail-status", cmd_mail_status, 0,
+	    "what the mail sender has sent, is trying, has given up" },
 };
 
 #define NCOMMANDS	(sizeof commands / sizeof commands[0])

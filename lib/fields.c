@@ -143,6 +143,12 @@ static const struct input_field
     confirm_password = { .name = "confirm_password", .type = IN_TEXT,
 	.valid = valid_password_input, .flags = IN_REQUIRED | IN_SECRET },
     revoke_tokens = { .name = "revoke_tokens", .type = IN_FLAG },
+    /* The mail a person receives (users.mail_wants), one box each. */
+    want_requests = { .name = "requests", .type = IN_FLAG },
+    want_decisions = { .name = "decisions", .type = IN_FLAG },
+    want_changes = { .name = "changes", .type = IN_FLAG },
+    want_reminders = { .name = "reminders", .type = IN_FLAG },
+    want_summary = { .name = "summary", .type = IN_FLAG },
     token_name = { .name = "name", .type = IN_TEXT,
 	.valid = apitoken_name_invalid, .flags = IN_REQUIRED },
 
@@ -351,6 +357,10 @@ const struct input_field *const login_query[] = { &next, &bye, NULL };
 const struct input_field *const account_query[] = { &changed, NULL };
 const struct input_field *const language_in[] = { &language, NULL };
 const struct input_field *const zone_in[] = { &time_zone, NULL };
+const struct input_field *const mail_choice_in[] = {
+	&want_requests, &want_decisions, &want_changes, &want_reminders,
+	&want_summary, NULL
+};
 const struct input_field *const language_query[] = {
 	&set_language, &next, NULL
 };

@@ -83,6 +83,35 @@ ask_pool(const struct req *r, enum context c, long long deadline)
 	return j;
 }
 
+/*
+ * The outbox: messages waiting and how long the oldest has waited.  Mail
+ * late is said, not counted against the site: bookings go on without it.
+ */
+static const char SQL_OUTBOX[] =
+    "SELECT COUNT(*) AS waiting, TIMESTAMPDIFF(SECOND, MIN(created_at),"
+    " UTC_TIMESTAMP()) AS oldest FROM mail_outbox"
+    " WHERE sent_at IS NULL AND failed_at IS NULL";
+#define MAIL_LATE_SECONDS	900
+
+static json_t *
+outbox_report(const struct req *r)
+{
+	struct db_rows	*rows = db_query(r->app->db, SQL_OUTBOX, DB_NOARGS);
+	json_t		*j;
+	long long	 oldest;
+
+	if (rows == NULL)
+		return json_pack("{s:s}", "status", "unknown");
+	oldest = db_get(rows, 0, "oldest") != NULL ?
+	    db_get_int(rows, 0, "oldest") : -1;
+	j = json_pack("{s:s, s:I, s:o}", "status", oldest > MAIL_LATE_SECONDS ?
+	    "late" : "ok", "waiting", (json_int_t)db_get_int(rows, 0,
+	    "waiting"), "oldestUnsentSeconds", oldest >= 0 ?
+	    json_integer(oldest) : json_null());
+	db_rows_free(rows);
+	return j;
+}
+
 int
 health_gateway(struct req *r)
 {
@@ -116,8 +145,8 @@ health_gateway(struct req *r)
 			all_ok = 0;
 	}
 	overall = !db_up ? "down" : all_ok ? "ok" : "degraded";
-	root = json_pack("{s:s, s:s, s:s, s:o}", "status", overall,
+	root = json_pack("{s:s, s:s, s:s, s:o, s:o*}", "status", overall,
 	    "db", db_up ? "ok" : "down", "version", ROOMBOOK_VERSION,
-	    "contexts", contexts);
+	    "contexts", contexts, "mail", db_up ? outbox_report(r) : NULL);
 	return api_send(r, all_ok ? 200 : 503, root);
 }

@@ -143,12 +143,12 @@ calendar_object(struct db *db, const struct kind *k, long long id,
 	return 0;
 }
 
-static char *
-facts_of(const struct notice_facts *n)
+/* The change's facts as JSON in *facts (none: NULL); 0 or -1. */
+static int
+facts_of(const struct notice_facts *n, char **facts)
 {
-	static const struct notice_facts none;
-
-	return words_notice_facts(n != NULL ? n : &none);
+	*facts = NULL;
+	return n != NULL && (*facts = words_notice_facts(n)) == NULL ? -1 : 0;
 }
 
 /*
@@ -165,11 +165,11 @@ queue(struct db *db, const char *kind, long long id, long long series,
 	int			 rc = -1;
 
 	if (k == NULL || calendar_object(db, k, people_of, &series,
-	    &sequence) == -1 || (facts = facts_of(n)) == NULL)
+	    &sequence) == -1 || facts_of(n, &facts) == -1)
 		return -1;
 #define OBJECT	id > 0 ? DB_INT(id) : DB_NULL, \
 		series > 0 ? DB_INT(series) : DB_NULL, DB_INT(sequence), \
-		DB_STR(facts)
+		facts != NULL ? DB_STR(facts) : DB_NULL
 	if (user > 0)
 		rc = db_exec(db, SQL_TO_PERSON, DB_ARGS(DB_STR(kind), OBJECT,
 		    DB_INT(user), DB_STR(k->choice)), NULL) < 0 ? -1 : 0;
@@ -235,11 +235,12 @@ outbox_deciders(struct db *db, long long id, long long series,
 	char	*facts;
 	int	 rc;
 
-	if ((facts = facts_of(n)) == NULL)
+	if (facts_of(n, &facts) == -1)
 		return -1;
 	rc = db_exec(db, SQL_TO_DECIDERS, DB_ARGS(DB_STR(MAIL_TO_DECIDE),
 	    series > 0 ? DB_NULL : DB_INT(id),
-	    series > 0 ? DB_INT(series) : DB_NULL, DB_STR(facts), DB_INT(id),
+	    series > 0 ? DB_INT(series) : DB_NULL,
+	    facts != NULL ? DB_STR(facts) : DB_NULL, DB_INT(id),
 	    DB_STR("requests")), NULL) < 0 ? -1 : 0;
 	free(facts);
 	return rc;

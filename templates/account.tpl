@@ -51,6 +51,21 @@
 </div>
 <button class="button" type="submit">Save time zone</button>
 </form>
+<h2 id="mail">Mail</h2>
+{{#MAIL_SAVED}}<p class="notice" role="status" id="mail-saved">Your choice of mail has been saved.</p>{{/MAIL_SAVED}}
+<form class="form" method="post" action="/account/mail" novalidate>
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<fieldset>
+<legend>Send me mail at {{EMAIL}} about</legend>
+<div class="field check"><input type="checkbox" id="mail-requests" name="requests" value="1"{{#WANTS_REQUESTS}} checked{{/WANTS_REQUESTS}}> <label for="mail-requests">new requests for rooms I decide</label></div>
+<div class="field check"><input type="checkbox" id="mail-decisions" name="decisions" value="1"{{#WANTS_DECISIONS}} checked{{/WANTS_DECISIONS}}> <label for="mail-decisions">my requests, and whether they are confirmed or denied</label></div>
+<div class="field check"><input type="checkbox" id="mail-changes" name="changes" value="1"{{#WANTS_CHANGES}} checked{{/WANTS_CHANGES}}> <label for="mail-changes">bookings cancelled, moved, released or in a room out of use</label></div>
+<div class="field check"><input type="checkbox" id="mail-reminders" name="reminders" value="1"{{#WANTS_REMINDERS}} checked{{/WANTS_REMINDERS}}> <label for="mail-reminders">a reminder before each booking begins</label></div>
+<div class="field check"><input type="checkbox" id="mail-summary" name="summary" value="1"{{#WANTS_SUMMARY}} checked{{/WANTS_SUMMARY}}> <label for="mail-summary">a daily summary of the requests waiting for my decision</label></div>
+</fieldset>
+<p class="hint" id="mail-hint">Mail about a booking carries its calendar invitation, so your calendar adds it, changes it and takes it away as the booking changes.</p>
+<button class="button" type="submit">Save mail choices</button>
+</form>
 {{#PASSWORD_FORM}}
 <h2 id="change">Change your password</h2>
 <form class="form" method="post" action="/account/password" novalidate>

@@ -1,4 +1,5 @@
 /* booking: a person's own account page and password change. */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,8 +20,10 @@
 #include "user.h"
 
 static const char SQL_ACCOUNT[] =
-    "SELECT login, display_name, email, role, DATE(created_at) AS since"
-    " FROM users WHERE id = ?";
+    "SELECT login, display_name, email, role, DATE(created_at) AS since,"
+    " mail_wants FROM users WHERE id = ?";
+static const char SQL_SET_MAIL[] =
+    "UPDATE users SET mail_wants = ? WHERE id = ?";
 static const char SQL_HASH[] = "SELECT password_hash FROM users WHERE id = ?";
 static const char SQL_SET_HASH[] =
     "UPDATE users SET password_hash = ? WHERE id = ?";
@@ -64,6 +67,28 @@ fill_delegates(struct req *r, struct tpl *d)
 	return 0;
 }
 
+/* Each kind of mail, ticked when wanted ("requests,decisions,..."). */
+static void
+fill_mail_choices(struct tpl *d, const char *wants)
+{
+	char	key[32];
+
+	for (size_t i = 0; mail_choice_in[i] != NULL; i++) {
+		const char	*name = mail_choice_in[i]->name;
+		const char	*at = strstr(wants, name);
+		size_t		 n = strlen(name);
+
+		/* A whole word of the set, not part of another. */
+		if (at != NULL && (at == wants || at[-1] == ',') &&
+		    (at[n] == '\0' || at[n] == ',')) {
+			snprintf(key, sizeof key, "WANTS_%s", name);
+			for (char *k = key; *k != '\0'; k++)
+				*k = (char)toupper((unsigned char)*k);
+			tpl_show(d, key);
+		}
+	}
+}
+
 /*
  * The page; after a refused change, the form again with its errors;
  * changed, if set, is what the last change did: the password ("1", or
@@ -89,6 +114,7 @@ account_page(struct req *r, int status, const char *changed)
 	tpl_set(p.body, "ROLE", strcmp(db_get(rows, 0, "role"), "admin") == 0 ?
 	    T(r, "administrator") : T(r, "user"));
 	tpl_set(p.body, "SINCE", db_get(rows, 0, "since"));
+	fill_mail_choices(p.body, db_text(rows, 0, "mail_wants"));
 	db_rows_free(rows);
 	if (fill_delegates(r, p.body) == -1) {
 		page_discard(&p);
@@ -117,6 +143,8 @@ account_page(struct req *r, int status, const char *changed)
 		tpl_show(p.body, "LANGUAGE_SAVED");
 	else if (changed != NULL && strcmp(changed, "zone") == 0)
 		tpl_show(p.body, "ZONE_SAVED");
+	else if (changed != NULL && strcmp(changed, "mail") == 0)
+		tpl_show(p.body, "MAIL_SAVED");
 	else if (changed != NULL && strcmp(changed, "delegates") == 0)
 		tpl_show(p.body, "DELEGATES_SAVED");
 	else if (changed != NULL) {
@@ -184,6 +212,26 @@ account_zone(struct req *r)
 	if ((rc = save_setting(r, zone_in, SQL_SET_ZONE, &zone)) != 0)
 		return rc;
 	return resp_redirect(r, 303, "/account?changed=zone");
+}
+
+int
+account_mail(struct req *r)
+{
+	struct input	in;
+	char		wants[80] = "";
+	int		rc;
+
+	if ((rc = input_form(r, mail_choice_in, &in)) != 0)
+		return rc;
+	for (size_t i = 0; mail_choice_in[i] != NULL; i++)
+		if (input_int(&in, mail_choice_in[i]->name))
+			snprintf(wants + strlen(wants), sizeof wants -
+			    strlen(wants), "%s%s", wants[0] != '\0' ? "," : "",
+			    mail_choice_in[i]->name);
+	if (db_exec(r->app->db, SQL_SET_MAIL, DB_ARGS(DB_STR(wants),
+	    DB_INT(r->user->id)), NULL) == -1)
+		return db_failed(r);
+	return resp_redirect(r, 303, "/account?changed=mail#mail");
 }
 
 int

@@ -29,6 +29,7 @@ int	account_show(struct req *r);
 int	account_password(struct req *r);
 /* POST /account/zone: 303 to /account, or 422 for no such time zone. */
 int	account_zone(struct req *r);
+int	account_mail(struct req *r);
 /* POST /account/language: 303 to /account, or 422 for no such language. */
 int	account_language(struct req *r);
 /* The account page again, its password or language form refused. */

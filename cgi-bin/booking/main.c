@@ -35,6 +35,8 @@ static const struct route routes[] = {
 	    account_form_again },
 	{ M_POST,	"/account/zone",	AUTH_USER,	account_zone,
 	    account_form_again },
+	{ M_POST,	"/account/mail",	AUTH_USER,	account_mail,
+	    account_form_again },
 	{ M_POST,	"/account/delegates",	AUTH_USER,	account_delegate_add,
 	    account_form_again },
 	{ M_POST,	"/account/delegates/{id}/remove",	AUTH_USER,

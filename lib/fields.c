@@ -143,6 +143,9 @@ static const struct input_field
     confirm_password = { .name = "confirm_password", .type = IN_TEXT,
 	.valid = valid_password_input, .flags = IN_REQUIRED | IN_SECRET },
     revoke_tokens = { .name = "revoke_tokens", .type = IN_FLAG },
+    /* A calendar feed: one room's bookings, or (none) one's own. */
+    feed_room = { .name = "room", .json = "roomId", .type = IN_INT, .min = 1,
+	.max = ID_MAX, .says = N_("roomId must be a room's number") },
     /* The mail a person receives (users.mail_wants), one box each. */
     want_requests = { .name = "requests", .type = IN_FLAG },
     want_decisions = { .name = "decisions", .type = IN_FLAG },
@@ -357,6 +360,7 @@ const struct input_field *const login_query[] = { &next, &bye, NULL };
 const struct input_field *const account_query[] = { &changed, NULL };
 const struct input_field *const language_in[] = { &language, NULL };
 const struct input_field *const zone_in[] = { &time_zone, NULL };
+const struct input_field *const feed_in[] = { &feed_room, NULL };
 const struct input_field *const mail_choice_in[] = {
 	&want_requests, &want_decisions, &want_changes, &want_reminders,
 	&want_summary, NULL

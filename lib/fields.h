@@ -20,6 +20,7 @@ extern const struct input_field *const account_query[];	/* ?changed */
 extern const struct input_field *const language_in[];	/* one's setting */
 extern const struct input_field *const zone_in[];	/* one's time zone */
 extern const struct input_field *const mail_choice_in[]; /* which mail */
+extern const struct input_field *const feed_in[];	/* a calendar feed */
 extern const struct input_field *const language_query[];	/* ?set, ?next */
 
 /* Bookings.  The request serves the form and the API alike. */

@@ -5,6 +5,7 @@
 
 #include <jansson.h>
 
+#include "calendar.h"
 #include "clock.h"
 #include "config.h"
 #include "db.h"
@@ -41,14 +42,6 @@ static const char SQL_PEOPLE[] =
     " AND u.email <> ''"
     " UNION ALL SELECT '', p.email FROM booking_participants p"
     " WHERE p.booking_id = ? AND p.email IS NOT NULL";
-static const char SQL_SERIES[] =
-    "SELECT rrule, first_date, start_minute, end_minute FROM booking_series"
-    " WHERE id = ?";
-static const char SQL_SERIES_DATES[] =
-    "SELECT b.id, b.original_date, b.starts_at, b.ends_at, b.status,"
-    " b.room_id, r.name AS room, b.title FROM bookings b"
-    " JOIN rooms r ON r.id = b.room_id WHERE b.series_id = ?"
-    " ORDER BY b.original_date, b.id";
 static const char SQL_WAITING[] =
     "SELECT b.title, b.starts_at, b.ends_at, r.name AS room,"
     " u.display_name AS owner FROM bookings b"
@@ -59,9 +52,6 @@ static const char SQL_WAITING[] =
     "  FROM room_approvers a LEFT JOIN group_members m"
     "  ON m.group_id = a.group_id WHERE a.user_id = ? OR m.user_id = ?))"
     " ORDER BY b.starts_at, b.id LIMIT 51";
-
-/* The most dates of a series a message describes (rules cap it lower). */
-#define MAX_DATES	1000
 
 /* Whom a message goes to, and how they read. */
 struct reader {
@@ -79,27 +69,15 @@ struct about {
 	struct db_rows		*b;		/* the booking (a series: its
 						   first date) */
 	struct db_rows		*people;
-	struct db_rows		*dates;		/* a series' bookings */
-	struct series_date	*rule;		/* the dates its rule gives */
-	long			 nrule;
+	struct calendar_series	 cs;		/* its series, if any */
 	time_t			 start, end;	/* the booking, or the series'
-						   first live date */
-	char			 rrule[SERIES_RULE_MAX + 1];
-	long			 live;		/* a series' dates taking place */
-	char			 last[11];	/* and the last of them */
+						   first date left */
+	char			 last[11];	/* and the series' last */
 	/* From the change: */
 	const char		*actor, *reason, *old_room;
 	time_t			 old_start, old_end;
 	json_t			*facts;
 };
-
-static int
-live(const char *status)
-{
-	return strcmp(status, "pending") == 0 ||
-	    strcmp(status, "confirmed") == 0 ||
-	    strcmp(status, "in_use") == 0 || strcmp(status, "completed") == 0;
-}
 
 char *
 letter_uid(const struct config *cfg, long long booking, long long series,
@@ -135,51 +113,25 @@ read_facts(struct about *a)
 static enum letter_result
 read_series(struct db *db, struct about *a, char *why, size_t n)
 {
-	struct db_rows	*s;
-	int		 more;
+	const struct db_rows	*d;
+	int			 rc;
 
-	if ((s = db_query(db, SQL_SERIES, DB_ARGS(DB_INT(a->series)))) ==
-	    NULL || (a->dates = db_query(db, SQL_SERIES_DATES,
-	    DB_ARGS(DB_INT(a->series)))) == NULL) {
-		db_rows_free(s);
+	if ((rc = calendar_series_read(db, a->series, NULL, NULL,
+	    &a->cs)) == -1)
 		return LETTER_ERROR;
-	}
-	if (s->nrows != 1 || a->dates->nrows == 0) {
-		db_rows_free(s);
+	if (rc == 0) {
 		snprintf(why, n, "series %lld is gone", a->series);
 		return LETTER_NONE;
 	}
-	if ((a->rule = calloc(MAX_DATES, sizeof *a->rule)) == NULL) {
-		db_rows_free(s);
+	d = a->cs.dates;
+	/* The whole series is told from its first date left. */
+	if (a->cs.shown > 0 && a->booking == 0 && (parse_sql_time(db_get(d,
+	    a->cs.first, "starts_at"), &a->start) == -1 ||
+	    parse_sql_time(db_get(d, a->cs.first, "ends_at"), &a->end) == -1))
 		return LETTER_ERROR;
-	}
-	snprintf(a->rrule, sizeof a->rrule, "%s", db_text(s, 0, "rrule"));
-	/* Up to its last booked date: the calendar shows what was booked. */
-	a->nrule = series_expand(db_text(s, 0, "rrule"), db_text(s, 0,
-	    "first_date"), (int)db_get_int(s, 0, "start_minute"),
-	    (int)db_get_int(s, 0, "end_minute"), db_text(a->dates,
-	    a->dates->nrows - 1, "original_date"), a->rule, MAX_DATES, &more);
-	db_rows_free(s);
-	if (a->nrule <= 0) {
-		snprintf(why, n, "series %lld has a rule giving no dates",
-		    a->series);
-		return LETTER_NONE;
-	}
-	for (size_t i = 0; i < a->dates->nrows; i++) {
-		time_t start, end;
-
-		if (!live(db_text(a->dates, i, "status")) ||
-		    parse_sql_time(db_get(a->dates, i, "starts_at"), &start) ||
-		    parse_sql_time(db_get(a->dates, i, "ends_at"), &end))
-			continue;
-		/* The whole series is told from its first date left. */
-		if (a->live++ == 0 && a->booking == 0) {
-			a->start = start;
-			a->end = end;
-		}
-		snprintf(a->last, sizeof a->last, "%s",
-		    db_text(a->dates, i, "original_date"));
-	}
+	if (a->cs.shown > 0)
+		snprintf(a->last, sizeof a->last, "%s", db_text(d, a->cs.last,
+		    "original_date"));
 	return LETTER_OK;
 }
 
@@ -265,8 +217,7 @@ about_free(struct about *a)
 	db_rows_free(a->row);
 	db_rows_free(a->b);
 	db_rows_free(a->people);
-	db_rows_free(a->dates);
-	free(a->rule);
+	calendar_series_free(&a->cs);
 	json_decref(a->facts);
 }
 
@@ -354,9 +305,9 @@ status_of(const char *kind, const char *state)
 {
 	if (outbox_cancels(kind))
 		return "CANCELLED";
-	if (strcmp(kind, MAIL_REQUESTED) == 0 || strcmp(state, "pending") == 0)
+	if (strcmp(kind, MAIL_REQUESTED) == 0)
 		return "TENTATIVE";
-	return live(state) ? "CONFIRMED" : "CANCELLED";
+	return calendar_status(state);
 }
 
 /* Kinds that carry the booking's calendar object. */
@@ -382,80 +333,6 @@ attendees_of(const struct about *a, size_t *n)
 	return v;
 }
 
-/* Where the series' date of a booking would be by its rule (0: none). */
-static time_t
-rule_start(const struct about *a, const char *date)
-{
-	for (long i = 0; i < a->nrule; i++)
-		if (strcmp(a->rule[i].date, date) == 0)
-			return a->rule[i].start;
-	return 0;
-}
-
-/*
- * The series as one event: its rule up to its last booked date, the
- * dates without a live booking excepted, and each date that differs
- * from the rule (moved, in another room, decided apart) as an event of
- * its own naming the date it stands for.  Fills ev[0..] and *nev; the
- * caller frees *exdates.
- */
-static int
-series_events(const struct about *a, const char *uid, const char *rrule,
-    const struct ical_person *people, size_t npeople, struct ical_event *ev,
-    size_t *nev, time_t **exdates)
-{
-	const char	*master_status = "CONFIRMED";
-	size_t		 nex = 0;
-
-	if ((*exdates = calloc((size_t)a->nrule + 1, sizeof **exdates)) == NULL)
-		return -1;
-	for (size_t i = 0; i < a->dates->nrows; i++)
-		if (strcmp(db_text(a->dates, i, "status"), "pending") == 0)
-			master_status = "TENTATIVE";
-	if (strcmp(a->kind, MAIL_REQUESTED) == 0)
-		master_status = "TENTATIVE";
-	ev[0] = (struct ical_event){ .uid = uid, .sequence = a->sequence,
-	    .status = master_status, .summary = db_text(a->b, 0, "title"),
-	    .location = db_text(a->b, 0, "room"),
-	    .start = a->rule[0].start, .end = a->rule[0].end, .rrule = rrule,
-	    .rule_until = a->rule[a->nrule - 1].start, .attendees = people,
-	    .nattendees = npeople };
-	*nev = 1;
-	for (long r = 0; r < a->nrule; r++) {
-		size_t	found = (size_t)-1;
-		time_t	start, end;
-
-		for (size_t i = 0; i < a->dates->nrows; i++)
-			if (strcmp(db_text(a->dates, i, "original_date"),
-			    a->rule[r].date) == 0 &&
-			    live(db_text(a->dates, i, "status")))
-				found = i;
-		if (found == (size_t)-1 || parse_sql_time(db_get(a->dates,
-		    found, "starts_at"), &start) || parse_sql_time(
-		    db_get(a->dates, found, "ends_at"), &end)) {
-			(*exdates)[nex++] = a->rule[r].start;
-			continue;
-		}
-		if (start == a->rule[r].start && end == a->rule[r].end &&
-		    strcmp(db_text(a->dates, found, "room"),
-		    db_text(a->b, 0, "room")) == 0 &&
-		    strcmp(status_of(a->kind, db_text(a->dates, found,
-		    "status")), master_status) == 0)
-			continue;
-		ev[(*nev)++] = (struct ical_event){ .uid = uid,
-		    .sequence = a->sequence, .status = status_of(a->kind,
-		    db_text(a->dates, found, "status")),
-		    .summary = db_text(a->dates, found, "title"),
-		    .location = db_text(a->dates, found, "room"),
-		    .start = start, .end = end,
-		    .recurrence_id = a->rule[r].start, .attendees = people,
-		    .nattendees = npeople };
-	}
-	ev[0].exdates = *exdates;
-	ev[0].nexdates = nex;
-	return 0;
-}
-
 /*
  * The calendar object, as an iTIP REQUEST (what it is now) or CANCEL
  * (it is off); *method says which.  The caller frees it.  On the site's
@@ -465,7 +342,7 @@ static char *
 calendar_of(const struct config *cfg, const struct about *a, time_t now,
     const char **method, const char *url)
 {
-	struct ical_event	*ev;
+	struct ical_event	*ev = NULL;
 	struct ical_person	*people;
 	struct ical_calendar	 cal;
 	time_t			*exdates = NULL;
@@ -473,7 +350,10 @@ calendar_of(const struct config *cfg, const struct about *a, time_t now,
 	char			 uid[300], *text = NULL;
 
 	if ((people = attendees_of(a, &npeople)) == NULL ||
-	    (ev = calloc((size_t)a->nrule + 2, sizeof *ev)) == NULL) {
+	    (ev = calloc((size_t)a->cs.nrule + 2, sizeof *ev)) == NULL ||
+	    (exdates = calloc((size_t)a->cs.nrule + 1, sizeof *exdates)) ==
+	    NULL) {
+		free(ev);
 		free(people);
 		return NULL;
 	}
@@ -493,16 +373,15 @@ calendar_of(const struct config *cfg, const struct about *a, time_t now,
 		    db_text(a->b, 0, "status")), .summary = db_text(a->b, 0,
 		    "title"), .location = db_text(a->b, 0, "room"),
 		    .url = url, .start = a->start, .end = a->end,
-		    .recurrence_id = rule_start(a, db_text(a->b, 0,
+		    .recurrence_id = calendar_rule_start(&a->cs, db_text(a->b, 0,
 		    "original_date")), .attendees = people,
 		    .nattendees = npeople };
 	else {
 		/* Called off as a whole only when no date of it is left. */
-		*method = a->live == 0 ? "CANCEL" : "REQUEST";
-		if (series_events(a, uid, a->rrule, people, npeople, ev, &nev,
-		    &exdates) == -1)
-			goto out;
-		if (a->live == 0) {
+		*method = a->cs.shown == 0 ? "CANCEL" : "REQUEST";
+		nev = calendar_series_events(&a->cs, uid, a->sequence, people,
+		    npeople, ev, exdates);
+		if (a->cs.shown == 0) {
 			ev[0].status = "CANCELLED";
 			nev = 1;
 		}
@@ -511,7 +390,6 @@ calendar_of(const struct config *cfg, const struct about *a, time_t now,
 	    .zone = clock_site_zone(), .organizer = { cfg->site_name,
 	    cfg->mail.from }, .stamp = now, .events = ev, .nevents = nev };
 	text = ical_text(&cal);
-out:
 	free(exdates);
 	free(people);
 	free(ev);
@@ -583,11 +461,11 @@ fill_words(struct tpl *d, const struct config *cfg, const struct about *a,
 	tpl_set(det, "TITLE", db_text(a->b, 0, "title"));
 	tpl_set(det, "ROOM", db_text(a->b, 0, "room"));
 	tpl_set(det, "WHEN", when);
-	if (whole_series(a) && a->live > 1 &&
+	if (whole_series(a) && a->cs.shown > 1 &&
 	    local_date_start(a->last, 0, &last) == 0) {
 		struct tpl *m = tpl_section(det, "MORE_DATES");
 
-		tpl_set_int(m, "COUNT", a->live);
+		tpl_set_int(m, "COUNT", a->cs.shown);
 		tpl_set(m, "LAST", when_format(lang, last, WHEN_DATE, text,
 		    sizeof text));
 	}

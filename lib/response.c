@@ -75,7 +75,8 @@ resp_send(struct req *r, int status, const char *type, enum cache cache,
 	    "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
 	    "Cache-Control: %s\r\n",
 	    status, http_reason(status), type, len,
-	    cache == CACHE_SHORT ? "public, max-age=60" : "no-store");
+	    cache == CACHE_SHORT ? "public, max-age=60" :
+	    cache == CACHE_REVALIDATE ? "private, no-cache" : "no-store");
 	if (n < 0 || (size_t)n >= sizeof head)
 		return -1;
 	if (r->write(r->write_ctx, head, (size_t)n) == -1 ||

@@ -10,11 +10,14 @@
 enum cache {
 	CACHE_NONE,	/* personal or changing: never stored */
 	CACHE_SHORT,	/* the same for everyone, fine for a minute */
+	CACHE_REVALIDATE, /* personal, kept but asked again each time (with
+			   its ETag) */
 };
 
 #define TYPE_HTML	"text/html; charset=utf-8"
 #define TYPE_JSON	"application/json"
 #define TYPE_TEXT	"text/plain; charset=utf-8"
+#define TYPE_CALENDAR	"text/calendar; charset=utf-8"
 
 /* "Not Found" for 404; "Unknown" for codes we never send. */
 const char	*http_reason(int status);

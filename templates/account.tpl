@@ -9,6 +9,7 @@
 <dt>Member since</dt><dd>{{SINCE}}</dd>
 </dl>
 <p><a id="tokens-link" href="/account/tokens">API tokens</a>: let scripts and tools use the JSON API as you.</p>
+<p><a id="calendars-link" href="/account/calendars">Calendar subscriptions</a>: your bookings, or a room's, in your calendar program.</p>
 <h2 id="delegates">Delegates</h2>
 <p class="hint" id="delegates-hint">The people you name here may book, change and cancel bookings for you. The bookings stay yours, and each one's history says who acted.</p>
 {{#DELEGATES_SAVED}}<p class="notice" role="status" id="delegates-saved">Your delegates have been saved.</p>{{/DELEGATES_SAVED}}

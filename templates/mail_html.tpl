@@ -2,16 +2,16 @@
 <!DOCTYPE html>
 <html lang="{{LANG}}">
 <head><meta charset="utf-8"><title>{{SUBJECT}}</title></head>
-<body style="font-family: sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 40em;">
-<p style="font-size: 1.1em;">{{HEADLINE}}</p>
-{{#DETAILS}}<table role="presentation" style="border-collapse: collapse;">
-<tr><th scope="row" style="text-align: left; padding-right: 1em;">What</th><td>{{TITLE}}</td></tr>
-<tr><th scope="row" style="text-align: left; padding-right: 1em;">Where</th><td>{{ROOM}}</td></tr>
-<tr><th scope="row" style="text-align: left; padding-right: 1em;">When</th><td>{{WHEN}}</td></tr>
-{{#MORE_DATES}}<tr><th scope="row" style="text-align: left; padding-right: 1em;">Dates</th><td>{{COUNT}}, the last on {{LAST}}</td></tr>{{/MORE_DATES}}
-{{#HAS_REASON}}<tr><th scope="row" style="text-align: left; padding-right: 1em;">Why</th><td>{{REASON}}</td></tr>{{/HAS_REASON}}
-{{#WAS}}<tr><th scope="row" style="text-align: left; padding-right: 1em;">It was</th><td>{{WAS_ROOM}}, {{WAS_WHEN}}</td></tr>{{/WAS}}
-{{#BY}}<tr><th scope="row" style="text-align: left; padding-right: 1em;">By</th><td>{{ACTOR}}</td></tr>{{/BY}}
+<body>
+<p>{{HEADLINE}}</p>
+{{#DETAILS}}<table role="presentation">
+<tr><th scope="row">What</th><td>{{TITLE}}</td></tr>
+<tr><th scope="row">Where</th><td>{{ROOM}}</td></tr>
+<tr><th scope="row">When</th><td>{{WHEN}}</td></tr>
+{{#MORE_DATES}}<tr><th scope="row">Dates</th><td>{{COUNT}}, the last on {{LAST}}</td></tr>{{/MORE_DATES}}
+{{#HAS_REASON}}<tr><th scope="row">Why</th><td>{{REASON}}</td></tr>{{/HAS_REASON}}
+{{#WAS}}<tr><th scope="row">It was</th><td>{{WAS_ROOM}}, {{WAS_WHEN}}</td></tr>{{/WAS}}
+{{#BY}}<tr><th scope="row">By</th><td>{{ACTOR}}</td></tr>{{/BY}}
 </table>{{/DETAILS}}
 {{#CHECKIN}}<p><strong>Check in when it starts, or the room is released {{GRACE}} minutes after the start.</strong></p>{{/CHECKIN}}
 {{#DECIDE}}<p><a href="{{DECIDE_URL}}">Approve</a> · <a href="{{DENY_URL}}">Deny</a> (on its page, where you decide)</p>{{/DECIDE}}
@@ -20,6 +20,6 @@
 {{#BOOKING}}<p><a href="{{BOOKING_URL}}">The booking</a></p>{{/BOOKING}}
 {{#INVITATION}}<p>Your calendar program adds it from the invitation in this message.</p>{{/INVITATION}}
 <hr>
-<p style="color: #555; font-size: 0.9em;">{{SITE}}{{#CHOOSE}} · <a href="{{ACCOUNT_URL}}">Which mail you receive</a>{{/CHOOSE}}</p>
+<p><small>{{SITE}}{{#CHOOSE}} · <a href="{{ACCOUNT_URL}}">Which mail you receive</a>{{/CHOOSE}}</small></p>
 </body>
 </html>

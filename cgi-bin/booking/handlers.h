@@ -152,4 +152,13 @@ void	booking_repeat_fill(struct req *r, struct tpl *d);
 /* GET /admin: the administrators' start page with the people.  200. */
 int	admin_home(struct req *r);
 
+/* calendars.c: calendar feeds */
+int	calendars_show(struct req *r);
+int	calendars_create(struct req *r);
+int	calendars_form_again(struct req *r, int status);
+int	calendars_revoke(struct req *r);
+int	api_feed_list(struct req *r);
+int	api_feed_create(struct req *r);
+int	api_feed_revoke(struct req *r);
+
 #endif

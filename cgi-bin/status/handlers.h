@@ -64,4 +64,7 @@ int	status_week(struct req *r);
 int	status_usage(struct req *r);
 int	status_usage_csv(struct req *r);
 
+/* GET /calendar/<token>.ics: a calendar feed (lib/feed). */
+int	calendar_feed(struct req *r);
+
 #endif

@@ -12,6 +12,7 @@ static const struct route routes[] = {
 	{ M_GET, "/status/usage",	AUTH_USER, status_usage, NULL },
 	{ M_GET, "/status/usage.csv",	AUTH_USER, status_usage_csv, NULL },
 	{ M_GET, "/api/bookingLists",	AUTH_USER, api_booking_lists, NULL },
+	{ M_GET, "/calendar/{feed}",	AUTH_ANY,  calendar_feed, NULL },
 	{ M_GET, "/healthz/status",	AUTH_ANY,  health_context, NULL },
 };
 

@@ -1,0 +1,93 @@
+/*
+ * status: a calendar feed, opened by the token in its address alone (a
+ * calendar program has no session); answered with its ETag and
+ * Last-Modified, and 304 when the program has it already.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "clock.h"
+#include "db.h"
+#include "feed.h"
+#include "handlers.h"
+#include "response.h"
+
+/* RFC 9110's date, in English, in GMT. */
+static void
+http_date(time_t t, char buf[64])
+{
+	static const char days[][4] = { "Sun", "Mon", "Tue", "Wed", "Thu",
+	    "Fri", "Sat" };
+	static const char months[][4] = { "Jan", "Feb", "Mar", "Apr", "May",
+	    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	struct tm tm;
+
+	if (gmtime_r(&t, &tm) == NULL)
+		memset(&tm, 0, sizeof tm);
+	snprintf(buf, 64, "%.3s, %02d %.3s %04d %02d:%02d:%02d GMT",
+	    days[tm.tm_wday % 7], tm.tm_mday, months[tm.tm_mon % 12],
+	    tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+/* Whether If-None-Match names etag (or is "*"). */
+static int
+unchanged(const struct req *r, const char *etag)
+{
+	const char	*h = req_env(r, "HTTP_IF_NONE_MATCH");
+	size_t		 n = strlen(etag);
+
+	if (h == NULL)
+		return 0;
+	if (strcmp(h, "*") == 0)
+		return 1;
+	for (const char *p = strstr(h, etag); p != NULL; p = strstr(p + 1,
+	    etag))
+		if (p[n] == '\0' || p[n] == ',' || p[n] == ' ')
+			return 1;
+	return 0;
+}
+
+int
+calendar_feed(struct req *r)
+{
+	const char	*arg = r->args[0];
+	char		 token[TOKEN_LEN], etag[48], date[64], zone[64];
+	struct feed_of	 f;
+	size_t		 n = strlen(arg);
+	time_t		 changed;
+	char		*text;
+	int		 rc;
+
+	if (n != TOKEN_LEN - 1 + 4 || strcmp(arg + n - 4, ".ics") != 0)
+		return req_refuse(r, 404, "no such calendar feed", NULL);
+	memcpy(token, arg, TOKEN_LEN - 1);
+	token[TOKEN_LEN - 1] = '\0';
+	if ((rc = feed_find(r->app->db, token, &f)) == -1)
+		return db_failed(r);
+	if (rc == 0)
+		return req_refuse(r, 404, "no such calendar feed, or it was "
+		    "revoked", NULL);
+	/* The calendar keeps the site's clock, whoever else asks. */
+	snprintf(zone, sizeof zone, "%s", clock_zone());
+	clock_use_zone(NULL);
+	text = feed_calendar(r->app->db, r->app->cfg, &f, clock_now(), etag,
+	    &changed);
+	clock_use_zone(zone);
+	if (text == NULL)
+		return db_failed(r);
+	http_date(changed, date);
+	if (resp_header(r, "ETag", etag) == -1 ||
+	    resp_header(r, "Last-Modified", date) == -1) {
+		free(text);
+		return 500;
+	}
+	rc = unchanged(r, etag) ?
+	    resp_send(r, 304, TYPE_CALENDAR, CACHE_REVALIDATE, "", 0) :
+	    resp_send(r, 200, TYPE_CALENDAR, CACHE_REVALIDATE, text,
+	    strlen(text));
+	free(text);
+	return rc;
+}

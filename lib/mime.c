@@ -17,8 +17,11 @@
 #define ALT	"=_roombook_alt"
 #define CRLF	"\r\n"
 
-/* An encoded word carries at most 45 bytes: 60 base64 characters. */
-#define WORD_BYTES	45
+/*
+ * An encoded word carries at most 36 bytes (48 base64 characters): with
+ * "Subject: " before it, a line stays within 78 characters.
+ */
+#define WORD_BYTES	36
 
 int
 mime_address_ok(const char *a)

@@ -109,6 +109,19 @@ SELECT @queue0 + 1 + k % 10, @user0 + 1 + (k * 7919) % @people,
        'pending', @now - INTERVAL 1 DAY, @now - INTERVAL 1 DAY
 FROM bench_slots WHERE k < 30000;
 
+-- A room with 1,000 confirmed bookings inside a calendar feed's window
+-- (30 days back to a year ahead), eight hours apart: the feed's case.
+INSERT INTO rooms (name, location, capacity, description)
+VALUES ('Feed room', 'Floor 9', 12, 'Its calendar feed is measured.');
+SET @feed_room := LAST_INSERT_ID();
+INSERT INTO bookings (room_id, user_id, title, attendees, starts_at, ends_at,
+                      status, decided_by, decided_at, created_at, updated_at)
+SELECT @feed_room, @user0 + 1 + seq % @people, CONCAT('Feed meeting #', seq),
+       4, @now - INTERVAL 29 DAY + INTERVAL (seq * 8) HOUR,
+       @now - INTERVAL 29 DAY + INTERVAL (seq * 8 + 1) HOUR, 'confirmed', @admin,
+       @now - INTERVAL 30 DAY, @now - INTERVAL 30 DAY, @now - INTERVAL 30 DAY
+FROM seq_0_to_999;
+
 INSERT INTO booking_events (booking_id, kind, actor_id, at)
 SELECT id, 'requested', user_id, created_at FROM bookings;
 INSERT INTO booking_events (booking_id, kind, actor_id, reason, at)

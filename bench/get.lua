@@ -8,3 +8,7 @@ end
 if os.getenv("RB_GZIP") then
 	wrk.headers["Accept-Encoding"] = "gzip"
 end
+-- As a calendar program polls a feed it has (RB_IF_NONE_MATCH: its ETag).
+if os.getenv("RB_IF_NONE_MATCH") then
+	wrk.headers["If-None-Match"] = os.getenv("RB_IF_NONE_MATCH")
+end

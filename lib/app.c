@@ -234,6 +234,18 @@ form_again(struct req *r, int status)
 	return r->route->form(r, status) == status && r->status != 0;
 }
 
+/* The path as logged: a calendar feed's holds its key, which is not. */
+static const char *
+logged_path(const struct req *r)
+{
+	const char *path = r->path != NULL ? r->path :
+	    req_env(r, "REQUEST_URI");
+
+	if (path != NULL && strncmp(path, "/calendar/", 10) == 0)
+		return "/calendar/[token]";
+	return path;
+}
+
 static void
 serve(const struct app *app, FCGX_Request *fr)
 {
@@ -267,8 +279,8 @@ serve(const struct app *app, FCGX_Request *fr)
 	clock_use_zone(NULL);
 	log_info(r.rid, "%s %s %d %.1fms",
 	    r.method_name != NULL ? r.method_name : "-",
-	    log_quote(path, sizeof path, r.path != NULL ? r.path :
-	    req_env(&r, "REQUEST_URI")), r.status, elapsed_ms(&t0));
+	    log_quote(path, sizeof path, logged_path(&r)), r.status,
+	    elapsed_ms(&t0));
 	req_free(&r);
 }
 

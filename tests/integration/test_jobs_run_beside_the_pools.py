@@ -53,3 +53,22 @@ def test_the_sweep_repeats_a_missed_refresh_catches_up_and_both_stop_with_the_st
     last = (VAR / "log" / "sweep.log").read_text().splitlines()[-1]
     assert last[:4].isdigit() and "Z sweep: released" in last
     assert os.environ.get("RB_JOBS") == "0", "the suites' own stack runs no jobs"
+
+
+def test_the_mail_sender_runs_beside_the_pools_and_stops_with_them():
+    from conftest import book, booked_id, login, sql
+    assert sql("UPDATE mail_outbox SET sent_at = UTC_TIMESTAMP()"
+               " WHERE sent_at IS NULL").returncode == 0
+    with configured(mail={"poll_seconds": 1}):
+        stack("start-jobs")
+        try:
+            pid = int((VAR / "run" / "mail.pid").read_text())
+            assert running(pid)
+            bid = booked_id(book(login("alice"), title="Sent by the supervised sender"))
+            written = lambda: [p for p in (VAR / "mail").glob("*-requested.eml")
+                               if f"booking-{bid}@" in p.read_text(errors="replace")]
+            assert wait_for(lambda: written(), 30)
+        finally:
+            stack("stop-jobs")
+        assert wait_for(lambda: not running(pid), 15)
+        assert not (VAR / "run" / "mail.pid").exists()

@@ -412,3 +412,52 @@ def test_without_a_server_the_messages_are_eml_files_a_newcomer_can_open(sink):
     kept = sql_value(f"SELECT message_id FROM mail_outbox WHERE booking_id = {bid}"
                      " AND kind = 'requested' AND user_id IS NOT NULL")
     assert msg["Message-ID"] == f"<{kept}>"
+
+
+def test_a_denial_gives_its_reason_and_a_closed_room_cancels(sink):
+    alice, admin = login("alice"), login("admin")
+    bid = booked_id(book(alice, title="Asked and refused"))
+    decide(admin, bid, "deny", reason="The board meets there")
+    room = new_room("Mail closing")
+    closed = booked_id(book(alice, room=room, title="Room going away"))
+    api = api_session("admin", "close a room")
+    etag = api.get(url(f"/api/rooms/{room}")).headers["ETag"]
+    resp = api.patch(url(f"/api/rooms/{room}"), json={"status": "N", "reason": "Flooded"},
+                     headers={"If-Match": etag})
+    assert resp.status_code == 200, resp.text
+    before = len(sink.messages())
+    send()
+    to_alice = [m for rcpt, m in sink.messages()[before:] if rcpt == ["alice@example.org"]]
+    denied = [m for m in to_alice if f"booking-{bid}@" in calendar_text(m)]
+    assert denied and denied[-1]["Subject"].startswith("Denied:")
+    assert "Why: The board meets there" in denied[-1].get_body(("plain",)).get_content()
+    (ev,) = events(calendar_of(denied[-1]))
+    assert str(calendar_of(denied[-1])["METHOD"]) == "CANCEL" and str(ev["STATUS"]) == "CANCELLED"
+    gone = [m for m in to_alice if f"booking-{closed}@" in calendar_text(m)]
+    assert gone and gone[-1]["Subject"].startswith("Room out of use:")
+    assert "Why: Flooded" in gone[-1].get_body(("plain",)).get_content()
+    assert str(calendar_of(gone[-1])["METHOD"]) == "CANCEL"
+
+
+def test_an_approver_who_asks_gets_the_days_queue_once(sink, real_clock_after):
+    alice = login("alice")
+    booked_id(book(alice, title="Waiting for the summary"))
+    tomorrow = datetime.datetime.now(SITE_TZ).date() + datetime.timedelta(days=1)
+    set_clock(datetime.datetime.combine(tomorrow, datetime.time(9), SITE_TZ))
+    try:
+        sql("UPDATE users SET mail_wants = 'requests,decisions,changes,reminders,summary',"
+            " summary_sent_on = NULL WHERE login = 'admin'")
+        before = len(sink.messages())
+        send()
+        send()
+        summaries = [m for rcpt, m in sink.messages()[before:]
+                     if rcpt == ["admin@example.org"] and "Requests to decide" in m["Subject"]]
+        assert len(summaries) == 1
+        text = summaries[0].get_body(("plain",)).get_content()
+        assert "wait for your decision" in text and "/admin/approvals" in text
+        if "More than 50" not in text:       # the first 50 are listed
+            assert "Waiting for the summary" in text
+        assert not calendar_text(summaries[0])
+    finally:
+        sql("UPDATE users SET mail_wants = 'requests,decisions,changes,reminders'"
+            " WHERE login = 'admin'")

@@ -11,7 +11,7 @@ import recurring_ical_events
 import requests
 from bs4 import BeautifulSoup
 
-from conftest import (SITE_TZ, api_session, book, booked_id, get, login, new_room,
+from conftest import (SITE_TZ, api_session, book, booked_id, log_text, login, new_room,
                       next_slot, page_csrf, sql_value, url)
 
 
@@ -133,6 +133,9 @@ def test_a_revoked_feed_is_gone_and_a_token_opens_nothing_else(alice_api):
     feed = subscribe(alice_api)
     token = feed["url"].rsplit("/", 1)[1][:-4]
     assert fetch(feed["url"]).status_code == 200
+    # The address is the key: no log holds it.
+    for log in ("status.log", "nginx-access.log"):
+        assert token not in log_text(log), log
     # Kept only as its hash.
     assert sql_value("SELECT COUNT(*) FROM calendar_feeds WHERE token_hash = "
                      f"'{token}'") == "0"

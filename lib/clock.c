@@ -132,6 +132,23 @@ sql_time_utc(time_t t, char buf[SQL_TIME_LEN])
 	return 0;
 }
 
+char *
+internet_time(time_t t, const char *utc, char buf[INTERNET_TIME_LEN])
+{
+	static const char days[][4] = { "Sun", "Mon", "Tue", "Wed", "Thu",
+	    "Fri", "Sat" };
+	static const char months[][4] = { "Jan", "Feb", "Mar", "Apr", "May",
+	    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	struct tm tm;
+
+	if (gmtime_r(&t, &tm) == NULL)
+		memset(&tm, 0, sizeof tm);
+	snprintf(buf, INTERNET_TIME_LEN, "%.3s, %02d %.3s %04d %02d:%02d:%02d "
+	    "%.5s", days[tm.tm_wday % 7], tm.tm_mday, months[tm.tm_mon % 12],
+	    tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec, utc);
+	return buf;
+}
+
 int
 parse_sql_time(const char *s, time_t *t)
 {

@@ -46,6 +46,15 @@ const char	*clock_site_zone(void);
 /* Formats t as a UTC DATETIME into buf[SQL_TIME_LEN].  Returns 0 or -1. */
 int	sql_time_utc(time_t t, char buf[SQL_TIME_LEN]);
 
+/*
+ * t as Internet messages and HTTP write it, in English whatever the
+ * locale, in UTC: "Mon, 30 Nov 2026 00:53:20 " and then utc, "+0000"
+ * (RFC 5322) or "GMT" (RFC 9110); into buf[INTERNET_TIME_LEN].
+ */
+#define INTERNET_TIME_LEN	64
+char	*internet_time(time_t t, const char *utc,
+	    char buf[INTERNET_TIME_LEN]);
+
 /* Reads a UTC DATETIME ("YYYY-MM-DD HH:MM:SS") into *t.  Returns 0 or -1. */
 int	parse_sql_time(const char *s, time_t *t);
 

@@ -6,6 +6,7 @@
 
 #include <sodium.h>
 
+#include "clock.h"
 #include "mime.h"
 
 /*
@@ -180,23 +181,6 @@ text_part(FILE *f, const char *type, const char *body)
 	quoted_printable(f, body);
 }
 
-/* RFC 5322's date, in English whatever the locale, in UTC. */
-static void
-header_date(FILE *f, time_t t)
-{
-	static const char days[][4] = { "Sun", "Mon", "Tue", "Wed", "Thu",
-	    "Fri", "Sat" };
-	static const char months[][4] = { "Jan", "Feb", "Mar", "Apr", "May",
-	    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	struct tm tm;
-
-	if (gmtime_r(&t, &tm) == NULL)
-		memset(&tm, 0, sizeof tm);
-	fprintf(f, "Date: %s, %02d %s %04d %02d:%02d:%02d +0000" CRLF,
-	    days[tm.tm_wday % 7], tm.tm_mday, months[tm.tm_mon % 12],
-	    tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
 static void
 alternatives(FILE *f, const struct mime_message *m, const char *method)
 {
@@ -219,7 +203,7 @@ alternatives(FILE *f, const struct mime_message *m, const char *method)
 char *
 mime_message(const struct mime_message *m, size_t *len)
 {
-	char	*out = NULL, *method = NULL;
+	char	*out = NULL, *method = NULL, date[INTERNET_TIME_LEN];
 	FILE	*f;
 	int	 bad;
 
@@ -233,7 +217,7 @@ mime_message(const struct mime_message *m, size_t *len)
 	bad = header_address(f, "From", m->from_name, m->from) == -1 ||
 	    header_address(f, "To", m->to_name, m->to) == -1 ||
 	    header_text(f, "Subject", m->subject) == -1;
-	header_date(f, m->date);
+	fprintf(f, "Date: %s" CRLF, internet_time(m->date, "+0000", date));
 	fprintf(f, "Message-ID: <%s>" CRLF, m->message_id);
 	/* Out-of-office replies and the like: not to this. */
 	fputs("Auto-Submitted: auto-generated" CRLF "MIME-Version: 1.0" CRLF, f);

@@ -561,27 +561,29 @@ approval_series_deny_form(struct req *r, int status)
 }
 
 /*
- * A request's decision page, where its mail leads: the queue from it on.
- * Deciding is a POST from there; opening the page decides nothing.
+ * A request's decision page, where its mail leads: the queue from it (sql
+ * finds where) on.  Deciding is a POST from there; opening it decides
+ * nothing.
  */
-int
-approval_show(struct req *r)
+static int
+decision_page(struct req *r, const char *sql, int whole)
 {
 	int refused;
 
 	if ((refused = decider_only(r)) != 0)
 		return refused;
-	return queue_page_of(r, 200, db_query(r->app->db, SQL_START_OF,
-	    DB_ARGS(DB_INT(route_arg_id(r, 0)))), 0);
+	return queue_page_of(r, 200, db_query(r->app->db, sql,
+	    DB_ARGS(DB_INT(route_arg_id(r, 0)))), whole);
+}
+
+int
+approval_show(struct req *r)
+{
+	return decision_page(r, SQL_START_OF, 0);
 }
 
 int
 approval_series_show(struct req *r)
 {
-	int refused;
-
-	if ((refused = decider_only(r)) != 0)
-		return refused;
-	return queue_page_of(r, 200, db_query(r->app->db, SQL_SERIES_START,
-	    DB_ARGS(DB_INT(route_arg_id(r, 0)))), 1);
+	return decision_page(r, SQL_SERIES_START, 1);
 }

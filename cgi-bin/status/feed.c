@@ -15,23 +15,6 @@
 #include "handlers.h"
 #include "response.h"
 
-/* RFC 9110's date, in English, in GMT. */
-static void
-http_date(time_t t, char buf[64])
-{
-	static const char days[][4] = { "Sun", "Mon", "Tue", "Wed", "Thu",
-	    "Fri", "Sat" };
-	static const char months[][4] = { "Jan", "Feb", "Mar", "Apr", "May",
-	    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	struct tm tm;
-
-	if (gmtime_r(&t, &tm) == NULL)
-		memset(&tm, 0, sizeof tm);
-	snprintf(buf, 64, "%.3s, %02d %.3s %04d %02d:%02d:%02d GMT",
-	    days[tm.tm_wday % 7], tm.tm_mday, months[tm.tm_mon % 12],
-	    tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
 /* Whether If-None-Match names etag (or is "*"). */
 static int
 unchanged(const struct req *r, const char *etag)
@@ -54,7 +37,8 @@ int
 calendar_feed(struct req *r)
 {
 	const char	*arg = r->args[0];
-	char		 token[TOKEN_LEN], etag[48], date[64], zone[64];
+	char		 token[TOKEN_LEN], etag[48], zone[64];
+	char		 date[INTERNET_TIME_LEN];
 	struct feed_of	 f;
 	size_t		 n = strlen(arg);
 	time_t		 changed;
@@ -78,9 +62,9 @@ calendar_feed(struct req *r)
 	clock_use_zone(zone);
 	if (text == NULL)
 		return db_failed(r);
-	http_date(changed, date);
 	if (resp_header(r, "ETag", etag) == -1 ||
-	    resp_header(r, "Last-Modified", date) == -1) {
+	    resp_header(r, "Last-Modified", internet_time(changed, "GMT",
+	    date)) == -1) {
 		free(text);
 		return 500;
 	}

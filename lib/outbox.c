@@ -40,30 +40,38 @@ static const struct kind {
     " sequence, facts, created_at, next_attempt_at)"
 #define WANTS \
     " AND NOT u.disabled AND u.email <> '' AND FIND_IN_SET(?, u.mail_wants)"
+#define PERSON_ROW \
+    " SELECT ?, u.id, NULL, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP()"
+/* Each way of being named read by its own index: no scan of the people. */
 static const char SQL_TO_PEOPLE[] =
-    OUTBOX_COLUMNS " SELECT ?, u.id, NULL, ?, ?, ?, ?, UTC_TIMESTAMP(),"
-    " UTC_TIMESTAMP() FROM users u WHERE (u.id = (SELECT user_id FROM bookings"
-    " WHERE id = ?) OR u.id IN (SELECT p.user_id FROM booking_participants p"
-    " WHERE p.booking_id = ? AND p.user_id IS NOT NULL))" WANTS;
+    OUTBOX_COLUMNS PERSON_ROW " FROM bookings b JOIN users u"
+    " ON u.id = b.user_id WHERE b.id = ?" WANTS
+    " UNION" PERSON_ROW " FROM booking_participants p JOIN users u"
+    " ON u.id = p.user_id WHERE p.booking_id = ?" WANTS;
 /* Guests have no choices to make: they hear what changes their calendar. */
 static const char SQL_TO_GUESTS[] =
     OUTBOX_COLUMNS " SELECT ?, NULL, p.email, ?, ?, ?, ?, UTC_TIMESTAMP(),"
     " UTC_TIMESTAMP() FROM booking_participants p WHERE p.booking_id = ?"
     " AND p.email IS NOT NULL";
 static const char SQL_TO_PERSON[] =
-    OUTBOX_COLUMNS " SELECT ?, u.id, NULL, ?, ?, ?, ?, UTC_TIMESTAMP(),"
-    " UTC_TIMESTAMP() FROM users u WHERE u.id = ?" WANTS;
-/* Its room's approvers, by name or group; the administrators if none. */
+    OUTBOX_COLUMNS PERSON_ROW " FROM users u WHERE u.id = ?" WANTS;
+/*
+ * Its room's approvers, by name or group; the administrators where the
+ * room names none.  Each branch by its own index.
+ */
+#define DECIDER_ROW \
+    " SELECT ?, u.id, NULL, ?, ?, 0, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP()"
+#define ROOM_OF_BOOKING	"(SELECT room_id FROM bookings WHERE id = ?)"
 static const char SQL_TO_DECIDERS[] =
-    OUTBOX_COLUMNS " SELECT ?, u.id, NULL, ?, ?, 0, ?, UTC_TIMESTAMP(),"
-    " UTC_TIMESTAMP() FROM bookings b JOIN users u"
-    " WHERE b.id = ? AND IF(EXISTS (SELECT 1"
-    "  FROM room_approvers a WHERE a.room_id = b.room_id),"
-    "  u.id IN (SELECT a.user_id FROM room_approvers a"
-    "   WHERE a.room_id = b.room_id AND a.user_id IS NOT NULL"
-    "   UNION SELECT m.user_id FROM room_approvers a JOIN group_members m"
-    "   ON m.group_id = a.group_id WHERE a.room_id = b.room_id),"
-    "  u.role = 'admin')" WANTS;
+    OUTBOX_COLUMNS DECIDER_ROW " FROM room_approvers a JOIN users u"
+    " ON u.id = a.user_id WHERE a.room_id = " ROOM_OF_BOOKING WANTS
+    " UNION" DECIDER_ROW " FROM room_approvers a JOIN group_members m"
+    " ON m.group_id = a.group_id JOIN users u ON u.id = m.user_id"
+    " WHERE a.room_id = " ROOM_OF_BOOKING WANTS
+    " UNION" DECIDER_ROW " FROM users u WHERE u.role = 'admin'"
+    " AND NOT EXISTS (SELECT 1 FROM room_approvers a"
+    "  WHERE a.room_id = " ROOM_OF_BOOKING ")" WANTS;
+
 static const char SQL_SERIES_OF[] =
     "SELECT series_id, ical_sequence FROM bookings WHERE id = ?";
 static const char SQL_FIRST_OF_SERIES[] =
@@ -174,8 +182,9 @@ queue(struct db *db, const char *kind, long long id, long long series,
 		rc = db_exec(db, SQL_TO_PERSON, DB_ARGS(DB_STR(kind), OBJECT,
 		    DB_INT(user), DB_STR(k->choice)), NULL) < 0 ? -1 : 0;
 	else if (db_exec(db, SQL_TO_PEOPLE, DB_ARGS(DB_STR(kind), OBJECT,
-	    DB_INT(people_of), DB_INT(people_of), DB_STR(k->choice)),
-	    NULL) >= 0 && (!k->guests || db_exec(db, SQL_TO_GUESTS,
+	    DB_INT(people_of), DB_STR(k->choice), DB_STR(kind), OBJECT,
+	    DB_INT(people_of), DB_STR(k->choice)), NULL) >= 0 &&
+	    (!k->guests || db_exec(db, SQL_TO_GUESTS,
 	    DB_ARGS(DB_STR(kind), OBJECT, DB_INT(people_of)), NULL) >= 0))
 		rc = 0;
 #undef OBJECT
@@ -237,11 +246,13 @@ outbox_deciders(struct db *db, long long id, long long series,
 
 	if (facts_of(n, &facts) == -1)
 		return -1;
-	rc = db_exec(db, SQL_TO_DECIDERS, DB_ARGS(DB_STR(MAIL_TO_DECIDE),
-	    series > 0 ? DB_NULL : DB_INT(id),
-	    series > 0 ? DB_INT(series) : DB_NULL,
-	    facts != NULL ? DB_STR(facts) : DB_NULL, DB_INT(id),
-	    DB_STR("requests")), NULL) < 0 ? -1 : 0;
+#define DECIDER	DB_STR(MAIL_TO_DECIDE), series > 0 ? DB_NULL : DB_INT(id), \
+		series > 0 ? DB_INT(series) : DB_NULL, \
+		facts != NULL ? DB_STR(facts) : DB_NULL
+	rc = db_exec(db, SQL_TO_DECIDERS, DB_ARGS(DECIDER, DB_INT(id),
+	    DB_STR("requests"), DECIDER, DB_INT(id), DB_STR("requests"),
+	    DECIDER, DB_INT(id), DB_STR("requests")), NULL) < 0 ? -1 : 0;
+#undef DECIDER
 	free(facts);
 	return rc;
 }

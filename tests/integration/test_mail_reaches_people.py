@@ -461,3 +461,13 @@ def test_an_approver_who_asks_gets_the_days_queue_once(sink, real_clock_after):
     finally:
         sql("UPDATE users SET mail_wants = 'requests,decisions,changes,reminders'"
             " WHERE login = 'admin'")
+
+
+def test_a_rooms_approvers_hear_of_its_requests_and_the_administrators_do_not(sink):
+    room = new_room("Mail approvers", approvers=["bob"])
+    bid = booked_id(book(login("alice"), room=room, title="For bob to decide"))
+    before = len(sink.messages())
+    send()
+    told = [rcpt[0] for rcpt, m in sink.messages()[before:]
+            if f"/admin/approvals/{bid}#" in m.get_body(("plain",)).get_content()]
+    assert told == ["bob@example.org"]

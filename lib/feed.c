@@ -49,6 +49,30 @@ static const char SQL_OF_PERSON[] =
     " UNION " FEED_COLUMNS " JOIN booking_participants p"
     " ON p.booking_id = b.id WHERE p.user_id = ? AND" FEED_LIVE
     " ORDER BY starts_at, id";
+/*
+ * What the feed's text follows from, cheaply: its bookings (how many,
+ * which, their last change and SEQUENCEs), their series' SEQUENCEs
+ * (raised by a change to any date, in the window or not) and their rooms'
+ * versions (a room renamed).  Equal figures, equal text.
+ */
+#define FEED_FIGURES \
+    "SELECT COUNT(*) AS n, MAX(b.updated_at) AS changed," \
+    " COALESCE(SUM(b.id), 0) AS ids, COALESCE(SUM(b.ical_sequence), 0) AS seq," \
+    " COALESCE(SUM(s.ical_sequence), 0) AS series_seq," \
+    " COALESCE(SUM(r.version), 0) AS rooms FROM "
+#define FEED_FIGURES_JOIN \
+    " JOIN rooms r ON r.id = b.room_id" \
+    " LEFT JOIN booking_series s ON s.id = b.series_id"
+static const char SQL_FIGURES_OF_ROOM[] =
+    FEED_FIGURES "bookings b" FEED_FIGURES_JOIN
+    " WHERE b.room_id = ? AND" FEED_LIVE;
+static const char SQL_FIGURES_OF_PERSON[] =
+    FEED_FIGURES "(SELECT b.id, b.updated_at, b.ical_sequence, b.room_id,"
+    " b.series_id FROM bookings b WHERE b.user_id = ? AND" FEED_LIVE
+    " UNION SELECT b.id, b.updated_at, b.ical_sequence, b.room_id,"
+    " b.series_id FROM booking_participants p JOIN bookings b"
+    " ON b.id = p.booking_id WHERE p.user_id = ? AND" FEED_LIVE ") b"
+    FEED_FIGURES_JOIN;
 static const char SQL_SERIES_STATE[] =
     "SELECT ical_sequence, updated_at FROM booking_series WHERE id = ?";
 
@@ -297,12 +321,68 @@ seen_series(const struct events *e, long long id)
 	return 0;
 }
 
+/* The feed's rows, by of_room or of_person, in its window at now. */
+static struct db_rows *
+feed_rows(struct db *db, const struct config *cfg, const struct feed_of *f,
+    time_t now, const char *of_room, const char *of_person)
+{
+	char from[SQL_TIME_LEN], to[SQL_TIME_LEN];
+
+	if (sql_time_utc(now - FEED_PAST_DAYS * 86400, from) == -1 ||
+	    sql_time_utc(now + (time_t)cfg->rules.series_horizon_days * 86400,
+	    to) == -1)
+		return NULL;
+	if (f->room > 0)
+		return db_query(db, of_room, DB_ARGS(DB_INT(f->room),
+		    DB_STR(from), DB_STR(to)));
+	return db_query(db, of_person, DB_ARGS(DB_INT(f->user), DB_STR(from),
+	    DB_STR(to), DB_INT(f->user), DB_STR(from), DB_STR(to)));
+}
+
+int
+feed_validator(struct db *db, const struct config *cfg,
+    const struct feed_of *f, time_t now, char etag[FEED_ETAG_LEN],
+    time_t *changed)
+{
+	crypto_generichash_state	 st;
+	struct db_rows			*rows;
+	unsigned char			 hash[16];
+	char				 who[160];
+	static const char * const	 figures[] = { "n", "changed", "ids",
+					    "seq", "series_seq", "rooms" };
+
+	if ((rows = feed_rows(db, cfg, f, now, SQL_FIGURES_OF_ROOM,
+	    SQL_FIGURES_OF_PERSON)) == NULL)
+		return -1;
+	/* Whose, how told: the same figures read otherwise differ. */
+	snprintf(who, sizeof who, "%lld/%lld/%s/%d/%s", f->user, f->room,
+	    f->lang, f->admin, clock_site_zone());
+	crypto_generichash_init(&st, NULL, 0, sizeof hash);
+	crypto_generichash_update(&st, (const unsigned char *)who, strlen(who));
+	crypto_generichash_update(&st, (const unsigned char *)cfg->base_url,
+	    strlen(cfg->base_url));
+	for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++) {
+		const char *v = db_text(rows, 0, figures[i]);
+
+		crypto_generichash_update(&st, (const unsigned char *)v,
+		    strlen(v) + 1);
+	}
+	crypto_generichash_final(&st, hash, sizeof hash);
+	etag[0] = '"';
+	sodium_bin2hex(etag + 1, 33, hash, sizeof hash);
+	etag[33] = '"';
+	etag[34] = '\0';
+	if (db_get(rows, 0, "changed") == NULL ||
+	    parse_sql_time(db_get(rows, 0, "changed"), changed) == -1)
+		*changed = now;
+	db_rows_free(rows);
+	return 0;
+}
+
 char *
 feed_calendar(struct db *db, const struct config *cfg,
-    const struct feed_of *f, time_t now, char etag[48], time_t *changed)
+    const struct feed_of *f, time_t now)
 {
-	char			 from[SQL_TIME_LEN], to[SQL_TIME_LEN];
-	unsigned char		 hash[16];
 	struct db_rows		*rows;
 	struct events		 e;
 	struct ical_calendar	 cal;
@@ -310,18 +390,8 @@ feed_calendar(struct db *db, const struct config *cfg,
 	int			 rc = 0;
 
 	memset(&e, 0, sizeof e);
-	if (sql_time_utc(now - FEED_PAST_DAYS * 86400, from) == -1 ||
-	    sql_time_utc(now + (time_t)cfg->rules.series_horizon_days * 86400,
-	    to) == -1)
-		return NULL;
-	if (f->room > 0)
-		rows = db_query(db, SQL_OF_ROOM, DB_ARGS(DB_INT(f->room),
-		    DB_STR(from), DB_STR(to)));
-	else
-		rows = db_query(db, SQL_OF_PERSON, DB_ARGS(DB_INT(f->user),
-		    DB_STR(from), DB_STR(to), DB_INT(f->user), DB_STR(from),
-		    DB_STR(to)));
-	if (rows == NULL)
+	if ((rows = feed_rows(db, cfg, f, now, SQL_OF_ROOM,
+	    SQL_OF_PERSON)) == NULL)
 		return NULL;
 	for (size_t i = 0; i < rows->nrows && rc == 0; i++) {
 		note_change(&e, db_get(rows, i, "updated_at"));
@@ -338,15 +408,6 @@ feed_calendar(struct db *db, const struct config *cfg,
 		    .stamp = e.changed != 0 ? e.changed : now, .events = e.v,
 		    .nevents = e.n };
 		text = ical_text(&cal);
-	}
-	if (text != NULL) {
-		crypto_generichash(hash, sizeof hash, (unsigned char *)text,
-		    strlen(text), NULL, 0);
-		etag[0] = '"';
-		sodium_bin2hex(etag + 1, 33, hash, sizeof hash);
-		etag[33] = '"';
-		etag[34] = '\0';
-		*changed = cal.stamp;
 	}
 	db_rows_free(rows);
 	events_free(&e);

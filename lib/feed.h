@@ -53,12 +53,20 @@ struct feed_of {
  */
 int	feed_find(struct db *, const char *token, struct feed_of *f);
 
+/* A quoted hash: "0123…" */
+#define FEED_ETAG_LEN	48
+
 /*
- * The feed's calendar at now (the caller frees it), and its validators:
- * etag (a quoted hash of the text) and *changed (when its bookings last
- * changed).  NULL on failure.
+ * The feed's validators at now, without writing it: etag (a quoted hash
+ * of what its text follows from: equal while the text would be) and
+ * *changed (when its bookings last changed).  0 or -1.
  */
-char	*feed_calendar(struct db *, const struct config *, const struct feed_of *,
-	    time_t now, char etag[48], time_t *changed);
+int	feed_validator(struct db *, const struct config *,
+	    const struct feed_of *, time_t now, char etag[FEED_ETAG_LEN],
+	    time_t *changed);
+
+/* The feed's calendar at now, which the caller frees; NULL on failure. */
+char	*feed_calendar(struct db *, const struct config *,
+	    const struct feed_of *, time_t now);
 
 #endif

@@ -43,16 +43,18 @@ static const struct kind {
 #define PERSON_ROW \
     " SELECT ?, u.id, NULL, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP()"
 /* Each way of being named read by its own index: no scan of the people. */
+/*
+ * Guests (the last branch) have no choices to make: they hear what
+ * changes their calendar, when the kind says so (the last argument).
+ */
 static const char SQL_TO_PEOPLE[] =
     OUTBOX_COLUMNS PERSON_ROW " FROM bookings b JOIN users u"
     " ON u.id = b.user_id WHERE b.id = ?" WANTS
     " UNION" PERSON_ROW " FROM booking_participants p JOIN users u"
-    " ON u.id = p.user_id WHERE p.booking_id = ?" WANTS;
-/* Guests have no choices to make: they hear what changes their calendar. */
-static const char SQL_TO_GUESTS[] =
-    OUTBOX_COLUMNS " SELECT ?, NULL, p.email, ?, ?, ?, ?, UTC_TIMESTAMP(),"
+    " ON u.id = p.user_id WHERE p.booking_id = ?" WANTS
+    " UNION SELECT ?, NULL, p.email, ?, ?, ?, ?, UTC_TIMESTAMP(),"
     " UTC_TIMESTAMP() FROM booking_participants p WHERE p.booking_id = ?"
-    " AND p.email IS NOT NULL";
+    " AND p.email IS NOT NULL AND ?";
 static const char SQL_TO_PERSON[] =
     OUTBOX_COLUMNS PERSON_ROW " FROM users u WHERE u.id = ?" WANTS;
 /*
@@ -181,12 +183,11 @@ queue(struct db *db, const char *kind, long long id, long long series,
 	if (user > 0)
 		rc = db_exec(db, SQL_TO_PERSON, DB_ARGS(DB_STR(kind), OBJECT,
 		    DB_INT(user), DB_STR(k->choice)), NULL) < 0 ? -1 : 0;
-	else if (db_exec(db, SQL_TO_PEOPLE, DB_ARGS(DB_STR(kind), OBJECT,
-	    DB_INT(people_of), DB_STR(k->choice), DB_STR(kind), OBJECT,
-	    DB_INT(people_of), DB_STR(k->choice)), NULL) >= 0 &&
-	    (!k->guests || db_exec(db, SQL_TO_GUESTS,
-	    DB_ARGS(DB_STR(kind), OBJECT, DB_INT(people_of)), NULL) >= 0))
-		rc = 0;
+	else
+		rc = db_exec(db, SQL_TO_PEOPLE, DB_ARGS(DB_STR(kind), OBJECT,
+		    DB_INT(people_of), DB_STR(k->choice), DB_STR(kind), OBJECT,
+		    DB_INT(people_of), DB_STR(k->choice), DB_STR(kind), OBJECT,
+		    DB_INT(people_of), DB_INT(k->guests)), NULL) < 0 ? -1 : 0;
 #undef OBJECT
 	free(facts);
 	return rc;

@@ -37,7 +37,7 @@ int
 calendar_feed(struct req *r)
 {
 	const char	*arg = r->args[0];
-	char		 token[TOKEN_LEN], etag[48], zone[64];
+	char		 token[TOKEN_LEN], etag[FEED_ETAG_LEN], zone[64];
 	char		 date[INTERNET_TIME_LEN];
 	struct feed_of	 f;
 	size_t		 n = strlen(arg);
@@ -54,23 +54,24 @@ calendar_feed(struct req *r)
 	if (rc == 0)
 		return req_refuse(r, 404, "no such calendar feed, or it was "
 		    "revoked", NULL);
-	/* The calendar keeps the site's clock, whoever else asks. */
-	snprintf(zone, sizeof zone, "%s", clock_zone());
-	clock_use_zone(NULL);
-	text = feed_calendar(r->app->db, r->app->cfg, &f, clock_now(), etag,
-	    &changed);
-	clock_use_zone(zone);
-	if (text == NULL)
+	/* Unchanged: told so without writing it. */
+	if (feed_validator(r->app->db, r->app->cfg, &f, clock_now(), etag,
+	    &changed) == -1)
 		return db_failed(r);
 	if (resp_header(r, "ETag", etag) == -1 ||
 	    resp_header(r, "Last-Modified", internet_time(changed, "GMT",
-	    date)) == -1) {
-		free(text);
+	    date)) == -1)
 		return 500;
-	}
-	rc = unchanged(r, etag) ?
-	    resp_send(r, 304, TYPE_CALENDAR, CACHE_REVALIDATE, "", 0) :
-	    resp_send(r, 200, TYPE_CALENDAR, CACHE_REVALIDATE, text,
+	if (unchanged(r, etag))
+		return resp_send(r, 304, TYPE_CALENDAR, CACHE_REVALIDATE, "", 0);
+	/* The calendar keeps the site's clock, whoever else asks. */
+	snprintf(zone, sizeof zone, "%s", clock_zone());
+	clock_use_zone(NULL);
+	text = feed_calendar(r->app->db, r->app->cfg, &f, clock_now());
+	clock_use_zone(zone);
+	if (text == NULL)
+		return db_failed(r);
+	rc = resp_send(r, 200, TYPE_CALENDAR, CACHE_REVALIDATE, text,
 	    strlen(text));
 	free(text);
 	return rc;

@@ -472,11 +472,12 @@ mail_settings(struct config *cfg, const char *path, char *err, size_t errlen)
 		    "smtps:// address, e.g. smtp://mail.example.org:587", path);
 		return -1;
 	}
-	if (cfg->mail.from[0] == '\0') {
-		host = strstr(cfg->base_url, "://") + 3;
-		snprintf(cfg->mail.from, sizeof cfg->mail.from,
-		    "roombook@%.*s", (int)strcspn(host, ":/"), host);
-	}
+	host = strstr(cfg->base_url, "://") + 3;
+	snprintf(cfg->site_host, sizeof cfg->site_host, "%.*s",
+	    (int)strcspn(host, ":/"), host);
+	if (cfg->mail.from[0] == '\0')
+		snprintf(cfg->mail.from, sizeof cfg->mail.from, "roombook@%.200s",
+		    cfg->site_host);
 	if (strchr(cfg->mail.from, '@') == NULL ||
 	    strpbrk(cfg->mail.from, " <>\r\n\"") != NULL) {
 		snprintf(err, errlen, "%s: mail.from must be a plain address, "

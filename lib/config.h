@@ -89,6 +89,7 @@ struct config {
 
 	/* Where people reach the site: links in mail, feeds' addresses. */
 	char	base_url[CONFIG_STR];
+	char	site_host[CONFIG_STR];	/* base_url's host, without port */
 
 	/*
 	 * Mail: sent over SMTP to smtp_url (smtp:// or smtps://; STARTTLS

@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "ical.h"
 #include "letter.h"
+#include "privacy.h"
 
 static const char SQL_INSERT[] =
     "INSERT INTO calendar_feeds (token_hash, user_id, room_id)"
@@ -158,14 +159,16 @@ shown_in_room(const struct db_rows *dates, size_t i, const void *arg)
 	    db_get_int(dates, i, "room_id") == in->room;
 }
 
-/* What the feed's reader may see of a title: a private one, if theirs. */
+/*
+ * What the feed's reader may see of a title: in their own feed, every
+ * booking names them; in a room's, others' private ones are hidden.
+ */
 static const char *
 title_seen(const struct feed_of *f, const struct db_rows *rows, size_t i)
 {
-	if (f->room == 0 || f->admin || !db_get_int(rows, i, "private") ||
-	    db_get_int(rows, i, "user_id") == f->user)
-		return db_text(rows, i, "title");
-	return i18n_text(f->lang, "Private booking");
+	return privacy_title(f->lang, f->room == 0 || f->admin ||
+	    db_get_int(rows, i, "user_id") == f->user, db_text(rows, i,
+	    "title"), (int)db_get_int(rows, i, "private"));
 }
 
 /* The events of the feed, grown as needed. */

@@ -14,6 +14,7 @@
 #include "letter.h"
 #include "mime.h"
 #include "outbox.h"
+#include "policy.h"
 #include "render.h"
 #include "series.h"
 #include "utf8.h"
@@ -30,9 +31,6 @@ static const char SQL_BOOKING[] =
     " o.display_name AS owner_name, o.email AS owner_email"
     " FROM bookings b JOIN rooms r ON r.id = b.room_id"
     " JOIN users o ON o.id = b.user_id WHERE b.id = ?";
-static const char SQL_FIRST_DATE[] =
-    "SELECT id FROM bookings WHERE series_id = ?"
-    " ORDER BY original_date, id LIMIT 1";
 /* Its people: the owner first, then those it names with an address. */
 static const char SQL_PEOPLE[] =
     "SELECT u.display_name AS name, u.email FROM bookings b"
@@ -47,10 +45,8 @@ static const char SQL_WAITING[] =
     " u.display_name AS owner FROM bookings b"
     " JOIN rooms r ON r.id = b.room_id JOIN users u ON u.id = b.user_id"
     " WHERE b.status = 'pending' AND b.starts_at > UTC_TIMESTAMP()"
-    " AND (NOT EXISTS (SELECT 1 FROM users d WHERE d.id = ? AND"
-    "  d.role <> 'admin') OR b.room_id IN (SELECT a.room_id"
-    "  FROM room_approvers a LEFT JOIN group_members m"
-    "  ON m.group_id = a.group_id WHERE a.user_id = ? OR m.user_id = ?))"
+    " AND (EXISTS (SELECT 1 FROM users d WHERE d.id = ? AND"
+    "  d.role = 'admin') OR b.room_id IN " POLICY_ROOMS_DECIDED_BY ")"
     " ORDER BY b.starts_at, b.id LIMIT 51";
 
 /* Whom a message goes to, and how they read. */
@@ -83,11 +79,8 @@ char *
 letter_uid(const struct config *cfg, long long booking, long long series,
     char *buf, size_t n)
 {
-	const char	*host = strstr(cfg->base_url, "://");
-
-	host = host != NULL ? host + 3 : cfg->base_url;
-	snprintf(buf, n, "%s-%lld@%.*s", series > 0 ? "series" : "booking",
-	    series > 0 ? series : booking, (int)strcspn(host, ":/"), host);
+	snprintf(buf, n, "%s-%lld@%s", series > 0 ? "series" : "booking",
+	    series > 0 ? series : booking, cfg->site_host);
 	return buf;
 }
 
@@ -114,6 +107,7 @@ static enum letter_result
 read_series(struct db *db, struct about *a, char *why, size_t n)
 {
 	const struct db_rows	*d;
+	size_t			 row;
 	int			 rc;
 
 	if ((rc = calendar_series_read(db, a->series, NULL, NULL,
@@ -124,10 +118,11 @@ read_series(struct db *db, struct about *a, char *why, size_t n)
 		return LETTER_NONE;
 	}
 	d = a->cs.dates;
-	/* The whole series is told from its first date left. */
-	if (a->cs.shown > 0 && a->booking == 0 && (parse_sql_time(db_get(d,
-	    a->cs.first, "starts_at"), &a->start) == -1 ||
-	    parse_sql_time(db_get(d, a->cs.first, "ends_at"), &a->end) == -1))
+	/* The whole series is told from its first date left (or first). */
+	row = a->cs.shown > 0 ? a->cs.first : 0;
+	if (a->booking == 0 && (parse_sql_time(db_get(d, row, "starts_at"),
+	    &a->start) == -1 || parse_sql_time(db_get(d, row, "ends_at"),
+	    &a->end) == -1))
 		return LETTER_ERROR;
 	if (a->cs.shown > 0)
 		snprintf(a->last, sizeof a->last, "%s", db_text(d, a->cs.last,
@@ -140,7 +135,8 @@ static enum letter_result
 read_about(struct db *db, const struct config *cfg, long long id,
     struct about *a, struct reader *who, char *why, size_t n)
 {
-	long long first;
+	enum letter_result	rc;
+	long long		first;
 
 	if ((a->row = db_query(db, SQL_ROW, DB_ARGS(DB_INT(id)))) == NULL)
 		return LETTER_ERROR;
@@ -182,15 +178,12 @@ read_about(struct db *db, const struct config *cfg, long long id,
 	}
 	if (strcmp(a->kind, MAIL_SUMMARY) == 0)
 		return LETTER_OK;
+	/* The whole series: all of its dates; its first names its people. */
 	first = a->booking;
 	if (first == 0) {
-		struct db_rows *f = db_query(db, SQL_FIRST_DATE,
-		    DB_ARGS(DB_INT(a->series)));
-
-		if (f == NULL)
-			return LETTER_ERROR;
-		first = f->nrows == 1 ? db_get_int(f, 0, "id") : 0;
-		db_rows_free(f);
+		if ((rc = read_series(db, a, why, n)) != LETTER_OK)
+			return rc;
+		first = db_get_int(a->cs.dates, 0, "id");
 	}
 	if ((a->b = db_query(db, SQL_BOOKING, DB_ARGS(DB_INT(first)))) ==
 	    NULL || (a->people = db_query(db, SQL_PEOPLE, DB_ARGS(DB_INT(first),
@@ -200,15 +193,16 @@ read_about(struct db *db, const struct config *cfg, long long id,
 		snprintf(why, n, "booking %lld is gone", first);
 		return LETTER_NONE;
 	}
+	if (a->booking == 0)
+		return LETTER_OK;
 	if (parse_sql_time(db_get(a->b, 0, "starts_at"), &a->start) == -1 ||
 	    parse_sql_time(db_get(a->b, 0, "ends_at"), &a->end) == -1)
 		return LETTER_ERROR;
-	if (a->series == 0 && db_get(a->b, 0, "series_id") != NULL)
-		a->series = db_get_int(a->b, 0, "series_id");
-	/* Where the message is about the whole series, all of its dates. */
-	if (a->series > 0)
-		return read_series(db, a, why, n);
-	return LETTER_OK;
+	/* One date of a series: the series' rule says which it stands for. */
+	if (db_get(a->b, 0, "series_id") == NULL)
+		return LETTER_OK;
+	a->series = db_get_int(a->b, 0, "series_id");
+	return read_series(db, a, why, n);
 }
 
 static void
@@ -241,61 +235,59 @@ headline(const char *lang, const struct about *a, const char *when,
 	const char	*room = db_text(a->b, 0, "room");
 	const char	*actor = a->actor != NULL ? a->actor :
 			    db_text(a->b, 0, "owner_name");
-	char		 what[400];
 
-	snprintf(what, sizeof what, "%s", title);
 	line[0] = subject[0] = '\0';
 	if (strcmp(k, MAIL_TO_DECIDE) == 0) {
 		utf8_printf(line, n, i18n_text(lang, "“%s” in %s, %s, waits "
 		    "for your decision; %s asked for it."), title, room, when,
 		    actor);
-		utf8_printf(subject, sn, i18n_text(lang, "To decide: %s"), what);
+		utf8_printf(subject, sn, i18n_text(lang, "To decide: %s"), title);
 	} else if (strcmp(k, MAIL_REQUESTED) == 0) {
 		utf8_printf(line, n, i18n_text(lang, "“%s” in %s, %s, is "
 		    "requested and waits for approval."), title, room, when);
-		utf8_printf(subject, sn, i18n_text(lang, "Requested: %s"), what);
+		utf8_printf(subject, sn, i18n_text(lang, "Requested: %s"), title);
 	} else if (strcmp(k, MAIL_CONFIRMED) == 0) {
 		utf8_printf(line, n, i18n_text(lang, "“%s” in %s, %s, is "
 		    "confirmed."), title, room, when);
-		utf8_printf(subject, sn, i18n_text(lang, "Confirmed: %s"), what);
+		utf8_printf(subject, sn, i18n_text(lang, "Confirmed: %s"), title);
 	} else if (strcmp(k, MAIL_DENIED) == 0) {
 		utf8_printf(line, n, i18n_text(lang, "“%s” in %s, %s, was "
 		    "denied."), title, room, when);
-		utf8_printf(subject, sn, i18n_text(lang, "Denied: %s"), what);
+		utf8_printf(subject, sn, i18n_text(lang, "Denied: %s"), title);
 	} else if (strcmp(k, MAIL_CANCELLED) == 0) {
 		utf8_printf(line, n, i18n_text(lang, "“%s” in %s, %s, was "
 		    "cancelled."), title, room, when);
-		utf8_printf(subject, sn, i18n_text(lang, "Cancelled: %s"), what);
+		utf8_printf(subject, sn, i18n_text(lang, "Cancelled: %s"), title);
 	} else if (strcmp(k, MAIL_EXPIRED) == 0) {
 		utf8_printf(line, n, i18n_text(lang, "“%s” in %s, %s, was not "
 		    "decided before it began, so it will not take place."),
 		    title, room, when);
 		utf8_printf(subject, sn, i18n_text(lang, "Not decided in time: "
-		    "%s"), what);
+		    "%s"), title);
 	} else if (strcmp(k, MAIL_RELEASED) == 0) {
 		utf8_printf(line, n, i18n_text(lang, "“%s” in %s, %s, was "
 		    "released: nobody checked in, so the room is free for "
 		    "others."), title, room, when);
-		utf8_printf(subject, sn, i18n_text(lang, "Released: %s"), what);
+		utf8_printf(subject, sn, i18n_text(lang, "Released: %s"), title);
 	} else if (strcmp(k, MAIL_CLOSED) == 0) {
 		utf8_printf(line, n, i18n_text(lang, "“%s” in %s, %s, will not "
 		    "take place: the room is out of use then."), title, room,
 		    when);
 		utf8_printf(subject, sn, i18n_text(lang, "Room out of use: %s"),
-		    what);
+		    title);
 	} else if (strcmp(k, MAIL_CHANGED) == 0) {
 		utf8_printf(line, n, i18n_text(lang, "“%s” is now in %s, %s."),
 		    title, room, when);
-		utf8_printf(subject, sn, i18n_text(lang, "Changed: %s"), what);
+		utf8_printf(subject, sn, i18n_text(lang, "Changed: %s"), title);
 	} else if (strcmp(k, MAIL_UNINVITED) == 0) {
 		utf8_printf(line, n, i18n_text(lang, "“%s” in %s, %s, no longer "
 		    "names you."), title, room, when);
 		utf8_printf(subject, sn, i18n_text(lang, "No longer invited: "
-		    "%s"), what);
+		    "%s"), title);
 	} else if (strcmp(k, MAIL_REMINDER) == 0) {
 		utf8_printf(line, n, i18n_text(lang, "“%s” in %s begins soon: "
 		    "%s."), title, room, when);
-		utf8_printf(subject, sn, i18n_text(lang, "Reminder: %s"), what);
+		utf8_printf(subject, sn, i18n_text(lang, "Reminder: %s"), title);
 	}
 }
 

@@ -9,7 +9,7 @@
 /* The kinds, what each falls under, and which take an event away. */
 static const struct kind {
 	const char	*name;
-	const char	*choice;
+	const char	*choice;	/* in users.mail_wants, on /account */
 	int		 cancels;
 	int		 calendar;	/* changes what calendars show */
 	int		 guests;	/* guests hear of it too */
@@ -30,11 +30,6 @@ static const struct kind {
 
 #define NKINDS	(sizeof kinds / sizeof kinds[0])
 
-/*
- * The people a booking names: its owner and its participants with an
- * account and an address, who want this kind of mail.  A series' message
- * goes to the people its first date names.
- */
 #define OUTBOX_COLUMNS \
     "INSERT INTO mail_outbox (kind, user_id, address, booking_id, series_id," \
     " sequence, facts, created_at, next_attempt_at)"
@@ -42,10 +37,13 @@ static const struct kind {
     " AND NOT u.disabled AND u.email <> '' AND FIND_IN_SET(?, u.mail_wants)"
 #define PERSON_ROW \
     " SELECT ?, u.id, NULL, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP()"
-/* Each way of being named read by its own index: no scan of the people. */
 /*
- * Guests (the last branch) have no choices to make: they hear what
- * changes their calendar, when the kind says so (the last argument).
+ * The people a booking names: its owner and its participants with an
+ * account and an address, who want this kind of mail, each way of being
+ * named read by its own index (no scan of the people).  Guests (the last
+ * branch) have no choices to make: they hear what changes their
+ * calendar, when the kind says so (the last argument).  A series'
+ * message goes to the people its first date names.
  */
 static const char SQL_TO_PEOPLE[] =
     OUTBOX_COLUMNS PERSON_ROW " FROM bookings b JOIN users u"
@@ -94,14 +92,6 @@ kind_of(const char *name)
 		if (strcmp(kinds[i].name, name) == 0)
 			return &kinds[i];
 	return NULL;
-}
-
-const char *
-outbox_choice(const char *kind)
-{
-	const struct kind *k = kind_of(kind);
-
-	return k != NULL ? k->choice : NULL;
 }
 
 int

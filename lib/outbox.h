@@ -30,13 +30,6 @@ struct notice_facts;
 #define MAIL_REMINDER	"reminder"
 #define MAIL_SUMMARY	"summary"	/* the queue, to an approver daily */
 
-/*
- * Which of a person's choices on /account a kind falls under
- * ("requests", "decisions", "changes", "reminders", "summary"); NULL for
- * no such kind.
- */
-const char	*outbox_choice(const char *kind);
-
 /* Whether a kind takes a calendar object out of people's calendars. */
 int		 outbox_cancels(const char *kind);
 

@@ -16,6 +16,13 @@ struct booking_seen {
 };
 
 /*
+ * The title a reader sees in lang: the title itself when they see the
+ * whole booking or it is not private, else "Private booking".
+ */
+const char *privacy_title(const char *lang, int whole, const char *title,
+	    int private_booking);
+
+/*
  * What r's user sees of a booking of owner_id (named owner_name) titled
  * title, private or not.  The strings are borrowed from the arguments or
  * the catalog.

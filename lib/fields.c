@@ -263,6 +263,26 @@ static const struct input_field
 	.says = N_("Keep it to 2000 characters.") },
     checkin_required = { .name = "checkin_required",
 	.json = "checkinRequired", .type = IN_FLAG },
+    room_floor = { .name = "floor_id", .json = "floorId", .type = IN_INT,
+	.min = 0, .max = ID_MAX, .says = N_("Choose a floor from the list.") },
+    room_features = { .name = "features", .json = "features",
+	.type = IN_LIST, .max = 100, .says = N_("Give equipment by its "
+	"names."), .flags = IN_PLAIN },
+    building_name = { .name = "name", .json = "name", .type = IN_TEXT,
+	.max = 100, .says = N_("Use up to 100 letters, digits, spaces and "
+	"punctuation."), .flags = IN_REQUIRED | IN_PLAIN },
+    building_address = { .name = "address", .json = "address",
+	.type = IN_TEXT, .max = 300, .says = N_("Use up to 300 letters, "
+	"digits, spaces and punctuation."), .flags = IN_PLAIN },
+    floor_level = { .name = "level", .json = "level", .type = IN_INT,
+	.min = -20, .max = 300, .says = N_("Enter the floor's level, from "
+	"-20 to 300: 0 is the ground floor."), .flags = IN_REQUIRED },
+    floor_name = { .name = "name", .json = "name", .type = IN_TEXT,
+	.max = 100, .says = N_("Use up to 100 letters, digits, spaces and "
+	"punctuation."), .flags = IN_REQUIRED | IN_PLAIN },
+    feature_name = { .name = "name", .json = "name", .type = IN_TEXT,
+	.max = 100, .says = N_("Use up to 100 letters, digits, spaces and "
+	"punctuation."), .flags = IN_REQUIRED | IN_PLAIN },
     group_name = { .name = "name", .json = "name", .type = IN_TEXT,
 	.max = 100, .says = N_("Use up to 100 letters, digits, spaces and "
 	"punctuation."), .flags = IN_REQUIRED | IN_PLAIN },
@@ -327,6 +347,12 @@ static const struct input_field
 	.max = PEOPLE_MAX, .says = N_("the minimum capacity must be a whole "
 	"number from 1 to 10000"), .dflt = 1 },
     in_location = { .name = "location", .type = IN_TEXT },
+    in_building = { .name = "building", .type = IN_INT, .min = 0,
+	.max = ID_MAX, .says = N_("Choose a building from the list.") },
+    in_floor = { .name = "floor", .type = IN_INT, .min = 0, .max = ID_MAX,
+	.says = N_("Choose a floor from the list.") },
+    in_features = { .name = "feature", .type = IN_LIST, .max = 100,
+	.says = N_("Choose equipment from the list."), .flags = IN_PLAIN },
 
     of_room = { .name = "room", .type = IN_INT, .min = 1, .max = ID_MAX,
 	.says = N_("room must be a room's number") },
@@ -413,7 +439,7 @@ const struct input_field *const approvals_query[] = {
 #define ROOM_FIELDS	&room_name, &location, &capacity, &description,	\
 	&checkin_required, &approval, &approvers, &approver_groups,	\
 	&bookable_by, &buffer_minutes, &max_per_day, &max_per_week,	\
-	&max_hours_per_week, &max_future
+	&max_hours_per_week, &max_future, &room_floor, &room_features
 const struct input_field *const room_in[] = { ROOM_FIELDS, &version, NULL };
 const struct input_field *const room_change_in[] = {
 	&room_status, &reason, &closed_from, &closed_until, ROOM_FIELDS, NULL
@@ -422,11 +448,21 @@ const struct input_field *const group_in[] = {
 	&group_name, &group_description, NULL
 };
 const struct input_field *const member_in[] = { &member_login, NULL };
+const struct input_field *const building_in[] = {
+	&building_name, &building_address, NULL
+};
+const struct input_field *const floor_in[] = {
+	&floor_level, &floor_name, NULL
+};
+const struct input_field *const feature_in[] = { &feature_name, NULL };
 const struct input_field *const room_close_in[] = {
 	&reason_required, &closed_from, &closed_until, &confirmed, NULL
 };
+/* What the rooms list and the day grid filter by (lib/roomfilter). */
+#define ROOM_FILTER_FIELDS	&min_capacity, &in_location, &in_building, \
+	&in_floor, &in_features
 const struct input_field *const rooms_query[] = {
-	&min_capacity, &in_location, &deleted, NULL
+	ROOM_FILTER_FIELDS, &deleted, NULL
 };
 const struct input_field *const room_query[] = {
 	&added, &saved, &available, NULL
@@ -441,7 +477,7 @@ const struct input_field *const booking_lists_query[] = {
 	NULL
 };
 const struct input_field *const day_query[] = {
-	&day, &min_capacity, &in_location, NULL
+	&day, ROOM_FILTER_FIELDS, NULL
 };
 const struct input_field *const week_query[] = { &week, NULL };
 const struct input_field *const usage_query[] = { &from_day, &to_day, NULL };

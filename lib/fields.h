@@ -52,6 +52,10 @@ extern const struct input_field *const room_change_in[];	/* API: PATCH */
 extern const struct input_field *const group_in[];
 extern const struct input_field *const member_in[];
 extern const struct input_field *const room_close_in[];
+/* Buildings, their floors, and equipment (lib/place, lib/feature). */
+extern const struct input_field *const building_in[];
+extern const struct input_field *const floor_in[];
+extern const struct input_field *const feature_in[];
 extern const struct input_field *const rooms_query[];
 extern const struct input_field *const room_query[];	/* what was done */
 

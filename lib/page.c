@@ -161,32 +161,6 @@ page_language_choices(struct tpl *d, const char *section, const char *chosen)
 	}
 }
 
-static const char SQL_PLACES[] =
-    "SELECT DISTINCT location FROM rooms WHERE location <> ''"
-    " ORDER BY location";
-
-int
-page_room_filters(struct tpl *d, struct req *r, const struct input *in)
-{
-	const char	*where = input_given(in, "location") ?
-			    input_text(in, "location") : "";
-	struct db_rows	*places;
-
-	if ((places = db_query(r->app->db, SQL_PLACES, DB_NOARGS)) == NULL)
-		return db_failed(r);
-	for (size_t i = 0; i < places->nrows; i++) {
-		struct tpl *o = tpl_section(d, "PLACE");
-
-		tpl_set(o, "PLACE_NAME", db_get(places, i, "location"));
-		if (strcmp(db_get(places, i, "location"), where) == 0)
-			tpl_show(o, "CHOSEN");
-	}
-	db_rows_free(places);
-	if (input_given(in, "min_capacity"))
-		tpl_set(d, "MIN_CAPACITY", input_text(in, "min_capacity"));
-	return 0;
-}
-
 void
 page_wide(struct page *p)
 {

@@ -62,14 +62,6 @@ void	page_language_choices(struct tpl *d, const char *section,
 void	page_wide(struct page *p);
 
 /*
- * The rooms filters' fields (rooms list, day grid): {{MIN_CAPACITY}} and
- * {{#PLACE}} for each location rooms have, {{#CHOSEN}} the one in in.
- * Returns 0, or the status to answer with (the database failed).
- */
-struct input;
-int	page_room_filters(struct tpl *d, struct req *r, const struct input *in);
-
-/*
  * A page whose content is a fragment kept between requests:
  * page_begin_rendered starts it, page_finish_rendered sends it with the
  * fragment in the layout, as page_begin and page_finish do; compressed

@@ -107,13 +107,8 @@ store_name(struct db *db, long long room, const char *name, const char *add,
 	    -1 : 0;
 }
 
-/*
- * Replaces one list of the room's policy with names (unless kept):
- * clear, then add each (split at commas and spaces where split is set).
- * 0, 1 with the unknown name in unknown, -1.
- */
-static int
-store_names(struct db *db, long long room, const struct room_names *names,
+int
+policy_store_names(struct db *db, long long room, const struct room_names *names,
     int split, const char *clear, const char *add, const char *check,
     char *unknown, size_t n)
 {
@@ -144,13 +139,13 @@ policy_store(struct db *db, long long room, const struct room_input *in,
 {
 	int rc;
 
-	if ((rc = store_names(db, room, &in->approvers, 1, SQL_CLEAR_PEOPLE,
+	if ((rc = policy_store_names(db, room, &in->approvers, 1, SQL_CLEAR_PEOPLE,
 	    SQL_ADD_PERSON, SQL_PERSON_KNOWN, unknown, n)) != 0)
 		return rc;
-	if ((rc = store_names(db, room, &in->approver_groups, 0,
+	if ((rc = policy_store_names(db, room, &in->approver_groups, 0,
 	    SQL_CLEAR_GROUPS, SQL_ADD_GROUP, SQL_GROUP_KNOWN, unknown, n)) != 0)
 		return rc == 1 ? 2 : rc;
-	if ((rc = store_names(db, room, &in->bookable_by, 0, SQL_CLEAR_BOOKABLE,
+	if ((rc = policy_store_names(db, room, &in->bookable_by, 0, SQL_CLEAR_BOOKABLE,
 	    SQL_ADD_BOOKABLE, SQL_GROUP_KNOWN, unknown, n)) != 0)
 		return rc == 1 ? 3 : rc;
 	return 0;

@@ -15,6 +15,7 @@
 struct db;
 struct db_rows;
 struct room_input;
+struct room_names;
 struct user;
 
 /*
@@ -48,6 +49,15 @@ struct policy {
 void	policy_of(const struct db_rows *rows, size_t i, const struct rules *k,
 	    struct policy *p);
 
+/*
+ * Replaces one of room's lists with names (unless kept), inside the
+ * caller's transaction: clear, then add each through add (its arguments:
+ * room, name) if check (name) finds it; split at commas and spaces where
+ * split is set.  0, 1 with the name nobody has in unknown, -1.
+ */
+int	policy_store_names(struct db *, long long room,
+	    const struct room_names *names, int split, const char *clear,
+	    const char *add, const char *check, char *unknown, size_t n);
 /*
  * Stores in's approvers and who may book the room (those not kept), by
  * login and group name.  Inside the caller's transaction.  0; 1 with the

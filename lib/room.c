@@ -5,6 +5,7 @@
 #include "booking.h"
 #include "clock.h"
 #include "db.h"
+#include "feature.h"
 #include "log.h"
 #include "outbox.h"
 #include "policy.h"
@@ -15,8 +16,9 @@
 static const char SQL_INSERT[] =
     "INSERT INTO rooms (name, location, capacity, description,"
     " checkin_required_since, approval, buffer_minutes, max_per_day,"
-    " max_per_week, max_hours_per_week, max_future)"
-    " VALUES (?, ?, ?, ?, IF(?, UTC_TIMESTAMP(), NULL), ?, ?, ?, ?, ?, ?)";
+    " max_per_week, max_hours_per_week, max_future, floor_id)"
+    " VALUES (?, ?, ?, ?, IF(?, UTC_TIMESTAMP(), NULL), ?, ?, ?, ?, ?, ?,"
+    " NULLIF(?, 0))";
 static const char SQL_EVENT[] =
     "INSERT INTO room_events (room_id, kind, actor_id, reason, cancelled,"
     " closed_from, closed_until) VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -29,8 +31,15 @@ static const char SQL_UPDATE[] =
     " checkin_required_since = IF(?, COALESCE(checkin_required_since,"
     " UTC_TIMESTAMP()), NULL), approval = ?, buffer_minutes = ?,"
     " max_per_day = ?, max_per_week = ?, max_hours_per_week = ?,"
-    " max_future = ?,"
+    " max_future = ?, floor_id = IF(? < 0, floor_id, NULLIF(?, 0)),"
     " version = version + 1, updated_at = UTC_TIMESTAMP() WHERE id = ?";
+/*
+ * The floor a room is put on, with its building, locked against removal
+ * until the room is saved (lib/place removes under the building's lock).
+ */
+static const char SQL_FLOOR[] =
+    "SELECT f.id FROM floors f JOIN buildings b ON b.id = f.building_id"
+    " WHERE f.id = ? LOCK IN SHARE MODE";
 /* Status says whether the closure window (if any) has begun. */
 static const char SQL_SET_CLOSURE[] =
     "UPDATE rooms SET status = ?, unavailable_reason = ?,"
@@ -120,6 +129,44 @@ store_policy(struct db *db, long long id, const struct room_input *in,
 	}
 }
 
+/*
+ * Whether in's floor (if it names one) is there, locked for the
+ * transaction: ROOM_OK, or ROOM_NO_FLOOR or ROOM_DB_ERROR rolled back.
+ */
+static enum room_result
+lock_floor(struct db *db, const struct room_input *in)
+{
+	struct db_rows		*rows;
+	enum room_result	 rc;
+
+	if (in->floor_id <= 0)
+		return ROOM_OK;
+	if ((rows = db_query(db, SQL_FLOOR, DB_ARGS(DB_INT(in->floor_id)))) ==
+	    NULL) {
+		db_rollback(db);
+		return ROOM_DB_ERROR;
+	}
+	rc = rows->nrows == 1 ? ROOM_OK : ROOM_NO_FLOOR;
+	db_rows_free(rows);
+	if (rc != ROOM_OK)
+		db_rollback(db);
+	return rc;
+}
+
+/* The room's features as in names them: ROOM_OK or rolled back. */
+static enum room_result
+store_features(struct db *db, long long id, const struct room_input *in,
+    struct room_outcome *o)
+{
+	int rc = feature_store(db, id, &in->features, o->reason,
+	    sizeof o->reason);
+
+	if (rc == 0)
+		return ROOM_OK;
+	db_rollback(db);
+	return rc == 1 ? ROOM_NO_FEATURE : ROOM_DB_ERROR;
+}
+
 /* Rolls back a write the database refused: a taken name, or a failure. */
 static enum room_result
 write_refused(struct db *db)
@@ -183,16 +230,19 @@ room_add(struct db *db, const struct user *actor, const struct room_input *in,
 	memset(o, 0, sizeof *o);
 	if (db_begin(db) == -1)
 		return ROOM_DB_ERROR;
+	if ((rc = lock_floor(db, in)) != ROOM_OK)
+		return rc;
 	if (db_exec(db, SQL_INSERT, DB_ARGS(DB_STR(in->name),
 	    DB_STR(in->location), DB_INT(in->capacity), DB_STR(in->description),
 	    DB_INT(in->checkin_required), DB_STR(in->instant ? "instant" :
 	    "required"), DB_INT(in->buffer_minutes),
 	    LIMIT_ARG(in, LIMIT_PER_DAY), LIMIT_ARG(in, LIMIT_PER_WEEK),
-	    LIMIT_ARG(in, LIMIT_HOURS_PER_WEEK), LIMIT_ARG(in, LIMIT_FUTURE)),
-	    &o->id) != 1 ||
+	    LIMIT_ARG(in, LIMIT_HOURS_PER_WEEK), LIMIT_ARG(in, LIMIT_FUTURE),
+	    DB_INT(in->floor_id > 0 ? in->floor_id : 0)), &o->id) != 1 ||
 	    add_event(db, actor, o->id, "created", NULL, 0) == -1)
 		return write_refused(db);
-	if ((rc = store_policy(db, o->id, in, o)) != ROOM_OK)
+	if ((rc = store_policy(db, o->id, in, o)) != ROOM_OK ||
+	    (rc = store_features(db, o->id, in, o)) != ROOM_OK)
 		return rc;
 	return finish(db, ROOM_OK);
 }
@@ -210,17 +260,21 @@ room_change(struct db *db, const struct user *actor, long long id,
 		return rc;
 	renamed = strcmp(db_text(cur, 0, "name"), in->name) != 0;
 	db_rows_free(cur);
+	if ((rc = lock_floor(db, in)) != ROOM_OK)
+		return rc;
 	if (db_exec(db, SQL_UPDATE, DB_ARGS(DB_STR(in->name),
 	    DB_STR(in->location), DB_INT(in->capacity), DB_STR(in->description),
 	    DB_INT(in->checkin_required), DB_STR(in->instant ? "instant" :
 	    "required"), DB_INT(in->buffer_minutes),
 	    LIMIT_ARG(in, LIMIT_PER_DAY), LIMIT_ARG(in, LIMIT_PER_WEEK),
 	    LIMIT_ARG(in, LIMIT_HOURS_PER_WEEK), LIMIT_ARG(in, LIMIT_FUTURE),
-	    DB_INT(id)), NULL) != 1 ||
+	    DB_INT(in->floor_id), DB_INT(in->floor_id), DB_INT(id)),
+	    NULL) != 1 ||
 	    (renamed && readmodel_rename_room(db, id, in->name) == -1) ||
 	    add_event(db, actor, id, "edited", NULL, 0) == -1)
 		return write_refused(db);
-	if ((rc = store_policy(db, id, in, o)) != ROOM_OK)
+	if ((rc = store_policy(db, id, in, o)) != ROOM_OK ||
+	    (rc = store_features(db, id, in, o)) != ROOM_OK)
 		return rc;
 	return finish(db, ROOM_OK);
 }

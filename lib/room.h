@@ -39,7 +39,13 @@ struct room_input {
 	struct room_names approver_groups;	/* and groups who do */
 	struct room_names bookable_by;	/* groups who may book it; none:
 					   everyone */
+	/* Its place and equipment (lib/place, lib/feature). */
+	long long	 floor_id;	/* 0: on no floor; ROOM_KEEP */
+	struct room_names features;	/* by name */
 };
+
+/* A value of room_input to leave as saved. */
+#define ROOM_KEEP	(-1)
 
 /* Out of use from from (0 or past: now) until until (0: further notice). */
 struct room_closure {
@@ -58,6 +64,8 @@ enum room_result {
 	ROOM_NO_PERSON,		/* the policy names a login nobody has:
 				   outcome.reason */
 	ROOM_NO_GROUP,		/* or a group there is not */
+	ROOM_NO_FLOOR,		/* floor_id is no floor's */
+	ROOM_NO_FEATURE,	/* a feature on no list: outcome.reason */
 	ROOM_DB_ERROR,		/* see db_last_error */
 };
 
@@ -69,7 +77,8 @@ struct room_outcome {
 	long long	 version;	/* ROOM_STALE: the room's version now */
 	char		 status[16];	/* ROOM_ALREADY: "available" or not */
 	char		 reason[501];	/* and why it is out of use; the
-					   name ROOM_NO_PERSON/GROUP found */
+					   name ROOM_NO_PERSON/GROUP/FEATURE
+					   found */
 	const char	*field;		/* ROOM_NO_GROUP: "approver_groups"
 					   or "bookable_by" */
 };

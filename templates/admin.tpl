@@ -3,6 +3,8 @@
 <ul class="cards">
 <li><a href="/admin/approvals"><strong>Approvals</strong><span>Booking requests waiting for a decision</span></a></li>
 <li><a href="/rooms"><strong>Rooms</strong><span>Add rooms, edit them, take them out of use</span></a></li>
+<li><a href="/admin/buildings"><strong>Buildings</strong><span>Buildings and their floors, where rooms are</span></a></li>
+<li><a href="/admin/features"><strong>Equipment</strong><span>The list of equipment and features rooms have</span></a></li>
 <li><a href="/admin/groups"><strong>Groups</strong><span>Groups of people who decide a room's requests or may book it</span></a></li>
 <li><a href="/status"><strong>Status</strong><span>Every booking and its state</span></a></li>
 </ul>

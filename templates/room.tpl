@@ -3,7 +3,10 @@
 {{#NOTICE}}<div class="notice" role="status" id="notice"><p>{{MESSAGE}}</p>
 <ul class="listed">{{#LISTED}}<li><a href="/bookings/{{BOOKING_ID}}">{{TITLE}}</a> · {{WHEN}} · {{OWNER_NAME}} · {{ATTENDEES}} attending</li>
 {{/LISTED}}</ul></div>{{/NOTICE}}
+{{#PHOTO}}<img class="room-photo" src="/photos/{{PHOTO_NAME}}.jpg" alt="Photo of {{NAME}}">{{/PHOTO}}
+{{#PLACED}}<p class="meta" id="place"><a href="/rooms?building={{BUILDING_ID:u}}">{{BUILDING_NAME}}</a> · <a href="/rooms?floor={{FLOOR_ID:u}}">{{FLOOR_NAME}}</a></p>{{/PLACED}}
 <p class="meta" id="facts">{{LOCATION}} · seats {{CAPACITY}}</p>
+{{#FEATURES}}<h2 class="visually-hidden" id="equipment-heading">Equipment</h2><ul class="equipment" aria-labelledby="equipment-heading">{{#FEATURE}}<li>{{FEATURE_NAME}}</li>{{/FEATURE}}</ul>{{/FEATURES}}
 <p>{{DESCRIPTION}}</p>
 <p><a id="week-link" href="/status/rooms/{{ID}}">This room's week</a></p>
 {{#AVAILABLE}}<p class="badge ok" id="state">Available</p>

@@ -3,12 +3,7 @@
 {{#DELETED}}<p class="notice" role="status">The room has been deleted.</p>{{/DELETED}}
 {{#ADMIN}}<p><a class="button" href="/admin/rooms/new">Add a room</a></p>{{/ADMIN}}
 <form class="filters" method="get" action="/rooms">
-<div class="field"><label for="min_capacity">Seats at least</label>
-<input type="number" id="min_capacity" name="min_capacity" min="1" max="10000" value="{{MIN_CAPACITY}}"></div>
-<div class="field"><label for="location">Location</label>
-<select id="location" name="location"><option value="">Anywhere</option>
-{{#PLACE}}<option value="{{PLACE_NAME}}"{{#CHOSEN}} selected{{/CHOSEN}}>{{PLACE_NAME}}</option>
-{{/PLACE}}</select></div>
+{{>FILTER_FIELDS}}
 <button class="button" type="submit">Filter</button>
 </form>
 {{#NO_ROOMS}}<p id="no-rooms">No room matches.</p>{{/NO_ROOMS}}
@@ -16,7 +11,9 @@
 {{#ROOM}}
 <li class="room" id="room-{{ID}}">
 <h2><a href="/rooms/{{ID}}">{{NAME}}</a></h2>
-<p class="meta">{{LOCATION}} · seats {{CAPACITY}}</p>
+{{#PHOTO}}<img class="room-thumb" src="/photos/{{PHOTO_NAME}}.jpg" alt="" loading="lazy">{{/PHOTO}}
+<p class="meta">{{#PLACED}}<span class="place">{{BUILDING_NAME}} · {{FLOOR_NAME}}</span> · {{/PLACED}}{{LOCATION}} · seats {{CAPACITY}}</p>
+{{#FEATURES}}<ul class="equipment" aria-label="Equipment">{{#FEATURE}}<li>{{FEATURE_NAME}}</li>{{/FEATURE}}</ul>{{/FEATURES}}
 <p>{{DESCRIPTION}}</p>
 {{#AVAILABLE}}<p class="badge ok">Available</p>
 <p><a class="button" href="/bookings/new?room_id={{ID:u}}">Book</a></p>{{/AVAILABLE}}

@@ -4,12 +4,7 @@
 <form class="filters" method="get" action="/status/day">
 <div class="field"><label for="date">Date</label>
 <input type="date" id="date" name="date" value="{{DATE}}" required></div>
-<div class="field"><label for="min_capacity">Seats at least</label>
-<input type="number" id="min_capacity" name="min_capacity" min="1" max="10000" value="{{MIN_CAPACITY}}"></div>
-<div class="field"><label for="location">Location</label>
-<select id="location" name="location"><option value="">Anywhere</option>
-{{#PLACE}}<option value="{{PLACE_NAME}}"{{#CHOSEN}} selected{{/CHOSEN}}>{{PLACE_NAME}}</option>
-{{/PLACE}}</select></div>
+{{>FILTER_FIELDS}}
 <button class="button" type="submit">Show</button>
 </form>
 <p class="pager"><a id="prev-day" href="/status/day/{{PREV:u}}/{{FILTERS}}">← Previous day</a> <a id="today-link" href="/status/day/{{TODAY:u}}/{{FILTERS}}"{{#IS_TODAY}} aria-current="date"{{/IS_TODAY}}>Today</a> <a id="next-day" href="/status/day/{{NEXT:u}}/{{FILTERS}}">Next day →</a></p>

@@ -10,30 +10,39 @@
 #include "bookingapi.h"
 #include "app.h"
 #include "db.h"
+#include "feature.h"
 #include "log.h"
 #include "handlers.h"
 #include "response.h"
 #include "pages.h"
 #include "policy.h"
+#include "roomfilter.h"
 
 #define ROOM_COLUMNS							\
-	"id, name, location, capacity, description, status,"		\
-	" unavailable_reason, closed_from, closed_until,"		\
-	" checkin_required_since IS NOT NULL AS checkin_required, version,"	\
-	" approval, buffer_minutes, max_per_day, max_per_week,"		\
-	" max_hours_per_week, max_future"
+	"rooms.id, rooms.name, rooms.location, rooms.capacity,"	\
+	" rooms.description, rooms.status, rooms.unavailable_reason,"	\
+	" rooms.closed_from, rooms.closed_until,"			\
+	" rooms.checkin_required_since IS NOT NULL AS checkin_required,"	\
+	" rooms.version, rooms.approval, rooms.buffer_minutes,"	\
+	" rooms.max_per_day, rooms.max_per_week,"			\
+	" rooms.max_hours_per_week, rooms.max_future,"			\
+	ROOM_PLACE_COLUMNS
 
 static const char SQL_ALL[] =
-    "SELECT " ROOM_COLUMNS " FROM rooms ORDER BY name";
+    "SELECT " ROOM_COLUMNS " FROM rooms" ROOM_FILTER_JOIN
+    " ORDER BY rooms.name";
 static const char SQL_ONE[] =
-    "SELECT " ROOM_COLUMNS " FROM rooms WHERE id = ?";
+    "SELECT " ROOM_COLUMNS " FROM rooms" ROOM_FILTER_JOIN
+    " WHERE rooms.id = ?";
 
 /*
  * Row i as JSON: the origin's names, and "Y"/"N" for in use or not; its
- * policy with names from the rooms' policy_names.
+ * policy with names from the rooms' policy_names; its place, photo and
+ * equipment (features: room_id, name).
  */
 static json_t *
-room_json(const struct db_rows *rows, size_t i, const struct db_rows *names)
+room_json(const struct db_rows *rows, size_t i, const struct db_rows *names,
+    const struct db_rows *features)
 {
 	int	 available = strcmp(db_get(rows, i, "status"), "available") == 0;
 	json_t	*o;
@@ -48,7 +57,8 @@ room_json(const struct db_rows *rows, size_t i, const struct db_rows *names)
 	    "reason", db_get(rows, i, "unavailable_reason"),
 	    "checkinRequired", (int)db_get_int(rows, i, "checkin_required"),
 	    "version", db_get_int(rows, i, "version"));
-	if (o != NULL && room_policy_json(o, rows, i, names) == -1) {
+	if (o != NULL && (room_policy_json(o, rows, i, names) == -1 ||
+	    room_place_json(o, rows, i, features) == -1)) {
 		json_decref(o);
 		return NULL;
 	}
@@ -77,39 +87,36 @@ refused_in(struct req *r, enum room_result rc, const struct room_outcome *o,
 int
 api_rooms_list(struct req *r)
 {
-	struct db_rows	*rows, *names;
-	json_t		*list;
+	struct db_rows	*rows = NULL, *names = NULL, *features = NULL;
+	json_t		*list = NULL;
+	int		 rc = 500;
 
-	if ((rows = db_query(r->app->db, SQL_ALL, DB_NOARGS)) == NULL)
-		return db_failed(r);
-	if ((names = policy_names(r->app->db, 0)) == NULL) {
-		db_rows_free(rows);
-		return db_failed(r);
+	if ((rows = db_query(r->app->db, SQL_ALL, DB_NOARGS)) == NULL ||
+	    (names = policy_names(r->app->db, 0)) == NULL ||
+	    (features = feature_of_rooms(r->app->db, 0)) == NULL) {
+		rc = db_failed(r);
+		goto out;
 	}
-	if ((list = json_array()) == NULL) {
-		db_rows_free(names);
-		db_rows_free(rows);
-		return 500;
-	}
+	if ((list = json_array()) == NULL)
+		goto out;
 	for (size_t i = 0; i < rows->nrows; i++)
-		if (json_array_append_new(list, room_json(rows, i, names)) ==
-		    -1) {
-			json_decref(list);
-			list = NULL;
-			break;
-		}
+		if (json_array_append_new(list, room_json(rows, i, names,
+		    features)) == -1)
+			goto out;
+	rc = api_send(r, 200, json_pack("{s:O}", "rooms", list));
+out:
+	json_decref(list);
+	db_rows_free(features);
 	db_rows_free(names);
 	db_rows_free(rows);
-	if (list == NULL)
-		return 500;
-	return api_send(r, 200, json_pack("{s:o}", "rooms", list));
+	return rc;
 }
 
 /* Sends room id with status and its version as the ETag. */
 static int
 send_room(struct req *r, long long id, int status)
 {
-	struct db_rows	*rows, *names;
+	struct db_rows	*rows, *names = NULL, *features = NULL;
 	json_t		*j;
 	char		 etag[32];
 
@@ -120,12 +127,15 @@ send_room(struct req *r, long long id, int status)
 		db_rows_free(rows);
 		return req_refuse(r, 404, "no such room", NULL);
 	}
-	if ((names = policy_names(r->app->db, id)) == NULL) {
+	if ((names = policy_names(r->app->db, id)) == NULL ||
+	    (features = feature_of_rooms(r->app->db, id)) == NULL) {
+		db_rows_free(names);
 		db_rows_free(rows);
 		return db_failed(r);
 	}
 	snprintf(etag, sizeof etag, "\"%s\"", db_get(rows, 0, "version"));
-	j = room_json(rows, 0, names);
+	j = room_json(rows, 0, names, features);
+	db_rows_free(features);
 	db_rows_free(names);
 	db_rows_free(rows);
 	if (j == NULL)
@@ -243,6 +253,7 @@ edit_room(struct req *r, long long id, long long version,
 		return rc;
 	}
 	room_policy_keep(in, current, &room);
+	room_place_keep(in, &room);
 	if (!input_given(in, "name"))
 		room.name = db_get(current, 0, "name");
 	if (input_get(in, "location")->sent_as == NULL)

@@ -52,6 +52,29 @@ int	group_member_remove(struct req *r);
 int	group_delete(struct req *r);
 int	group_page_again(struct req *r, int status);
 
+/*
+ * places.c: /admin/buildings, the buildings and their floors, and
+ * /admin/features, the list of equipment.  GET lists; POST adds (303,
+ * 409 for a name or level taken, 422), the list again when refused.
+ * /admin/buildings/{id}: its floors; POST renames it; …/floors adds one;
+ * …/floors/{id}/remove and …/delete remove, unless rooms are there (409).
+ * /admin/features/{id} renames, …/delete removes it from every room.
+ */
+int	buildings_list(struct req *r);
+int	buildings_list_again(struct req *r, int status);
+int	building_create(struct req *r);
+int	building_show(struct req *r);
+int	building_page_again(struct req *r, int status);
+int	building_update(struct req *r);
+int	building_delete(struct req *r);
+int	floor_create(struct req *r);
+int	floor_delete(struct req *r);
+int	features_list(struct req *r);
+int	features_list_again(struct req *r, int status);
+int	feature_create(struct req *r);
+int	feature_update(struct req *r);
+int	feature_delete(struct req *r);
+
 /* The JSON API's /api/rooms: list, one (ETag: its version), add (admin),
  * and PATCH {"status": "N", "reason"} / {"status": "Y"} (admin, If-Match). */
 int	api_rooms_list(struct req *r);

@@ -61,6 +61,33 @@ int	room_policy_show(struct req *r, struct tpl *d,
 	    const struct db_rows *rows, size_t i);
 
 /*
+ * room_place.c: a room's building, floor, equipment and photo in its
+ * form, page and JSON.
+ *
+ * The room's floor and equipment from the form's or the API's fields:
+ * 0, or 422 for too many names.
+ */
+int	room_place_of(struct req *r, const struct input *in,
+	    struct room_input *room);
+/* A change through the API keeps the floor or equipment it leaves out. */
+void	room_place_keep(const struct input *in, struct room_input *room);
+/* Prefills r->form with room id's floor (saved: floor_id) and equipment. */
+int	room_place_prefill(struct req *r, long long id,
+	    const struct db_rows *saved);
+/* The form's choices of floors and equipment in body, from r->form. */
+int	room_place_form(struct req *r, struct tpl *body);
+/*
+ * On a room's page or in the list, into d: {{#PLACED}} with the building
+ * and floor, {{#PHOTO}}, {{#FEATURES}} with each {{#FEATURE}}; row i
+ * has ROOM_PLACE_COLUMNS, features (room_id, name) the equipment.
+ */
+void	room_place_show(struct tpl *d, const struct db_rows *rows, size_t i,
+	    const struct db_rows *features);
+/* "building", "floor", "features" and "photo" of row i on o.  0 or -1. */
+int	room_place_json(json_t *o, const struct db_rows *rows, size_t i,
+	    const struct db_rows *features);
+
+/*
  * The answer to a room change lib/room refused, page or API: 404; 409
  * for a name another room has, a room already so, or one with bookings;
  * 412 if someone saved since; or the database's 5xx.  r->error says why

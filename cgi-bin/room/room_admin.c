@@ -21,7 +21,7 @@ static const char SQL_CURRENT[] =
     "SELECT name, location, capacity, description, version,"
     " IF(checkin_required_since IS NULL, '', '1') AS checkin_required,"
     " approval, buffer_minutes, max_per_day, max_per_week,"
-    " max_hours_per_week, max_future FROM rooms WHERE id = ?";
+    " max_hours_per_week, max_future, floor_id FROM rooms WHERE id = ?";
 static const char SQL_NAME[] =
     "SELECT name, closed_from, unavailable_reason FROM rooms WHERE id = ?";
 static const char SQL_OVER_CAPACITY[] =
@@ -64,7 +64,8 @@ form_page(struct req *r, long long id, int status,
 	input_fill(p.body, r, room_in);
 	if (*field(r, "checkin_required") != '\0')
 		tpl_show(p.body, "CHECKIN_REQUIRED_ON");
-	if (room_policy_form(r, p.body) == -1) {
+	if (room_policy_form(r, p.body) == -1 ||
+	    room_place_form(r, p.body) == -1) {
 		page_discard(&p);
 		return db_failed(r);
 	}
@@ -147,6 +148,13 @@ room_refused(struct req *r, enum room_result rc, const struct room_outcome *o)
 	case ROOM_NO_GROUP:
 		req_errorf(r, T(r, "There is no group \"%s\"."), o->reason);
 		return req_refuse(r, 422, r->error, o->field);
+	case ROOM_NO_FLOOR:
+		return req_refuse(r, 422, "There is no such floor; choose one "
+		    "from the list.", "floor_id");
+	case ROOM_NO_FEATURE:
+		req_errorf(r, T(r, "There is no equipment called “%s”."),
+		    o->reason);
+		return req_refuse(r, 422, r->error, "features");
 	case ROOM_HAS_BOOKINGS:
 		return req_refuse(r, 409, "the room has bookings, and their "
 		    "history must stay; make it unavailable instead", NULL);
@@ -200,7 +208,8 @@ room_edit(struct req *r)
 			return 500;
 		}
 	}
-	if (room_policy_prefill(r, id, rows) == -1) {
+	if (room_policy_prefill(r, id, rows) == -1 ||
+	    room_place_prefill(r, id, rows) == -1) {
 		db_rows_free(rows);
 		return db_failed(r);
 	}

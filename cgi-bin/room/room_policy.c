@@ -64,7 +64,7 @@ room_input_of(struct req *r, const struct input *in, struct room_input *room)
 	    &room->approver_groups)) != 0 ||
 	    (rc = names_of(r, in, "bookable_by", &room->bookable_by)) != 0)
 		return rc;
-	return 0;
+	return room_place_of(r, in, room);
 }
 
 void

@@ -7,6 +7,7 @@
 #include "booking.h"
 #include "words.h"
 #include "db.h"
+#include "feature.h"
 #include "fields.h"
 #include "handlers.h"
 #include "i18n.h"
@@ -14,21 +15,26 @@
 #include "pages.h"
 #include "policy.h"
 #include "privacy.h"
+#include "roomfilter.h"
 
 static const char SQL_ROOMS[] =
-    "SELECT id, name, location, capacity, description, status,"
-    " unavailable_reason, closed_from, closed_until,"
-    " checkin_required_since IS NOT NULL AS"
-    " checkin_required, " POLICY_COLUMNS " FROM rooms"
-    " WHERE capacity >= ? AND (? = '' OR location = ?)"
-    " ORDER BY location, name";
+    "SELECT rooms.id, rooms.name, rooms.location, rooms.capacity,"
+    " rooms.description, rooms.status, rooms.unavailable_reason,"
+    " rooms.closed_from, rooms.closed_until,"
+    " rooms.checkin_required_since IS NOT NULL AS checkin_required,"
+    ROOM_PLACE_COLUMNS ", " POLICY_COLUMNS
+    " FROM rooms" ROOM_FILTER_JOIN " WHERE" ROOM_FILTER_WHERE
+    " ORDER BY pb.name IS NULL, pb.name, pf.level, rooms.location,"
+    " rooms.name";
 static const char SQL_ROOM[] =
-    "SELECT id, name, location, capacity, description, status,"
-    " unavailable_reason, closed_from, closed_until,"
-    " checkin_required_since IS NOT NULL AS"
-    " checkin_required, version, EXISTS (SELECT 1 FROM bookings b"
-    " WHERE b.room_id = rooms.id) AS has_bookings, " POLICY_COLUMNS
-    " FROM rooms WHERE id = ?";
+    "SELECT rooms.id, rooms.name, rooms.location, rooms.capacity,"
+    " rooms.description, rooms.status, rooms.unavailable_reason,"
+    " rooms.closed_from, rooms.closed_until,"
+    " rooms.checkin_required_since IS NOT NULL AS checkin_required,"
+    " rooms.version, EXISTS (SELECT 1 FROM bookings b"
+    " WHERE b.room_id = rooms.id) AS has_bookings,"
+    ROOM_PLACE_COLUMNS ", " POLICY_COLUMNS
+    " FROM rooms" ROOM_FILTER_JOIN " WHERE rooms.id = ?";
 static const char SQL_UPCOMING[] =
     "SELECT b.id AS booking_id, b.title, b.starts_at, b.ends_at, b.status,"
     " u.display_name AS owner_name, b.user_id, b.private"
@@ -45,11 +51,12 @@ static const char SQL_HISTORY[] =
 
 /*
  * Sets the room's facts from a row of SQL_ROOMS or SQL_ROOM into d: out
- * of use now ({{#UNAVAILABLE}}) or not, and its closure in words.
+ * of use now ({{#UNAVAILABLE}}) or not, and its closure in words; its
+ * place, photo, and equipment from features (room_id, name; by room).
  */
 static void
 fill_room(const struct req *r, struct tpl *d, const struct db_rows *rows,
-    size_t i)
+    size_t i, const struct db_rows *features)
 {
 	struct room_closure	c = { .reason = db_get(rows, i,
 				    "unavailable_reason") };
@@ -76,6 +83,7 @@ fill_room(const struct req *r, struct tpl *d, const struct db_rows *rows,
 	}
 	if (db_get_int(rows, i, "checkin_required"))
 		tpl_show(d, "CHECKIN_REQUIRED");
+	room_place_show(d, rows, i, features);
 	/* How a request fares, at a glance. */
 	if (strcmp(db_text(rows, i, "approval"), "instant") == 0)
 		tpl_show(d, "INSTANT_BADGE");
@@ -86,32 +94,33 @@ fill_room(const struct req *r, struct tpl *d, const struct db_rows *rows,
 int
 rooms_list(struct req *r)
 {
-	struct input	 q;
-	struct db_rows	*rows = NULL;
-	const char	*where;
-	long long	 least;
-	struct page	 p;
-	int		 rc = 500;
+	struct input		 q;
+	struct room_filter	 f;
+	struct db_arg		 filter[ROOM_FILTER_NARGS];
+	struct db_rows		*rows = NULL, *features = NULL;
+	struct page		 p;
+	int			 rc;
 
-	if ((rc = input_query(r, rooms_query, &q)) != 0)
+	if ((rc = input_query(r, rooms_query, &q)) != 0 ||
+	    (rc = room_filter_read(r, &q, &f)) != 0)
 		return rc;
 	rc = 500;
-	least = input_int(&q, "min_capacity");
-	where = input_given(&q, "location") ? input_text(&q, "location") : "";
-	if ((rows = db_query(r->app->db, SQL_ROOMS, DB_ARGS(DB_INT(least),
-	    DB_STR(where), DB_STR(where)))) == NULL) {
+	room_filter_args(&f, filter);
+	if ((rows = db_query(r->app->db, SQL_ROOMS, filter,
+	    ROOM_FILTER_NARGS)) == NULL ||
+	    (features = feature_of_rooms(r->app->db, 0)) == NULL) {
 		rc = db_failed(r);
 		goto out;
 	}
 	if (page_begin(&p, r, T(r, "Rooms"), "rooms.tpl") == -1)
 		goto out;
-	if ((rc = page_room_filters(p.body, r, &q)) != 0) {
+	if ((rc = room_filter_form(p.body, r, &f)) != 0) {
 		page_discard(&p);
 		goto out;
 	}
 	rc = 500;
 	for (size_t i = 0; i < rows->nrows; i++)
-		fill_room(r, tpl_section(p.body, "ROOM"), rows, i);
+		fill_room(r, tpl_section(p.body, "ROOM"), rows, i, features);
 	if (rows->nrows == 0)
 		tpl_show(p.body, "NO_ROOMS");
 	if (r->user != NULL && r->user->admin)
@@ -121,6 +130,7 @@ rooms_list(struct req *r)
 	rc = page_finish(&p, r, 200);
 out:
 	db_rows_free(rows);
+	db_rows_free(features);
 	return rc;
 }
 
@@ -128,7 +138,8 @@ int
 room_page(struct req *r, long long id, int status,
     const struct room_notice *notice)
 {
-	struct db_rows	*room = NULL, *up = NULL, *hist = NULL;
+	struct db_rows	*room = NULL, *up = NULL, *hist = NULL,
+			*features = NULL;
 	int		 admin = r->user != NULL && r->user->admin;
 	struct page	 p;
 	int		 rc = 500;
@@ -136,7 +147,8 @@ room_page(struct req *r, long long id, int status,
 	if ((room = db_query(r->app->db, SQL_ROOM, DB_ARGS(DB_INT(id)))) ==
 	    NULL || (up = db_query(r->app->db, SQL_UPCOMING,
 	    DB_ARGS(DB_INT(id)))) == NULL || (hist = db_query(r->app->db,
-	    SQL_HISTORY, DB_ARGS(DB_INT(id)))) == NULL) {
+	    SQL_HISTORY, DB_ARGS(DB_INT(id)))) == NULL ||
+	    (features = feature_of_rooms(r->app->db, id)) == NULL) {
 		rc = db_failed(r);
 		goto out;
 	}
@@ -146,7 +158,7 @@ room_page(struct req *r, long long id, int status,
 	}
 	if (page_begin(&p, r, db_get(room, 0, "name"), "room.tpl") == -1)
 		goto out;
-	fill_room(r, p.body, room, 0);
+	fill_room(r, p.body, room, 0, features);
 	if (room_policy_show(r, tpl_section(p.body, "POLICY"), room, 0) ==
 	    -1) {
 		page_discard(&p);
@@ -236,6 +248,7 @@ out:
 	db_rows_free(room);
 	db_rows_free(up);
 	db_rows_free(hist);
+	db_rows_free(features);
 	return rc;
 }
 

@@ -18,15 +18,20 @@
 #include "page.h"
 #include "privacy.h"
 #include "response.h"
+#include "roomfilter.h"
 
 #define MAX_SLOTS	(24 * 60)
+/* The filters kept in links: as long as a query string may be. */
+#define FILTERS_MAX	(REQ_MAX_QUERY + 64)
 
 static const char SQL_ROOMS[] =
-    "SELECT id, name, capacity, closed_from, closed_until, buffer_minutes,"
-    " approval = 'instant' AS instant, EXISTS (SELECT 1 FROM room_bookable_by"
-    " b WHERE b.room_id = rooms.id) AS restricted FROM rooms"
-    " WHERE capacity >= ? AND (? = '' OR location = ?)"
-    " ORDER BY location, name";
+    "SELECT rooms.id, rooms.name, rooms.capacity, rooms.closed_from,"
+    " rooms.closed_until, rooms.buffer_minutes,"
+    " rooms.approval = 'instant' AS instant, EXISTS (SELECT 1"
+    " FROM room_bookable_by b WHERE b.room_id = rooms.id) AS restricted"
+    " FROM rooms" ROOM_FILTER_JOIN " WHERE" ROOM_FILTER_WHERE
+    " ORDER BY pb.name IS NULL, pb.name, pf.level, rooms.location,"
+    " rooms.name";
 
 static const char SQL_ROOM[] =
     "SELECT id, name, closed_from, closed_until, buffer_minutes,"
@@ -324,29 +329,6 @@ first_bookable_day(const struct rules *k, time_t now, char out[11])
 }
 
 /*
- * The query that keeps the grid's filters on its links: "?min_capacity=6
- * &location=..." or "".  A caller's buffer; -1 when it does not fit.
- */
-static int
-filter_query(const struct input *in, char *buf, size_t len)
-{
-	char	*where = NULL;
-	int	 n, seats = input_given(in, "min_capacity");
-
-	buf[0] = '\0';
-	if (input_given(in, "location") &&
-	    (where = url_encode(input_text(in, "location"))) == NULL)
-		return -1;
-	n = snprintf(buf, len, "%s%s%s%s",
-	    seats ? "?min_capacity=" : "",
-	    seats ? input_text(in, "min_capacity") : "",
-	    where != NULL ? (seats ? "&location=" : "?location=") : "",
-	    where != NULL ? where : "");
-	free(where);
-	return n < 0 || (size_t)n >= len ? -1 : 0;
-}
-
-/*
  * GET /status/day: the navigation's link and the grid's form.  A day's
  * grid lives at /status/day/2026-12-07/, so that each of its thousands
  * of free slots can link to "12.840" (room 12 at 14:00) relative to it;
@@ -356,8 +338,10 @@ int
 status_day_pick(struct req *r)
 {
 	const struct rules	*k = &r->app->cfg->rules;
-	char			 first[11], filters[1024], location[1200];
+	char			 first[11], filters[FILTERS_MAX],
+				 location[FILTERS_MAX + 64];
 	const char		*date;
+	struct room_filter	 f;
 	struct input		 in;
 	int			 rc;
 
@@ -369,7 +353,9 @@ status_day_pick(struct req *r)
 			return 500;
 		date = first;
 	}
-	if (filter_query(&in, filters, sizeof filters) == -1)
+	if ((rc = room_filter_read(r, &in, &f)) != 0)
+		return rc;
+	if (room_filter_query(&f, filters, sizeof filters) == -1)
 		return 500;
 	snprintf(location, sizeof location, "/status/day/%s/%s", date, filters);
 	return resp_redirect(r, 303, location);
@@ -408,12 +394,13 @@ status_day_slot(struct req *r)
 struct day_view {
 	const char	*date;			/* YYYY-MM-DD */
 	char		 today[11], prev[11], next[11];
-	char		 filters[1024];		/* filter_query's */
+	char		 filters[FILTERS_MAX];	/* room_filter_query's */
 	time_t		 t[MAX_SLOTS + 1];	/* slot boundaries */
 	size_t		 n;			/* slots */
 	time_t		 now;
 	int		 open;			/* an open day of the rules */
-	const struct input *in;			/* the filters asked for */
+	const struct input *in;			/* what was asked for */
+	struct room_filter filter;		/* the rooms asked for */
 };
 
 /* The grid's rows: one per room, cells from the day's bookings. */
@@ -507,8 +494,7 @@ day_body(struct req *r, const void *view, size_t *len, int *rc)
 {
 	const struct day_view *v = view;
 	const struct input *in = v->in;
-	const char	*where = input_given(in, "location") ?
-			    input_text(in, "location") : "";
+	struct db_arg	 filter[ROOM_FILTER_NARGS];
 	char		 label[64], path[128], lo[SQL_TIME_LEN], hi[SQL_TIME_LEN];
 	struct db_rows	*rooms = NULL, *rows = NULL;
 	struct held	*h = NULL;
@@ -519,9 +505,9 @@ day_body(struct req *r, const void *view, size_t *len, int *rc)
 	*rc = 500;
 	if (sql_time_utc(v->t[0], lo) == -1 || sql_time_utc(v->t[v->n], hi) == -1)
 		return NULL;
-	if ((rooms = db_query(r->app->db, SQL_ROOMS, DB_ARGS(
-	    DB_INT(input_int(in, "min_capacity")), DB_STR(where),
-	    DB_STR(where)))) == NULL ||
+	room_filter_args(&v->filter, filter);
+	if ((rooms = db_query(r->app->db, SQL_ROOMS, filter,
+	    ROOM_FILTER_NARGS)) == NULL ||
 	    (rows = db_query(r->app->db, SQL_DAY, DB_ARGS(DB_STR(hi),
 	    DB_STR(lo), DB_STR(lo)))) == NULL) {
 		*rc = db_failed(r);
@@ -529,7 +515,7 @@ day_body(struct req *r, const void *view, size_t *len, int *rc)
 	}
 	if (read_held(rows, &h) == -1 || (body = tpl_new()) == NULL)
 		goto out;
-	if ((*rc = page_room_filters(body, r, in)) != 0)
+	if ((*rc = room_filter_form(body, r, &v->filter)) != 0)
 		goto out;
 	*rc = 500;
 	tpl_set(body, "DATE", v->date);
@@ -671,7 +657,7 @@ status_day(struct req *r)
 	const struct rules	*k = &r->app->cfg->rules;
 	struct day_view		 v = { .date = r->args[0] };
 	struct input		 in;
-	char			 key[1400];
+	char			 key[FILTERS_MAX + 400];
 	int			 rc;
 
 	/* The grid is the site's: its days, hours and clock. */
@@ -687,7 +673,9 @@ status_day(struct req *r)
 	if (local_date(v.now, 0, v.today) == -1 ||
 	    open_day_from(k, v.date, -1, v.prev) == -1 ||
 	    open_day_from(k, v.date, 1, v.next) == -1 ||
-	    filter_query(&in, v.filters, sizeof v.filters) == -1)
+	    (rc = room_filter_read(r, &in, &v.filter)) != 0)
+		return rc != 0 ? rc : 500;
+	if (room_filter_query(&v.filter, v.filters, sizeof v.filters) == -1)
 		return 500;
 	v.open = is_open_day(k, v.t[0]);
 	v.in = &in;

@@ -1,0 +1,219 @@
+/* roomfilter: what the rooms list, the day grid and the finder narrow rooms by. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "db.h"
+#include "feature.h"
+#include "i18n.h"
+#include "input.h"
+#include "page.h"
+#include "place.h"
+#include "render.h"
+#include "request.h"
+#include "roomfilter.h"
+
+static const char SQL_FEATURE[] = "SELECT id, name FROM features WHERE name = ?";
+static const char SQL_LOCATIONS[] =
+    "SELECT DISTINCT location FROM rooms WHERE location <> ''"
+    " ORDER BY location";
+
+/* Whether f asks for the feature called name. */
+static int
+asks_feature(const struct room_filter *f, const char *name)
+{
+	for (size_t i = 0; i < f->nfeatures; i++)
+		if (strcasecmp(f->feature[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Adds feature name's id to f unless there already; 0, 1 unknown, -1. */
+static int
+add_feature(struct db *db, struct room_filter *f, const char *name)
+{
+	struct db_rows	*rows;
+	char		 id[24];
+	size_t		 len = strlen(f->feature_ids);
+
+	if ((rows = db_query(db, SQL_FEATURE, DB_ARGS(DB_STR(name)))) == NULL)
+		return -1;
+	if (rows->nrows != 1) {
+		db_rows_free(rows);
+		return 1;
+	}
+	snprintf(id, sizeof id, "%lld", db_get_int(rows, 0, "id"));
+	db_rows_free(rows);
+	if (asks_feature(f, name))
+		return 0;	/* asked twice: once is enough */
+	snprintf(f->feature_ids + len, sizeof f->feature_ids - len, "%s%s",
+	    len > 0 ? "," : "", id);
+	f->feature[f->nfeatures++] = name;
+	return 0;
+}
+
+int
+room_filter_read(struct req *r, const struct input *in, struct room_filter *f)
+{
+	const char	*names[ROOM_FILTER_FEATURES];
+	size_t		 n;
+
+	memset(f, 0, sizeof *f);
+	f->seats = input_int(in, "min_capacity");
+	f->location = input_given(in, "location") ? input_text(in, "location") :
+	    "";
+	f->building = input_given(in, "building") ? input_int(in, "building") :
+	    0;
+	f->floor = input_given(in, "floor") ? input_int(in, "floor") : 0;
+	if (input_get(in, "feature")->n > ROOM_FILTER_FEATURES) {
+		req_errorf(r, T(r, "Ask for at most %d kinds of equipment."),
+		    ROOM_FILTER_FEATURES);
+		return req_refuse(r, 422, r->error, input_name_sent(in,
+		    "feature"));
+	}
+	n = input_items(in, "feature", names, ROOM_FILTER_FEATURES);
+	for (size_t i = 0; i < n; i++) {
+		int rc;
+
+		if (*names[i] == '\0')
+			continue;	/* "any" of a form's choice */
+		if ((rc = add_feature(r->app->db, f, names[i])) == -1)
+			return db_failed(r);
+		if (rc == 1) {
+			req_errorf(r, T(r, "There is no equipment called "
+			    "“%s”."), names[i]);
+			return req_refuse(r, 422, r->error, input_name_sent(in,
+			    "feature"));
+		}
+	}
+	return 0;
+}
+
+void
+room_filter_args(const struct room_filter *f, struct db_arg *a)
+{
+	a[0] = DB_INT(f->seats);
+	a[1] = a[2] = DB_STR(f->location);
+	a[3] = a[4] = DB_INT(f->building);
+	a[5] = a[6] = DB_INT(f->floor);
+	a[7] = DB_INT((long long)f->nfeatures);
+	a[8] = DB_STR(f->feature_ids);
+	a[9] = DB_INT((long long)f->nfeatures);
+}
+
+/* Appends "&name=value" (value encoded; '?' first) to buf at *off. */
+static int
+append(char *buf, size_t len, size_t *off, const char *name,
+    const char *value)
+{
+	char	*v = url_encode(value);
+	int	 n;
+
+	if (v == NULL)
+		return -1;
+	n = snprintf(buf + *off, len - *off, "%s%s=%s", *off == 0 ? "?" : "&",
+	    name, v);
+	free(v);
+	if (n < 0 || (size_t)n >= len - *off)
+		return -1;
+	*off += (size_t)n;
+	return 0;
+}
+
+int
+room_filter_query(const struct room_filter *f, char *buf, size_t len)
+{
+	char	number[24];
+	size_t	off = 0;
+
+	if (len == 0)
+		return -1;
+	buf[0] = '\0';
+	if (f->seats > 1) {
+		snprintf(number, sizeof number, "%lld", f->seats);
+		if (append(buf, len, &off, "min_capacity", number) == -1)
+			return -1;
+	}
+	if (*f->location != '\0' &&
+	    append(buf, len, &off, "location", f->location) == -1)
+		return -1;
+	if (f->building > 0) {
+		snprintf(number, sizeof number, "%lld", f->building);
+		if (append(buf, len, &off, "building", number) == -1)
+			return -1;
+	}
+	if (f->floor > 0) {
+		snprintf(number, sizeof number, "%lld", f->floor);
+		if (append(buf, len, &off, "floor", number) == -1)
+			return -1;
+	}
+	for (size_t i = 0; i < f->nfeatures; i++)
+		if (append(buf, len, &off, "feature", f->feature[i]) == -1)
+			return -1;
+	return 0;
+}
+
+int
+room_filter_form(struct tpl *d, struct req *r, const struct room_filter *f)
+{
+	struct db		*db = r->app->db;
+	struct db_rows		*places = NULL, *buildings = NULL,
+				*floors = NULL, *features = NULL;
+	char			 path[128];
+	int			 rc = 0;
+
+	snprintf(path, sizeof path, "%s/room_filters.tpl", page_lang(r));
+	d = tpl_include(d, "FILTER_FIELDS", path);
+	if ((places = db_query(db, SQL_LOCATIONS, DB_NOARGS)) == NULL ||
+	    (buildings = place_buildings(db)) == NULL ||
+	    (floors = place_floors(db)) == NULL ||
+	    (features = feature_list(db)) == NULL) {
+		rc = db_failed(r);
+		goto out;
+	}
+	for (size_t i = 0; i < places->nrows; i++) {
+		struct tpl *o = tpl_section(d, "PLACE");
+
+		tpl_set(o, "PLACE_NAME", db_get(places, i, "location"));
+		if (strcmp(db_get(places, i, "location"), f->location) == 0)
+			tpl_show(o, "CHOSEN");
+	}
+	for (size_t i = 0; i < buildings->nrows; i++) {
+		struct tpl *o = tpl_section(d, "BUILDING");
+
+		tpl_set(o, "BUILDING_ID", db_get(buildings, i, "id"));
+		tpl_set(o, "BUILDING_NAME", db_get(buildings, i, "name"));
+		if (db_get_int(buildings, i, "id") == f->building)
+			tpl_show(o, "CHOSEN");
+	}
+	for (size_t i = 0; i < floors->nrows; i++) {
+		struct tpl *o = tpl_section(d, "FLOOR");
+
+		tpl_set(o, "FLOOR_ID", db_get(floors, i, "id"));
+		tpl_set(o, "BUILDING_NAME", db_get(floors, i, "building"));
+		tpl_set(o, "FLOOR_NAME", db_get(floors, i, "name"));
+		if (db_get_int(floors, i, "id") == f->floor)
+			tpl_show(o, "CHOSEN");
+	}
+	for (size_t i = 0; i < features->nrows; i++) {
+		struct tpl *o = tpl_section(d, "FEATURE");
+
+		tpl_set(o, "FEATURE_ID", db_get(features, i, "id"));
+		tpl_set(o, "FEATURE_NAME", db_get(features, i, "name"));
+		if (asks_feature(f, db_text(features, i, "name")))
+			tpl_show(o, "CHOSEN");
+	}
+	if (buildings->nrows > 0)
+		tpl_show(d, "HAS_BUILDINGS");
+	if (features->nrows > 0)
+		tpl_show(d, "HAS_FEATURES");
+	if (f->seats > 1)
+		tpl_set_int(d, "MIN_CAPACITY", f->seats);
+out:
+	db_rows_free(places);
+	db_rows_free(buildings);
+	db_rows_free(floors);
+	db_rows_free(features);
+	return rc;
+}

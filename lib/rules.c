@@ -162,3 +162,46 @@ rules_next_opening(const struct rules *k, time_t t)
 	clock_use_zone(was);
 	return next;
 }
+
+int
+rules_day_slots(const struct rules *k, const char *date, time_t *t, size_t *n)
+{
+	char	buf[INPUT_TIME_LEN + 8];
+	size_t	i = 0;
+
+	for (int m = k->open_from; m <= k->open_until; m += k->slot_minutes) {
+		if (i >= RULES_MAX_SLOTS)
+			return -1;
+		snprintf(buf, sizeof buf, "%sT%02d:%02d", date, m / 60 % 24, m % 60);
+		if (m == 24 * 60) {	/* 24:00 is the next day's 00:00 */
+			if (local_date_start(date, 1, &t[i]) == -1)
+				return -1;
+		} else if (parse_local_input(buf, &t[i]) != LOCAL_OK)
+			return -1;	/* a slot skipped by the clocks */
+		i++;
+	}
+	*n = i - 1;
+	return 0;
+}
+
+int
+rules_open_day(const struct rules *k, time_t t)
+{
+	struct tm tm;
+
+	return localtime_r(&t, &tm) != NULL && (k->open_days & (1 << tm.tm_wday));
+}
+
+int
+rules_open_day_from(const struct rules *k, const char *date, int step,
+    char out[11])
+{
+	time_t	t;
+
+	for (int i = 1; i <= 7; i++)
+		if (local_date_start(date, step * i, &t) == 0 &&
+		    rules_open_day(k, t))
+			return local_date(t, 0, out);
+	return local_date_start(date, step, &t) == -1 ? -1 :
+	    local_date(t, 0, out);
+}

@@ -42,4 +42,23 @@ time_t		 rules_next_opening(const struct rules *, time_t t);
 char		*rules_opening(const struct rules *, const char *lang, char *buf,
 		    size_t n);
 
+/* The most slots a day has (a one-minute grid). */
+#define RULES_MAX_SLOTS	(24 * 60)
+/*
+ * The slot boundaries of local date "YYYY-MM-DD" (site zone) from opening
+ * to closing: *n + 1 instants into t[RULES_MAX_SLOTS + 1].  0, or -1 for
+ * a day whose opening hours the clocks skip or repeat.
+ */
+int		 rules_day_slots(const struct rules *, const char *date, time_t *t,
+		    size_t *n);
+/* Whether the local day of t is one the rooms open on. */
+int		 rules_open_day(const struct rules *, time_t t);
+/*
+ * The open day nearest to date in direction step (+1 or -1), at most a
+ * week away, as "YYYY-MM-DD" into out; the next calendar day when the
+ * rules open no day at all.  0 or -1.
+ */
+int		 rules_open_day_from(const struct rules *, const char *date,
+		    int step, char out[11]);
+
 #endif

@@ -20,7 +20,6 @@
 #include "response.h"
 #include "roomfilter.h"
 
-#define MAX_SLOTS	(24 * 60)
 /* The filters kept in links: as long as a query string may be. */
 #define FILTERS_MAX	(REQ_MAX_QUERY + 64)
 
@@ -67,28 +66,6 @@ struct held {
 	const char	*title, *status, *owner;
 	int		 private;
 };
-
-/* The slot boundaries of local date (site zone): n + 1 instants. */
-static int
-day_slots(const struct rules *k, const char *date, time_t *t, size_t *n)
-{
-	char	buf[INPUT_TIME_LEN + 8];
-	size_t	i = 0;
-
-	for (int m = k->open_from; m <= k->open_until; m += k->slot_minutes) {
-		if (i >= MAX_SLOTS)
-			return -1;
-		snprintf(buf, sizeof buf, "%sT%02d:%02d", date, m / 60 % 24, m % 60);
-		if (m == 24 * 60) {	/* 24:00 is the next day's 00:00 */
-			if (local_date_start(date, 1, &t[i]) == -1)
-				return -1;
-		} else if (parse_local_input(buf, &t[i]) != LOCAL_OK)
-			return -1;	/* a slot skipped by the clocks */
-		i++;
-	}
-	*n = i - 1;
-	return 0;
-}
 
 /* A room's closure: [from, until), until 0 for open-ended; from 0: none. */
 struct closure {
@@ -258,14 +235,6 @@ free_week_cell(struct tpl *c, int bookable, time_t at, size_t slot, int day)
 	}
 }
 
-static int
-is_open_day(const struct rules *k, time_t t)
-{
-	struct tm tm;
-
-	return localtime_r(&t, &tm) != NULL && (k->open_days & (1 << tm.tm_wday));
-}
-
 /*
  * Slot labels: the time of every slot, read out by screen readers (a
  * cell's column header is its time); the hour alone shows at each full
@@ -291,41 +260,22 @@ slot_headers(struct tpl *d, const char *section, const time_t *t, size_t n)
 }
 
 /*
- * The open day nearest to date in direction step (+1 or -1), at most a
- * week away, as "YYYY-MM-DD"; the next calendar day when the rules open
- * no day at all.
- */
-static int
-open_day_from(const struct rules *k, const char *date, int step,
-    char out[11])
-{
-	time_t	t;
-
-	for (int i = 1; i <= 7; i++)
-		if (local_date_start(date, step * i, &t) == 0 &&
-		    is_open_day(k, t))
-			return local_date(t, 0, out);
-	return local_date_start(date, step, &t) == -1 ? -1 :
-	    local_date(t, 0, out);
-}
-
-/*
  * The day the grid opens on: today while one of its slots can still be
  * booked, else the next open day.
  */
 static int
 first_bookable_day(const struct rules *k, time_t now, char out[11])
 {
-	time_t	t[MAX_SLOTS + 1], d0;
+	time_t	t[RULES_MAX_SLOTS + 1], d0;
 	size_t	n;
 
 	if (local_date(now, 0, out) == -1 ||
 	    local_date_start(out, 0, &d0) == -1)
 		return -1;
-	if (is_open_day(k, d0) && day_slots(k, out, t, &n) == 0 && n > 0 &&
+	if (rules_open_day(k, d0) && rules_day_slots(k, out, t, &n) == 0 && n > 0 &&
 	    t[n - 1] > now)
 		return 0;
-	return open_day_from(k, out, 1, out);
+	return rules_open_day_from(k, out, 1, out);
 }
 
 /*
@@ -395,7 +345,7 @@ struct day_view {
 	const char	*date;			/* YYYY-MM-DD */
 	char		 today[11], prev[11], next[11];
 	char		 filters[FILTERS_MAX];	/* room_filter_query's */
-	time_t		 t[MAX_SLOTS + 1];	/* slot boundaries */
+	time_t		 t[RULES_MAX_SLOTS + 1];	/* slot boundaries */
 	size_t		 n;			/* slots */
 	time_t		 now;
 	int		 open;			/* an open day of the rules */
@@ -667,17 +617,17 @@ status_day(struct req *r)
 		return 404;	/* no such day: no such page */
 	if ((rc = input_query(r, day_query, &in)) != 0)
 		return rc;
-	if (day_slots(k, v.date, v.t, &v.n) == -1)
+	if (rules_day_slots(k, v.date, v.t, &v.n) == -1)
 		return req_refuse(r, 422, "that day's opening hours cannot be "
 		    "shown: the clocks change during them", "date");
 	if (local_date(v.now, 0, v.today) == -1 ||
-	    open_day_from(k, v.date, -1, v.prev) == -1 ||
-	    open_day_from(k, v.date, 1, v.next) == -1 ||
+	    rules_open_day_from(k, v.date, -1, v.prev) == -1 ||
+	    rules_open_day_from(k, v.date, 1, v.next) == -1 ||
 	    (rc = room_filter_read(r, &in, &v.filter)) != 0)
 		return rc != 0 ? rc : 500;
 	if (room_filter_query(&v.filter, v.filters, sizeof v.filters) == -1)
 		return 500;
-	v.open = is_open_day(k, v.t[0]);
+	v.open = rules_open_day(k, v.t[0]);
 	v.in = &in;
 	if ((rc = day_key(r, &v, key, sizeof key)) != 0)
 		return rc;
@@ -740,7 +690,7 @@ struct week_view {
 	const char	*week;			/* YYYY-Www */
 	char		 this_week[12], prev[12], next[12];
 	char		 monday[11], sunday[11];
-	time_t		 t[7][MAX_SLOTS + 1];	/* each day's slot boundaries */
+	time_t		 t[7][RULES_MAX_SLOTS + 1];	/* each day's slot boundaries */
 	size_t		 n;			/* slots a day */
 	int		 days[7], ndays;	/* the days shown */
 	time_t		 now;
@@ -762,11 +712,11 @@ week_days(struct req *r, struct week_view *v)
 
 		if (local_date_start(v->monday, d, &day) == -1 ||
 		    local_date(day, 0, date) == -1 ||
-		    day_slots(k, date, v->t[d], &v->n) == -1)
+		    rules_day_slots(k, date, v->t[d], &v->n) == -1)
 			return 500;
 		if (d == 6)
 			memcpy(v->sunday, date, sizeof v->sunday);
-		if (is_open_day(k, day))
+		if (rules_open_day(k, day))
 			v->days[v->ndays++] = d;
 	}
 	if (v->ndays == 0)
@@ -821,7 +771,7 @@ week_rows(const struct req *r, struct tpl *body, const struct week_view *v,
 			    buffer))
 				tpl_show(c, "BUFFER");
 			else
-				free_week_cell(c, is_open_day(k, t[0]) &&
+				free_week_cell(c, rules_open_day(k, t[0]) &&
 				    t[i] > v->now && !closed_during(shut,
 				    t[i], t[i + 1]), t[i], i, d);
 		}

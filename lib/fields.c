@@ -1,4 +1,5 @@
 /* fields: every field people and scripts send, described once. */
+#include <stdio.h>
 #include <string.h>
 
 #include "apitoken.h"
@@ -85,6 +86,18 @@ valid_title(const char *v)
 		return N_("Give the meeting a title.");
 	if (has_control(v))
 		return N_("Use letters, digits, spaces and punctuation only.");
+	return NULL;
+}
+
+/* A time of day, "14:30": the finder's window. */
+static const char *
+valid_clock(const char *v)
+{
+	int	h, m, used = 0;
+
+	if (sscanf(v, "%2d:%2d%n", &h, &m, &used) != 2 || v[used] != '\0' ||
+	    used != 5 || h < 0 || m < 0 || m > 59 || h * 60 + m > 24 * 60)
+		return N_("Enter a time of day such as 14:30.");
 	return NULL;
 }
 
@@ -374,7 +387,25 @@ static const struct input_field
     day = { .name = "date", .type = IN_DATE,
 	.says = N_("date must look like 2026-12-01") },
     week = { .name = "week", .type = IN_TEXT, .max = 8,
-	.says = N_("week must look like 2026-W49") };
+	.says = N_("week must look like 2026-W49") },
+    find_from = { .name = "from", .type = IN_TEXT, .max = 5,
+	.valid = valid_clock, .says = N_("Enter a time of day such as "
+	"14:30.") },
+    find_to = { .name = "to", .type = IN_TEXT, .max = 5,
+	.valid = valid_clock, .says = N_("Enter a time of day such as "
+	"14:30.") },
+    find_start = { .name = "start", .type = IN_TIME },
+    find_end = { .name = "end", .type = IN_TIME },
+    find_minutes = { .name = "minutes", .type = IN_INT, .min = 0,
+	.max = 24 * 60, .says = N_("Give the meeting's length in minutes, "
+	"or 0 for the whole time.") },
+    find_people = { .name = "people", .type = IN_INT, .min = 1,
+	.max = PEOPLE_MAX, .dflt = 1,
+	.says = N_("Enter how many people will attend (at least 1).") },
+    find_now = { .name = "now", .type = IN_FLAG },
+    find_title = { .name = "title", .type = IN_TEXT, .max = 200,
+	.valid = valid_title,
+	.says = N_("Keep the title to 200 characters.") };
 
 const struct input_field *const login_in[] = { &login, &password, &next, NULL };
 const struct input_field *const password_in[] = {
@@ -480,4 +511,12 @@ const struct input_field *const day_query[] = {
 	&day, ROOM_FILTER_FIELDS, NULL
 };
 const struct input_field *const week_query[] = { &week, NULL };
+const struct input_field *const finder_query[] = {
+	&day, &find_from, &find_to, &find_minutes, &find_people, &in_building,
+	&in_features, &find_now, &find_title, NULL
+};
+const struct input_field *const free_query[] = {
+	&find_start, &find_end, &find_minutes, &find_people, &in_building,
+	&in_features, &find_now, NULL
+};
 const struct input_field *const usage_query[] = { &from_day, &to_day, NULL };

@@ -57,6 +57,9 @@ extern const struct input_field *const building_in[];
 extern const struct input_field *const floor_in[];
 extern const struct input_field *const feature_in[];
 extern const struct input_field *const rooms_query[];
+/* The room finder: its page's (date, from, to) and the API's (start, end). */
+extern const struct input_field *const finder_query[];
+extern const struct input_field *const free_query[];
 extern const struct input_field *const room_query[];	/* what was done */
 
 /* The status views. */

@@ -32,6 +32,7 @@ static const struct {
 	/* The booking form comes back with its errors from POST /bookings. */
 	{ "CUR_BOOK",	 "/bookings",	  1, M_POST },
 	{ "CUR_MINE",	 "/bookings",	  0, 0 },
+	{ "CUR_FIND",	 "/rooms/find",	  1, 0 },
 	{ "CUR_ROOMS",	 "/rooms",	  0, 0 },
 	{ "CUR_DAY",	 "/status/day",	  0, 0 },
 	{ "CUR_STATUS",	 "/status",	  0, 0 },

@@ -56,16 +56,27 @@ add_feature(struct db *db, struct room_filter *f, const char *name)
 int
 room_filter_read(struct req *r, const struct input *in, struct room_filter *f)
 {
+	int rc = room_filter_features(r, in, f);
+
+	f->seats = input_int(in, "min_capacity");
+	f->location = input_given(in, "location") ? input_text(in, "location") :
+	    "";
+	f->floor = input_given(in, "floor") ? input_int(in, "floor") : 0;
+	return rc;
+}
+
+int
+room_filter_features(struct req *r, const struct input *in,
+    struct room_filter *f)
+{
 	const char	*names[ROOM_FILTER_FEATURES];
 	size_t		 n;
 
 	memset(f, 0, sizeof *f);
-	f->seats = input_int(in, "min_capacity");
-	f->location = input_given(in, "location") ? input_text(in, "location") :
-	    "";
+	f->seats = 1;
+	f->location = "";
 	f->building = input_given(in, "building") ? input_int(in, "building") :
 	    0;
-	f->floor = input_given(in, "floor") ? input_int(in, "floor") : 0;
 	if (input_get(in, "feature")->n > ROOM_FILTER_FEATURES) {
 		req_errorf(r, T(r, "Ask for at most %d kinds of equipment."),
 		    ROOM_FILTER_FEATURES);
@@ -157,14 +168,20 @@ room_filter_query(const struct room_filter *f, char *buf, size_t len)
 int
 room_filter_form(struct tpl *d, struct req *r, const struct room_filter *f)
 {
+	char path[128];
+
+	snprintf(path, sizeof path, "%s/room_filters.tpl", page_lang(r));
+	return room_filter_choices(tpl_include(d, "FILTER_FIELDS", path), r, f);
+}
+
+int
+room_filter_choices(struct tpl *d, struct req *r, const struct room_filter *f)
+{
 	struct db		*db = r->app->db;
 	struct db_rows		*places = NULL, *buildings = NULL,
 				*floors = NULL, *features = NULL;
-	char			 path[128];
 	int			 rc = 0;
 
-	snprintf(path, sizeof path, "%s/room_filters.tpl", page_lang(r));
-	d = tpl_include(d, "FILTER_FIELDS", path);
 	if ((places = db_query(db, SQL_LOCATIONS, DB_NOARGS)) == NULL ||
 	    (buildings = place_buildings(db)) == NULL ||
 	    (floors = place_floors(db)) == NULL ||

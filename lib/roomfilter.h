@@ -55,6 +55,12 @@ struct room_filter {
  */
 int	room_filter_read(struct req *r, const struct input *in,
 	    struct room_filter *f);
+/*
+ * Only the building (in "building") and the equipment (in "feature") of
+ * the filter: the rest asks for nothing.  0 or the status, as above.
+ */
+int	room_filter_features(struct req *r, const struct input *in,
+	    struct room_filter *f);
 /* The ROOM_FILTER_NARGS arguments of ROOM_FILTER_WHERE, into args. */
 void	room_filter_args(const struct room_filter *f, struct db_arg *args);
 /*
@@ -69,6 +75,9 @@ int	room_filter_query(const struct room_filter *f, char *buf, size_t len);
  * each with {{#CHOSEN}} for what f asks for.  0, or the status to answer.
  */
 int	room_filter_form(struct tpl *d, struct req *r,
+	    const struct room_filter *f);
+/* The same choices and fields into d itself. */
+int	room_filter_choices(struct tpl *d, struct req *r,
 	    const struct room_filter *f);
 
 #endif

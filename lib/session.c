@@ -383,6 +383,19 @@ session_form_token(const struct req *r, char out[TOKEN_LEN])
 		token_issue(r->app->cfg->site_key, "form", r->csrf, out);
 }
 
+void
+session_request_token(const struct req *r, char out[TOKEN_LEN])
+{
+	token_issue(r->app->cfg->site_key, "request", r->csrf, out);
+}
+
+int
+session_request_token_ours(const struct req *r, const char *token)
+{
+	return token_was_issued(r->app->cfg->site_key, "request", r->csrf,
+	    token);
+}
+
 int
 session_csrf_ok(const struct req *r)
 {

@@ -57,6 +57,14 @@ void	session_form_token(const struct req *r, char out[TOKEN_LEN]);
 int	session_csrf_ok(const struct req *r);
 
 /*
+ * A booking form's request token (its request sent twice is booked
+ * once), issued to r's session: a token of another person's, or one made
+ * up, is refused (session_request_token_ours).
+ */
+void	session_request_token(const struct req *r, char out[TOKEN_LEN]);
+int	session_request_token_ours(const struct req *r, const char *token);
+
+/*
  * How many requests wait for r's person's decision, up to COUNT_CAP: for
  * an administrator every one, for a room's approver their rooms' (0 for
  * anyone else; r->decides says whether they decide).  -1 if the

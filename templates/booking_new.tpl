@@ -2,6 +2,8 @@
 <h1>Book a room</h1>
 <p class="hint">Rooms can be booked from {{OPENING}}. An administrator confirms each request.</p>
 {{#NO_ROOMS}}<p class="form-error" role="alert">No room can be booked right now.</p>{{/NO_ROOMS}}
+{{#SUGGESTION}}<div class="suggestion" id="suggestion"><p class="form-error" role="alert" id="problem" tabindex="-1" autofocus>{{MESSAGE}}</p>
+<p>This room is like it and free then:</p>{{>OFFER_ITEM}}</div>{{/SUGGESTION}}
 <form class="form wide" method="post" action="/bookings" novalidate>
 <button class="default-action" type="submit" name="action" value="save" tabindex="-1">Request booking</button>
 {{#PROBLEM}}<p class="form-error" role="alert" id="problem" tabindex="-1" autofocus>{{MESSAGE}}</p>{{/PROBLEM}}

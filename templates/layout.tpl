@@ -18,6 +18,7 @@
 <ul>
 <li><a href="/status/day"{{#CUR_DAY}} aria-current="page"{{/CUR_DAY}}>Rooms by day</a></li>
 <li><a href="/bookings/new"{{#CUR_BOOK}} aria-current="page"{{/CUR_BOOK}}>Book a room</a></li>
+<li><a href="/rooms/find"{{#CUR_FIND}} aria-current="page"{{/CUR_FIND}}>Find a room</a></li>
 <li><a href="/bookings"{{#CUR_MINE}} aria-current="page"{{/CUR_MINE}}>My bookings</a></li>
 <li><a href="/rooms"{{#CUR_ROOMS}} aria-current="page"{{/CUR_ROOMS}}>Rooms</a></li>
 <li><a href="/status"{{#CUR_STATUS}} aria-current="page"{{/CUR_STATUS}}>Status</a></li>

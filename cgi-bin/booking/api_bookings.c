@@ -16,6 +16,7 @@
 #include "fields.h"
 #include "handlers.h"
 #include "log.h"
+#include "offer.h"
 #include "participants.h"
 #include "refusal.h"
 #include "response.h"
@@ -105,6 +106,30 @@ api_series_create(struct req *r, struct input *in, struct booking_request *q)
 	return status;
 }
 
+/*
+ * The room was taken for that time: 409 with the error and, under
+ * "suggestion", the best room like it that is free then (or null).
+ */
+static int
+taken(struct req *r, const struct booking_request *q, const struct refusal *why)
+{
+	struct finder_ask	 ask = { .from = q->starts_at, .to = q->ends_at,
+				    .people = q->attendees, .who = q->owner };
+	struct finder		 f;
+	json_t			*j;
+
+	if (finder_like(r->app->db, &r->app->cfg->rules, clock_now(),
+	    q->room_id, &ask, &f) == -1) {
+		finder_free(&f);
+		return db_failed(r);
+	}
+	j = json_pack("{s:{s:s, s:s, s:s?}, s:o}", "error", "code", "conflict",
+	    "message", why->message, "field", why->field, "suggestion",
+	    f.noffers > 0 ? offer_json(&f.offers[0]) : json_null());
+	finder_free(&f);
+	return j == NULL ? 500 : api_send(r, why->status, j);
+}
+
 int
 api_booking_create(struct req *r)
 {
@@ -153,6 +178,8 @@ api_booking_create(struct req *r)
 		/* The field under the name this request gave it. */
 		why.field = input_name_sent(&in, why.field);
 		input_free(&in);
+		if (rc == BK_CONFLICT)
+			return taken(r, &q, &why);
 		return refusal_tell(r, &why);
 	}
 	input_free(&in);

@@ -15,11 +15,13 @@
 #include "handlers.h"
 #include "i18n.h"
 #include "log.h"
+#include "offer.h"
 #include "participants.h"
 #include "page.h"
 #include "policy.h"
 #include "refusal.h"
 #include "response.h"
+#include "session.h"
 #include "rules.h"
 #include "token.h"
 #include "user.h"
@@ -144,7 +146,8 @@ fill_plan(struct req *r, struct tpl *body, const struct series_plan *plan)
  * concerns no field of the form, is also said on top.
  */
 static int
-form_page_with(struct req *r, int status, const struct series_plan *plan)
+form_page_with(struct req *r, int status, const struct series_plan *plan,
+    const struct finder_offer *suggestion)
 {
 	struct page	p;
 	char		hours[128];
@@ -165,7 +168,14 @@ form_page_with(struct req *r, int status, const struct series_plan *plan)
 	if (params_get(&r->form, "private") != NULL &&
 	    *params_get(&r->form, "private") != '\0')
 		tpl_show(p.body, "PRIVATE_ON");
-	if (r->refused && (status == 409 || input_field_of(
+	if (suggestion != NULL) {
+		struct tpl *d = tpl_section(p.body, "SUGGESTION");
+
+		tpl_set(d, "MESSAGE", r->error);
+		offer_fill(r, d, suggestion,
+		    strtoll(params_get(&r->form, "attendees"), NULL, 10),
+		    params_get(&r->form, "title"), 0);
+	} else if (r->refused && (status == 409 || input_field_of(
 	    booking_request_in, r->error_field) == NULL))
 		tpl_set(tpl_section(p.body, "PROBLEM"), "MESSAGE", r->error);
 	tpl_set(p.body, "OPENING", rules_opening(&r->app->cfg->rules, r->lang,
@@ -176,7 +186,7 @@ form_page_with(struct req *r, int status, const struct series_plan *plan)
 static int
 form_page(struct req *r, int status)
 {
-	return form_page_with(r, status, NULL);
+	return form_page_with(r, status, NULL, NULL);
 }
 
 void
@@ -207,23 +217,6 @@ booking_form_again(struct req *r, int status)
 	return form_page(r, status);
 }
 
-/*
- * A form's request token is issued to the session that gets the form: a
- * token of another person's, or one made up, is refused.
- */
-static void
-issue_request_token(const struct req *r, char token[TOKEN_LEN])
-{
-	token_issue(r->app->cfg->site_key, "request", r->csrf, token);
-}
-
-static int
-request_token_ours(const struct req *r, const char *token)
-{
-	return token_was_issued(r->app->cfg->site_key, "request", r->csrf,
-	    token);
-}
-
 int
 booking_form(struct req *r)
 {
@@ -236,7 +229,7 @@ booking_form(struct req *r)
 	time_t			 t0;
 	int			 rc;
 
-	issue_request_token(r, token);
+	session_request_token(r, token);
 	if (params_append(&r->form, "request_token", token) == -1)
 		return 500;
 	/*
@@ -305,12 +298,12 @@ series_create(struct req *r, const struct input *in,
 		/* The dates, if they were checked, with why not. */
 		status = refusal_tell(r, &why);
 		if (plan.n > 0 && rc != BK_SERIES_TOO_LONG)
-			status = form_page_with(r, status, &plan);
+			status = form_page_with(r, status, &plan, NULL);
 		series_plan_free(&plan);
 		return status;
 	}
 	if (s.preview) {
-		status = form_page_with(r, 200, &plan);
+		status = form_page_with(r, 200, &plan, NULL);
 		series_plan_free(&plan);
 		return status;
 	}
@@ -324,6 +317,30 @@ series_create(struct req *r, const struct input *in,
 	series_plan_free(&plan);
 	snprintf(location, sizeof location, "/bookings/%lld", o.id);
 	return resp_redirect(r, 303, location);
+}
+
+/*
+ * The room was taken for that time: the form again, 409, with the best
+ * room like it that is free then, to book with one button.
+ */
+static int
+taken_page(struct req *r, const struct booking_request *q,
+    const struct refusal *why)
+{
+	struct finder_ask	ask = { .from = q->starts_at, .to = q->ends_at,
+				    .people = q->attendees, .who = q->owner };
+	struct finder		f;
+	int			status = refusal_tell(r, why);
+
+	if (finder_like(r->app->db, &r->app->cfg->rules, clock_now(),
+	    q->room_id, &ask, &f) == -1) {
+		finder_free(&f);
+		return db_failed(r);
+	}
+	status = form_page_with(r, status, NULL, f.noffers > 0 ? &f.offers[0] :
+	    NULL);
+	finder_free(&f);
+	return status;
 }
 
 int
@@ -345,9 +362,9 @@ booking_create(struct req *r)
 		return form_page(r, 200);
 	if ((status = input_form(r, booking_request_in, &in)) != 0)
 		return status;
-	if (!request_token_ours(r, input_text(&in, "request_token"))) {
+	if (!session_request_token_ours(r, input_text(&in, "request_token"))) {
 		/* The form again, with a token of this session's. */
-		issue_request_token(r, token);
+		session_request_token(r, token);
 		if (params_set(&r->form, "request_token", token) == -1)
 			return 500;
 		return req_refuse(r, 422, "This form was not issued to you, "
@@ -379,6 +396,8 @@ booking_create(struct req *r)
 	case -1:
 		return db_failed(r);
 	default:
+		if (rc == BK_CONFLICT)
+			return taken_page(r, &q, &why);
 		return refusal_tell(r, &why);
 	}
 	if (rc == BK_OK)

@@ -75,6 +75,14 @@ int	feature_create(struct req *r);
 int	feature_update(struct req *r);
 int	feature_delete(struct req *r);
 
+/*
+ * find.c: GET /rooms/find, the room finder's form and what it found (200;
+ * 422 with the form again), and GET /api/rooms/free, the same for
+ * scripts (200, 422).
+ */
+int	room_find(struct req *r);
+int	api_rooms_free(struct req *r);
+
 /* The JSON API's /api/rooms: list, one (ETag: its version), add (admin),
  * and PATCH {"status": "N", "reason"} / {"status": "Y"} (admin, If-Match). */
 int	api_rooms_list(struct req *r);

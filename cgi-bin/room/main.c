@@ -5,6 +5,7 @@
 
 static const struct route routes[] = {
 	{ M_GET,  "/rooms",				AUTH_ANY,   rooms_list, NULL },
+	{ M_GET,  "/rooms/find",			AUTH_USER,  room_find, NULL },
 	{ M_GET,  "/rooms/{id}",			AUTH_ANY,   room_show, NULL },
 	{ M_GET,  "/admin/rooms/new",			AUTH_ADMIN, room_new, NULL },
 	{ M_POST, "/admin/rooms",			AUTH_ADMIN, room_create,
@@ -53,6 +54,8 @@ static const struct route routes[] = {
 	{ M_GET,  "/api/rooms",				AUTH_USER,  api_rooms_list, NULL },
 	{ M_POST, "/api/rooms",				AUTH_ADMIN, api_room_create,
 	    room_form_again },
+	{ M_GET,  "/api/rooms/free",			AUTH_USER,  api_rooms_free,
+	    NULL },
 	{ M_GET,  "/api/rooms/{id}",			AUTH_USER,  api_room_show, NULL },
 	{ M_PATCH, "/api/rooms/{id}",			AUTH_ADMIN, api_room_change, NULL },
 	{ M_GET,  "/healthz/room",			AUTH_ANY,   health_context, NULL },

@@ -42,6 +42,7 @@ def add_feature(admin, name=None):
     name = name or unique("Kit")
     resp = post_form(admin, "/admin/features", {"name": name}, "/admin/features")
     assert resp.status_code == 303, resp.text[:800]
+    assert resp.headers["Location"] == "/admin/features?saved=1"
     return name
 
 

@@ -1,0 +1,788 @@
+/* finder: the rooms free for a meeting, best first, and what else there is. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "booking.h"
+#include "clock.h"
+#include "db.h"
+#include "finder.h"
+#include "policy.h"
+#include "rules.h"
+#include "user.h"
+
+/* ROOM_FILTER_FEATURES, for SQL. */
+#define FILTER_FEATURES_SQL	"20"
+#if ROOM_FILTER_FEATURES != 20
+#error "FILTER_FEATURES_SQL must be ROOM_FILTER_FEATURES"
+#endif
+
+/* A buffer is at most this long (sql/020): bookings this far away count. */
+#define BUFFER_MAX	(240 * 60)
+
+/*
+ * Every room the person may book, with what the finder weighs: seats,
+ * equipment, place, buffer, closure and limits.  Administrators may book
+ * any room; others those no group restricts and those of their groups.
+ */
+static const char SQL_ROOMS[] =
+    "SELECT rooms.id, rooms.name, rooms.capacity, rooms.closed_from,"
+    " rooms.closed_until, pf.building_id, pb.name AS building_name,"
+    " pf.name AS floor_name, (SELECT GROUP_CONCAT(rf.feature_id)"
+    "  FROM room_features rf WHERE rf.room_id = rooms.id) AS features,"
+    " (SELECT COUNT(*) FROM room_features rf"
+    "  WHERE rf.room_id = rooms.id) AS nfeatures, " POLICY_COLUMNS
+    " FROM rooms" ROOM_FILTER_JOIN
+    " WHERE ? OR NOT EXISTS (SELECT 1 FROM room_bookable_by b"
+    "  WHERE b.room_id = rooms.id)"
+    " OR EXISTS (SELECT 1 FROM room_bookable_by b JOIN group_members m"
+    "  ON m.group_id = b.group_id WHERE b.room_id = rooms.id"
+    "  AND m.user_id = ?)"
+    " ORDER BY rooms.id";
+/*
+ * What holds a slot overlapping [?, ?), by room: one range of the
+ * (status, starts_at) index, bounded below by a booking's longest day.
+ */
+static const char SQL_HELD[] =
+    "SELECT room_id, starts_at, ends_at FROM bookings"
+    " WHERE status IN " HOLDS_SLOT " AND starts_at < ? AND ends_at > ?"
+    " AND " STARTED_AFTER_DAY_BEFORE("starts_at", "?")
+    " ORDER BY room_id, starts_at";
+
+/* A room's equipment and building: what a room like it has. */
+static const char SQL_LIKE[] =
+    "SELECT pf.building_id, (SELECT GROUP_CONCAT(rf.feature_id"
+    "  ORDER BY rf.feature_id LIMIT " FILTER_FEATURES_SQL ")"
+    "  FROM room_features rf WHERE rf.room_id = rooms.id) AS features,"
+    " (SELECT LEAST(COUNT(*), " FILTER_FEATURES_SQL ") FROM room_features rf"
+    "  WHERE rf.room_id = rooms.id) AS nfeatures"
+    " FROM rooms" ROOM_FILTER_JOIN " WHERE rooms.id = ?";
+
+struct held {
+	long long	 room;
+	time_t		 start, end;
+};
+
+/* A room as the finder weighs it. */
+struct candidate {
+	long long	 id, capacity, building;
+	const char	*name, *building_name, *floor_name, *features;
+	int		 nfeatures;
+	time_t		 buffer;
+	time_t		 closed_from, closed_until;	/* 0: none, open-ended */
+	struct policy	 policy;
+	struct held	*held;		/* its bookings in the scene */
+	size_t		 nheld;
+	/* Against the equipment asked: how much is missing, and which
+	   (when one is). */
+	int		 missing;
+	size_t		 missing_which;
+	int		 busy;		/* taken now: no walk-in */
+};
+
+/* The rooms and the bookings of the time looked at. */
+struct scene {
+	struct candidate *c;
+	size_t		 nc;
+	struct held	*h;
+	size_t		 nh;
+};
+
+/* Whether the comma-separated ids in csv name id. */
+static int
+lists_id(const char *csv, long long id)
+{
+	char *end;
+
+	while (csv != NULL && *csv != '\0') {
+		if (strtoll(csv, &end, 10) == id)
+			return 1;
+		if (end == csv || *end != ',')
+			break;
+		csv = end + 1;
+	}
+	return 0;
+}
+
+/* What of need candidate c lacks. */
+static void
+weigh(struct candidate *c, const struct room_filter *need)
+{
+	const char	*id = need->feature_ids;
+	char		*end;
+
+	c->missing = 0;
+	for (size_t i = 0; i < need->nfeatures && *id != '\0'; i++) {
+		if (!lists_id(c->features, strtoll(id, &end, 10))) {
+			c->missing++;
+			c->missing_which = i;
+		}
+		if (*end != ',')
+			break;
+		id = end + 1;
+	}
+}
+
+/* Reads the rooms of rows into s->c; 0 or -1. */
+static int
+read_rooms(const struct rules *k, const struct db_rows *rows,
+    const struct finder_ask *ask, struct scene *s)
+{
+	if (rows->nrows > 0 && (s->c = calloc(rows->nrows, sizeof *s->c)) ==
+	    NULL)
+		return -1;
+	for (size_t i = 0; i < rows->nrows; i++) {
+		struct candidate	*c = &s->c[s->nc++];
+		const char		*from = db_get(rows, i, "closed_from");
+		const char		*until = db_get(rows, i, "closed_until");
+
+		c->id = db_get_int(rows, i, "id");
+		c->name = db_text(rows, i, "name");
+		c->capacity = db_get_int(rows, i, "capacity");
+		c->building = db_get(rows, i, "building_id") != NULL ?
+		    db_get_int(rows, i, "building_id") : 0;
+		c->building_name = db_get(rows, i, "building_name");
+		c->floor_name = db_get(rows, i, "floor_name");
+		c->features = db_get(rows, i, "features");
+		c->nfeatures = (int)db_get_int(rows, i, "nfeatures");
+		policy_of(rows, i, k, &c->policy);
+		c->buffer = (time_t)c->policy.buffer_minutes * 60;
+		if ((from != NULL && parse_sql_time(from, &c->closed_from) ==
+		    -1) || (until != NULL && parse_sql_time(until,
+		    &c->closed_until) == -1))
+			return -1;
+		weigh(c, ask->need);
+	}
+	return 0;
+}
+
+/*
+ * Reads the bookings that may stand in the way in [lo, hi) (their
+ * buffers included) into s, each room given its range.  0 or -1.
+ */
+static int
+read_held(struct db *db, time_t lo, time_t hi, struct scene *s)
+{
+	char		 a[SQL_TIME_LEN], b[SQL_TIME_LEN];
+	struct db_rows	*rows;
+	size_t		 j = 0;
+	int		 rc = -1;
+
+	free(s->h);
+	s->h = NULL;
+	s->nh = 0;
+	if (sql_time_utc(lo - BUFFER_MAX, a) == -1 ||
+	    sql_time_utc(hi + BUFFER_MAX, b) == -1 ||
+	    (rows = db_query(db, SQL_HELD, DB_ARGS(DB_STR(b), DB_STR(a),
+	    DB_STR(a)))) == NULL)
+		return -1;
+	if (rows->nrows > 0 && (s->h = calloc(rows->nrows, sizeof *s->h)) ==
+	    NULL)
+		goto out;
+	for (size_t i = 0; i < rows->nrows; i++) {
+		struct held *h = &s->h[s->nh++];
+
+		h->room = db_get_int(rows, i, "room_id");
+		if (parse_sql_time(db_text(rows, i, "starts_at"), &h->start) ==
+		    -1 || parse_sql_time(db_text(rows, i, "ends_at"),
+		    &h->end) == -1)
+			goto out;
+	}
+	/* Both by room: one pass gives each room its bookings. */
+	for (size_t i = 0; i < s->nc; i++) {
+		struct candidate *c = &s->c[i];
+
+		while (j < s->nh && s->h[j].room < c->id)
+			j++;
+		c->held = s->h + j;
+		c->nheld = 0;
+		while (j < s->nh && s->h[j].room == c->id) {
+			c->nheld++;
+			j++;
+		}
+	}
+	rc = 0;
+out:
+	db_rows_free(rows);
+	return rc;
+}
+
+/* Whether c is free for [a, b): out of use in none of it, and no booking
+ * (with the room's buffer around it) in the way. */
+static int
+is_free(const struct candidate *c, time_t a, time_t b)
+{
+	if (c->closed_from != 0 && b > c->closed_from &&
+	    (c->closed_until == 0 || a < c->closed_until))
+		return 0;
+	for (size_t i = 0; i < c->nheld; i++)
+		if (a < c->held[i].end + c->buffer &&
+		    b > c->held[i].start - c->buffer)
+			return 0;
+	return 1;
+}
+
+/* Until when c, free from a, stays free: its next booking or closure, or
+ * closing (the day's last slot boundary). */
+static time_t
+free_until(const struct candidate *c, time_t a, time_t closing)
+{
+	time_t until = closing;
+
+	for (size_t i = 0; i < c->nheld; i++)
+		if (c->held[i].start - c->buffer >= a &&
+		    c->held[i].start - c->buffer < until)
+			until = c->held[i].start - c->buffer;
+	if (c->closed_from >= a && c->closed_from < until)
+		until = c->closed_from;
+	return until;
+}
+
+/* What the finder looks for, the grid's way. */
+struct look {
+	const struct rules	*k;
+	time_t			 now;
+	const struct finder_ask	*ask;
+	time_t			 length;	/* seconds to book */
+	long long		 seats;		/* at least (relaxed: fewer) */
+};
+
+/*
+ * The first start in [from, to - length] on the grid (t[0..n] the day's
+ * slot boundaries) at which c is free and the rules allow booking; -1 if
+ * none.  The whole of [from, to) when length is to - from.
+ */
+static time_t
+first_start(const struct look *l, const struct candidate *c, time_t from,
+    time_t to, const time_t *t, size_t n)
+{
+	const char *field;
+
+	for (size_t i = 0; i <= n; i++) {
+		if (t[i] < from)
+			continue;
+		if (t[i] + l->length > to)
+			break;
+		if (rules_check(l->k, t[i], t[i] + l->length, l->now, &field) ==
+		    RULE_OK && is_free(c, t[i], t[i] + l->length))
+			return t[i];
+	}
+	return -1;
+}
+
+/* A list of offers kept in order, at most max of them. */
+struct ranked {
+	struct finder_offer	*v;
+	const struct candidate	**of;
+	size_t			 n, max;
+	long long		 building;	/* preferred */
+	int			 largest;	/* the most seats first */
+};
+
+/* Whether a (of room ca) is a better offer than b (of cb) for r: the
+ * building preferred, then the smallest room that fits (or the largest
+ * of those too small), then the least equipment beyond the asked, then
+ * the earliest, then by name. */
+static int
+better(const struct ranked *r, const struct finder_offer *a,
+    const struct candidate *ca, const struct finder_offer *b,
+    const struct candidate *cb)
+{
+	int ia = r->building != 0 && ca->building == r->building;
+	int ib = r->building != 0 && cb->building == r->building;
+
+	if (ia != ib)
+		return ia > ib;
+	if (a->capacity != b->capacity)
+		return r->largest ? a->capacity > b->capacity :
+		    a->capacity < b->capacity;
+	if (a->extra != b->extra)
+		return a->extra < b->extra;
+	if (a->start != b->start)
+		return a->start < b->start;
+	return strcmp(a->name, b->name) < 0;
+}
+
+/* The offer of c at start. */
+static struct finder_offer
+offer_of(const struct look *l, const struct candidate *c, time_t start,
+    time_t closing)
+{
+	struct finder_offer o = {
+		.room = c->id, .name = c->name, .building = c->building_name,
+		.floor = c->floor_name, .capacity = c->capacity,
+		.extra = c->nfeatures - ((int)l->ask->need->nfeatures -
+		    c->missing),
+		.instant = c->policy.instant, .start = start,
+		.end = start + l->length,
+		.free_until = free_until(c, start, closing),
+	};
+	return o;
+}
+
+static int
+ranked_init(struct ranked *r, size_t max, long long building)
+{
+	r->n = 0;
+	r->max = max;
+	r->building = building;
+	r->largest = 0;
+	r->v = calloc(max, sizeof *r->v);
+	r->of = calloc(max, sizeof *r->of);
+	return r->v != NULL && r->of != NULL ? 0 : -1;
+}
+
+static void
+ranked_free(struct ranked *r)
+{
+	free(r->v);
+	free(r->of);
+	r->v = NULL;
+	r->of = NULL;
+}
+
+/* Puts o (of candidate c) in its place, if it ranks among the max. */
+static void
+rank(struct ranked *r, const struct finder_offer *o,
+    const struct candidate *c)
+{
+	size_t i = r->n;
+
+	while (i > 0 && better(r, o, c, &r->v[i - 1], r->of[i - 1]))
+		i--;
+	if (i >= r->max)
+		return;
+	if (r->n == r->max)
+		r->n--;
+	memmove(&r->v[i + 1], &r->v[i], (r->n - i) * sizeof *r->v);
+	memmove(&r->of[i + 1], &r->of[i], (r->n - i) * sizeof *r->of);
+	r->v[i] = *o;
+	r->of[i] = c;
+	r->n++;
+}
+
+/* Whether the person may book c at [start, end) within its limits per
+ * person (administrators are not held to them): 1, 0, -1. */
+static int
+within_limits(struct db *db, const struct look *l, const struct candidate *c,
+    time_t start, time_t end)
+{
+	enum limit	which;
+	int		n;
+
+	if (l->ask->who->admin)
+		return 1;
+	n = policy_limits_check(db, c->id, l->ask->who->id, 0,
+	    c->policy.limits, &start, &end, 1, &which, NULL);
+	return n == -1 ? -1 : n == 0;
+}
+
+/* The local day of t: its slot boundaries into t[RULES_MAX_SLOTS + 1]. */
+static int
+day_of(const struct rules *k, time_t at, time_t *t, size_t *n)
+{
+	char date[11];
+
+	return local_date(at, 0, date) == -1 ||
+	    rules_day_slots(k, date, t, n) == -1 ? -1 : 0;
+}
+
+/*
+ * The rooms that fit (seats at least l->seats, missing nothing, or only
+ * the equipment `without` when it is not -1; seats fewer than asked when
+ * fewer is set) with their first free start in [from, to), ranked into r.
+ * 0 or -1.
+ */
+static int
+gather(struct db *db, const struct look *l, const struct scene *s,
+    time_t from, time_t to, long without, int fewer, struct ranked *r)
+{
+	time_t		 t[RULES_MAX_SLOTS + 1];
+	size_t		 n;
+
+	if (day_of(l->k, from, t, &n) == -1)
+		return 0;	/* a day the clocks skip: nothing to offer */
+	for (size_t i = 0; i < s->nc; i++) {
+		const struct candidate	*c = &s->c[i];
+		struct finder_offer	 o;
+		time_t			 start;
+		int			 ok;
+
+		if (c->busy)
+			continue;
+		if (fewer ? c->capacity >= l->ask->people || c->missing > 0 :
+		    c->capacity < l->seats)
+			continue;
+		if (without < 0 ? c->missing > 0 : c->missing != 1 ||
+		    c->missing_which != (size_t)without)
+			continue;
+		if ((start = first_start(l, c, from, to, t, n)) == -1)
+			continue;
+		o = offer_of(l, c, start, t[n]);
+		/* Only those that would rank: limits cost a query each. */
+		if (r->n == r->max && !better(r, &o, c, &r->v[r->n - 1],
+		    r->of[r->n - 1]))
+			continue;
+		if ((ok = within_limits(db, l, c, o.start, o.end)) == -1)
+			return -1;
+		if (ok)
+			rank(r, &o, c);
+	}
+	return 0;
+}
+
+/* Copies r's offers into a new array *out of *n; 0 or -1. */
+static int
+keep(const struct ranked *r, struct finder_offer **out, size_t *n)
+{
+	*n = 0;
+	if (r->n == 0)
+		return 0;
+	if ((*out = calloc(r->n, sizeof **out)) == NULL)
+		return -1;
+	memcpy(*out, r->v, r->n * sizeof **out);
+	*n = r->n;
+	return 0;
+}
+
+/*
+ * Nothing fits: the rooms that would with one requirement done without,
+ * each piece of equipment in turn, then the seats.  0 or -1.
+ */
+static int
+relax(struct db *db, const struct look *l, const struct scene *s,
+    struct finder *f)
+{
+	const struct room_filter *need = l->ask->need;
+	struct ranked	 best, all;
+	struct look	 fewer = *l;
+	int		 rc = -1;
+
+	if (ranked_init(&all, need->nfeatures + 1, 0) == -1) {
+		ranked_free(&all);
+		return -1;
+	}
+	for (size_t i = 0; i <= need->nfeatures; i++) {
+		int seats = i == need->nfeatures;
+
+		if (ranked_init(&best, 1, need->building) == -1) {
+			ranked_free(&best);
+			goto out;
+		}
+		best.largest = seats;
+		fewer.seats = 1;
+		if (gather(db, seats ? &fewer : l, s, l->ask->from, l->ask->to,
+		    seats ? -1 : (long)i, seats, &best) == -1) {
+			ranked_free(&best);
+			goto out;
+		}
+		if (best.n == 1) {
+			best.v[0].without = seats ? "" : need->feature[i];
+			all.v[all.n] = best.v[0];
+			all.of[all.n++] = best.of[0];
+		}
+		ranked_free(&best);
+	}
+	rc = keep(&all, &f->relaxed, &f->nrelaxed);
+out:
+	ranked_free(&all);
+	return rc;
+}
+
+/* |a - b| */
+static time_t
+distance(time_t a, time_t b)
+{
+	return a > b ? a - b : b - a;
+}
+
+/*
+ * The best offer at each start of day t[0..n] that a fitting room is free
+ * at, into at[] (start -1: none).  0 or -1.
+ */
+static int
+offers_by_start(struct db *db, const struct look *l, const struct scene *s,
+    const time_t *t, size_t n, struct finder_offer *at)
+{
+	for (size_t i = 0; i <= n; i++) {
+		struct ranked r;
+
+		at[i].start = -1;
+		if (t[i] + l->length > t[n])
+			continue;
+		if (ranked_init(&r, 1, l->ask->need->building) == -1 ||
+		    gather(db, l, s, t[i], t[i] + l->length, -1, 0, &r) == -1) {
+			ranked_free(&r);
+			return -1;
+		}
+		if (r.n == 1)
+			at[i] = r.v[0];
+		ranked_free(&r);
+	}
+	return 0;
+}
+
+/*
+ * Nothing fits: the nearest other times that day, then on each of the
+ * next open days the time nearest to the one asked.  Reads the bookings
+ * of those days.  0 or -1.
+ */
+static int
+other_times(struct db *db, const struct look *l, struct scene *s,
+    struct finder *f)
+{
+	time_t			 t[RULES_MAX_SLOTS + 1];
+	struct finder_offer	*at;
+	char			 date[11], next[11];
+	time_t			 day0, last, wanted = l->ask->from;
+	size_t			 n, chosen = 0;
+	int			 minute, rc = -1;
+
+	if ((f->times = calloc(FINDER_TIMES + FINDER_DAYS,
+	    sizeof *f->times)) == NULL ||
+	    local_date_minute(wanted, date, &minute) == -1 ||
+	    local_date_start(date, 0, &day0) == -1)
+		return -1;
+	/* The days looked at: this one and the next open ones. */
+	snprintf(next, sizeof next, "%s", date);
+	for (int d = 0; d < FINDER_DAYS; d++)
+		if (rules_open_day_from(l->k, next, 1, next) == -1)
+			return -1;
+	if (local_date_start(next, 1, &last) == -1 ||
+	    read_held(db, day0, last, s) == -1 ||
+	    (at = calloc(RULES_MAX_SLOTS + 1, sizeof *at)) == NULL)
+		return -1;
+	snprintf(next, sizeof next, "%s", date);
+	for (int d = 0; d <= FINDER_DAYS; d++) {
+		size_t	best = (size_t)-1, taken[FINDER_TIMES];
+		size_t	want = d == 0 ? FINDER_TIMES : 1, got = 0;
+
+		if (d > 0 && rules_open_day_from(l->k, next, 1, next) == -1)
+			goto out;
+		if (rules_day_slots(l->k, next, t, &n) == -1)
+			continue;
+		if (offers_by_start(db, l, s, t, n, at) == -1)
+			goto out;
+		/* The nearest ones to the time asked (that time of day on
+		   later days), in the order of the day. */
+		if (d > 0 && local_date_start(next, 0, &day0) == 0)
+			wanted = day0 + (time_t)minute * 60;
+		while (got < want) {
+			best = (size_t)-1;
+			for (size_t i = 0; i <= n; i++) {
+				int used = 0;
+
+				for (size_t j = 0; j < got; j++)
+					used |= taken[j] == i;
+				if (at[i].start == -1 || used)
+					continue;
+				if (best == (size_t)-1 || distance(at[i].start,
+				    wanted) < distance(at[best].start, wanted))
+					best = i;
+			}
+			if (best == (size_t)-1)
+				break;
+			taken[got++] = best;
+		}
+		for (size_t i = 0; i <= n; i++)
+			for (size_t j = 0; j < got; j++)
+				if (taken[j] == i)
+					f->times[chosen++] = at[i];
+	}
+	f->ntimes = chosen;
+	rc = 0;
+out:
+	free(at);
+	return rc;
+}
+
+/* Reads the rooms the person may book; 0 or -1. */
+static int
+read_scene(struct db *db, const struct rules *k, const struct finder_ask *ask,
+    struct finder *f, struct scene *s)
+{
+	memset(s, 0, sizeof *s);
+	if ((f->rows = db_query(db, SQL_ROOMS, DB_ARGS(DB_INT(ask->who->admin),
+	    DB_INT(ask->who->id)))) == NULL)
+		return -1;
+	return read_rooms(k, f->rows, ask, s);
+}
+
+static void
+scene_free(struct scene *s)
+{
+	free(s->c);
+	free(s->h);
+}
+
+/*
+ * The finder goes by the site's days and hours, whoever asks: search
+ * and free_now run in its zone, which these two switch to and back.
+ */
+static void
+site_zone(char was[64])
+{
+	snprintf(was, 64, "%s", clock_zone());
+	clock_use_zone(NULL);
+}
+
+static int
+back_to(const char *was, int rc)
+{
+	clock_use_zone(was);
+	return rc;
+}
+
+static int	search(struct db *, const struct rules *, time_t,
+		    const struct finder_ask *, int, struct finder *);
+static int	free_now(struct db *, const struct rules *, time_t,
+		    struct finder_ask *, struct finder *);
+
+int
+finder_search(struct db *db, const struct rules *k, time_t now,
+    const struct finder_ask *ask, struct finder *f)
+{
+	char was[64];
+
+	site_zone(was);
+	return back_to(was, search(db, k, now, ask, 1, f));
+}
+
+int
+finder_like(struct db *db, const struct rules *k, time_t now, long long room,
+    const struct finder_ask *ask, struct finder *f)
+{
+	struct room_filter	 need = { .seats = 1, .location = "" };
+	struct finder_ask	 like = *ask;
+	struct db_rows		*rows;
+	char			 was[64];
+	int			 rc;
+
+	memset(f, 0, sizeof *f);
+	if ((rows = db_query(db, SQL_LIKE, DB_ARGS(DB_INT(room)))) == NULL)
+		return -1;
+	if (rows->nrows == 1) {
+		need.building = db_get(rows, 0, "building_id") != NULL ?
+		    db_get_int(rows, 0, "building_id") : 0;
+		need.nfeatures = (size_t)db_get_int(rows, 0, "nfeatures");
+		snprintf(need.feature_ids, sizeof need.feature_ids, "%s",
+		    db_text(rows, 0, "features"));
+	}
+	db_rows_free(rows);
+	like.need = &need;
+	site_zone(was);
+	rc = back_to(was, search(db, k, now, &like, 0, f));
+	return rc;
+}
+
+int
+finder_free_now(struct db *db, const struct rules *k, time_t now,
+    struct finder_ask *ask, struct finder *f)
+{
+	char was[64];
+
+	site_zone(was);
+	return back_to(was, free_now(db, k, now, ask, f));
+}
+
+/* finder_search; with alternatives, what else there is if nothing fits. */
+static int
+search(struct db *db, const struct rules *k, time_t now,
+    const struct finder_ask *ask, int alternatives, struct finder *f)
+{
+	struct look	 l = { .k = k, .now = now, .ask = ask,
+			    .seats = ask->people };
+	struct scene	 s;
+	struct ranked	 r = { 0 };
+	int		 rc = -1;
+
+	memset(f, 0, sizeof *f);
+	l.length = ask->minutes > 0 ? (time_t)ask->minutes * 60 :
+	    ask->to - ask->from;
+	if (read_scene(db, k, ask, f, &s) == -1 ||
+	    read_held(db, ask->from, ask->to, &s) == -1 ||
+	    ranked_init(&r, FINDER_OFFERS, ask->need->building) == -1 ||
+	    gather(db, &l, &s, ask->from, ask->to, -1, 0, &r) == -1 ||
+	    keep(&r, &f->offers, &f->noffers) == -1)
+		goto out;
+	if (alternatives && f->noffers == 0 && (relax(db, &l, &s, f) == -1 ||
+	    other_times(db, &l, &s, f) == -1))
+		goto out;
+	rc = 0;
+out:
+	ranked_free(&r);
+	scene_free(&s);
+	return rc;
+}
+
+static int
+free_now(struct db *db, const struct rules *k, time_t now,
+    struct finder_ask *ask, struct finder *f)
+{
+	struct look	 l = { .k = k, .now = now, .ask = ask,
+			    .seats = ask->people,
+			    .length = FINDER_NOW_MINUTES * 60 };
+	time_t		 t[RULES_MAX_SLOTS + 1];
+	struct scene	 s;
+	struct ranked	 r = { 0 };
+	size_t		 n, i = 0;
+	int		 rc = -1;
+
+	memset(f, 0, sizeof *f);
+	memset(&s, 0, sizeof s);
+	/* The next start the grid allows, from now (after closing: now,
+	   which the rules refuse, so nothing is offered). */
+	ask->from = now;
+	if (day_of(k, now, t, &n) == 0) {
+		while (i <= n && t[i] < now)
+			i++;
+		if (i <= n)
+			ask->from = t[i];
+	}
+	ask->to = ask->from + l.length;
+	ask->minutes = 0;
+	if (read_scene(db, k, ask, f, &s) == -1 ||
+	    read_held(db, now, ask->to, &s) == -1 ||
+	    ranked_init(&r, FINDER_OFFERS, ask->need->building) == -1)
+		goto out;
+	/* Nobody may be in it now either, before the first start. */
+	for (size_t j = 0; j < s.nc; j++)
+		s.c[j].busy = !is_free(&s.c[j], now, ask->to);
+	if (gather(db, &l, &s, ask->from, ask->to, -1, 0, &r) == -1 ||
+	    keep(&r, &f->offers, &f->noffers) == -1)
+		goto out;
+	rc = 0;
+out:
+	ranked_free(&r);
+	scene_free(&s);
+	return rc;
+}
+
+int
+finder_check(const struct rules *k, time_t now, const struct finder_ask *ask,
+    const char **field)
+{
+	if (ask->minutes == 0)
+		return rules_check(k, ask->from, ask->to, now, field);
+	/* A stretch inside the window: each start is checked as found. */
+	*field = "ends_at";
+	if (ask->to <= ask->from)
+		return RULE_END_BEFORE_START;
+	*field = "starts_at";
+	if (ask->to - (time_t)ask->minutes * 60 < now)
+		return RULE_PAST;
+	*field = "minutes";
+	if (ask->minutes > k->max_minutes)
+		return RULE_TOO_LONG;
+	return RULE_OK;
+}
+
+void
+finder_free(struct finder *f)
+{
+	free(f->offers);
+	free(f->times);
+	free(f->relaxed);
+	db_rows_free(f->rows);
+	memset(f, 0, sizeof *f);
+}

@@ -15,12 +15,13 @@
 /* The forms the pages post, and the query strings they take. */
 static const struct input_field *const *const forms[] = {
 	booking_request_in, room_in, login_in, password_in, token_in,
-	booking_cancel_in, deny_in, room_close_in,
+	booking_cancel_in, deny_in, room_close_in, building_in, floor_in,
+	feature_in,
 };
 static const struct input_field *const *const queries[] = {
 	booking_new_query, booking_list_query, rooms_query, status_list_query,
 	booking_lists_query, day_query, week_query, usage_query,
-	notifications_query, confirms_query,
+	notifications_query, confirms_query, finder_query, free_query,
 };
 
 int

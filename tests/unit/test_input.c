@@ -53,6 +53,8 @@
 #define M_APPROVERS	"Give people by their login names, separated by commas."
 #define M_GROUPS	"Give groups by their names."
 #define M_BUFFER	"Enter the minutes to keep free, from 0 to 240."
+#define M_FLOOR		"Choose a floor from the list."
+#define M_FEATURES	"Give equipment by its names."
 #define M_LIMIT		"Enter a whole number from 0 (no limit) to 1000, or " \
 			"leave it empty for the site's limit."
 #define M_HOURS		"Enter hours from 0 (no limit) to 168, or leave it " \
@@ -797,6 +799,8 @@ static const struct {
 	{ "max_per_week",	"5" },
 	{ "max_hours_per_week",	"10" },
 	{ "max_future",		"8" },
+	{ "floor_id",		"4" },
+	{ "features",		"Screen" },
 };
 
 struct same_case {
@@ -916,6 +920,12 @@ static const struct same_case same_cases[] = {
 	NUM(room_in, "max_hours_per_week", 169, M_HOURS),
 	NUM(room_in, "max_future", 3, NULL),
 	NUM(room_in, "max_future", 1001, M_LIMIT),
+	NUM(room_in, "floor_id", 0, NULL),
+	NUM(room_in, "floor_id", -1, M_FLOOR),
+	NUM(room_in, "floor_id", 7, NULL),
+	LST(room_in, "features", "Video conferencing", 0, NULL),
+	LST(room_in, "features", "@", 101, M_FEATURES),
+	LST(room_in, "features", "a\nb", 0, M_FEATURES),
 };
 
 static const char *

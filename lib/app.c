@@ -33,6 +33,22 @@ fcgi_write(void *ctx, const char *data, size_t len)
 	return FCGX_PutStr(data, (int)len, ctx) == (int)len ? 0 : -1;
 }
 
+/*
+ * The largest body r may send: a form's, or for an upload (a form with a
+ * file, an image) the largest photo and a form's worth more.
+ */
+static long long
+body_limit(const struct req *r)
+{
+	const char *type = req_env(r, "CONTENT_TYPE");
+
+	if (type != NULL && (strncasecmp(type, "multipart/form-data", 19) ==
+	    0 || strncasecmp(type, "image/", 6) == 0))
+		return (long long)r->app->cfg->photo_max_bytes +
+		    REQ_UPLOAD_SLACK;
+	return REQ_MAX_BODY;
+}
+
 /* Reads the declared body; returns 0 or an HTTP status with r->error. */
 static int
 read_body(struct req *r, FCGX_Stream *in)
@@ -44,7 +60,7 @@ read_body(struct req *r, FCGX_Stream *in)
 		r->error = N_("malformed Content-Length");
 		return 400;
 	}
-	if (len > REQ_MAX_BODY) {
+	if (len > body_limit(r)) {
 		r->error = N_("the request body is too large");
 		return 413;
 	}

@@ -111,6 +111,9 @@ struct config {
 	/* Colleagues see who holds a room (privacy.show_owner). */
 	int	show_owner;
 
+	/* A room's photo may be this large as uploaded (lib/photo). */
+	int	photo_max_bytes;
+
 	/*
 	 * Benchmarks only: GET /status/floor answers this many bytes without
 	 * touching the database (the FastCGI floor).  0: no such page.

@@ -338,17 +338,23 @@ add_row(struct db_rows *rows, size_t *cap)
 	if (need > *cap) {
 		size_t	 ncap = *cap != 0 ? *cap * 2 : 16 * rows->ncols;
 		char	**c;
+		size_t	 *l;
 
 		if (ncap < need)
 			ncap = need;
 		if ((c = realloc(rows->cell, ncap * sizeof *c)) == NULL)
 			return NULL;
 		rows->cell = c;
+		if ((l = realloc(rows->len, ncap * sizeof *l)) == NULL)
+			return NULL;
+		rows->len = l;
 		*cap = ncap;
 	}
 	row = &rows->cell[rows->nrows * rows->ncols];
-	for (size_t c = 0; c < rows->ncols; c++)
+	for (size_t c = 0; c < rows->ncols; c++) {
 		row[c] = NULL;
+		rows->len[rows->nrows * rows->ncols + c] = 0;
+	}
 	rows->nrows++;		/* counted now, so db_rows_free sees it */
 	return row;
 }
@@ -424,9 +430,14 @@ fetch_all(struct db *db, MYSQL_STMT *stmt)
 				}
 				big[lens[c]] = '\0';
 				row[c] = big;
-			} else if ((row[c] = strndup(bind[c].buffer,
-			    lens[c])) == NULL)
+			} else if ((row[c] = malloc(lens[c] + 1)) == NULL)
 				goto out;
+			else {
+				memcpy(row[c], bind[c].buffer, lens[c]);
+				row[c][lens[c]] = '\0';
+			}
+			rows->len[(rows->nrows - 1) * rows->ncols + c] =
+			    lens[c];
 		}
 	}
 	if (rc != MYSQL_NO_DATA) {
@@ -576,6 +587,16 @@ db_get(const struct db_rows *rows, size_t row, const char *name)
 	return rows->cell[row * rows->ncols + (size_t)col];
 }
 
+size_t
+db_len(const struct db_rows *rows, size_t row, const char *name)
+{
+	int col = db_col(rows, name);
+
+	if (col < 0 || row >= rows->nrows)
+		return 0;
+	return rows->len[row * rows->ncols + (size_t)col];
+}
+
 long long
 db_get_int(const struct db_rows *rows, size_t row, const char *name)
 {
@@ -603,6 +624,7 @@ db_rows_free(struct db_rows *rows)
 		free(rows->names[c]);
 	free(rows->names);
 	free(rows->cell);
+	free(rows->len);
 	free(rows);
 }
 

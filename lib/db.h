@@ -52,6 +52,7 @@ struct db_rows {
 	size_t	  ncols;
 	char	**names;	/* ncols column names, as the query names them */
 	char	**cell;		/* row-major, nrows * ncols */
+	size_t	 *len;		/* each cell's bytes (a BLOB may hold NULs) */
 };
 
 /*
@@ -109,6 +110,8 @@ int		 db_col(const struct db_rows *, const char *name);
 const char	*db_get(const struct db_rows *, size_t row, const char *name);
 /* The same as text, "" for NULL. */
 const char	*db_text(const struct db_rows *, size_t row, const char *name);
+/* How many bytes the cell holds (its terminating NUL not counted). */
+size_t		 db_len(const struct db_rows *, size_t row, const char *name);
 /* The same as an integer, 0 for NULL or garbage. */
 long long	 db_get_int(const struct db_rows *, size_t row,
 		    const char *name);

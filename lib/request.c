@@ -10,6 +10,7 @@
 #include <uriparser/Uri.h>
 
 #include "i18n.h"
+#include "multipart.h"
 #include "request.h"
 #include "utf8.h"
 
@@ -372,7 +373,16 @@ req_set_body(struct req *r, char *body, size_t len)
 		}
 		return params_parse_form(&r->form, body, len, &r->error);
 	}
-	return 0;	/* other types (JSON) are read by their handlers */
+	if (tlen == strlen("multipart/form-data") &&
+	    strncasecmp(type, "multipart/form-data", tlen) == 0) {
+		if ((r->files = calloc(1, sizeof *r->files)) == NULL) {
+			r->error = "out of memory";
+			return 500;
+		}
+		return multipart_parse(type, body, len, &r->form, r->files,
+		    &r->error);
+	}
+	return 0;	/* other types (JSON, images) are read by handlers */
 }
 
 const char *
@@ -433,6 +443,8 @@ req_free(struct req *r)
 	params_free(&r->query);
 	params_free(&r->form);
 	params_free(&r->cookies);
+	uploads_free(r->files);
+	free(r->files);
 	free(r->body);
 	free(r->headers);
 }

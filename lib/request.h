@@ -9,6 +9,9 @@
 
 /* Limits: anything larger is refused before a handler runs. */
 #define REQ_MAX_BODY	(64 * 1024)	/* form bodies; nginx caps uploads */
+/* An upload (a form's file, an image) may be this much beyond the
+ * configured largest photo: the form's other fields, its boundaries. */
+#define REQ_UPLOAD_SLACK	(1024 * 1024)
 #define REQ_MAX_PATH	2048
 #define REQ_MAX_QUERY	8192
 #define REQ_MAX_PARAMS	200
@@ -112,6 +115,7 @@ typedef int (*req_write_fn)(void *ctx, const char *data, size_t len);
 
 struct route;
 struct app;
+struct uploads;
 
 struct req {
 	/* Input, valid after req_parse(). */
@@ -120,7 +124,10 @@ struct req {
 	const char	*method_name;	/* borrowed from env */
 	char		*path;		/* decoded */
 	struct params	 query;
-	struct params	 form;		/* urlencoded POST body */
+	struct params	 form;		/* urlencoded POST body, or a
+					   multipart one's text fields */
+	struct uploads	*files;		/* a multipart body's files, or
+					   NULL (lib/multipart) */
 	struct params	 cookies;
 	char		*body;		/* raw body, NUL-terminated */
 	size_t		 body_len;

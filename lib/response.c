@@ -76,6 +76,7 @@ resp_send(struct req *r, int status, const char *type, enum cache cache,
 	    "Cache-Control: %s\r\n",
 	    status, http_reason(status), type, len,
 	    cache == CACHE_SHORT ? "public, max-age=60" :
+	    cache == CACHE_FOREVER ? "public, max-age=31536000, immutable" :
 	    cache == CACHE_REVALIDATE ? "private, no-cache" : "no-store");
 	if (n < 0 || (size_t)n >= sizeof head)
 		return -1;

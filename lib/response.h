@@ -12,12 +12,14 @@ enum cache {
 	CACHE_SHORT,	/* the same for everyone, fine for a minute */
 	CACHE_REVALIDATE, /* personal, kept but asked again each time (with
 			   its ETag) */
+	CACHE_FOREVER,	/* named by its content: a change is a new name */
 };
 
 #define TYPE_HTML	"text/html; charset=utf-8"
 #define TYPE_JSON	"application/json"
 #define TYPE_TEXT	"text/plain; charset=utf-8"
 #define TYPE_CALENDAR	"text/calendar; charset=utf-8"
+#define TYPE_JPEG	"image/jpeg"
 
 /* "Not Found" for 404; "Unknown" for codes we never send. */
 const char	*http_reason(int status);

@@ -8,6 +8,7 @@
 #include "feature.h"
 #include "log.h"
 #include "outbox.h"
+#include "photo.h"
 #include "policy.h"
 #include "readmodel.h"
 #include "room.h"
@@ -76,6 +77,17 @@ static const char SQL_HAS_BOOKINGS[] =
     "SELECT EXISTS (SELECT 1 FROM bookings WHERE room_id = ?) AS"
     " has_bookings";
 static const char SQL_DELETE[] = "DELETE FROM rooms WHERE id = ?";
+static const char SQL_KEEP_PHOTO[] =
+    "INSERT IGNORE INTO room_photos (name, jpeg, width, height)"
+    " VALUES (?, ?, ?, ?)";
+static const char SQL_SET_PHOTO[] =
+    "UPDATE rooms SET photo = ?, version = version + 1,"
+    " updated_at = UTC_TIMESTAMP() WHERE id = ?";
+/* The photos no room shows. */
+static const char SQL_DROP_PHOTOS[] =
+    "DELETE FROM room_photos WHERE name = ? AND NOT EXISTS"
+    " (SELECT 1 FROM rooms WHERE photo = ?)";
+static const char SQL_PHOTO_OF[] = "SELECT photo FROM rooms WHERE id = ?";
 
 /* A room's event; actor NULL: the schedule (a closure's end). */
 static int
@@ -442,6 +454,38 @@ room_sweep_closures(struct db *db, time_t at, long long *begun,
 		db_rows_free(rows);
 	}
 	return 0;
+}
+
+enum room_result
+room_set_photo(struct db *db, const struct user *actor, long long id,
+    const struct photo *p, struct room_outcome *o)
+{
+	struct db_rows		*cur;
+	enum room_result	 rc;
+	char			 name[ROOM_PHOTO_NAME + 1], was[ROOM_PHOTO_NAME + 1];
+
+	memset(o, 0, sizeof *o);
+	if ((rc = lock_room(db, id, 0, o, &cur)) != ROOM_OK)
+		return rc;
+	db_rows_free(cur);
+	if ((cur = db_query(db, SQL_PHOTO_OF, DB_ARGS(DB_INT(id)))) == NULL)
+		return finish(db, ROOM_DB_ERROR);
+	snprintf(was, sizeof was, "%s", db_text(cur, 0, "photo"));
+	db_rows_free(cur);
+	if (p != NULL) {
+		snprintf(name, sizeof name, "%.*s", ROOM_PHOTO_NAME, p->name);
+		if (db_exec(db, SQL_KEEP_PHOTO, DB_ARGS(DB_STR(name),
+		    DB_BLOB(p->jpeg, p->len), DB_INT(p->width),
+		    DB_INT(p->height)), NULL) < 0)
+			return finish(db, ROOM_DB_ERROR);
+	}
+	if (db_exec(db, SQL_SET_PHOTO, DB_ARGS(p != NULL ? DB_STR(name) :
+	    DB_NULL, DB_INT(id)), NULL) != 1 ||
+	    (was[0] != '\0' && db_exec(db, SQL_DROP_PHOTOS, DB_ARGS(DB_STR(was),
+	    DB_STR(was)), NULL) < 0) ||
+	    add_event(db, actor, id, "edited", NULL, 0) == -1)
+		return finish(db, ROOM_DB_ERROR);
+	return finish(db, ROOM_OK);
 }
 
 enum room_result

@@ -120,6 +120,15 @@ struct db_rows	*room_bookings_in_window(struct db *, long long id,
  */
 int	room_sweep_closures(struct db *, time_t at, long long *begun,
 	    long long *ended);
+/*
+ * The room's photo becomes p (NULL: none), kept in the database under
+ * its name (the first ROOM_PHOTO_NAME hex digits of its hash); a photo
+ * no room shows any more goes.  One transaction, as the others.
+ */
+#define ROOM_PHOTO_NAME	32
+struct photo;
+enum room_result room_set_photo(struct db *, const struct user *actor,
+		    long long id, const struct photo *p, struct room_outcome *);
 /* Only a room that never had a booking: history must stay. */
 enum room_result room_remove(struct db *, const struct user *actor,
 		    long long id, struct room_outcome *);

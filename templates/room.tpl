@@ -33,6 +33,16 @@
 {{#ADMIN}}
 <h2 id="manage">Manage</h2>
 <p><a class="button" href="/admin/rooms/{{ID}}/edit">Edit</a></p>
+<form class="form" method="post" action="/admin/rooms/{{ID}}/photo" enctype="multipart/form-data" aria-labelledby="photo-heading">
+<h3 id="photo-heading">Photo</h3>
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field"><label for="photo">{{#HAS_PHOTO}}A new photo{{/HAS_PHOTO}}{{#NO_PHOTO}}A photo of the room{{/NO_PHOTO}}</label>
+<input type="file" id="photo" name="photo" accept="image/jpeg,image/png" required aria-describedby="photo-hint{{#ERR_PHOTO}} photo-error{{/ERR_PHOTO}}"{{#ERR_PHOTO}} aria-invalid="true" autofocus{{/ERR_PHOTO}}>
+<p class="hint" id="photo-hint">A JPEG or PNG file of up to {{PHOTO_MAX_MB}} MB. It is kept 960 pixels wide, its pixels only.</p>
+{{#ERR_PHOTO}}<p class="field-error" id="photo-error">{{MESSAGE}}</p>{{/ERR_PHOTO}}</div>
+<button class="button" type="submit">Upload the photo</button>
+</form>
+{{#HAS_PHOTO}}<form method="post" action="/admin/rooms/{{ID}}/photo/remove"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button danger" type="submit" id="remove-photo">Take the photo away</button></form>{{/HAS_PHOTO}}
 {{#CAN_CLOSE}}
 <form class="form" method="post" action="/admin/rooms/{{ID}}/unavailable" novalidate aria-labelledby="close-heading">
 <h3 id="close-heading">Close the room for a time</h3>

@@ -112,9 +112,8 @@ out:
 	return rc;
 }
 
-/* Sends room id with status and its version as the ETag. */
-static int
-send_room(struct req *r, long long id, int status)
+int
+api_room_send(struct req *r, long long id, int status)
 {
 	struct db_rows	*rows, *names = NULL, *features = NULL;
 	json_t		*j;
@@ -150,7 +149,7 @@ send_room(struct req *r, long long id, int status)
 int
 api_room_show(struct req *r)
 {
-	return send_room(r, route_arg_id(r, 0), 200);
+	return api_room_send(r, route_arg_id(r, 0), 200);
 }
 
 int
@@ -184,7 +183,7 @@ api_room_create(struct req *r)
 	snprintf(location, sizeof location, "/api/rooms/%lld", o.id);
 	if (resp_header(r, "Location", location) == -1)
 		return 500;
-	return send_room(r, o.id, 201);
+	return api_room_send(r, o.id, 201);
 }
 
 /* Out of use ("N", with a reason) or back ("Y"), as the room page does. */
@@ -218,7 +217,7 @@ change_status(struct req *r, long long id, long long version,
 			    input_name_sent(in, "closed_until"));
 	} else
 		rc = room_reopen(r->app->db, r->user, id, version, &o);
-	status_sent = rc == ROOM_OK ? send_room(r, id, 200) :
+	status_sent = rc == ROOM_OK ? api_room_send(r, id, 200) :
 	    room_refused(r, rc, &o);
 	room_outcome_free(&o);
 	return status_sent;
@@ -267,7 +266,7 @@ edit_room(struct req *r, long long id, long long version,
 		    "checkin_required");
 	changed = room_change(r->app->db, r->user, id, version, &room, &o);
 	db_rows_free(current);
-	rc = changed == ROOM_OK ? send_room(r, id, 200) :
+	rc = changed == ROOM_OK ? api_room_send(r, id, 200) :
 	    refused_in(r, changed, &o, in);
 	room_outcome_free(&o);
 	return rc;

@@ -83,6 +83,19 @@ int	feature_delete(struct req *r);
 int	room_find(struct req *r);
 int	api_rooms_free(struct req *r);
 
+/*
+ * room_photo.c: POST /admin/rooms/{id}/photo (a form's file "photo") and
+ * …/photo/remove (303 to the room, 404, 422 for what is no photo we
+ * keep); PUT /api/rooms/{id}/photo (the image itself, image/jpeg or
+ * image/png: 200 with the room, 415, 422) and DELETE; GET /photos/{name}
+ * (a photo, kept a year: 200, 304, 404).
+ */
+int	room_photo_upload(struct req *r);
+int	room_photo_remove(struct req *r);
+int	api_room_photo_put(struct req *r);
+int	api_room_photo_delete(struct req *r);
+int	photo_show(struct req *r);
+
 /* The JSON API's /api/rooms: list, one (ETag: its version), add (admin),
  * and PATCH {"status": "N", "reason"} / {"status": "Y"} (admin, If-Match). */
 int	api_rooms_list(struct req *r);

@@ -17,6 +17,11 @@ static const struct route routes[] = {
 	    room_page_again },
 	{ M_POST, "/admin/rooms/{id}/available",	AUTH_ADMIN, room_available, NULL },
 	{ M_POST, "/admin/rooms/{id}/delete",		AUTH_ADMIN, room_delete, NULL },
+	{ M_POST, "/admin/rooms/{id}/photo",		AUTH_ADMIN, room_photo_upload,
+	    room_page_again },
+	{ M_POST, "/admin/rooms/{id}/photo/remove",	AUTH_ADMIN, room_photo_remove,
+	    NULL },
+	{ M_GET,  "/photos/{name}",			AUTH_ANY,   photo_show, NULL },
 	{ M_GET,  "/admin/groups",			AUTH_ADMIN, groups_list, NULL },
 	{ M_POST, "/admin/groups",			AUTH_ADMIN, group_create,
 	    groups_list_again },
@@ -58,6 +63,10 @@ static const struct route routes[] = {
 	    NULL },
 	{ M_GET,  "/api/rooms/{id}",			AUTH_USER,  api_room_show, NULL },
 	{ M_PATCH, "/api/rooms/{id}",			AUTH_ADMIN, api_room_change, NULL },
+	{ M_PUT,  "/api/rooms/{id}/photo",		AUTH_ADMIN, api_room_photo_put,
+	    NULL },
+	{ M_DELETE, "/api/rooms/{id}/photo",		AUTH_ADMIN,
+	    api_room_photo_delete, NULL },
 	{ M_GET,  "/healthz/room",			AUTH_ANY,   health_context, NULL },
 };
 

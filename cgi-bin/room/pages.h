@@ -96,6 +96,9 @@ int	room_place_json(json_t *o, const struct db_rows *rows, size_t i,
 int	room_refused(struct req *r, enum room_result rc,
 	    const struct room_outcome *o);
 
+/* Sends room id as JSON with status and its version as the ETag. */
+int	api_room_send(struct req *r, long long id, int status);
+
 /* The room's page with an optional notice; 200 or status, 404, 503. */
 int	room_page(struct req *r, long long id, int status,
 	    const struct room_notice *notice);

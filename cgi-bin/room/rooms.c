@@ -228,6 +228,14 @@ done:
 			tpl_show(a, "CAN_DELETE");
 		/* The out-of-use form's reason, again if it was refused. */
 		input_fill(a, r, room_close_in);
+		tpl_show(a, db_get(room, 0, "photo") != NULL ? "HAS_PHOTO" :
+		    "NO_PHOTO");
+		tpl_set_int(a, "PHOTO_MAX_MB", (r->app->cfg->photo_max_bytes +
+		    512 * 1024) / (1024 * 1024));
+		if (r->error_field != NULL && strcmp(r->error_field, "photo") ==
+		    0)
+			tpl_set(tpl_section(a, "ERR_PHOTO"), "MESSAGE",
+			    r->error);
 	}
 	if (notice != NULL && notice->message != NULL) {
 		struct tpl *n = tpl_section(p.body, "NOTICE");

@@ -8,8 +8,18 @@
 
 static const char SQL_COUNT[] = "SELECT COUNT(*) AS n FROM rooms";
 static const char SQL_ROOM[] =
-    "INSERT INTO rooms (name, location, capacity, description)"
-    " VALUES (?, ?, ?, ?)";
+    "INSERT INTO rooms (name, location, capacity, description, floor_id)"
+    " VALUES (?, ?, ?, ?, (SELECT id FROM floors WHERE building_id = ?"
+    " AND level = ?))";
+static const char SQL_BUILDING[] =
+    "INSERT INTO buildings (name, address) VALUES (?, ?)";
+static const char SQL_FLOOR[] =
+    "INSERT INTO floors (building_id, level, name) VALUES (?, ?, ?)";
+static const char SQL_FEATURE[] = "INSERT INTO features (name) VALUES (?)";
+static const char SQL_ROOM_FEATURE[] =
+    "INSERT INTO room_features (room_id, feature_id)"
+    " SELECT r.id, f.id FROM rooms r, features f"
+    " WHERE r.name = ? AND f.name = ?";
 static const char SQL_USERS_PRESENT[] =
     "SELECT COUNT(*) AS n FROM users WHERE login IN (?, ?, ?)";
 static const char SQL_USER[] =
@@ -21,22 +31,44 @@ static const char SQL_USER[] =
 #define DEMO_LOGINS	"alice, bob (users) and admin (administrator), " \
 			"password '" DEMO_PASSWORD "'"
 
+/* One building of three floors, and the equipment its rooms have. */
+#define DEMO_BUILDING	"Main building"
+static const char *const floor_names[] = { "Floor 1", "Floor 2", "Floor 3" };
+static const char *const features[] = {
+	"Screen", "Video conferencing", "Whiteboard", "Projector",
+	"Conference phone", "Wheelchair access",
+};
+
 static const struct {
 	const char	*name;
 	const char	*location;
+	int		 level;
 	int		 capacity;
 	const char	*description;
+	const char	*features[4];
 } rooms[] = {
-	{ "Amsterdam", "Floor 1, north wing", 4, "Small room with a screen for calls." },
-	{ "Berlin", "Floor 1, north wing", 6, "Whiteboard wall and a round table." },
-	{ "Copenhagen", "Floor 1, south wing", 12, "Projector, conference phone." },
-	{ "Dublin", "Floor 1, south wing", 2, "Quiet booth for one-to-ones." },
-	{ "Edinburgh", "Floor 2, north wing", 8, "Large screen, video bar." },
-	{ "Florence", "Floor 2, north wing", 20, "Workshop room with movable tables." },
-	{ "Geneva", "Floor 2, south wing", 6, "Standing desk and whiteboard." },
-	{ "Helsinki", "Floor 3, north wing", 40, "Training room with a projector." },
-	{ "Istanbul", "Floor 3, south wing", 10, "Boardroom with a view." },
-	{ "Jakarta", "Floor 3, south wing", 4, "Small room, wheelchair accessible." },
+	{ "Amsterdam", "Floor 1, north wing", 1, 4,
+	  "Small room with a screen for calls.",
+	  { "Screen", "Video conferencing" } },
+	{ "Berlin", "Floor 1, north wing", 1, 6,
+	  "Whiteboard wall and a round table.", { "Whiteboard" } },
+	{ "Copenhagen", "Floor 1, south wing", 1, 12,
+	  "Projector, conference phone.", { "Projector", "Conference phone" } },
+	{ "Dublin", "Floor 1, south wing", 1, 2, "Quiet booth for one-to-ones.",
+	  { NULL } },
+	{ "Edinburgh", "Floor 2, north wing", 2, 8, "Large screen, video bar.",
+	  { "Screen", "Video conferencing" } },
+	{ "Florence", "Floor 2, north wing", 2, 20,
+	  "Workshop room with movable tables.", { "Whiteboard", "Projector" } },
+	{ "Geneva", "Floor 2, south wing", 2, 6, "Standing desk and whiteboard.",
+	  { "Whiteboard" } },
+	{ "Helsinki", "Floor 3, north wing", 3, 40,
+	  "Training room with a projector.",
+	  { "Projector", "Wheelchair access" } },
+	{ "Istanbul", "Floor 3, south wing", 3, 10, "Boardroom with a view.",
+	  { "Screen", "Video conferencing", "Conference phone" } },
+	{ "Jakarta", "Floor 3, south wing", 3, 4,
+	  "Small room, wheelchair accessible.", { "Wheelchair access" } },
 };
 
 static const struct {
@@ -71,10 +103,28 @@ count(struct ctl *ctl, const char *sql, const struct db_arg *args,
 	return v;
 }
 
+/* The demo building, its floors and the equipment list; 0 or -1. */
+static int
+demo_places(struct ctl *ctl, long long *building)
+{
+	if (db_exec(ctl->db, SQL_BUILDING, DB_ARGS(DB_STR(DEMO_BUILDING),
+	    DB_STR("1 Example Street")), building) != 1)
+		return -1;
+	for (size_t i = 0; i < sizeof floor_names / sizeof floor_names[0]; i++)
+		if (db_exec(ctl->db, SQL_FLOOR, DB_ARGS(DB_INT(*building),
+		    DB_INT((long long)i + 1), DB_STR(floor_names[i])), NULL) != 1)
+			return -1;
+	for (size_t i = 0; i < sizeof features / sizeof features[0]; i++)
+		if (db_exec(ctl->db, SQL_FEATURE, DB_ARGS(DB_STR(features[i])),
+		    NULL) != 1)
+			return -1;
+	return 0;
+}
+
 static int
 demo_rooms(struct ctl *ctl)
 {
-	long long	existing;
+	long long	existing, building;
 
 	if ((existing = count(ctl, SQL_COUNT, DB_NOARGS)) < 0)
 		return -1;
@@ -83,13 +133,20 @@ demo_rooms(struct ctl *ctl)
 		    existing);
 		return 0;
 	}
-	if (db_begin(ctl->db) == -1)
+	if (db_begin(ctl->db) == -1 || demo_places(ctl, &building) == -1)
 		goto fail;
-	for (size_t i = 0; i < sizeof rooms / sizeof rooms[0]; i++)
+	for (size_t i = 0; i < sizeof rooms / sizeof rooms[0]; i++) {
 		if (db_exec(ctl->db, SQL_ROOM, DB_ARGS(DB_STR(rooms[i].name),
 		    DB_STR(rooms[i].location), DB_INT(rooms[i].capacity),
-		    DB_STR(rooms[i].description)), NULL) != 1)
+		    DB_STR(rooms[i].description), DB_INT(building),
+		    DB_INT(rooms[i].level)), NULL) != 1)
 			goto fail;
+		for (size_t f = 0; f < 4 && rooms[i].features[f] != NULL; f++)
+			if (db_exec(ctl->db, SQL_ROOM_FEATURE, DB_ARGS(
+			    DB_STR(rooms[i].name), DB_STR(rooms[i].features[f])),
+			    NULL) != 1)
+				goto fail;
+	}
 	if (readmodel_new_epoch(ctl->db) == -1 || db_commit(ctl->db) == -1)
 		goto fail;
 	printf("demo data: added %zu rooms\n", sizeof rooms / sizeof rooms[0]);

@@ -40,7 +40,7 @@
 <button class="button" type="submit" id="find">Find rooms</button>
 </form>
 <form class="inline" method="get" action="/rooms/find"><input type="hidden" name="now" value="1"><button class="button secondary" type="submit" id="free-now">Free now</button> <span class="hint">Rooms free from now for at least 30 minutes, for a meeting on the spot.</span></form>
-{{#ASKED}}<section class="found" aria-labelledby="found-heading"><h2 id="found-heading" tabindex="-1">Free rooms</h2>
+{{#ASKED}}<section class="found" aria-labelledby="found-heading"><h2 id="found-heading" tabindex="-1" autofocus>Free rooms</h2>
 <ol class="offers" id="offers">
 {{#OFFER}}<li class="offer">{{>OFFER_ITEM}}</li>
 {{/OFFER}}</ol>
@@ -54,7 +54,7 @@
 {{#ALT}}<li class="offer">{{>OFFER_ITEM}}</li>
 {{/ALT}}</ul>{{/RELAXED}}
 {{/NONE}}</section>{{/ASKED}}
-{{#NOW}}<section class="found" aria-labelledby="now-heading"><h2 id="now-heading" tabindex="-1">Free now</h2>
+{{#NOW}}<section class="found" aria-labelledby="now-heading"><h2 id="now-heading" tabindex="-1" autofocus>Free now</h2>
 <ol class="offers" id="offers">
 {{#OFFER}}<li class="offer">{{>OFFER_ITEM}}</li>
 {{/OFFER}}</ol>

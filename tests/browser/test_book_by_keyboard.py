@@ -12,7 +12,7 @@ from test_book_and_approve import log_in, new_page, quiet_day
 
 # At phone width the navigation and the account fold behind one button.
 HEADER = {"desktop": ["Skip to content", "roombook", "Rooms by day", "Book a room",
-                      "My bookings", "Rooms", "Status", "Notifications", "Alice Andersen",
+                      "Find a room", "My bookings", "Rooms", "Status", "Notifications", "Alice Andersen",
                       "Log out"],
           "phone": ["Skip to content", "roombook", "Menu"]}
 FORM = ["room_id", "starts_at", "ends_at", "title", "attendees", "find", "find-button",

@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 
 from checks import check_page, open_menu, width_name
 
-NAV = ["Rooms by day", "Book a room", "My bookings", "Rooms", "Status"]
+NAV = ["Rooms by day", "Book a room", "Find a room", "My bookings", "Rooms", "Status"]
 
 
 def test_home_page_shows_the_navigation_and_todays_figures(browser):

@@ -8,7 +8,8 @@ import pytest
 from conftest import (SITE_TZ, book, booked_id, csrf_of, drop_user, get, login, quiet_day,
                       room_id, set_clock, sql, sql_value, temporary_user, url)
 
-NAV = {"Rooms by day": "/status/day", "Book a room": "/bookings/new", "My bookings": "/bookings", "Rooms": "/rooms",
+NAV = {"Rooms by day": "/status/day", "Book a room": "/bookings/new", "Find a room": "/rooms/find",
+       "My bookings": "/bookings", "Rooms": "/rooms",
        "Status": "/status"}
 
 

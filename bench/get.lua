@@ -1,6 +1,10 @@
--- GET the URL given to wrk as a logged-in person (cookie from RB_COOKIE),
+-- GET the URL given to wrk as a logged-in person (cookie from RB_COOKIE,
+-- or a script's API token from RB_TOKEN),
 -- in the language of RB_LANG when it is set (their browser's Accept-Language).
 wrk.headers["Cookie"] = os.getenv("RB_COOKIE") or ""
+if os.getenv("RB_TOKEN") then
+	wrk.headers["Authorization"] = "Bearer " .. os.getenv("RB_TOKEN")
+end
 if os.getenv("RB_LANG") then
 	wrk.headers["Accept-Language"] = os.getenv("RB_LANG")
 end

@@ -13,7 +13,8 @@ FROM seq_1_to_3;
 INSERT INTO floors (building_id, level, name)
 SELECT b.id, f.seq, CONCAT('Floor ', f.seq)
 FROM buildings b JOIN seq_1_to_5 f WHERE b.name LIKE 'Building _';
-INSERT INTO features (name) VALUES ('Screen'), ('Video conferencing'),
+-- (the demo's list may hold some of them already)
+INSERT IGNORE INTO features (name) VALUES ('Screen'), ('Video conferencing'),
   ('Whiteboard'), ('Projector'), ('Conference phone'), ('Wheelchair access'),
   ('Standing desks'), ('Daylight');
 

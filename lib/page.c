@@ -162,6 +162,33 @@ page_language_choices(struct tpl *d, const char *section, const char *chosen)
 	}
 }
 
+int
+page_list(struct req *r, int status, const struct page_list *l,
+    struct db_rows *rows)
+{
+	struct page	p;
+	char		notice[32];
+	size_t		i;
+
+	if (page_begin(&p, r, l->title, l->file) == -1) {
+		db_rows_free(rows);
+		return 500;
+	}
+	input_fill(p.body, r, l->fields);
+	for (i = 0; i < rows->nrows; i++)
+		tpl_set_row(tpl_section(p.body, l->section), rows, i);
+	if (rows->nrows == 0)
+		tpl_show(p.body, l->empty);
+	db_rows_free(rows);
+	if (params_get(&r->query, l->notice) != NULL) {
+		for (i = 0; l->notice[i] != '\0' && i < sizeof notice - 1; i++)
+			notice[i] = (char)toupper((unsigned char)l->notice[i]);
+		notice[i] = '\0';
+		tpl_show(p.body, notice);
+	}
+	return page_finish(&p, r, status);
+}
+
 void
 page_wide(struct page *p)
 {

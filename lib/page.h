@@ -49,6 +49,22 @@ void	page_set_time(struct tpl *d, const char *lang, const char *key,
 void	tpl_set_row(struct tpl *d, const struct db_rows *rows, size_t row);
 
 /*
+ * An administrator's list of named things (groups, buildings, equipment)
+ * with the form to add one: page file titled title, each of rows (freed
+ * here) a {{#SECTION}} filled by tpl_set_row, {{#EMPTY}} when there is
+ * none, the form's fields from r->form, and {{#NOTICE}} when the query
+ * has the flag notice (what was just done: "deleted", "saved").  Sent
+ * with status; returns what page_finish does.
+ */
+struct input_field;
+struct page_list {
+	const char	*title, *file, *section, *empty, *notice;
+	const struct input_field *const *fields;
+};
+int	page_list(struct req *r, int status, const struct page_list *l,
+	    struct db_rows *rows);
+
+/*
  * Adds a {{#section}} per known language with {{TAG}}, {{NAME}} (the
  * language's name in itself) and {{#CHOSEN}} for the one equal to chosen.
  */

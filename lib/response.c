@@ -1,4 +1,5 @@
 /* response: the one place that opens an HTTP response and sets its headers. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +92,21 @@ resp_send(struct req *r, int status, const char *type, enum cache cache,
 	    r->write(r->write_ctx, body, len) == -1)
 		return -1;
 	return status;
+}
+
+int
+resp_redirectf(struct req *r, int status, const char *fmt, ...)
+{
+	char	location[512];
+	va_list	ap;
+	int	n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(location, sizeof location, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof location)
+		return 500;
+	return resp_redirect(r, status, location);
 }
 
 int

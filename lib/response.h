@@ -41,5 +41,8 @@ int		 resp_send(struct req *r, int status, const char *type,
 
 /* Sends a redirect (303 after a POST) to a same-site path.  Returns status. */
 int		 resp_redirect(struct req *r, int status, const char *location);
+/* The same to the path fmt makes ("/rooms/%lld?saved=1"); 500 if too long. */
+int		 resp_redirectf(struct req *r, int status, const char *fmt, ...)
+		    __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -519,7 +519,6 @@ decide_series(struct req *r, enum booking_action action, const char *reason)
 	long long		id = route_arg_id(r, 0), done;
 	struct booking_outcome	o;
 	enum booking_result	rc;
-	char			location[64];
 	int			refused;
 
 	if ((refused = decider_only(r)) != 0)
@@ -529,9 +528,8 @@ decide_series(struct req *r, enum booking_action action, const char *reason)
 		return refusal_answer(r, rc, action, &o);
 	log_info(r->rid, "series %lld: %lld dates %s by user %lld", id, done,
 	    action == ACT_CONFIRM ? "confirmed" : "denied", r->user->id);
-	snprintf(location, sizeof location, "/admin/approvals?done=%s",
+	return resp_redirectf(r, 303, "/admin/approvals?done=%s",
 	    action == ACT_CONFIRM ? "series_approved" : "series_denied");
-	return resp_redirect(r, 303, location);
 }
 
 int

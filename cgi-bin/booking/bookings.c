@@ -282,7 +282,6 @@ series_create(struct req *r, const struct input *in,
 	struct booking_outcome	 o;
 	struct refusal		 why;
 	enum booking_result	 rc;
-	char			 location[64];
 	int			 status;
 
 	rc = booking_series_request(r->app->db, &r->app->cfg->rules, &s, &plan,
@@ -315,8 +314,7 @@ series_create(struct req *r, const struct input *in,
 	for (size_t i = 0; i < plan.n && o.id == 0; i++)
 		o.id = plan.dates[i].booking_id;
 	series_plan_free(&plan);
-	snprintf(location, sizeof location, "/bookings/%lld", o.id);
-	return resp_redirect(r, 303, location);
+	return resp_redirectf(r, 303, "/bookings/%lld", o.id);
 }
 
 /*
@@ -353,7 +351,7 @@ booking_create(struct req *r)
 	struct participants	 named = { 0 };
 	struct user		 owner;
 	enum booking_result	 rc;
-	char			 location[64], token[TOKEN_LEN];
+	char			 token[TOKEN_LEN];
 	char			 rule[SERIES_RULE_MAX + 1];
 	int			 status;
 
@@ -403,8 +401,7 @@ booking_create(struct req *r)
 	if (rc == BK_OK)
 		log_info(r->rid, "booking %lld requested by user %lld for "
 		    "user %lld", o.id, r->user->id, q.owner->id);
-	snprintf(location, sizeof location, "/bookings/%lld", o.id);
-	return resp_redirect(r, 303, location);
+	return resp_redirectf(r, 303, "/bookings/%lld", o.id);
 }
 
 /* Fills a list section from the rows of SQL_UPCOMING or SQL_PAST. */
@@ -808,13 +805,11 @@ booking_done(struct req *r, long long id, enum booking_result rc,
     enum booking_action action, const struct booking_outcome *o)
 {
 	struct refusal	why;
-	char		location[64];
 
 	switch (refusal_of(rc, action, o, &r->app->cfg->rules, r->lang,
 	    &why)) {
 	case 0:
-		snprintf(location, sizeof location, "/bookings/%lld", id);
-		return resp_redirect(r, 303, location);
+		return resp_redirectf(r, 303, "/bookings/%lld", id);
 	case -1:
 		return db_failed(r);
 	}

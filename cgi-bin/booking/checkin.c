@@ -15,12 +15,10 @@ change_use(struct req *r, enum booking_action action)
 	long long		 id = route_arg_id(r, 0);
 	struct booking_outcome	 o;
 	enum booking_result	 rc;
-	char			 location[64];
 
 	if ((rc = booking_apply(r->app->db, id, action, r->user, NULL, &o)) ==
 	    BK_OK) {
-		snprintf(location, sizeof location, "/bookings/%lld", id);
-		return resp_redirect(r, 303, location);
+		return resp_redirectf(r, 303, "/bookings/%lld", id);
 	}
 	return refusal_answer(r, rc, action, &o);
 }

@@ -43,24 +43,13 @@ group_refused(struct req *r, enum group_result rc, const char *login)
 static int
 list_page(struct req *r, int status)
 {
+	const struct page_list l = { T(r, "Groups"), "groups.tpl", "GROUP",
+	    "NO_GROUPS", "deleted", group_in };
 	struct db_rows	*rows;
-	struct page	 p;
 
 	if ((rows = group_list(r->app->db)) == NULL)
 		return db_failed(r);
-	if (page_begin(&p, r, T(r, "Groups"), "groups.tpl") == -1) {
-		db_rows_free(rows);
-		return 500;
-	}
-	input_fill(p.body, r, group_in);
-	for (size_t i = 0; i < rows->nrows; i++)
-		tpl_set_row(tpl_section(p.body, "GROUP"), rows, i);
-	if (rows->nrows == 0)
-		tpl_show(p.body, "NO_GROUPS");
-	if (params_get(&r->query, "deleted") != NULL)
-		tpl_show(p.body, "DELETED");
-	db_rows_free(rows);
-	return page_finish(&p, r, status);
+	return page_list(r, status, &l, rows);
 }
 
 int
@@ -81,7 +70,6 @@ group_create(struct req *r)
 	struct input		 in;
 	enum group_result	 rc;
 	long long		 id;
-	char			 location[64];
 	int			 refused;
 
 	if ((refused = input_form(r, group_in, &in)) != 0)
@@ -91,8 +79,7 @@ group_create(struct req *r)
 	    "", &id)) != GROUP_OK)
 		return group_refused(r, rc, NULL);
 	log_info(r->rid, "group %lld added by user %lld", id, r->user->id);
-	snprintf(location, sizeof location, "/admin/groups/%lld?added=1", id);
-	return resp_redirect(r, 303, location);
+	return resp_redirectf(r, 303, "/admin/groups/%lld?added=1", id);
 }
 
 /* One group's page: members, rooms, and the forms to change it. */
@@ -168,10 +155,8 @@ group_page_again(struct req *r, int status)
 static int
 saved(struct req *r, long long id)
 {
-	char location[64];
 
-	snprintf(location, sizeof location, "/admin/groups/%lld?saved=1", id);
-	return resp_redirect(r, 303, location);
+	return resp_redirectf(r, 303, "/admin/groups/%lld?saved=1", id);
 }
 
 int

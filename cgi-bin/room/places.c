@@ -41,24 +41,13 @@ place_refused(struct req *r, enum place_result rc, int floor)
 static int
 buildings_page(struct req *r, int status)
 {
+	const struct page_list l = { T(r, "Buildings"), "buildings.tpl",
+	    "BUILDING", "NO_BUILDINGS", "deleted", building_in };
 	struct db_rows	*rows;
-	struct page	 p;
 
 	if ((rows = place_buildings(r->app->db)) == NULL)
 		return db_failed(r);
-	if (page_begin(&p, r, T(r, "Buildings"), "buildings.tpl") == -1) {
-		db_rows_free(rows);
-		return 500;
-	}
-	input_fill(p.body, r, building_in);
-	for (size_t i = 0; i < rows->nrows; i++)
-		tpl_set_row(tpl_section(p.body, "BUILDING"), rows, i);
-	if (rows->nrows == 0)
-		tpl_show(p.body, "NO_BUILDINGS");
-	if (params_get(&r->query, "deleted") != NULL)
-		tpl_show(p.body, "DELETED");
-	db_rows_free(rows);
-	return page_finish(&p, r, status);
+	return page_list(r, status, &l, rows);
 }
 
 int
@@ -86,7 +75,6 @@ building_create(struct req *r)
 	struct input		 in;
 	enum place_result	 rc;
 	long long		 id;
-	char			 location[64];
 	int			 refused;
 
 	if ((refused = input_form(r, building_in, &in)) != 0)
@@ -95,9 +83,7 @@ building_create(struct req *r)
 	    address_of(&in), &id)) != PLACE_OK)
 		return place_refused(r, rc, 0);
 	log_info(r->rid, "building %lld added by user %lld", id, r->user->id);
-	snprintf(location, sizeof location, "/admin/buildings/%lld?added=1",
-	    id);
-	return resp_redirect(r, 303, location);
+	return resp_redirectf(r, 303, "/admin/buildings/%lld?added=1", id);
 }
 
 /* One building's page: its floors, and the forms to change it. */
@@ -176,11 +162,8 @@ building_page_again(struct req *r, int status)
 static int
 building_saved(struct req *r, long long id)
 {
-	char location[64];
 
-	snprintf(location, sizeof location, "/admin/buildings/%lld?saved=1",
-	    id);
-	return resp_redirect(r, 303, location);
+	return resp_redirectf(r, 303, "/admin/buildings/%lld?saved=1", id);
 }
 
 int
@@ -265,24 +248,13 @@ feature_refused(struct req *r, enum feature_result rc)
 static int
 features_page(struct req *r, int status)
 {
+	const struct page_list l = { T(r, "Equipment"), "features.tpl",
+	    "FEATURE", "NO_FEATURES", "saved", feature_in };
 	struct db_rows	*rows;
-	struct page	 p;
 
 	if ((rows = feature_list(r->app->db)) == NULL)
 		return db_failed(r);
-	if (page_begin(&p, r, T(r, "Equipment"), "features.tpl") == -1) {
-		db_rows_free(rows);
-		return 500;
-	}
-	input_fill(p.body, r, feature_in);
-	for (size_t i = 0; i < rows->nrows; i++)
-		tpl_set_row(tpl_section(p.body, "FEATURE"), rows, i);
-	if (rows->nrows == 0)
-		tpl_show(p.body, "NO_FEATURES");
-	if (params_get(&r->query, "saved") != NULL)
-		tpl_show(p.body, "SAVED");
-	db_rows_free(rows);
-	return page_finish(&p, r, status);
+	return page_list(r, status, &l, rows);
 }
 
 int

@@ -170,7 +170,6 @@ room_create(struct req *r)
 	struct room_input	 room;
 	struct room_outcome	 o;
 	enum room_result	 rc;
-	char			 location[64];
 	int			 refused;
 
 	if ((refused = input_form(r, room_in, &in)) != 0 ||
@@ -179,8 +178,7 @@ room_create(struct req *r)
 	if ((rc = room_add(r->app->db, r->user, &room, &o)) != ROOM_OK)
 		return room_refused(r, rc, &o);
 	log_info(r->rid, "room %lld added by user %lld", o.id, r->user->id);
-	snprintf(location, sizeof location, "/rooms/%lld?added=1", o.id);
-	return resp_redirect(r, 303, location);
+	return resp_redirectf(r, 303, "/rooms/%lld?added=1", o.id);
 }
 
 int
@@ -228,7 +226,6 @@ room_update(struct req *r)
 	enum room_result	 changed;
 	struct db_rows		*over;
 	struct room_notice	 n = { 0 };
-	char			 location[64];
 	int			 rc;
 
 	if ((rc = input_form(r, room_in, &in)) != 0)
@@ -260,8 +257,7 @@ room_update(struct req *r)
 		return rc;
 	}
 	db_rows_free(over);
-	snprintf(location, sizeof location, "/rooms/%lld?saved=1", id);
-	return resp_redirect(r, 303, location);
+	return resp_redirectf(r, 303, "/rooms/%lld?saved=1", id);
 }
 
 const char room_window_backwards[] =
@@ -418,12 +414,10 @@ room_available(struct req *r)
 	long long		 id = route_arg_id(r, 0);
 	struct room_outcome	 o;
 	enum room_result	 rc;
-	char			 location[64];
 
 	if ((rc = room_reopen(r->app->db, r->user, id, 0, &o)) != ROOM_OK)
 		return room_refused(r, rc, &o);
-	snprintf(location, sizeof location, "/rooms/%lld?available=1", id);
-	return resp_redirect(r, 303, location);
+	return resp_redirectf(r, 303, "/rooms/%lld?available=1", id);
 }
 
 int

@@ -55,10 +55,8 @@ set_photo(struct req *r, long long id, const void *data, size_t len)
 static int
 saved(struct req *r, long long id)
 {
-	char location[64];
 
-	snprintf(location, sizeof location, "/rooms/%lld?saved=1", id);
-	return resp_redirect(r, 303, location);
+	return resp_redirectf(r, 303, "/rooms/%lld?saved=1", id);
 }
 
 int

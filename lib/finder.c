@@ -17,13 +17,13 @@
 #error "FILTER_FEATURES_SQL must be ROOM_FILTER_FEATURES"
 #endif
 
-/* A buffer is at most this long (sql/020): bookings this far away count. */
-#define BUFFER_MAX	(240 * 60)
-
 /*
  * Every room the person may book, with what the finder weighs: seats,
  * equipment, place, buffer, closure and limits.  Administrators may book
  * any room; others those no group restricts and those of their groups.
+ * Strict (? not 0): only those with the seats and every piece of the
+ * equipment asked for, which the room_features primary key answers for
+ * each room; what one requirement less would fit needs them all.
  */
 static const char SQL_ROOMS[] =
     "SELECT rooms.id, rooms.name, rooms.capacity, rooms.closed_from,"
@@ -33,11 +33,14 @@ static const char SQL_ROOMS[] =
     " (SELECT COUNT(*) FROM room_features rf"
     "  WHERE rf.room_id = rooms.id) AS nfeatures, " POLICY_COLUMNS
     " FROM rooms" ROOM_FILTER_JOIN
-    " WHERE ? OR NOT EXISTS (SELECT 1 FROM room_bookable_by b"
+    " WHERE (? OR NOT EXISTS (SELECT 1 FROM room_bookable_by b"
     "  WHERE b.room_id = rooms.id)"
     " OR EXISTS (SELECT 1 FROM room_bookable_by b JOIN group_members m"
     "  ON m.group_id = b.group_id WHERE b.room_id = rooms.id"
-    "  AND m.user_id = ?)"
+    "  AND m.user_id = ?))"
+    " AND (? = 0 OR (rooms.capacity >= ? AND (? = 0 OR (SELECT COUNT(*)"
+    "  FROM room_features rf WHERE rf.room_id = rooms.id"
+    "  AND FIND_IN_SET(rf.feature_id, ?)) = ?)))"
     " ORDER BY rooms.id";
 /*
  * What holds a slot overlapping [?, ?), by room: one range of the
@@ -86,6 +89,7 @@ struct scene {
 	size_t		 nc;
 	struct held	*h;
 	size_t		 nh;
+	time_t		 buffer;	/* the rooms' longest */
 };
 
 /* Whether the comma-separated ids in csv name id. */
@@ -147,6 +151,8 @@ read_rooms(const struct rules *k, const struct db_rows *rows,
 		c->nfeatures = (int)db_get_int(rows, i, "nfeatures");
 		policy_of(rows, i, k, &c->policy);
 		c->buffer = (time_t)c->policy.buffer_minutes * 60;
+		if (c->buffer > s->buffer)
+			s->buffer = c->buffer;
 		if ((from != NULL && parse_sql_time(from, &c->closed_from) ==
 		    -1) || (until != NULL && parse_sql_time(until,
 		    &c->closed_until) == -1))
@@ -171,8 +177,9 @@ read_held(struct db *db, time_t lo, time_t hi, struct scene *s)
 	free(s->h);
 	s->h = NULL;
 	s->nh = 0;
-	if (sql_time_utc(lo - BUFFER_MAX, a) == -1 ||
-	    sql_time_utc(hi + BUFFER_MAX, b) == -1 ||
+	/* A booking stands in the way within its room's buffer. */
+	if (sql_time_utc(lo - s->buffer, a) == -1 ||
+	    sql_time_utc(hi + s->buffer, b) == -1 ||
 	    (rows = db_query(db, SQL_HELD, DB_ARGS(DB_STR(b), DB_STR(a),
 	    DB_STR(a)))) == NULL)
 		return -1;
@@ -205,6 +212,13 @@ read_held(struct db *db, time_t lo, time_t hi, struct scene *s)
 out:
 	db_rows_free(rows);
 	return rc;
+}
+
+static void
+scene_free(struct scene *s)
+{
+	free(s->c);
+	free(s->h);
 }
 
 /* Whether c is free for [a, b): out of use in none of it, and no booking
@@ -245,28 +259,53 @@ struct look {
 	const struct finder_ask	*ask;
 	time_t			 length;	/* seconds to book */
 	long long		 seats;		/* at least (relaxed: fewer) */
+	int			 until;		/* a walk-in: until when free */
 };
 
+/* The local day of t: its slot boundaries into t[RULES_MAX_SLOTS + 1]. */
+static int
+day_of(const struct rules *k, time_t at, time_t *t, size_t *n)
+{
+	char date[11];
+
+	return local_date(at, 0, date) == -1 ||
+	    rules_day_slots(k, date, t, n) == -1 ? -1 : 0;
+}
+
 /*
- * The first start in [from, to - length] on the grid (t[0..n] the day's
- * slot boundaries) at which c is free and the rules allow booking; -1 if
- * none.  The whole of [from, to) when length is to - from.
+ * The starts of one day the rules allow for l's length inside [from, to):
+ * t[0..n] its slot boundaries, allowed[i] whether t[i] may start one.
+ * The same for every room, so worked out once.
  */
-static time_t
-first_start(const struct look *l, const struct candidate *c, time_t from,
-    time_t to, const time_t *t, size_t n)
+struct starts {
+	time_t	t[RULES_MAX_SLOTS + 1];
+	char	allowed[RULES_MAX_SLOTS + 1];
+	size_t	n;
+};
+
+/* 0, or -1 for a day the clocks skip or repeat (nothing to offer). */
+static int
+starts_of(const struct look *l, time_t from, time_t to, struct starts *d)
 {
 	const char *field;
 
-	for (size_t i = 0; i <= n; i++) {
-		if (t[i] < from)
-			continue;
-		if (t[i] + l->length > to)
-			break;
-		if (rules_check(l->k, t[i], t[i] + l->length, l->now, &field) ==
-		    RULE_OK && is_free(c, t[i], t[i] + l->length))
-			return t[i];
-	}
+	if (day_of(l->k, from, d->t, &d->n) == -1)
+		return -1;
+	for (size_t i = 0; i <= d->n; i++)
+		d->allowed[i] = d->t[i] >= from && d->t[i] + l->length <= to &&
+		    rules_check(l->k, d->t[i], d->t[i] + l->length, l->now,
+		    &field) == RULE_OK;
+	return 0;
+}
+
+/* The first start d allows at which c is free for l's length; -1 if none. */
+static time_t
+first_start(const struct look *l, const struct candidate *c,
+    const struct starts *d)
+{
+	for (size_t i = 0; i <= d->n; i++)
+		if (d->allowed[i] && is_free(c, d->t[i], d->t[i] + l->length))
+			return d->t[i];
 	return -1;
 }
 
@@ -303,7 +342,10 @@ better(const struct ranked *r, const struct finder_offer *a,
 	return strcmp(a->name, b->name) < 0;
 }
 
-/* The offer of c at start. */
+/*
+ * The offer of c at start; for a walk-in (l->until) until when the room
+ * stays free, closing (the day's last slot boundary) at the latest.
+ */
 static struct finder_offer
 offer_of(const struct look *l, const struct candidate *c, time_t start,
     time_t closing)
@@ -315,7 +357,7 @@ offer_of(const struct look *l, const struct candidate *c, time_t start,
 		    c->missing),
 		.instant = c->policy.instant, .start = start,
 		.end = start + l->length,
-		.free_until = free_until(c, start, closing),
+		.free_until = l->until ? free_until(c, start, closing) : 0,
 	};
 	return o;
 }
@@ -377,15 +419,6 @@ within_limits(struct db *db, const struct look *l, const struct candidate *c,
 	return n == -1 ? -1 : n == 0;
 }
 
-/* The local day of t: its slot boundaries into t[RULES_MAX_SLOTS + 1]. */
-static int
-day_of(const struct rules *k, time_t at, time_t *t, size_t *n)
-{
-	char date[11];
-
-	return local_date(at, 0, date) == -1 ||
-	    rules_day_slots(k, date, t, n) == -1 ? -1 : 0;
-}
 
 /*
  * The rooms that fit (seats at least l->seats, missing nothing, or only
@@ -397,10 +430,9 @@ static int
 gather(struct db *db, const struct look *l, const struct scene *s,
     time_t from, time_t to, long without, int fewer, struct ranked *r)
 {
-	time_t		 t[RULES_MAX_SLOTS + 1];
-	size_t		 n;
+	struct starts	 d;
 
-	if (day_of(l->k, from, t, &n) == -1)
+	if (starts_of(l, from, to, &d) == -1)
 		return 0;	/* a day the clocks skip: nothing to offer */
 	for (size_t i = 0; i < s->nc; i++) {
 		const struct candidate	*c = &s->c[i];
@@ -416,9 +448,9 @@ gather(struct db *db, const struct look *l, const struct scene *s,
 		if (without < 0 ? c->missing > 0 : c->missing != 1 ||
 		    c->missing_which != (size_t)without)
 			continue;
-		if ((start = first_start(l, c, from, to, t, n)) == -1)
+		if ((start = first_start(l, c, &d)) == -1)
 			continue;
-		o = offer_of(l, c, start, t[n]);
+		o = offer_of(l, c, start, d.t[d.n]);
 		/* Only those that would rank: limits cost a query each. */
 		if (r->n == r->max && !better(r, &o, c, &r->v[r->n - 1],
 		    r->of[r->n - 1]))
@@ -445,21 +477,32 @@ keep(const struct ranked *r, struct finder_offer **out, size_t *n)
 	return 0;
 }
 
+static int	read_scene(struct db *, const struct rules *,
+		    const struct finder_ask *, int, time_t, time_t,
+		    struct db_rows **, struct scene *);
+
 /*
  * Nothing fits: the rooms that would with one requirement done without,
  * each piece of equipment in turn, then the seats.  0 or -1.
  */
 static int
-relax(struct db *db, const struct look *l, const struct scene *s,
-    struct finder *f)
+relax(struct db *db, const struct look *l, struct finder *f)
 {
 	const struct room_filter *need = l->ask->need;
 	struct ranked	 best, all;
 	struct look	 fewer = *l;
+	struct scene	 loose, *s = &loose;
 	int		 rc = -1;
 
+	/* Every room the person may book, their texts kept with f. */
+	if (read_scene(db, l->k, l->ask, 0, l->ask->from, l->ask->to,
+	    &f->more, &loose) == -1) {
+		scene_free(&loose);
+		return -1;
+	}
 	if (ranked_init(&all, need->nfeatures + 1, 0) == -1) {
 		ranked_free(&all);
+		scene_free(&loose);
 		return -1;
 	}
 	for (size_t i = 0; i <= need->nfeatures; i++) {
@@ -486,6 +529,7 @@ relax(struct db *db, const struct look *l, const struct scene *s,
 	rc = keep(&all, &f->relaxed, &f->nrelaxed);
 out:
 	ranked_free(&all);
+	scene_free(&loose);
 	return rc;
 }
 
@@ -596,24 +640,27 @@ out:
 	return rc;
 }
 
-/* Reads the rooms the person may book; 0 or -1. */
+/*
+ * Reads the rooms the person may book (strict: only those that fit ask)
+ * into s, their rows into *rows, and the bookings of [lo, hi) in their
+ * way; 0 or -1.
+ */
 static int
 read_scene(struct db *db, const struct rules *k, const struct finder_ask *ask,
-    struct finder *f, struct scene *s)
+    int strict, time_t lo, time_t hi, struct db_rows **rows, struct scene *s)
 {
+	const struct room_filter *need = ask->need;
+
 	memset(s, 0, sizeof *s);
-	if ((f->rows = db_query(db, SQL_ROOMS, DB_ARGS(DB_INT(ask->who->admin),
-	    DB_INT(ask->who->id)))) == NULL)
+	if ((*rows = db_query(db, SQL_ROOMS, DB_ARGS(DB_INT(ask->who->admin),
+	    DB_INT(ask->who->id), DB_INT(strict), DB_INT(ask->people),
+	    DB_INT((long long)need->nfeatures), DB_STR(need->feature_ids),
+	    DB_INT((long long)need->nfeatures)))) == NULL)
 		return -1;
-	return read_rooms(k, f->rows, ask, s);
+	return read_rooms(k, *rows, ask, s) == -1 ||
+	    read_held(db, lo, hi, s) == -1 ? -1 : 0;
 }
 
-static void
-scene_free(struct scene *s)
-{
-	free(s->c);
-	free(s->h);
-}
 
 /*
  * The finder goes by the site's days and hours, whoever asks: search
@@ -699,13 +746,12 @@ search(struct db *db, const struct rules *k, time_t now,
 	memset(f, 0, sizeof *f);
 	l.length = ask->minutes > 0 ? (time_t)ask->minutes * 60 :
 	    ask->to - ask->from;
-	if (read_scene(db, k, ask, f, &s) == -1 ||
-	    read_held(db, ask->from, ask->to, &s) == -1 ||
+	if (read_scene(db, k, ask, 1, ask->from, ask->to, &f->rows, &s) == -1 ||
 	    ranked_init(&r, FINDER_OFFERS, ask->need->building) == -1 ||
 	    gather(db, &l, &s, ask->from, ask->to, -1, 0, &r) == -1 ||
 	    keep(&r, &f->offers, &f->noffers) == -1)
 		goto out;
-	if (alternatives && f->noffers == 0 && (relax(db, &l, &s, f) == -1 ||
+	if (alternatives && f->noffers == 0 && (relax(db, &l, f) == -1 ||
 	    other_times(db, &l, &s, f) == -1))
 		goto out;
 	rc = 0;
@@ -721,11 +767,11 @@ free_now(struct db *db, const struct rules *k, time_t now,
 {
 	struct look	 l = { .k = k, .now = now, .ask = ask,
 			    .seats = ask->people,
-			    .length = FINDER_NOW_MINUTES * 60 };
+			    .length = FINDER_NOW_MINUTES * 60, .until = 1 };
 	time_t		 t[RULES_MAX_SLOTS + 1];
 	struct scene	 s;
 	struct ranked	 r = { 0 };
-	size_t		 n, i = 0;
+	size_t		 n = 0, i = 0;
 	int		 rc = -1;
 
 	memset(f, 0, sizeof *f);
@@ -741,8 +787,9 @@ free_now(struct db *db, const struct rules *k, time_t now,
 	}
 	ask->to = ask->from + l.length;
 	ask->minutes = 0;
-	if (read_scene(db, k, ask, f, &s) == -1 ||
-	    read_held(db, now, ask->to, &s) == -1 ||
+	/* The day's bookings from now: until when each room stays free. */
+	if (read_scene(db, k, ask, 1, now, n > 0 && t[n] > ask->to ? t[n] :
+	    ask->to, &f->rows, &s) == -1 ||
 	    ranked_init(&r, FINDER_OFFERS, ask->need->building) == -1)
 		goto out;
 	/* Nobody may be in it now either, before the first start. */
@@ -784,5 +831,6 @@ finder_free(struct finder *f)
 	free(f->times);
 	free(f->relaxed);
 	db_rows_free(f->rows);
+	db_rows_free(f->more);
 	memset(f, 0, sizeof *f);
 }

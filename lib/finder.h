@@ -21,7 +21,7 @@ struct db;
 struct db_rows;
 struct user;
 
-#define FINDER_OFFERS		20	/* rooms offered for the time asked */
+#define FINDER_OFFERS		10	/* rooms offered for the time asked */
 #define FINDER_TIMES		4	/* other times the same day */
 #define FINDER_DAYS		3	/* next open days looked at */
 #define FINDER_NOW_MINUTES	30	/* "free now": for at least this long */
@@ -45,8 +45,9 @@ struct finder_offer {
 	int		 extra;		/* equipment beyond what was asked */
 	int		 instant;	/* confirmed at once */
 	time_t		 start, end;	/* what to book */
-	time_t		 free_until;	/* free from start until (the day's
-					   closing at the latest) */
+	time_t		 free_until;	/* free now: free from start until
+					   (the day's closing at the latest);
+					   else 0 */
 	/* One requirement done without: the equipment's name, or "" for
 	   fewer seats; NULL for an offer that fits everything. */
 	const char	*without;
@@ -60,7 +61,7 @@ struct finder {
 	size_t			 ntimes;
 	struct finder_offer	*relaxed;	/* one requirement done without */
 	size_t			 nrelaxed;
-	struct db_rows		*rows;		/* the rooms the texts are of */
+	struct db_rows		*rows, *more;	/* the rooms the texts are of */
 };
 
 /*

@@ -59,7 +59,7 @@ offer_json(const struct finder_offer *o)
 
 	if (sql_time_utc(o->start, start) == -1 ||
 	    sql_time_utc(o->end, end) == -1 ||
-	    sql_time_utc(o->free_until, until) == -1)
+	    (o->free_until != 0 && sql_time_utc(o->free_until, until) == -1))
 		return NULL;
 	j = json_pack("{s:I, s:s, s:s?, s:s?, s:I, s:I, s:b}",
 	    "roomId", (json_int_t)o->room, "name", o->name,
@@ -71,7 +71,8 @@ offer_json(const struct finder_offer *o)
 		return NULL;
 	bookingapi_set_time(j, NULL, "start", start);
 	bookingapi_set_time(j, NULL, "end", end);
-	bookingapi_set_time(j, NULL, "freeUntil", until);
+	if (o->free_until != 0)
+		bookingapi_set_time(j, NULL, "freeUntil", until);
 	if (o->without != NULL && json_object_set_new(j, "without",
 	    *o->without != '\0' ? json_string(o->without) :
 	    json_string("seats")) == -1) {

@@ -21,7 +21,7 @@ void	offer_fill(struct req *r, struct tpl *d, const struct finder_offer *o,
 	    long long people, const char *title, int until);
 /*
  * o as JSON: roomId, name, building, floor, capacity, extraFeatures,
- * confirmedAtOnce, start, end, freeUntil, and "without" (the equipment
+ * confirmedAtOnce, start, end, freeUntil (free now only), and "without" (the equipment
  * done without, or "seats") when it leaves something out.  NULL if
  * memory ran out.
  */

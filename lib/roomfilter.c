@@ -5,19 +5,25 @@
 
 #include "app.h"
 #include "db.h"
-#include "feature.h"
 #include "i18n.h"
 #include "input.h"
 #include "page.h"
-#include "place.h"
 #include "render.h"
 #include "request.h"
 #include "roomfilter.h"
 
 static const char SQL_FEATURE[] = "SELECT id, name FROM features WHERE name = ?";
 static const char SQL_LOCATIONS[] =
-    "SELECT DISTINCT location FROM rooms WHERE location <> ''"
+    "SELECT DISTINCT location AS name FROM rooms WHERE location <> ''"
     " ORDER BY location";
+static const char SQL_BUILDINGS[] =
+    "SELECT id, name FROM buildings ORDER BY name, id";
+static const char SQL_FLOORS[] =
+    "SELECT f.id, b.name AS building, f.name FROM floors f"
+    " JOIN buildings b ON b.id = f.building_id"
+    " ORDER BY b.name, b.id, f.level";
+static const char SQL_FEATURES[] =
+    "SELECT id, name FROM features ORDER BY name, id";
 
 /* Whether f asks for the feature called name. */
 static int
@@ -171,66 +177,71 @@ room_filter_form(struct tpl *d, struct req *r, const struct room_filter *f)
 	char path[128];
 
 	snprintf(path, sizeof path, "%s/room_filters.tpl", page_lang(r));
-	return room_filter_choices(tpl_include(d, "FILTER_FIELDS", path), r, f);
+	return room_filter_choices(tpl_include(d, "FILTER_FIELDS", path), r, f,
+	    ROOM_CHOICES_ALL);
+}
+
+/* The lists a filter form chooses from, each one query, names only. */
+static const struct choice {
+	unsigned	 which;
+	const char	*sql, *section, *id_key, *name_key, *any;
+} choices[] = {
+	{ ROOM_CHOICES_LOCATIONS, SQL_LOCATIONS, "PLACE", NULL, "PLACE_NAME",
+	    NULL },
+	{ ROOM_CHOICES_BUILDINGS, SQL_BUILDINGS, "BUILDING", "BUILDING_ID",
+	    "BUILDING_NAME", "HAS_BUILDINGS" },
+	{ ROOM_CHOICES_FLOORS, SQL_FLOORS, "FLOOR", "FLOOR_ID", "FLOOR_NAME",
+	    NULL },
+	{ ROOM_CHOICES_FEATURES, SQL_FEATURES, "FEATURE", "FEATURE_ID",
+	    "FEATURE_NAME", "HAS_FEATURES" },
+};
+
+/* Whether f asks for the choice of c in row i of rows. */
+static int
+chosen(const struct choice *c, const struct db_rows *rows, size_t i,
+    const struct room_filter *f)
+{
+	switch (c->which) {
+	case ROOM_CHOICES_LOCATIONS:
+		return strcmp(db_text(rows, i, "name"), f->location) == 0;
+	case ROOM_CHOICES_BUILDINGS:
+		return db_get_int(rows, i, "id") == f->building;
+	case ROOM_CHOICES_FLOORS:
+		return db_get_int(rows, i, "id") == f->floor;
+	default:
+		return asks_feature(f, db_text(rows, i, "name"));
+	}
 }
 
 int
-room_filter_choices(struct tpl *d, struct req *r, const struct room_filter *f)
+room_filter_choices(struct tpl *d, struct req *r, const struct room_filter *f,
+    unsigned which)
 {
-	struct db		*db = r->app->db;
-	struct db_rows		*places = NULL, *buildings = NULL,
-				*floors = NULL, *features = NULL;
-	int			 rc = 0;
+	for (size_t k = 0; k < sizeof choices / sizeof choices[0]; k++) {
+		const struct choice	*c = &choices[k];
+		struct db_rows		*rows;
 
-	if ((places = db_query(db, SQL_LOCATIONS, DB_NOARGS)) == NULL ||
-	    (buildings = place_buildings(db)) == NULL ||
-	    (floors = place_floors(db)) == NULL ||
-	    (features = feature_list(db)) == NULL) {
-		rc = db_failed(r);
-		goto out;
-	}
-	for (size_t i = 0; i < places->nrows; i++) {
-		struct tpl *o = tpl_section(d, "PLACE");
+		if (!(which & c->which))
+			continue;
+		if ((rows = db_query(r->app->db, c->sql, DB_NOARGS)) == NULL)
+			return db_failed(r);
+		for (size_t i = 0; i < rows->nrows; i++) {
+			struct tpl *o = tpl_section(d, c->section);
 
-		tpl_set(o, "PLACE_NAME", db_get(places, i, "location"));
-		if (strcmp(db_get(places, i, "location"), f->location) == 0)
-			tpl_show(o, "CHOSEN");
+			if (c->id_key != NULL)
+				tpl_set(o, c->id_key, db_get(rows, i, "id"));
+			tpl_set(o, c->name_key, db_get(rows, i, "name"));
+			if (c->which == ROOM_CHOICES_FLOORS)
+				tpl_set(o, "BUILDING_NAME", db_get(rows, i,
+				    "building"));
+			if (chosen(c, rows, i, f))
+				tpl_show(o, "CHOSEN");
+		}
+		if (rows->nrows > 0 && c->any != NULL)
+			tpl_show(d, c->any);
+		db_rows_free(rows);
 	}
-	for (size_t i = 0; i < buildings->nrows; i++) {
-		struct tpl *o = tpl_section(d, "BUILDING");
-
-		tpl_set(o, "BUILDING_ID", db_get(buildings, i, "id"));
-		tpl_set(o, "BUILDING_NAME", db_get(buildings, i, "name"));
-		if (db_get_int(buildings, i, "id") == f->building)
-			tpl_show(o, "CHOSEN");
-	}
-	for (size_t i = 0; i < floors->nrows; i++) {
-		struct tpl *o = tpl_section(d, "FLOOR");
-
-		tpl_set(o, "FLOOR_ID", db_get(floors, i, "id"));
-		tpl_set(o, "BUILDING_NAME", db_get(floors, i, "building"));
-		tpl_set(o, "FLOOR_NAME", db_get(floors, i, "name"));
-		if (db_get_int(floors, i, "id") == f->floor)
-			tpl_show(o, "CHOSEN");
-	}
-	for (size_t i = 0; i < features->nrows; i++) {
-		struct tpl *o = tpl_section(d, "FEATURE");
-
-		tpl_set(o, "FEATURE_ID", db_get(features, i, "id"));
-		tpl_set(o, "FEATURE_NAME", db_get(features, i, "name"));
-		if (asks_feature(f, db_text(features, i, "name")))
-			tpl_show(o, "CHOSEN");
-	}
-	if (buildings->nrows > 0)
-		tpl_show(d, "HAS_BUILDINGS");
-	if (features->nrows > 0)
-		tpl_show(d, "HAS_FEATURES");
 	if (f->seats > 1)
 		tpl_set_int(d, "MIN_CAPACITY", f->seats);
-out:
-	db_rows_free(places);
-	db_rows_free(buildings);
-	db_rows_free(floors);
-	db_rows_free(features);
-	return rc;
+	return 0;
 }

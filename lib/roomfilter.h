@@ -76,8 +76,13 @@ int	room_filter_query(const struct room_filter *f, char *buf, size_t len);
  */
 int	room_filter_form(struct tpl *d, struct req *r,
 	    const struct room_filter *f);
-/* The same choices and fields into d itself. */
+/* Some of the same choices (which: ROOM_CHOICES_*) into d itself. */
+#define ROOM_CHOICES_LOCATIONS	0x1
+#define ROOM_CHOICES_BUILDINGS	0x2
+#define ROOM_CHOICES_FLOORS	0x4
+#define ROOM_CHOICES_FEATURES	0x8
+#define ROOM_CHOICES_ALL	0xf
 int	room_filter_choices(struct tpl *d, struct req *r,
-	    const struct room_filter *f);
+	    const struct room_filter *f, unsigned which);
 
 #endif

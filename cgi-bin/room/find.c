@@ -203,7 +203,8 @@ page:
 		    "minutes"));
 		tpl_show(p.body, key);
 	}
-	if ((rc = room_filter_choices(p.body, r, &need)) != 0) {
+	if ((rc = room_filter_choices(p.body, r, &need,
+	    ROOM_CHOICES_BUILDINGS | ROOM_CHOICES_FEATURES)) != 0) {
 		page_discard(&p);
 		goto out;
 	}

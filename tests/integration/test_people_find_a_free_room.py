@@ -292,6 +292,49 @@ def test_the_finder_is_for_people_logged_in():
     assert resp.status_code in (302, 303) and "/login" in resp.headers["Location"]
 
 
+def test_people_pressing_the_same_offer_at_once(admin, admin_api):
+    """Twelve people press the same offer's button at the same moment: one
+    gets the room, every other one a 409 naming another room free then;
+    pressing those at once again books each room once.  No room is ever
+    booked twice."""
+    from test_bookings_race import fire, overlaps_in
+    kit = add_feature(admin)
+    rooms = [room(admin_api, f"Rush {i}", 6 + i, [kit]) for i in range(4)]
+    day = weekday(21)
+    people = [login(temporary_user("r" + uuid.uuid4().hex[:9])) for _ in range(12)]
+
+    def first_offer(session):
+        page = session.get(url("/rooms/find"), params={
+            "date": str(day), "from": "15:00", "to": "16:00", "people": "4",
+            "feature": kit}, timeout=30)
+        form = BeautifulSoup(page.text, "html.parser").select_one("#offers form.offer-form")
+        return {i["name"]: i["value"] for i in form.select("input[type=hidden]")}
+
+    forms = [first_offer(s) for s in people]
+    assert {f["room_id"] for f in forms} == {str(rooms[0]["roomId"])}
+    answers = fire([lambda s=s, f=f: s.post(url("/bookings"), data=f, allow_redirects=False,
+                                             timeout=60) for s, f in zip(people, forms)])
+    assert sorted(a.status_code for a in answers) == [303] + [409] * 11
+    suggested = []
+    for a in answers:
+        if a.status_code == 409:
+            form = BeautifulSoup(a.text, "html.parser").select_one("#suggestion form")
+            assert form is not None, a.text[:500]
+            data = {i["name"]: i["value"] for i in form.select("input[type=hidden]")}
+            assert data["room_id"] != str(rooms[0]["roomId"])
+            suggested.append(data)
+    losers = [s for s, a in zip(people, answers) if a.status_code == 409]
+    again = fire([lambda s=s, f=f: s.post(url("/bookings"), data=f, allow_redirects=False,
+                                           timeout=60) for s, f in zip(losers, suggested)])
+    won = sum(a.status_code == 303 for a in again)
+    assert won == len({f["room_id"] for f in suggested})
+    assert all(a.status_code in (303, 409) for a in again)
+    for r in rooms:
+        assert overlaps_in(r["roomId"]) == 0
+        assert sql_value(f"SELECT COUNT(*) FROM bookings WHERE room_id = {r['roomId']}"
+                         " AND status IN ('pending', 'confirmed')") in ("0", "1")
+
+
 def test_free_now_for_a_walk_in(admin, alice_api, admin_api, real_clock_after):
     """Last: moving the clock ends the sessions made before."""
     kit = add_feature(admin)

@@ -18,30 +18,37 @@
 #endif
 
 /*
- * Every room the person may book, with what the finder weighs: seats,
- * equipment, place, buffer, closure and limits.  Administrators may book
- * any room; others those no group restricts and those of their groups.
- * Strict (? not 0): only those with the seats and every piece of the
- * equipment asked for, which the room_features primary key answers for
- * each room; what one requirement less would fit needs them all.
+ * Every room, with what the finder weighs: seats, equipment, place,
+ * buffer, closure, limits, and the groups that may book it (none:
+ * everyone).  Each room's equipment and groups from one pass over those
+ * tables: a subquery a room cost a millisecond per hundred rooms.
  */
 static const char SQL_ROOMS[] =
     "SELECT rooms.id, rooms.name, rooms.capacity, rooms.closed_from,"
     " rooms.closed_until, pf.building_id, pb.name AS building_name,"
-    " pf.name AS floor_name, (SELECT GROUP_CONCAT(rf.feature_id)"
-    "  FROM room_features rf WHERE rf.room_id = rooms.id) AS features,"
-    " (SELECT COUNT(*) FROM room_features rf"
-    "  WHERE rf.room_id = rooms.id) AS nfeatures, " POLICY_COLUMNS
+    " pf.name AS floor_name, fa.features, COALESCE(fa.n, 0) AS nfeatures,"
+    " bb.groups AS bookable_by, rooms.approval, rooms.buffer_minutes,"
+    " rooms.max_per_day, rooms.max_per_week, rooms.max_hours_per_week,"
+    " rooms.max_future, bb.groups IS NOT NULL AS restricted"
     " FROM rooms" ROOM_FILTER_JOIN
-    " WHERE (? OR NOT EXISTS (SELECT 1 FROM room_bookable_by b"
-    "  WHERE b.room_id = rooms.id)"
-    " OR EXISTS (SELECT 1 FROM room_bookable_by b JOIN group_members m"
-    "  ON m.group_id = b.group_id WHERE b.room_id = rooms.id"
-    "  AND m.user_id = ?))"
-    " AND (? = 0 OR (rooms.capacity >= ? AND (? = 0 OR (SELECT COUNT(*)"
-    "  FROM room_features rf WHERE rf.room_id = rooms.id"
-    "  AND FIND_IN_SET(rf.feature_id, ?)) = ?)))"
+    " LEFT JOIN (SELECT room_id, GROUP_CONCAT(feature_id) AS features,"
+    "  COUNT(*) AS n FROM room_features GROUP BY room_id) fa"
+    "  ON fa.room_id = rooms.id"
+    " LEFT JOIN (SELECT room_id, GROUP_CONCAT(group_id) AS groups"
+    "  FROM room_bookable_by GROUP BY room_id) bb ON bb.room_id = rooms.id"
     " ORDER BY rooms.id";
+/*
+ * What a day's scene depends on: the epoch (rooms, their places and
+ * equipment, the nightly rebuild) and the day's room versions, which every
+ * booking's write raises (sql/016), as the day grid keeps its pages; and
+ * the groups person ? is in, for the rooms only some groups may book.
+ */
+static const char SQL_VERSIONS[] =
+    "SELECT (SELECT epoch FROM view_epoch WHERE id = 1) AS epoch,"
+    " (SELECT COALESCE(SUM(version), 0) FROM room_day_versions"
+    "  WHERE day = ?) AS day_version,"
+    " (SELECT GROUP_CONCAT(group_id) FROM group_members"
+    "  WHERE user_id = ?) AS groups";
 /*
  * What holds a slot overlapping [?, ?), by room: one range of the
  * (status, starts_at) index, bounded below by a booking's longest day.
@@ -81,6 +88,8 @@ struct candidate {
 	int		 missing;
 	size_t		 missing_which;
 	int		 busy;		/* taken now: no walk-in */
+	const char	*bookable_by;	/* group ids, or NULL: everyone */
+	int		 barred;	/* not for the person asking */
 };
 
 /* The rooms and the bookings of the time looked at. */
@@ -130,7 +139,7 @@ weigh(struct candidate *c, const struct room_filter *need)
 /* Reads the rooms of rows into s->c; 0 or -1. */
 static int
 read_rooms(const struct rules *k, const struct db_rows *rows,
-    const struct finder_ask *ask, struct scene *s)
+    struct scene *s)
 {
 	if (rows->nrows > 0 && (s->c = calloc(rows->nrows, sizeof *s->c)) ==
 	    NULL)
@@ -149,6 +158,7 @@ read_rooms(const struct rules *k, const struct db_rows *rows,
 		c->floor_name = db_get(rows, i, "floor_name");
 		c->features = db_get(rows, i, "features");
 		c->nfeatures = (int)db_get_int(rows, i, "nfeatures");
+		c->bookable_by = db_get(rows, i, "bookable_by");
 		policy_of(rows, i, k, &c->policy);
 		c->buffer = (time_t)c->policy.buffer_minutes * 60;
 		if (c->buffer > s->buffer)
@@ -157,7 +167,6 @@ read_rooms(const struct rules *k, const struct db_rows *rows,
 		    -1) || (until != NULL && parse_sql_time(until,
 		    &c->closed_until) == -1))
 			return -1;
-		weigh(c, ask->need);
 	}
 	return 0;
 }
@@ -440,7 +449,7 @@ gather(struct db *db, const struct look *l, const struct scene *s,
 		time_t			 start;
 		int			 ok;
 
-		if (c->busy)
+		if (c->busy || c->barred)
 			continue;
 		if (fewer ? c->capacity >= l->ask->people || c->missing > 0 :
 		    c->capacity < l->seats)
@@ -477,32 +486,21 @@ keep(const struct ranked *r, struct finder_offer **out, size_t *n)
 	return 0;
 }
 
-static int	read_scene(struct db *, const struct rules *,
-		    const struct finder_ask *, int, time_t, time_t,
-		    struct db_rows **, struct scene *);
-
 /*
  * Nothing fits: the rooms that would with one requirement done without,
  * each piece of equipment in turn, then the seats.  0 or -1.
  */
 static int
-relax(struct db *db, const struct look *l, struct finder *f)
+relax(struct db *db, const struct look *l, const struct scene *s,
+    struct finder *f)
 {
 	const struct room_filter *need = l->ask->need;
 	struct ranked	 best, all;
 	struct look	 fewer = *l;
-	struct scene	 loose, *s = &loose;
 	int		 rc = -1;
 
-	/* Every room the person may book, their texts kept with f. */
-	if (read_scene(db, l->k, l->ask, 0, l->ask->from, l->ask->to,
-	    &f->more, &loose) == -1) {
-		scene_free(&loose);
-		return -1;
-	}
 	if (ranked_init(&all, need->nfeatures + 1, 0) == -1) {
 		ranked_free(&all);
-		scene_free(&loose);
 		return -1;
 	}
 	for (size_t i = 0; i <= need->nfeatures; i++) {
@@ -529,7 +527,6 @@ relax(struct db *db, const struct look *l, struct finder *f)
 	rc = keep(&all, &f->relaxed, &f->nrelaxed);
 out:
 	ranked_free(&all);
-	scene_free(&loose);
 	return rc;
 }
 
@@ -572,11 +569,14 @@ offers_by_start(struct db *db, const struct look *l, const struct scene *s,
  * of those days.  0 or -1.
  */
 static int
-other_times(struct db *db, const struct look *l, struct scene *s,
+other_times(struct db *db, const struct look *l, const struct scene *kept_s,
     struct finder *f)
 {
 	time_t			 t[RULES_MAX_SLOTS + 1];
-	struct finder_offer	*at;
+	struct finder_offer	*at = NULL;
+	/* The rooms as weighed, with the bookings of several days. */
+	struct scene		 days = { .nc = kept_s->nc,
+				    .buffer = kept_s->buffer }, *s = &days;
 	char			 date[11], next[11];
 	time_t			 day0, last, wanted = l->ask->from;
 	size_t			 n, chosen = 0;
@@ -592,10 +592,15 @@ other_times(struct db *db, const struct look *l, struct scene *s,
 	for (int d = 0; d < FINDER_DAYS; d++)
 		if (rules_open_day_from(l->k, next, 1, next) == -1)
 			return -1;
+	if (kept_s->nc > 0 && (days.c = calloc(kept_s->nc,
+	    sizeof *days.c)) == NULL)
+		return -1;
+	if (days.c != NULL)
+		memcpy(days.c, kept_s->c, kept_s->nc * sizeof *days.c);
 	if (local_date_start(next, 1, &last) == -1 ||
 	    read_held(db, day0, last, s) == -1 ||
 	    (at = calloc(RULES_MAX_SLOTS + 1, sizeof *at)) == NULL)
-		return -1;
+		goto out;
 	snprintf(next, sizeof next, "%s", date);
 	for (int d = 0; d <= FINDER_DAYS; d++) {
 		size_t	best = (size_t)-1, taken[FINDER_TIMES];
@@ -637,28 +642,103 @@ other_times(struct db *db, const struct look *l, struct scene *s,
 	rc = 0;
 out:
 	free(at);
+	scene_free(&days);
 	return rc;
 }
 
 /*
- * Reads the rooms the person may book (strict: only those that fit ask)
- * into s, their rows into *rows, and the bookings of [lo, hi) in their
- * way; 0 or -1.
+ * What a worker keeps between requests: every room and one local day's
+ * bookings, under the key of the versions they were read at.  A later
+ * request for that day reads the versions (one small query) and, while
+ * they hold, weighs the rooms kept.  A booking lies within one day's
+ * opening hours (the rules), so its write raises the version of the day
+ * it is on, the day kept.  Like the status workers' day grids
+ * (lib/fragment), this lives as long as the worker.
+ */
+static struct kept {
+	char		 key[96];	/* "epoch day version" */
+	struct db_rows	*rows;
+	struct scene	 s;
+} kept;
+
+static void
+kept_clear(void)
+{
+	db_rows_free(kept.rows);
+	scene_free(&kept.s);
+	memset(&kept, 0, sizeof kept);
+}
+
+/* Whether the comma-separated ids of a and b share one. */
+static int
+share_id(const char *a, const char *b)
+{
+	char *end;
+
+	while (a != NULL && *a != '\0') {
+		if (lists_id(b, strtoll(a, &end, 10)))
+			return 1;
+		if (end == a || *end != ',')
+			break;
+		a = end + 1;
+	}
+	return 0;
+}
+
+/*
+ * The rooms and the bookings of local date (site zone) into *out, kept
+ * or read now; then weighed for ask: what each lacks, and whether the
+ * person may book it.  0 or -1.
  */
 static int
 read_scene(struct db *db, const struct rules *k, const struct finder_ask *ask,
-    int strict, time_t lo, time_t hi, struct db_rows **rows, struct scene *s)
+    const char *date, struct scene **out)
 {
-	const struct room_filter *need = ask->need;
+	struct db_rows	*v;
+	char		 key[sizeof kept.key];
+	time_t		 d0, d1;
+	int		 n;
 
-	memset(s, 0, sizeof *s);
-	if ((*rows = db_query(db, SQL_ROOMS, DB_ARGS(DB_INT(ask->who->admin),
-	    DB_INT(ask->who->id), DB_INT(strict), DB_INT(ask->people),
-	    DB_INT((long long)need->nfeatures), DB_STR(need->feature_ids),
-	    DB_INT((long long)need->nfeatures)))) == NULL)
+	if ((v = db_query(db, SQL_VERSIONS, DB_ARGS(DB_STR(date),
+	    DB_INT(ask->who->id)))) == NULL)
 		return -1;
-	return read_rooms(k, *rows, ask, s) == -1 ||
-	    read_held(db, lo, hi, s) == -1 ? -1 : 0;
+	n = snprintf(key, sizeof key, "%s %s %s", db_text(v, 0, "epoch"), date,
+	    db_text(v, 0, "day_version"));
+	if (n < 0 || (size_t)n >= sizeof key) {
+		db_rows_free(v);
+		return -1;
+	}
+	if (strcmp(key, kept.key) != 0) {
+		kept_clear();
+		if (local_date_start(date, 0, &d0) == -1 ||
+		    local_date_start(date, 1, &d1) == -1 ||
+		    (kept.rows = db_query(db, SQL_ROOMS, DB_NOARGS)) == NULL ||
+		    read_rooms(k, kept.rows, &kept.s) == -1 ||
+		    read_held(db, d0, d1, &kept.s) == -1) {
+			kept_clear();
+			db_rows_free(v);
+			return -1;
+		}
+		snprintf(kept.key, sizeof kept.key, "%s", key);
+	}
+	for (size_t i = 0; i < kept.s.nc; i++) {
+		struct candidate *c = &kept.s.c[i];
+
+		weigh(c, ask->need);
+		c->busy = 0;
+		c->barred = !ask->who->admin && c->bookable_by != NULL &&
+		    !share_id(c->bookable_by, db_get(v, 0, "groups"));
+	}
+	db_rows_free(v);
+	*out = &kept.s;
+	return 0;
+}
+
+/* The local date (site zone) of t into date[11]; 0 or -1. */
+static int
+date_of(time_t t, char date[11])
+{
+	return local_date(t, 0, date);
 }
 
 
@@ -739,25 +819,26 @@ search(struct db *db, const struct rules *k, time_t now,
 {
 	struct look	 l = { .k = k, .now = now, .ask = ask,
 			    .seats = ask->people };
-	struct scene	 s;
+	struct scene	*s;
 	struct ranked	 r = { 0 };
+	char		 date[11];
 	int		 rc = -1;
 
 	memset(f, 0, sizeof *f);
 	l.length = ask->minutes > 0 ? (time_t)ask->minutes * 60 :
 	    ask->to - ask->from;
-	if (read_scene(db, k, ask, 1, ask->from, ask->to, &f->rows, &s) == -1 ||
+	if (date_of(ask->from, date) == -1 ||
+	    read_scene(db, k, ask, date, &s) == -1 ||
 	    ranked_init(&r, FINDER_OFFERS, ask->need->building) == -1 ||
-	    gather(db, &l, &s, ask->from, ask->to, -1, 0, &r) == -1 ||
+	    gather(db, &l, s, ask->from, ask->to, -1, 0, &r) == -1 ||
 	    keep(&r, &f->offers, &f->noffers) == -1)
 		goto out;
-	if (alternatives && f->noffers == 0 && (relax(db, &l, f) == -1 ||
-	    other_times(db, &l, &s, f) == -1))
+	if (alternatives && f->noffers == 0 && (relax(db, &l, s, f) == -1 ||
+	    other_times(db, &l, s, f) == -1))
 		goto out;
 	rc = 0;
 out:
 	ranked_free(&r);
-	scene_free(&s);
 	return rc;
 }
 
@@ -769,13 +850,13 @@ free_now(struct db *db, const struct rules *k, time_t now,
 			    .seats = ask->people,
 			    .length = FINDER_NOW_MINUTES * 60, .until = 1 };
 	time_t		 t[RULES_MAX_SLOTS + 1];
-	struct scene	 s;
+	struct scene	*s;
 	struct ranked	 r = { 0 };
 	size_t		 n = 0, i = 0;
+	char		 date[11];
 	int		 rc = -1;
 
 	memset(f, 0, sizeof *f);
-	memset(&s, 0, sizeof s);
 	/* The next start the grid allows, from now (after closing: now,
 	   which the rules refuse, so nothing is offered). */
 	ask->from = now;
@@ -787,21 +868,18 @@ free_now(struct db *db, const struct rules *k, time_t now,
 	}
 	ask->to = ask->from + l.length;
 	ask->minutes = 0;
-	/* The day's bookings from now: until when each room stays free. */
-	if (read_scene(db, k, ask, 1, now, n > 0 && t[n] > ask->to ? t[n] :
-	    ask->to, &f->rows, &s) == -1 ||
+	if (date_of(now, date) == -1 || read_scene(db, k, ask, date, &s) == -1 ||
 	    ranked_init(&r, FINDER_OFFERS, ask->need->building) == -1)
 		goto out;
 	/* Nobody may be in it now either, before the first start. */
-	for (size_t j = 0; j < s.nc; j++)
-		s.c[j].busy = !is_free(&s.c[j], now, ask->to);
-	if (gather(db, &l, &s, ask->from, ask->to, -1, 0, &r) == -1 ||
+	for (size_t j = 0; j < s->nc; j++)
+		s->c[j].busy = !is_free(&s->c[j], now, ask->to);
+	if (gather(db, &l, s, ask->from, ask->to, -1, 0, &r) == -1 ||
 	    keep(&r, &f->offers, &f->noffers) == -1)
 		goto out;
 	rc = 0;
 out:
 	ranked_free(&r);
-	scene_free(&s);
 	return rc;
 }
 
@@ -830,7 +908,5 @@ finder_free(struct finder *f)
 	free(f->offers);
 	free(f->times);
 	free(f->relaxed);
-	db_rows_free(f->rows);
-	db_rows_free(f->more);
 	memset(f, 0, sizeof *f);
 }

@@ -18,7 +18,6 @@
 #include "roomfilter.h"
 
 struct db;
-struct db_rows;
 struct user;
 
 #define FINDER_OFFERS		10	/* rooms offered for the time asked */
@@ -37,7 +36,10 @@ struct finder_ask {
 	const struct user *who;		/* whose booking it would be */
 };
 
-/* A room to book, and when; texts borrowed from the finder's rows. */
+/*
+ * A room to book, and when; its texts are borrowed from the rooms the
+ * worker keeps, until its next search.
+ */
 struct finder_offer {
 	long long	 room;
 	const char	*name, *building, *floor;	/* NULL: not placed */
@@ -61,7 +63,6 @@ struct finder {
 	size_t			 ntimes;
 	struct finder_offer	*relaxed;	/* one requirement done without */
 	size_t			 nrelaxed;
-	struct db_rows		*rows, *more;	/* the rooms the texts are of */
 };
 
 /*

@@ -116,6 +116,31 @@ def test_the_rooms_that_fit_come_best_first(admin, alice, alice_api, admin_api):
     assert doc.select_one(f'input[name="feature"][value="{video}"]').has_attr("checked")
 
 
+def test_what_it_offers_follows_every_write_at_once(admin, alice_api, bob_api,
+                                                   admin_api):
+    """The workers keep the rooms and a day's bookings between requests;
+    a booking, a cancellation or a room's change shows in the next answer,
+    whichever worker gives it."""
+    kit = add_feature(admin)
+    a = room(admin_api, "Kept A", 6, [kit])
+    b = room(admin_api, "Kept B", 8, [kit])
+    day = weekday(20)
+    ask = dict(start=origin(at(day, 10)), end=origin(at(day, 11)), people=2, feature=kit)
+    for _ in range(8):      # every worker of the pool keeps the day
+        assert names(free(alice_api, **ask)["rooms"]) == [a["name"], b["name"]]
+    taken = blocked(bob_api, a["roomId"], at(day, 10))
+    for _ in range(8):
+        assert names(free(alice_api, **ask)["rooms"]) == [b["name"]]
+    assert bob_api.delete(url(f"/api/bookings/{taken['bookingId']}")).status_code == 204
+    for _ in range(8):
+        assert names(free(alice_api, **ask)["rooms"]) == [a["name"], b["name"]]
+    shrunk = admin_api.patch(url(f"/api/rooms/{a['roomId']}"), json={"capacity": 1},
+                             headers={"If-Match": f'"{a["version"]}"'})
+    assert shrunk.status_code == 200, shrunk.text
+    for _ in range(8):
+        assert names(free(alice_api, **ask)["rooms"]) == [b["name"]]
+
+
 def test_any_hour_between_finds_the_first_free_stretch(admin, alice_api, admin_api):
     kit = add_feature(admin)
     gap = room(admin_api, "Gap", 6, [kit])

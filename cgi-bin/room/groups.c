@@ -155,7 +155,6 @@ group_page_again(struct req *r, int status)
 static int
 saved(struct req *r, long long id)
 {
-
 	return resp_redirectf(r, 303, "/admin/groups/%lld?saved=1", id);
 }
 

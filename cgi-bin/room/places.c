@@ -162,7 +162,6 @@ building_page_again(struct req *r, int status)
 static int
 building_saved(struct req *r, long long id)
 {
-
 	return resp_redirectf(r, 303, "/admin/buildings/%lld?saved=1", id);
 }
 

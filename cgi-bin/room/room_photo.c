@@ -55,7 +55,6 @@ set_photo(struct req *r, long long id, const void *data, size_t len)
 static int
 saved(struct req *r, long long id)
 {
-
 	return resp_redirectf(r, 303, "/rooms/%lld?saved=1", id);
 }
 

@@ -163,23 +163,43 @@ rules_next_opening(const struct rules *k, time_t t)
 	return next;
 }
 
+/* date at m minutes past its midnight, local; 24:00 is the next day's
+ * 00:00.  0, or -1 for a time the clocks skip. */
+static int
+day_minute(const char *date, int m, time_t *t)
+{
+	char buf[INPUT_TIME_LEN + 8];
+
+	if (m == 24 * 60)
+		return local_date_start(date, 1, t);
+	snprintf(buf, sizeof buf, "%sT%02d:%02d", date, m / 60 % 24, m % 60);
+	return parse_local_input(buf, t) == LOCAL_OK ? 0 : -1;
+}
+
 int
 rules_day_slots(const struct rules *k, const char *date, time_t *t, size_t *n)
 {
-	char	buf[INPUT_TIME_LEN + 8];
 	size_t	i = 0;
+	time_t	open, close;
 
-	for (int m = k->open_from; m <= k->open_until; m += k->slot_minutes) {
-		if (i >= RULES_MAX_SLOTS)
-			return -1;
-		snprintf(buf, sizeof buf, "%sT%02d:%02d", date, m / 60 % 24, m % 60);
-		if (m == 24 * 60) {	/* 24:00 is the next day's 00:00 */
-			if (local_date_start(date, 1, &t[i]) == -1)
-				return -1;
-		} else if (parse_local_input(buf, &t[i]) != LOCAL_OK)
-			return -1;	/* a slot skipped by the clocks */
-		i++;
+	if ((size_t)((k->open_until - k->open_from) / k->slot_minutes) >=
+	    RULES_MAX_SLOTS)
+		return -1;
+	if (day_minute(date, k->open_from, &open) == -1 ||
+	    day_minute(date, k->open_until, &close) == -1)
+		return -1;
+	/* No clock change while open (the usual day): the slots are that
+	   many minutes apart, without asking the zone for each. */
+	if (close - open == (time_t)(k->open_until - k->open_from) * 60) {
+		for (int m = k->open_from; m <= k->open_until;
+		    m += k->slot_minutes)
+			t[i++] = open + (time_t)(m - k->open_from) * 60;
+		*n = i - 1;
+		return 0;
 	}
+	for (int m = k->open_from; m <= k->open_until; m += k->slot_minutes)
+		if (day_minute(date, m, &t[i++]) == -1)
+			return -1;	/* a slot skipped by the clocks */
 	*n = i - 1;
 	return 0;
 }

@@ -11,12 +11,6 @@
 #include "rules.h"
 #include "user.h"
 
-/* ROOM_FILTER_FEATURES, for SQL. */
-#define FILTER_FEATURES_SQL	"20"
-#if ROOM_FILTER_FEATURES != 20
-#error "FILTER_FEATURES_SQL must be ROOM_FILTER_FEATURES"
-#endif
-
 /*
  * Every room, with what the finder weighs: seats, equipment, place,
  * buffer, closure, limits, and the groups that may book it (none:
@@ -58,15 +52,6 @@ static const char SQL_HELD[] =
     " WHERE status IN " HOLDS_SLOT " AND starts_at < ? AND ends_at > ?"
     " AND " STARTED_AFTER_DAY_BEFORE("starts_at", "?")
     " ORDER BY room_id, starts_at";
-
-/* A room's equipment and building: what a room like it has. */
-static const char SQL_LIKE[] =
-    "SELECT pf.building_id, (SELECT GROUP_CONCAT(rf.feature_id"
-    "  ORDER BY rf.feature_id LIMIT " FILTER_FEATURES_SQL ")"
-    "  FROM room_features rf WHERE rf.room_id = rooms.id) AS features,"
-    " (SELECT LEAST(COUNT(*), " FILTER_FEATURES_SQL ") FROM room_features rf"
-    "  WHERE rf.room_id = rooms.id) AS nfeatures"
-    " FROM rooms" ROOM_FILTER_JOIN " WHERE rooms.id = ?";
 
 struct held {
 	long long	 room;
@@ -687,12 +672,14 @@ share_id(const char *a, const char *b)
 
 /*
  * The rooms and the bookings of local date (site zone) into *out, kept
- * or read now; then weighed for ask: what each lacks, and whether the
- * person may book it.  0 or -1.
+ * or read now, each room marked barred if the person asking may not book
+ * it; and the filters' choices as of the same epoch into *choices.
+ * 0 or -1.
  */
 static int
-read_scene(struct db *db, const struct rules *k, const struct finder_ask *ask,
-    const char *date, struct scene **out)
+read_scene(struct db *db, const struct rules *k, const struct user *who,
+    const char *date, struct scene **out,
+    const struct room_choices **choices)
 {
 	struct db_rows	*v;
 	char		 key[sizeof kept.key];
@@ -700,11 +687,12 @@ read_scene(struct db *db, const struct rules *k, const struct finder_ask *ask,
 	int		 n;
 
 	if ((v = db_query(db, SQL_VERSIONS, DB_ARGS(DB_STR(date),
-	    DB_INT(ask->who->id)))) == NULL)
+	    DB_INT(who->id)))) == NULL)
 		return -1;
 	n = snprintf(key, sizeof key, "%s %s %s", db_text(v, 0, "epoch"), date,
 	    db_text(v, 0, "day_version"));
-	if (n < 0 || (size_t)n >= sizeof key) {
+	if (n < 0 || (size_t)n >= sizeof key ||
+	    (*choices = room_choices_at(db, db_text(v, 0, "epoch"))) == NULL) {
 		db_rows_free(v);
 		return -1;
 	}
@@ -724,13 +712,70 @@ read_scene(struct db *db, const struct rules *k, const struct finder_ask *ask,
 	for (size_t i = 0; i < kept.s.nc; i++) {
 		struct candidate *c = &kept.s.c[i];
 
-		weigh(c, ask->need);
 		c->busy = 0;
-		c->barred = !ask->who->admin && c->bookable_by != NULL &&
+		c->barred = !who->admin && c->bookable_by != NULL &&
 		    !share_id(c->bookable_by, db_get(v, 0, "groups"));
 	}
 	db_rows_free(v);
 	*out = &kept.s;
+	return 0;
+}
+
+/*
+ * The equipment of room `like` (at most a filter's worth) and its building
+ * preferred into need: what a room like it has.
+ */
+static void
+need_like(const struct scene *s, long long like, struct room_filter *need)
+{
+	for (size_t i = 0; i < s->nc; i++) {
+		const struct candidate	*c = &s->c[i];
+		const char		*id = c->features != NULL ?
+					    c->features : "";
+		size_t			 len = 0;
+
+		if (c->id != like)
+			continue;
+		need->building = c->building;
+		while (*id != '\0' && need->nfeatures < ROOM_FILTER_FEATURES) {
+			size_t n = strcspn(id, ",");
+
+			len += (size_t)snprintf(need->feature_ids + len,
+			    sizeof need->feature_ids - len, "%s%.*s",
+			    len > 0 ? "," : "", (int)n, id);
+			need->nfeatures++;
+			id += id[n] == ',' ? n + 1 : n;
+		}
+		return;
+	}
+}
+
+/*
+ * The scene for date and what ask needs, resolved against it: the
+ * equipment asked for by name (or, like a room, its own) by the
+ * list of the epoch of the rooms kept, so names and rooms agree.  Each
+ * room weighed by it.  0, 1 for equipment not on the list (its name in
+ * f->unknown), or -1.
+ */
+static int
+scene_for(struct db *db, const struct rules *k, const struct finder_ask *ask,
+    long long like, const char *date, struct room_filter *need,
+    struct scene **s, struct finder *f)
+{
+	if (read_scene(db, k, ask->who, date, s, &f->choices) == -1)
+		return -1;
+	if (like != 0) {
+		memset(need, 0, sizeof *need);
+		need->seats = 1;
+		need->location = "";
+		need_like(*s, like, need);
+	} else {
+		*need = *ask->need;
+		if ((f->unknown = room_filter_ids(f->choices, need)) != NULL)
+			return 1;
+	}
+	for (size_t i = 0; i < (*s)->nc; i++)
+		weigh(&(*s)->c[i], need);
 	return 0;
 }
 
@@ -761,7 +806,7 @@ back_to(const char *was, int rc)
 }
 
 static int	search(struct db *, const struct rules *, time_t,
-		    const struct finder_ask *, int, struct finder *);
+		    const struct finder_ask *, long long, struct finder *);
 static int	free_now(struct db *, const struct rules *, time_t,
 		    struct finder_ask *, struct finder *);
 
@@ -772,34 +817,17 @@ finder_search(struct db *db, const struct rules *k, time_t now,
 	char was[64];
 
 	site_zone(was);
-	return back_to(was, search(db, k, now, ask, 1, f));
+	return back_to(was, search(db, k, now, ask, 0, f));
 }
 
 int
 finder_like(struct db *db, const struct rules *k, time_t now, long long room,
     const struct finder_ask *ask, struct finder *f)
 {
-	struct room_filter	 need = { .seats = 1, .location = "" };
-	struct finder_ask	 like = *ask;
-	struct db_rows		*rows;
-	char			 was[64];
-	int			 rc;
+	char was[64];
 
-	memset(f, 0, sizeof *f);
-	if ((rows = db_query(db, SQL_LIKE, DB_ARGS(DB_INT(room)))) == NULL)
-		return -1;
-	if (rows->nrows == 1) {
-		need.building = db_get(rows, 0, "building_id") != NULL ?
-		    db_get_int(rows, 0, "building_id") : 0;
-		need.nfeatures = (size_t)db_get_int(rows, 0, "nfeatures");
-		snprintf(need.feature_ids, sizeof need.feature_ids, "%s",
-		    db_text(rows, 0, "features"));
-	}
-	db_rows_free(rows);
-	like.need = &need;
 	site_zone(was);
-	rc = back_to(was, search(db, k, now, &like, 0, f));
-	return rc;
+	return back_to(was, search(db, k, now, ask, room, f));
 }
 
 int
@@ -812,28 +840,38 @@ finder_free_now(struct db *db, const struct rules *k, time_t now,
 	return back_to(was, free_now(db, k, now, ask, f));
 }
 
-/* finder_search; with alternatives, what else there is if nothing fits. */
+/*
+ * finder_search, or with like finder_like: the rooms like that one,
+ * without what else there is when none is free.
+ */
 static int
 search(struct db *db, const struct rules *k, time_t now,
-    const struct finder_ask *ask, int alternatives, struct finder *f)
+    const struct finder_ask *ask, long long like, struct finder *f)
 {
-	struct look	 l = { .k = k, .now = now, .ask = ask,
-			    .seats = ask->people };
-	struct scene	*s;
-	struct ranked	 r = { 0 };
-	char		 date[11];
-	int		 rc = -1;
+	struct room_filter	 need;
+	struct finder_ask	 a = *ask;
+	struct look		 l = { .k = k, .now = now, .ask = &a,
+				    .seats = ask->people };
+	struct scene		*s;
+	struct ranked		 r = { 0 };
+	char			 date[11];
+	int			 rc;
 
 	memset(f, 0, sizeof *f);
+	a.need = &need;
 	l.length = ask->minutes > 0 ? (time_t)ask->minutes * 60 :
 	    ask->to - ask->from;
 	if (date_of(ask->from, date) == -1 ||
-	    read_scene(db, k, ask, date, &s) == -1 ||
-	    ranked_init(&r, FINDER_OFFERS, ask->need->building) == -1 ||
+	    (rc = scene_for(db, k, ask, like, date, &need, &s, f)) == -1)
+		return -1;
+	if (rc == 1)
+		return 0;	/* equipment not on the list: f->unknown */
+	rc = -1;
+	if (ranked_init(&r, FINDER_OFFERS, need.building) == -1 ||
 	    gather(db, &l, s, ask->from, ask->to, -1, 0, &r) == -1 ||
 	    keep(&r, &f->offers, &f->noffers) == -1)
 		goto out;
-	if (alternatives && f->noffers == 0 && (relax(db, &l, s, f) == -1 ||
+	if (like == 0 && f->noffers == 0 && (relax(db, &l, s, f) == -1 ||
 	    other_times(db, &l, s, f) == -1))
 		goto out;
 	rc = 0;
@@ -846,15 +884,18 @@ static int
 free_now(struct db *db, const struct rules *k, time_t now,
     struct finder_ask *ask, struct finder *f)
 {
-	struct look	 l = { .k = k, .now = now, .ask = ask,
-			    .seats = ask->people,
-			    .length = FINDER_NOW_MINUTES * 60, .until = 1 };
-	time_t		 t[RULES_MAX_SLOTS + 1];
-	struct scene	*s;
-	struct ranked	 r = { 0 };
-	size_t		 n = 0, i = 0;
-	char		 date[11];
-	int		 rc = -1;
+	struct room_filter	 need;
+	struct finder_ask	 a;
+	struct look		 l = { .k = k, .now = now, .ask = &a,
+				    .seats = ask->people,
+				    .length = FINDER_NOW_MINUTES * 60,
+				    .until = 1 };
+	time_t			 t[RULES_MAX_SLOTS + 1];
+	struct scene		*s;
+	struct ranked		 r = { 0 };
+	size_t			 n = 0, i = 0;
+	char			 date[11];
+	int			 rc;
 
 	memset(f, 0, sizeof *f);
 	/* The next start the grid allows, from now (after closing: now,
@@ -868,8 +909,15 @@ free_now(struct db *db, const struct rules *k, time_t now,
 	}
 	ask->to = ask->from + l.length;
 	ask->minutes = 0;
-	if (date_of(now, date) == -1 || read_scene(db, k, ask, date, &s) == -1 ||
-	    ranked_init(&r, FINDER_OFFERS, ask->need->building) == -1)
+	a = *ask;
+	a.need = &need;
+	if (date_of(now, date) == -1 ||
+	    (rc = scene_for(db, k, ask, 0, date, &need, &s, f)) == -1)
+		return -1;
+	if (rc == 1)
+		return 0;
+	rc = -1;
+	if (ranked_init(&r, FINDER_OFFERS, need.building) == -1)
 		goto out;
 	/* Nobody may be in it now either, before the first start. */
 	for (size_t j = 0; j < s->nc; j++)

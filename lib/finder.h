@@ -30,8 +30,9 @@ struct finder_ask {
 	int		 minutes;	/* 0: all of it; else any stretch
 					   this long inside it */
 	long long	 people;
-	/* Equipment asked for (need->feature_ids, ->feature, ->nfeatures);
-	   need->building is the building preferred, not required. */
+	/* Equipment asked for by name (need->feature, ->nfeatures), as
+	   room_filter_names reads it; need->building is the building
+	   preferred, not required. */
 	const struct room_filter *need;
 	const struct user *who;		/* whose booking it would be */
 };
@@ -63,12 +64,19 @@ struct finder {
 	size_t			 ntimes;
 	struct finder_offer	*relaxed;	/* one requirement done without */
 	size_t			 nrelaxed;
+	/* Equipment asked for that is not on the list (nothing was looked
+	   for), else NULL. */
+	const char		*unknown;
+	/* The filters' choices, as of the rooms weighed (NULL if the
+	   database failed before). */
+	const struct room_choices *choices;
 };
 
 /*
  * Finds what ask asks for at time now into *f (zeroed first; free with
- * finder_free, whatever was returned).  0, or -1 if the database failed
- * or memory ran out.  The caller checks the time asked against the
+ * finder_free, whatever was returned).  0 (f->unknown names equipment
+ * not on the list, if any), or -1 if the database failed or memory ran
+ * out.  The caller checks the time asked against the
  * site's rules first (finder_check).
  */
 int	finder_search(struct db *, const struct rules *, time_t now,

@@ -12,7 +12,10 @@
 #include "request.h"
 #include "roomfilter.h"
 
-static const char SQL_FEATURE[] = "SELECT id, name FROM features WHERE name = ?";
+/* Where struct room_choices keeps the list of ROOM_CHOICES_* bit which. */
+#define LIST_OF(which)	((size_t)__builtin_ctz(which))
+
+static const char SQL_EPOCH[] = "SELECT epoch FROM view_epoch WHERE id = 1";
 static const char SQL_LOCATIONS[] =
     "SELECT DISTINCT location AS name FROM rooms WHERE location <> ''"
     " ORDER BY location";
@@ -35,44 +38,30 @@ asks_feature(const struct room_filter *f, const char *name)
 	return 0;
 }
 
-/* Adds feature name's id to f unless there already; 0, 1 unknown, -1. */
-static int
-add_feature(struct db *db, struct room_filter *f, const char *name)
-{
-	struct db_rows	*rows;
-	char		 id[24];
-	size_t		 len = strlen(f->feature_ids);
-
-	if ((rows = db_query(db, SQL_FEATURE, DB_ARGS(DB_STR(name)))) == NULL)
-		return -1;
-	if (rows->nrows != 1) {
-		db_rows_free(rows);
-		return 1;
-	}
-	snprintf(id, sizeof id, "%lld", db_get_int(rows, 0, "id"));
-	db_rows_free(rows);
-	if (asks_feature(f, name))
-		return 0;	/* asked twice: once is enough */
-	snprintf(f->feature_ids + len, sizeof f->feature_ids - len, "%s%s",
-	    len > 0 ? "," : "", id);
-	f->feature[f->nfeatures++] = name;
-	return 0;
-}
-
 int
 room_filter_read(struct req *r, const struct input *in, struct room_filter *f)
 {
-	int rc = room_filter_features(r, in, f);
+	const struct room_choices	*c;
+	const char			*unknown;
+	int				 rc;
 
+	if ((rc = room_filter_names(r, in, f)) != 0)
+		return rc;
 	f->seats = input_int(in, "min_capacity");
 	f->location = input_given(in, "location") ? input_text(in, "location") :
 	    "";
 	f->floor = input_given(in, "floor") ? input_int(in, "floor") : 0;
-	return rc;
+	if (f->nfeatures == 0)
+		return 0;
+	if ((c = room_choices_now(r->app->db)) == NULL)
+		return db_failed(r);
+	if ((unknown = room_filter_ids(c, f)) != NULL)
+		return room_filter_unknown(r, in, unknown);
+	return 0;
 }
 
 int
-room_filter_features(struct req *r, const struct input *in,
+room_filter_names(struct req *r, const struct input *in,
     struct room_filter *f)
 {
 	const char	*names[ROOM_FILTER_FEATURES];
@@ -90,21 +79,41 @@ room_filter_features(struct req *r, const struct input *in,
 		    "feature"));
 	}
 	n = input_items(in, "feature", names, ROOM_FILTER_FEATURES);
-	for (size_t i = 0; i < n; i++) {
-		int rc;
-
-		if (*names[i] == '\0')
-			continue;	/* "any" of a form's choice */
-		if ((rc = add_feature(r->app->db, f, names[i])) == -1)
-			return db_failed(r);
-		if (rc == 1) {
-			req_errorf(r, T(r, "There is no equipment called "
-			    "“%s”."), names[i]);
-			return req_refuse(r, 422, r->error, input_name_sent(in,
-			    "feature"));
-		}
-	}
+	for (size_t i = 0; i < n; i++)
+		/* "" is "any" of a form's choice; asked twice is once. */
+		if (*names[i] != '\0' && !asks_feature(f, names[i]))
+			f->feature[f->nfeatures++] = names[i];
 	return 0;
+}
+
+const char *
+room_filter_ids(const struct room_choices *c, struct room_filter *f)
+{
+	const struct db_rows	*list = c->list[LIST_OF(ROOM_CHOICES_FEATURES)];
+	size_t			 len = 0;
+
+	f->feature_ids[0] = '\0';
+	for (size_t i = 0; i < f->nfeatures; i++) {
+		size_t j = 0;
+
+		/* The list is short: equipment is kept by hand. */
+		while (j < list->nrows && strcasecmp(db_text(list, j, "name"),
+		    f->feature[i]) != 0)
+			j++;
+		if (j == list->nrows)
+			return f->feature[i];
+		len += (size_t)snprintf(f->feature_ids + len,
+		    sizeof f->feature_ids - len, "%s%s", len > 0 ? "," : "",
+		    db_text(list, j, "id"));
+	}
+	return NULL;
+}
+
+int
+room_filter_unknown(struct req *r, const struct input *in, const char *name)
+{
+	req_errorf(r, T(r, "There is no equipment called “%s”."), name);
+	return req_refuse(r, 422, r->error, input_name_sent(in, "feature"));
 }
 
 void
@@ -171,16 +180,6 @@ room_filter_query(const struct room_filter *f, char *buf, size_t len)
 	return 0;
 }
 
-int
-room_filter_form(struct tpl *d, struct req *r, const struct room_filter *f)
-{
-	char path[128];
-
-	snprintf(path, sizeof path, "%s/room_filters.tpl", page_lang(r));
-	return room_filter_choices(tpl_include(d, "FILTER_FIELDS", path), r, f,
-	    ROOM_CHOICES_ALL);
-}
-
 /* The lists a filter form chooses from, each one query, names only. */
 static const struct choice {
 	unsigned	 which;
@@ -195,6 +194,64 @@ static const struct choice {
 	{ ROOM_CHOICES_FEATURES, SQL_FEATURES, "FEATURE", "FEATURE_ID",
 	    "FEATURE_NAME", "HAS_FEATURES" },
 };
+
+/*
+ * The choices this worker keeps, under their epoch: the pages that
+ * filter show them on every request, and they change only when an
+ * administrator changes a room, a place or the equipment.
+ */
+static struct room_choices kept;
+
+static void
+kept_clear(void)
+{
+	for (size_t k = 0; k < sizeof kept.list / sizeof kept.list[0]; k++)
+		db_rows_free(kept.list[k]);
+	memset(&kept, 0, sizeof kept);
+}
+
+const struct room_choices *
+room_choices_at(struct db *db, const char *epoch)
+{
+	if (*kept.epoch != '\0' && strcmp(epoch, kept.epoch) == 0)
+		return &kept;
+	kept_clear();
+	for (size_t k = 0; k < sizeof choices / sizeof choices[0]; k++)
+		if ((kept.list[LIST_OF(choices[k].which)] = db_query(db,
+		    choices[k].sql, DB_NOARGS)) == NULL) {
+			kept_clear();
+			return NULL;
+		}
+	snprintf(kept.epoch, sizeof kept.epoch, "%s", epoch);
+	return &kept;
+}
+
+const struct room_choices *
+room_choices_now(struct db *db)
+{
+	const struct room_choices	*c;
+	struct db_rows			*rows;
+
+	if ((rows = db_query(db, SQL_EPOCH, DB_NOARGS)) == NULL)
+		return NULL;
+	c = room_choices_at(db, db_text(rows, 0, "epoch"));
+	db_rows_free(rows);
+	return c;
+}
+
+int
+room_filter_form(struct tpl *d, struct req *r, const struct room_filter *f)
+{
+	const struct room_choices	*c;
+	char				 path[128];
+
+	if ((c = room_choices_now(r->app->db)) == NULL)
+		return db_failed(r);
+	snprintf(path, sizeof path, "%s/room_filters.tpl", page_lang(r));
+	room_filter_choices(tpl_include(d, "FILTER_FIELDS", path), c, f,
+	    ROOM_CHOICES_ALL);
+	return 0;
+}
 
 /* Whether f asks for the choice of c in row i of rows. */
 static int
@@ -213,18 +270,16 @@ chosen(const struct choice *c, const struct db_rows *rows, size_t i,
 	}
 }
 
-int
-room_filter_choices(struct tpl *d, struct req *r, const struct room_filter *f,
-    unsigned which)
+void
+room_filter_choices(struct tpl *d, const struct room_choices *kc,
+    const struct room_filter *f, unsigned which)
 {
 	for (size_t k = 0; k < sizeof choices / sizeof choices[0]; k++) {
 		const struct choice	*c = &choices[k];
-		struct db_rows		*rows;
+		const struct db_rows	*rows = kc->list[LIST_OF(c->which)];
 
 		if (!(which & c->which))
 			continue;
-		if ((rows = db_query(r->app->db, c->sql, DB_NOARGS)) == NULL)
-			return db_failed(r);
 		for (size_t i = 0; i < rows->nrows; i++) {
 			struct tpl *o = tpl_section(d, c->section);
 
@@ -239,9 +294,7 @@ room_filter_choices(struct tpl *d, struct req *r, const struct room_filter *f,
 		}
 		if (rows->nrows > 0 && c->any != NULL)
 			tpl_show(d, c->any);
-		db_rows_free(rows);
 	}
 	if (f->seats > 1)
 		tpl_set_int(d, "MIN_CAPACITY", f->seats);
-	return 0;
 }

@@ -49,18 +49,47 @@ struct room_filter {
 	" pf.name AS floor_name, rooms.photo"
 
 /*
+ * What filters choose from: the locations, buildings, floors and
+ * equipment, names only, as of one epoch (sql/016), which every change to
+ * rooms, places or equipment raises.
+ */
+struct room_choices {
+	char		 epoch[24];
+	struct db_rows	*list[4];	/* of ROOM_CHOICES_* bit k at [k] */
+};
+/*
+ * The choices as of epoch, kept by this worker and read again (a small
+ * query a list) only when the epoch has moved; NULL if the database
+ * failed.  Valid until the next call of either.
+ */
+const struct room_choices *room_choices_at(struct db *, const char *epoch);
+/* The same at the epoch now: one small query when nothing moved. */
+const struct room_choices *room_choices_now(struct db *);
+
+/*
  * The filter in's ROOM_FILTER_FIELDS ask for, into f (which borrows in's
- * texts).  0, or the status to answer: 422 for equipment not on the list
- * or too much of it, or the database's.
+ * texts), the equipment named resolved at the epoch now.  0, or the
+ * status to answer: 422 for equipment not on the list or too much of
+ * it, or the database's.
  */
 int	room_filter_read(struct req *r, const struct input *in,
 	    struct room_filter *f);
 /*
  * Only the building (in "building") and the equipment (in "feature") of
- * the filter: the rest asks for nothing.  0 or the status, as above.
+ * the filter, by name: f->feature_ids stays empty until room_filter_ids.
+ * 0, or 422 for too much equipment.  No database.
  */
-int	room_filter_features(struct req *r, const struct input *in,
+int	room_filter_names(struct req *r, const struct input *in,
 	    struct room_filter *f);
+/*
+ * f->feature_ids from f's names by the equipment of c; NULL, or the first
+ * name not on c's list.
+ */
+const char *room_filter_ids(const struct room_choices *c,
+	    struct room_filter *f);
+/* The 422 for equipment called name that is not on the list. */
+int	room_filter_unknown(struct req *r, const struct input *in,
+	    const char *name);
 /* The ROOM_FILTER_NARGS arguments of ROOM_FILTER_WHERE, into args. */
 void	room_filter_args(const struct room_filter *f, struct db_arg *args);
 /*
@@ -70,19 +99,19 @@ void	room_filter_args(const struct room_filter *f, struct db_arg *args);
 int	room_filter_query(const struct room_filter *f, char *buf, size_t len);
 /*
  * The filter form's fields (room_filters.tpl) at d's {{>FILTER_FIELDS}}:
- * {{MIN_CAPACITY}}, and the choices
+ * {{MIN_CAPACITY}}, and the choices now
  * {{#PLACE}} (locations), {{#BUILDING}}, {{#FLOOR}} and {{#FEATURE}},
  * each with {{#CHOSEN}} for what f asks for.  0, or the status to answer.
  */
 int	room_filter_form(struct tpl *d, struct req *r,
 	    const struct room_filter *f);
-/* Some of the same choices (which: ROOM_CHOICES_*) into d itself. */
+/* Some of c's choices (which: ROOM_CHOICES_*) into d itself. */
 #define ROOM_CHOICES_LOCATIONS	0x1
 #define ROOM_CHOICES_BUILDINGS	0x2
 #define ROOM_CHOICES_FLOORS	0x4
 #define ROOM_CHOICES_FEATURES	0x8
 #define ROOM_CHOICES_ALL	0xf
-int	room_filter_choices(struct tpl *d, struct req *r,
+void	room_filter_choices(struct tpl *d, const struct room_choices *c,
 	    const struct room_filter *f, unsigned which);
 
 #endif

@@ -50,7 +50,7 @@ ask_of(struct req *r, const struct input *in, struct room_filter *need,
 	const char	*field;
 	int		 rc;
 
-	if ((rc = room_filter_features(r, in, need)) != 0)
+	if ((rc = room_filter_names(r, in, need)) != 0)
 		return rc;
 	ask->minutes = (int)input_int(in, "minutes");
 	ask->people = input_int(in, "people");
@@ -171,7 +171,7 @@ room_find(struct req *r)
 		if (prefill(r) == -1)
 			return 500;
 	} else if ((!now && (status = window_of(r, &in, &ask)) != 0) ||
-	    (now && (status = room_filter_features(r, &in, &need)) != 0))
+	    (now && (status = room_filter_names(r, &in, &need)) != 0))
 		goto page;
 	if (now) {
 		ask.people = input_int(&in, "people");
@@ -187,7 +187,8 @@ room_find(struct req *r)
 			return db_failed(r);
 		}
 	}
-	status = 200;
+	status = f.unknown != NULL ? room_filter_unknown(r, &in, f.unknown) :
+	    200;
 page:
 	if (status != 200 && status != 422) {
 		finder_free(&f);
@@ -203,11 +204,15 @@ page:
 		    "minutes"));
 		tpl_show(p.body, key);
 	}
-	if ((rc = room_filter_choices(p.body, r, &need,
-	    ROOM_CHOICES_BUILDINGS | ROOM_CHOICES_FEATURES)) != 0) {
+	/* The choices the rooms were weighed by, or those now. */
+	if (f.choices == NULL &&
+	    (f.choices = room_choices_now(r->app->db)) == NULL) {
 		page_discard(&p);
+		rc = db_failed(r);
 		goto out;
 	}
+	room_filter_choices(p.body, f.choices, &need,
+	    ROOM_CHOICES_BUILDINGS | ROOM_CHOICES_FEATURES);
 	if (status == 200 && asked) {
 		struct tpl *res = tpl_section(p.body, now ? "NOW" : "ASKED");
 
@@ -268,7 +273,7 @@ api_rooms_free(struct req *r)
 	if ((rc = input_query(r, free_query, &in)) != 0)
 		return rc;
 	if (input_int(&in, "now")) {
-		if ((rc = room_filter_features(r, &in, &need)) != 0)
+		if ((rc = room_filter_names(r, &in, &need)) != 0)
 			return rc;
 		ask.people = input_int(&in, "people");
 		ask.need = &need;
@@ -285,9 +290,11 @@ api_rooms_free(struct req *r)
 			return rc;
 		rc = finder_search(r->app->db, k, clock_now(), &ask, &f);
 	}
-	if (rc == -1) {
+	if (rc == -1 || f.unknown != NULL) {
+		rc = rc == -1 ? db_failed(r) : room_filter_unknown(r, &in,
+		    f.unknown);
 		finder_free(&f);
-		return db_failed(r);
+		return rc;
 	}
 	j = json_pack("{s:o, s:o, s:o}", "rooms", offers_json(f.offers,
 	    f.noffers), "otherTimes", offers_json(f.times, f.ntimes),

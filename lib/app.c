@@ -26,6 +26,7 @@
 #include "response.h"
 #include "session.h"
 #include "testing.h"
+#include "token.h"
 
 static int
 fcgi_write(void *ctx, const char *data, size_t len)
@@ -380,7 +381,7 @@ app_main(const struct program *prog, int argc, char *argv[])
 		clock_use_file(cfg.clock_file);
 	}
 	booking_configure(&cfg.rules);
-	if (password_init() == -1) {
+	if (token_init() == -1 || password_init() == -1) {
 		log_error(NULL, "libsodium failed to start");
 		return 1;
 	}

@@ -61,6 +61,9 @@ clock_set_site_zone(const char *zone)
 int
 clock_use_zone(const char *zone)
 {
+	/* Known when it was switched to: no need to look for it again. */
+	if (zone != NULL && *zone != '\0' && strcmp(zone, zone_in_use) == 0)
+		return 0;
 	if (zone != NULL && *zone != '\0' && clock_zone_known(zone) &&
 	    switch_zone(zone) == 0)
 		return 0;

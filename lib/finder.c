@@ -61,7 +61,8 @@ struct held {
 /* A room as the finder weighs it. */
 struct candidate {
 	long long	 id, capacity, building;
-	const char	*name, *building_name, *floor_name, *features;
+	const char	*name, *building_name, *floor_name;
+	const long long	*feature;	/* its equipment's ids */
 	int		 nfeatures;
 	time_t		 buffer;
 	time_t		 closed_from, closed_until;	/* 0: none, open-ended */
@@ -84,7 +85,24 @@ struct scene {
 	struct held	*h;
 	size_t		 nh;
 	time_t		 buffer;	/* the rooms' longest */
+	long long	*features;	/* the rooms' feature ids, room by room */
 };
+
+/* The comma-separated ids of csv into out, at most max; how many. */
+static size_t
+ids_of(const char *csv, long long *out, size_t max)
+{
+	size_t	 n = 0;
+	char	*end;
+
+	while (csv != NULL && *csv != '\0' && n < max) {
+		out[n++] = strtoll(csv, &end, 10);
+		if (end == csv || *end != ',')
+			break;
+		csv = end + 1;
+	}
+	return n;
+}
 
 /* Whether the comma-separated ids in csv name id. */
 static int
@@ -102,22 +120,20 @@ lists_id(const char *csv, long long id)
 	return 0;
 }
 
-/* What of need candidate c lacks. */
+/* What of the equipment want[0..n) candidate c lacks. */
 static void
-weigh(struct candidate *c, const struct room_filter *need)
+weigh(struct candidate *c, const long long *want, size_t n)
 {
-	const char	*id = need->feature_ids;
-	char		*end;
-
 	c->missing = 0;
-	for (size_t i = 0; i < need->nfeatures && *id != '\0'; i++) {
-		if (!lists_id(c->features, strtoll(id, &end, 10))) {
+	for (size_t i = 0; i < n; i++) {
+		int has = 0;
+
+		for (int j = 0; j < c->nfeatures && !has; j++)
+			has = c->feature[j] == want[i];
+		if (!has) {
 			c->missing++;
 			c->missing_which = i;
 		}
-		if (*end != ',')
-			break;
-		id = end + 1;
 	}
 }
 
@@ -126,8 +142,13 @@ static int
 read_rooms(const struct rules *k, const struct db_rows *rows,
     struct scene *s)
 {
-	if (rows->nrows > 0 && (s->c = calloc(rows->nrows, sizeof *s->c)) ==
-	    NULL)
+	size_t total = 0, used = 0;
+
+	for (size_t i = 0; i < rows->nrows; i++)
+		total += (size_t)db_get_int(rows, i, "nfeatures");
+	if ((rows->nrows > 0 && (s->c = calloc(rows->nrows,
+	    sizeof *s->c)) == NULL) || (total > 0 && (s->features =
+	    calloc(total, sizeof *s->features)) == NULL))
 		return -1;
 	for (size_t i = 0; i < rows->nrows; i++) {
 		struct candidate	*c = &s->c[s->nc++];
@@ -141,8 +162,11 @@ read_rooms(const struct rules *k, const struct db_rows *rows,
 		    db_get_int(rows, i, "building_id") : 0;
 		c->building_name = db_get(rows, i, "building_name");
 		c->floor_name = db_get(rows, i, "floor_name");
-		c->features = db_get(rows, i, "features");
-		c->nfeatures = (int)db_get_int(rows, i, "nfeatures");
+		c->feature = s->features + used;
+		c->nfeatures = (int)ids_of(db_get(rows, i, "features"),
+		    s->features + used, (size_t)db_get_int(rows, i,
+		    "nfeatures"));
+		used += (size_t)c->nfeatures;
 		c->bookable_by = db_get(rows, i, "bookable_by");
 		policy_of(rows, i, k, &c->policy);
 		c->buffer = (time_t)c->policy.buffer_minutes * 60;
@@ -213,6 +237,7 @@ scene_free(struct scene *s)
 {
 	free(s->c);
 	free(s->h);
+	free(s->features);
 }
 
 /* Whether c is free for [a, b): out of use in none of it, and no booking
@@ -730,22 +755,16 @@ need_like(const struct scene *s, long long like, struct room_filter *need)
 {
 	for (size_t i = 0; i < s->nc; i++) {
 		const struct candidate	*c = &s->c[i];
-		const char		*id = c->features != NULL ?
-					    c->features : "";
 		size_t			 len = 0;
 
 		if (c->id != like)
 			continue;
 		need->building = c->building;
-		while (*id != '\0' && need->nfeatures < ROOM_FILTER_FEATURES) {
-			size_t n = strcspn(id, ",");
-
+		while (need->nfeatures < ROOM_FILTER_FEATURES &&
+		    (int)need->nfeatures < c->nfeatures)
 			len += (size_t)snprintf(need->feature_ids + len,
-			    sizeof need->feature_ids - len, "%s%.*s",
-			    len > 0 ? "," : "", (int)n, id);
-			need->nfeatures++;
-			id += id[n] == ',' ? n + 1 : n;
-		}
+			    sizeof need->feature_ids - len, "%s%lld",
+			    len > 0 ? "," : "", c->feature[need->nfeatures++]);
 		return;
 	}
 }
@@ -762,6 +781,9 @@ scene_for(struct db *db, const struct rules *k, const struct finder_ask *ask,
     long long like, const char *date, struct room_filter *need,
     struct scene **s, struct finder *f)
 {
+	long long	want[ROOM_FILTER_FEATURES];
+	size_t		n;
+
 	if (read_scene(db, k, ask->who, date, s, &f->choices) == -1)
 		return -1;
 	if (like != 0) {
@@ -774,8 +796,9 @@ scene_for(struct db *db, const struct rules *k, const struct finder_ask *ask,
 		if ((f->unknown = room_filter_ids(f->choices, need)) != NULL)
 			return 1;
 	}
+	n = ids_of(need->feature_ids, want, ROOM_FILTER_FEATURES);
 	for (size_t i = 0; i < (*s)->nc; i++)
-		weigh(&(*s)->c[i], need);
+		weigh(&(*s)->c[i], want, n);
 	return 0;
 }
 

@@ -17,6 +17,17 @@ encode(const unsigned char raw[TOKEN_BYTES], char out[TOKEN_LEN])
 	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 }
 
+int
+token_init(void)
+{
+	/* A page holds a form token for each button: a stream cipher keyed
+	   once from the kernel makes them without a system call each. */
+	if (randombytes_set_implementation(
+	    &randombytes_internal_implementation) != 0)
+		return -1;
+	return sodium_init() < 0 ? -1 : 0;
+}
+
 void
 token_new(char out[TOKEN_LEN])
 {

@@ -34,15 +34,16 @@ static const char SQL_ROOMS[] =
 /*
  * What a day's scene depends on: the epoch (rooms, their places and
  * equipment, the nightly rebuild) and the day's room versions, which every
- * booking's write raises (sql/016), as the day grid keeps its pages; and
- * the groups person ? is in, for the rooms only some groups may book.
+ * booking's write raises (sql/016), as the day grid keeps its pages.
  */
 static const char SQL_VERSIONS[] =
-    "SELECT (SELECT epoch FROM view_epoch WHERE id = 1) AS epoch,"
-    " (SELECT COALESCE(SUM(version), 0) FROM room_day_versions"
-    "  WHERE day = ?) AS day_version,"
-    " (SELECT GROUP_CONCAT(group_id) FROM group_members"
-    "  WHERE user_id = ?) AS groups";
+    "SELECT epoch, (SELECT COALESCE(SUM(version), 0)"
+    "  FROM room_day_versions WHERE day = ?) AS day_version"
+    " FROM view_epoch WHERE id = 1";
+/* The groups a person is in, for the rooms only some groups may book. */
+static const char SQL_GROUPS[] =
+    "SELECT GROUP_CONCAT(group_id) AS groups FROM group_members"
+    " WHERE user_id = ?";
 /*
  * What holds a slot overlapping [?, ?), by room: one range of the
  * (status, starts_at) index, bounded below by a booking's longest day.
@@ -86,6 +87,7 @@ struct scene {
 	size_t		 nh;
 	time_t		 buffer;	/* the rooms' longest */
 	long long	*features;	/* the rooms' feature ids, room by room */
+	int		 restricted;	/* some rooms only some groups book */
 };
 
 /* The comma-separated ids of csv into out, at most max; how many. */
@@ -168,6 +170,7 @@ read_rooms(const struct rules *k, const struct db_rows *rows,
 		    "nfeatures"));
 		used += (size_t)c->nfeatures;
 		c->bookable_by = db_get(rows, i, "bookable_by");
+		s->restricted |= c->bookable_by != NULL;
 		policy_of(rows, i, k, &c->policy);
 		c->buffer = (time_t)c->policy.buffer_minutes * 60;
 		if (c->buffer > s->buffer)
@@ -706,13 +709,12 @@ read_scene(struct db *db, const struct rules *k, const struct user *who,
     const char *date, struct scene **out,
     const struct room_choices **choices)
 {
-	struct db_rows	*v;
+	struct db_rows	*v, *groups = NULL;
 	char		 key[sizeof kept.key];
 	time_t		 d0, d1;
 	int		 n;
 
-	if ((v = db_query(db, SQL_VERSIONS, DB_ARGS(DB_STR(date),
-	    DB_INT(who->id)))) == NULL)
+	if ((v = db_query(db, SQL_VERSIONS, DB_ARGS(DB_STR(date)))) == NULL)
 		return -1;
 	n = snprintf(key, sizeof key, "%s %s %s", db_text(v, 0, "epoch"), date,
 	    db_text(v, 0, "day_version"));
@@ -721,6 +723,7 @@ read_scene(struct db *db, const struct rules *k, const struct user *who,
 		db_rows_free(v);
 		return -1;
 	}
+	db_rows_free(v);
 	if (strcmp(key, kept.key) != 0) {
 		kept_clear();
 		if (local_date_start(date, 0, &d0) == -1 ||
@@ -729,19 +732,22 @@ read_scene(struct db *db, const struct rules *k, const struct user *who,
 		    read_rooms(k, kept.rows, &kept.s) == -1 ||
 		    read_held(db, d0, d1, &kept.s) == -1) {
 			kept_clear();
-			db_rows_free(v);
 			return -1;
 		}
 		snprintf(kept.key, sizeof kept.key, "%s", key);
 	}
+	/* Whose groups matter only where a room is kept for some. */
+	if (!who->admin && kept.s.restricted && (groups = db_query(db,
+	    SQL_GROUPS, DB_ARGS(DB_INT(who->id)))) == NULL)
+		return -1;
 	for (size_t i = 0; i < kept.s.nc; i++) {
 		struct candidate *c = &kept.s.c[i];
 
 		c->busy = 0;
-		c->barred = !who->admin && c->bookable_by != NULL &&
-		    !share_id(c->bookable_by, db_get(v, 0, "groups"));
+		c->barred = groups != NULL && c->bookable_by != NULL &&
+		    !share_id(c->bookable_by, db_get(groups, 0, "groups"));
 	}
-	db_rows_free(v);
+	db_rows_free(groups);
 	*out = &kept.s;
 	return 0;
 }

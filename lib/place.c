@@ -9,11 +9,6 @@ static const char SQL_BUILDINGS[] =
     " (SELECT COUNT(*) FROM floors f JOIN rooms r ON r.floor_id = f.id"
     "  WHERE f.building_id = b.id) AS rooms"
     " FROM buildings b ORDER BY b.name, b.id";
-static const char SQL_FLOORS[] =
-    "SELECT f.id, f.building_id, b.name AS building, f.level, f.name,"
-    " (SELECT COUNT(*) FROM rooms r WHERE r.floor_id = f.id) AS rooms"
-    " FROM floors f JOIN buildings b ON b.id = f.building_id"
-    " ORDER BY b.name, b.id, f.level";
 static const char SQL_BUILDING[] =
     "SELECT id, name, address FROM buildings WHERE id = ?";
 static const char SQL_BUILDING_FLOORS[] =
@@ -40,12 +35,6 @@ struct db_rows *
 place_buildings(struct db *db)
 {
 	return db_query(db, SQL_BUILDINGS, DB_NOARGS);
-}
-
-struct db_rows *
-place_floors(struct db *db)
-{
-	return db_query(db, SQL_FLOORS, DB_NOARGS);
 }
 
 struct db_rows *

@@ -18,13 +18,8 @@ enum place_result {
 	PLACE_DB_ERROR,		/* see db_last_error */
 };
 
-/*
- * Every building (id, name, address, floors, rooms), by name; and every
- * floor (id, building_id, building, level, name, rooms), by building's
- * name then level: the choices of forms and filters.
- */
+/* Every building (id, name, address, floors, rooms), by name. */
 struct db_rows	*place_buildings(struct db *);
-struct db_rows	*place_floors(struct db *);
 /* Building id (id, name, address), no row if there is none. */
 struct db_rows	*place_building(struct db *, long long id);
 /* Its floors (id, level, name, rooms), by level. */

@@ -180,19 +180,22 @@ room_filter_query(const struct room_filter *f, char *buf, size_t len)
 	return 0;
 }
 
-/* The lists a filter form chooses from, each one query, names only. */
+/*
+ * The lists a filter form chooses from, each one query, names only;
+ * any is shown when the list has something, none when it is empty.
+ */
 static const struct choice {
 	unsigned	 which;
-	const char	*sql, *section, *id_key, *name_key, *any;
+	const char	*sql, *section, *id_key, *name_key, *any, *none;
 } choices[] = {
 	{ ROOM_CHOICES_LOCATIONS, SQL_LOCATIONS, "PLACE", NULL, "PLACE_NAME",
-	    NULL },
+	    NULL, NULL },
 	{ ROOM_CHOICES_BUILDINGS, SQL_BUILDINGS, "BUILDING", "BUILDING_ID",
-	    "BUILDING_NAME", "HAS_BUILDINGS" },
+	    "BUILDING_NAME", "HAS_BUILDINGS", NULL },
 	{ ROOM_CHOICES_FLOORS, SQL_FLOORS, "FLOOR", "FLOOR_ID", "FLOOR_NAME",
-	    NULL },
+	    NULL, "NO_FLOORS" },
 	{ ROOM_CHOICES_FEATURES, SQL_FEATURES, "FEATURE", "FEATURE_ID",
-	    "FEATURE_NAME", "HAS_FEATURES" },
+	    "FEATURE_NAME", "HAS_FEATURES", "NO_FEATURES" },
 };
 
 /*
@@ -294,6 +297,8 @@ room_filter_choices(struct tpl *d, const struct room_choices *kc,
 		}
 		if (rows->nrows > 0 && c->any != NULL)
 			tpl_show(d, c->any);
+		if (rows->nrows == 0 && c->none != NULL)
+			tpl_show(d, c->none);
 	}
 	if (f->seats > 1)
 		tpl_set_int(d, "MIN_CAPACITY", f->seats);

@@ -15,7 +15,8 @@ struct input;
 struct req;
 struct tpl;
 
-#define ROOM_FILTER_FEATURES	20	/* the most a filter asks for */
+/* The most equipment a filter asks for: all a room may have. */
+#define ROOM_FILTER_FEATURES	50
 
 struct room_filter {
 	long long	 seats;		/* at least; 1 any */
@@ -105,7 +106,11 @@ int	room_filter_query(const struct room_filter *f, char *buf, size_t len);
  */
 int	room_filter_form(struct tpl *d, struct req *r,
 	    const struct room_filter *f);
-/* Some of c's choices (which: ROOM_CHOICES_*) into d itself. */
+/*
+ * Some of c's choices (which: ROOM_CHOICES_*) into d itself, each list's
+ * {{#HAS_BUILDINGS}} or {{#HAS_FEATURES}} shown when it has any, and
+ * {{#NO_FLOORS}} or {{#NO_FEATURES}} when it has none.
+ */
 #define ROOM_CHOICES_LOCATIONS	0x1
 #define ROOM_CHOICES_BUILDINGS	0x2
 #define ROOM_CHOICES_FLOORS	0x4

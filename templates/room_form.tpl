@@ -19,8 +19,8 @@
 {{#ERR_LOCATION}}<p class="field-error" id="location-error">{{MESSAGE}}</p>{{/ERR_LOCATION}}</div>
 <div class="field"><label for="floor_id">Building and floor</label>
 <select id="floor_id" name="floor_id"{{#ERR_FLOOR_ID}} aria-invalid="true" aria-describedby="floor_id-error" autofocus{{/ERR_FLOOR_ID}}><option value="0">Not given</option>
-{{#FLOOR_CHOICE}}<option value="{{FLOOR_ID}}"{{#CHOSEN}} selected{{/CHOSEN}}>{{BUILDING_NAME}} · {{FLOOR_NAME}}</option>
-{{/FLOOR_CHOICE}}</select>
+{{#FLOOR}}<option value="{{FLOOR_ID}}"{{#CHOSEN}} selected{{/CHOSEN}}>{{BUILDING_NAME}} · {{FLOOR_NAME}}</option>
+{{/FLOOR}}</select>
 {{#NO_FLOORS}}<p class="hint"><a href="/admin/buildings">Add buildings and their floors</a> to place rooms in them.</p>{{/NO_FLOORS}}
 {{#ERR_FLOOR_ID}}<p class="field-error" id="floor_id-error">{{MESSAGE}}</p>{{/ERR_FLOOR_ID}}</div>
 <div class="field"><label for="capacity">Seats</label>
@@ -35,8 +35,8 @@
 {{#ERR_CHECKIN_REQUIRED}}<p class="field-error" id="checkin_required-error">{{MESSAGE}}</p>{{/ERR_CHECKIN_REQUIRED}}</div>
 <fieldset class="features"><legend>Equipment</legend>
 {{#NO_FEATURES}}<p class="hint">There is no equipment on the list yet. <a href="/admin/features">Keep the list of equipment</a></p>{{/NO_FEATURES}}
-{{#FEATURE_CHOICE}}<label class="check"><input type="checkbox" name="features" value="{{FEATURE_NAME}}"{{#CHOSEN}} checked{{/CHOSEN}}> {{FEATURE_NAME}}</label>
-{{/FEATURE_CHOICE}}{{#ERR_FEATURES}}<p class="field-error" role="alert">{{MESSAGE}}</p>{{/ERR_FEATURES}}</fieldset>
+{{#FEATURE}}<label class="check"><input type="checkbox" name="features" value="{{FEATURE_NAME}}"{{#CHOSEN}} checked{{/CHOSEN}}> {{FEATURE_NAME}}</label>
+{{/FEATURE}}{{#ERR_FEATURES}}<p class="field-error" role="alert">{{MESSAGE}}</p>{{/ERR_FEATURES}}</fieldset>
 <fieldset class="policy"><legend>Policy</legend>
 <div class="field"><label for="approval">Requests</label>
 <select id="approval" name="approval" aria-describedby="approval-hint">

@@ -3,6 +3,7 @@
  * JSON: the building and floor it is on, what it has, its photo.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
@@ -12,6 +13,7 @@
 #include "pages.h"
 #include "place.h"
 #include "render.h"
+#include "roomfilter.h"
 
 int
 room_place_of(struct req *r, const struct input *in, struct room_input *room)
@@ -54,40 +56,28 @@ room_place_prefill(struct req *r, long long id, const struct db_rows *saved)
 	return rc;
 }
 
+_Static_assert(ROOM_FILTER_FEATURES >= ROOM_NAMES_MAX,
+    "a filter holds all the equipment a room's form names");
+
 int
 room_place_form(struct req *r, struct tpl *body)
 {
-	const char	*floor = params_get(&r->form, "floor_id");
-	struct db_rows	*floors, *features;
+	const struct room_choices	*c;
+	const char			*floor = params_get(&r->form, "floor_id");
+	/* What the form has chosen, as a filter would: its floor and the
+	   equipment it names. */
+	struct room_filter		 chosen = { .seats = 1, .location = "",
+					    .floor = floor != NULL ?
+					    strtoll(floor, NULL, 10) : 0 };
 
-	if ((floors = place_floors(r->app->db)) == NULL)
+	if ((c = room_choices_now(r->app->db)) == NULL)
 		return -1;
-	for (size_t i = 0; i < floors->nrows; i++) {
-		struct tpl *o = tpl_section(body, "FLOOR_CHOICE");
-
-		tpl_set(o, "FLOOR_ID", db_get(floors, i, "id"));
-		tpl_set(o, "BUILDING_NAME", db_get(floors, i, "building"));
-		tpl_set(o, "FLOOR_NAME", db_get(floors, i, "name"));
-		if (floor != NULL && strcmp(floor, db_text(floors, i, "id")) ==
-		    0)
-			tpl_show(o, "CHOSEN");
-	}
-	if (floors->nrows == 0)
-		tpl_show(body, "NO_FLOORS");
-	db_rows_free(floors);
-	if ((features = feature_list(r->app->db)) == NULL)
-		return -1;
-	for (size_t i = 0; i < features->nrows; i++) {
-		const char	*name = db_text(features, i, "name");
-		struct tpl	*o = tpl_section(body, "FEATURE_CHOICE");
-
-		tpl_set(o, "FEATURE_NAME", name);
-		if (params_has(&r->form, "features", name))
-			tpl_show(o, "CHOSEN");
-	}
-	if (features->nrows == 0)
-		tpl_show(body, "NO_FEATURES");
-	db_rows_free(features);
+	for (size_t i = 0; i < r->form.n &&
+	    chosen.nfeatures < ROOM_FILTER_FEATURES; i++)
+		if (strcmp(r->form.v[i].name, "features") == 0)
+			chosen.feature[chosen.nfeatures++] = r->form.v[i].value;
+	room_filter_choices(body, c, &chosen, ROOM_CHOICES_FLOORS |
+	    ROOM_CHOICES_FEATURES);
 	return 0;
 }
 

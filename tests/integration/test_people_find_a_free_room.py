@@ -303,11 +303,32 @@ def test_a_question_that_cannot_be_answered_is_marked(alice, alice_api, query, f
     ({"start": "202612011500", "end": "202612011400"}, "end"),
     ({"end": "202612011400"}, "start"),
     ({"start": "x", "end": "202612011400"}, "start"),
+    ({"start": "{day}1400", "end": "{day}1500", "feature": "no such kit"},
+     "feature"),
 ])
 def test_the_api_says_what_is_wrong(alice_api, query, field):
-    resp = alice_api.get(url("/api/rooms/free"), params=query)
+    day = weekday(19).strftime("%Y%m%d")
+    resp = alice_api.get(url("/api/rooms/free"),
+                         params={k: v.replace("{day}", day) for k, v in query.items()})
     assert resp.status_code == 422, resp.text
     assert resp.json()["error"]["field"] == field
+
+
+def test_more_equipment_than_a_room_can_have_is_refused(alice, alice_api):
+    """A room has at most 50 kinds of equipment; asking for more is 422 on
+    the finder, its API and the rooms list alike, and says the limit."""
+    kits = [f"kit {i}" for i in range(51)]
+    day = weekday(19).strftime("%Y%m%d")
+    resp = alice_api.get(url("/api/rooms/free"), params={
+        "start": day + "1400", "end": day + "1500", "feature": kits})
+    assert resp.status_code == 422, resp.text
+    assert resp.json()["error"]["field"] == "feature"
+    assert "50" in resp.json()["error"]["message"]
+    for path, query in (("/rooms/find", {"date": str(weekday(19)), "from": "14:00",
+                                          "to": "15:00"}), ("/rooms", {})):
+        page = alice.get(url(path), params=dict(query, feature=kits), timeout=30)
+        assert page.status_code == 422, path
+        assert "at most 50" in page.text, path
 
 
 def test_the_finder_is_for_people_logged_in():

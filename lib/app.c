@@ -26,7 +26,6 @@
 #include "response.h"
 #include "session.h"
 #include "testing.h"
-#include "token.h"
 
 static int
 fcgi_write(void *ctx, const char *data, size_t len)
@@ -381,7 +380,7 @@ app_main(const struct program *prog, int argc, char *argv[])
 		clock_use_file(cfg.clock_file);
 	}
 	booking_configure(&cfg.rules);
-	if (token_init() == -1 || password_init() == -1) {
+	if (password_init() == -1) {
 		log_error(NULL, "libsodium failed to start");
 		return 1;
 	}

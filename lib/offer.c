@@ -10,14 +10,29 @@
 #include "token.h"
 #include "when.h"
 
-void
-offer_fill(struct req *r, struct tpl *d, const struct finder_offer *o,
-    long long people, const char *title, int until)
+/* An offer's times as a page writes them, kept while offers repeat them:
+ * the offers of one list are mostly for the same time. */
+struct times {
+	time_t	start, end;
+	char	when[160];
+	char	start_input[INPUT_TIME_LEN], end_input[INPUT_TIME_LEN];
+};
+
+static void
+fill(struct req *r, struct tpl *d, const struct finder_offer *o,
+    long long people, const char *title, int until, struct times *t)
 {
-	char		 path[128], when[160], token[TOKEN_LEN];
-	char		 start[INPUT_TIME_LEN], end[INPUT_TIME_LEN];
+	char		 path[128], clock[64], token[TOKEN_LEN];
 	struct tpl	*item;
 
+	if (t->start != o->start || t->end != o->end) {
+		t->start = o->start;
+		t->end = o->end;
+		when_span(r->lang, o->start, o->end, t->when, sizeof t->when);
+		/* The booking form's fields, on the person's clock. */
+		local_input_value(o->start, t->start_input);
+		local_input_value(o->end, t->end_input);
+	}
 	snprintf(path, sizeof path, "%s/find_offer.tpl", page_lang(r));
 	item = tpl_include(d, "OFFER_ITEM", path);
 	tpl_set_int(item, "ROOM_ID", o->room);
@@ -29,26 +44,43 @@ offer_fill(struct req *r, struct tpl *d, const struct finder_offer *o,
 		tpl_set(p, "BUILDING_NAME", o->building);
 		tpl_set(p, "FLOOR_NAME", o->floor);
 	}
-	tpl_set(item, "WHEN", when_span(r->lang, o->start, o->end, when,
-	    sizeof when));
+	tpl_set(item, "WHEN", t->when);
 	if (until)
 		tpl_set(tpl_section(item, "FREE_UNTIL"), "UNTIL", when_format(
-		    r->lang, o->free_until, WHEN_CLOCK, when, sizeof when));
+		    r->lang, o->free_until, WHEN_CLOCK, clock, sizeof clock));
 	if (o->without != NULL && *o->without != '\0')
 		tpl_set(tpl_section(item, "WITHOUT"), "FEATURE", o->without);
 	else if (o->without != NULL)
 		tpl_show(item, "FEWER_SEATS");
 	tpl_show(item, o->instant ? "INSTANT" : "ASKS_APPROVAL");
-	/* The booking form's fields, on the person's clock. */
 	session_request_token(r, token);
 	tpl_set(item, "REQUEST_TOKEN", token);
-	local_input_value(o->start, start);
-	local_input_value(o->end, end);
-	tpl_set(item, "STARTS_AT", start);
-	tpl_set(item, "ENDS_AT", end);
+	tpl_set(item, "STARTS_AT", t->start_input);
+	tpl_set(item, "ENDS_AT", t->end_input);
 	tpl_set_int(item, "ATTENDEES", o->capacity < people ? o->capacity :
 	    people);
 	tpl_set(item, "TITLE", title);
+}
+
+void
+offer_fill(struct req *r, struct tpl *d, const struct finder_offer *o,
+    long long people, const char *title, int until)
+{
+	struct times t = { .start = -1 };
+
+	fill(r, d, o, people, title, until, &t);
+}
+
+void
+offer_fill_each(struct req *r, struct tpl *d, const char *section,
+    const struct finder_offer *v, size_t n, long long people,
+    const char *title, int until)
+{
+	struct times t = { .start = -1 };
+
+	for (size_t i = 0; i < n; i++)
+		fill(r, tpl_section(d, section), &v[i], people, title, until,
+		    &t);
 }
 
 json_t *

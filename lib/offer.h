@@ -19,6 +19,10 @@ struct tpl;
  */
 void	offer_fill(struct req *r, struct tpl *d, const struct finder_offer *o,
 	    long long people, const char *title, int until);
+/* The same for each of v[0..n), each in a new section of d. */
+void	offer_fill_each(struct req *r, struct tpl *d, const char *section,
+	    const struct finder_offer *v, size_t n, long long people,
+	    const char *title, int until);
 /*
  * o as JSON: roomId, name, building, floor, capacity, extraFeatures,
  * confirmedAtOnce, start, end, freeUntil (free now only), and "without" (the equipment

@@ -17,17 +17,6 @@ encode(const unsigned char raw[TOKEN_BYTES], char out[TOKEN_LEN])
 	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 }
 
-int
-token_init(void)
-{
-	/* A page holds a form token for each button: a stream cipher keyed
-	   once from the kernel makes them without a system call each. */
-	if (randombytes_set_implementation(
-	    &randombytes_internal_implementation) != 0)
-		return -1;
-	return sodium_init() < 0 ? -1 : 0;
-}
-
 void
 token_new(char out[TOKEN_LEN])
 {
@@ -88,13 +77,33 @@ token_derive(const unsigned char key[TOKEN_KEY_LEN], const char *purpose,
 	encode(raw, out);
 }
 
+/*
+ * The next nonce into out.  A page holds a token for each of its buttons:
+ * the kernel's random bytes are fetched for many at once, not with a
+ * system call each.
+ */
+static void
+next_nonce(unsigned char out[NONCE_BYTES])
+{
+	static unsigned char	pool[NONCE_BYTES * 32];
+	static size_t		used = sizeof pool;
+
+	if (used == sizeof pool) {
+		randombytes_buf(pool, sizeof pool);
+		used = 0;
+	}
+	memcpy(out, pool + used, NONCE_BYTES);
+	sodium_memzero(pool + used, NONCE_BYTES);
+	used += NONCE_BYTES;
+}
+
 void
 token_issue(const unsigned char key[TOKEN_KEY_LEN], const char *purpose,
     const char *bound, char out[TOKEN_LEN])
 {
 	unsigned char	raw[TOKEN_BYTES];
 
-	randombytes_buf(raw, NONCE_BYTES);
+	next_nonce(raw);
 	keyed_hash(key, purpose, bound, strlen(bound) + 1, raw, NONCE_BYTES,
 	    raw + NONCE_BYTES, TOKEN_BYTES - NONCE_BYTES);
 	encode(raw, out);

@@ -8,12 +8,6 @@
 #define TOKEN_LEN	44
 #define TOKEN_HASH_LEN	32
 
-/*
- * Starts the random numbers tokens are made of, before any is made and
- * before anything else starts libsodium.  0 or -1.
- */
-int	token_init(void);
-
 /* Fills out with a new random token. */
 void	token_new(char out[TOKEN_LEN]);
 

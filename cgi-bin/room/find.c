@@ -104,17 +104,6 @@ window_of(struct req *r, const struct input *in, struct finder_ask *ask)
 	return 0;
 }
 
-/* The offers of a list into d's section, each one item. */
-static void
-fill_offers(struct req *r, struct tpl *d, const char *section,
-    const struct finder_offer *v, size_t n, const struct finder_ask *ask,
-    const char *title, int now)
-{
-	for (size_t i = 0; i < n; i++)
-		offer_fill(r, tpl_section(d, section), &v[i], ask->people, title,
-		    now);
-}
-
 /*
  * The form's values when nothing was asked: today from the next full
  * hour, for an hour.  Shown as if sent, so input_fill shows them.
@@ -216,8 +205,8 @@ page:
 	if (status == 200 && asked) {
 		struct tpl *res = tpl_section(p.body, now ? "NOW" : "ASKED");
 
-		fill_offers(r, res, "OFFER", f.offers, f.noffers, &ask, title,
-		    now);
+		offer_fill_each(r, res, "OFFER", f.offers, f.noffers,
+		    ask.people, title, now);
 		if (f.noffers == 0) {
 			struct tpl *none = tpl_section(res, "NONE");
 
@@ -226,12 +215,13 @@ page:
 				    "OPENING", rules_opening(k, r->lang,
 				    opening, sizeof opening));
 			if (f.ntimes > 0)
-				fill_offers(r, tpl_section(none, "TIMES"),
-				    "TIME", f.times, f.ntimes, &ask, title, 0);
+				offer_fill_each(r, tpl_section(none, "TIMES"),
+				    "TIME", f.times, f.ntimes, ask.people,
+				    title, 0);
 			if (f.nrelaxed > 0)
-				fill_offers(r, tpl_section(none, "RELAXED"),
-				    "ALT", f.relaxed, f.nrelaxed, &ask, title,
-				    0);
+				offer_fill_each(r, tpl_section(none,
+				    "RELAXED"), "ALT", f.relaxed, f.nrelaxed,
+				    ask.people, title, 0);
 		}
 	}
 	rc = page_finish(&p, r, status);

@@ -1,6 +1,7 @@
 /* group: named groups of people that rooms' policies name. */
 #include "db.h"
 #include "group.h"
+#include "readmodel.h"
 
 static const char SQL_LIST[] =
     "SELECT g.id, g.name, g.description,"
@@ -151,6 +152,27 @@ done:
 	return rc;
 }
 
+/*
+ * Runs the membership change sql for group id and person user in one
+ * transaction with a new epoch: who decides which rooms' requests, and
+ * who may book them, is kept under it.  The rows it changed, or -1.
+ */
+static long long
+change_members(struct db *db, const char *sql, long long id, long long user)
+{
+	long long n;
+
+	if (db_begin(db) == -1)
+		return -1;
+	if ((n = db_exec(db, sql, DB_ARGS(DB_INT(id), DB_INT(user)),
+	    NULL)) < 0 || (n > 0 && readmodel_new_epoch(db) == -1) ||
+	    db_commit(db) == -1) {
+		db_rollback(db);
+		return -1;
+	}
+	return n;
+}
+
 enum group_result
 group_join(struct db *db, long long id, const char *login, long long *user)
 {
@@ -165,8 +187,7 @@ group_join(struct db *db, long long id, const char *login, long long *user)
 		return GROUP_NOT_FOUND;
 	if ((*user = id_of(db, SQL_PERSON, login)) <= 0)
 		return *user == 0 ? GROUP_NO_PERSON : GROUP_DB_ERROR;
-	if ((n = db_exec(db, SQL_JOIN, DB_ARGS(DB_INT(id), DB_INT(*user)),
-	    NULL)) < 0)
+	if ((n = change_members(db, SQL_JOIN, id, *user)) < 0)
 		return GROUP_DB_ERROR;
 	return n == 1 ? GROUP_OK : GROUP_ALREADY;
 }
@@ -174,8 +195,7 @@ group_join(struct db *db, long long id, const char *login, long long *user)
 enum group_result
 group_leave(struct db *db, long long id, long long user)
 {
-	long long n = db_exec(db, SQL_LEAVE, DB_ARGS(DB_INT(id), DB_INT(user)),
-	    NULL);
+	long long n = change_members(db, SQL_LEAVE, id, user);
 
 	return n < 0 ? GROUP_DB_ERROR : n == 1 ? GROUP_OK : GROUP_ALREADY;
 }

@@ -45,6 +45,11 @@ static const char SQL_DECIDES[] =
     "SELECT ? IN " POLICY_ROOMS_DECIDED_BY " AS decides";
 static const char SQL_DECIDES_ANY[] =
     "SELECT EXISTS (SELECT 1 FROM " POLICY_ROOMS_DECIDED_BY " d) AS decides";
+/* Everyone who decides some room's requests, by name or by a group. */
+static const char SQL_DECIDERS[] =
+    "SELECT user_id FROM room_approvers WHERE user_id IS NOT NULL"
+    " UNION SELECT m.user_id FROM group_members m"
+    " JOIN room_approvers a ON a.group_id = m.group_id ORDER BY 1";
 /* The groups that may book the room, and whether owner is in one. */
 static const char SQL_BOOKABLE[] =
     "SELECT g.name, EXISTS (SELECT 1 FROM group_members m"
@@ -182,6 +187,50 @@ policy_may_decide(struct db *db, const struct user *u, long long room)
 		return 1;
 	return flag(db, SQL_DECIDES, DB_ARGS(DB_INT(room), DB_INT(u->id),
 	    DB_INT(u->id)), "decides");
+}
+
+/*
+ * The deciders this worker keeps, by id, as of their epoch: every page's
+ * navigation asks whether its reader is one, and they change only with a
+ * room's approvers or a group's members.
+ */
+static struct {
+	char		 epoch[24];
+	long long	*id;
+	size_t		 n;
+} deciders;
+
+static int
+by_id(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+int
+policy_decides_at(struct db *db, const char *epoch, long long user)
+{
+	if (*deciders.epoch == '\0' || strcmp(epoch, deciders.epoch) != 0) {
+		struct db_rows *rows;
+
+		free(deciders.id);
+		memset(&deciders, 0, sizeof deciders);
+		if ((rows = db_query(db, SQL_DECIDERS, DB_NOARGS)) == NULL)
+			return -1;
+		if (rows->nrows > 0 && (deciders.id = calloc(rows->nrows,
+		    sizeof *deciders.id)) == NULL) {
+			db_rows_free(rows);
+			return -1;
+		}
+		for (size_t i = 0; i < rows->nrows; i++)
+			deciders.id[deciders.n++] = db_get_int(rows, i,
+			    "user_id");
+		db_rows_free(rows);	/* in order of id: ORDER BY 1 */
+		snprintf(deciders.epoch, sizeof deciders.epoch, "%s", epoch);
+	}
+	return deciders.n > 0 && bsearch(&user, deciders.id, deciders.n,
+	    sizeof *deciders.id, by_id) != NULL;
 }
 
 int

@@ -85,6 +85,13 @@ int	policy_may_decide(struct db *, const struct user *u, long long room);
  * with their session where it was.
  */
 int	policy_decides_any(struct db *, const struct user *u);
+/*
+ * Whether person user decides some room's requests (by name or by a
+ * group), by the deciders this worker keeps as of epoch (sql/016), which
+ * every change to rooms' approvers and groups' members raises; read
+ * again (one query) when it has moved.  1, 0, or -1.
+ */
+int	policy_decides_at(struct db *, const char *epoch, long long user);
 
 /*
  * Whether owner may book room as asked by requester: everyone may where

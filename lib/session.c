@@ -24,10 +24,12 @@ static const char SQL_SESSION[] =
     " " COUNT_CAP_SQL ", (SELECT COUNT(*)"
     "  FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL))"
     " AS unread,"
-    /* A room's approver: the navigation offers the queue (two lookups). */
-    " EXISTS (SELECT 1 FROM room_approvers a WHERE a.user_id = u.id)"
-    " OR EXISTS (SELECT 1 FROM group_members m JOIN room_approvers a"
-    "  ON a.group_id = m.group_id WHERE m.user_id = u.id) AS decides"
+    /*
+     * Whether a room's approver (the navigation offers the queue): by
+     * the deciders the worker keeps under the epoch.  As two lookups
+     * here, planning them cost every page a tenth of its speed.
+     */
+    " (SELECT epoch FROM view_epoch WHERE id = 1) AS epoch"
     " FROM sessions s JOIN users u ON u.id = s.user_id"
     " WHERE s.token_hash = ? AND s.expires_at > UTC_TIMESTAMP()"
     " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND"
@@ -163,7 +165,12 @@ load_cookie_session(struct req *r)
 		    db_text(rows, 0, "csrf_token"));
 		snprintf(r->session, sizeof r->session, "%s", token);
 		r->user_buf.unread = db_get_int(rows, 0, "unread");
-		rc = touch(r, hash, db_get_int(rows, 0, "idle_left"));
+		if (!r->user_buf.admin && (r->user_buf.decides =
+		    policy_decides_at(r->app->db, db_text(rows, 0, "epoch"),
+		    r->user_buf.id)) == -1)
+			rc = db_failed(r);
+		else
+			rc = touch(r, hash, db_get_int(rows, 0, "idle_left"));
 	}
 	db_rows_free(rows);
 	return rc;

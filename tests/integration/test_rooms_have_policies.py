@@ -179,6 +179,30 @@ def test_someone_who_decides_nothing_has_no_queue(person):
     assert home.select_one('nav a[href="/admin/approvals"]') is None
 
 
+def test_joining_or_leaving_a_group_of_approvers_shows_on_every_next_page(
+        person, group):
+    """Each worker keeps who decides; a membership change reaches every
+    page at once, in the same session: the navigation's queue and the
+    queue itself."""
+    new_room("Queue room", approverGroups=[group])
+    session = login(person)
+    pages = ["/", "/status", "/rooms", "/bookings", "/account"] * 2
+
+    def offered():
+        return [BeautifulSoup(session.get(url(p)).text, "html.parser")
+                .select_one('nav a[href="/admin/approvals"]') is not None
+                for p in pages]
+
+    assert not any(offered())
+    join(group, person)
+    assert all(offered())
+    assert session.get(url("/admin/approvals")).status_code == 200
+    out = roomctl("group", "leave", group, person)
+    assert out.returncode == 0, out.stderr
+    assert not any(offered())
+    assert session.get(url("/admin/approvals")).status_code == 403
+
+
 def test_a_group_of_approvers_decides_and_a_change_of_approvers_moves_the_queue(
         alice_api, admin_api, person, group):
     join(group, person)

@@ -145,6 +145,11 @@ same_origin(const struct req *r)
 static int
 guard(struct req *r)
 {
+	if (r->route->auth == AUTH_DISPLAY && r->display == NULL) {
+		r->error = N_("this screen is not paired with a room, or no "
+		    "longer; an administrator pairs it from the room's page");
+		return 401;
+	}
 	if (r->route->auth != AUTH_ANY && r->user == NULL)
 		return login_required(r);
 	if (r->route->auth == AUTH_ADMIN && !r->user->admin) {

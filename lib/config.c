@@ -117,6 +117,8 @@ static const struct key config_keys[] = {
 	{ "privacy",	"show_owner",	K_BOOL,	CFG(show_owner), 0, 0, 1 },
 	{ "rooms",	"photo_max_bytes", K_INT, CFG(photo_max_bytes), 0, 1024,
 	    64 * 1024 * 1024 },
+	{ "display",	"poll_seconds",	K_INT,	CFG(display_poll_seconds), 0, 5,
+	    3600 },
 	{ "testing",	"clock_file",	K_STR,	CFG(clock_file), 0, 0, 0 },
 	{ "testing",	"slow_path",	K_BOOL,	CFG(slow_path),	0, 0, 1 },
 	{ NULL,		"socket",	K_STR,	CTX(socket),	1, 0, 0 },
@@ -501,6 +503,7 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 	cfg->session_idle_seconds = 2 * 3600;
 	cfg->show_owner = 1;
 	cfg->photo_max_bytes = 2 * 1024 * 1024;
+	cfg->display_poll_seconds = 15;
 	cfg->session_max_seconds = 12 * 3600;
 	cfg->rules = (struct rules){ .slot_minutes = 15, .open_from = 7 * 60,
 	    .open_until = 20 * 60, .open_days = 0x3e /* Monday to Friday */,

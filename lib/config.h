@@ -114,6 +114,9 @@ struct config {
 	/* A room's photo may be this large as uploaded (lib/photo). */
 	int	photo_max_bytes;
 
+	/* A door display asks for its room's news this often (seconds). */
+	int	display_poll_seconds;
+
 	/*
 	 * Benchmarks only: GET /status/floor answers this many bytes without
 	 * touching the database (the FastCGI floor).  0: no such page.

@@ -76,6 +76,7 @@ page_begin(struct page *p, struct req *r, const char *title,
 
 	p->body = NULL;
 	p->lang = page_lang(r);
+	p->layout = "layout.tpl";
 	if ((p->root = tpl_new()) == NULL)
 		return -1;
 	tpl_set(p->root, "LANG", p->lang);
@@ -196,6 +197,12 @@ page_wide(struct page *p)
 }
 
 void
+page_layout(struct page *p, const char *layout)
+{
+	p->layout = layout;
+}
+
+void
 page_discard(struct page *p)
 {
 	tpl_free(p->root);
@@ -221,7 +228,7 @@ send_page(struct page *p, struct req *r, int status, const struct fragment *f)
 	unsigned char	*packed = NULL;
 	const void	*sent;
 
-	snprintf(path, sizeof path, "%s/layout.tpl", p->lang);
+	snprintf(path, sizeof path, "%s/%s", p->lang, p->layout);
 	page = render_marked(path, p->root, &n, &at);
 	page_discard(p);
 	if (page == NULL || (f != NULL && at == (size_t)-1)) {

@@ -11,6 +11,7 @@ struct page {
 	struct tpl	*root;		/* layout values: title, navigation */
 	struct tpl	*body;		/* the content template's values */
 	const char	*lang;		/* the reader's: templates/<lang>/ */
+	const char	*layout;	/* around body: "layout.tpl" */
 };
 
 /* The language of r's templates: templates/<lang>/. */
@@ -76,6 +77,11 @@ void	page_language_choices(struct tpl *d, const char *section,
  * column text pages keep to.
  */
 void	page_wide(struct page *p);
+/*
+ * A page in layout (a template of its own, e.g. a door display's whole
+ * screen) instead of the site's with its navigation.
+ */
+void	page_layout(struct page *p, const char *layout);
 
 /*
  * A page whose content is a fragment kept between requests:

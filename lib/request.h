@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "display.h"
 #include "user.h"
 #include "utf8.h"
 
@@ -147,6 +148,10 @@ struct req {
 	long long	 waiting;	/* session_waiting's count, once read */
 	int		 waiting_read;
 	int		 decides;	/* and whether they decide requests */
+	/* Under /display/: the door display whose credential came, or
+	   NULL; then user is its account. */
+	const struct display *display;
+	struct display	 display_buf;
 	const char	*lang;		/* the reader's language (lib/i18n) */
 	const struct app *app;
 	const struct route *route;

@@ -11,6 +11,7 @@ enum auth {
 	AUTH_ANY,	/* anyone, logged in or not */
 	AUTH_USER,	/* any logged-in user */
 	AUTH_ADMIN,	/* administrators only */
+	AUTH_DISPLAY,	/* a paired door display (lib/display), only */
 };
 
 /* Returns the HTTP status; renders a page unless it returns an error. */

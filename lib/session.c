@@ -5,8 +5,10 @@
 
 #include "api.h"
 #include "app.h"
+#include "clock.h"
 #include "config.h"
 #include "db.h"
+#include "display.h"
 #include "log.h"
 #include "response.h"
 #include "i18n.h"
@@ -286,16 +288,60 @@ prelogin_token(struct req *r, const char *cookie)
 	token_derive(r->app->cfg->site_key, "login", text, r->csrf);
 }
 
+/*
+ * /display/: a door display's credential (its cookie) and nothing else.
+ * A person's session does not count there, and the credential counts
+ * nowhere else.  Its forms carry a token bound to the credential; a
+ * pairing page's, to its link.
+ */
+static int
+load_display(struct req *r)
+{
+	const char	*credential = params_get(&r->cookies, DISPLAY_COOKIE);
+	const char	*key = "/display/pair/";
+	char		 today[11];
+	int		 found;
+
+	if (local_date(clock_now(), 0, today) == -1)
+		return 500;
+	if ((found = display_find(r->app->db, credential, today,
+	    r->app->read_only, &r->display_buf)) == -1)
+		return db_failed(r);
+	if (found == 1) {
+		r->display = &r->display_buf;
+		r->user_buf = r->display_buf.account;
+		r->user_buf.decides = 0;
+		r->user = &r->user_buf;
+		token_derive(r->app->cfg->site_key, "display", credential,
+		    r->csrf);
+	} else if (strncmp(r->path, key, strlen(key)) == 0 &&
+	    token_valid(r->path + strlen(key)))
+		token_derive(r->app->cfg->site_key, "display-pair",
+		    r->path + strlen(key), r->csrf);
+	return 0;
+}
+
+int
+session_display_paired(struct req *r, const char *credential)
+{
+	/* Ten years: a screen on a wall is not logged out. */
+	return set_cookie(r, DISPLAY_COOKIE, credential, DISPLAY_PATH,
+	    "; SameSite=Strict; Max-Age=315360000");
+}
+
 int
 session_load(struct req *r)
 {
 	const char *pre = params_get(&r->cookies, LOGIN_COOKIE);
 
 	r->user = NULL;
+	r->display = NULL;
 	r->csrf[0] = r->session[0] = '\0';
 	r->bearer = 0;
 	if (api_path(r->path))
 		return load_bearer(r);
+	if (strncmp(r->path, DISPLAY_PATH, strlen(DISPLAY_PATH)) == 0)
+		return load_display(r);
 	if (token_valid(pre))
 		prelogin_token(r, pre);
 	if (r->app->cfg->login_header[0] != '\0') {

@@ -11,6 +11,9 @@
 #define LOGIN_COOKIE	"rb_login"
 /* The language chosen on the login page (before a setting is stored). */
 #define LANGUAGE_COOKIE	"rb_lang"
+/* A door display's credential (lib/display), sent under /display/ only. */
+#define DISPLAY_COOKIE	"rb_display"
+#define DISPLAY_PATH	"/display/"
 /* The hidden form field every POST form carries. */
 #define CSRF_FIELD	"csrf"
 
@@ -22,6 +25,8 @@
  * sign-on user), 503 or 500.
  */
 int	session_load(struct req *r);
+/* Stores a door display's new credential on the screen (its cookie). */
+int	session_display_paired(struct req *r, const char *credential);
 
 /*
  * Starts a new session for u, ending r's current one (no fixation):

@@ -10,6 +10,13 @@
 /* GET /: the home page with today's figures.  200, 503 (database down). */
 int	home_show(struct req *r);
 
+/* GET /display/rooms/{id}: a door display's screen (AUTH_DISPLAY). */
+int	display_show(struct req *r);
+/* GET /display/pair/{token}: the form that pairs a tablet.  200. */
+int	display_pair_form(struct req *r);
+/* POST /display/pair/{token}: 303 to the paired room's screen, or 410. */
+int	display_pair_submit(struct req *r);
+
 /* GET /login: the login form (sets the pre-login form token).  200. */
 int	login_form(struct req *r);
 /* POST /login: 303 to the "next" path, or 401 (wrong login or password,

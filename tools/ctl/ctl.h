@@ -23,6 +23,7 @@ int	cmd_refresh_status(struct ctl *, int argc, char *argv[]);
 int	cmd_sweep(struct ctl *, int argc, char *argv[]);
 int	cmd_token(struct ctl *, int argc, char *argv[]);
 int	cmd_group(struct ctl *, int argc, char *argv[]);
+int	cmd_display(struct ctl *, int argc, char *argv[]);
 int	cmd_mail_send(struct ctl *, int argc, char *argv[]);
 int	cmd_mail_status(struct ctl *, int argc, char *argv[]);
 

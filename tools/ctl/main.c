@@ -30,6 +30,8 @@ static const struct command {
 	    "token add|list|revoke: people's API tokens" },
 	{ "group",	cmd_group,	0,
 	    "group add|list|show|join|leave|remove: groups rooms' policies name" },
+	{ "display",	cmd_display,	0,
+	    "display add|link|list|revoke: door displays paired with rooms" },
 	{ "sweep",	cmd_sweep,	0,
 	    "every minute: release no-shows, complete meetings that ended" },
 	{ "mail-send",	cmd_mail_send,	0,

@@ -1,0 +1,270 @@
+/*
+ * booking: door displays.  A tablet opens its pairing link and keeps the
+ * credential it is given; then /display/rooms/{id} shows its room's state
+ * now and the rest of the day, legible from across a corridor.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "booking.h"
+#include "clock.h"
+#include "db.h"
+#include "display.h"
+#include "handlers.h"
+#include "i18n.h"
+#include "page.h"
+#include "privacy.h"
+#include "render.h"
+#include "response.h"
+#include "session.h"
+#include "when.h"
+
+/*
+ * The room and what holds it from now to the end of the day, in order:
+ * one range of the room's (room, start) index.
+ */
+static const char SQL_DAY[] =
+    "SELECT r.name AS room_name, r.closed_from, r.closed_until,"
+    " r.checkin_required_since, pb.name AS building_name,"
+    " pf.name AS floor_name, b.id, b.title, b.private, b.user_id,"
+    " b.starts_at, b.ends_at, b.status, u.display_name AS owner"
+    " FROM rooms r LEFT JOIN floors pf ON pf.id = r.floor_id"
+    " LEFT JOIN buildings pb ON pb.id = pf.building_id"
+    " LEFT JOIN bookings b ON b.room_id = r.id"
+    "  AND b.status IN " HOLDS_SLOT " AND b.starts_at < ? AND b.ends_at > ?"
+    "  AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "?")
+    " LEFT JOIN users u ON u.id = b.user_id"
+    " WHERE r.id = ? ORDER BY b.starts_at";
+
+/* What the door says now. */
+enum door_state {
+	DOOR_FREE,		/* for the rest of the day */
+	DOOR_FREE_UNTIL,	/* until the next meeting */
+	DOOR_BUSY,		/* a meeting holds it */
+	DOOR_IN_USE,		/* checked in */
+	DOOR_CHECK_IN,		/* its meeting may check in, until */
+	DOOR_CLOSED,		/* out of use */
+};
+
+static const char *const door_keys[] = {
+	[DOOR_FREE] = "FREE", [DOOR_FREE_UNTIL] = "FREE_UNTIL",
+	[DOOR_BUSY] = "BUSY", [DOOR_IN_USE] = "IN_USE",
+	[DOOR_CHECK_IN] = "CHECK_IN", [DOOR_CLOSED] = "CLOSED",
+};
+
+/* The room's day as the door shows it, read at now. */
+struct door {
+	struct db_rows	*rows;		/* row 0 the room; bookings if id */
+	enum door_state	 state;
+	time_t		 until;		/* of the state, 0: none */
+	size_t		 current;	/* row of the meeting now, or -1 */
+	size_t		 next;		/* row of the next one, or -1 */
+};
+
+/* Whether row i of rows holds a booking (the room alone has none). */
+static int
+has_booking(const struct db_rows *rows, size_t i)
+{
+	return db_get(rows, i, "id") != NULL;
+}
+
+static time_t
+time_of(const struct db_rows *rows, size_t i, const char *column)
+{
+	time_t t = 0;
+
+	return parse_sql_time(db_text(rows, i, column), &t) == 0 ? t : 0;
+}
+
+/* Whether the booking of row i must be checked in (its room asks it). */
+static int
+checks_in(const struct db_rows *rows, size_t i)
+{
+	const char *since = db_get(rows, 0, "checkin_required_since");
+
+	return since != NULL && time_of(rows, i, "starts_at") >=
+	    time_of(rows, 0, "checkin_required_since");
+}
+
+/*
+ * Reads room's day from now to the local day's end (the site's) into d,
+ * and what it says now.  0, 404 for no such room, or the status of a
+ * failure.
+ */
+static int
+door_read(struct req *r, long long room, time_t now, struct door *d)
+{
+	const struct rules	*k = &r->app->cfg->rules;
+	char			 today[11], a[SQL_TIME_LEN], b[SQL_TIME_LEN];
+	time_t			 end, closed_from, closed_until;
+
+	memset(d, 0, sizeof *d);
+	d->current = d->next = (size_t)-1;
+	if (local_date(now, 0, today) == -1 ||
+	    local_date_start(today, 1, &end) == -1 ||
+	    sql_time_utc(now, a) == -1 || sql_time_utc(end, b) == -1)
+		return 500;
+	if ((d->rows = db_query(r->app->db, SQL_DAY, DB_ARGS(DB_STR(b),
+	    DB_STR(a), DB_STR(a), DB_INT(room)))) == NULL)
+		return db_failed(r);
+	if (d->rows->nrows == 0)
+		return 404;
+	for (size_t i = 0; i < d->rows->nrows && has_booking(d->rows, i);
+	    i++) {
+		if (time_of(d->rows, i, "starts_at") <= now)
+			d->current = i;
+		else if (d->next == (size_t)-1)
+			d->next = i;
+	}
+	closed_from = time_of(d->rows, 0, "closed_from");
+	closed_until = time_of(d->rows, 0, "closed_until");
+	if (db_get(d->rows, 0, "closed_from") != NULL && closed_from <= now &&
+	    (db_get(d->rows, 0, "closed_until") == NULL ||
+	    closed_until > now)) {
+		d->state = DOOR_CLOSED;
+		d->until = db_get(d->rows, 0, "closed_until") != NULL ?
+		    closed_until : 0;
+	} else if (d->current != (size_t)-1) {
+		size_t	c = d->current;
+		time_t	start = time_of(d->rows, c, "starts_at");
+
+		d->until = time_of(d->rows, c, "ends_at");
+		d->state = strcmp(db_text(d->rows, c, "status"), "in_use") ==
+		    0 ? DOOR_IN_USE : DOOR_BUSY;
+		if (d->state == DOOR_BUSY && checks_in(d->rows, c) &&
+		    strcmp(db_text(d->rows, c, "status"), "confirmed") == 0 &&
+		    booking_checkin_open(start, d->until, now)) {
+			d->state = DOOR_CHECK_IN;
+			d->until = start + (time_t)k->checkin_grace * 60;
+		}
+	} else if (d->next != (size_t)-1) {
+		d->state = DOOR_FREE_UNTIL;
+		d->until = time_of(d->rows, d->next, "starts_at");
+	} else
+		d->state = DOOR_FREE;
+	return 0;
+}
+
+/* One meeting of the day into a new section of d. */
+static void
+fill_meeting(struct req *r, struct tpl *d, const struct db_rows *rows,
+    size_t i)
+{
+	struct booking_seen	seen;
+	char			when[160];
+
+	privacy_seen(r, db_get_int(rows, i, "user_id"), db_text(rows, i,
+	    "owner"), db_text(rows, i, "title"), (int)db_get_int(rows, i,
+	    "private"), &seen);
+	tpl_set(d, "TITLE", seen.title);
+	if (seen.owner != NULL)
+		tpl_set(tpl_section(d, "OWNER"), "NAME", seen.owner);
+	when_format(r->lang, time_of(rows, i, "starts_at"), WHEN_CLOCK, when,
+	    sizeof when);
+	tpl_set(d, "FROM", when);
+	when_format(r->lang, time_of(rows, i, "ends_at"), WHEN_CLOCK, when,
+	    sizeof when);
+	tpl_set(d, "TO", when);
+	if (strcmp(db_text(rows, i, "status"), "pending") == 0)
+		tpl_show(d, "REQUESTED");
+}
+
+/* GET /display/rooms/{id}: the door's screen. */
+int
+display_show(struct req *r)
+{
+	long long	 room = route_arg_id(r, 0);
+	time_t		 now = clock_now();
+	struct door	 d;
+	struct page	 p;
+	char		 clock[64];
+	int		 rc;
+
+	if (room != r->display->room) {
+		r->error = N_("this display shows another room");
+		return 403;
+	}
+	if ((rc = door_read(r, room, now, &d)) != 0) {
+		db_rows_free(d.rows);
+		return rc;
+	}
+	rc = 500;
+	if (page_begin(&p, r, db_text(d.rows, 0, "room_name"),
+	    "display.tpl") == -1)
+		goto out;
+	page_layout(&p, "display_layout.tpl");
+	tpl_set_int(p.root, "SECONDS", r->app->cfg->display_poll_seconds);
+	tpl_set_int(p.body, "ROOM_ID", room);
+	tpl_set_int(p.body, "POLL", r->app->cfg->display_poll_seconds);
+	tpl_set(p.body, "ROOM_NAME", db_text(d.rows, 0, "room_name"));
+	tpl_set(p.body, "DISPLAY_NAME", r->display->name);
+	if (db_get(d.rows, 0, "building_name") != NULL) {
+		struct tpl *placed = tpl_section(p.body, "PLACED");
+
+		tpl_set(placed, "BUILDING_NAME", db_text(d.rows, 0,
+		    "building_name"));
+		tpl_set(placed, "FLOOR_NAME", db_text(d.rows, 0, "floor_name"));
+	}
+	tpl_set(p.body, "NOW", when_format(r->lang, now, WHEN_CLOCK, clock,
+	    sizeof clock));
+	tpl_set(p.body, "STATE", door_keys[d.state]);
+	tpl_set(tpl_section(p.body, door_keys[d.state]), "UNTIL",
+	    d.until != 0 ? when_format(r->lang, d.until, WHEN_CLOCK, clock,
+	    sizeof clock) : "");
+	if (d.current != (size_t)-1)
+		fill_meeting(r, tpl_section(p.body, "CURRENT"), d.rows,
+		    d.current);
+	if (d.next != (size_t)-1)
+		fill_meeting(r, tpl_section(p.body, "NEXT"), d.rows, d.next);
+	/* After the next one, the rest of the day. */
+	for (size_t i = d.next + 1; d.next != (size_t)-1 &&
+	    i < d.rows->nrows && has_booking(d.rows, i); i++)
+		fill_meeting(r, tpl_section(p.body, "LATER"), d.rows, i);
+	if (d.next == (size_t)-1 || d.next + 1 >= d.rows->nrows)
+		tpl_show(p.body, "NOTHING_MORE");
+	rc = page_finish(&p, r, 200);
+out:
+	db_rows_free(d.rows);
+	return rc;
+}
+
+/* GET /display/pair/{token}: the tablet asks to be paired. */
+int
+display_pair_form(struct req *r)
+{
+	struct page p;
+
+	if (page_begin(&p, r, T(r, "Pair this screen"), "display_pair.tpl") ==
+	    -1)
+		return 500;
+	tpl_set(p.body, "TOKEN", r->args[0]);
+	tpl_set_int(p.body, "HOURS", DISPLAY_PAIRING_HOURS);
+	return page_finish(&p, r, 200);
+}
+
+/*
+ * POST /display/pair/{token}: pairs the tablet with the link's room, its
+ * credential stored on it; 303 to the room's screen, or 410 for a link
+ * used up or too old.
+ */
+int
+display_pair_submit(struct req *r)
+{
+	char		credential[TOKEN_LEN];
+	struct display	d;
+
+	switch (display_pair(r->app->db, r->args[0], credential, &d)) {
+	case DISPLAY_OK:
+		break;
+	case DISPLAY_LINK_USED:
+		r->error = N_("this pairing link has been used or is too old; "
+		    "ask an administrator for a new one");
+		return 410;
+	default:
+		return db_failed(r);
+	}
+	if (session_display_paired(r, credential) != 0)
+		return 500;
+	return resp_redirectf(r, 303, "/display/rooms/%lld", d.room);
+}

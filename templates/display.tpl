@@ -1,0 +1,21 @@
+{{%AUTOESCAPE context="HTML"}}
+<div class="door-screen door-{{STATE}}" id="door" data-room="{{ROOM_ID}}" data-poll="{{POLL}}">
+<header class="door-head">
+<h1 class="door-room">{{ROOM_NAME}}</h1>
+{{#PLACED}}<p class="door-place">{{BUILDING_NAME}} · {{FLOOR_NAME}}</p>{{/PLACED}}
+<p class="door-clock" id="door-clock">{{NOW}}</p>
+</header>
+<section class="door-now" aria-live="polite">
+<p class="door-state" id="door-state">{{#FREE}}Free{{/FREE}}{{#FREE_UNTIL}}Free until {{UNTIL}}{{/FREE_UNTIL}}{{#BUSY}}Busy until {{UNTIL}}{{/BUSY}}{{#IN_USE}}In use until {{UNTIL}}{{/IN_USE}}{{#CHECK_IN}}Checking in closes at {{UNTIL}}{{/CHECK_IN}}{{#CLOSED}}Out of use{{/CLOSED}}</p>
+{{#CURRENT}}<p class="door-meeting door-current"><span class="door-label">Now</span> <span class="door-when">{{FROM}}–{{TO}}</span> <span class="door-title">{{TITLE}}</span>{{#OWNER}} <span class="door-owner">{{NAME}}</span>{{/OWNER}}{{#REQUESTED}} <span class="door-requested">requested</span>{{/REQUESTED}}</p>{{/CURRENT}}
+{{#NEXT}}<p class="door-meeting door-next"><span class="door-label">Next</span> <span class="door-when">{{FROM}}–{{TO}}</span> <span class="door-title">{{TITLE}}</span>{{#OWNER}} <span class="door-owner">{{NAME}}</span>{{/OWNER}}{{#REQUESTED}} <span class="door-requested">requested</span>{{/REQUESTED}}</p>{{/NEXT}}
+</section>
+<section class="door-day">
+<h2>Later today</h2>
+<ol class="door-schedule" id="door-schedule">
+{{#LATER}}<li><span class="door-when">{{FROM}}–{{TO}}</span> <span class="door-title">{{TITLE}}</span>{{#OWNER}} <span class="door-owner">{{NAME}}</span>{{/OWNER}}{{#REQUESTED}} <span class="door-requested">requested</span>{{/REQUESTED}}</li>
+{{/LATER}}</ol>
+{{#NOTHING_MORE}}<p class="door-quiet">Nothing more today.</p>{{/NOTHING_MORE}}
+</section>
+<footer class="door-foot"><span class="door-name">{{DISPLAY_NAME}}</span></footer>
+</div>

@@ -296,6 +296,9 @@ static const struct input_field
     feature_name = { .name = "name", .json = "name", .type = IN_TEXT,
 	.max = 100, .says = N_("Use up to 100 letters, digits, spaces and "
 	"punctuation."), .flags = IN_REQUIRED | IN_PLAIN },
+    display_name = { .name = "display_name", .type = IN_TEXT,
+	.max = 100, .says = N_("Use up to 100 letters, digits, spaces and "
+	"punctuation."), .flags = IN_REQUIRED | IN_PLAIN },
     group_name = { .name = "name", .json = "name", .type = IN_TEXT,
 	.max = 100, .says = N_("Use up to 100 letters, digits, spaces and "
 	"punctuation."), .flags = IN_REQUIRED | IN_PLAIN },
@@ -355,6 +358,7 @@ static const struct input_field
     added = { .name = "added", .type = IN_FLAG },
     saved = { .name = "saved", .type = IN_FLAG },
     available = { .name = "available", .type = IN_FLAG },
+    revoked = { .name = "revoked", .type = IN_FLAG },
     deleted = { .name = "deleted", .type = IN_FLAG },
     min_capacity = { .name = "min_capacity", .type = IN_INT, .min = 1,
 	.max = PEOPLE_MAX, .says = N_("the minimum capacity must be a whole "
@@ -486,6 +490,9 @@ const struct input_field *const floor_in[] = {
 	&floor_level, &floor_name, NULL
 };
 const struct input_field *const feature_in[] = { &feature_name, NULL };
+const struct input_field *const display_in[] = {
+	&display_name, &language, NULL
+};
 const struct input_field *const room_close_in[] = {
 	&reason_required, &closed_from, &closed_until, &confirmed, NULL
 };
@@ -496,7 +503,7 @@ const struct input_field *const rooms_query[] = {
 	ROOM_FILTER_FIELDS, &deleted, NULL
 };
 const struct input_field *const room_query[] = {
-	&added, &saved, &available, NULL
+	&added, &saved, &available, &revoked, NULL
 };
 
 const struct input_field *const status_list_query[] = {

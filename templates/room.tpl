@@ -43,6 +43,26 @@
 <button class="button" type="submit">Upload the photo</button>
 </form>
 {{#HAS_PHOTO}}<form method="post" action="/admin/rooms/{{ID}}/photo/remove"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button danger" type="submit" id="remove-photo">Take the photo away</button></form>{{/HAS_PHOTO}}
+<h3 id="displays">Door displays</h3>
+{{#NO_DISPLAYS}}<p>No tablet by this room's door shows its day yet.</p>{{/NO_DISPLAYS}}
+<ul class="displays">
+{{#DISPLAY}}<li class="display"><strong class="display-name">{{DISPLAY_NAME}}</strong>{{#SEEN}} · last asked {{AT}}{{/SEEN}}{{#PAIRED}} · paired{{/PAIRED}}{{#LINK_WAITS}} · its pairing link waits to be opened{{/LINK_WAITS}}{{#LINK_OLD}} · its pairing link is too old{{/LINK_OLD}}{{#REVOKED}} · revoked {{AT}}{{/REVOKED}}
+{{#LIVE}}<form class="inline" method="post" action="/admin/rooms/{{ID}}/displays/{{DISPLAY_ID}}/link"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button" type="submit">New pairing link<span class="visually-hidden"> for {{DISPLAY_NAME}}</span></button></form>
+<form class="inline" method="post" action="/admin/rooms/{{ID}}/displays/{{DISPLAY_ID}}/revoke"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button danger" type="submit">Revoke<span class="visually-hidden"> {{DISPLAY_NAME}}</span></button></form>{{/LIVE}}</li>
+{{/DISPLAY}}</ul>
+<form class="form" method="post" action="/admin/rooms/{{ID}}/displays" novalidate aria-labelledby="display-heading">
+<h4 id="display-heading">Add a door display</h4>
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field"><label for="display_name">Its name</label>
+<input type="text" id="display_name" name="display_name" value="{{DISPLAY_NAME}}" maxlength="100" required aria-describedby="display_name-hint{{#ERR_DISPLAY_NAME}} display_name-error{{/ERR_DISPLAY_NAME}}"{{#ERR_DISPLAY_NAME}} aria-invalid="true" autofocus{{/ERR_DISPLAY_NAME}}>
+<p class="hint" id="display_name-hint">Where the tablet is, e.g. "By the door". Its walk-ins and check-ins carry this name.</p>
+{{#ERR_DISPLAY_NAME}}<p class="field-error" id="display_name-error">{{MESSAGE}}</p>{{/ERR_DISPLAY_NAME}}</div>
+<div class="field"><label for="language">Its language</label>
+<select id="language" name="language"><option value="">The site's</option>
+{{#LANGUAGE_CHOICE}}<option value="{{TAG}}" lang="{{TAG}}"{{#CHOSEN}} selected{{/CHOSEN}}>{{NAME}}</option>
+{{/LANGUAGE_CHOICE}}</select></div>
+<button class="button" type="submit">Add, and show its pairing link</button>
+</form>
 {{#CAN_CLOSE}}
 <form class="form" method="post" action="/admin/rooms/{{ID}}/unavailable" novalidate aria-labelledby="close-heading">
 <h3 id="close-heading">Close the room for a time</h3>

@@ -92,6 +92,15 @@ int	api_rooms_free(struct req *r);
  */
 int	room_photo_upload(struct req *r);
 int	room_photo_remove(struct req *r);
+/*
+ * POST /admin/rooms/{id}/displays: adds a door display, its pairing link
+ * shown once (200); 409 for a name the room's displays have, 422.
+ */
+int	room_display_add(struct req *r);
+/* POST /admin/rooms/{id}/displays/{id}/link: a new pairing link.  200. */
+int	room_display_link(struct req *r);
+/* POST /admin/rooms/{id}/displays/{id}/revoke: 303 to the room's page. */
+int	room_display_revoke(struct req *r);
 int	api_room_photo_put(struct req *r);
 int	api_room_photo_delete(struct req *r);
 int	photo_show(struct req *r);

@@ -99,6 +99,13 @@ int	room_refused(struct req *r, enum room_result rc,
 /* Sends room id as JSON with status and its version as the ETag. */
 int	api_room_send(struct req *r, long long id, int status);
 
+/*
+ * The room's door displays (rows of display_list) into its page's
+ * administrators' part a, with the form that adds one.
+ */
+void	room_displays_fill(struct req *r, struct tpl *a,
+	    const struct db_rows *rows);
+
 /* The room's page with an optional notice; 200 or status, 404, 503. */
 int	room_page(struct req *r, long long id, int status,
 	    const struct room_notice *notice);

@@ -7,6 +7,7 @@
 #include "booking.h"
 #include "words.h"
 #include "db.h"
+#include "display.h"
 #include "feature.h"
 #include "fields.h"
 #include "handlers.h"
@@ -139,7 +140,7 @@ room_page(struct req *r, long long id, int status,
     const struct room_notice *notice)
 {
 	struct db_rows	*room = NULL, *up = NULL, *hist = NULL,
-			*features = NULL;
+			*features = NULL, *displays = NULL;
 	int		 admin = r->user != NULL && r->user->admin;
 	struct page	 p;
 	int		 rc = 500;
@@ -148,7 +149,8 @@ room_page(struct req *r, long long id, int status,
 	    NULL || (up = db_query(r->app->db, SQL_UPCOMING,
 	    DB_ARGS(DB_INT(id)))) == NULL || (hist = db_query(r->app->db,
 	    SQL_HISTORY, DB_ARGS(DB_INT(id)))) == NULL ||
-	    (features = feature_of_rooms(r->app->db, id)) == NULL) {
+	    (features = feature_of_rooms(r->app->db, id)) == NULL ||
+	    (admin && (displays = display_list(r->app->db, id)) == NULL)) {
 		rc = db_failed(r);
 		goto out;
 	}
@@ -236,6 +238,7 @@ done:
 		    0)
 			tpl_set(tpl_section(a, "ERR_PHOTO"), "MESSAGE",
 			    r->error);
+		room_displays_fill(r, a, displays);
 	}
 	if (notice != NULL && notice->message != NULL) {
 		struct tpl *n = tpl_section(p.body, "NOTICE");
@@ -253,6 +256,7 @@ done:
 	}
 	rc = page_finish(&p, r, status);
 out:
+	db_rows_free(displays);
 	db_rows_free(room);
 	db_rows_free(up);
 	db_rows_free(hist);
@@ -279,6 +283,8 @@ room_show(struct req *r)
 		{ "saved", N_("Your changes have been saved.") },
 		{ "available", N_("The room is available again; people can "
 		    "book it.") },
+		{ "revoked", N_("The display has been revoked: it shows "
+		    "nothing from now on.") },
 	};
 	struct room_notice	n = { 0 };
 	struct input		q;

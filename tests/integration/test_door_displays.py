@@ -1,0 +1,239 @@
+"""Door displays: a tablet paired with one room by a one-time link shows
+that room's day, and its credential opens nothing else."""
+import datetime
+import hashlib
+import uuid
+
+import requests
+from bs4 import BeautifulSoup
+
+from conftest import (SITE_TZ, api_session, csrf_of, login, new_room, page_csrf,
+                      roomctl, set_clock, sql, sql_value, url)
+
+
+def add_display(room, name=None):
+    """A display for room through roomctl: its id and pairing path."""
+    name = name or "Door " + uuid.uuid4().hex[:6]
+    out = roomctl("display", "add", str(room), name)
+    assert out.returncode == 0, out.stderr
+    link = out.stdout.strip()
+    assert "/display/pair/" in link
+    display = int(out.stderr.split()[1].rstrip(":"))
+    return display, link[link.index("/display/pair/"):]
+
+
+def pair(path):
+    """A fresh tablet (a session of its own) opening the pairing link and
+    pressing its button; the tablet and the answer."""
+    tablet = requests.Session()
+    form = tablet.get(url(path), timeout=15)
+    assert form.status_code == 200
+    resp = tablet.post(url(path), data={"csrf": csrf_of(form.text)},
+                       headers={"Origin": url("")}, allow_redirects=False,
+                       timeout=15)
+    return tablet, resp
+
+
+def paired(room, name=None):
+    display, path = add_display(room, name)
+    tablet, resp = pair(path)
+    assert resp.status_code == 303, resp.text[:500]
+    return display, tablet
+
+
+def screen(tablet, room):
+    page = tablet.get(url(f"/display/rooms/{room}"), timeout=15)
+    assert page.status_code == 200, page.text[:500]
+    return BeautifulSoup(page.text, "html.parser")
+
+
+def test_a_tablet_opens_its_link_once_and_keeps_a_credential_for_its_room():
+    room = new_room("Door")
+    display, path = add_display(room, "Lobby")
+    tablet, resp = pair(path)
+    assert resp.status_code == 303
+    assert resp.headers["Location"] == f"/display/rooms/{room}"
+    cookie = resp.headers["Set-Cookie"]
+    assert cookie.startswith("rb_display=")
+    for part in ("Path=/display/", "HttpOnly", "SameSite=Strict", "Max-Age="):
+        assert part in cookie
+    doc = screen(tablet, room)
+    assert doc.select_one(".door-room").get_text() == sql_value(
+        f"SELECT name FROM rooms WHERE id = {room}")
+    assert doc.select_one(".door-name").get_text() == "Lobby"
+    # Only the credential's hash is kept, and the link is gone.
+    credential = tablet.cookies.get("rb_display")
+    stored = sql_value(f"SELECT HEX(credential_hash) FROM displays WHERE id = {display}"
+                       " AND pairing_hash IS NULL AND paired_at IS NOT NULL")
+    assert stored == hashlib.blake2b(credential.encode(), digest_size=32).hexdigest().upper()
+    # The link works once.
+    _, again = pair(path)
+    assert again.status_code == 410
+    assert "used or is too old" in again.text
+
+
+def test_an_old_or_unknown_link_pairs_nothing():
+    room = new_room("Door")
+    display, path = add_display(room)
+    sql(f"UPDATE displays SET pairing_expires_at = UTC_TIMESTAMP() - INTERVAL 1 MINUTE"
+        f" WHERE id = {display}")
+    _, resp = pair(path)
+    assert resp.status_code == 410
+    _, resp = pair("/display/pair/" + "A" * 43)
+    assert resp.status_code == 410
+    assert sql_value(f"SELECT COUNT(*) FROM displays WHERE id = {display}"
+                     " AND credential_hash IS NOT NULL") == "0"
+
+
+def test_the_screen_shows_the_rooms_day_as_others_may_see_it(real_clock_after):
+    room = new_room("Door")
+    _, tablet = paired(room)
+    # A working morning two weeks ahead: meetings at 10:30 and 11:30.
+    day = datetime.date.today() + datetime.timedelta(days=14)
+    while day.weekday() >= 5:
+        day += datetime.timedelta(days=1)
+    at = lambda h, m: datetime.datetime(day.year, day.month, day.day, h, m, tzinfo=SITE_TZ)
+    set_clock(at(10, 0))
+    assert screen(tablet, room).select_one("#door-state").get_text() == "Free"
+    alice = api_session("alice")
+    for start, title, private in ((at(10, 30), "Planning", False),
+                                  (at(11, 30), "Secret plans", True)):
+        resp = alice.post(url("/api/bookings"), json={
+            "roomId": room, "title": title, "private": private, "attendees": 2,
+            "useStartDtm": start.strftime("%Y%m%d%H%M"),
+            "useEndDtm": (start + datetime.timedelta(minutes=30)).strftime("%Y%m%d%H%M")})
+        assert resp.status_code == 201, resp.text
+    doc = screen(tablet, room)
+    assert doc.select_one("#door-state").get_text() == "Free until 10:30"
+    assert "Planning" in doc.select_one(".door-next").get_text()
+    later = doc.select_one("#door-schedule").get_text()
+    assert "Private booking" in later and "Secret plans" not in later
+    # In the meeting: busy until its end, the next one the private one.
+    set_clock(at(10, 40))
+    doc = screen(tablet, room)
+    assert doc.select_one("#door-state").get_text() == "Busy until 11:00"
+    assert "Planning" in doc.select_one(".door-current").get_text()
+    assert "Private booking" in doc.select_one(".door-next").get_text()
+    assert doc.select_one(".door-quiet") is not None
+
+
+def test_the_credential_opens_its_rooms_screen_and_nothing_else():
+    room, other = new_room("Door"), new_room("Door")
+    _, tablet = paired(room)
+    credential = tablet.cookies.get("rb_display")
+    assert credential
+    refused = tablet.get(url(f"/display/rooms/{other}"), timeout=15)
+    assert refused.status_code == 403
+    # Elsewhere it is nobody: as any cookie, or as a bearer token.
+    for path in ("/", "/bookings", "/bookings/new", "/rooms", "/status",
+                 "/rooms/find", "/account", "/admin", "/admin/approvals"):
+        for name in ("rb_display", "rb_session"):
+            resp = requests.get(url(path), cookies={name: credential},
+                                allow_redirects=False, timeout=15)
+            # Sent to log in, or served as to anyone who is not.
+            assert resp.status_code in (302, 303, 401) or (
+                'href="/login"' in resp.text and 'action="/logout"' not in resp.text), \
+                (path, name, resp.status_code)
+    for path in ("/api/bookings", "/api/rooms", "/api/confirms",
+                 "/api/rooms/free?now=1"):
+        resp = requests.get(url(path), headers={"Authorization": f"Bearer {credential}"},
+                            timeout=15)
+        assert resp.status_code == 401, path
+    # A person's session does not open a display, nor pairs one.
+    alice = login("alice")
+    assert alice.get(url(f"/display/rooms/{room}"), allow_redirects=False,
+                     timeout=15).status_code == 401
+    # A display's account cannot log in or be named.
+    account = sql_value("SELECT u.login FROM displays d JOIN users u ON u.id = d.user_id"
+                        f" WHERE d.room_id = {room}")
+    page = requests.Session()
+    form = page.get(url("/login"), timeout=15)
+    assert page.post(url("/login"), data={"csrf": csrf_of(form.text), "login": account,
+                                         "password": ""}, allow_redirects=False,
+                     timeout=15).status_code in (401, 422)
+    assert roomctl("token", "add", account, "x").returncode != 0
+
+
+def test_a_revoked_display_stops_at_once_and_a_new_link_pairs_again():
+    room = new_room("Door")
+    display, tablet = paired(room)
+    listed = roomctl("display", "list", str(room))
+    assert listed.returncode == 0 and "paired" in listed.stdout
+    out = roomctl("display", "revoke", str(display))
+    assert out.returncode == 0, out.stderr
+    assert tablet.get(url(f"/display/rooms/{room}"), timeout=15).status_code == 401
+    assert "revoked" in roomctl("display", "list", str(room)).stdout
+    assert roomctl("display", "revoke", str(display)).returncode == 1
+    assert roomctl("display", "link", str(display)).returncode == 1
+    # A live display gets a new link; the tablet's credential works until
+    # the new link is used, then only the new one does.
+    display, tablet = paired(room)
+    out = roomctl("display", "link", str(display))
+    assert out.returncode == 0, out.stderr
+    path = out.stdout.strip()[out.stdout.index("/display/pair/"):]
+    assert tablet.get(url(f"/display/rooms/{room}"), timeout=15).status_code == 200
+    second, resp = pair(path)
+    assert resp.status_code == 303
+    assert second.get(url(f"/display/rooms/{room}"), timeout=15).status_code == 200
+    assert tablet.get(url(f"/display/rooms/{room}"), timeout=15).status_code == 401
+
+
+def test_roomctl_refuses_what_it_cannot_do():
+    room = new_room("Door")
+    assert roomctl("display", "add", "no such room " + uuid.uuid4().hex).returncode == 1
+    add_display(room, "Twin")
+    out = roomctl("display", "add", str(room), "Twin")
+    assert out.returncode == 1 and "already" in out.stderr
+    assert roomctl("display").returncode == 2
+    assert roomctl("display", "revoke", "x").returncode == 2
+
+
+def test_administrators_pair_and_revoke_displays_on_the_rooms_page():
+    room = new_room("Door")
+    admin = login("admin")
+    page = admin.get(url(f"/rooms/{room}"), timeout=15)
+    doc = BeautifulSoup(page.text, "html.parser")
+    assert doc.select_one("#displays") is not None
+    form = doc.select_one(f'form[action="/admin/rooms/{room}/displays"]')
+    csrf = form.select_one('input[name="csrf"]')["value"]
+    # Refused: no name, then a name the room's displays have.
+    empty = admin.post(url(f"/admin/rooms/{room}/displays"),
+                       data={"csrf": csrf, "display_name": ""}, timeout=15)
+    assert empty.status_code == 422
+    assert BeautifulSoup(empty.text, "html.parser").select_one(
+        '#display_name[aria-invalid="true"]') is not None
+    made = admin.post(url(f"/admin/rooms/{room}/displays"),
+                      data={"csrf": csrf, "display_name": "By the door", "language": "ko"},
+                      timeout=15)
+    assert made.status_code == 200
+    assert made.headers["Cache-Control"] == "no-store"
+    link = BeautifulSoup(made.text, "html.parser").select_one("#pairing-link").get_text()
+    twin = admin.post(url(f"/admin/rooms/{room}/displays"),
+                      data={"csrf": csrf, "display_name": "By the door"}, timeout=15)
+    assert twin.status_code == 409
+    assert "already" in twin.text
+    # The tablet pairs; the screen is in the display's language.
+    tablet, resp = pair(link[link.index("/display/pair/"):])
+    assert resp.status_code == 303
+    doc = screen(tablet, room)
+    assert doc.html["lang"] == "ko"
+    assert doc.select_one("#door-state").get_text() == "비어 있음"
+    listed = BeautifulSoup(admin.get(url(f"/rooms/{room}"), timeout=15).text, "html.parser")
+    item = listed.select_one("li.display")
+    assert item.select_one(".display-name").get_text() == "By the door"
+    assert "last asked" in item.get_text()
+    # Revoked from the page: the screen stops at once.
+    revoke = item.select_one(f'form[action$="/revoke"]')
+    done = admin.post(url(revoke["action"]), data={"csrf": csrf}, allow_redirects=False,
+                      timeout=15)
+    assert done.status_code == 303
+    assert tablet.get(url(f"/display/rooms/{room}"), timeout=15).status_code == 401
+    again = BeautifulSoup(admin.get(url(done.headers["Location"]), timeout=15).text,
+                          "html.parser")
+    assert "revoked" in again.select_one("li.display").get_text()
+    assert again.select_one('li.display form[action$="/revoke"]') is None
+    # Only administrators.
+    alice = login("alice")
+    assert alice.post(url(f"/admin/rooms/{room}/displays"),
+                      data={"csrf": page_csrf(alice), "display_name": "Mine"},
+                      timeout=15).status_code == 403

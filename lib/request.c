@@ -286,6 +286,23 @@ req_env(const struct req *r, const char *name)
 	return NULL;
 }
 
+int
+req_unchanged(const struct req *r, const char *etag)
+{
+	const char	*h = req_env(r, "HTTP_IF_NONE_MATCH");
+	size_t		 n = strlen(etag);
+
+	if (h == NULL)
+		return 0;
+	if (strcmp(h, "*") == 0)
+		return 1;
+	for (const char *p = strstr(h, etag); p != NULL; p = strstr(p + 1,
+	    etag))
+		if (p[n] == '\0' || p[n] == ',' || p[n] == ' ')
+			return 1;
+	return 0;
+}
+
 long long
 req_content_length(const struct req *r)
 {

@@ -182,6 +182,8 @@ int		 req_set_body(struct req *r, char *body, size_t len);
 
 /* The FastCGI parameter name (e.g. "CONTENT_TYPE", "HTTP_X_FOO"), or NULL. */
 const char	*req_env(const struct req *r, const char *name);
+/* Whether the request's If-None-Match names etag (or is "*"). */
+int		 req_unchanged(const struct req *r, const char *etag);
 
 /* The request's declared body length; -1 if malformed. */
 long long	 req_content_length(const struct req *r);

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-<div class="door-screen door-{{STATE}}" id="door" data-room="{{ROOM_ID}}" data-poll="{{POLL}}">
+<div class="door-screen door-{{STATE}}" id="door" data-room="{{ROOM_ID}}" data-poll="{{POLL}}" data-etag="{{ETAG}}">
 <header class="door-head">
 <h1 class="door-room">{{ROOM_NAME}}</h1>
 {{#PLACED}}<p class="door-place">{{BUILDING_NAME}} · {{FLOOR_NAME}}</p>{{/PLACED}}

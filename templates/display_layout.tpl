@@ -8,6 +8,7 @@
 <link rel="stylesheet" href="/static/style.css">
 <link rel="stylesheet" href="/static/display.css">
 <noscript><meta http-equiv="refresh" content="{{SECONDS}}"></noscript>
+<script src="/static/display.js" defer></script>
 </head>
 <body class="door">
 <main id="main">

@@ -4,7 +4,10 @@
  * now and the rest of the day, legible from across a corridor.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "app.h"
 #include "booking.h"
@@ -170,62 +173,151 @@ fill_meeting(struct req *r, struct tpl *d, const struct db_rows *rows,
 		tpl_show(d, "REQUESTED");
 }
 
+/*
+ * The door's screen for its room at now into d (display.tpl's values),
+ * its state into *state and *until.  0, or the status of a failure.
+ */
+static int
+door_fill(struct req *r, struct tpl *d, time_t now, enum door_state *state,
+    time_t *until)
+{
+	long long	room = r->display->room;
+	struct door	door;
+	char		clock[64];
+	int		rc;
+
+	if ((rc = door_read(r, room, now, &door)) != 0) {
+		db_rows_free(door.rows);
+		return rc;
+	}
+	tpl_set_int(d, "ROOM_ID", room);
+	tpl_set_int(d, "POLL", r->app->cfg->display_poll_seconds);
+	tpl_set(d, "ROOM_NAME", db_text(door.rows, 0, "room_name"));
+	tpl_set(d, "DISPLAY_NAME", r->display->name);
+	if (db_get(door.rows, 0, "building_name") != NULL) {
+		struct tpl *placed = tpl_section(d, "PLACED");
+
+		tpl_set(placed, "BUILDING_NAME", db_text(door.rows, 0,
+		    "building_name"));
+		tpl_set(placed, "FLOOR_NAME", db_text(door.rows, 0,
+		    "floor_name"));
+	}
+	tpl_set(d, "NOW", when_format(r->lang, now, WHEN_CLOCK, clock,
+	    sizeof clock));
+	tpl_set(d, "STATE", door_keys[door.state]);
+	tpl_set(tpl_section(d, door_keys[door.state]), "UNTIL",
+	    door.until != 0 ? when_format(r->lang, door.until, WHEN_CLOCK,
+	    clock, sizeof clock) : "");
+	if (door.current != (size_t)-1)
+		fill_meeting(r, tpl_section(d, "CURRENT"), door.rows,
+		    door.current);
+	if (door.next != (size_t)-1)
+		fill_meeting(r, tpl_section(d, "NEXT"), door.rows, door.next);
+	/* After the next one, the rest of the day. */
+	for (size_t i = door.next + 1; door.next != (size_t)-1 &&
+	    i < door.rows->nrows && has_booking(door.rows, i); i++)
+		fill_meeting(r, tpl_section(d, "LATER"), door.rows, i);
+	if (door.next == (size_t)-1 || door.next + 1 >= door.rows->nrows)
+		tpl_show(d, "NOTHING_MORE");
+	*state = door.state;
+	*until = door.until;
+	db_rows_free(door.rows);
+	return 0;
+}
+
+/*
+ * What the screen follows from, as an ETag: the display, its room's
+ * day (the epoch and the day's version), its language, and the minute,
+ * as every state turns on a minute.
+ */
+static void
+door_etag(const struct req *r, time_t now, char *etag, size_t len)
+{
+	snprintf(etag, len, "\"%lld.%s.%lld.%s\"", r->display->id,
+	    r->display->version, (long long)(now / 60), page_lang(r));
+}
+
+/* 0 if the display shows room, else 403. */
+static int
+its_room(struct req *r)
+{
+	if (route_arg_id(r, 0) == r->display->room)
+		return 0;
+	r->error = N_("this display shows another room");
+	return 403;
+}
+
 /* GET /display/rooms/{id}: the door's screen. */
 int
 display_show(struct req *r)
 {
-	long long	 room = route_arg_id(r, 0);
-	time_t		 now = clock_now();
-	struct door	 d;
-	struct page	 p;
-	char		 clock[64];
-	int		 rc;
+	time_t			now = clock_now();
+	enum door_state		state;
+	struct page		p;
+	char			etag[128];
+	time_t			until;
+	int			rc;
 
-	if (room != r->display->room) {
-		r->error = N_("this display shows another room");
-		return 403;
-	}
-	if ((rc = door_read(r, room, now, &d)) != 0) {
-		db_rows_free(d.rows);
+	if ((rc = its_room(r)) != 0)
 		return rc;
-	}
-	rc = 500;
-	if (page_begin(&p, r, db_text(d.rows, 0, "room_name"),
-	    "display.tpl") == -1)
-		goto out;
+	if (page_begin(&p, r, r->display->room_name, "display.tpl") == -1)
+		return 500;
 	page_layout(&p, "display_layout.tpl");
 	tpl_set_int(p.root, "SECONDS", r->app->cfg->display_poll_seconds);
-	tpl_set_int(p.body, "ROOM_ID", room);
-	tpl_set_int(p.body, "POLL", r->app->cfg->display_poll_seconds);
-	tpl_set(p.body, "ROOM_NAME", db_text(d.rows, 0, "room_name"));
-	tpl_set(p.body, "DISPLAY_NAME", r->display->name);
-	if (db_get(d.rows, 0, "building_name") != NULL) {
-		struct tpl *placed = tpl_section(p.body, "PLACED");
-
-		tpl_set(placed, "BUILDING_NAME", db_text(d.rows, 0,
-		    "building_name"));
-		tpl_set(placed, "FLOOR_NAME", db_text(d.rows, 0, "floor_name"));
+	door_etag(r, now, etag, sizeof etag);
+	tpl_set(p.body, "ETAG", etag);
+	if ((rc = door_fill(r, p.body, now, &state, &until)) != 0) {
+		page_discard(&p);
+		return rc;
 	}
-	tpl_set(p.body, "NOW", when_format(r->lang, now, WHEN_CLOCK, clock,
-	    sizeof clock));
-	tpl_set(p.body, "STATE", door_keys[d.state]);
-	tpl_set(tpl_section(p.body, door_keys[d.state]), "UNTIL",
-	    d.until != 0 ? when_format(r->lang, d.until, WHEN_CLOCK, clock,
-	    sizeof clock) : "");
-	if (d.current != (size_t)-1)
-		fill_meeting(r, tpl_section(p.body, "CURRENT"), d.rows,
-		    d.current);
-	if (d.next != (size_t)-1)
-		fill_meeting(r, tpl_section(p.body, "NEXT"), d.rows, d.next);
-	/* After the next one, the rest of the day. */
-	for (size_t i = d.next + 1; d.next != (size_t)-1 &&
-	    i < d.rows->nrows && has_booking(d.rows, i); i++)
-		fill_meeting(r, tpl_section(p.body, "LATER"), d.rows, i);
-	if (d.next == (size_t)-1 || d.next + 1 >= d.rows->nrows)
-		tpl_show(p.body, "NOTHING_MORE");
-	rc = page_finish(&p, r, 200);
+	return page_finish(&p, r, 200);
+}
+
+/*
+ * GET /display/rooms/{id}/state: what the screen polls, 304 while its
+ * ETag holds; else {"state", "until" (or null), "html": the screen}.
+ */
+int
+display_state(struct req *r)
+{
+	time_t			 now = clock_now();
+	enum door_state		 state;
+	struct tpl		*d;
+	json_t			*j = NULL;
+	char			 etag[128], path[128], until_utc[SQL_TIME_LEN];
+	char			*html = NULL, *text = NULL;
+	size_t			 len;
+	time_t			 until;
+	int			 rc;
+
+	if ((rc = its_room(r)) != 0)
+		return rc;
+	door_etag(r, now, etag, sizeof etag);
+	if (resp_header(r, "ETag", etag) == -1)
+		return 500;
+	if (req_unchanged(r, etag))
+		return resp_send(r, 304, TYPE_JSON, CACHE_REVALIDATE, "", 0) ==
+		    -1 ? -1 : 304;
+	if ((d = tpl_new()) == NULL)
+		return 500;
+	tpl_set(d, "ETAG", etag);
+	if ((rc = door_fill(r, d, now, &state, &until)) != 0)
+		goto out;
+	rc = 500;
+	snprintf(path, sizeof path, "%s/display.tpl", page_lang(r));
+	if ((html = render(path, d, &len)) == NULL ||
+	    (until != 0 && sql_time_utc(until, until_utc) == -1) ||
+	    (j = json_pack("{s:s, s:s?, s:s%}", "state", door_keys[state],
+	    "until", until != 0 ? until_utc : NULL, "html", html, len)) ==
+	    NULL || (text = json_dumps(j, JSON_COMPACT)) == NULL)
+		goto out;
+	rc = resp_send(r, 200, TYPE_JSON, CACHE_REVALIDATE, text,
+	    strlen(text)) == -1 ? -1 : 200;
 out:
-	db_rows_free(d.rows);
+	free(text);
+	json_decref(j);
+	free(html);
+	tpl_free(d);
 	return rc;
 }
 

@@ -12,6 +12,8 @@ int	home_show(struct req *r);
 
 /* GET /display/rooms/{id}: a door display's screen (AUTH_DISPLAY). */
 int	display_show(struct req *r);
+/* GET /display/rooms/{id}/state: the screen's news as JSON; 200, 304. */
+int	display_state(struct req *r);
 /* GET /display/pair/{token}: the form that pairs a tablet.  200. */
 int	display_pair_form(struct req *r);
 /* POST /display/pair/{token}: 303 to the paired room's screen, or 410. */

@@ -15,24 +15,6 @@
 #include "handlers.h"
 #include "response.h"
 
-/* Whether If-None-Match names etag (or is "*"). */
-static int
-unchanged(const struct req *r, const char *etag)
-{
-	const char	*h = req_env(r, "HTTP_IF_NONE_MATCH");
-	size_t		 n = strlen(etag);
-
-	if (h == NULL)
-		return 0;
-	if (strcmp(h, "*") == 0)
-		return 1;
-	for (const char *p = strstr(h, etag); p != NULL; p = strstr(p + 1,
-	    etag))
-		if (p[n] == '\0' || p[n] == ',' || p[n] == ' ')
-			return 1;
-	return 0;
-}
-
 int
 calendar_feed(struct req *r)
 {
@@ -62,7 +44,7 @@ calendar_feed(struct req *r)
 	    resp_header(r, "Last-Modified", internet_time(changed, "GMT",
 	    date)) == -1)
 		return 500;
-	if (unchanged(r, etag))
+	if (req_unchanged(r, etag))
 		return resp_send(r, 304, TYPE_CALENDAR, CACHE_REVALIDATE, "", 0);
 	/* The calendar keeps the site's clock, whoever else asks. */
 	snprintf(zone, sizeof zone, "%s", clock_zone());

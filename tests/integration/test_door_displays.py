@@ -237,3 +237,46 @@ def test_administrators_pair_and_revoke_displays_on_the_rooms_page():
     assert alice.post(url(f"/admin/rooms/{room}/displays"),
                       data={"csrf": page_csrf(alice), "display_name": "Mine"},
                       timeout=15).status_code == 403
+
+
+def test_the_screen_polls_with_its_etag_and_sees_a_booking_made_elsewhere(real_clock_after):
+    room = new_room("Door")
+    _, tablet = paired(room)
+    day = datetime.date.today() + datetime.timedelta(days=15)
+    while day.weekday() >= 5:
+        day += datetime.timedelta(days=1)
+    at = lambda h, m: datetime.datetime(day.year, day.month, day.day, h, m, tzinfo=SITE_TZ)
+    set_clock(at(9, 0))
+    page = screen(tablet, room)
+    etag = page.select_one("#door")["data-etag"]
+    poll = url(f"/display/rooms/{room}/state")
+    # What the page shows is what the poll has: unchanged.
+    same = tablet.get(poll, headers={"If-None-Match": etag}, timeout=15)
+    assert same.status_code == 304 and same.headers["ETag"] == etag
+    # A person books it through the API: the next poll brings it.
+    made = api_session("alice").post(url("/api/bookings"), json={
+        "roomId": room, "title": "Stand-up", "attendees": 3,
+        "useStartDtm": at(9, 30).strftime("%Y%m%d%H%M"),
+        "useEndDtm": at(10, 0).strftime("%Y%m%d%H%M")})
+    assert made.status_code == 201, made.text
+    fresh = tablet.get(poll, headers={"If-None-Match": etag}, timeout=15)
+    assert fresh.status_code == 200
+    assert fresh.headers["ETag"] != etag
+    assert fresh.headers["Content-Type"].startswith("application/json")
+    body = fresh.json()
+    assert body["state"] == "FREE_UNTIL"
+    doc = BeautifulSoup(body["html"], "html.parser")
+    assert doc.select_one("#door-state").get_text() == "Free until 09:30"
+    assert "Stand-up" in doc.select_one(".door-next").get_text()
+    assert doc.select_one("#door")["data-etag"] == fresh.headers["ETag"]
+    again = tablet.get(poll, headers={"If-None-Match": fresh.headers["ETag"]}, timeout=15)
+    assert again.status_code == 304
+    # Only its own room's, only with its credential.
+    other = new_room("Door")
+    assert tablet.get(url(f"/display/rooms/{other}/state"), timeout=15).status_code == 403
+    assert requests.get(poll, timeout=15).status_code == 401
+    # The page works without scripts too: it reloads itself.
+    raw = tablet.get(url(f"/display/rooms/{room}"), timeout=15).text
+    head = BeautifulSoup(raw, "html.parser").head
+    assert head.select_one('noscript meta[http-equiv="refresh"]')["content"] == "15"
+    assert head.select_one('script[src="/static/display.js"]') is not None

@@ -41,6 +41,15 @@ def paired(room, name=None):
     return display, tablet
 
 
+def workday(days_ahead):
+    """The site's clock on the first working day from days_ahead: at(h, m)."""
+    day = datetime.date.today() + datetime.timedelta(days=days_ahead)
+    while day.weekday() >= 5:
+        day += datetime.timedelta(days=1)
+    return lambda h, m: datetime.datetime(day.year, day.month, day.day, h, m,
+                                          tzinfo=SITE_TZ)
+
+
 def screen(tablet, room):
     page = tablet.get(url(f"/display/rooms/{room}"), timeout=15)
     assert page.status_code == 200, page.text[:500]
@@ -89,10 +98,7 @@ def test_the_screen_shows_the_rooms_day_as_others_may_see_it(real_clock_after):
     room = new_room("Door")
     _, tablet = paired(room)
     # A working morning two weeks ahead: meetings at 10:30 and 11:30.
-    day = datetime.date.today() + datetime.timedelta(days=14)
-    while day.weekday() >= 5:
-        day += datetime.timedelta(days=1)
-    at = lambda h, m: datetime.datetime(day.year, day.month, day.day, h, m, tzinfo=SITE_TZ)
+    at = workday(14)
     set_clock(at(10, 0))
     assert screen(tablet, room).select_one("#door-state").get_text() == "Free"
     alice = api_session("alice")
@@ -242,10 +248,7 @@ def test_administrators_pair_and_revoke_displays_on_the_rooms_page():
 def test_the_screen_polls_with_its_etag_and_sees_a_booking_made_elsewhere(real_clock_after):
     room = new_room("Door")
     _, tablet = paired(room)
-    day = datetime.date.today() + datetime.timedelta(days=15)
-    while day.weekday() >= 5:
-        day += datetime.timedelta(days=1)
-    at = lambda h, m: datetime.datetime(day.year, day.month, day.day, h, m, tzinfo=SITE_TZ)
+    at = workday(15)
     set_clock(at(9, 0))
     page = screen(tablet, room)
     etag = page.select_one("#door")["data-etag"]

@@ -567,6 +567,15 @@ db_last_message(const struct db *db)
 }
 
 int
+db_has_col(const struct db_rows *rows, const char *name)
+{
+	for (size_t c = 0; rows != NULL && c < rows->ncols; c++)
+		if (strcmp(rows->names[c], name) == 0)
+			return 1;
+	return 0;
+}
+
+int
 db_col(const struct db_rows *rows, const char *name)
 {
 	for (size_t c = 0; rows != NULL && c < rows->ncols; c++)

@@ -106,6 +106,8 @@ const char	*db_last_message(const struct db *);
  * select it, a mistake in the code).
  */
 int		 db_col(const struct db_rows *, const char *name);
+/* Whether the query selects a column called name (not an error if not). */
+int		 db_has_col(const struct db_rows *, const char *name);
 /* Cell of column name in row: NULL for SQL NULL, no such row or column. */
 const char	*db_get(const struct db_rows *, size_t row, const char *name);
 /* The same as text, "" for NULL. */

@@ -28,7 +28,8 @@ user_from_row(struct user *u, const struct db_rows *rows, size_t row)
 	    db_text(rows, row, "user_time_zone"));
 	u->unread = 0;
 	/* A query that reads it names it "decides"; administrators all. */
-	u->decides = u->admin ? 1 : db_get(rows, row, "decides") != NULL ?
+	u->decides = u->admin ? 1 : db_has_col(rows, "decides") &&
+	    db_get(rows, row, "decides") != NULL ?
 	    (int)db_get_int(rows, row, "decides") : -1;
 }
 

@@ -9,7 +9,7 @@ import requests
 from bs4 import BeautifulSoup
 
 from conftest import (SITE_TZ, api_session, book, booked_id,
-                      login, new_room, page_csrf, roomctl, set_clock,
+                      log_text, login, new_room, page_csrf, roomctl, set_clock,
                       sql_value, temporary_user, url)
 
 from test_bookings_race import fire, report
@@ -201,6 +201,19 @@ def test_joining_or_leaving_a_group_of_approvers_shows_on_every_next_page(
     assert out.returncode == 0, out.stderr
     assert not any(offered())
     assert session.get(url("/admin/approvals")).status_code == 403
+
+
+def test_who_decides_is_read_without_a_mistake_in_the_logs(person):
+    """Pages read it from the worker's deciders, scripts as they need it:
+    neither asks a query for a column it does not select (once logged as
+    an error on every page)."""
+    before = {c: len(log_text(c)) for c in ("booking", "room", "status", "approval")}
+    session = login(person)
+    for path in ("/", "/status", "/rooms", "/bookings", "/account"):
+        assert session.get(url(path)).status_code == 200
+    assert api_session(person).get(url("/api/bookings")).status_code == 200
+    for context, size in before.items():
+        assert "no column" not in log_text(context)[size:], context
 
 
 def test_a_group_of_approvers_decides_and_a_change_of_approvers_moves_the_queue(

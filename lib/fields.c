@@ -296,6 +296,9 @@ static const struct input_field
     feature_name = { .name = "name", .json = "name", .type = IN_TEXT,
 	.max = 100, .says = N_("Use up to 100 letters, digits, spaces and "
 	"punctuation."), .flags = IN_REQUIRED | IN_PLAIN },
+    walkin_minutes = { .name = "minutes", .type = IN_CHOICE,
+	.choices = (const char *const[]){ "15", "30", "60", NULL },
+	.flags = IN_REQUIRED },
     display_name = { .name = "display_name", .type = IN_TEXT,
 	.max = 100, .says = N_("Use up to 100 letters, digits, spaces and "
 	"punctuation."), .flags = IN_REQUIRED | IN_PLAIN },
@@ -490,6 +493,9 @@ const struct input_field *const floor_in[] = {
 	&floor_level, &floor_name, NULL
 };
 const struct input_field *const feature_in[] = { &feature_name, NULL };
+const struct input_field *const walkin_in[] = {
+	&walkin_minutes, &request_token, NULL
+};
 const struct input_field *const display_in[] = {
 	&display_name, &language, NULL
 };

@@ -14,13 +14,18 @@
 #include "clock.h"
 #include "db.h"
 #include "display.h"
+#include "fields.h"
 #include "handlers.h"
+#include "input.h"
+#include "log.h"
 #include "i18n.h"
 #include "page.h"
 #include "privacy.h"
+#include "refusal.h"
 #include "render.h"
 #include "response.h"
 #include "session.h"
+#include "rules.h"
 #include "when.h"
 
 /*
@@ -149,6 +154,60 @@ door_read(struct req *r, long long room, time_t now, struct door *d)
 	return 0;
 }
 
+/* The walk-ins a screen offers, in minutes. */
+static const int walkin_minutes[] = { 15, 30, 60 };
+
+/*
+ * When a walk-in at now starts: the first start the site's grid allows
+ * from now (as the finder's "free now"); -1 after the day's last.
+ */
+static time_t
+walkin_start(const struct rules *k, time_t now)
+{
+	time_t	t[RULES_MAX_SLOTS + 1];
+	size_t	n;
+	char	today[11];
+
+	if (local_date(now, 0, today) == -1 ||
+	    rules_day_slots(k, today, t, &n) == -1)
+		return -1;
+	for (size_t i = 0; i <= n; i++)
+		if (t[i] >= now)
+			return t[i];
+	return -1;
+}
+
+/*
+ * The "Book now" buttons for a room free from now (until `until`, 0 the
+ * day's end): each length the rules allow that it is free for.
+ */
+static void
+fill_walkins(struct req *r, struct tpl *d, time_t now, time_t until)
+{
+	const struct rules	*k = &r->app->cfg->rules;
+	time_t			 start = walkin_start(k, now);
+	const char		*field;
+	char			 token[TOKEN_LEN], from[64], to[64];
+
+	for (size_t i = 0; start != -1 && i < NELEM(walkin_minutes); i++) {
+		time_t		 end = start + (time_t)walkin_minutes[i] * 60;
+		struct tpl	*w;
+
+		if ((until != 0 && end > until) ||
+		    rules_check(k, start, end, now, &field) != RULE_OK)
+			continue;
+		w = tpl_section(d, "WALKIN");
+		tpl_set_int(w, "MINUTES", walkin_minutes[i]);
+		tpl_set(w, "FROM", when_format(r->lang, start, WHEN_CLOCK, from,
+		    sizeof from));
+		tpl_set(w, "TO", when_format(r->lang, end, WHEN_CLOCK, to,
+		    sizeof to));
+		/* Each button a request of its own: a double press books once. */
+		session_request_token(r, token);
+		tpl_set(w, "REQUEST_TOKEN", token);
+	}
+}
+
 /* One meeting of the day into a new section of d. */
 static void
 fill_meeting(struct req *r, struct tpl *d, const struct db_rows *rows,
@@ -183,7 +242,7 @@ door_fill(struct req *r, struct tpl *d, time_t now, enum door_state *state,
 {
 	long long	room = r->display->room;
 	struct door	door;
-	char		clock[64];
+	char		clock[64], token[TOKEN_LEN];
 	int		rc;
 
 	if ((rc = door_read(r, room, now, &door)) != 0) {
@@ -219,6 +278,11 @@ door_fill(struct req *r, struct tpl *d, time_t now, enum door_state *state,
 		fill_meeting(r, tpl_section(d, "LATER"), door.rows, i);
 	if (door.next == (size_t)-1 || door.next + 1 >= door.rows->nrows)
 		tpl_show(d, "NOTHING_MORE");
+	if (door.state == DOOR_FREE || door.state == DOOR_FREE_UNTIL)
+		fill_walkins(r, d, now, door.until);
+	/* The screen's forms, also when sent as JSON. */
+	session_form_token(r, token);
+	tpl_set(d, "CSRF", token);
 	*state = door.state;
 	*until = door.until;
 	db_rows_free(door.rows);
@@ -319,6 +383,48 @@ out:
 	free(html);
 	tpl_free(d);
 	return rc;
+}
+
+/*
+ * POST /display/rooms/{id}/walkin: "Book now" for minutes from the next
+ * start the grid allows, in the display's name: confirmed where the
+ * room's policy says so, else a request; 303 back to the screen, or the
+ * refusal (409 when someone was quicker).
+ */
+int
+display_walkin(struct req *r)
+{
+	struct booking_request	q = { 0 };
+	struct booking_outcome	o;
+	struct input		in;
+	time_t			now = clock_now();
+	enum booking_result	rc;
+	int			status;
+
+	if ((status = its_room(r)) != 0 ||
+	    (status = input_form(r, walkin_in, &in)) != 0)
+		return status;
+	if (!session_request_token_ours(r, input_text(&in, "request_token")))
+		return req_refuse(r, 422, "This button is from another screen; "
+		    "wait for the screen to show the room again.", NULL);
+	q.room_id = r->display->room;
+	q.requester = r->user;
+	q.title = T(r, "Walk-in");
+	q.attendees = 1;
+	q.request_token = input_text(&in, "request_token");
+	if ((q.starts_at = walkin_start(&r->app->cfg->rules, now)) == -1)
+		q.starts_at = now;	/* the rules say why not */
+	/* One of walkin_minutes (the field's choices). */
+	q.ends_at = q.starts_at + (time_t)strtol(input_text(&in, "minutes"),
+	    NULL, 10) * 60;
+	rc = booking_submit(r->app->db, &r->app->cfg->rules, &q, &o);
+	if (rc != BK_OK && rc != BK_EXISTING)
+		return refusal_answer(r, rc, ACT_REQUEST, &o);
+	if (rc == BK_OK)
+		log_info(r->rid, "walk-in %lld booked by display %lld", o.id,
+		    r->display->id);
+	return resp_redirectf(r, 303, "/display/rooms/%lld",
+	    r->display->room);
 }
 
 /* GET /display/pair/{token}: the tablet asks to be paired. */

@@ -6,7 +6,7 @@ CC		:= gcc
 CXX		:= g++
 
 PKGS		:= libmariadb libctemplate jansson inih liburiparser libsodium zlib \
-		   libical gdlib
+		   libical gdlib libqrencode
 PKG_CFLAGS	:= $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS	:= $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lfcgi
 CURL_LIBS	:= $(shell pkg-config --libs libcurl 2>/dev/null)

@@ -20,6 +20,7 @@ enum cache {
 #define TYPE_TEXT	"text/plain; charset=utf-8"
 #define TYPE_CALENDAR	"text/calendar; charset=utf-8"
 #define TYPE_JPEG	"image/jpeg"
+#define TYPE_SVG	"image/svg+xml"
 
 /* "Not Found" for 404; "Unknown" for codes we never send. */
 const char	*http_reason(int status);

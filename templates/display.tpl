@@ -9,6 +9,9 @@
 <p class="door-state" id="door-state">{{#FREE}}Free{{/FREE}}{{#FREE_UNTIL}}Free until {{UNTIL}}{{/FREE_UNTIL}}{{#BUSY}}Busy until {{UNTIL}}{{/BUSY}}{{#IN_USE}}In use until {{UNTIL}}{{/IN_USE}}{{#CHECK_IN}}Checking in closes at {{UNTIL}}{{/CHECK_IN}}{{#CLOSED}}Out of use{{/CLOSED}}</p>
 {{#CURRENT}}<p class="door-meeting door-current"><span class="door-label">Now</span> <span class="door-when">{{FROM}}–{{TO}}</span> <span class="door-title">{{TITLE}}</span>{{#OWNER}} <span class="door-owner">{{NAME}}</span>{{/OWNER}}{{#REQUESTED}} <span class="door-requested">requested</span>{{/REQUESTED}}</p>{{/CURRENT}}
 {{#NEXT}}<p class="door-meeting door-next"><span class="door-label">Next</span> <span class="door-when">{{FROM}}–{{TO}}</span> <span class="door-title">{{TITLE}}</span>{{#OWNER}} <span class="door-owner">{{NAME}}</span>{{/OWNER}}{{#REQUESTED}} <span class="door-requested">requested</span>{{/REQUESTED}}</p>{{/NEXT}}
+{{#CHECKIN}}<div class="door-checkin" id="door-checkin"><p class="door-checkin-what">Check in: <span class="door-title">{{TITLE}}</span> <span class="door-when">{{FROM}}–{{TO}}</span></p>
+<img class="door-qr" src="/display/rooms/{{ROOM_ID}}/bookings/{{BOOKING_ID}}/qr" alt="A code that opens this booking on your phone, to check in" width="240" height="240">
+<p class="door-hint">Scan it with your phone to check in.</p></div>{{/CHECKIN}}
 <div class="door-actions">
 {{#WALKIN}}<form class="door-walkin" method="post" action="/display/rooms/{{ROOM_ID}}/walkin"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="request_token" value="{{REQUEST_TOKEN}}"><button class="door-button" type="submit" name="minutes" value="{{MINUTES}}">Book {{MINUTES}} min <span class="door-button-when">{{FROM}}–{{TO}}</span></button></form>
 {{/WALKIN}}</div>

@@ -21,6 +21,7 @@
 #include "i18n.h"
 #include "page.h"
 #include "privacy.h"
+#include "qr.h"
 #include "refusal.h"
 #include "render.h"
 #include "response.h"
@@ -68,6 +69,8 @@ struct door {
 	time_t		 until;		/* of the state, 0: none */
 	size_t		 current;	/* row of the meeting now, or -1 */
 	size_t		 next;		/* row of the next one, or -1 */
+	size_t		 checkin;	/* row of the one to check in now, or
+					   -1 */
 };
 
 /* Whether row i of rows holds a booking (the room alone has none). */
@@ -108,7 +111,7 @@ door_read(struct req *r, long long room, time_t now, struct door *d)
 	time_t			 end, closed_from, closed_until;
 
 	memset(d, 0, sizeof *d);
-	d->current = d->next = (size_t)-1;
+	d->current = d->next = d->checkin = (size_t)-1;
 	if (local_date(now, 0, today) == -1 ||
 	    local_date_start(today, 1, &end) == -1 ||
 	    sql_time_utc(now, a) == -1 || sql_time_utc(end, b) == -1)
@@ -151,6 +154,15 @@ door_read(struct req *r, long long room, time_t now, struct door *d)
 		d->until = time_of(d->rows, d->next, "starts_at");
 	} else
 		d->state = DOOR_FREE;
+	/* Now or next, the meeting whose check-in is open. */
+	for (size_t i = 0; i < d->rows->nrows && d->checkin == (size_t)-1;
+	    i++)
+		if ((i == d->current || i == d->next) && d->state !=
+		    DOOR_CLOSED && checks_in(d->rows, i) &&
+		    strcmp(db_text(d->rows, i, "status"), "confirmed") == 0 &&
+		    booking_checkin_open(time_of(d->rows, i, "starts_at"),
+		    time_of(d->rows, i, "ends_at"), now))
+			d->checkin = i;
 	return 0;
 }
 
@@ -280,6 +292,12 @@ door_fill(struct req *r, struct tpl *d, time_t now, enum door_state *state,
 		tpl_show(d, "NOTHING_MORE");
 	if (door.state == DOOR_FREE || door.state == DOOR_FREE_UNTIL)
 		fill_walkins(r, d, now, door.until);
+	if (door.checkin != (size_t)-1) {
+		struct tpl *c = tpl_section(d, "CHECKIN");
+
+		tpl_set(c, "BOOKING_ID", db_text(door.rows, door.checkin, "id"));
+		fill_meeting(r, c, door.rows, door.checkin);
+	}
 	/* The screen's forms, also when sent as JSON. */
 	session_form_token(r, token);
 	tpl_set(d, "CSRF", token);
@@ -425,6 +443,43 @@ display_walkin(struct req *r)
 		    r->display->id);
 	return resp_redirectf(r, 303, "/display/rooms/%lld",
 	    r->display->room);
+}
+
+/*
+ * GET /display/rooms/{id}/bookings/{id}/qr: the address of the booking
+ * whose check-in is open, as a QR code (SVG) for its owner's phone,
+ * where they check in as themselves.  404 for any other booking.
+ */
+int
+display_qr(struct req *r)
+{
+	long long	 booking = route_arg_id(r, 1);
+	struct door	 door;
+	char		 link[CONFIG_STR + 32], *svg;
+	size_t		 len;
+	int		 rc;
+
+	if ((rc = its_room(r)) != 0)
+		return rc;
+	if ((rc = door_read(r, r->display->room, clock_now(), &door)) != 0) {
+		db_rows_free(door.rows);
+		return rc;
+	}
+	rc = door.checkin != (size_t)-1 && db_get_int(door.rows, door.checkin,
+	    "id") == booking ? 0 : 404;
+	db_rows_free(door.rows);
+	if (rc != 0) {
+		r->error = N_("this booking cannot be checked in here now");
+		return rc;
+	}
+	snprintf(link, sizeof link, "%s/bookings/%lld", r->app->cfg->base_url,
+	    booking);
+	if ((svg = qr_svg(link, &len)) == NULL)
+		return 500;
+	rc = resp_send(r, 200, TYPE_SVG, CACHE_NONE, svg, len) == -1 ? -1 :
+	    200;
+	free(svg);
+	return rc;
 }
 
 /* GET /display/pair/{token}: the tablet asks to be paired. */

@@ -14,6 +14,8 @@ int	home_show(struct req *r);
 int	display_show(struct req *r);
 /* GET /display/rooms/{id}/state: the screen's news as JSON; 200, 304. */
 int	display_state(struct req *r);
+/* GET /display/rooms/{id}/bookings/{id}/qr: its check-in, as a QR code. */
+int	display_qr(struct req *r);
 /* POST /display/rooms/{id}/walkin: a walk-in; 303 to the screen, 409. */
 int	display_walkin(struct req *r);
 /* GET /display/pair/{token}: the form that pairs a tablet.  200. */

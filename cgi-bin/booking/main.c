@@ -17,6 +17,8 @@ static const struct route routes[] = {
 	{ M_GET,	"/display/rooms/{id}",	AUTH_DISPLAY,	display_show, NULL },
 	{ M_GET,	"/display/rooms/{id}/state",	AUTH_DISPLAY,	display_state,
 	    NULL },
+	{ M_GET,	"/display/rooms/{id}/bookings/{id}/qr",	AUTH_DISPLAY,
+	    display_qr, NULL },
 	{ M_POST,	"/display/rooms/{id}/walkin",	AUTH_DISPLAY,
 	    display_walkin, NULL },
 	{ M_GET,	"/bookings/new",	AUTH_USER,	booking_form,

@@ -2,6 +2,7 @@
 that room's day, and its credential opens nothing else."""
 import datetime
 import hashlib
+import subprocess
 import uuid
 
 import requests
@@ -371,3 +372,60 @@ def test_two_displays_and_a_person_racing_for_the_same_half_hour(real_clock_afte
     assert sorted(s for s in results if s not in (201, 303)) == [409, 409], results
     assert sql_value(f"SELECT COUNT(*) FROM bookings WHERE room_id = {room}"
                      " AND status IN ('pending','confirmed','in_use')") == "1"
+
+
+def decoded(svg):
+    """What a QR code in SVG says, as a phone would read it: drawn by
+    rsvg-convert, read by zbarimg."""
+    png = subprocess.run(["rsvg-convert", "-w", "400", "-b", "white"], input=svg,
+                         capture_output=True, check=True).stdout
+    out = subprocess.run(["zbarimg", "--quiet", "--raw", "-"], input=png,
+                         capture_output=True, check=True)
+    return out.stdout.decode().strip()
+
+
+def test_the_meeting_to_check_in_shows_a_code_that_opens_it_on_a_phone(real_clock_after):
+    room = new_room("Door", approval="instant", checkinRequired=1)
+    _, tablet = paired(room)
+    at = workday(18)
+    set_clock(at(9, 0))
+    made = api_session("alice").post(url("/api/bookings"), json={
+        "roomId": room, "title": "Review", "attendees": 2,
+        "useStartDtm": at(10, 0).strftime("%Y%m%d%H%M"),
+        "useEndDtm": at(11, 0).strftime("%Y%m%d%H%M")})
+    assert made.status_code == 201, made.text
+    booking = made.json()["bookingId"]
+    qr = url(f"/display/rooms/{room}/bookings/{booking}/qr")
+    # Before its window opens: no code, and none to be had.
+    assert screen(tablet, room).select_one("#door-checkin") is None
+    assert tablet.get(qr, timeout=15).status_code == 404
+    # Ten minutes before: the code, for the booking's own page.
+    set_clock(at(9, 50))
+    doc = screen(tablet, room)
+    assert "Review" in doc.select_one("#door-checkin").get_text()
+    assert doc.select_one("img.door-qr")["src"] == qr.removeprefix(url(""))
+    resp = tablet.get(qr, timeout=15)
+    assert resp.status_code == 200
+    assert resp.headers["Content-Type"].startswith("image/svg+xml")
+    assert decoded(resp.content) == url(f"/bookings/{booking}")
+    # In the meeting's first minutes: "checking in closes at".
+    set_clock(at(10, 5))
+    doc = screen(tablet, room)
+    assert doc.select_one("#door-state").get_text() == "Checking in closes at 10:15"
+    assert doc.select_one("#door-checkin") is not None
+    # Checked in (on the phone, as alice): in use, no code.
+    alice = login("alice")
+    page = alice.get(url(f"/bookings/{booking}"), timeout=15)
+    form = BeautifulSoup(page.text, "html.parser").select_one(
+        f'form[action="/bookings/{booking}/checkin"]')
+    done = alice.post(url(form["action"]), data={"csrf": form.select_one(
+        'input[name="csrf"]')["value"]}, allow_redirects=False, timeout=15)
+    assert done.status_code == 303
+    doc = screen(tablet, room)
+    assert doc.select_one("#door-state").get_text() == "In use until 11:00"
+    assert doc.select_one("#door-checkin") is None
+    assert tablet.get(qr, timeout=15).status_code == 404
+    # Only its own room's.
+    other = new_room("Door")
+    assert tablet.get(url(f"/display/rooms/{other}/bookings/{booking}/qr"),
+                      timeout=15).status_code == 403

@@ -143,7 +143,8 @@ enum booking_result booking_request(struct db *, const struct rules *k,
 /*
  * Applies action to booking id on behalf of actor (NULL: the system, for
  * expiry, release and completion).  Cancel, check in and check out: the
- * owner, or an administrator (reason required to cancel someone else's).
+ * owner, or an administrator (reason required to cancel someone else's);
+ * check in also the room's door display (its caller proved who asks).
  * Deny needs a reason.  The owner is notified of every change someone
  * else makes.  The site's check-in window (booking_configure) bounds
  * check-in and release.

@@ -179,6 +179,7 @@ display_find(struct db *db, const char *credential, const char *day,
 	snprintf(d->language, sizeof d->language, "%s",
 	    db_text(rows, 0, "language"));
 	user_from_row(&d->account, rows, 0);
+	d->account.display_room = d->room;
 	snprintf(d->version, sizeof d->version, "%s.%s",
 	    db_text(rows, 0, "epoch"), db_text(rows, 0, "day_version"));
 	if (!read_only && db_get_int(rows, 0, "note_seen") &&

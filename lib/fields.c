@@ -69,6 +69,14 @@ valid_zone(const char *v)
 	    "name, like Asia/Seoul or America/New_York.");
 }
 
+/* A check-in PIN: six digits. */
+static const char *
+valid_pin(const char *v)
+{
+	return strlen(v) == 6 && strspn(v, "0123456789") == 6 ? NULL :
+	    N_("Enter six digits.");
+}
+
 /* Whether s shows nothing: only spaces, no-break spaces included. */
 static int
 is_blank(const char *s)
@@ -148,7 +156,7 @@ static const struct input_field
 	.valid = valid_language, .flags = IN_REQUIRED },
     changed = { .name = "changed", .type = IN_CHOICE,
 	.choices = (const char *const[]){ "1", "tokens", "language", "zone",
-	"delegates", NULL } },
+	"delegates", "pin", NULL } },
     current_password = { .name = "current_password", .type = IN_TEXT,
 	.valid = valid_password_input, .flags = IN_REQUIRED | IN_SECRET },
     new_password = { .name = "new_password", .type = IN_TEXT,
@@ -296,6 +304,10 @@ static const struct input_field
     feature_name = { .name = "name", .json = "name", .type = IN_TEXT,
 	.max = 100, .says = N_("Use up to 100 letters, digits, spaces and "
 	"punctuation."), .flags = IN_REQUIRED | IN_PLAIN },
+    pin = { .name = "pin", .type = IN_TEXT, .max = 6, .valid = valid_pin,
+	.flags = IN_REQUIRED | IN_SECRET },
+    pin_again = { .name = "pin_again", .type = IN_TEXT, .max = 6,
+	.flags = IN_REQUIRED | IN_SECRET },
     walkin_minutes = { .name = "minutes", .type = IN_CHOICE,
 	.choices = (const char *const[]){ "15", "30", "60", NULL },
 	.flags = IN_REQUIRED },
@@ -493,6 +505,8 @@ const struct input_field *const floor_in[] = {
 	&floor_level, &floor_name, NULL
 };
 const struct input_field *const feature_in[] = { &feature_name, NULL };
+const struct input_field *const pin_in[] = { &pin, &pin_again, NULL };
+const struct input_field *const display_checkin_in[] = { &pin, NULL };
 const struct input_field *const walkin_in[] = {
 	&walkin_minutes, &request_token, NULL
 };

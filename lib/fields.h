@@ -56,6 +56,10 @@ extern const struct input_field *const room_close_in[];
 extern const struct input_field *const building_in[];
 extern const struct input_field *const floor_in[];
 extern const struct input_field *const feature_in[];
+/* One's check-in PIN for the door displays, twice. */
+extern const struct input_field *const pin_in[];
+/* A door display's check-in: the PIN of the booking's owner. */
+extern const struct input_field *const display_checkin_in[];
 /* A door display's "Book now" button: for how long, and its token. */
 extern const struct input_field *const walkin_in[];
 /* A door display added on its room's page: its name and language. */

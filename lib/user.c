@@ -27,6 +27,7 @@ user_from_row(struct user *u, const struct db_rows *rows, size_t row)
 	snprintf(u->time_zone, sizeof u->time_zone, "%s",
 	    db_text(rows, row, "user_time_zone"));
 	u->unread = 0;
+	u->display_room = 0;
 	/* A query that reads it names it "decides"; administrators all. */
 	u->decides = u->admin ? 1 : db_has_col(rows, "decides") &&
 	    db_get(rows, row, "decides") != NULL ?

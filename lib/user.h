@@ -18,6 +18,8 @@ struct user {
 	long long	unread;		/* notifications not yet read, capped */
 	int		decides;	/* decides some room's requests: 1, 0,
 					   or -1 not read yet */
+	long long	display_room;	/* a door display's account: its room
+					   (lib/display); 0 a person */
 };
 
 /*

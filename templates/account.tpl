@@ -52,6 +52,21 @@
 </div>
 <button class="button" type="submit">Save time zone</button>
 </form>
+<h2 id="pin">Check-in PIN</h2>
+{{#PIN_SAVED}}<p class="notice" role="status" id="pin-saved">Your PIN has been saved.</p>{{/PIN_SAVED}}
+<form class="form" method="post" action="/account/pin" novalidate>
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<p class="hint" id="pin-hint">Six digits you type on a room's door display to check in to your booking there. Keep them to yourself: after five wrong ones a display stops asking for a quarter of an hour.</p>
+<div class="field-row">
+<div class="field"><label for="pin">PIN</label>
+<input type="password" id="pin" name="pin" inputmode="numeric" autocomplete="new-password" maxlength="6" required aria-describedby="pin-hint{{#ERR_PIN}} pin-error{{/ERR_PIN}}"{{#ERR_PIN}} aria-invalid="true" autofocus{{/ERR_PIN}}>
+{{#ERR_PIN}}<p class="field-error" id="pin-error">{{MESSAGE}}</p>{{/ERR_PIN}}</div>
+<div class="field"><label for="pin_again">The same again</label>
+<input type="password" id="pin_again" name="pin_again" inputmode="numeric" autocomplete="new-password" maxlength="6" required{{#ERR_PIN_AGAIN}} aria-invalid="true" aria-describedby="pin_again-error" autofocus{{/ERR_PIN_AGAIN}}>
+{{#ERR_PIN_AGAIN}}<p class="field-error" id="pin_again-error">{{MESSAGE}}</p>{{/ERR_PIN_AGAIN}}</div>
+</div>
+<button class="button" type="submit">Save PIN</button>
+</form>
 <h2 id="mail">Mail</h2>
 {{#MAIL_SAVED}}<p class="notice" role="status" id="mail-saved">Your choice of mail has been saved.</p>{{/MAIL_SAVED}}
 <form class="form" method="post" action="/account/mail" novalidate>

@@ -11,7 +11,8 @@
 {{#NEXT}}<p class="door-meeting door-next"><span class="door-label">Next</span> <span class="door-when">{{FROM}}–{{TO}}</span> <span class="door-title">{{TITLE}}</span>{{#OWNER}} <span class="door-owner">{{NAME}}</span>{{/OWNER}}{{#REQUESTED}} <span class="door-requested">requested</span>{{/REQUESTED}}</p>{{/NEXT}}
 {{#CHECKIN}}<div class="door-checkin" id="door-checkin"><p class="door-checkin-what">Check in: <span class="door-title">{{TITLE}}</span> <span class="door-when">{{FROM}}–{{TO}}</span></p>
 <img class="door-qr" src="/display/rooms/{{ROOM_ID}}/bookings/{{BOOKING_ID}}/qr" alt="A code that opens this booking on your phone, to check in" width="240" height="240">
-<p class="door-hint">Scan it with your phone to check in.</p></div>{{/CHECKIN}}
+<p class="door-hint">Scan it with your phone to check in, or type your PIN.</p>
+<form class="door-pin" method="post" action="/display/rooms/{{ROOM_ID}}/bookings/{{BOOKING_ID}}/checkin"><input type="hidden" name="csrf" value="{{CSRF}}"><label for="door-pin-input">PIN</label> <input type="password" id="door-pin-input" name="pin" inputmode="numeric" autocomplete="off" maxlength="6" required> <button class="door-button" type="submit">Check in</button></form></div>{{/CHECKIN}}
 <div class="door-actions">
 {{#WALKIN}}<form class="door-walkin" method="post" action="/display/rooms/{{ROOM_ID}}/walkin"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="request_token" value="{{REQUEST_TOKEN}}"><button class="door-button" type="submit" name="minutes" value="{{MINUTES}}">Book {{MINUTES}} min <span class="door-button-when">{{FROM}}–{{TO}}</span></button></form>
 {{/WALKIN}}</div>

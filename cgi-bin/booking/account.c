@@ -36,6 +36,10 @@ static const char SQL_SET_LANGUAGE[] =
     "UPDATE users SET language = ? WHERE id = ?";
 static const char SQL_SET_ZONE[] =
     "UPDATE users SET time_zone = ? WHERE id = ?";
+/* A new PIN; the wrong ones typed before it count no more. */
+static const char SQL_SET_PIN[] =
+    "UPDATE users SET pin_hash = ?, pin_failures = 0, pin_failed_at = NULL"
+    " WHERE id = ?";
 
 /* The person's delegates, and those who named them theirs; 0 or -1. */
 static int
@@ -147,6 +151,8 @@ account_page(struct req *r, int status, const char *changed)
 		tpl_show(p.body, "MAIL_SAVED");
 	else if (changed != NULL && strcmp(changed, "delegates") == 0)
 		tpl_show(p.body, "DELEGATES_SAVED");
+	else if (changed != NULL && strcmp(changed, "pin") == 0)
+		tpl_show(p.body, "PIN_SAVED");
 	else if (changed != NULL) {
 		tpl_show(p.body, "CHANGED");
 		if (strcmp(changed, "tokens") == 0)
@@ -212,6 +218,29 @@ account_zone(struct req *r)
 	if ((rc = save_setting(r, zone_in, SQL_SET_ZONE, &zone)) != 0)
 		return rc;
 	return resp_redirect(r, 303, "/account?changed=zone");
+}
+
+int
+account_pin(struct req *r)
+{
+	struct input	in;
+	char		hash[PASSWORD_HASH_LEN];
+	int		rc;
+
+	if ((rc = input_form(r, pin_in, &in)) != 0)
+		return rc;
+	if (strcmp(input_text(&in, "pin"), input_text(&in, "pin_again")) != 0)
+		return req_refuse(r, 422, "This does not match the PIN.",
+		    "pin_again");
+	/* Kept as a password is: a stolen table gives no PIN away. */
+	if (password_hash(input_text(&in, "pin"), hash) == -1) {
+		r->error = "out of memory hashing a PIN";
+		return 500;
+	}
+	if (db_exec(r->app->db, SQL_SET_PIN, DB_ARGS(DB_STR(hash),
+	    DB_INT(r->user->id)), NULL) == -1)
+		return db_failed(r);
+	return resp_redirect(r, 303, "/account?changed=pin#pin");
 }
 
 int

@@ -20,6 +20,7 @@
 #include "log.h"
 #include "i18n.h"
 #include "page.h"
+#include "password.h"
 #include "privacy.h"
 #include "qr.h"
 #include "refusal.h"
@@ -123,7 +124,9 @@ door_read(struct req *r, long long room, time_t now, struct door *d)
 		return 404;
 	for (size_t i = 0; i < d->rows->nrows && has_booking(d->rows, i);
 	    i++) {
-		if (time_of(d->rows, i, "starts_at") <= now)
+		/* Begun, or checked in early: the meeting now. */
+		if (time_of(d->rows, i, "starts_at") <= now ||
+		    strcmp(db_text(d->rows, i, "status"), "in_use") == 0)
 			d->current = i;
 		else if (d->next == (size_t)-1)
 			d->next = i;
@@ -480,6 +483,103 @@ display_qr(struct req *r)
 	    200;
 	free(svg);
 	return rc;
+}
+
+/* Wrong PINs in a row after which a person's PIN rests a while. */
+#define PIN_TRIES_SQL	"5"
+#define PIN_REST_SQL	"15"
+
+static const char SQL_OWNER_PIN[] =
+    "SELECT u.pin_hash, u.pin_failures >= " PIN_TRIES_SQL
+    "  AND u.pin_failed_at > UTC_TIMESTAMP() - INTERVAL " PIN_REST_SQL
+    "  MINUTE AS resting"
+    " FROM bookings b JOIN users u ON u.id = b.user_id WHERE b.id = ?";
+static const char SQL_PIN_FAILED[] =
+    "UPDATE users u JOIN bookings b ON b.user_id = u.id"
+    " SET u.pin_failures = IF(u.pin_failed_at > UTC_TIMESTAMP() - INTERVAL "
+    PIN_REST_SQL " MINUTE, u.pin_failures + 1, 1),"
+    " u.pin_failed_at = UTC_TIMESTAMP() WHERE b.id = ?";
+static const char SQL_PIN_OK[] =
+    "UPDATE users u JOIN bookings b ON b.user_id = u.id"
+    " SET u.pin_failures = 0, u.pin_failed_at = NULL WHERE b.id = ?";
+
+/*
+ * Whether pin is the PIN of booking's owner: 1, 0 (wrong, or none set),
+ * 2 (resting after PIN_TRIES wrong ones), -1.  A wrong one is counted.
+ */
+static int
+owners_pin(struct db *db, long long booking, const char *pin)
+{
+	struct db_rows	*rows;
+	int		 ok;
+
+	if ((rows = db_query(db, SQL_OWNER_PIN, DB_ARGS(DB_INT(booking)))) ==
+	    NULL)
+		return -1;
+	if (rows->nrows != 1) {
+		db_rows_free(rows);
+		return 0;
+	}
+	if (db_get_int(rows, 0, "resting")) {
+		db_rows_free(rows);
+		return 2;
+	}
+	ok = *db_text(rows, 0, "pin_hash") != '\0' &&
+	    password_verify(db_text(rows, 0, "pin_hash"), pin);
+	db_rows_free(rows);
+	return db_exec(db, ok ? SQL_PIN_OK : SQL_PIN_FAILED,
+	    DB_ARGS(DB_INT(booking)), NULL) == -1 ? -1 : ok;
+}
+
+/*
+ * POST /display/rooms/{id}/bookings/{id}/checkin: the booking whose
+ * check-in is open, checked in by its owner's PIN, in the display's
+ * name; 303 to the screen, 403 for a wrong PIN, 429 while it rests.
+ */
+int
+display_checkin(struct req *r)
+{
+	long long		 booking = route_arg_id(r, 1);
+	struct booking_outcome	 o;
+	struct input		 in;
+	struct door		 door;
+	enum booking_result	 rc;
+	int			 status, open;
+
+	if ((status = its_room(r)) != 0 ||
+	    (status = input_form(r, display_checkin_in, &in)) != 0)
+		return status;
+	if ((status = door_read(r, r->display->room, clock_now(), &door)) !=
+	    0) {
+		db_rows_free(door.rows);
+		return status;
+	}
+	open = door.checkin != (size_t)-1 && db_get_int(door.rows,
+	    door.checkin, "id") == booking;
+	db_rows_free(door.rows);
+	if (!open)
+		return req_refuse(r, 409, "This booking cannot be checked in "
+		    "here now.", NULL);
+	switch (owners_pin(r->app->db, booking, input_text(&in, "pin"))) {
+	case 1:
+		break;
+	case 0:
+		return req_refuse(r, 403, "That is not the PIN of whoever "
+		    "booked this meeting.", "pin");
+	case 2:
+		return req_refuse(r, 429, "Too many wrong PINs: the PIN rests "
+		    "for a quarter of an hour. Scan the code to check in on "
+		    "your phone.", "pin");
+	default:
+		return db_failed(r);
+	}
+	if ((rc = booking_apply(r->app->db, booking, ACT_CHECKIN, r->user,
+	    NULL, &o)) != BK_OK)
+		return refusal_answer(r, rc, ACT_CHECKIN, &o);
+	log_info(r->rid, "booking %lld checked in at display %lld", booking,
+	    r->display->id);
+	return resp_redirectf(r, 303, "/display/rooms/%lld",
+	    r->display->room);
 }
 
 /* GET /display/pair/{token}: the tablet asks to be paired. */

@@ -14,6 +14,8 @@ int	home_show(struct req *r);
 int	display_show(struct req *r);
 /* GET /display/rooms/{id}/state: the screen's news as JSON; 200, 304. */
 int	display_state(struct req *r);
+/* POST /display/rooms/{id}/bookings/{id}/checkin: by its owner's PIN. */
+int	display_checkin(struct req *r);
 /* GET /display/rooms/{id}/bookings/{id}/qr: its check-in, as a QR code. */
 int	display_qr(struct req *r);
 /* POST /display/rooms/{id}/walkin: a walk-in; 303 to the screen, 409. */
@@ -42,6 +44,8 @@ int	account_show(struct req *r);
 int	account_password(struct req *r);
 /* POST /account/zone: 303 to /account, or 422 for no such time zone. */
 int	account_zone(struct req *r);
+/* POST /account/pin: one's check-in PIN (six digits, twice); 303, 422. */
+int	account_pin(struct req *r);
 int	account_mail(struct req *r);
 /* POST /account/language: 303 to /account, or 422 for no such language. */
 int	account_language(struct req *r);

@@ -16,7 +16,7 @@
 static const struct input_field *const *const forms[] = {
 	booking_request_in, room_in, login_in, password_in, token_in,
 	booking_cancel_in, deny_in, room_close_in, building_in, floor_in,
-	feature_in, display_in, walkin_in,
+	feature_in, display_in, walkin_in, pin_in, display_checkin_in,
 };
 static const struct input_field *const *const queries[] = {
 	booking_new_query, booking_list_query, rooms_query, status_list_query,

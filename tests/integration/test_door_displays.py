@@ -9,7 +9,7 @@ import requests
 from bs4 import BeautifulSoup
 
 from conftest import (SITE_TZ, api_session, csrf_of, login, new_room, page_csrf,
-                      roomctl, set_clock, sql, sql_value, url)
+                      roomctl, set_clock, sql, sql_value, temporary_user, url)
 from test_bookings_race import fire
 
 
@@ -429,3 +429,92 @@ def test_the_meeting_to_check_in_shows_a_code_that_opens_it_on_a_phone(real_cloc
     other = new_room("Door")
     assert tablet.get(url(f"/display/rooms/{other}/bookings/{booking}/qr"),
                       timeout=15).status_code == 403
+
+
+def set_pin(who, pin):
+    session = login(who)
+    return session.post(url("/account/pin"), data={
+        "csrf": page_csrf(session, "/account"), "pin": pin, "pin_again": pin},
+        allow_redirects=False, timeout=30)
+
+
+def test_people_keep_a_check_in_pin_on_their_account():
+    person = temporary_user("pin" + uuid.uuid4().hex[:8])
+    done = set_pin(person, "204816")
+    assert done.status_code == 303 and done.headers["Location"] == "/account?changed=pin#pin"
+    assert sql_value(f"SELECT pin_hash LIKE '$argon2%' FROM users WHERE login = '{person}'") == "1"
+    for pin, again, field in (("12345", "12345", "pin"), ("12a456", "12a456", "pin"),
+                              ("123456", "654321", "pin_again")):
+        session = login(person)
+        resp = session.post(url("/account/pin"), data={
+            "csrf": page_csrf(session, "/account"), "pin": pin, "pin_again": again},
+            timeout=30)
+        assert resp.status_code == 422, (pin, again)
+        assert BeautifulSoup(resp.text, "html.parser").select_one(
+            f'#{field}[aria-invalid="true"]') is not None
+
+
+def pin_checkin_setup(days):
+    """A check-in room with a display and a person's meeting at 10:00 on a
+    working day; the clock at 09:55.  (room, tablet, booking, person, at)"""
+    person = temporary_user("pin" + uuid.uuid4().hex[:8])
+    assert set_pin(person, "204816").status_code == 303
+    room = new_room("Door", approval="instant", checkinRequired=1)
+    _, tablet = paired(room, "Front desk")
+    at = workday(days)
+    set_clock(at(9, 0))
+    made = api_session(person).post(url("/api/bookings"), json={
+        "roomId": room, "title": "Pitch", "attendees": 2,
+        "useStartDtm": at(10, 0).strftime("%Y%m%d%H%M"),
+        "useEndDtm": at(11, 0).strftime("%Y%m%d%H%M")})
+    assert made.status_code == 201, made.text
+    set_clock(at(9, 55))
+    return room, tablet, made.json()["bookingId"], person, at
+
+
+def type_pin(tablet, room, booking, pin):
+    form = screen(tablet, room).select_one("form.door-pin")
+    assert form is not None and form["action"] == \
+        f"/display/rooms/{room}/bookings/{booking}/checkin"
+    return tablet.post(url(form["action"]), data={
+        "csrf": form.select_one('input[name="csrf"]')["value"], "pin": pin},
+        headers={"Origin": url("")}, allow_redirects=False, timeout=30)
+
+
+def test_a_person_checks_in_at_the_door_with_their_pin(real_clock_after):
+    room, tablet, booking, person, _ = pin_checkin_setup(19)
+    wrong = type_pin(tablet, room, booking, "111111")
+    assert wrong.status_code == 403
+    assert "not the PIN" in wrong.text
+    assert sql_value(f"SELECT status FROM bookings WHERE id = {booking}") == "confirmed"
+    done = type_pin(tablet, room, booking, "204816")
+    assert done.status_code == 303
+    assert sql_value(f"SELECT status FROM bookings WHERE id = {booking}") == "in_use"
+    # In the display's name; the person's wrong try is forgotten.
+    actor = sql_value("SELECT u.display_name FROM booking_events e JOIN users u"
+                      f" ON u.id = e.actor_id WHERE e.booking_id = {booking}"
+                      " ORDER BY e.id DESC LIMIT 1")
+    assert actor == "Front desk"
+    assert sql_value(f"SELECT pin_failures FROM users WHERE login = '{person}'") == "0"
+    doc = screen(tablet, room)
+    assert doc.select_one("#door-state").get_text() == "In use until 11:00"
+    assert doc.select_one("form.door-pin") is None
+
+
+def test_five_wrong_pins_rest_the_pin_a_quarter_of_an_hour(real_clock_after):
+    room, tablet, booking, person, at = pin_checkin_setup(20)
+    for _ in range(5):
+        assert type_pin(tablet, room, booking, "000000").status_code == 403
+    resting = type_pin(tablet, room, booking, "204816")
+    assert resting.status_code == 429
+    assert sql_value(f"SELECT status FROM bookings WHERE id = {booking}") == "confirmed"
+    set_clock(at(10, 11))
+    assert type_pin(tablet, room, booking, "204816").status_code == 303
+    assert sql_value(f"SELECT status FROM bookings WHERE id = {booking}") == "in_use"
+
+
+def test_no_pin_set_checks_nothing_in(real_clock_after):
+    room, tablet, booking, person, _ = pin_checkin_setup(21)
+    sql(f"UPDATE users SET pin_hash = '' WHERE login = '{person}'")
+    assert type_pin(tablet, room, booking, "204816").status_code == 403
+    assert sql_value(f"SELECT status FROM bookings WHERE id = {booking}") == "confirmed"

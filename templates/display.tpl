@@ -5,6 +5,7 @@
 {{#PLACED}}<p class="door-place">{{BUILDING_NAME}} · {{FLOOR_NAME}}</p>{{/PLACED}}
 <p class="door-clock" id="door-clock">{{NOW}}</p>
 </header>
+{{#PROBLEM}}<p class="door-problem" role="alert" id="door-problem">{{MESSAGE}}</p>{{/PROBLEM}}
 <section class="door-now" aria-live="polite">
 <p class="door-state" id="door-state">{{#FREE}}Free{{/FREE}}{{#FREE_UNTIL}}Free until {{UNTIL}}{{/FREE_UNTIL}}{{#BUSY}}Busy until {{UNTIL}}{{/BUSY}}{{#IN_USE}}In use until {{UNTIL}}{{/IN_USE}}{{#CHECK_IN}}Checking in closes at {{UNTIL}}{{/CHECK_IN}}{{#CLOSED}}Out of use{{/CLOSED}}</p>
 {{#CURRENT}}<p class="door-meeting door-current"><span class="door-label">Now</span> <span class="door-when">{{FROM}}–{{TO}}</span> <span class="door-title">{{TITLE}}</span>{{#OWNER}} <span class="door-owner">{{NAME}}</span>{{/OWNER}}{{#REQUESTED}} <span class="door-requested">requested</span>{{/REQUESTED}}</p>{{/CURRENT}}

@@ -7,7 +7,7 @@
 <title>{{TITLE}} · {{SITE_NAME}}</title>
 <link rel="stylesheet" href="/static/style.css">
 <link rel="stylesheet" href="/static/display.css">
-<noscript><meta http-equiv="refresh" content="{{SECONDS}}"></noscript>
+<noscript><meta http-equiv="refresh" content="{{SECONDS}}; url={{SCREEN}}"></noscript>
 <script src="/static/display.js" defer></script>
 </head>
 <body class="door">

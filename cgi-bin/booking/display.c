@@ -332,14 +332,14 @@ its_room(struct req *r)
 	return 403;
 }
 
-/* GET /display/rooms/{id}: the door's screen. */
-int
-display_show(struct req *r)
+/* The door's screen with status, and what was refused on top. */
+static int
+display_page(struct req *r, int status)
 {
 	time_t			now = clock_now();
 	enum door_state		state;
 	struct page		p;
-	char			etag[128];
+	char			etag[128], screen[64];
 	time_t			until;
 	int			rc;
 
@@ -349,13 +349,35 @@ display_show(struct req *r)
 		return 500;
 	page_layout(&p, "display_layout.tpl");
 	tpl_set_int(p.root, "SECONDS", r->app->cfg->display_poll_seconds);
+	/* After a refused button too, the screen itself again. */
+	snprintf(screen, sizeof screen, "/display/rooms/%lld",
+	    r->display->room);
+	tpl_set(p.root, "SCREEN", screen);
 	door_etag(r, now, etag, sizeof etag);
 	tpl_set(p.body, "ETAG", etag);
 	if ((rc = door_fill(r, p.body, now, &state, &until)) != 0) {
 		page_discard(&p);
 		return rc;
 	}
-	return page_finish(&p, r, 200);
+	if (r->refused && r->error != NULL)
+		tpl_set(tpl_section(p.body, "PROBLEM"), "MESSAGE", r->error);
+	return page_finish(&p, r, status);
+}
+
+/* GET /display/rooms/{id}: the door's screen. */
+int
+display_show(struct req *r)
+{
+	return display_page(r, 200);
+}
+
+int
+display_again(struct req *r, int status)
+{
+	/* Another room's screen, or none: the error page. */
+	if (r->display == NULL || route_arg_id(r, 0) != r->display->room)
+		return 0;
+	return display_page(r, status);
 }
 
 /*

@@ -12,6 +12,8 @@ int	home_show(struct req *r);
 
 /* GET /display/rooms/{id}: a door display's screen (AUTH_DISPLAY). */
 int	display_show(struct req *r);
+/* The screen again, what a walk-in or check-in met on top (form_fn). */
+int	display_again(struct req *r, int status);
 /* GET /display/rooms/{id}/state: the screen's news as JSON; 200, 304. */
 int	display_state(struct req *r);
 /* POST /display/rooms/{id}/bookings/{id}/checkin: by its owner's PIN. */

@@ -284,7 +284,8 @@ def test_the_screen_polls_with_its_etag_and_sees_a_booking_made_elsewhere(real_c
     # The page works without scripts too: it reloads itself.
     raw = tablet.get(url(f"/display/rooms/{room}"), timeout=15).text
     head = BeautifulSoup(raw, "html.parser").head
-    assert head.select_one('noscript meta[http-equiv="refresh"]')["content"] == "15"
+    assert head.select_one('noscript meta[http-equiv="refresh"]')["content"] == \
+        f"15; url=/display/rooms/{room}"
     assert head.select_one('script[src="/static/display.js"]') is not None
 
 
@@ -485,7 +486,10 @@ def test_a_person_checks_in_at_the_door_with_their_pin(real_clock_after):
     room, tablet, booking, person, _ = pin_checkin_setup(19)
     wrong = type_pin(tablet, room, booking, "111111")
     assert wrong.status_code == 403
-    assert "not the PIN" in wrong.text
+    # The screen again, what went wrong on top.
+    again = BeautifulSoup(wrong.text, "html.parser")
+    assert "not the PIN" in again.select_one("#door-problem").get_text()
+    assert again.select_one("form.door-pin") is not None
     assert sql_value(f"SELECT status FROM bookings WHERE id = {booking}") == "confirmed"
     done = type_pin(tablet, room, booking, "204816")
     assert done.status_code == 303

@@ -60,9 +60,10 @@ static const char SQL_NOTIFY_DECIDERS[] =
 static const char SQL_NOTIFY_ADMINS[] =
     "INSERT INTO notifications (user_id, booking_id, message, kind, facts)"
     " SELECT id, ?, ?, ?, ? FROM users WHERE role = 'admin' AND NOT disabled";
+/* A person, not an account nobody reads (disabled, a door display's). */
 static const char SQL_NOTIFY[] =
     "INSERT INTO notifications (user_id, booking_id, message, kind, facts)"
-    " VALUES (?, ?, ?, ?, ?)";
+    " SELECT id, ?, ?, ?, ? FROM users WHERE id = ? AND NOT disabled";
 /* The people a booking names, but not whoever acted. */
 static const char SQL_NOTIFY_NAMED[] =
     "INSERT INTO notifications (user_id, booking_id, message, kind, facts)"
@@ -219,8 +220,9 @@ booking_notify(struct db *db, long long to, long long id, const char *kind,
 		    DB_STR(message), DB_STR(kind), DB_STR(facts), DB_INT(id),
 		    DB_INT(except)), NULL) < 0;
 	else
-		rc = db_exec(db, SQL_NOTIFY, DB_ARGS(DB_INT(to), DB_INT(id),
-		    DB_STR(message), DB_STR(kind), DB_STR(facts)), NULL) != 1;
+		rc = db_exec(db, SQL_NOTIFY, DB_ARGS(DB_INT(id),
+		    DB_STR(message), DB_STR(kind), DB_STR(facts), DB_INT(to)),
+		    NULL) < 0;
 	free(facts);
 	return rc ? -1 : 0;
 }

@@ -328,6 +328,10 @@ def test_a_walk_in_books_from_the_next_start_in_the_displays_name(real_clock_aft
     doc = screen(tablet, room)
     assert doc.select_one("#door-state").get_text() == "Free until 10:15"
     assert doc.select_one("form.door-walkin") is None
+    # Nobody reads the display's notices: none are kept for it.
+    assert sql_value("SELECT COUNT(*) FROM notifications n JOIN users u ON u.id = n.user_id"
+                     f" JOIN bookings b ON b.id = n.booking_id WHERE b.room_id = {room}"
+                     " AND u.role = 'display'") == "0"
     # Shown to the room's people with the display's name.
     alice = login("alice")
     page = alice.get(url(f"/rooms/{room}"), timeout=15).text

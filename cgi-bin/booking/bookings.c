@@ -42,7 +42,7 @@ static const char SQL_SERIES_DATES[] =
     " WHERE series_id = ? ORDER BY original_date, id";
 static const char SQL_HISTORY[] =
     "SELECT e.kind, COALESCE(u.display_name, 'roombook') AS actor, e.at,"
-    " e.reason, e.changes"
+    " e.reason, e.changes, COALESCE(u.role = 'display', 0) AS by_display"
     " FROM booking_events e LEFT JOIN users u ON u.id = e.actor_id"
     " WHERE e.booking_id = ? ORDER BY e.id";
 /*
@@ -657,7 +657,15 @@ booking_page(struct req *r, long long id, int status)
 
 		tpl_set(ev, "KIND", words_state_label(r->lang, strcmp(kind,
 		    "requested") == 0 ? "requested" : kind));
-		tpl_set(ev, "BY", db_get(h, i, "actor"));
+		/* A door display's account is named as what it is. */
+		if (db_get_int(h, i, "by_display")) {
+			char by[500];
+
+			snprintf(by, sizeof by, T(r, "the door display “%s”"),
+			    db_get(h, i, "actor"));
+			tpl_set(ev, "BY", by);
+		} else
+			tpl_set(ev, "BY", db_get(h, i, "actor"));
 		page_set_time(ev, r->lang, "AT", db_get(h, i, "at"));
 		if (db_get(h, i, "reason") != NULL)
 			tpl_set(tpl_section(ev, "EVENT_REASON"), "TEXT",

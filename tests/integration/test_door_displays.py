@@ -503,6 +503,11 @@ def test_a_person_checks_in_at_the_door_with_their_pin(real_clock_after):
                       f" ON u.id = e.actor_id WHERE e.booking_id = {booking}"
                       " ORDER BY e.id DESC LIMIT 1")
     assert actor == "Front desk"
+    # Its owner's booking page says who checked it in.
+    page = BeautifulSoup(login(person).get(url(f"/bookings/{booking}"), timeout=15).text,
+                         "html.parser")
+    assert any(e.select_one(".event-by").get_text() == "the door display “Front desk”"
+               for e in page.select("li.event"))
     assert sql_value(f"SELECT pin_failures FROM users WHERE login = '{person}'") == "0"
     doc = screen(tablet, room)
     assert doc.select_one("#door-state").get_text() == "In use until 11:00"

@@ -21,6 +21,7 @@
 #include "i18n.h"
 #include "page.h"
 #include "password.h"
+#include "policy.h"
 #include "privacy.h"
 #include "qr.h"
 #include "refusal.h"
@@ -293,8 +294,19 @@ door_fill(struct req *r, struct tpl *d, time_t now, enum door_state *state,
 		fill_meeting(r, tpl_section(d, "LATER"), door.rows, i);
 	if (door.next == (size_t)-1 || door.next + 1 >= door.rows->nrows)
 		tpl_show(d, "NOTHING_MORE");
-	if (door.state == DOOR_FREE || door.state == DOOR_FREE_UNTIL)
-		fill_walkins(r, d, now, door.until);
+	/* Walk-ins where the room is free and its policy lets anyone in. */
+	if (door.state == DOOR_FREE || door.state == DOOR_FREE_UNTIL) {
+		char	groups[300];
+		int	may = policy_may_book(r->app->db, r->user, r->user->id,
+			    room, groups, sizeof groups);
+
+		if (may == -1) {
+			db_rows_free(door.rows);
+			return db_failed(r);
+		}
+		if (may == 1)
+			fill_walkins(r, d, now, door.until);
+	}
 	if (door.checkin != (size_t)-1) {
 		struct tpl *c = tpl_section(d, "CHECKIN");
 

@@ -356,6 +356,17 @@ def test_a_walk_in_where_an_approver_decides_is_a_request(real_clock_after):
     assert sorted(walkin_forms(tablet, room)) == [15, 30]
 
 
+def test_a_room_only_some_groups_book_offers_no_walk_ins(real_clock_after):
+    group = "Door team " + uuid.uuid4().hex[:6]
+    assert roomctl("group", "add", group).returncode == 0
+    room = new_room("Door", approval="instant", bookableBy=[group])
+    _, tablet = paired(room)
+    set_clock(workday(16)(10, 7))
+    doc = screen(tablet, room)
+    assert doc.select_one("#door-state").get_text() == "Free"
+    assert doc.select_one("form.door-walkin") is None
+
+
 def test_two_displays_and_a_person_racing_for_the_same_half_hour(real_clock_after):
     room = new_room("Door", approval="instant")
     _, first = paired(room, "North door")

@@ -440,6 +440,25 @@ out:
 	return rc;
 }
 
+static const char SQL_CHECKS_IN[] =
+    "SELECT checkin_required_since IS NOT NULL AS checks_in FROM rooms"
+    " WHERE id = ?";
+
+/* Whether room asks for check-in: 1, 0, -1. */
+static int
+room_checks_in(struct req *r, long long room)
+{
+	struct db_rows	*rows;
+	int		 yes;
+
+	if ((rows = db_query(r->app->db, SQL_CHECKS_IN, DB_ARGS(DB_INT(room))))
+	    == NULL)
+		return -1;
+	yes = rows->nrows == 1 && db_get_int(rows, 0, "checks_in");
+	db_rows_free(rows);
+	return yes;
+}
+
 /*
  * POST /display/rooms/{id}/walkin: "Book now" for minutes from the next
  * start the grid allows, in the display's name: confirmed where the
@@ -475,9 +494,20 @@ display_walkin(struct req *r)
 	rc = booking_submit(r->app->db, &r->app->cfg->rules, &q, &o);
 	if (rc != BK_OK && rc != BK_EXISTING)
 		return refusal_answer(r, rc, ACT_REQUEST, &o);
-	if (rc == BK_OK)
+	if (rc == BK_OK) {
+		struct booking_outcome used;
+
 		log_info(r->rid, "walk-in %lld booked by display %lld", o.id,
 		    r->display->id);
+		/* Whoever booked it stands at the door: in use at once where
+		   the room asks for check-in (its window is open by now). */
+		if (strcmp(o.state, "confirmed") == 0 &&
+		    room_checks_in(r, r->display->room) == 1 &&
+		    booking_apply(r->app->db, o.id, ACT_CHECKIN, r->user, NULL,
+		    &used) != BK_OK)
+			log_error(r->rid, "walk-in %lld not checked in",
+			    o.id);
+	}
 	return resp_redirectf(r, 303, "/display/rooms/%lld",
 	    r->display->room);
 }

@@ -356,6 +356,17 @@ def test_a_walk_in_where_an_approver_decides_is_a_request(real_clock_after):
     assert sorted(walkin_forms(tablet, room)) == [15, 30]
 
 
+def test_a_walk_in_where_check_in_is_asked_is_in_use_at_once(real_clock_after):
+    room = new_room("Door", approval="instant", checkinRequired=1)
+    _, tablet = paired(room)
+    set_clock(workday(16)(15, 50))
+    assert press(tablet, room, walkin_forms(tablet, room)[30][0]).status_code == 303
+    assert sql_value(f"SELECT status FROM bookings WHERE room_id = {room}") == "in_use"
+    doc = screen(tablet, room)
+    assert doc.select_one("#door-state").get_text() == "In use until 16:30"
+    assert doc.select_one("form.door-pin") is None
+
+
 def test_a_room_only_some_groups_book_offers_no_walk_ins(real_clock_after):
     group = "Door team " + uuid.uuid4().hex[:6]
     assert roomctl("group", "add", group).returncode == 0

@@ -21,7 +21,6 @@ from test_check_in_and_out import CLOCK, set_clock
 
 ROOT = pathlib.Path(os.environ.get("RB_ROOT", pathlib.Path(__file__).parents[2]))
 VAR = pathlib.Path(os.environ.get("RB_VAR", "var/test"))
-TZ = datetime.datetime.now().astimezone().tzinfo
 
 
 def roomctl(*args):
@@ -53,9 +52,12 @@ def test_a_door_display_shows_its_room_and_takes_a_walk_in(tablet, lang, free_un
     name = {"en": "Harbour", "ko": "한강"}[lang]
     if sql(f"SELECT COUNT(*) FROM rooms WHERE name = '{name}'") != "0":
         name += " " + uuid.uuid4().hex[:4]	# a stack used before
-    sql(f"INSERT INTO rooms (name, location, capacity, approval) VALUES"
-        f" ('{name}', 'Floor 2', 8, 'instant')")
-    room = sql(f"SELECT id FROM rooms WHERE name = '{name}'")
+    admin = roomctl("token", "add", "admin", "door display test")
+    made = requests.post(BASE + "/api/rooms", headers={"Authorization": f"Bearer {admin}"},
+                         json={"name": name, "location": "Floor 2", "capacity": 8,
+                               "approval": "instant"}, timeout=30)
+    assert made.status_code == 201, made.text
+    room = str(made.json()["roomId"])
     link = roomctl("display", "add", room, "By the door")
     sql(f"UPDATE users u JOIN displays d ON d.user_id = u.id SET u.language = '{lang}',"
         f" d.language = '{lang}' WHERE d.room_id = {room}")

@@ -52,7 +52,7 @@
 </div>
 <button class="button" type="submit">Save time zone</button>
 </form>
-<h2 id="pin">Check-in PIN</h2>
+<h2 id="check-in-pin">Check-in PIN</h2>
 {{#PIN_SAVED}}<p class="notice" role="status" id="pin-saved">Your PIN has been saved.</p>{{/PIN_SAVED}}
 <form class="form" method="post" action="/account/pin" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -240,7 +240,7 @@ account_pin(struct req *r)
 	if (db_exec(r->app->db, SQL_SET_PIN, DB_ARGS(DB_STR(hash),
 	    DB_INT(r->user->id)), NULL) == -1)
 		return db_failed(r);
-	return resp_redirect(r, 303, "/account?changed=pin#pin");
+	return resp_redirect(r, 303, "/account?changed=pin#check-in-pin");
 }
 
 int

@@ -468,7 +468,7 @@ def set_pin(who, pin):
 def test_people_keep_a_check_in_pin_on_their_account():
     person = temporary_user("pin" + uuid.uuid4().hex[:8])
     done = set_pin(person, "204816")
-    assert done.status_code == 303 and done.headers["Location"] == "/account?changed=pin#pin"
+    assert done.status_code == 303 and done.headers["Location"] == "/account?changed=pin#check-in-pin"
     assert sql_value(f"SELECT pin_hash LIKE '$argon2%' FROM users WHERE login = '{person}'") == "1"
     for pin, again, field in (("12345", "12345", "pin"), ("12a456", "12a456", "pin"),
                               ("123456", "654321", "pin_again")):

@@ -16,9 +16,9 @@
 #include "display.h"
 #include "fields.h"
 #include "handlers.h"
+#include "i18n.h"
 #include "input.h"
 #include "log.h"
-#include "i18n.h"
 #include "page.h"
 #include "password.h"
 #include "policy.h"
@@ -27,8 +27,8 @@
 #include "refusal.h"
 #include "render.h"
 #include "response.h"
-#include "session.h"
 #include "rules.h"
+#include "session.h"
 #include "when.h"
 
 /*
@@ -513,6 +513,23 @@ display_walkin(struct req *r)
 }
 
 /*
+ * Whether booking is the one whose check-in the display's room has open
+ * now: 1, 0, or the status of a failure.
+ */
+static int
+checkin_open(struct req *r, long long booking)
+{
+	struct door	door;
+	int		rc;
+
+	if ((rc = door_read(r, r->display->room, clock_now(), &door)) == 0)
+		rc = door.checkin != (size_t)-1 && db_get_int(door.rows,
+		    door.checkin, "id") == booking;
+	db_rows_free(door.rows);
+	return rc;
+}
+
+/*
  * GET /display/rooms/{id}/bookings/{id}/qr: the address of the booking
  * whose check-in is open, as a QR code (SVG) for its owner's phone,
  * where they check in as themselves.  404 for any other booking.
@@ -521,23 +538,17 @@ int
 display_qr(struct req *r)
 {
 	long long	 booking = route_arg_id(r, 1);
-	struct door	 door;
 	char		 link[CONFIG_STR + 32], *svg;
 	size_t		 len;
 	int		 rc;
 
 	if ((rc = its_room(r)) != 0)
 		return rc;
-	if ((rc = door_read(r, r->display->room, clock_now(), &door)) != 0) {
-		db_rows_free(door.rows);
-		return rc;
-	}
-	rc = door.checkin != (size_t)-1 && db_get_int(door.rows, door.checkin,
-	    "id") == booking ? 0 : 404;
-	db_rows_free(door.rows);
-	if (rc != 0) {
-		r->error = N_("this booking cannot be checked in here now");
-		return rc;
+	if ((rc = checkin_open(r, booking)) != 1) {
+		if (rc == 0)
+			r->error = N_("this booking cannot be checked in here "
+			    "now");
+		return rc == 0 ? 404 : rc;
 	}
 	snprintf(link, sizeof link, "%s/bookings/%lld", r->app->cfg->base_url,
 	    booking);
@@ -606,24 +617,15 @@ display_checkin(struct req *r)
 	long long		 booking = route_arg_id(r, 1);
 	struct booking_outcome	 o;
 	struct input		 in;
-	struct door		 door;
 	enum booking_result	 rc;
 	int			 status, open;
 
 	if ((status = its_room(r)) != 0 ||
 	    (status = input_form(r, display_checkin_in, &in)) != 0)
 		return status;
-	if ((status = door_read(r, r->display->room, clock_now(), &door)) !=
-	    0) {
-		db_rows_free(door.rows);
-		return status;
-	}
-	open = door.checkin != (size_t)-1 && db_get_int(door.rows,
-	    door.checkin, "id") == booking;
-	db_rows_free(door.rows);
-	if (!open)
-		return req_refuse(r, 409, "This booking cannot be checked in "
-		    "here now.", NULL);
+	if ((open = checkin_open(r, booking)) != 1)
+		return open == 0 ? req_refuse(r, 409, "This booking cannot be "
+		    "checked in here now.", NULL) : open;
 	switch (owners_pin(r->app->db, booking, input_text(&in, "pin"))) {
 	case 1:
 		break;

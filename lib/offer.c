@@ -47,7 +47,7 @@ fill(struct req *r, struct tpl *d, const struct finder_offer *o,
 	tpl_set(item, "WHEN", t->when);
 	if (until)
 		tpl_set(tpl_section(item, "FREE_UNTIL"), "UNTIL", when_format(
-		    r->lang, o->free_until, WHEN_CLOCK, clock, sizeof clock));
+		    r->lang, o->free_until, WHEN_END_CLOCK, clock, sizeof clock));
 	if (o->without != NULL && *o->without != '\0')
 		tpl_set(tpl_section(item, "WITHOUT"), "FEATURE", o->without);
 	else if (o->without != NULL)

@@ -23,6 +23,7 @@ static const char *const formats[] = {
 	   days. */
 	[WHEN_DATE]	 = N_("%-d %B %Y"),
 	[WHEN_CLOCK]	 = "%H:%M",
+	[WHEN_END_CLOCK] = "%H:%M",
 };
 
 static const char *const day_abbr[7] = {
@@ -100,6 +101,11 @@ when_format(const char *lang, time_t t, enum when_style style, char *buf,
 	buf[0] = '\0';
 	if (localtime_r(&t, &tm) == NULL)
 		return buf;
+	/* A meeting until midnight ends at 24:00 of its day, not at 00:00. */
+	if (style == WHEN_END_CLOCK && tm.tm_hour == 0 && tm.tm_min == 0) {
+		snprintf(buf, n, "24:00");
+		return buf;
+	}
 	with_names(lang, i18n_text(lang, formats[style]), &tm, fmt,
 	    sizeof fmt);
 	if (strftime(buf, n, fmt, &tm) == 0)
@@ -122,7 +128,7 @@ when_span(const char *lang, time_t a, time_t b, char *buf, size_t n)
 	/* Midnight ends the day it closes, so 10:00–24:00 needs no date. */
 	if ((ta.tm_yday == tb.tm_yday && ta.tm_year == tb.tm_year) ||
 	    (b - a < 86400 && tb.tm_hour == 0 && tb.tm_min == 0))
-		when_format(lang, b, WHEN_CLOCK, to, sizeof to);
+		when_format(lang, b, WHEN_END_CLOCK, to, sizeof to);
 	else
 		when_format(lang, b, WHEN_MOMENT, to, sizeof to);
 	snprintf(buf, n, "%s\u2013%s", from, to);

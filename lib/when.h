@@ -15,6 +15,7 @@ enum when_style {
 	WHEN_SHORT_DAY,	/* Mon 07 Dec */
 	WHEN_DATE,	/* 7 December 2026 */
 	WHEN_CLOCK,	/* 14:00 */
+	WHEN_END_CLOCK,	/* 14:00; midnight, the end of a day, is 24:00 */
 };
 
 /* t in style for language lang into buf; "" if it cannot be written. */

@@ -112,7 +112,7 @@ fill_plan(struct req *r, struct tpl *body, const struct series_plan *plan)
 			/* The day is in its own column. */
 			when_format(r->lang, d->when.start, WHEN_CLOCK, from,
 			    sizeof from);
-			when_format(r->lang, d->when.end, WHEN_CLOCK, to,
+			when_format(r->lang, d->when.end, WHEN_END_CLOCK, to,
 			    sizeof to);
 			snprintf(text, sizeof text, "%s\u2013%s", from, to);
 			tpl_set(row, "WHEN", text);

@@ -216,7 +216,7 @@ fill_walkins(struct req *r, struct tpl *d, time_t now, time_t until)
 		tpl_set_int(w, "MINUTES", walkin_minutes[i]);
 		tpl_set(w, "FROM", when_format(r->lang, start, WHEN_CLOCK, from,
 		    sizeof from));
-		tpl_set(w, "TO", when_format(r->lang, end, WHEN_CLOCK, to,
+		tpl_set(w, "TO", when_format(r->lang, end, WHEN_END_CLOCK, to,
 		    sizeof to));
 		/* Each button a request of its own: a double press books once. */
 		session_request_token(r, token);
@@ -241,7 +241,7 @@ fill_meeting(struct req *r, struct tpl *d, const struct db_rows *rows,
 	when_format(r->lang, time_of(rows, i, "starts_at"), WHEN_CLOCK, when,
 	    sizeof when);
 	tpl_set(d, "FROM", when);
-	when_format(r->lang, time_of(rows, i, "ends_at"), WHEN_CLOCK, when,
+	when_format(r->lang, time_of(rows, i, "ends_at"), WHEN_END_CLOCK, when,
 	    sizeof when);
 	tpl_set(d, "TO", when);
 	if (strcmp(db_text(rows, i, "status"), "pending") == 0)
@@ -281,7 +281,7 @@ door_fill(struct req *r, struct tpl *d, time_t now, enum door_state *state,
 	    sizeof clock));
 	tpl_set(d, "STATE", door_keys[door.state]);
 	tpl_set(tpl_section(d, door_keys[door.state]), "UNTIL",
-	    door.until != 0 ? when_format(r->lang, door.until, WHEN_CLOCK,
+	    door.until != 0 ? when_format(r->lang, door.until, WHEN_END_CLOCK,
 	    clock, sizeof clock) : "");
 	if (door.current != (size_t)-1)
 		fill_meeting(r, tpl_section(d, "CURRENT"), door.rows,

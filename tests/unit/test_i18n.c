@@ -148,7 +148,13 @@ test_dates_in_each_language(void **state)
 	    "2026년 12월 7일 (월) 14:00\u201315:00");
 	/* Ending at midnight: the day it closes needs no date of its own. */
 	assert_string_equal(when_span("en", t, t + 10 * 3600, buf, sizeof buf),
-	    "Mon 07 Dec 2026, 14:00\u201300:00");
+	    "Mon 07 Dec 2026, 14:00\u201324:00");
+	assert_string_equal(when_format("en", t + 10 * 3600, WHEN_END_CLOCK,
+	    buf, sizeof buf), "24:00");
+	assert_string_equal(when_format("en", t + 10 * 3600, WHEN_CLOCK,
+	    buf, sizeof buf), "00:00");
+	assert_string_equal(when_format("en", t, WHEN_END_CLOCK, buf,
+	    sizeof buf), "14:00");
 	/* Across days: both moments whole. */
 	assert_string_equal(when_span("en", t, t + 86400, buf, sizeof buf),
 	    "Mon 07 Dec 2026, 14:00\u2013Tue 08 Dec 2026, 14:00");

@@ -16,26 +16,34 @@
 #include "session.h"
 #include "token.h"
 
+/*
+ * What the navigation shows of a person u: unread notices, capped (the
+ * 100th of them found, or the few there are; the cap is its one
+ * argument), and the epoch under which the worker keeps who decides
+ * on a room (as two lookups here, planning them cost every page a tenth
+ * of its speed).
+ */
+#define PERSON_NAVIGATION_SQL						\
+    " IF((SELECT n.id FROM notifications n WHERE n.user_id = u.id"	\
+    "  AND n.read_at IS NULL ORDER BY n.id LIMIT 1 OFFSET ?) IS NOT NULL,"	\
+    " " COUNT_CAP_SQL ", (SELECT COUNT(*)"				\
+    "  FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL))"	\
+    " AS unread,"							\
+    " (SELECT epoch FROM view_epoch WHERE id = 1) AS epoch"
+
 /* A live session: not idle too long, not older than the absolute limit. */
 static const char SQL_SESSION[] =
     "SELECT " USER_COLUMNS ", s.csrf_token,"
     " TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), s.expires_at) AS idle_left,"
-    /* Unread, capped: the 100th of them found, or the few there are. */
-    " IF((SELECT n.id FROM notifications n WHERE n.user_id = u.id"
-    "  AND n.read_at IS NULL ORDER BY n.id LIMIT 1 OFFSET ?) IS NOT NULL,"
-    " " COUNT_CAP_SQL ", (SELECT COUNT(*)"
-    "  FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL))"
-    " AS unread,"
-    /*
-     * Whether a room's approver (the navigation offers the queue): by
-     * the deciders the worker keeps under the epoch.  As two lookups
-     * here, planning them cost every page a tenth of its speed.
-     */
-    " (SELECT epoch FROM view_epoch WHERE id = 1) AS epoch"
+    PERSON_NAVIGATION_SQL
     " FROM sessions s JOIN users u ON u.id = s.user_id"
     " WHERE s.token_hash = ? AND s.expires_at > UTC_TIMESTAMP()"
     " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND"
     " AND NOT u.disabled";
+/* The person the single sign-on header names. */
+static const char SQL_HEADER_USER[] =
+    "SELECT " USER_COLUMNS "," PERSON_NAVIGATION_SQL
+    " FROM users u WHERE u.login = ? AND NOT u.disabled";
 /*
  * The deciders' count in the navigation, capped: the queue's index.  Its
  * own query, for deciders' pages only: as a column of the session's,
@@ -144,6 +152,20 @@ session_waiting(struct req *r)
 	return r->waiting;
 }
 
+/* r's person from a row with USER_COLUMNS and PERSON_NAVIGATION_SQL's. */
+static int
+person_from_row(struct req *r, const struct db_rows *rows)
+{
+	user_from_row(&r->user_buf, rows, 0);
+	r->user = &r->user_buf;
+	r->user_buf.unread = db_get_int(rows, 0, "unread");
+	if (!r->user_buf.admin && (r->user_buf.decides =
+	    policy_decides_at(r->app->db, db_text(rows, 0, "epoch"),
+	    r->user_buf.id)) == -1)
+		return db_failed(r);
+	return 0;
+}
+
 /* The user and form token of the session cookie, if it is live. */
 static int
 load_cookie_session(struct req *r)
@@ -161,17 +183,10 @@ load_cookie_session(struct req *r)
 	    DB_INT(r->app->cfg->session_max_seconds)))) == NULL)
 		return db_failed(r);
 	if (rows->nrows == 1) {
-		user_from_row(&r->user_buf, rows, 0);
-		r->user = &r->user_buf;
 		snprintf(r->csrf, sizeof r->csrf, "%s",
 		    db_text(rows, 0, "csrf_token"));
 		snprintf(r->session, sizeof r->session, "%s", token);
-		r->user_buf.unread = db_get_int(rows, 0, "unread");
-		if (!r->user_buf.admin && (r->user_buf.decides =
-		    policy_decides_at(r->app->db, db_text(rows, 0, "epoch"),
-		    r->user_buf.id)) == -1)
-			rc = db_failed(r);
-		else
+		if ((rc = person_from_row(r, rows)) == 0)
 			rc = touch(r, hash, db_get_int(rows, 0, "idle_left"));
 	}
 	db_rows_free(rows);
@@ -179,39 +194,35 @@ load_cookie_session(struct req *r)
 }
 
 /*
- * Single sign-on: the gateway vouches for the login in the header.  The
- * session only carries the form token, and must belong to that user.
+ * Single sign-on: the gateway vouches for the login in the header, on
+ * every request; a session would add nothing but a row per client that
+ * keeps no cookie.  The form token is derived from the person, so only
+ * the site can make it, and it is the same on every page and host.
  */
 static int
 load_header_user(struct req *r)
 {
 	const char	*login = req_env(r, r->app->cfg->login_param);
-	struct user	 u;
-	int		 rc;
+	struct db_rows	*rows;
+	char		 id[24];
+	int		 rc = 0;
 
 	if (login == NULL || *login == '\0')
 		return 0;
-	if ((rc = user_find_active(r->app->db, login, &u)) == -1)
+	if ((rows = db_query(r->app->db, SQL_HEADER_USER,
+	    DB_ARGS(DB_INT(COUNT_CAP - 1), DB_STR(login)))) == NULL)
 		return db_failed(r);
-	if (rc == 0) {
+	if (rows->nrows != 1) {
 		r->error = N_("your single sign-on account has no access to "
 		    "this site; ask an administrator");
-		return 403;
+		rc = 403;
+	} else if ((rc = person_from_row(r, rows)) == 0) {
+		snprintf(id, sizeof id, "%lld", r->user->id);
+		token_derive(r->app->cfg->site_key, "single-sign-on", id,
+		    r->csrf);
 	}
-	/*
-	 * A read-only program cannot store sessions; it serves no forms
-	 * either, so the header alone identifies the person.
-	 */
-	if (r->app->read_only) {
-		r->user_buf = u;
-		r->user = &r->user_buf;
-		return 0;
-	}
-	if ((rc = load_cookie_session(r)) != 0)
-		return rc;
-	if (r->user != NULL && r->user->id == u.id)
-		return 0;
-	return session_start(r, &u);
+	db_rows_free(rows);
+	return rc;
 }
 
 /* 401 for a bearer token that does not work, with its reason. */
@@ -344,14 +355,9 @@ session_load(struct req *r)
 		return load_display(r);
 	if (token_valid(pre))
 		prelogin_token(r, pre);
-	if (r->app->cfg->login_header[0] != '\0') {
-		int rc = load_header_user(r);
-
-		/* Without the header nobody is logged in, whatever cookie. */
-		if (rc == 0 && r->user == NULL)
-			r->session[0] = '\0';
-		return rc;
-	}
+	/* Without the header nobody is logged in, whatever cookie. */
+	if (r->app->cfg->login_header[0] != '\0')
+		return load_header_user(r);
 	return load_cookie_session(r);
 }
 

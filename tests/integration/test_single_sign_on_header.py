@@ -6,7 +6,7 @@ import pytest
 import requests
 from bs4 import BeautifulSoup
 
-from conftest import configured, csrf_of, get, login, sql, url
+from conftest import configured, csrf_of, get, login, sql, sql_value, url
 
 SSO = "X-Remote-User"
 
@@ -94,3 +94,27 @@ def test_form_login_works_again_after_header_mode():
 def test_logins_compare_exactly():
     out = sql("SELECT COUNT(*) FROM users WHERE login = 'ADMIN' OR login = 'admin '")
     assert out.returncode == 0 and out.stdout.strip() == "0"
+
+
+def test_header_mode_keeps_no_session_for_a_client_without_cookies(identity_check):
+    """The gateway names the person on every request: a script or a
+    browser that keeps no cookie leaves no session row behind, and the
+    form token of one page serves a request that brought no cookie."""
+    with configured(auth={"login_header": SSO}, gateway={"sso_check": identity_check}):
+        sessions = lambda: int(sql_value("SELECT COUNT(*) FROM sessions"))
+        before = sessions()
+        alice = {"X-Test-Identity": "alice"}
+        for _ in range(5):
+            page = requests.get(url("/"), headers=alice, timeout=15)
+            assert page.status_code == 200 and "Alice Andersen" in page.text
+            assert "rb_session" not in page.headers.get("Set-Cookie", "")
+        token = csrf_of(requests.get(url("/"), headers=alice, timeout=15).text)
+        assert requests.post(url("/logout"), data={"csrf": token}, headers=alice,
+                             allow_redirects=False, timeout=15).status_code == 303
+        # Another person's token is not alice's.
+        bob_token = csrf_of(requests.get(url("/"), headers={"X-Test-Identity": "bob"},
+                                         timeout=15).text)
+        assert bob_token != token
+        assert requests.post(url("/logout"), data={"csrf": bob_token}, headers=alice,
+                             allow_redirects=False, timeout=15).status_code == 403
+        assert sessions() == before

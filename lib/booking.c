@@ -129,6 +129,8 @@ static const struct transition {
 	    USE_NONE, MAIL_RELEASED },
 	{ ACT_COMPLETE,	{ "in_use", NULL },	"completed", "completed", 0, 0,
 	    USE_END, NULL },
+	{ ACT_END_EARLY, { "in_use", NULL },	"completed", "ended_early", 0, 0,
+	    USE_END, MAIL_CUT_SHORT },
 };
 
 /* When a booking may be checked into, in minutes around its start. */

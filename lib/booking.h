@@ -47,6 +47,7 @@ enum booking_action {
 	ACT_CHECKOUT,
 	ACT_RELEASE,
 	ACT_COMPLETE,
+	ACT_END_EARLY,	/* in use when its room is taken out of use */
 	ACT_REQUEST,	/* a new request (booking_submit), no transition */
 	ACT_CHANGE,	/* a change in place (booking_change), no transition */
 };

@@ -275,6 +275,12 @@ headline(const char *lang, const struct about *a, const char *when,
 		    when);
 		utf8_printf(subject, sn, i18n_text(lang, "Room out of use: %s"),
 		    title);
+	} else if (strcmp(k, MAIL_CUT_SHORT) == 0) {
+		utf8_printf(line, n, i18n_text(lang, "“%s” in %s, %s, has "
+		    "been ended early: the room is out of use from now."),
+		    title, room, when);
+		utf8_printf(subject, sn, i18n_text(lang, "Ended early: %s"),
+		    title);
 	} else if (strcmp(k, MAIL_CHANGED) == 0) {
 		utf8_printf(line, n, i18n_text(lang, "“%s” is now in %s, %s."),
 		    title, room, when);

@@ -22,6 +22,7 @@ static const struct kind {
 	{ MAIL_EXPIRED,		"changes",	1, 1, 1 },
 	{ MAIL_RELEASED,	"changes",	1, 1, 1 },
 	{ MAIL_CLOSED,		"changes",	1, 1, 1 },
+	{ MAIL_CUT_SHORT,	"changes",	0, 0, 1 },
 	{ MAIL_CHANGED,		"changes",	0, 1, 1 },
 	{ MAIL_UNINVITED,	"changes",	1, 0, 0 },
 	{ MAIL_REMINDER,	"reminders",	0, 0, 0 },

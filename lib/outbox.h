@@ -25,6 +25,7 @@ struct notice_facts;
 #define MAIL_EXPIRED	"expired"	/* nobody decided before its start */
 #define MAIL_RELEASED	"released"	/* nobody checked in */
 #define MAIL_CLOSED	"closed"	/* its room was taken out of use */
+#define MAIL_CUT_SHORT	"cut_short"	/* ended early: the same, in use */
 #define MAIL_CHANGED	"changed"	/* moved, retitled */
 #define MAIL_UNINVITED	"uninvited"	/* one person no longer named */
 #define MAIL_REMINDER	"reminder"

@@ -59,9 +59,11 @@ static const char SQL_WINDOW_BEGUN[] =
  */
 static const char SQL_LIVE_BOOKINGS[] =
     "SELECT b.id AS booking_id, b.title, b.starts_at, b.ends_at,"
-    " u.display_name AS owner_name, b.attendees"
+    " u.display_name AS owner_name, b.attendees, b.status = 'in_use' AS in_use"
     " FROM bookings b JOIN users u ON u.id = b.user_id"
-    " WHERE b.room_id = ? AND b.status IN ('pending','confirmed')"
+    " WHERE b.room_id = ? AND (b.status IN ('pending','confirmed')"
+    /* A meeting in the room is ended when the closure begins, not before. */
+    "  OR (b.status = 'in_use' AND ? <= UTC_TIMESTAMP()))"
     " AND b.ends_at > UTC_TIMESTAMP() AND b.ends_at > ?"
     " AND (? IS NULL OR b.starts_at < ?)"
     " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "UTC_TIMESTAMP()")
@@ -293,7 +295,7 @@ room_change(struct db *db, const struct user *actor, long long id,
 
 /*
  * Cancels every live booking of the locked room inside [from, until)
- * (until NULL: open-ended); they go to o.
+ * (until NULL: open-ended), and ends the one in use now; they go to o.
  */
 static int
 cancel_live_bookings(struct db *db, const struct user *actor, long long id,
@@ -307,8 +309,10 @@ cancel_live_bookings(struct db *db, const struct user *actor, long long id,
 		return -1;
 	for (size_t i = 0; i < o->cancelled->nrows; i++) {
 		long long booking = db_get_int(o->cancelled, i, "booking_id");
+		int in_use = db_get_int(o->cancelled, i, "in_use") == 1;
 		enum booking_result rc = booking_apply_locked(db, booking,
-		    ACT_CANCEL, actor, reason, MAIL_CLOSED, &bo);
+		    in_use ? ACT_END_EARLY : ACT_CANCEL, actor, reason,
+		    in_use ? NULL : MAIL_CLOSED, &bo);
 
 		if (rc != BK_OK) {
 			log_error(NULL, "cancelling booking %lld of room %lld "
@@ -323,7 +327,7 @@ struct db_rows *
 room_bookings_in_window(struct db *db, long long id, const char *from,
     const char *until)
 {
-	return db_query(db, SQL_LIVE_BOOKINGS, DB_ARGS(DB_INT(id),
+	return db_query(db, SQL_LIVE_BOOKINGS, DB_ARGS(DB_INT(id), DB_STR(from),
 	    DB_STR(from), until != NULL ? DB_STR(until) : DB_NULL,
 	    until != NULL ? DB_STR(until) : DB_NULL));
 }
@@ -404,6 +408,7 @@ sweep_room(struct db *db, long long id, const char *now, int ended)
 	struct room_outcome	 o;
 	struct db_rows		*cur;
 	const char		*from, *until;
+	char			 reason[sizeof o.reason], end[SQL_TIME_LEN];
 	int			 due, rc;
 
 	memset(&o, 0, sizeof o);
@@ -415,12 +420,22 @@ sweep_room(struct db *db, long long id, const char *now, int ended)
 	    from != NULL && strcmp(from, now) <= 0 &&
 	    strcmp(db_text(cur, 0, "status"), "available") == 0 &&
 	    (until == NULL || strcmp(until, now) > 0);
+	snprintf(reason, sizeof reason, "%s",
+	    db_text(cur, 0, "unavailable_reason"));
+	snprintf(end, sizeof end, "%s", until != NULL ? until : "");
 	db_rows_free(cur);
 	if (!due)
 		return finish(db, ROOM_OK) == ROOM_OK ? 0 : -1;
+	/*
+	 * The bookings inside were cancelled when the window was set; a
+	 * meeting in the room as the window begins is ended now.
+	 */
 	rc = ended ? db_exec(db, SQL_CLEAR_CLOSURE, DB_ARGS(DB_INT(id)),
 	    NULL) == 1 && add_event(db, NULL, id, "reopened", NULL, 0) == 0 :
-	    db_exec(db, SQL_WINDOW_BEGUN, DB_ARGS(DB_INT(id)), NULL) == 1;
+	    db_exec(db, SQL_WINDOW_BEGUN, DB_ARGS(DB_INT(id)), NULL) == 1 &&
+	    cancel_live_bookings(db, NULL, id, reason, now, end[0] != '\0' ?
+	    end : NULL, &o) == 0;
+	room_outcome_free(&o);
 	return finish(db, rc ? ROOM_OK : ROOM_DB_ERROR) == ROOM_OK ? 1 : -1;
 }
 

@@ -54,6 +54,9 @@ words_state_label(const char *lang, const char *state)
 		{ "released", N_("Released") },
 		{ "checked_in", N_("Checked in") },
 		{ "checked_out", N_("Checked out") },
+		/* TRANSLATORS: a booking's history: its room was taken out
+		   of use while the meeting was in it. */
+		{ "ended_early", N_("Ended early") },
 		/* TRANSLATORS: a booking's history: its time, room, … changed. */
 		{ "changed", N_("Changed") },
 	};
@@ -69,7 +72,7 @@ static const struct {
 	{ ACT_DENY, "denied" }, { ACT_CANCEL, "cancelled" },
 	{ ACT_EXPIRE, "expired" }, { ACT_CHECKIN, "checked_in" },
 	{ ACT_CHECKOUT, "checked_out" }, { ACT_RELEASE, "released" },
-	{ ACT_COMPLETE, "completed" },
+	{ ACT_COMPLETE, "completed" }, { ACT_END_EARLY, "ended_early" },
 };
 
 const char *
@@ -165,6 +168,11 @@ words_notice_text(const char *lang, const char *kind,
 		utf8_printf(buf, n, i18n_text(lang, "Your booking “%s” "
 		    "in %s, %s, has ended and is marked completed."), f->title,
 		    f->room, span);
+	else if (strcmp(kind, "ended_early") == 0)
+		utf8_printf(buf, n, i18n_text(lang, "Your booking “%s” "
+		    "in %s, %s, was ended early by %s: the room is out of use "
+		    "from now (%s)."), f->title, f->room, span,
+		    actor_of(lang, f), reason);
 	else if (strcmp(kind, "booked_for_you") == 0)
 		utf8_printf(buf, n, i18n_text(lang, "%s booked “%s” in %s, "
 		    "%s, for you."), actor_of(lang, f), f->title, f->room, span);

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>{{NAME}}</h1>
 {{#NOTICE}}<div class="notice" role="status" id="notice"><p>{{MESSAGE}}</p>
-<ul class="listed">{{#LISTED}}<li><a href="/bookings/{{BOOKING_ID}}">{{TITLE}}</a> · {{WHEN}} · {{OWNER_NAME}} · {{ATTENDEES}} attending</li>
+<ul class="listed">{{#LISTED}}<li><a href="/bookings/{{BOOKING_ID}}">{{TITLE}}</a> · {{WHEN}} · {{OWNER_NAME}} · {{ATTENDEES}} attending{{#ENDED_EARLY}} · <strong class="ended-early">ended early: it was in use</strong>{{/ENDED_EARLY}}</li>
 {{/LISTED}}</ul></div>{{/NOTICE}}
 {{#PHOTO}}<img class="room-photo" src="/photos/{{PHOTO_NAME}}.jpg" alt="Photo of {{NAME}}">{{/PHOTO}}
 {{#PLACED}}<p class="meta" id="place"><a href="/rooms?building={{BUILDING_ID:u}}">{{BUILDING_NAME}}</a> · <a href="/rooms?floor={{FLOOR_ID:u}}">{{FLOOR_NAME}}</a></p>{{/PLACED}}

@@ -3,8 +3,8 @@
 <p id="window">{{WINDOW}}</p>
 <p>Reason: <span class="reason" id="close-reason">{{REASON}}</span></p>
 {{#NONE}}<p id="none-cancelled">No booking falls in this time; none will be cancelled.</p>{{/NONE}}
-{{#SOME}}<p id="will-cancel">These bookings will be cancelled, and each person who made one will be told:</p>
-<ul class="listed" id="to-cancel">{{#LISTED}}<li><a href="/bookings/{{BOOKING_ID}}">{{TITLE}}</a> · {{WHEN}} · {{OWNER_NAME}} · {{ATTENDEES}} attending</li>
+{{#SOME}}<p id="will-cancel">These bookings will be cancelled (a meeting in the room now is ended early), and each person who made one will be told:</p>
+<ul class="listed" id="to-cancel">{{#LISTED}}<li><a href="/bookings/{{BOOKING_ID}}">{{TITLE}}</a> · {{WHEN}} · {{OWNER_NAME}} · {{ATTENDEES}} attending{{#ENDED_EARLY}} · <strong class="ended-early">in use now: it will be ended early</strong>{{/ENDED_EARLY}}</li>
 {{/LISTED}}</ul>{{/SOME}}
 <form class="decide" method="post" action="/admin/rooms/{{ID}}/unavailable">
 <input type="hidden" name="csrf" value="{{CSRF}}">

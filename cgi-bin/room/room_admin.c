@@ -350,6 +350,8 @@ confirm_page(struct req *r, long long id, const struct room_closure *c)
 		tpl_set_row(b, inside, i);
 		page_set_span(b, r->lang, "WHEN", db_get(inside, i,
 		    "starts_at"), db_get(inside, i, "ends_at"));
+		if (db_get_int(inside, i, "in_use") == 1)
+			tpl_show(b, "ENDED_EARLY");
 	}
 	if (inside->nrows > 0)
 		tpl_set_int(p.body, "COUNT", (long long)inside->nrows);
@@ -363,7 +365,7 @@ out:
 int
 room_unavailable(struct req *r)
 {
-	long long		 id = route_arg_id(r, 0), n;
+	long long		 id = route_arg_id(r, 0), n, ended = 0;
 	struct input		 in;
 	struct room_closure	 c;
 	struct room_notice	 notice;
@@ -387,12 +389,25 @@ room_unavailable(struct req *r)
 		return status;
 	}
 	n = (long long)o.cancelled->nrows;
-	log_info(r->rid, "room %lld closed; %lld bookings cancelled", id, n);
+	for (size_t i = 0; i < o.cancelled->nrows; i++)
+		ended += db_get_int(o.cancelled, i, "in_use") == 1;
+	log_info(r->rid, "room %lld closed; %lld bookings cancelled, %lld "
+	    "ended early", id, n - ended, ended);
 	/* One whole sentence per case: a translation cannot glue words. */
 	if (n == 0)
 		notice.message = T(r, "The room is closed for that time. No "
 		    "bookings were cancelled.");
-	else if (n == 1)
+	else if (ended == 1 && n == 1)
+		notice.message = T(r, "The room is closed for that time. The "
+		    "meeting in it now was ended early, and its people have "
+		    "been told:");
+	else if (ended == 1) {
+		snprintf(message, sizeof message, T(r, "The room is closed for "
+		    "that time. The meeting in it now was ended early and %lld "
+		    "more bookings were cancelled; each person has been "
+		    "told:"), n - 1);
+		notice.message = message;
+	} else if (n == 1)
 		notice.message = T(r, "The room is closed for that time. 1 "
 		    "booking was cancelled, and the person who made it has "
 		    "been told:");

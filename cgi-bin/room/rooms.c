@@ -252,6 +252,8 @@ done:
 			page_set_span(b, r->lang, "WHEN",
 			    db_get(notice->bookings, i, "starts_at"),
 			    db_get(notice->bookings, i, "ends_at"));
+			if (db_get_int(notice->bookings, i, "in_use") == 1)
+				tpl_show(b, "ENDED_EARLY");
 		}
 	}
 	rc = page_finish(&p, r, status);

@@ -289,3 +289,55 @@ def test_usage_shows_used_hours_and_no_shows_beside_booked_hours():
     rows = {r[0]: r for r in csv.reader(io.StringIO(text))}
     assert rows["room"][5:7] == ["used_hours", "no_shows"]
     assert rows[name][5:7] == ["1.5", "1"]
+
+
+def close_room(admin, room, reason):
+    """Closes the room from now on through the page that asks first."""
+    data = {"csrf": page_csrf(admin, f"/rooms/{room}"), "reason": reason,
+            "closed_from": "", "closed_until": ""}
+    ask = admin.post(url(f"/admin/rooms/{room}/unavailable"), data=data,
+                     allow_redirects=False)
+    assert ask.status_code == 200
+    doc = BeautifulSoup(ask.text, "html.parser")
+    confirm = {i["name"]: i.get("value", "") for i in
+               doc.select("form[action$='/unavailable'] input[type=hidden]")}
+    done = admin.post(url(f"/admin/rooms/{room}/unavailable"), data=confirm,
+                      allow_redirects=False)
+    assert done.status_code == 200
+    return doc, BeautifulSoup(done.text, "html.parser")
+
+
+def test_a_meeting_in_use_when_its_room_closes_is_ended_and_its_people_told():
+    room = new_room()
+    day = quiet_day()
+    alice, bob, admin = people(at(day, 9))
+    now_on = confirmed(alice, admin, room, at(day, 10), at(day, 11), title="In the room")
+    later = confirmed(alice, admin, room, at(day, 14), at(day, 15), title="Later on")
+    set_clock(at(day, 10, 5))
+    assert use("alice", now_on, "checkin").status_code == 303
+    set_clock(at(day, 10, 30))
+    admin = login("admin")
+    asked, done = close_room(admin, room, "Water leak")
+    # Asked first: the meeting in the room is listed, to be ended early.
+    listed = asked.select("#to-cancel li")
+    assert [li.a.get_text() for li in listed] == ["In the room", "Later on"]
+    assert "ended early" in listed[0].get_text() and "ended early" not in listed[1].get_text()
+    # Done: ended now (its use ends at the closing), the later one cancelled.
+    notice = done.select_one("#notice").get_text(" ", strip=True)
+    assert "The meeting in it now was ended early and 1 more bookings were cancelled" in notice
+    assert state(now_on) == "completed" and state(later) == "cancelled"
+    assert sql_value(f"SELECT actual_end FROM bookings WHERE id = {now_on}").startswith(
+        utc(at(day, 10, 30))[:16])
+    assert sql_value(f"SELECT kind FROM booking_events WHERE booking_id = {now_on}"
+                     " ORDER BY id DESC LIMIT 1") == "ended_early"
+    # Its owner is told, in the notifications and by mail.
+    told = sql_value(f"SELECT COUNT(*) FROM notifications WHERE user_id ="
+                     f" (SELECT user_id FROM bookings WHERE id = {now_on})"
+                     f" AND kind = 'ended_early'")
+    assert told == "1"
+    assert sql_value(f"SELECT COUNT(*) FROM mail_outbox WHERE booking_id = {now_on}"
+                     " AND kind = 'cut_short'") == "1"
+    history = page("alice", f"/bookings/{now_on}")
+    assert "Ended early" in history.get_text()
+    # The rest of the hour is not free: the room is out of use.
+    assert book(bob, room, fmt(at(day, 10, 45)), fmt(at(day, 11))).status_code != 303

@@ -35,7 +35,7 @@ LIB		:= $(BUILD)/libroombook.a
 CTL_OBJS	:= $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard tools/ctl/*.c))
 UNIT_TESTS	:= $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 DB_TESTS	:= $(patsubst tests/db/%.c,$(BUILD)/tests/db/%,$(wildcard tests/db/test_*.c))
-BINS		:= $(addprefix $(BUILD)/bin/,$(PROGRAMS) roomctl)
+BINS		:= $(addprefix $(BUILD)/bin/,$(PROGRAMS) roomctl roombook-pool)
 # The templates and catalogs of every language (po/<lang>.po), built from
 # templates/ and po/ by tools/i18n; the same for every build of the code.
 I18N		:= build/i18n
@@ -90,6 +90,11 @@ $(foreach p,$(PROGRAMS),$(eval $(call program,$(p))))
 $(BUILD)/bin/roomctl: $(CTL_OBJS) $(LIB)
 	@mkdir -p $(@D)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CURL_LIBS)
+
+# The supervisor of a context's workers: plain C, nothing shared.
+$(BUILD)/bin/roombook-pool: $(BUILD)/obj/tools/pool/pool.o
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^
 
 $(BUILD)/tests/db/%: $(BUILD)/obj/tests/db/%.o $(LIB)
 	@mkdir -p $(@D)

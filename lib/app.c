@@ -1,5 +1,6 @@
 /* app: a context program's start-up and its FastCGI accept-dispatch loop. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include <fcgiapp.h>
 #include <malloc.h>
 #include <poll.h>
+#include <signal.h>
 
 #include "api.h"
 #include "app.h"
@@ -336,6 +338,91 @@ give_back_memory_if_idle(void)
 		malloc_trim(0);
 }
 
+/* Set by SIGUSR1: the pool asks this worker to finish and exit. */
+static volatile sig_atomic_t stop_asked;
+
+static void
+on_stop_asked(int sig)
+{
+	(void)sig;
+	stop_asked = 1;
+}
+
+/*
+ * SIGUSR1 is blocked except while the worker waits for a connection, so
+ * the pool's request to stop never interrupts a request in hand: an idle
+ * worker stops at once, a busy one after its answer.  The listening
+ * socket is non-blocking because idle workers all wake for a connection
+ * and only one gets it; the others go back to waiting.
+ */
+static int
+stop_on_usr1(sigset_t *while_waiting)
+{
+	struct sigaction	sa;
+	sigset_t		usr1;
+	int			fl;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_asked;
+	sigemptyset(&sa.sa_mask);
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	if (sigaction(SIGUSR1, &sa, NULL) == -1 ||
+	    sigprocmask(SIG_BLOCK, &usr1, while_waiting) == -1)
+		return -1;
+	sigdelset(while_waiting, SIGUSR1);
+	if ((fl = fcntl(FCGI_LISTENSOCK_FILENO, F_GETFL)) == -1 ||
+	    fcntl(FCGI_LISTENSOCK_FILENO, F_SETFL, fl | O_NONBLOCK) == -1)
+		return -1;
+	return 0;
+}
+
+/*
+ * A worker started by a reload tells its pool it is ready to accept, so
+ * the pool may retire the old workers (tools/pool).
+ */
+static void
+say_ready(void)
+{
+	const char	*fd = getenv("ROOMBOOK_READY_FD");
+	char		*end;
+	long		 n;
+
+	if (fd == NULL)
+		return;
+	n = strtol(fd, &end, 10);
+	if (*fd == '\0' || *end != '\0' || n < 3 || n > 1024) {
+		log_error(NULL, "ROOMBOOK_READY_FD is not a descriptor: %s", fd);
+		return;
+	}
+	if (write((int)n, "r", 1) != 1)
+		log_error(NULL, "telling the pool I am ready: %s",
+		    strerror(errno));
+	close((int)n);
+	unsetenv("ROOMBOOK_READY_FD");
+}
+
+/* 0 when a connection waits, -1 when asked to stop (or poll failed). */
+static int
+wait_for_connection(const sigset_t *while_waiting)
+{
+	struct pollfd	listening = { .fd = FCGI_LISTENSOCK_FILENO,
+			    .events = POLLIN };
+
+	while (!stop_asked) {
+		int rc = ppoll(&listening, 1, NULL, while_waiting);
+
+		if (rc == 1)
+			return 0;
+		if (rc == -1 && errno != EINTR) {
+			log_error(NULL, "poll on the listening socket: %s",
+			    strerror(errno));
+			return -1;
+		}
+	}
+	return -1;
+}
+
 int
 app_main(const struct program *prog, int argc, char *argv[])
 {
@@ -347,6 +434,7 @@ app_main(const struct program *prog, int argc, char *argv[])
 				    .read_only = prog->read_only };
 	struct db_params	 dbp;
 	FCGX_Request		 fr;
+	sigset_t		 while_waiting;
 	const char		*path;
 	char			 err[512];
 
@@ -418,14 +506,21 @@ app_main(const struct program *prog, int argc, char *argv[])
 	if (db_ping(app.db) == -1)
 		log_error(NULL, "database not reachable yet: %s",
 		    db_last_message(app.db));
-	if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, 0) != 0) {
+	if (stop_on_usr1(&while_waiting) == -1 || FCGX_Init() != 0 ||
+	    FCGX_InitRequest(&fr, 0, 0) != 0) {
 		log_error(NULL, "FastCGI initialisation failed");
 		db_free(app.db);
 		testing_free(&app.testing);
 		return 1;
 	}
-	/* Accept fails when the supervisor's SIGUSR1 asks us to stop. */
-	while (FCGX_Accept_r(&fr) >= 0) {
+	say_ready();
+	while (wait_for_connection(&while_waiting) == 0) {
+		int rc = FCGX_Accept_r(&fr);
+
+		if (rc == -EAGAIN || rc == -EWOULDBLOCK)
+			continue;	/* another worker took it */
+		if (rc < 0)
+			break;
 		serve(&app, &fr);
 		FCGX_Finish_r(&fr);
 		give_back_memory_if_idle();

@@ -4,9 +4,11 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <ini.h>
 #include <sodium.h>
@@ -115,6 +117,8 @@ static const struct key config_keys[] = {
 	{ "mail",	"remind_minutes", K_INT, CFG(mail.remind_minutes), 0, 0,
 	    7 * 1440 },
 	{ "privacy",	"show_owner",	K_BOOL,	CFG(show_owner), 0, 0, 1 },
+	{ "backup",	"dir",		K_STR,	CFG(backup.dir), 0, 0, 0 },
+	{ "backup",	"keep",		K_INT,	CFG(backup.keep_days), 0, 1, 3650 },
 	{ "rooms",	"photo_max_bytes", K_INT, CFG(photo_max_bytes), 0, 1024,
 	    64 * 1024 * 1024 },
 	{ "display",	"poll_seconds",	K_INT,	CFG(display_poll_seconds), 0, 5,
@@ -123,6 +127,7 @@ static const struct key config_keys[] = {
 	{ "testing",	"slow_path",	K_BOOL,	CFG(slow_path),	0, 0, 1 },
 	{ NULL,		"socket",	K_STR,	CTX(socket),	1, 0, 0 },
 	{ NULL,		"workers",	K_INT,	CTX(workers),	1, 1, 256 },
+	{ NULL,		"state",	K_STR,	CTX(state),	0, 0, 0 },
 	{ NULL,		"db_user",	K_STR,	CTX(db_user),	1, 0, 0 },
 };
 
@@ -401,6 +406,11 @@ load_secrets(struct config *cfg, char *err, size_t errlen)
 		    strerror(errno));
 		return -1;
 	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, "%s: not a regular file; it must be the "
+		    "file of passwords, mode 0600", cfg->secrets_file);
+		return -1;
+	}
 	if ((st.st_mode & 077) != 0) {
 		snprintf(err, errlen, "%s: readable by others; it holds "
 		    "passwords, make it mode 0600", cfg->secrets_file);
@@ -496,9 +506,17 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 {
 	struct parse	 p = { .cfg = cfg, .keys = config_keys,
 			    .nkeys = NKEYS(config_keys) };
+	const struct passwd *pw;
+	const char	*own_secrets;
 
 	memset(cfg, 0, sizeof *cfg);
-	snprintf(cfg->admin_db_user, sizeof cfg->admin_db_user, "root");
+	/*
+	 * roomctl reaches MariaDB as whoever runs it, known by the socket:
+	 * root at the console, the jobs' account in the jobs.
+	 */
+	if ((pw = getpwuid(geteuid())) != NULL)
+		snprintf(cfg->admin_db_user, sizeof cfg->admin_db_user, "%s",
+		    pw->pw_name);
 	snprintf(cfg->language, sizeof cfg->language, "en");
 	cfg->session_idle_seconds = 2 * 3600;
 	cfg->show_owner = 1;
@@ -513,6 +531,7 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 	    .series_skips_allowed = 25, .series_no_shows = 3,
 	    .escalate_hours = 24 };
 	cfg->mail.poll_seconds = 5;
+	cfg->backup.keep_days = 14;
 	cfg->mail.remind_minutes = 15;
 	snprintf(cfg->base_url, sizeof cfg->base_url, "http://127.0.0.1:8080");
 	if (parse_file(path, &p, err, errlen) == -1 ||
@@ -532,6 +551,14 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: rules.open_from must be before "
 		    "rules.open_until, both on the grid of rules.slot_minutes",
 		    path);
+		return -1;
+	}
+	/* A program given its own secrets (its section alone) reads those. */
+	if ((own_secrets = getenv("ROOMBOOK_SECRETS")) != NULL &&
+	    *own_secrets != '\0' &&
+	    snprintf(cfg->secrets_file, sizeof cfg->secrets_file, "%s",
+	    own_secrets) >= (int)sizeof cfg->secrets_file) {
+		snprintf(err, errlen, "ROOMBOOK_SECRETS: path too long");
 		return -1;
 	}
 	return load_secrets(cfg, err, errlen);

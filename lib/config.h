@@ -24,6 +24,7 @@ int		 context_from_name(const char *);
 struct context_config {
 	char	socket[108];		/* unix socket of its FastCGI pool */
 	int	workers;		/* pool size */
+	char	state[256];		/* the pool's state file ("": none) */
 	char	db_user[64];
 	char	db_password[128];	/* from the secrets file, never the INI */
 };
@@ -107,6 +108,15 @@ struct config {
 		int	poll_seconds;
 		int	remind_minutes;
 	} mail;
+
+	/*
+	 * Backups (roomctl backup): written into dir, each kept keep_days
+	 * days (backup.keep).
+	 */
+	struct backup_config {
+		char	dir[CONFIG_STR];
+		int	keep_days;
+	} backup;
 
 	/* Colleagues see who holds a room (privacy.show_owner). */
 	int	show_owner;

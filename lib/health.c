@@ -1,7 +1,8 @@
 /* health: the JSON health checks of one context and of the whole gateway. */
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <jansson.h>
 
@@ -18,8 +19,8 @@
 #endif
 
 /*
- * The whole check asks the pools one after another within this budget,
- * so a stuck pool holds a booking worker for at most this long.
+ * The whole check asks the other pools at once within this budget, so a
+ * stuck pool holds a booking worker for at most this long.
  */
 #define HEALTH_BUDGET_MS	1000
 
@@ -41,39 +42,44 @@ health_context(struct req *r)
 	return api_send(r, up ? 200 : 503, context_report(r, up));
 }
 
-static long long
-now_ms(void)
-{
-	struct timespec	ts;
+/* One question to one pool, asked on a thread of its own. */
+struct pool_ask {
+	const char	*socket;
+	char		 uri[64];
+	const char	*rid;
+	int		 timeout_ms;
+	int		 got;		/* fcgi_get's answer */
+	int		 status;
+	char		 body[1024];
+	pthread_t	 thread;
+	int		 started;
+};
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+static void *
+ask_pool(void *arg)
+{
+	struct pool_ask	*a = arg;
+
+	a->got = fcgi_get(a->socket, a->uri, a->rid, a->timeout_ms, &a->status,
+	    a->body, sizeof a->body);
+	return NULL;
 }
 
-/* Asks the pool of context c for its health; a JSON object (NULL: ENOMEM). */
+/* The pool's answer as a JSON object (NULL: ENOMEM). */
 static json_t *
-ask_pool(const struct req *r, enum context c, long long deadline)
+pool_answer(const struct pool_ask *a)
 {
-	long long left = deadline - now_ms();
-
-	char	 uri[64], body[1024];
-	int	 status, got;
 	json_t	*j;
 
-	snprintf(uri, sizeof uri, "/healthz/%s", context_name(c));
-	if (left <= 0)
-		return json_pack("{s:s, s:s}", "status", "down", "error",
-		    "no time left to ask");
 	/*
 	 * A pool that takes the call but does not answer in time has every
 	 * worker busy and a queue ahead: the gateway is refusing or about to
 	 * refuse its requests, so it is "busy", not "ok".
 	 */
-	if ((got = fcgi_get(r->app->cfg->ctx[c].socket, uri, r->rid, (int)left,
-	    &status, body, sizeof body)) < 0)
-		return json_pack("{s:s, s:s}", "status", got == -2 ? "busy" :
-		    "down", "error", body);
-	if ((j = json_loads(body, 0, NULL)) == NULL || !json_is_object(j)) {
+	if (a->got < 0)
+		return json_pack("{s:s, s:s}", "status", a->got == -2 ? "busy" :
+		    "down", "error", a->body);
+	if ((j = json_loads(a->body, 0, NULL)) == NULL || !json_is_object(j)) {
 		json_decref(j);
 		return json_pack("{s:s, s:s}", "status", "down", "error",
 		    "malformed health answer");
@@ -81,6 +87,42 @@ ask_pool(const struct req *r, enum context c, long long deadline)
 	json_object_del(j, "context");
 	json_object_del(j, "version");
 	return j;
+}
+
+/*
+ * What the pool's supervisor (roombook-pool) last wrote: workers alive,
+ * restarts, the last death.  A pool restarting workers that keep dying is
+ * "failing" whatever its surviving workers answer.  Sets *failing.
+ */
+static int
+pool_state(const char *path, json_t *into, int *failing)
+{
+	char	 line[320], state[32] = "", last[320] = "";
+	long	 workers = -1, alive = -1, restarts = -1, next = -1;
+	FILE	*f;
+
+	*failing = 0;
+	if (path[0] == '\0' || (f = fopen(path, "re")) == NULL)
+		return 0;
+	while (fgets(line, sizeof line, f) != NULL) {
+		line[strcspn(line, "\n")] = '\0';
+		if (sscanf(line, "state=%31s", state) == 1 ||
+		    sscanf(line, "workers=%ld", &workers) == 1 ||
+		    sscanf(line, "alive=%ld", &alive) == 1 ||
+		    sscanf(line, "restarts=%ld", &restarts) == 1 ||
+		    sscanf(line, "next_start_ms=%ld", &next) == 1)
+			continue;
+		if (strncmp(line, "last_death=", 11) == 0)
+			snprintf(last, sizeof last, "%s", line + 11);
+	}
+	fclose(f);
+	if (state[0] == '\0')
+		return 0;
+	*failing = strcmp(state, "failing") == 0;
+	return json_object_set_new(into, "pool", json_pack(
+	    "{s:s, s:i, s:i, s:i, s:s*}", "state", state, "workers",
+	    (int)workers, "alive", (int)alive, "restarts", (int)restarts,
+	    "lastDeath", last[0] != '\0' ? last : NULL));
 }
 
 /*
@@ -115,28 +157,54 @@ outbox_report(const struct req *r)
 int
 health_gateway(struct req *r)
 {
-	json_t		*contexts = json_object(), *root = NULL, *self;
+	struct pool_ask	 asks[CTX__COUNT];
+	json_t		*contexts = json_object(), *root;
 	int		 db_up = db_ping(r->app->db) == 0, all_ok = db_up;
-	long long	 deadline = now_ms() + HEALTH_BUDGET_MS;
 	const char	*overall;
 
 	if (contexts == NULL)
 		return 500;
+	/* The other pools, all at once: the check takes the slowest's time. */
+	memset(asks, 0, sizeof asks);
+	for (int c = 0; c < CTX__COUNT; c++) {
+		struct pool_ask *a = &asks[c];
+
+		if ((enum context)c == r->app->context)
+			continue;
+		a->socket = r->app->cfg->ctx[c].socket;
+		a->rid = r->rid;
+		a->timeout_ms = HEALTH_BUDGET_MS;
+		snprintf(a->uri, sizeof a->uri, "/healthz/%s", context_name(c));
+		if (pthread_create(&a->thread, NULL, ask_pool, a) == 0)
+			a->started = 1;
+		else {
+			a->got = -1;
+			snprintf(a->body, sizeof a->body, "cannot ask (no thread)");
+		}
+	}
+	for (int c = 0; c < CTX__COUNT; c++)
+		if (asks[c].started)
+			pthread_join(asks[c].thread, NULL);
 	for (int c = 0; c < CTX__COUNT; c++) {
 		json_t		*one;
 		const char	*st;
+		int		 failing;
 
 		if ((enum context)c == r->app->context) {
-			self = context_report(r, db_up);
-			if (self != NULL) {
-				json_object_del(self, "context");
-				json_object_del(self, "version");
+			if ((one = context_report(r, db_up)) != NULL) {
+				json_object_del(one, "context");
+				json_object_del(one, "version");
 			}
-			one = self;
 		} else
-			one = ask_pool(r, (enum context)c, deadline);
-		if (one == NULL ||
+			one = pool_answer(&asks[c]);
+		if (one == NULL || pool_state(r->app->cfg->ctx[c].state, one,
+		    &failing) == -1 ||
 		    json_object_set_new(contexts, context_name(c), one) == -1) {
+			json_decref(contexts);
+			return 500;
+		}
+		if (failing && json_object_set_new(one, "status",
+		    json_string("failing")) == -1) {
 			json_decref(contexts);
 			return 500;
 		}

@@ -125,7 +125,7 @@ def pool_pid(context):
 
 
 def worker_pids(context):
-    """The live worker processes of a pool (children of its multiwatch)."""
+    """The live worker processes of a pool (children of its roombook-pool)."""
     parent = pool_pid(context)
     pids = set()
     for stat in pathlib.Path("/proc").glob("[0-9]*/stat"):

@@ -126,8 +126,9 @@ def test_a_busy_context_stalls_no_other_and_refuses_beyond_its_limit():
 
 
 def live_workers_older_than(context, seconds):
-    """Workers that have run long enough that multiwatch's crash-loop guard
-    (3 quick deaths and it gives up on a worker) does not count them."""
+    """Workers that have run long enough that their death is an ordinary
+    one, restarted at once (a quick death waits: roombook-pool's growing
+    delays, tested in test_pools_never_give_up.py)."""
     ticks = os.sysconf("SC_CLK_TCK")
     uptime = float(open("/proc/uptime").read().split()[0])
     old = []
@@ -211,7 +212,7 @@ def test_killed_workers_lose_no_booking_anyone_was_told_about():
     assert all(stored[t] for t in acknowledged), "acknowledged but not in the read model"
     assert unacknowledged <= unanswered, "a booking no client ever asked for"
     assert len(kills) >= 3 and len(acknowledged) > 100
-    # multiwatch brought every killed worker back.
+    # The pool brought every killed worker back.
     assert wait_for(lambda: len(worker_pids("booking")) == 4)
     assert get("/").status_code == 200
     report = (f"kill -9 under load: {seconds} s, {clients} clients, {len(kills)} booking"

@@ -14,7 +14,10 @@ def test_healthz_is_ok_with_all_four_contexts():
     assert body["version"].startswith("0.")
     assert sorted(body["contexts"]) == sorted(CONTEXTS)
     for c in CONTEXTS:
+        pool = body["contexts"][c].pop("pool")
         assert body["contexts"][c] == {"status": "ok", "db": "ok"}
+        # What the pool's supervisor says: every worker alive.
+        assert pool["state"] == "ok" and pool["alive"] == pool["workers"] >= 1
 
 
 @pytest.mark.parametrize("context", CONTEXTS)

@@ -27,21 +27,28 @@ def running(pid):
         return False
 
 
-def test_the_sweep_repeats_a_missed_refresh_catches_up_and_both_stop_with_the_stack():
+def test_the_sweep_repeats_missed_nightly_jobs_catch_up_and_all_stop_with_the_stack():
     today = datetime.datetime.now(SITE_TZ).date()
-    state = VAR / "run" / "jobs.refreshed"
+    refreshed = VAR / "run" / "jobs.refresh.done"
+    backed_up = VAR / "run" / "jobs.backup.done"
+    backups = VAR / "backups"
+    before = set(backups.glob("roombook-*.sql.gz")) if backups.exists() else set()
     sweeps, refreshes = lines("sweep", "sweep: released"), lines("refresh", "refresh-status:")
-    with configured(jobs={"sweep_seconds": 2, "refresh_at": "00:00"}):
-        # Last night's refresh did not run (the stack was down): the next
-        # start catches up once, then waits for tomorrow.
-        state.write_text("2000-01-01\n")
+    with configured(jobs={"sweep_seconds": 2, "refresh_at": "00:00", "backup_at": "00:00"}):
+        # Last night's refresh and backup did not run (the stack was
+        # down): the next start catches up once, then waits for tomorrow.
+        refreshed.write_text("2000-01-01\n")
+        backed_up.write_text("2000-01-01\n")
         stack("start-jobs")
         try:
             pid = jobs_pid()
             assert pid and running(pid)
             assert wait_for(lambda: lines("sweep", "sweep: released") >= sweeps + 3, 30)
             assert lines("refresh", "refresh-status:") == refreshes + 1
-            assert state.read_text().strip() == today.isoformat()
+            assert refreshed.read_text().strip() == today.isoformat()
+            assert backed_up.read_text().strip() == today.isoformat()
+            made = set(backups.glob("roombook-*.sql.gz")) - before
+            assert len(made) == 1 and lines("backup", "backup: ") >= 1
         finally:
             stack("stop-jobs")
         assert wait_for(lambda: not running(pid), 10)

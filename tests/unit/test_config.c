@@ -521,6 +521,41 @@ test_secrets_table(void **state)
 	}
 }
 
+/*
+ * A directory where the secrets file should be is refused, whatever its
+ * mode; a program handed its own file (ROOMBOOK_SECRETS) reads that one.
+ */
+static void
+test_secrets_file_is_a_regular_file(void **state)
+{
+	char		 dir[] = "/tmp/roombook-secrets-XXXXXX";
+	char		 own[sizeof TMP_TEMPLATE], ini[sizeof TMP_TEMPLATE];
+	char		 err[512] = "";
+	struct config	 cfg;
+	char		*text;
+	int		 line;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(chmod(dir, 0700), 0);
+	text = edit_ini(NULL, NULL, dir, &line);
+	assert_int_equal(load_text(text, &cfg, err, sizeof err, ini), -1);
+	assert_non_null(strstr(err, "not a regular file"));
+	/* The environment names another file: the INI's is not read. */
+	write_tmp(own, "[site]\nsecret_key = " KEY_HEX "\n"
+	    "[status]\ndb_password = status-own\n", 0600);
+	assert_int_equal(setenv("ROOMBOOK_SECRETS", own, 1), 0);
+	assert_int_equal(load_text(text, &cfg, err, sizeof err, ini), 0);
+	assert_string_equal(cfg.secrets_file, own);
+	assert_string_equal(cfg.ctx[CTX_STATUS].db_password, "status-own");
+	assert_string_equal(cfg.ctx[CTX_BOOKING].db_password, "");
+	assert_int_equal(cfg.site_key_set, 1);
+	assert_int_equal(unsetenv("ROOMBOOK_SECRETS"), 0);
+	free(text);
+	assert_int_equal(unlink(own), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 static void
 test_no_secrets_file(void **state)
 {
@@ -577,6 +612,7 @@ main(void)
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_secrets_table),
 		cmocka_unit_test(test_no_secrets_file),
+		cmocka_unit_test(test_secrets_file_is_a_regular_file),
 		cmocka_unit_test(test_context_names),
 	};
 

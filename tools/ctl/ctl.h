@@ -26,6 +26,8 @@ int	cmd_group(struct ctl *, int argc, char *argv[]);
 int	cmd_display(struct ctl *, int argc, char *argv[]);
 int	cmd_mail_send(struct ctl *, int argc, char *argv[]);
 int	cmd_mail_status(struct ctl *, int argc, char *argv[]);
+int	cmd_backup(struct ctl *, int argc, char *argv[]);
+int	cmd_restore(struct ctl *, int argc, char *argv[]);
 
 /* What ctl_apply_each did: applied, or found already changed by others. */
 struct ctl_tally {

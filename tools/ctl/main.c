@@ -38,6 +38,10 @@ static const struct command {
 	    "send the outbox's mail (--once: what is due, then stop)" },
 	{ "mail-status", cmd_mail_status, 0,
 	    "what the mail sender has sent, is trying, has given up" },
+	{ "backup",	cmd_backup,	0,
+	    "a consistent backup of the database, while the site runs" },
+	{ "restore",	cmd_restore,	0,
+	    "restore FILE: the database as a backup holds it (site stopped)" },
 };
 
 #define NCOMMANDS	(sizeof commands / sizeof commands[0])

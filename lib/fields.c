@@ -374,6 +374,9 @@ static const struct input_field
     saved = { .name = "saved", .type = IN_FLAG },
     available = { .name = "available", .type = IN_FLAG },
     revoked = { .name = "revoked", .type = IN_FLAG },
+    crowded = { .name = "crowded", .type = IN_FLAG },
+    closed_by = { .name = "closed", .type = IN_INT, .min = 1, .max = ID_MAX,
+	.says = N_("closed must be a room event's number") },
     deleted = { .name = "deleted", .type = IN_FLAG },
     min_capacity = { .name = "min_capacity", .type = IN_INT, .min = 1,
 	.max = PEOPLE_MAX, .says = N_("the minimum capacity must be a whole "
@@ -523,7 +526,7 @@ const struct input_field *const rooms_query[] = {
 	ROOM_FILTER_FIELDS, &deleted, NULL
 };
 const struct input_field *const room_query[] = {
-	&added, &saved, &available, &revoked, NULL
+	&added, &saved, &available, &revoked, &crowded, &closed_by, NULL
 };
 
 const struct input_field *const status_list_query[] = {

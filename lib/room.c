@@ -68,6 +68,25 @@ static const char SQL_LIVE_BOOKINGS[] =
     " AND (? IS NULL OR b.starts_at < ?)"
     " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "UTC_TIMESTAMP()")
     " ORDER BY b.starts_at";
+static const char SQL_CLOSURE_BOOKING[] =
+    "INSERT INTO room_closure_bookings (room_event_id, booking_id)"
+    " VALUES (?, ?)";
+static const char SQL_CLOSURE_BOOKINGS[] =
+    "SELECT b.id AS booking_id, b.title, b.starts_at, b.ends_at,"
+    " u.display_name AS owner_name, b.attendees,"
+    " b.status = 'completed' AS in_use"
+    " FROM room_closure_bookings c JOIN room_events e ON e.id = c.room_event_id"
+    " JOIN bookings b ON b.id = c.booking_id JOIN users u ON u.id = b.user_id"
+    " WHERE c.room_event_id = ? AND e.room_id = ? ORDER BY b.starts_at";
+static const char SQL_OVER_CAPACITY[] =
+    "SELECT b.id AS booking_id, b.title, b.starts_at, b.ends_at,"
+    " u.display_name AS owner_name, b.attendees"
+    " FROM bookings b JOIN users u ON u.id = b.user_id"
+    " JOIN rooms r ON r.id = b.room_id"
+    " WHERE b.room_id = ? AND b.status IN ('pending','confirmed')"
+    " AND b.ends_at > UTC_TIMESTAMP() AND b.attendees > r.capacity"
+    " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "UTC_TIMESTAMP()")
+    " ORDER BY b.starts_at";
 /* The minutely sweep's: windows that have begun, and that have ended. */
 static const char SQL_WINDOWS_BEGUN[] =
     "SELECT id FROM rooms WHERE status = 'available'"
@@ -92,16 +111,41 @@ static const char SQL_DROP_PHOTOS[] =
 static const char SQL_PHOTO_OF[] = "SELECT photo FROM rooms WHERE id = ?";
 
 /* A room's event; actor NULL: the schedule (a closure's end). */
+/* The room's event; its id into *event_id when that is not NULL. */
 static int
 add_window_event(struct db *db, const struct user *actor, long long room,
     const char *kind, const char *reason, long long cancelled,
-    const char *from, const char *until)
+    const char *from, const char *until, long long *event_id)
 {
 	return db_exec(db, SQL_EVENT, DB_ARGS(DB_INT(room), DB_STR(kind),
 	    actor != NULL ? DB_INT(actor->id) : DB_NULL,
 	    reason != NULL ? DB_STR(reason) : DB_NULL, DB_INT(cancelled),
 	    from != NULL ? DB_STR(from) : DB_NULL,
-	    until != NULL ? DB_STR(until) : DB_NULL), NULL) == 1 ? 0 : -1;
+	    until != NULL ? DB_STR(until) : DB_NULL), event_id) == 1 ? 0 : -1;
+}
+
+/* Each booking of o->cancelled, noted as the closure event's. */
+static int
+note_closure_bookings(struct db *db, const struct room_outcome *o)
+{
+	for (size_t i = 0; i < o->cancelled->nrows; i++)
+		if (db_exec(db, SQL_CLOSURE_BOOKING, DB_ARGS(DB_INT(o->event_id),
+		    DB_INT(db_get_int(o->cancelled, i, "booking_id"))), NULL) != 1)
+			return -1;
+	return 0;
+}
+
+struct db_rows *
+room_closure_bookings(struct db *db, long long room, long long event_id)
+{
+	return db_query(db, SQL_CLOSURE_BOOKINGS, DB_ARGS(DB_INT(event_id),
+	    DB_INT(room)));
+}
+
+struct db_rows *
+room_bookings_over_capacity(struct db *db, long long room)
+{
+	return db_query(db, SQL_OVER_CAPACITY, DB_ARGS(DB_INT(room)));
 }
 
 static int
@@ -109,7 +153,7 @@ add_event(struct db *db, const struct user *actor, long long room,
     const char *kind, const char *reason, long long cancelled)
 {
 	return add_window_event(db, actor, room, kind, reason, cancelled, NULL,
-	    NULL);
+	    NULL, NULL);
 }
 
 /* A room's own limit, or NULL for the site's. */
@@ -366,7 +410,7 @@ room_close(struct db *db, const struct user *actor, long long id,
 	    c->until != 0 ? until : NULL, o) == -1 ||
 	    add_window_event(db, actor, id, "unavailable", c->reason,
 	    (long long)o->cancelled->nrows, from, c->until != 0 ? until :
-	    NULL) == -1)
+	    NULL, &o->event_id) == -1 || note_closure_bookings(db, o) == -1)
 		rc = ROOM_DB_ERROR;
 	if ((rc = finish(db, rc)) != ROOM_OK) {
 		db_rows_free(o->cancelled);

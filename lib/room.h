@@ -74,6 +74,7 @@ struct room_outcome {
 	long long	 id;		/* room_add: the new room */
 	struct db_rows	*current;	/* ROOM_STALE: the room as saved now */
 	struct db_rows	*cancelled;	/* room_close: the bookings cancelled */
+	long long	 event_id;	/* room_close: its room event */
 	long long	 version;	/* ROOM_STALE: the room's version now */
 	char		 status[16];	/* ROOM_ALREADY: "available" or not */
 	char		 reason[501];	/* and why it is out of use; the
@@ -111,6 +112,17 @@ enum room_result room_reopen(struct db *, const struct user *actor,
  * The live bookings of room id inside [from, until) (SQL UTC times; until
  * NULL: open-ended) from now on, as room_close would cancel them.
  */
+/*
+ * What a closure (its room event) cancelled or ended early, as
+ * room_bookings_in_window lists them ("in_use": ended early); NULL on a
+ * database error.
+ */
+struct db_rows	*room_closure_bookings(struct db *, long long room,
+		    long long event_id);
+
+/* Live bookings ahead with more attendees than the room seats now. */
+struct db_rows	*room_bookings_over_capacity(struct db *, long long room);
+
 struct db_rows	*room_bookings_in_window(struct db *, long long id,
 		    const char *from, const char *until);
 /*

@@ -24,14 +24,6 @@ static const char SQL_CURRENT[] =
     " max_hours_per_week, max_future, floor_id FROM rooms WHERE id = ?";
 static const char SQL_NAME[] =
     "SELECT name, closed_from, unavailable_reason FROM rooms WHERE id = ?";
-static const char SQL_OVER_CAPACITY[] =
-    "SELECT b.id AS booking_id, b.title, b.starts_at, b.ends_at,"
-    " u.display_name AS owner_name, b.attendees"
-    " FROM bookings b JOIN users u ON u.id = b.user_id"
-    " WHERE b.room_id = ? AND b.status IN ('pending','confirmed')"
-    " AND b.ends_at > UTC_TIMESTAMP() AND b.attendees > ?"
-    " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "UTC_TIMESTAMP()")
-    " ORDER BY b.starts_at";
 
 static const char *
 field(const struct req *r, const char *name)
@@ -225,8 +217,7 @@ room_update(struct req *r)
 	struct room_outcome	 o;
 	enum room_result	 changed;
 	struct db_rows		*over;
-	struct room_notice	 n = { 0 };
-	int			 rc;
+	int			 rc, crowded;
 
 	if ((rc = input_form(r, room_in, &in)) != 0)
 		return rc;
@@ -245,18 +236,13 @@ room_update(struct req *r)
 	if (rc != 0)
 		return rc;
 	/* Allowed, but the administrator must see whom it concerns. */
-	if ((over = db_query(db, SQL_OVER_CAPACITY, DB_ARGS(DB_INT(id),
-	    DB_INT(room.capacity)))) == NULL)
+	if ((over = room_bookings_over_capacity(db, id)) == NULL)
 		return db_failed(r);
-	if (over->nrows > 0) {
-		n.message = T(r, "Your changes have been saved. These bookings "
-		    "have more attendees than the room now seats:");
-		n.bookings = over;
-		rc = room_page(r, id, 200, &n);
-		db_rows_free(over);
-		return rc;
-	}
+	crowded = over->nrows > 0;
 	db_rows_free(over);
+	if (crowded)
+		return resp_redirectf(r, 303, "/rooms/%lld?saved=1&crowded=1"
+		    "#notice", id);
 	return resp_redirectf(r, 303, "/rooms/%lld?saved=1", id);
 }
 
@@ -368,10 +354,8 @@ room_unavailable(struct req *r)
 	long long		 id = route_arg_id(r, 0), n, ended = 0;
 	struct input		 in;
 	struct room_closure	 c;
-	struct room_notice	 notice;
 	struct room_outcome	 o;
 	enum room_result	 rc;
-	char			 message[512];	/* room for longer languages */
 	int			 status;
 
 	if ((status = input_form(r, room_close_in, &in)) != 0)
@@ -393,32 +377,8 @@ room_unavailable(struct req *r)
 		ended += db_get_int(o.cancelled, i, "in_use") == 1;
 	log_info(r->rid, "room %lld closed; %lld bookings cancelled, %lld "
 	    "ended early", id, n - ended, ended);
-	/* One whole sentence per case: a translation cannot glue words. */
-	if (n == 0)
-		notice.message = T(r, "The room is closed for that time. No "
-		    "bookings were cancelled.");
-	else if (ended == 1 && n == 1)
-		notice.message = T(r, "The room is closed for that time. The "
-		    "meeting in it now was ended early, and its people have "
-		    "been told:");
-	else if (ended == 1) {
-		snprintf(message, sizeof message, T(r, "The room is closed for "
-		    "that time. The meeting in it now was ended early and %lld "
-		    "more bookings were cancelled; each person has been "
-		    "told:"), n - 1);
-		notice.message = message;
-	} else if (n == 1)
-		notice.message = T(r, "The room is closed for that time. 1 "
-		    "booking was cancelled, and the person who made it has "
-		    "been told:");
-	else {
-		snprintf(message, sizeof message, T(r, "The room is closed for "
-		    "that time. %lld bookings were cancelled, and each person "
-		    "has been told:"), n);
-		notice.message = message;
-	}
-	notice.bookings = o.cancelled;
-	status = room_page(r, id, 200, &notice);
+	status = resp_redirectf(r, 303, "/rooms/%lld?closed=%lld#notice", id,
+	    o.event_id);
 	room_outcome_free(&o);
 	return status;
 }

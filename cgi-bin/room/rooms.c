@@ -16,6 +16,7 @@
 #include "pages.h"
 #include "policy.h"
 #include "privacy.h"
+#include "room.h"
 #include "roomfilter.h"
 
 static const char SQL_ROOMS[] =
@@ -275,6 +276,43 @@ room_page_again(struct req *r, int status)
 	return room_page(r, route_arg_id(r, 0), status, NULL);
 }
 
+/*
+ * What a closure did, in one whole sentence per case (a translation
+ * cannot glue words): into n, with the bookings it lists.
+ */
+static void
+closure_notice(struct req *r, struct room_notice *n, char *message,
+    size_t size)
+{
+	long long	total = (long long)n->bookings->nrows, ended = 0;
+
+	for (size_t i = 0; i < n->bookings->nrows; i++)
+		ended += db_get_int(n->bookings, i, "in_use") == 1;
+	if (total == 0)
+		n->message = T(r, "The room is closed for that time. No "
+		    "bookings were cancelled.");
+	else if (ended == 1 && total == 1)
+		n->message = T(r, "The room is closed for that time. The "
+		    "meeting in it now was ended early, and its people have "
+		    "been told:");
+	else if (ended == 1) {
+		snprintf(message, size, T(r, "The room is closed for that "
+		    "time. The meeting in it now was ended early and %lld "
+		    "more bookings were cancelled; each person has been "
+		    "told:"), total - 1);
+		n->message = message;
+	} else if (total == 1)
+		n->message = T(r, "The room is closed for that time. 1 "
+		    "booking was cancelled, and the person who made it has "
+		    "been told:");
+	else {
+		snprintf(message, size, T(r, "The room is closed for that "
+		    "time. %lld bookings were cancelled, and each person has "
+		    "been told:"), total);
+		n->message = message;
+	}
+}
+
 int
 room_show(struct req *r)
 {
@@ -288,8 +326,11 @@ room_show(struct req *r)
 		{ "revoked", N_("The display has been revoked: it shows "
 		    "nothing from now on.") },
 	};
+	long long		id = route_arg_id(r, 0);
 	struct room_notice	n = { 0 };
+	struct db_rows		*listed = NULL;
 	struct input		q;
+	char			message[512];	/* room for longer languages */
 	int			rc;
 
 	/* Where the last change sent the administrator: what was done. */
@@ -298,5 +339,29 @@ room_show(struct req *r)
 	for (size_t i = 0; i < NELEM(notices); i++)
 		if (input_given(&q, notices[i].param))
 			n.message = T(r, notices[i].message);
-	return room_page(r, route_arg_id(r, 0), 200, &n);
+	/* Saved, but some bookings ahead now have more people than seats. */
+	if (input_given(&q, "crowded") && (r->user == NULL ||
+	    !r->user->admin))
+		n.message = NULL;
+	else if (input_given(&q, "crowded")) {
+		if ((listed = room_bookings_over_capacity(r->app->db, id)) ==
+		    NULL)
+			return db_failed(r);
+		n.bookings = listed;
+		if (listed->nrows > 0)
+			n.message = T(r, "Your changes have been saved. These "
+			    "bookings have more attendees than the room now "
+			    "seats:");
+	}
+	/* A closure the administrator has just made, and what it did. */
+	if (input_given(&q, "closed") && r->user != NULL && r->user->admin) {
+		if ((listed = room_closure_bookings(r->app->db, id,
+		    input_int(&q, "closed"))) == NULL)
+			return db_failed(r);
+		n.bookings = listed;
+		closure_notice(r, &n, message, sizeof message);
+	}
+	rc = room_page(r, id, 200, &n);
+	db_rows_free(listed);
+	return rc;
 }

@@ -303,8 +303,8 @@ def close_room(admin, room, reason):
                doc.select("form[action$='/unavailable'] input[type=hidden]")}
     done = admin.post(url(f"/admin/rooms/{room}/unavailable"), data=confirm,
                       allow_redirects=False)
-    assert done.status_code == 200
-    return doc, BeautifulSoup(done.text, "html.parser")
+    assert done.status_code == 303
+    return doc, BeautifulSoup(admin.get(url(done.headers["Location"])).text, "html.parser")
 
 
 def test_a_meeting_in_use_when_its_room_closes_is_ended_and_its_people_told():
@@ -333,7 +333,7 @@ def test_a_meeting_in_use_when_its_room_closes_is_ended_and_its_people_told():
     # Its owner is told, in the notifications and by mail.
     told = sql_value(f"SELECT COUNT(*) FROM notifications WHERE user_id ="
                      f" (SELECT user_id FROM bookings WHERE id = {now_on})"
-                     f" AND kind = 'ended_early'")
+                     f" AND booking_id = {now_on} AND kind = 'ended_early'")
     assert told == "1"
     assert sql_value(f"SELECT COUNT(*) FROM mail_outbox WHERE booking_id = {now_on}"
                      " AND kind = 'cut_short'") == "1"

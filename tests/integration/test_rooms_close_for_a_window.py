@@ -67,8 +67,13 @@ def close(admin, rid, reason, start=None, end=None):
     doc = BeautifulSoup(ask.text, "html.parser")
     confirm = {i["name"]: i.get("value", "") for i in
                doc.select("form[action$='/unavailable'] input[type=hidden]")}
-    return ask, admin.post(url(f"/admin/rooms/{rid}/unavailable"), data=confirm,
-                           allow_redirects=False)
+    done = admin.post(url(f"/admin/rooms/{rid}/unavailable"), data=confirm,
+                      allow_redirects=False)
+    if done.status_code != 303:
+        return ask, done
+    # Done, the browser is sent to the room's page, which says what it did.
+    assert done.headers["Location"].startswith(f"/rooms/{rid}?closed=")
+    return ask, admin.get(url(done.headers["Location"]))
 
 
 def test_only_the_bookings_inside_the_window_are_cancelled(people, room):

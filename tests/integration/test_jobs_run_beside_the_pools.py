@@ -3,6 +3,7 @@ every few seconds or minutes and the nightly refresh at its time, logs
 each run, and stops them with the rest."""
 import datetime
 import os
+import subprocess
 
 from conftest import SITE_TZ, VAR, configured, stack, wait_for
 
@@ -71,6 +72,9 @@ def test_the_mail_sender_runs_beside_the_pools_and_stops_with_them():
         try:
             pid = int((VAR / "run" / "mail.pid").read_text())
             assert running(pid)
+            # As the jobs' account, never root.
+            assert wait_for(lambda: senders(), 10)
+            assert {line.split()[0] for line in senders()} == {"roombook"}
             bid = booked_id(book(login("alice"), title="Sent by the supervised sender"))
             written = lambda: [p for p in (VAR / "mail").glob("*-requested.eml")
                                if f"booking-{bid}@" in p.read_text(errors="replace")]
@@ -79,3 +83,13 @@ def test_the_mail_sender_runs_beside_the_pools_and_stops_with_them():
             stack("stop-jobs")
         assert wait_for(lambda: not running(pid), 15)
         assert not (VAR / "run" / "mail.pid").exists()
+        # The sender itself stopped too, not only what supervised it (it
+        # runs as the jobs' account; a wrapper between them once kept it).
+        assert wait_for(lambda: not senders(), 15), senders()
+
+
+def senders():
+    """The roomctl mail-send processes of this instance still running."""
+    out = subprocess.run(["ps", "-eo", "user=,args="], capture_output=True, text=True).stdout
+    return [line for line in out.splitlines()
+            if "mail-send" in line and str(VAR / "etc" / "roombook.ini") in line]

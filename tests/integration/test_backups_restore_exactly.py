@@ -9,8 +9,8 @@ import threading
 
 import pytest
 
-from conftest import (CONTEXTS, ROOT, VAR, book, booked_id, login, new_room, quiet_day,
-                      roomctl, sql, sql_value, stack)
+from conftest import (CONTEXTS, ROOT, VAR, book, booked_id, get, login, new_room, quiet_day,
+                      roomctl, sql, sql_value, stack, wait_for)
 
 BACKUPS = VAR / "backups"
 
@@ -48,6 +48,13 @@ def bookings(n, title):
                            title=f"{title} {i}")) for i in range(n)]
 
 
+def start_pools():
+    """The pools again, and their workers ready (slow under valgrind)."""
+    for c in CONTEXTS:
+        stack("start-pool", c)
+    assert wait_for(lambda: get("/healthz").status_code == 200, 180)
+
+
 def test_a_running_site_refuses_a_restore():
     path = backup_as_the_jobs()
     out = roomctl("restore", str(path))
@@ -75,8 +82,7 @@ def test_a_backup_restores_every_table_exactly():
         assert sql_value("SELECT COUNT(*) FROM information_schema.schemata"
                          " WHERE schema_name LIKE 'roombook\\_%'") == "0"
     finally:
-        for c in CONTEXTS:
-            stack("start-pool", c)
+        start_pools()
     assert login("alice").get(f"{os.environ['RB_BASE_URL']}/bookings").status_code == 200
 
 
@@ -165,5 +171,4 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(tmp_path, damage):
         assert reason in out.stderr, out.stderr
         assert checksums() == before
     finally:
-        for c in CONTEXTS:
-            stack("start-pool", c)
+        start_pools()

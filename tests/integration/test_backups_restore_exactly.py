@@ -8,6 +8,7 @@ import subprocess
 import threading
 
 import pytest
+import requests
 
 from conftest import (CONTEXTS, ROOT, VAR, book, booked_id, get, login, new_room, quiet_day,
                       roomctl, sql, sql_value, stack, wait_for)
@@ -52,7 +53,13 @@ def start_pools():
     """The pools again, and their workers ready (slow under valgrind)."""
     for c in CONTEXTS:
         stack("start-pool", c)
-    assert wait_for(lambda: get("/healthz").status_code == 200, 180)
+
+    def healthy():
+        try:
+            return get("/healthz").status_code == 200
+        except requests.RequestException:
+            return False
+    assert wait_for(healthy, 180)
 
 
 def test_a_running_site_refuses_a_restore():

@@ -53,13 +53,17 @@ static const char SQL_CLEAR_CLOSURE[] =
 static const char SQL_WINDOW_BEGUN[] =
     "UPDATE rooms SET status = 'unavailable', version = version + 1,"
     " updated_at = UTC_TIMESTAMP() WHERE id = ?";
+/* A booking as the room's pages list it (b: bookings, u: its owner). */
+#define LISTED_BOOKING \
+    "b.id AS booking_id, b.title, b.starts_at, b.ends_at," \
+    " u.display_name AS owner_name, b.attendees"
+
 /*
  * What still holds a slot of the room inside the window [from, until)
  * (until NULL: open-ended), from now on, in progress included.
  */
 static const char SQL_LIVE_BOOKINGS[] =
-    "SELECT b.id AS booking_id, b.title, b.starts_at, b.ends_at,"
-    " u.display_name AS owner_name, b.attendees, b.status = 'in_use' AS in_use"
+    "SELECT " LISTED_BOOKING ", b.status = 'in_use' AS in_use"
     " FROM bookings b JOIN users u ON u.id = b.user_id"
     " WHERE b.room_id = ? AND (b.status IN ('pending','confirmed')"
     /* A meeting in the room is ended when the closure begins, not before. */
@@ -72,15 +76,12 @@ static const char SQL_CLOSURE_BOOKING[] =
     "INSERT INTO room_closure_bookings (room_event_id, booking_id)"
     " VALUES (?, ?)";
 static const char SQL_CLOSURE_BOOKINGS[] =
-    "SELECT b.id AS booking_id, b.title, b.starts_at, b.ends_at,"
-    " u.display_name AS owner_name, b.attendees,"
-    " b.status = 'completed' AS in_use"
+    "SELECT " LISTED_BOOKING ", b.status = 'completed' AS in_use"
     " FROM room_closure_bookings c JOIN room_events e ON e.id = c.room_event_id"
     " JOIN bookings b ON b.id = c.booking_id JOIN users u ON u.id = b.user_id"
     " WHERE c.room_event_id = ? AND e.room_id = ? ORDER BY b.starts_at";
 static const char SQL_OVER_CAPACITY[] =
-    "SELECT b.id AS booking_id, b.title, b.starts_at, b.ends_at,"
-    " u.display_name AS owner_name, b.attendees"
+    "SELECT " LISTED_BOOKING
     " FROM bookings b JOIN users u ON u.id = b.user_id"
     " JOIN rooms r ON r.id = b.room_id"
     " WHERE b.room_id = ? AND b.status IN ('pending','confirmed')"

@@ -142,10 +142,18 @@ static int
 adopt_listening_socket(void)
 {
 	const char	*fds = getenv("LISTEN_FDS"), *pid = getenv("LISTEN_PID");
+	char		*end;
+	long		 for_pid = -1;
 	int		 type;
 	socklen_t	 len = sizeof type;
 
-	if (fds != NULL && pid != NULL && atol(pid) == (long)getpid()) {
+	if (pid != NULL) {
+		errno = 0;
+		for_pid = strtol(pid, &end, 10);
+		if (errno != 0 || *pid == '\0' || *end != '\0')
+			for_pid = -1;
+	}
+	if (fds != NULL && for_pid == (long)getpid()) {
 		if (strcmp(fds, "1") != 0) {
 			say("expected one socket from systemd, got %s", fds);
 			return -1;

@@ -91,10 +91,11 @@ $(BUILD)/bin/roomctl: $(CTL_OBJS) $(LIB)
 	@mkdir -p $(@D)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CURL_LIBS)
 
-# The supervisor of a context's workers: plain C, nothing shared.
+# The supervisor of a context's workers: plain C, nothing shared but the
+# INI reader (it may take its number of workers from roombook.ini).
 $(BUILD)/bin/roombook-pool: $(BUILD)/obj/tools/pool/pool.o
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $^
+	$(CC) $(LDFLAGS) -o $@ $^ $(shell pkg-config --libs inih 2>/dev/null)
 
 $(BUILD)/tests/db/%: $(BUILD)/obj/tests/db/%.o $(LIB)
 	@mkdir -p $(@D)

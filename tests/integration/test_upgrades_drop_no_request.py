@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from conftest import (CONTEXTS, ROOT, configured, get, log_text, pool_pid, sql, sql_value,
-                      stack, wait_for, worker_pids)
+from conftest import (CONTEXTS, ROOT, VAR, configured, edit_ini, get, log_text, pool_pid, sql,
+                      sql_value, stack, wait_for, worker_pids)
 from test_pools_never_give_up import pool_state
 
 # Each context's pool in turn, answered by the pool itself.
@@ -106,3 +106,32 @@ def test_new_workers_that_cannot_start_leave_the_old_ones_serving():
     stack("reload-pool", "room")
     assert pool_state("room")["reload"] == "ok"
     assert wait_for(lambda: not (worker_pids("room") & before), seconds=30)
+
+
+def test_a_reload_takes_the_pool_size_from_roombook_ini():
+    """The pool reads [context] workers at each reload: an operator resizes
+    a pool without a restart, and a size it cannot use keeps the old set."""
+    before = worker_pids("status")
+    assert len(before) == 4
+    with configured(status={"workers": "2"}):
+        assert pool_state("status")["workers"] == "2"
+        assert wait_for(lambda: len(worker_pids("status")) == 2, seconds=30)
+        assert not worker_pids("status") & before
+        assert get("/status").status_code in (200, 303)
+        # The gateway's bound follows the size too (2 workers x 16).
+        upstreams = (VAR / "etc" / "nginx-upstreams.conf").read_text()
+        assert re.search(r"status\.sock max_conns=32 ", upstreams), upstreams
+    assert wait_for(lambda: len(worker_pids("status")) == 4, seconds=30)
+    serving = worker_pids("status")
+    ini = VAR / "etc" / "roombook.ini"
+    original = ini.read_text()
+    reloads = int(pool_state("status")["reloads"])
+    try:
+        ini.write_text(edit_ini(original, "status", {"workers": "many"}))
+        os.kill(pool_pid("status"), signal.SIGHUP)
+        assert wait_for(lambda: int(pool_state("status")["reloads"]) > reloads, seconds=15)
+    finally:
+        ini.write_text(original)
+    assert pool_state("status")["reload"] == "failed"
+    assert worker_pids("status") == serving
+    assert 'workers must be a number from 1 to 64, not "many"' in log_text("status")

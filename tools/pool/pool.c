@@ -1,6 +1,10 @@
 /* roombook-pool: keeps one context's FastCGI workers running, forever. */
 /*
- *	roombook-pool -n NAME -w WORKERS [-s STATE] [-g GRACE] -- PROGRAM [ARG...]
+ *	roombook-pool -n NAME {-w WORKERS | -c INI} [-s STATE] [-g GRACE]
+ *	    -- PROGRAM [ARG...]
+ *
+ * With -c, the number of workers is the INI file's [NAME] workers, read
+ * at the start and again at each reload, so a reload can resize the pool.
  *
  * The listening socket is fd 0 (spawn-fcgi puts it there) or the one
  * systemd passes (LISTEN_FDS); every worker accepts on it, so the socket
@@ -37,6 +41,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <ini.h>
+
 #define MAX_WORKERS	64
 /* A worker that dies sooner than this after its start is failing. */
 #define QUICK_DEATH_MS	10000
@@ -58,7 +64,9 @@ struct pool {
 	const char	*name;
 	const char	*state_path;
 	char		**argv;
+	const char	*config_path;	/* -c: the workers' number is there */
 	int		 nworkers;
+	int		 ntrial;	/* the reload's new number */
 	long long	 grace_ms;
 	struct slot	 serving[MAX_WORKERS];
 	/* A reload's new workers, on trial until all are ready. */
@@ -116,13 +124,14 @@ say(const char *fmt, ...)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: roombook-pool -n NAME -w WORKERS [-s STATE] "
-	    "[-g GRACE_SECONDS] -- PROGRAM [ARG...]\n");
+	fprintf(stderr, "usage: roombook-pool -n NAME {-w WORKERS | -c INI} "
+	    "[-s STATE] [-g GRACE_SECONDS] -- PROGRAM [ARG...]\n");
 	exit(2);
 }
 
+/* s as a whole number in [lo, hi], else -1. */
 static int
-number(const char *s, int lo, int hi)
+parse_number(const char *s, int lo, int hi)
 {
 	char	*end;
 	long	 v;
@@ -130,8 +139,61 @@ number(const char *s, int lo, int hi)
 	errno = 0;
 	v = strtol(s, &end, 10);
 	if (errno != 0 || *s == '\0' || *end != '\0' || v < lo || v > hi)
-		usage();
+		return -1;
 	return (int)v;
+}
+
+static int
+number(const char *s, int lo, int hi)
+{
+	int	v = parse_number(s, lo, hi);
+
+	if (v == -1)
+		usage();
+	return v;
+}
+
+struct workers_lookup {
+	const char	*section;
+	const char	*value;		/* "workers" as written, if found */
+	char		 buf[32];
+};
+
+static int
+on_ini_line(void *user, const char *section, const char *key,
+    const char *value)
+{
+	struct workers_lookup	*w = user;
+
+	if (strcmp(section, w->section) == 0 && strcmp(key, "workers") == 0) {
+		snprintf(w->buf, sizeof w->buf, "%s", value);
+		w->value = w->buf;
+	}
+	return 1;
+}
+
+/* The number of workers the configuration asks for, or -1 (logged). */
+static int
+configured_workers(const struct pool *p)
+{
+	struct workers_lookup	 w = { .section = p->name };
+	int			 rc, n;
+
+	if ((rc = ini_parse(p->config_path, on_ini_line, &w)) != 0) {
+		if (rc == -1)
+			say("%s: %s", p->config_path, strerror(errno));
+		else
+			say("%s: line %d is not valid", p->config_path, rc);
+		return -1;
+	}
+	if (w.value == NULL) {
+		say("%s: [%s] workers is missing", p->config_path, p->name);
+		return -1;
+	}
+	if ((n = parse_number(w.value, 1, MAX_WORKERS)) == -1)
+		say("%s: [%s] workers must be a number from 1 to %d, not "
+		    "\"%s\"", p->config_path, p->name, MAX_WORKERS, w.value);
+	return n;
 }
 
 /*
@@ -274,7 +336,7 @@ serving_died(struct pool *p, int i, int status)
 static void
 end_of_trial(struct pool *p)
 {
-	for (int j = 0; j < p->nworkers; j++) {
+	for (int j = 0; j < p->ntrial; j++) {
 		retire(p, p->trial[j].pid);
 		p->trial[j].pid = 0;
 	}
@@ -306,11 +368,12 @@ reap(struct pool *p)
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 		int	found = 0;
 
-		for (int i = 0; i < p->nworkers && !found; i++) {
-			if (p->serving[i].pid == pid) {
+		for (int i = 0; i < MAX_WORKERS && !found; i++) {
+			if (i < p->nworkers && p->serving[i].pid == pid) {
 				serving_died(p, i, status);
 				found = 1;
-			} else if (p->on_trial && p->trial[i].pid == pid) {
+			} else if (p->on_trial && i < p->ntrial &&
+			    p->trial[i].pid == pid) {
 				trial_failed(p, i, status);
 				found = 1;
 			}
@@ -334,7 +397,14 @@ begin_reload(struct pool *p)
 	}
 	p->reloads++;
 	p->last_reload = "trying";
-	say("reload: starting %d new workers from %s", p->nworkers,
+	p->ntrial = p->nworkers;
+	if (p->config_path != NULL &&
+	    (p->ntrial = configured_workers(p)) == -1) {
+		say("reload failed: the running workers go on serving");
+		p->last_reload = "failed";
+		return;
+	}
+	say("reload: starting %d new workers from %s", p->ntrial,
 	    p->argv[0]);
 	if (pipe2(p->ready_pipe, O_CLOEXEC | O_NONBLOCK) == -1) {
 		say("reload failed: pipe: %s", strerror(errno));
@@ -345,7 +415,7 @@ begin_reload(struct pool *p)
 	p->on_trial = 1;
 	p->ready = 0;
 	p->trial_until_ms = now_ms() + TRIAL_MS;
-	for (int i = 0; i < p->nworkers; i++)
+	for (int i = 0; i < p->ntrial; i++)
 		if (start_worker(p, &p->trial[i], p->ready_pipe[1]) == -1) {
 			say("reload failed: cannot start new workers");
 			end_of_trial(p);
@@ -372,9 +442,13 @@ end_trial(struct pool *p)
 {
 	for (int i = 0; i < p->nworkers; i++) {
 		retire(p, p->serving[i].pid);
+		p->serving[i].pid = 0;
+	}
+	for (int i = 0; i < p->ntrial; i++) {
 		p->serving[i] = p->trial[i];
 		p->trial[i].pid = 0;
 	}
+	p->nworkers = p->ntrial;
 	end_of_trial(p);
 	p->generation++;
 	p->last_reload = "ok";
@@ -478,8 +552,9 @@ children(const struct pool *p)
 	int	n = p->nretiring;
 
 	for (int i = 0; i < p->nworkers; i++)
-		n += (p->serving[i].pid != 0) + (p->on_trial &&
-		    p->trial[i].pid != 0);
+		n += p->serving[i].pid != 0;
+	for (int i = 0; p->on_trial && i < p->ntrial; i++)
+		n += p->trial[i].pid != 0;
 	return n;
 }
 
@@ -510,13 +585,16 @@ main(int argc, char *argv[])
 	p.grace_ms = DEFAULT_GRACE_S * 1000;
 	p.generation = 1;
 	p.last_reload = "none";
-	while ((c = getopt(argc, argv, "n:w:s:g:")) != -1) {
+	while ((c = getopt(argc, argv, "n:w:c:s:g:")) != -1) {
 		switch (c) {
 		case 'n':
 			p.name = pool_name = optarg;
 			break;
 		case 'w':
 			p.nworkers = number(optarg, 1, MAX_WORKERS);
+			break;
+		case 'c':
+			p.config_path = optarg;
 			break;
 		case 's':
 			p.state_path = optarg;
@@ -528,8 +606,11 @@ main(int argc, char *argv[])
 			usage();
 		}
 	}
-	if (p.name == NULL || p.nworkers == 0 || optind >= argc)
+	if (p.name == NULL || (p.nworkers == 0) == (p.config_path == NULL) ||
+	    optind >= argc)
 		usage();
+	if (p.config_path != NULL && (p.nworkers = configured_workers(&p)) == -1)
+		return 1;
 	p.argv = argv + optind;
 	if (adopt_listening_socket() == -1)
 		return 1;
@@ -556,7 +637,7 @@ main(int argc, char *argv[])
 		if (p.stopping && children(&p) == 0)
 			break;
 		start_due(&p, now);
-		if (p.on_trial && p.ready >= p.nworkers)
+		if (p.on_trial && p.ready >= p.ntrial)
 			end_trial(&p);
 		else if (p.on_trial && now >= p.trial_until_ms) {
 			say("reload failed: the new workers were not ready in "

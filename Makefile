@@ -11,11 +11,15 @@ PKG_CFLAGS	:= $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS	:= $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lfcgi
 CURL_LIBS	:= $(shell pkg-config --libs libcurl 2>/dev/null)
 VERSION		:= $(shell cat VERSION)+$(shell git rev-parse --short HEAD 2>/dev/null || echo dev)
+# Where roomctl and the programs look for roombook.ini without -c or
+# ROOMBOOK_CONFIG: the checkout's instance, or the package's /etc.
+DEFAULT_CONFIG	?= var/etc/roombook.ini
 
 WARNINGS	:= -Wall -Wextra -Wshadow -Wwrite-strings -Wformat=2 \
 		   -Wpointer-arith -Wundef -Werror
 CWARNINGS	:= $(WARNINGS) -Wstrict-prototypes -Wmissing-prototypes
-CPPFLAGS	:= -D_GNU_SOURCE -Ilib $(PKG_CFLAGS) -MMD -MP
+CPPFLAGS	:= -D_GNU_SOURCE -Ilib $(PKG_CFLAGS) -MMD -MP \
+		   -DROOMBOOK_DEFAULT_CONFIG='"$(DEFAULT_CONFIG)"'
 ifeq ($(SANITIZE),1)
 OPT		:= -O1 -g -fno-omit-frame-pointer \
 		   -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -40,7 +44,7 @@ BINS		:= $(addprefix $(BUILD)/bin/,$(PROGRAMS) roomctl roombook-pool)
 # templates/ and po/ by tools/i18n; the same for every build of the code.
 I18N		:= build/i18n
 
-.PHONY: all programs asan deps run stop stop-context start-context test valgrind unit bench bench-data clean FORCE
+.PHONY: all programs asan deps run stop stop-context start-context test valgrind unit bench bench-data clean install deb FORCE
 .DEFAULT_GOAL := programs
 
 # What runs: the four programs, roomctl, and the pages and catalogs in each
@@ -155,6 +159,46 @@ bench-data:
 	tools/install-deps test
 	$(MAKE) all
 	bench/run --data-only $(or $(SIZE),10k)
+
+# The installed layout (the Debian package's): programs in /usr/lib/roombook,
+# pages, catalogs, static files, migrations and templates of the
+# configuration in /usr/share/roombook, roomctl and roombook-setup in
+# /usr/sbin, systemd units, tmpfiles, logrotate and the nginx site.
+# Built with DEFAULT_CONFIG=/etc/roombook/roombook.ini (make deb does).
+LIBDIR		:= /usr/lib/roombook
+SHAREDIR	:= /usr/share/roombook
+UNITDIR		:= /lib/systemd/system
+
+install: programs
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)/usr/sbin $(DESTDIR)$(UNITDIR) \
+	    $(DESTDIR)$(SHAREDIR)/nginx $(DESTDIR)$(SHAREDIR)/conf \
+	    $(DESTDIR)/usr/lib/tmpfiles.d $(DESTDIR)/etc/logrotate.d \
+	    $(DESTDIR)/etc/nginx/sites-available $(DESTDIR)/usr/share/man/man8
+	install -m 0755 $(addprefix $(BUILD)/bin/,$(PROGRAMS) roomctl roombook-pool) \
+	    $(DESTDIR)$(LIBDIR)/
+	install -m 0644 tools/site.sh $(DESTDIR)$(LIBDIR)/
+	ln -sf ../lib/roombook/roomctl $(DESTDIR)/usr/sbin/roomctl
+	install -m 0755 tools/roombook-setup $(DESTDIR)/usr/sbin/
+	cp -R $(I18N)/templates $(I18N)/locale $(I18N)/errors static sql $(DESTDIR)$(SHAREDIR)/
+	install -m 0644 nginx/http.conf.in nginx/site.conf.in nginx/security-headers.conf \
+	    $(DESTDIR)$(SHAREDIR)/nginx/
+	install -m 0644 $(addprefix tools/conf/,roombook.ini.in mail.ini.in backup.ini.in \
+	    accounts.sql.in) $(DESTDIR)$(SHAREDIR)/conf/
+	cp -R systemd/roombook* $(DESTDIR)$(UNITDIR)/
+	install -m 0644 systemd/tmpfiles.conf $(DESTDIR)/usr/lib/tmpfiles.d/roombook.conf
+	install -m 0644 systemd/logrotate $(DESTDIR)/etc/logrotate.d/roombook
+	install -m 0644 nginx/debian-site.conf $(DESTDIR)/etc/nginx/sites-available/roombook
+	install -m 0644 docs/roomctl.8 docs/roombook-setup.8 $(DESTDIR)/usr/share/man/man8/
+
+# The Debian package, built by debhelper into build/deb/ (its own build
+# directory: the programs there look for /etc/roombook/roombook.ini).
+deb:
+	tools/install-deps package
+	dpkg-checkbuilddeps
+	rm -rf build/deb
+	debian/rules clean
+	debian/rules binary
+	@ls build/deb/roombook_*.deb
 
 clean:
 	rm -rf build

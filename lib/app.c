@@ -320,7 +320,7 @@ config_path(int argc, char *argv[])
 		default:
 			return NULL;
 		}
-	return env != NULL ? env : "var/etc/roombook.ini";
+	return env != NULL ? env : ROOMBOOK_DEFAULT_CONFIG;
 }
 
 /*

@@ -90,7 +90,7 @@ main(int argc, char *argv[])
 		    "(libsodium)\n");
 		return 1;
 	}
-	if (config_load(path != NULL ? path : "var/etc/roombook.ini",
+	if (config_load(path != NULL ? path : ROOMBOOK_DEFAULT_CONFIG,
 	    &ctl.cfg, err, sizeof err) == -1) {
 		fprintf(stderr, "roomctl: %s\n", err);
 		return 1;

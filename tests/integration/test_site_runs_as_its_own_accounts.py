@@ -4,12 +4,13 @@ is readable by its one reader, the data by MariaDB alone, and a program
 refuses a secrets file that is not a regular file of mode 0600."""
 import os
 import pathlib
+import pwd
 import stat
 import subprocess
 
 import pytest
 
-from conftest import CONTEXTS, VAR, pool_pid, worker_pids
+from conftest import CONTEXTS, VAR, pool_pid, restack, worker_pids
 
 BIN = pathlib.Path(os.environ.get("RB_BIN", "build/asan/bin"))
 
@@ -98,3 +99,23 @@ def test_a_program_refuses_a_secrets_file_that_is_not_one(tmp_path, mode, kind, 
                          env={**os.environ, "ROOMBOOK_SECRETS": str(target)},
                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30)
     assert run.returncode == 1 and message in run.stderr, run.stderr
+
+
+def test_an_instance_from_before_the_accounts_gives_nginx_its_files_back():
+    """Photos nginx kept while its workers ran as root stay readable once
+    they run as www-data: `make run` again hands them over."""
+    stale = VAR / "nginx" / "photos" / "0" / "00"
+    stale.mkdir(parents=True, exist_ok=True)
+    kept = stale / "kept-by-root"
+    kept.write_text("a photo nginx kept as root")
+    os.chown(stale.parent, 0, 0)
+    os.chown(stale, 0, 0)
+    os.chown(kept, 0, 0)
+    try:
+        restack()
+        for path in (stale.parent, stale, kept):
+            assert path.stat().st_uid == pwd.getpwnam("www-data").pw_uid, path
+    finally:
+        kept.unlink()
+        stale.rmdir()
+        stale.parent.rmdir()

@@ -495,6 +495,7 @@ app_main(const struct program *prog, int argc, char *argv[])
 	if (testing_init(&app.testing, &cfg) == -1)
 		return 1;
 	dbp = (struct db_params){ .socket = cfg.db_socket,
+	    .host = cfg.db_host, .port = (unsigned)cfg.db_port,
 	    .user = cc->db_user, .password = cc->db_password,
 	    .name = cfg.db_name };
 	if ((app.db = db_new(&dbp)) == NULL) {

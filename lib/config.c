@@ -66,7 +66,9 @@ static const struct key config_keys[] = {
 	{ "paths",	"templates",	K_STR,	CFG(templates_dir), 1, 0, 0 },
 	{ "paths",	"locale",	K_STR,	CFG(locale_dir), 0, 0, 0 },
 	{ "paths",	"sql",		K_STR,	CFG(sql_dir),	1, 0, 0 },
-	{ "database",	"socket",	K_STR,	CFG(db_socket),	1, 0, 0 },
+	{ "database",	"socket",	K_STR,	CFG(db_socket),	0, 0, 0 },
+	{ "database",	"host",		K_STR,	CFG(db_host),	0, 0, 0 },
+	{ "database",	"port",		K_INT,	CFG(db_port),	0, 1, 65535 },
 	{ "database",	"name",		K_STR,	CFG(db_name),	1, 0, 0 },
 	{ "database",	"secrets",	K_STR,	CFG(secrets_file), 0, 0, 0 },
 	{ "admin",	"db_user",	K_STR,	CFG(admin_db_user), 0, 0, 0 },
@@ -531,12 +533,18 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 	    .series_skips_allowed = 25, .series_no_shows = 3,
 	    .escalate_hours = 24 };
 	cfg->mail.poll_seconds = 5;
+	cfg->db_port = 3306;
 	cfg->backup.keep_days = 14;
 	cfg->mail.remind_minutes = 15;
 	snprintf(cfg->base_url, sizeof cfg->base_url, "http://127.0.0.1:8080");
 	if (parse_file(path, &p, err, errlen) == -1 ||
 	    check_required(&p, path, err, errlen) == -1)
 		return -1;
+	if (cfg->db_socket[0] == '\0' && cfg->db_host[0] == '\0') {
+		snprintf(err, errlen, "%s: missing database.socket (or "
+		    "database.host, for MariaDB on another machine)", path);
+		return -1;
+	}
 	if (!clock_zone_known(cfg->timezone)) {
 		snprintf(err, errlen, "%s: site.timezone '%s' is not a known "
 		    "time zone (e.g. Europe/Berlin)", path, cfg->timezone);

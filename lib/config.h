@@ -71,7 +71,10 @@ struct config {
 	char	locale_dir[CONFIG_STR];	/* <lang>.mo ("": English only) */
 	char	sql_dir[CONFIG_STR];
 
+	/* MariaDB by its socket, or by host and port (another machine). */
 	char	db_socket[108];
+	char	db_host[256];
+	int	db_port;
 	char	db_name[64];
 	char	secrets_file[CONFIG_STR];
 

@@ -27,7 +27,8 @@ struct stmt_slot {
 
 struct db {
 	MYSQL		*conn;		/* NULL until (re)connected */
-	char		*socket, *user, *password, *name;
+	char		*socket, *host, *user, *password, *name;
+	unsigned	 port;
 	unsigned	 io_timeout;
 	struct stmt_slot *stmts;	/* grows: no limit compiled in */
 	size_t		 nstmts, capstmts;
@@ -50,12 +51,15 @@ db_new(const struct db_params *p)
 
 	if ((db = calloc(1, sizeof *db)) == NULL)
 		return NULL;
-	db->socket = strdup(p->socket);
+	db->socket = strdup(p->socket != NULL ? p->socket : "");
+	db->host = strdup(p->host != NULL ? p->host : "");
+	db->port = p->port != 0 ? p->port : 3306;
 	db->user = strdup(p->user);
 	db->password = strdup(p->password != NULL ? p->password : "");
 	db->name = strdup(p->name != NULL ? p->name : "");
 	db->io_timeout = p->io_timeout != 0 ? p->io_timeout : 30;
-	if (db->socket == NULL || db->user == NULL || db->password == NULL ||
+	if (db->socket == NULL || db->host == NULL || db->user == NULL ||
+	    db->password == NULL ||
 	    db->name == NULL) {
 		db_free(db);
 		return NULL;
@@ -92,6 +96,7 @@ db_free(struct db *db)
 	if (db->password != NULL)
 		memset(db->password, 0, strlen(db->password));
 	free(db->socket);
+	free(db->host);
 	free(db->user);
 	free(db->password);
 	free(db->name);
@@ -164,9 +169,12 @@ connect_now(struct db *db)
 		mysql_close(c);
 		return -1;
 	}
-	if (mysql_real_connect(c, "localhost", db->user,
-	    db->password[0] != '\0' ? db->password : NULL,
-	    db->name[0] != '\0' ? db->name : NULL, 0, db->socket, 0) == NULL) {
+	/* A host means TCP; "localhost" with no host means the socket. */
+	if (mysql_real_connect(c, db->host[0] != '\0' ? db->host : "localhost",
+	    db->user, db->password[0] != '\0' ? db->password : NULL,
+	    db->name[0] != '\0' ? db->name : NULL,
+	    db->host[0] != '\0' ? db->port : 0,
+	    db->host[0] != '\0' ? NULL : db->socket, 0) == NULL) {
 		set_error(db, mysql_errno(c), mysql_error(c));
 		db->err = DB_DOWN;	/* whatever the cause, no connection */
 		mysql_close(c);

@@ -8,7 +8,9 @@
 struct db;
 
 struct db_params {
-	const char	*socket;
+	const char	*socket;	/* used when host is NULL or "" */
+	const char	*host;		/* MariaDB over TCP */
+	unsigned	 port;		/* with host; 0: 3306 */
 	const char	*user;
 	const char	*password;	/* NULL or "" for unix_socket auth */
 	const char	*name;		/* database; NULL for none */

@@ -25,7 +25,8 @@ static const char SQL_TWO[] = "SELECT ?, ?";
 static struct db *
 open_db(void)
 {
-	struct db_params p = { .socket = cfg.db_socket,
+	struct db_params p = { .socket = cfg.db_socket, .host = cfg.db_host,
+	    .port = (unsigned)cfg.db_port,
 	    .user = cfg.admin_db_user, .password = cfg.admin_db_password,
 	    .name = cfg.db_name };
 	struct db *db = db_new(&p);

@@ -262,6 +262,40 @@ test_variants(void **state)
 	}
 }
 
+/* MariaDB on another machine: host and port in place of the socket. */
+static void
+test_database_over_tcp(void **state)
+{
+	static const struct {
+		const char	*lines;
+		const char	*host;
+		int		 port;
+	} cases[] = {
+		{ "host = 10.77.0.11\nport = 3307\n", "10.77.0.11", 3307 },
+		{ "host = db1.example.org\n", "db1.example.org", 3306 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char		 secrets[sizeof TMP_TEMPLATE];
+		char		 ini[sizeof TMP_TEMPLATE];
+		char		 err[512] = "";
+		struct config	 cfg;
+		char		*text;
+		int		 line;
+
+		write_tmp(secrets, valid_secrets, 0600);
+		text = edit_ini("socket = /srv/roombook/var/run/db.sock\n",
+		    cases[i].lines, secrets, &line);
+		assert_int_equal(load_text(text, &cfg, err, sizeof err, ini), 0);
+		assert_string_equal(cfg.db_host, cases[i].host);
+		assert_int_equal(cfg.db_port, cases[i].port);
+		assert_string_equal(cfg.db_socket, "");
+		free(text);
+		assert_int_equal(unlink(secrets), 0);
+	}
+}
+
 /* An edit that breaks the file, and what the message must say. */
 struct error_case {
 	const char	*old, *new;
@@ -365,6 +399,8 @@ static const struct error_case error_cases[] = {
 	    { "missing paths.sql", NULL } },
 	{ "socket = /srv/roombook/var/run/db.sock\n", "", -1,
 	    { "missing database.socket", NULL } },
+	{ "socket = /srv/roombook/var/run/db.sock\n", "host = db1\nport = 0\n", 1,
+	    { "database.port", NULL } },
 	{ "name = Room booking test", "name =", 0,
 	    { "site.name", "empty" } },
 	{ "db_user = rb_booking", "db_user =", 0,
@@ -608,6 +644,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_variants),
+		cmocka_unit_test(test_database_over_tcp),
 		cmocka_unit_test(test_error_table),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_secrets_table),

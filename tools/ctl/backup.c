@@ -46,12 +46,13 @@ static const char SQL_TABLES[] =
     " ORDER BY table_name";
 
 /*
- * The client programs reach MariaDB as roomctl does: by its socket, as
- * the administrative account; a password, if the configuration has one,
- * through a file of mode 0600 (never the command line, which ps shows).
+ * The client programs reach MariaDB as roomctl does: by its socket or its
+ * host and port, as the administrative account; a password, if the
+ * configuration has one, through a file of mode 0600 (never the command
+ * line, which ps shows).
  */
 struct client {
-	char	 socket_opt[160], user_opt[160], defaults_opt[96];
+	char	 server_opt[300], port_opt[32], user_opt[160], defaults_opt[96];
 	char	 defaults_path[64];
 };
 
@@ -62,8 +63,14 @@ client_open(const struct ctl *ctl, struct client *c)
 	int	 fd;
 
 	memset(c, 0, sizeof *c);
-	snprintf(c->socket_opt, sizeof c->socket_opt, "--socket=%s",
-	    ctl->cfg.db_socket);
+	if (ctl->cfg.db_host[0] != '\0') {
+		snprintf(c->server_opt, sizeof c->server_opt, "--host=%s",
+		    ctl->cfg.db_host);
+		snprintf(c->port_opt, sizeof c->port_opt, "--port=%d",
+		    ctl->cfg.db_port);
+	} else
+		snprintf(c->server_opt, sizeof c->server_opt, "--socket=%s",
+		    ctl->cfg.db_socket);
 	snprintf(c->user_opt, sizeof c->user_opt, "--user=%s",
 	    ctl->cfg.admin_db_user);
 	if (ctl->cfg.admin_db_password[0] == '\0')
@@ -267,8 +274,8 @@ cmd_backup(struct ctl *ctl, int argc, char *argv[])
 	if (pipe2(pipefd, O_CLOEXEC) == -1)
 		goto out;
 	{
-		const char *args[] = { "mariadb-dump", c.defaults_opt, c.socket_opt,
-			    c.user_opt, "--single-transaction", "--no-tablespaces",
+		const char *args[] = { "mariadb-dump", c.defaults_opt,
+			    c.server_opt, c.port_opt, c.user_opt, "--single-transaction", "--no-tablespaces",
 			    "--hex-blob", "--routines", "--triggers",
 			    "--default-character-set=utf8mb4", "--skip-dump-date",
 			    cfg->db_name, NULL };
@@ -517,8 +524,8 @@ cmd_restore(struct ctl *ctl, int argc, char *argv[])
 	if (pipe2(pipefd, O_CLOEXEC) == -1)
 		goto out;
 	{
-		const char *args[] = { "mariadb", c.defaults_opt, c.socket_opt,
-			    c.user_opt, dbopt, "--binary-mode",
+		const char *args[] = { "mariadb", c.defaults_opt,
+			    c.server_opt, c.port_opt, c.user_opt, dbopt, "--binary-mode",
 			    "--default-character-set=utf8mb4", NULL };
 
 		if (spawn(args, pipefd[0], -1, &client) == -1)

@@ -96,6 +96,7 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	p = (struct db_params){ .socket = ctl.cfg.db_socket,
+	    .host = ctl.cfg.db_host, .port = (unsigned)ctl.cfg.db_port,
 	    .user = ctl.cfg.admin_db_user,
 	    .password = ctl.cfg.admin_db_password,
 	    .name = cmd->creates_db ? NULL : ctl.cfg.db_name,
@@ -106,8 +107,14 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	if (db_ping(ctl.db) == -1) {
-		fprintf(stderr, "roomctl: cannot reach the database at %s: %s\n",
-		    ctl.cfg.db_socket, db_last_message(ctl.db));
+		if (ctl.cfg.db_host[0] != '\0')
+			fprintf(stderr, "roomctl: cannot reach the database at "
+			    "%s port %d: %s\n", ctl.cfg.db_host,
+			    ctl.cfg.db_port, db_last_message(ctl.db));
+		else
+			fprintf(stderr, "roomctl: cannot reach the database at "
+			    "%s: %s\n", ctl.cfg.db_socket,
+			    db_last_message(ctl.db));
 		db_free(ctl.db);
 		return 1;
 	}

@@ -139,6 +139,23 @@ load_text(const char *text, struct config *cfg, char *err, size_t errlen,
 	return rc;
 }
 
+/* The valid file with old replaced by new, loaded; it must load. */
+static void
+load_edited(const char *old, const char *new, struct config *cfg)
+{
+	char	 secrets[sizeof TMP_TEMPLATE], ini[sizeof TMP_TEMPLATE];
+	char	 err[512] = "";
+	char	*text;
+	int	 line;
+
+	write_tmp(secrets, valid_secrets, 0600);
+	text = edit_ini(old, new, secrets, &line);
+	assert_int_equal(load_text(text, cfg, err, sizeof err, ini), 0);
+	assert_string_equal(err, "");
+	free(text);
+	assert_int_equal(unlink(secrets), 0);
+}
+
 static void
 test_valid(void **state)
 {
@@ -241,24 +258,15 @@ test_variants(void **state)
 	for (size_t i = 0; i < sizeof variant_cases / sizeof variant_cases[0];
 	    i++) {
 		const struct variant_case *c = &variant_cases[i];
-		char		 secrets[sizeof TMP_TEMPLATE];
-		char		 ini[sizeof TMP_TEMPLATE];
-		char		 err[512] = "";
 		struct config	 cfg;
-		char		*text;
-		int		 line;
 
 		print_message("case %zu: %s\n", i, c->new);
-		write_tmp(secrets, valid_secrets, 0600);
-		text = edit_ini(c->old, c->new, secrets, &line);
-		assert_int_equal(load_text(text, &cfg, err, sizeof err, ini), 0);
+		load_edited(c->old, c->new, &cfg);
 		assert_int_equal(cfg.https, c->https);
 		assert_int_equal(cfg.ctx[CTX_BOOKING].workers, c->workers);
 		assert_string_equal(cfg.admin_db_user, c->admin);
 		assert_string_equal(cfg.timezone, c->timezone);
 		assert_int_equal(strlen(cfg.templates_dir), c->templates_len);
-		free(text);
-		assert_int_equal(unlink(secrets), 0);
 	}
 }
 
@@ -277,22 +285,13 @@ test_database_over_tcp(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		char		 secrets[sizeof TMP_TEMPLATE];
-		char		 ini[sizeof TMP_TEMPLATE];
-		char		 err[512] = "";
 		struct config	 cfg;
-		char		*text;
-		int		 line;
 
-		write_tmp(secrets, valid_secrets, 0600);
-		text = edit_ini("socket = /srv/roombook/var/run/db.sock\n",
-		    cases[i].lines, secrets, &line);
-		assert_int_equal(load_text(text, &cfg, err, sizeof err, ini), 0);
+		load_edited("socket = /srv/roombook/var/run/db.sock\n",
+		    cases[i].lines, &cfg);
 		assert_string_equal(cfg.db_host, cases[i].host);
 		assert_int_equal(cfg.db_port, cases[i].port);
 		assert_string_equal(cfg.db_socket, "");
-		free(text);
-		assert_int_equal(unlink(secrets), 0);
 	}
 }
 

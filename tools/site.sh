@@ -117,6 +117,19 @@ secure_config() {
 	chown "$JOBS_USER" "$ETC/secrets/jobs.ini"
 }
 
+# The directories the jobs' account writes: the mail files and the
+# backups (these its alone).
+make_job_directories() {
+	local dir
+	for dir in "$(ini_get mail dir)" "$(ini_get backup dir)"; do
+		[ -n "$dir" ] || continue
+		mkdir -p "$dir"
+		chown "$JOBS_USER:$SITE_GROUP" "$dir"
+	done
+	dir=$(ini_get backup dir)
+	[ -z "$dir" ] || chmod 0700 "$dir"
+}
+
 # Time zone tables, so SQL can turn UTC into the site's local days (usage).
 db_time_zones() {
 	local n

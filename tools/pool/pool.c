@@ -204,18 +204,13 @@ static int
 adopt_listening_socket(void)
 {
 	const char	*fds = getenv("LISTEN_FDS"), *pid = getenv("LISTEN_PID");
-	char		*end;
-	long		 for_pid = -1;
+	int		 for_pid = -1;
 	int		 type;
 	socklen_t	 len = sizeof type;
 
-	if (pid != NULL) {
-		errno = 0;
-		for_pid = strtol(pid, &end, 10);
-		if (errno != 0 || *pid == '\0' || *end != '\0')
-			for_pid = -1;
-	}
-	if (fds != NULL && for_pid == (long)getpid()) {
+	if (pid != NULL)
+		for_pid = parse_number(pid, 1, INT_MAX);
+	if (fds != NULL && for_pid == (int)getpid()) {
 		if (strcmp(fds, "1") != 0) {
 			say("expected one socket from systemd, got %s", fds);
 			return -1;

@@ -25,6 +25,7 @@
 #include "page.h"
 #include "render.h"
 #include "password.h"
+#include "replica.h"
 #include "response.h"
 #include "session.h"
 #include "testing.h"
@@ -194,7 +195,7 @@ choose_language(struct req *r)
 
 /* Everything between accepting a request and its handler's answer. */
 static int
-dispatch(const struct app *app, struct req *r, FCGX_Request *fr)
+dispatch(struct app *app, struct req *r, FCGX_Request *fr)
 {
 	unsigned	allowed = 0;
 	char		allow[80];
@@ -206,8 +207,10 @@ dispatch(const struct app *app, struct req *r, FCGX_Request *fr)
 		return rc;
 	if ((rc = testing_answer(&app->testing, r)) != 0)
 		return rc;
-	if (clock_reload() && db_set_now(app->db, clock_shifted() ?
-	    clock_now() : 0) == -1)
+	replica_choose(app, r);
+	if (clock_reload() && (db_set_now(app->primary, clock_shifted() ?
+	    clock_now() : 0) == -1 || (app->replica != NULL &&
+	    db_set_now(app->replica, clock_shifted() ? clock_now() : 0) == -1)))
 		return db_failed(r);
 	rc = session_load(r);
 	choose_language(r);
@@ -270,7 +273,7 @@ logged_path(const struct req *r)
 }
 
 static void
-serve(const struct app *app, FCGX_Request *fr)
+serve(struct app *app, FCGX_Request *fr)
 {
 	struct req	 r;
 	struct timespec	 t0;
@@ -498,8 +501,10 @@ app_main(const struct program *prog, int argc, char *argv[])
 	    .host = cfg.db_host, .port = (unsigned)cfg.db_port,
 	    .user = cc->db_user, .password = cc->db_password,
 	    .name = cfg.db_name };
-	if ((app.db = db_new(&dbp)) == NULL) {
+	if ((app.db = app.primary = db_new(&dbp)) == NULL ||
+	    replica_open(&app) == -1) {
 		log_error(NULL, "out of memory");
+		db_free(app.primary);
 		testing_free(&app.testing);
 		return 1;
 	}
@@ -510,7 +515,8 @@ app_main(const struct program *prog, int argc, char *argv[])
 	if (stop_on_usr1(&while_waiting) == -1 || FCGX_Init() != 0 ||
 	    FCGX_InitRequest(&fr, 0, 0) != 0) {
 		log_error(NULL, "FastCGI initialisation failed");
-		db_free(app.db);
+		db_free(app.primary);
+		db_free(app.replica);
 		testing_free(&app.testing);
 		return 1;
 	}
@@ -528,7 +534,8 @@ app_main(const struct program *prog, int argc, char *argv[])
 	}
 	FCGX_Free(&fr, 1);
 	fragment_clear();
-	db_free(app.db);
+	db_free(app.primary);
+	db_free(app.replica);
 	testing_free(&app.testing);
 	return 0;
 }

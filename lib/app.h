@@ -22,7 +22,10 @@ struct program {
 struct app {
 	enum context		 context;
 	const struct config	*cfg;
-	struct db		*db;
+	struct db		*db;		/* this request's: primary or replica */
+	struct db		*primary;
+	struct db		*replica;	/* NULL: none (lib/replica) */
+	long long		 replica_rests_until; /* monotonic seconds */
 	const struct route	*routes;
 	size_t			 nroutes;
 	int			 read_only;

@@ -1,6 +1,8 @@
 /* config: the INI file every program and roomctl read once at start-up. */
 #include <sys/stat.h>
 
+#include <arpa/inet.h>
+
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -71,6 +73,14 @@ static const struct key config_keys[] = {
 	{ "database",	"port",		K_INT,	CFG(db_port),	0, 1, 65535 },
 	{ "database",	"name",		K_STR,	CFG(db_name),	1, 0, 0 },
 	{ "database",	"secrets",	K_STR,	CFG(secrets_file), 0, 0, 0 },
+	{ "database",	"replica_host",	K_STR,	CFG(db_replica_host), 0, 0, 0 },
+	{ "database",	"replica_port",	K_INT,	CFG(db_replica_port), 0, 1, 65535 },
+	{ "database",	"replica_wait_ms", K_INT, CFG(db_replica_wait_ms), 0, 0,
+	    10000 },
+	{ "cluster",	"pool_address",	K_STR,	CFG(pool_address), 0, 0, 0 },
+	{ "cluster",	"gateways",	K_STR,	CFG(gateways),	0, 0, 0 },
+	{ "cluster",	"app_hosts",	K_STR,	CFG(app_hosts),	0, 0, 0 },
+	{ "cluster",	"accounts_from", K_STR,	CFG(accounts_from), 0, 0, 0 },
 	{ "admin",	"db_user",	K_STR,	CFG(admin_db_user), 0, 0, 0 },
 	{ "auth",	"session_idle_seconds", K_INT, CFG(session_idle_seconds),
 	    0, 1, 30 * 86400 },
@@ -128,6 +138,7 @@ static const struct key config_keys[] = {
 	{ "testing",	"clock_file",	K_STR,	CFG(clock_file), 0, 0, 0 },
 	{ "testing",	"slow_path",	K_BOOL,	CFG(slow_path),	0, 0, 1 },
 	{ NULL,		"socket",	K_STR,	CTX(socket),	1, 0, 0 },
+	{ NULL,		"port",		K_INT,	CTX(port),	0, 1, 65535 },
 	{ NULL,		"workers",	K_INT,	CTX(workers),	1, 1, 256 },
 	{ NULL,		"state",	K_STR,	CTX(state),	0, 0, 0 },
 	{ NULL,		"db_user",	K_STR,	CTX(db_user),	1, 0, 0 },
@@ -141,7 +152,7 @@ static const struct key secret_keys[] = {
 };
 
 #define NKEYS(t)	(sizeof(t) / sizeof((t)[0]))
-#define MAX_KEYS	56
+#define MAX_KEYS	72
 _Static_assert(NKEYS(config_keys) <= MAX_KEYS, "raise MAX_KEYS");
 
 struct parse {
@@ -437,6 +448,15 @@ load_secrets(struct config *cfg, char *err, size_t errlen)
 	return 0;
 }
 
+/* An IPv4 or IPv6 address as digits: what a pool may listen on. */
+static int
+address_literal(const char *s)
+{
+	unsigned char	buf[sizeof(struct in6_addr)];
+
+	return inet_pton(AF_INET, s, buf) == 1 || inet_pton(AF_INET6, s, buf) == 1;
+}
+
 /* "X-Remote-User" becomes the FastCGI parameter HTTP_X_REMOTE_USER. */
 static int
 login_param(struct config *cfg, const char *path, char *err, size_t errlen)
@@ -534,6 +554,10 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 	    .escalate_hours = 24 };
 	cfg->mail.poll_seconds = 5;
 	cfg->db_port = 3306;
+	cfg->db_replica_port = 3306;
+	cfg->db_replica_wait_ms = 500;
+	for (int c = 0; c < CTX__COUNT; c++)
+		cfg->ctx[c].port = 9101 + c;
 	cfg->backup.keep_days = 14;
 	cfg->mail.remind_minutes = 15;
 	snprintf(cfg->base_url, sizeof cfg->base_url, "http://127.0.0.1:8080");
@@ -545,6 +569,20 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 		    "database.host, for MariaDB on another machine)", path);
 		return -1;
 	}
+	if (cfg->pool_address[0] != '\0' && !address_literal(cfg->pool_address)) {
+		snprintf(err, errlen, "%s: cluster.pool_address '%s' is not an "
+		    "IP address (e.g. 10.0.0.21)", path, cfg->pool_address);
+		return -1;
+	}
+	for (int a = 0; cfg->pool_address[0] != '\0' && a < CTX__COUNT; a++)
+		for (int b = a + 1; b < CTX__COUNT; b++)
+			if (cfg->ctx[a].port == cfg->ctx[b].port) {
+				snprintf(err, errlen, "%s: %s.port and %s.port "
+				    "are both %d; each pool needs its own", path,
+				    context_names[a], context_names[b],
+				    cfg->ctx[a].port);
+				return -1;
+			}
 	if (!clock_zone_known(cfg->timezone)) {
 		snprintf(err, errlen, "%s: site.timezone '%s' is not a known "
 		    "time zone (e.g. Europe/Berlin)", path, cfg->timezone);

@@ -23,6 +23,7 @@ int		 context_from_name(const char *);
 
 struct context_config {
 	char	socket[108];		/* unix socket of its FastCGI pool */
+	int	port;			/* its TCP port with cluster.pool_address */
 	int	workers;		/* pool size */
 	char	state[256];		/* the pool's state file ("": none) */
 	char	db_user[64];
@@ -77,6 +78,27 @@ struct config {
 	int	db_port;
 	char	db_name[64];
 	char	secrets_file[CONFIG_STR];
+	/*
+	 * A replica of that database the status context reads from ("":
+	 * none), and how long a page waits for it to apply the reader's own
+	 * last write before reading the primary instead.
+	 */
+	char	db_replica_host[256];
+	int	db_replica_port;
+	int	db_replica_wait_ms;
+
+	/*
+	 * Several application hosts: this host's pools listen on TCP at
+	 * pool_address, each context on its port, instead of on their unix
+	 * sockets, and take FastCGI only from the gateways' addresses and
+	 * this host's own ("": on their sockets, for the local gateway).
+	 * app_hosts is the gateway's list of them, accounts_from the host part
+	 * of the programs' MariaDB accounts (both for tools/site.sh).
+	 */
+	char	pool_address[64];
+	char	gateways[CONFIG_STR];
+	char	app_hosts[CONFIG_STR];
+	char	accounts_from[128];	/* the hosts' MariaDB accounts' host */
 
 	/* Sessions end after this long unused, and this long after login. */
 	int	session_idle_seconds;

@@ -39,6 +39,7 @@ struct db {
 	 * of a transaction on a new connection, where it would autocommit).
 	 */
 	int		 tx_lost;
+	int		 wrote;		/* a change committed (db_take_wrote) */
 	enum db_error	 err;
 	unsigned	 errnum;
 	char		 msg[256];
@@ -499,9 +500,13 @@ db_exec(struct db *db, const char *sql, const struct db_arg *args,
 		MYSQL_STMT *stmt = execute(db, sql, args, nargs);
 
 		if (stmt != NULL) {
+			long long n = (long long)mysql_stmt_affected_rows(stmt);
+
 			if (insert_id != NULL)
 				*insert_id = (long long)mysql_stmt_insert_id(stmt);
-			return (long long)mysql_stmt_affected_rows(stmt);
+			if (n > 0 && !db->in_tx)
+				db->wrote = 1;	/* autocommitted */
+			return n;
 		}
 		if (!may_retry(db, 0))
 			break;
@@ -550,7 +555,17 @@ db_commit(struct db *db)
 		return -1;
 	}
 	db->in_tx = 0;
+	db->wrote = 1;
 	return 0;
+}
+
+int
+db_take_wrote(struct db *db)
+{
+	int wrote = db->wrote;
+
+	db->wrote = 0;
+	return wrote;
 }
 
 void

@@ -93,6 +93,13 @@ int		 db_commit(struct db *);
 void		 db_rollback(struct db *);
 
 /*
+ * Whether a change was committed on this handle since the last call (a
+ * commit, or a statement outside a transaction that changed rows); the
+ * next call answers for what comes after.
+ */
+int		 db_take_wrote(struct db *);
+
+/*
  * Makes NOW() and UTC_TIMESTAMP() on this connection answer at (0: the
  * server's own clock again), so SQL and C agree on a shifted clock.
  */

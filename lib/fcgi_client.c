@@ -1,9 +1,12 @@
 /* fcgi_client: a minimal FastCGI client, to ask another pool for its health. */
 #include <sys/socket.h>
+#include <netinet/in.h>
 #include <sys/un.h>
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <poll.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,6 +152,102 @@ parse_response(const char *out, size_t len, int *status, char *body,
 	body[n] = '\0';
 }
 
+/*
+ * Parses "ADDRESS:PORT" ("[ADDRESS]:PORT" for IPv6) into sa; 0 or -1.
+ */
+static int
+tcp_address(const char *where, struct sockaddr_storage *sa, socklen_t *len)
+{
+	struct sockaddr_in	*in4 = (struct sockaddr_in *)sa;
+	struct sockaddr_in6	*in6 = (struct sockaddr_in6 *)sa;
+	const char		*colon = strrchr(where, ':');
+	char			 host[64], *end;
+	size_t			 n;
+	long			 port;
+
+	if (colon == NULL || colon == where)
+		return -1;
+	errno = 0;
+	port = strtol(colon + 1, &end, 10);
+	if (colon[1] == '\0' || *end != '\0' || errno != 0 || port < 1 ||
+	    port > 65535)
+		return -1;
+	n = (size_t)(colon - where);
+	if (where[0] == '[' && colon[-1] == ']') {
+		where++;
+		n -= 2;
+	}
+	if (n >= sizeof host)
+		return -1;
+	memcpy(host, where, n);
+	host[n] = '\0';
+	memset(sa, 0, sizeof *sa);
+	if (inet_pton(AF_INET, host, &in4->sin_addr) == 1) {
+		in4->sin_family = AF_INET;
+		in4->sin_port = htons((uint16_t)port);
+		*len = sizeof *in4;
+		return 0;
+	}
+	if (inet_pton(AF_INET6, host, &in6->sin6_addr) == 1) {
+		in6->sin6_family = AF_INET6;
+		in6->sin6_port = htons((uint16_t)port);
+		*len = sizeof *in6;
+		return 0;
+	}
+	return -1;
+}
+
+/*
+ * A connected, non-blocking socket to the pool at where (a unix socket's
+ * path, or a TCP address), or -1 with *rc and the reason in body.
+ */
+static int
+connect_pool(const char *where, long long deadline, char *body,
+    size_t bodylen, int *rc)
+{
+	struct sockaddr_storage	 sa;
+	struct sockaddr_un	*un = (struct sockaddr_un *)&sa;
+	socklen_t		 len, errlen = sizeof(int);
+	int			 fd, err = 0;
+
+	*rc = -1;
+	if (where[0] == '/') {
+		if (strlen(where) >= sizeof un->sun_path)
+			return -1;
+		memset(un, 0, sizeof *un);
+		un->sun_family = AF_UNIX;
+		memcpy(un->sun_path, where, strlen(where) + 1);
+		len = sizeof *un;
+	} else if (tcp_address(where, &sa, &len) == -1) {
+		snprintf(body, bodylen, "not an address: %s", where);
+		return -1;
+	}
+	if ((fd = socket(sa.ss_family, SOCK_STREAM | SOCK_NONBLOCK |
+	    SOCK_CLOEXEC, 0)) == -1)
+		return -1;
+	if (connect(fd, (struct sockaddr *)&sa, len) == 0)
+		return fd;
+	/* On a unix socket EAGAIN means a full backlog: the pool is stuck. */
+	if (errno == EAGAIN) {
+		snprintf(body, bodylen, "too busy to accept");
+		*rc = -2;
+		close(fd);
+		return -1;
+	}
+	/* Over TCP the answer comes later: accepted, refused, or silence. */
+	if (errno != EINPROGRESS)
+		err = errno;
+	else if (wait_fd(fd, POLLOUT, deadline) == -1)
+		err = ETIMEDOUT;
+	else if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &errlen) == -1)
+		err = errno;
+	if (err == 0)
+		return fd;
+	snprintf(body, bodylen, "%s", strerror(err));
+	close(fd);
+	return -1;
+}
+
 int
 fcgi_get(const char *path, const char *uri, const char *rid, int timeout_ms,
     int *status, char *body, size_t bodylen)
@@ -157,14 +256,10 @@ fcgi_get(const char *path, const char *uri, const char *rid, int timeout_ms,
 	unsigned char		 req[1024], params[512], hdr[8];
 	char			 out[4096];
 	size_t			 off = 0, poff = 0, olen = 0;
-	struct sockaddr_un	 sa = { .sun_family = AF_UNIX };
 	long long		 deadline = now_ms() + timeout_ms;
 	int			 fd = -1, rc = -1;
 
 	snprintf(body, bodylen, "not answering");
-	if (strlen(path) >= sizeof sa.sun_path)
-		return -1;
-	memcpy(sa.sun_path, path, strlen(path) + 1);
 	if (put_param(params, sizeof params, &poff, "REQUEST_METHOD", "GET")
 	    == -1 || put_param(params, sizeof params, &poff, "REQUEST_URI", uri)
 	    == -1 || put_param(params, sizeof params, &poff, "HTTP_X_REQUEST_ID",
@@ -174,19 +269,8 @@ fcgi_get(const char *path, const char *uri, const char *rid, int timeout_ms,
 	    put_record(req, sizeof req, &off, FCGI_PARAMS, NULL, 0) == -1 ||
 	    put_record(req, sizeof req, &off, FCGI_STDIN, NULL, 0) == -1)
 		return -1;
-	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC,
-	    0)) == -1)
-		return -1;
-	/* On a unix socket EAGAIN means a full backlog: the pool is stuck. */
-	if (connect(fd, (struct sockaddr *)&sa, sizeof sa) == -1 &&
-	    errno != EINPROGRESS) {
-		if (errno == EAGAIN) {
-			snprintf(body, bodylen, "too busy to accept");
-			rc = -2;
-		} else
-			snprintf(body, bodylen, "%s", strerror(errno));
-		goto out;
-	}
+	if ((fd = connect_pool(path, deadline, body, bodylen, &rc)) == -1)
+		return rc;
 	if (send_all(fd, req, off, deadline) == -1)
 		goto out;
 	for (;;) {

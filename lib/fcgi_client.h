@@ -5,8 +5,8 @@
 #include <stddef.h>
 
 /*
- * Sends "GET uri" to the FastCGI pool listening on the unix socket path
- * and waits at most timeout_ms in all.  On success returns 0 with the
+ * Sends "GET uri" to the FastCGI pool listening at path (a unix socket,
+ * or "ADDRESS:PORT" over TCP, "[ADDRESS]:PORT" for IPv6) and waits at most timeout_ms in all.  On success returns 0 with the
  * response status in *status and the body (NUL-terminated, truncated to
  * bodylen - 1) in body.  Returns -1 with a short reason in body when the
  * pool cannot be reached, -2 when it took the call (or its queue is full)

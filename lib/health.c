@@ -44,7 +44,7 @@ health_context(struct req *r)
 
 /* One question to one pool, asked on a thread of its own. */
 struct pool_ask {
-	const char	*socket;
+	char		 where[128];	/* its socket, or ADDRESS:PORT */
 	char		 uri[64];
 	const char	*rid;
 	int		 timeout_ms;
@@ -55,12 +55,25 @@ struct pool_ask {
 	int		 started;
 };
 
+/* Where this host's pool of context c listens. */
+static void
+pool_where(const struct config *cfg, int c, char *where, size_t len)
+{
+	const char *a = cfg->pool_address;
+
+	if (a[0] == '\0')
+		snprintf(where, len, "%s", cfg->ctx[c].socket);
+	else
+		snprintf(where, len, strchr(a, ':') != NULL ? "[%s]:%d" :
+		    "%s:%d", a, cfg->ctx[c].port);
+}
+
 static void *
 ask_pool(void *arg)
 {
 	struct pool_ask	*a = arg;
 
-	a->got = fcgi_get(a->socket, a->uri, a->rid, a->timeout_ms, &a->status,
+	a->got = fcgi_get(a->where, a->uri, a->rid, a->timeout_ms, &a->status,
 	    a->body, sizeof a->body);
 	return NULL;
 }
@@ -171,7 +184,7 @@ health_gateway(struct req *r)
 
 		if ((enum context)c == r->app->context)
 			continue;
-		a->socket = r->app->cfg->ctx[c].socket;
+		pool_where(r->app->cfg, c, a->where, sizeof a->where);
 		a->rid = r->rid;
 		a->timeout_ms = HEALTH_BUDGET_MS;
 		snprintf(a->uri, sizeof a->uri, "/healthz/%s", context_name(c));

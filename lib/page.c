@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
 #include "clock.h"
@@ -64,6 +65,18 @@ page_lang(const struct req *r)
 	return r->lang != NULL ? r->lang : I18N_SOURCE;
 }
 
+/* Data from a lagging replica: the page says how old it is. */
+static void
+set_as_of(struct tpl *root, time_t as_of)
+{
+	struct tm	tm;
+	char		buf[16];
+
+	if (localtime_r(&as_of, &tm) != NULL &&
+	    strftime(buf, sizeof buf, "%H:%M:%S", &tm) > 0)
+		tpl_set(tpl_section(root, "AS_OF"), "TIME", buf);
+}
+
 int
 page_begin(struct page *p, struct req *r, const char *title,
     const char *file)
@@ -119,6 +132,8 @@ page_begin(struct page *p, struct req *r, const char *title,
 		tpl_set(tpl_section(p->root, strcmp(clock_zone(),
 		    clock_site_zone()) == 0 ? "SITE_ZONE" : "OWN_ZONE"), "ZONE",
 		    clock_zone());
+	if (r->as_of != 0)
+		set_as_of(p->root, r->as_of);
 	snprintf(path, sizeof path, "%s/%s", p->lang, file);
 	p->body = tpl_include(p->root, "CONTENT", path);
 	return 0;

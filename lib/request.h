@@ -3,6 +3,7 @@
 #define ROOMBOOK_REQUEST_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "display.h"
 #include "user.h"
@@ -154,6 +155,8 @@ struct req {
 	struct display	 display_buf;
 	const char	*lang;		/* the reader's language (lib/i18n) */
 	const struct app *app;
+	time_t		 as_of;		/* data read from a lagging replica is
+					   this old; 0: current */
 	const struct route *route;
 	char		 args[4][64];	/* {placeholder} values, in order */
 	size_t		 nargs;

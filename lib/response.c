@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "replica.h"
 #include "response.h"
 
 /* The reason phrases; an error page shows them in the reader's language. */
@@ -71,6 +72,8 @@ resp_send(struct req *r, int status, const char *type, enum cache cache,
 
 	if (r->status != 0)
 		return -1;	/* a second response would corrupt the stream */
+	/* Where a replica serves the reading, the writer's next page waits. */
+	(void)replica_note_write(r);
 	r->status = status;
 	n = snprintf(head, sizeof head,
 	    "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"

@@ -86,8 +86,8 @@ static const char SQL_BEARER_USED[] =
 static const char SQL_PURGE[] =
     "DELETE FROM sessions WHERE expires_at < UTC_TIMESTAMP() LIMIT 100";
 
-static int
-set_cookie(struct req *r, const char *name, const char *value,
+int
+session_set_cookie(struct req *r, const char *name, const char *value,
     const char *path, const char *extra)
 {
 	char	line[256];
@@ -336,7 +336,7 @@ int
 session_display_paired(struct req *r, const char *credential)
 {
 	/* Ten years: a screen on a wall is not logged out. */
-	return set_cookie(r, DISPLAY_COOKIE, credential, DISPLAY_PATH,
+	return session_set_cookie(r, DISPLAY_COOKIE, credential, DISPLAY_PATH,
 	    "; SameSite=Strict; Max-Age=315360000");
 }
 
@@ -382,12 +382,12 @@ session_start(struct req *r, const struct user *u)
 	r->user = &r->user_buf;
 	memcpy(r->csrf, csrf, sizeof r->csrf);
 	memcpy(r->session, token, sizeof r->session);
-	if ((rc = set_cookie(r, SESSION_COOKIE, token, "/",
+	if ((rc = session_set_cookie(r, SESSION_COOKIE, token, "/",
 	    "; SameSite=Lax")) != 0)
 		return rc;
 	/* The pre-login token has served its purpose. */
 	if (params_get(&r->cookies, LOGIN_COOKIE) != NULL)
-		return set_cookie(r, LOGIN_COOKIE, "", "/login",
+		return session_set_cookie(r, LOGIN_COOKIE, "", "/login",
 		    "; SameSite=Strict; Max-Age=0");
 	return 0;
 }
@@ -405,7 +405,7 @@ session_end(struct req *r)
 		return db_failed(r);
 	r->session[0] = '\0';
 	r->user = NULL;
-	return set_cookie(r, SESSION_COOKIE, "", "/",
+	return session_set_cookie(r, SESSION_COOKIE, "", "/",
 	    "; SameSite=Lax; Max-Age=0");
 }
 
@@ -413,10 +413,10 @@ int
 session_remember_language(struct req *r, const char *tag)
 {
 	if (tag == NULL)
-		return set_cookie(r, LANGUAGE_COOKIE, "", "/",
+		return session_set_cookie(r, LANGUAGE_COOKIE, "", "/",
 		    "; SameSite=Lax; Max-Age=0");
 	/* A year: a choice of language is not something to make again. */
-	return set_cookie(r, LANGUAGE_COOKIE, tag, "/",
+	return session_set_cookie(r, LANGUAGE_COOKIE, tag, "/",
 	    "; SameSite=Lax; Max-Age=31536000");
 }
 
@@ -429,7 +429,7 @@ session_prelogin(struct req *r)
 		return 0;
 	token_new(cookie);
 	prelogin_token(r, cookie);
-	return set_cookie(r, LOGIN_COOKIE, cookie, "/login",
+	return session_set_cookie(r, LOGIN_COOKIE, cookie, "/login",
 	    "; SameSite=Strict; Max-Age=86400");
 }
 

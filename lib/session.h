@@ -25,6 +25,13 @@
  * sign-on user), 503 or 500.
  */
 int	session_load(struct req *r);
+
+/*
+ * Adds the cookie name=value for path, HttpOnly (and Secure on an https
+ * site), with extra attributes ("; Max-Age=600").  0, or 500 on ENOMEM.
+ */
+int	session_set_cookie(struct req *r, const char *name, const char *value,
+	    const char *path, const char *extra);
 /* Stores a door display's new credential on the screen (its cookie). */
 int	session_display_paired(struct req *r, const char *credential);
 

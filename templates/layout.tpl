@@ -36,6 +36,7 @@
 <main id="main"{{#WIDE}} class="wide"{{/WIDE}}>
 {{#OWN_ZONE}}<p class="zone" id="zone-note">Times are shown in your time zone, {{ZONE}}.</p>{{/OWN_ZONE}}
 {{#SITE_ZONE}}<p class="zone" id="zone-note">Times on this page are in the site's time zone, {{ZONE}}.</p>{{/SITE_ZONE}}
+{{#AS_OF}}<p class="as-of" id="as-of" role="status">Shown as of {{TIME}}: changes made since then are still on their way here.</p>{{/AS_OF}}
 {{>CONTENT}}
 </main>
 <footer class="site">

@@ -22,6 +22,20 @@ JOBS_USER=roombook
 WEB_USER=www-data
 pool_user() { echo "roombook-$1"; }
 
+# The TCP port of a context's pool on an application host ([<context>]
+# port; the programs' defaults are the same).
+context_port() {
+	local port i=0 c
+	port=$(ini_get "$1" port)
+	if [ -z "$port" ]; then
+		for c in $CONTEXTS; do
+			[ "$c" = "$1" ] && port=$((9101 + i))
+			i=$((i + 1))
+		done
+	fi
+	echo "$port"
+}
+
 # Value of key in [section] of the INI file.
 ini_value() {	# file section key
 	awk -F '=' -v s="[$2]" -v k="$3" '
@@ -32,6 +46,24 @@ ini_value() {	# file section key
 }
 
 ini_get() { ini_value "$INI" "$@"; }
+
+# Sets key in [section] of the INI file (the section added if missing),
+# keeping everything else as it is.
+ini_set() {	# file section key value
+	awk -v s="[$2]" -v k="$3" -v v="$4" '
+		function put() { print k " = " v; done = 1 }
+		function flush() { for (; blank > 0; blank--) print "" }
+		/^[ \t]*$/ { blank++; next }
+		/^[ \t]*\[/ { if (cur == s && !done) put()
+			flush(); cur = $0; gsub(/[ \t]/, "", cur); print; next }
+		{ flush() }
+		cur == s && !done { key = $0; sub(/=.*/, "", key); gsub(/[ \t]/, "", key)
+			if (key == k) { put(); next } }
+		{ print }
+		END { if (!done) { if (cur != s) print "\n" s; put() } flush() }' "$1" >"$1.tmp"
+	cat "$1.tmp" >"$1"
+	rm -f "$1.tmp"
+}
 
 random_hex() { head -c "$1" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 
@@ -73,6 +105,12 @@ write_secrets() {
 			mv "$ETC/secrets.ini.tmp" "$ETC/secrets.ini"
 		)
 	fi
+	# The jobs' password, for application hosts that reach MariaDB over
+	# TCP (one host's jobs use the socket and need none).
+	if [ -n "$(ini_get cluster accounts_from)" ] &&
+	    ! grep -q '^\[admin\]' "$ETC/secrets.ini"; then
+		printf '[admin]\ndb_password = %s\n' "$(random_hex 24)" >>"$ETC/secrets.ini"
+	fi
 	if ! grep -q '^secret_key' "$ETC/secrets.ini"; then
 		printf '[site]\n; keys the tokens the site derives; the same on every host\nsecret_key = %s\n' \
 		    "$(random_hex 32)" >>"$ETC/secrets.ini"
@@ -83,10 +121,11 @@ write_secrets() {
 # a context's database password and the site's key, or the jobs' mail
 # password.  Handed over by path (ROOMBOOK_SECRETS).
 write_secrets_split() {
-	local c key smtp
+	local c key smtp jobs
 	mkdir -p "$ETC/secrets"
 	key=$(secret_of site secret_key)
 	smtp=$(secret_of mail smtp_password)
+	jobs=$(secret_of admin db_password)
 	(
 		umask 077
 		for c in $CONTEXTS; do
@@ -97,6 +136,8 @@ write_secrets_split() {
 		{
 			echo "; written from secrets.ini; do not edit"
 			[ -z "$smtp" ] || printf '[mail]\nsmtp_password = %s\n' "$smtp"
+			# The jobs' password, where they reach MariaDB over TCP.
+			[ -z "$jobs" ] || printf '[admin]\ndb_password = %s\n' "$jobs"
 		} >"$ETC/secrets/jobs.ini.tmp"
 		mv "$ETC/secrets/jobs.ini.tmp" "$ETC/secrets/jobs.ini"
 	)
@@ -143,12 +184,25 @@ db_time_zones() {
 
 # The programs' database accounts, with the passwords of secrets.ini.
 db_accounts() {
-	local script=$ETC/accounts.sed c
+	local script=$ETC/accounts.sed c from
 	# The passwords go through a 0600 file, never a command line (ps).
 	(
 		umask 077
 		{
 			echo "s|@DB@|$(ini_get database name)|g"
+			# Application hosts reach MariaDB over TCP from their
+			# addresses, the jobs with a password; one host, by
+			# the socket, the jobs as their system account.
+			from=$(ini_get cluster accounts_from)
+			if [ -n "$from" ]; then
+				echo "s|@FROM@|$from|g"
+				echo "s|@JOBS@|rb_jobs|g"
+				echo "s|@JOBS_AUTH@|BY '$(secret_of admin db_password)'|g"
+			else
+				echo "s|@FROM@|localhost|g"
+				echo "s|@JOBS@|$JOBS_USER|g"
+				echo "s|@JOBS_AUTH@|VIA unix_socket|g"
+			fi
 			for c in $CONTEXTS; do
 				echo "s|@PW_$(echo "$c" | tr a-z A-Z)@|$(secret "$c")|g"
 			done
@@ -257,15 +311,27 @@ write_languages() {
 # workers times [gateway] requests_per_worker.  The zone shares the
 # count between nginx's workers.
 write_upstreams() {
-	local c workers per
+	local c workers per hosts h
 	per=$(ini_get gateway requests_per_worker)
 	{
 		echo "# written from roombook.ini; do not edit."
 		for c in $CONTEXTS; do
 			workers=$(ini_get "$c" workers)
 			printf 'upstream rb_%s {\n\tzone rb_upstreams 64k;\n' "$c"
-			printf '\tserver unix:%s max_conns=%d max_fails=3 fail_timeout=10s;\n}\n' \
-			    "$(ini_get "$c" socket)" $(( ${workers:-2} * ${per:-16} ))
+			hosts=$(ini_get cluster app_hosts)
+			if [ -z "$hosts" ]; then
+				printf '\tserver unix:%s max_conns=%d max_fails=3 fail_timeout=10s;\n' \
+				    "$(ini_get "$c" socket)" $(( ${workers:-2} * ${per:-16} ))
+			fi
+			# Each application host's pool; one that fails is left
+			# alone for a few seconds, its requests going to the
+			# others (passive health checks).
+			for h in $hosts; do
+				case $h in *:*) h="[$h]" ;; esac
+				printf '\tserver %s:%d max_conns=%d max_fails=1 fail_timeout=5s;\n' \
+				    "$h" "$(context_port "$c")" $(( ${workers:-2} * ${per:-16} ))
+			done
+			printf '}\n'
 		done
 	} >"$ETC/nginx-upstreams.conf"
 }

@@ -276,7 +276,7 @@ cmd_backup(struct ctl *ctl, int argc, char *argv[])
 	{
 		const char *args[] = { "mariadb-dump", c.defaults_opt,
 			    c.server_opt, c.port_opt, c.user_opt, "--single-transaction", "--no-tablespaces",
-			    "--hex-blob", "--routines", "--triggers",
+			    "--hex-blob", "--routines", "--triggers", "--events",
 			    "--default-character-set=utf8mb4", "--skip-dump-date",
 			    cfg->db_name, NULL };
 

@@ -28,6 +28,7 @@ int	cmd_mail_send(struct ctl *, int argc, char *argv[]);
 int	cmd_mail_status(struct ctl *, int argc, char *argv[]);
 int	cmd_backup(struct ctl *, int argc, char *argv[]);
 int	cmd_restore(struct ctl *, int argc, char *argv[]);
+int	cmd_promote(struct ctl *, int argc, char *argv[]);
 
 /* What ctl_apply_each did: applied, or found already changed by others. */
 struct ctl_tally {
@@ -41,6 +42,21 @@ struct ctl_tally {
  */
 int	ctl_apply_each(struct ctl *, const char *sql, const struct db_arg *,
 	    size_t nargs, enum booking_action, struct ctl_tally *);
+/*
+ * Takes the site-wide lock of job (waiting up to wait_seconds): 1 when
+ * this run holds it until it exits, 0 when another run (on this host or
+ * another) does, or when period > 0 and the job finished for the site
+ * less than period seconds ago (a scheduled run another host did), -1 on
+ * a database error (printed).
+ */
+int	ctl_job_lock(struct ctl *, const char *job, int wait_seconds,
+	    int period);
+/*
+ * Notes that a scheduled run of job finished for the site, now, here.
+ * 0 or -1 (printed).
+ */
+int	ctl_job_done(struct ctl *, const char *job);
+
 /* Passwords are read from the terminal or stdin, never from argv. */
 int	cmd_user(struct ctl *, int argc, char *argv[]);
 

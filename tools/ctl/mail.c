@@ -28,8 +28,6 @@
 #include "smtp.h"
 
 /* One sender for the whole site: a lock on the database. */
-static const char SQL_LOCK[] =
-    "SELECT GET_LOCK('roombook.mail-send', 0) AS got";
 static const char SQL_DUE[] =
     "SELECT id, kind, message, message_id, attempts, created_at,"
     " COALESCE(address, (SELECT email FROM users WHERE id = user_id)) AS rcpt"
@@ -287,7 +285,6 @@ cmd_mail_send(struct ctl *ctl, int argc, char *argv[])
 {
 	struct sigaction	 sa;
 	struct smtp		*smtp = NULL;
-	struct db_rows		*lock;
 	struct tally		 t = { 0, 0, 0 };
 	char			 err[512];
 	int			 once = 0, all = 0, rc = 0, got;
@@ -322,12 +319,11 @@ cmd_mail_send(struct ctl *ctl, int argc, char *argv[])
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	for (;;) {
-		if ((lock = db_query(ctl->db, SQL_LOCK, DB_NOARGS)) == NULL) {
+		/* A standby on another host takes over when this one dies. */
+		if ((got = ctl_job_lock(ctl, "mail-send", 0, 0)) == -1) {
 			rc = 1;
 			break;
 		}
-		got = lock->nrows == 1 && db_get_int(lock, 0, "got") == 1;
-		db_rows_free(lock);
 		if (got)
 			break;
 		if (once) {

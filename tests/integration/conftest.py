@@ -7,7 +7,9 @@ import uuid
 
 import contextlib
 import math
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
@@ -434,3 +436,25 @@ def grid_slot_links(row):
 def grid_slot_url(day, href):
     """The address a slot's link on day's grid leads to."""
     return url(f"/status/day/{day}/{href}")
+
+
+def fire(calls):
+    """Runs the callables at the same moment, one thread each."""
+    barrier = threading.Barrier(len(calls))
+
+    def run(call):
+        barrier.wait()
+        return call()
+
+    with ThreadPoolExecutor(max_workers=len(calls)) as pool:
+        return list(pool.map(run, calls))
+
+
+def overlaps(room=None):
+    """Pairs of live bookings that share a room (room, or any) and a moment."""
+    where = f" AND a.room_id = {int(room)}" if room is not None else ""
+    return int(sql_value(
+        "SELECT COUNT(*) FROM bookings a JOIN bookings b ON a.room_id = b.room_id"
+        " AND a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at"
+        " WHERE a.status IN ('pending','confirmed','in_use')"
+        " AND b.status IN ('pending','confirmed','in_use')" + where))

@@ -1,14 +1,13 @@
 """Real concurrent clients through nginx: the room lock allows one winner."""
 import datetime
 import os
-import threading
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
 
-from conftest import (SITE_TZ, VAR, book, booked_id, booking_form, csrf_of,
-                      login, quiet_day, room_id, sql, sql_value, temporary_user, url)
+from conftest import (SITE_TZ, VAR, book, booked_id, booking_form, csrf_of, fire,
+                      login, overlaps, quiet_day, room_id, sql, sql_value,
+                      temporary_user, url)
 
 pytestmark = pytest.mark.usefixtures("read_model_exact")
 
@@ -22,18 +21,6 @@ def report(line):
         f.write(line + "\n")
 
 
-def fire(posts):
-    """Runs the callables at the same moment, one thread each."""
-    barrier = threading.Barrier(len(posts))
-
-    def run(post):
-        barrier.wait()
-        return post()
-
-    with ThreadPoolExecutor(max_workers=len(posts)) as pool:
-        return list(pool.map(run, posts))
-
-
 def poster(cookies, data):
     def post():
         return requests.post(url("/bookings"), data=data, cookies=cookies,
@@ -43,14 +30,6 @@ def poster(cookies, data):
 
 def local(day, hh, mm=0):
     return datetime.datetime.combine(day, datetime.time(hh, mm), SITE_TZ)
-
-
-def overlaps_in(room):
-    return int(sql_value(
-        "SELECT COUNT(*) FROM bookings a JOIN bookings b ON a.room_id = b.room_id"
-        " AND a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at"
-        f" WHERE a.room_id = {room} AND a.status IN ('pending','confirmed')"
-        " AND b.status IN ('pending','confirmed')"))
 
 
 def test_twenty_clients_booking_the_same_slot_one_wins_every_round():
@@ -70,7 +49,7 @@ def test_twenty_clients_booking_the_same_slot_one_wins_every_round():
         codes = fire(posts)
         tally.append((codes.count(303), codes.count(409)))
         assert codes.count(303) == 1 and codes.count(409) == CLIENTS - 1, codes
-    assert overlaps_in(room) == 0
+    assert overlaps(room) == 0
     report(f"same slot: {ROUNDS} rounds x {CLIENTS} clients: winners per round "
            f"{[w for w, _ in tally]}, 409s per round {[c for _, c in tally]}")
 
@@ -99,7 +78,7 @@ def test_overlapping_different_slots_never_overlap_after_the_race():
         # Twenty slots over 5 h 45 min fit at most 5 disjoint hours.
         assert codes.count(303) <= 5
         winners.append(codes.count(303))
-        assert overlaps_in(room) == 0
+        assert overlaps(room) == 0
     report(f"overlapping slots: {ROUNDS} rounds x {CLIENTS} clients: winners per round "
            f"{winners}, overlapping live bookings afterwards 0")
 

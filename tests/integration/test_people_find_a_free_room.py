@@ -343,7 +343,7 @@ def test_people_pressing_the_same_offer_at_once(admin, admin_api):
     gets the room, every other one a 409 naming another room free then;
     pressing those at once again books each room once.  No room is ever
     booked twice."""
-    from test_bookings_race import fire, overlaps_in
+    from conftest import fire, overlaps
     kit = add_feature(admin)
     rooms = [room(admin_api, f"Rush {i}", 6 + i, [kit]) for i in range(4)]
     day = weekday(21)
@@ -376,7 +376,7 @@ def test_people_pressing_the_same_offer_at_once(admin, admin_api):
     assert won == len({f["room_id"] for f in suggested})
     assert all(a.status_code in (303, 409) for a in again)
     for r in rooms:
-        assert overlaps_in(r["roomId"]) == 0
+        assert overlaps(r["roomId"]) == 0
         assert sql_value(f"SELECT COUNT(*) FROM bookings WHERE room_id = {r['roomId']}"
                          " AND status IN ('pending', 'confirmed')") in ("0", "1")
 

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from conftest import SITE_TZ, api_session, new_room, sql_value, url
+from conftest import SITE_TZ, api_session, new_room, overlaps, url
 from test_bookings_race import fire, report
 
 pytestmark = pytest.mark.usefixtures("read_model_exact")
@@ -32,15 +32,6 @@ def asking(api, room, start, minutes, **extra):
         resp = api.post(url("/api/bookings"), json=body, timeout=60)
         return resp.status_code, resp.json()
     return ask
-
-
-def overlaps(room):
-    return int(sql_value(
-        "SELECT COUNT(*) FROM bookings a JOIN bookings b ON a.room_id = b.room_id"
-        " AND a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at"
-        " WHERE a.room_id = " + str(room) +
-        " AND a.status IN ('pending','confirmed','in_use')"
-        " AND b.status IN ('pending','confirmed','in_use')"))
 
 
 def test_overlapping_series_and_single_bookings_never_overlap():

@@ -1,0 +1,170 @@
+"""An application host dies under load: pages go on from the other host,
+the gateway never sends a write twice, API clients retry with their
+Idempotency-Key, and nothing acknowledged is lost."""
+import datetime
+import re
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+import requests
+
+from conftest import (GATEWAY, ROOT, api_session, cluster, get, log_length, login,
+                      new_room, overlaps, sql_value, url, wait_for)
+from test_1_races import a_weekday
+
+sys.path.append(str(ROOT / "tests" / "integration"))
+from test_series_race import at, origin  # noqa: E402
+
+BOOKING_CLIENTS = 6
+
+
+def booking_body(room, start, minutes=30, title="Under load"):
+    return {"roomId": room, "useStartDtm": origin(start),
+            "useEndDtm": origin(start + datetime.timedelta(minutes=minutes)),
+            "title": title, "attendees": 2}
+
+
+def book_until_answered(api, body, key, give_up_at):
+    """Sends the booking until it gets an answer that is not the gateway's
+    "try again" (or time is up), always with the same key; the answer."""
+    while True:
+        try:
+            resp = api.post(url("/api/bookings"), json=body, timeout=30,
+                            headers={"Idempotency-Key": key})
+            if resp.status_code < 500 and resp.status_code != 429:
+                return resp
+        except requests.RequestException:
+            pass
+        if time.monotonic() > give_up_at:
+            return None
+        time.sleep(0.3)
+
+
+def wrk(path, seconds, cookie):
+    """wrk's summary of GETs of path through the gateway."""
+    out = subprocess.run(["wrk", "-t2", "-c8", f"-d{seconds}s", "--timeout", "10s",
+                          "-H", f"Cookie: {cookie}", f"http://{GATEWAY}{path}"],
+                         capture_output=True, text=True, timeout=seconds + 60)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+def wrk_failures(summary):
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", summary)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)",
+                       summary)
+    return (int(non_2xx.group(1)) if non_2xx else 0) + (
+        sum(int(n) for n in errors.groups()) if errors else 0)
+
+
+def test_an_application_host_killed_under_load_loses_nothing():
+    alice = login("alice")
+    cookie = f"rb_session={alice.cookies['rb_session']}"
+    room = new_room("Host failure")
+    apis = [api_session("alice" if k % 2 else "bob", f"under load {k}")
+            for k in range(BOOKING_CLIENTS)]
+    day = a_weekday(15)
+    acknowledged, answers = [], []
+    lock = threading.Lock()
+    stop_at = time.monotonic() + 14
+
+    def client(k):
+        # Each client its own quarter hours of the day: no refusals.
+        for n in range(40):
+            if time.monotonic() > stop_at:
+                return
+            start = at(day, 8) + datetime.timedelta(minutes=15 * ((BOOKING_CLIENTS * n + k) % 44))
+            if n * BOOKING_CLIENTS + k >= 44:
+                return
+            key = uuid.uuid4().hex
+            resp = book_until_answered(apis[k], booking_body(room, start, 15), key,
+                                       time.monotonic() + 60)
+            with lock:
+                answers.append(resp.status_code if resp is not None else None)
+                if resp is not None and resp.status_code in (200, 201):
+                    acknowledged.append((key, resp.json()["bookingId"]))
+
+    with ThreadPoolExecutor(max_workers=BOOKING_CLIENTS + 1) as pool:
+        pages = pool.submit(wrk, "/status", 12, cookie)
+        clients = [pool.submit(client, k) for k in range(BOOKING_CLIENTS)]
+        time.sleep(4)
+        cluster("kill", "app1")
+        summary = pages.result()
+        for c in clients:
+            c.result()
+    try:
+        # Reads: every page answered, those app1 had in hand retried on app2.
+        assert wrk_failures(summary) == 0, summary
+        assert answers and set(answers) <= {200, 201}, answers
+        # Writes: every acknowledged booking is there, each key made one.
+        ids = [bid for _, bid in acknowledged]
+        assert len(set(ids)) == len(ids)
+        assert sql_value(f"SELECT COUNT(*) FROM bookings WHERE room_id = {room}"
+                         " AND status IN ('pending','confirmed')") == str(len(ids))
+        assert sql_value("SELECT COUNT(*) FROM bookings WHERE id IN"
+                         f" ({','.join(map(str, ids))}) AND room_id = {room}") == str(len(ids))
+        assert overlaps(room) == 0
+        # The health check says so while app1 is down, and the site serves.
+        assert get("/healthz").status_code == 200
+    finally:
+        cluster("revive", "app1")
+    # Back, app1 takes its share again.
+    before = log_length("app1")
+    assert wait_for(lambda: get("/login").status_code == 200 and
+                    log_length("app1") > before, 30)
+
+
+def worker_pids(host, context):
+    out = subprocess.run(["pgrep", "-f", f"bin/{context} -c .*/{host}/etc/roombook.ini"],
+                         capture_output=True, text=True)
+    return [int(p) for p in out.stdout.split()]
+
+
+def test_a_write_the_gateway_could_not_confirm_is_not_sent_again():
+    """app1's booking workers freeze with a booking in their queue: the
+    gateway answers "try again" after its timeout instead of sending the
+    booking to app2 as well, and the client's retry with the same key,
+    once app1 wakes and makes it, gets that one booking."""
+    api = api_session("alice", "frozen host")
+    room = new_room("Frozen host")
+    day = a_weekday(16)
+    frozen = worker_pids("app1", "booking")
+    assert frozen
+    sent = []
+    subprocess.run(["kill", "-STOP", *map(str, frozen)], check=True)
+    try:
+        def ask(hour):
+            key = uuid.uuid4().hex
+            body = booking_body(room, at(day, hour))
+            started = time.monotonic()
+            resp = api.post(url("/api/bookings"), json=body, timeout=60,
+                            headers={"Idempotency-Key": key})
+            sent.append((hour, key, body, resp.status_code, time.monotonic() - started))
+
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            for hour in (9, 10, 11, 12):
+                pool.submit(ask, hour)
+                time.sleep(0.3)
+        stuck = [s for s in sent if s[3] != 201]
+        assert stuck, f"every booking went to app2: {sent}"
+        for hour, key, body, status, took in stuck:
+            assert status == 503 and took > 15, sent
+        # The gateway did not send them to app2: while app1 sleeps, only
+        # app2's are made.
+        assert sql_value(f"SELECT COUNT(*) FROM bookings WHERE room_id = {room}") == \
+            str(len(sent) - len(stuck))
+    finally:
+        subprocess.run(["kill", "-CONT", *map(str, frozen)], check=True)
+    # Woken, app1 makes what it had been sent; the client's retry gets
+    # that booking, not a second one.
+    assert wait_for(lambda: sql_value(
+        f"SELECT COUNT(*) FROM bookings WHERE room_id = {room}") == str(len(sent)), 20)
+    for hour, key, body, status, took in stuck:
+        again = api.post(url("/api/bookings"), json=body, timeout=30,
+                         headers={"Idempotency-Key": key})
+        assert again.status_code == 200, again.text
+    assert sql_value(f"SELECT COUNT(*) FROM bookings WHERE room_id = {room}") == str(len(sent))

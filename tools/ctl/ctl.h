@@ -45,9 +45,9 @@ int	ctl_apply_each(struct ctl *, const char *sql, const struct db_arg *,
 /*
  * Takes the site-wide lock of job (waiting up to wait_seconds): 1 when
  * this run holds it until it exits, 0 when another run (on this host or
- * another) does, or when period > 0 and the job finished for the site
- * less than period seconds ago (a scheduled run another host did), -1 on
- * a database error (printed).
+ * another) does, 2 when period > 0 and the job finished for the site
+ * less than period seconds ago (a scheduled run another host did; said
+ * on stderr), -1 on a database error (said too).
  */
 int	ctl_job_lock(struct ctl *, const char *job, int wait_seconds,
 	    int period);

@@ -90,7 +90,7 @@ ctl_job_lock(struct ctl *ctl, const char *job, int wait_seconds, int period)
 		case -1:
 			return -1;
 		case 1:
-			return 0;
+			return 2;
 		}
 	return got;
 }

@@ -288,6 +288,7 @@ cmd_mail_send(struct ctl *ctl, int argc, char *argv[])
 	struct tally		 t = { 0, 0, 0 };
 	char			 err[512];
 	int			 once = 0, all = 0, rc = 0, got;
+	int			 standing_by = 0;
 
 	for (int i = 1; i < argc; i++)
 		if (strcmp(argv[i], "--once") == 0)
@@ -326,9 +327,13 @@ cmd_mail_send(struct ctl *ctl, int argc, char *argv[])
 		}
 		if (got)
 			break;
+		if (once || !standing_by)
+			fprintf(stderr, "roomctl: another mail-send is at work "
+			    "for this site (here or on another host)%s\n",
+			    once ? "; it sends the messages" :
+			    "; standing by to take over");
+		standing_by = 1;
 		if (once) {
-			fprintf(stderr, "roomctl: another mail-send is at work; "
-			    "it sends the messages\n");
 			smtp_free(smtp);
 			return 0;
 		}

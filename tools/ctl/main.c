@@ -155,12 +155,12 @@ main(int argc, char *argv[])
 	}
 	if (cmd->once_per_site &&
 	    (rc = ctl_job_lock(&ctl, cmd->name, 0, period)) != 1) {
-		if (rc == 0 && period == 0)
+		if (rc == 0)
 			fprintf(stderr, "roomctl: %s is already running for "
 			    "this site (here or on another host); this run "
 			    "leaves it to that one\n", cmd->name);
 		db_free(ctl.db);
-		return rc == 0 ? 0 : 1;
+		return rc == -1 ? 1 : 0;
 	}
 	rc = cmd->run(&ctl, argc, argv);
 	if (rc == 0 && period > 0 && ctl_job_done(&ctl, cmd->name) == -1)

@@ -41,12 +41,7 @@ apply_what_arrived(struct ctl *ctl, int wait)
 
 	if (run(ctl, "STOP SLAVE IO_THREAD") == -1)
 		return -1;
-	/*
-	 * With the receiving stopped, the applier stops by itself once the
-	 * relay log is done: START SLAVE UNTIL the end would need the end's
-	 * position, which only the relay log knows, so the applier's own
-	 * state is watched instead.
-	 */
+	/* With the receiving stopped, the applier catches up with it. */
 	for (int i = 0; i < wait * 10; i++) {
 		if ((rows = db_query(ctl->db, "SHOW SLAVE STATUS",
 		    DB_NOARGS)) == NULL) {
@@ -54,10 +49,12 @@ apply_what_arrived(struct ctl *ctl, int wait)
 			    db_last_message(ctl->db));
 			return -1;
 		}
-		done = rows->nrows == 0 || strcmp(db_text(rows, 0,
-		    "Slave_SQL_State"), "Slave has read all relay log; "
-		    "waiting for more updates") == 0 ||
-		    strcmp(db_text(rows, 0, "Slave_SQL_Running"), "Yes") != 0;
+		/* Applied up to where it read: nothing received is left. */
+		done = rows->nrows == 0 ||
+		    (strcmp(db_text(rows, 0, "Master_Log_File"),
+		    db_text(rows, 0, "Relay_Master_Log_File")) == 0 &&
+		    strcmp(db_text(rows, 0, "Read_Master_Log_Pos"),
+		    db_text(rows, 0, "Exec_Master_Log_Pos")) == 0);
 		db_rows_free(rows);
 		if (done)
 			return 0;

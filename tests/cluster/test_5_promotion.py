@@ -1,0 +1,81 @@
+"""The primary is lost under writes: the replica is promoted (roomctl
+promote, by tools/cluster promote), the application hosts write to it,
+nothing acknowledged before the loss is missing, no slot is held twice,
+and the old primary comes back fenced, taking no writes.  Runs last: the
+cluster has no replica afterwards."""
+import datetime
+import subprocess
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+from conftest import (CLUSTER_VAR, HOSTS, api_session, book, booked_id, cluster,
+                      login, new_room, overlaps, sql_value, wait_for)
+from test_1_races import a_weekday
+from test_2_host_failure import at, book_until_answered, booking_body
+
+CLIENTS = 6
+
+
+def test_the_primary_lost_the_replica_promoted_nothing_acknowledged_is_missing():
+    room = new_room("Failover")
+    apis = [api_session("alice" if k % 2 else "bob", f"failover {k}") for k in range(CLIENTS)]
+    day = a_weekday(20)
+    acknowledged, lock, stop = [], threading.Lock(), threading.Event()
+
+    def client(k):
+        # Each client its own quarter hours: 44 a day, on the same
+        # weekday of ten weeks, shared out.
+        for n in range(k, 440, CLIENTS):
+            if stop.is_set():
+                return
+            start = at(day + datetime.timedelta(weeks=n // 44), 8) + \
+                datetime.timedelta(minutes=15 * (n % 44))
+            key = uuid.uuid4().hex
+            resp = book_until_answered(apis[k], booking_body(room, start, 15), key,
+                                       time.monotonic() + 90)
+            assert resp is not None and resp.status_code in (200, 201), resp
+            with lock:
+                acknowledged.append((key, resp.json()["bookingId"]))
+
+    with ThreadPoolExecutor(max_workers=CLIENTS) as pool:
+        clients = [pool.submit(client, k) for k in range(CLIENTS)]
+        time.sleep(3)
+        # The primary's machine dies: its MariaDB killed outright.
+        subprocess.run(["pkill", "-KILL", "-f", f"mariadbd --defaults-file={CLUSTER_VAR}/db1/"],
+                       check=True)
+        lost_at = len(acknowledged)
+        cluster("promote", "db2")
+        # Writes go on a while on the new primary.
+        time.sleep(3)
+        stop.set()
+        for c in clients:
+            c.result()
+    assert lost_at > 0 and len(acknowledged) > lost_at
+    # The site's database is db2's now (tools/cluster's view follows).
+    assert sql_value("SELECT @@global.read_only") == "0"
+    ids = [bid for _, bid in acknowledged]
+    assert len(set(ids)) == len(ids)
+    assert sql_value(f"SELECT COUNT(*) FROM bookings WHERE room_id = {room}"
+                     f" AND id IN ({','.join(map(str, ids))})") == str(len(ids))
+    assert sql_value(f"SELECT COUNT(*) FROM bookings WHERE room_id = {room}") == str(len(ids))
+    assert overlaps() == 0
+    # The old primary comes back read-only: fenced, it takes no writes
+    # from the programs' accounts.
+    cluster("db-start", "db1")
+    old = ["mariadb", f"--defaults-file={CLUSTER_VAR}/db1/mariadb.cnf", "-N", "-B", "roombook"]
+    assert subprocess.run(old + ["-e", "SELECT @@global.read_only"], capture_output=True,
+                          text=True).stdout.strip() == "1"
+    password = next(line.split("=", 1)[1].strip() for line in
+                    (CLUSTER_VAR / "app1" / "etc" / "secrets" / "booking.ini").read_text()
+                    .splitlines() if line.startswith("db_password"))
+    refused = cluster("in", "app1", "mariadb", "-h", HOSTS["db1"], "-u", "rb_booking",
+                      f"-p{password}", "roombook", "-e",
+                      "UPDATE rooms SET name = name WHERE id = 1", check=False)
+    assert "read-only" in refused, refused
+    # And the site goes on: a person books through the gateway.
+    alice = login("alice")
+    assert booked_id(book(alice)) > 0
+    assert wait_for(lambda: sql_value("SELECT COUNT(*) FROM heartbeat"
+                                      " WHERE at > UTC_TIMESTAMP(6) - INTERVAL 3 SECOND") == "1")

@@ -44,7 +44,7 @@ BINS		:= $(addprefix $(BUILD)/bin/,$(PROGRAMS) roomctl roombook-pool)
 # templates/ and po/ by tools/i18n; the same for every build of the code.
 I18N		:= build/i18n
 
-.PHONY: all programs asan deps run stop stop-context start-context test valgrind unit bench bench-data clean install deb FORCE
+.PHONY: all programs asan deps run stop stop-context start-context test valgrind unit bench bench-data cluster cluster-down cluster-bench clean install deb FORCE
 .DEFAULT_GOAL := programs
 
 # What runs: the four programs, roomctl, and the pages and catalogs in each
@@ -159,6 +159,22 @@ bench-data:
 	tools/install-deps test
 	$(MAKE) all
 	bench/run --data-only $(or $(SIZE),10k)
+
+# The scale-out shape on this machine, in network namespaces: a gateway,
+# two application hosts, a MariaDB primary and its replica (tools/cluster).
+cluster: deps
+	tools/install-deps cluster
+	$(MAKE) programs
+	tools/cluster up
+
+cluster-down:
+	tools/cluster down
+
+# Figures per application host and per replica, from wrk on the cluster.
+cluster-bench: deps
+	tools/install-deps cluster
+	$(MAKE) programs
+	bench/cluster
 
 # The installed layout (the Debian package's): programs in /usr/lib/roombook,
 # pages, catalogs, static files, migrations and templates of the

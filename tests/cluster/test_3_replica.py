@@ -8,7 +8,7 @@ import time
 import pytest
 
 from conftest import (ROOT, alice, admin, book, booked_id, cluster, login,  # noqa: F401
-                      sql_value, url, wait_for)
+                      report, sql_value, url, wait_for)
 
 sys.path.append(str(ROOT / "tests" / "integration"))
 from test_administrators_decide import decide  # noqa: E402
@@ -50,6 +50,8 @@ def test_with_the_replica_stopped_the_site_reads_the_primary(alice, admin, repli
     cluster("db-stop", "db2")
     booked, approved = book_approve_and_see(alice, admin)
     assert booked < 3 and approved < 3
+    report(f"replica stopped: booked in {booked:.2f} s, approved in {approved:.2f} s,"
+           " both seen on the next page")
     # Nothing to say "as of": the pages come from the primary.
     page = login("bob").get(url("/status"), timeout=30)
     assert page.status_code == 200 and not AS_OF.search(page.text)
@@ -61,11 +63,15 @@ def test_with_the_replica_late_own_changes_show_and_pages_say_how_old(alice, adm
     cluster("replica-delay", "2")
     booked, approved = book_approve_and_see(alice, admin)
     assert booked < 3 and approved < 3
+    report(f"replica 2 s late: booked in {booked:.2f} s, approved in {approved:.2f} s,"
+           " both seen on the next page")
     # Someone who wrote nothing lately reads the replica, which says when.
     bob = login("bob")
     time.sleep(3)  # his login has reached the replica
     page = bob.get(url("/status"), timeout=30)
-    assert AS_OF.search(page.text), page.text[:2000]
+    stamp = AS_OF.search(page.text)
+    assert stamp, page.text[:2000]
+    report(f"replica 2 s late: another person's status page says \"as of {stamp.group(1)}\"")
     # Back in step, the note goes.
     cluster("replica-delay", "0")
     assert wait_for(lambda: not AS_OF.search(bob.get(url("/status"), timeout=30).text), 20)

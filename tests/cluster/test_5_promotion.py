@@ -3,64 +3,37 @@ promote, by tools/cluster promote), the application hosts write to it,
 nothing acknowledged before the loss is missing, no slot is held twice,
 and the old primary comes back fenced, taking no writes.  Runs last: the
 cluster has no replica afterwards."""
-import datetime
 import subprocess
-import threading
 import time
-import uuid
-from concurrent.futures import ThreadPoolExecutor
 
-from conftest import (CLUSTER_VAR, HOSTS, api_session, book, booked_id, cluster,
-                      login, new_room, overlaps, sql_value, wait_for)
-from test_1_races import a_weekday
-from test_2_host_failure import at, book_until_answered, booking_body
+from conftest import (CLUSTER_VAR, HOSTS, BookingClients, a_weekday, book, booked_id,
+                      cluster, login, new_room, overlaps, report, sql_value, wait_for)
 
 CLIENTS = 6
 
 
 def test_the_primary_lost_the_replica_promoted_nothing_acknowledged_is_missing():
     room = new_room("Failover")
-    apis = [api_session("alice" if k % 2 else "bob", f"failover {k}") for k in range(CLIENTS)]
-    day = a_weekday(20)
-    acknowledged, lock, stop = [], threading.Lock(), threading.Event()
-
-    def client(k):
-        # Each client its own quarter hours: 44 a day, on the same
-        # weekday of ten weeks, shared out.
-        for n in range(k, 440, CLIENTS):
-            if stop.is_set():
-                return
-            start = at(day + datetime.timedelta(weeks=n // 44), 8) + \
-                datetime.timedelta(minutes=15 * (n % 44))
-            key = uuid.uuid4().hex
-            resp = book_until_answered(apis[k], booking_body(room, start, 15), key,
-                                       time.monotonic() + 90)
-            assert resp is not None and resp.status_code in (200, 201), resp
-            with lock:
-                acknowledged.append((key, resp.json()["bookingId"]))
-
-    with ThreadPoolExecutor(max_workers=CLIENTS) as pool:
-        clients = [pool.submit(client, k) for k in range(CLIENTS)]
-        time.sleep(3)
-        # The primary's machine dies: its MariaDB killed outright.
-        subprocess.run(["pkill", "-KILL", "-f", f"mariadbd --defaults-file={CLUSTER_VAR}/db1/"],
-                       check=True)
-        lost_at = len(acknowledged)
-        cluster("promote", "db2")
-        # Writes go on a while on the new primary.
-        time.sleep(3)
-        stop.set()
-        for c in clients:
-            c.result()
-    assert lost_at > 0 and len(acknowledged) > lost_at
+    writers = BookingClients(CLIENTS, room, a_weekday(20), pause=0.1)
+    time.sleep(3)
+    # The primary's machine dies: its MariaDB killed outright.
+    subprocess.run(["pkill", "-KILL", "-f", f"mariadbd --defaults-file={CLUSTER_VAR}/db1/"],
+                   check=True)
+    lost_at = len(writers.acknowledged)
+    cluster("promote", "db2")
+    # Writes go on a while on the new primary.
+    time.sleep(3)
+    ids = writers.finish()
+    assert lost_at > 0 and len(ids) > lost_at
     # The site's database is db2's now (tools/cluster's view follows).
     assert sql_value("SELECT @@global.read_only") == "0"
-    ids = [bid for _, bid in acknowledged]
     assert len(set(ids)) == len(ids)
     assert sql_value(f"SELECT COUNT(*) FROM bookings WHERE room_id = {room}"
                      f" AND id IN ({','.join(map(str, ids))})") == str(len(ids))
     assert sql_value(f"SELECT COUNT(*) FROM bookings WHERE room_id = {room}") == str(len(ids))
     assert overlaps() == 0
+    report(f"primary killed under writes, replica promoted: {lost_at} bookings"
+           f" acknowledged before, {len(ids) - lost_at} after, all on the new primary")
     # The old primary comes back read-only: fenced, it takes no writes
     # from the programs' accounts.
     cluster("db-start", "db1")

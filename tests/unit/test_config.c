@@ -295,6 +295,37 @@ test_database_over_tcp(void **state)
 	}
 }
 
+/* An application host of several, reading a replica. */
+static void
+test_cluster_host(void **state)
+{
+	struct config	 cfg, plain;
+
+	(void)state;
+	load_edited("socket = /srv/roombook/var/run/db.sock\n",
+	    "host = 10.77.0.11\nreplica_host = 10.77.0.12\n"
+	    "replica_wait_ms = 250\n", &cfg);
+	assert_string_equal(cfg.db_replica_host, "10.77.0.12");
+	assert_int_equal(cfg.db_replica_port, 3306);
+	assert_int_equal(cfg.db_replica_wait_ms, 250);
+	load_edited("workers = 4\n", "workers = 4\nport = 9201\n"
+	    "[cluster]\npool_address = 10.77.0.21\ngateways = 10.77.0.1\n"
+	    "app_hosts = 10.77.0.21 10.77.0.22\naccounts_from = 10.77.0.%\n"
+	    "[booking]\n", &cfg);
+	assert_string_equal(cfg.pool_address, "10.77.0.21");
+	assert_string_equal(cfg.gateways, "10.77.0.1");
+	/* booking's port set; the others keep theirs */
+	assert_int_equal(cfg.ctx[CTX_BOOKING].port, 9201);
+	assert_int_equal(cfg.ctx[CTX_APPROVAL].port, 9102);
+	assert_int_equal(cfg.ctx[CTX_STATUS].port, 9104);
+	/* one host: no replica, pools on their sockets */
+	load_edited("workers = 4\n", "workers = 4\n", &plain);
+	assert_string_equal(plain.db_replica_host, "");
+	assert_string_equal(plain.pool_address, "");
+	assert_int_equal(plain.db_replica_wait_ms, 500);
+	assert_int_equal(plain.ctx[CTX_BOOKING].port, 9101);
+}
+
 /* An edit that breaks the file, and what the message must say. */
 struct error_case {
 	const char	*old, *new;
@@ -419,6 +450,16 @@ static const struct error_case error_cases[] = {
 	    { "not a known time zone", NULL } },
 	{ "timezone = Europe/Berlin", "timezone = europe/berlin", -1,
 	    { "not a known time zone", NULL } },
+	/* a cluster's pools: an address to listen on, a port each */
+	{ "[site]\n", "[cluster]\npool_address = app1.example.org\n[site]\n", -1,
+	    { "'app1.example.org'", "not an IP address" } },
+	{ "workers = 4\n", "workers = 4\nport = 9102\n[cluster]\n"
+	    "pool_address = 10.77.0.21\n[booking]\n", -1,
+	    { "booking.port and approval.port", "each pool needs its own" } },
+	{ "workers = 4\n", "workers = 4\nport = 0\n", 1,
+	    { "port", NULL } },
+	{ "[site]\n", "[database]\nreplica_wait_ms = 60000\n[site]\n", 1,
+	    { "replica_wait_ms", NULL } },
 };
 
 static void
@@ -644,6 +685,7 @@ main(void)
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_variants),
 		cmocka_unit_test(test_database_over_tcp),
+		cmocka_unit_test(test_cluster_host),
 		cmocka_unit_test(test_error_table),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_secrets_table),

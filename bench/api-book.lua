@@ -2,36 +2,15 @@
 -- quarter hour of its own: 15-minute slots in the rooms of RB_ROOMS, on
 -- weekdays from 3 days ahead, 44 a day, so every request is a whole
 -- booking (a refusal would measure less).
-local rooms = {}
-for id in string.gmatch(os.getenv("RB_ROOMS") or "", "%d+") do
-  rooms[#rooms + 1] = id
-end
-
 dofile("bench/threads.lua")
+local rooms = rooms_from_env()
 
 function init(args)
   counter = 0
   nthreads = 2
 end
 
-local base = os.time({ year = os.date("*t").year, month = os.date("*t").month,
-                       day = os.date("*t").day, hour = 12 })
-
--- The n-th weekday from 3 days ahead, as YYYYMMDD.
-local function weekday(n)
-  local t, found = base + 3 * 86400, 0
-  while true do
-    local w = os.date("*t", t).wday
-    if w ~= 1 and w ~= 7 then
-      if found == n then return os.date("%Y%m%d", t) end
-      found = found + 1
-    end
-    t = t + 86400
-  end
-end
-
-local days = {}
-for i = 0, 59 do days[i] = weekday(i) end
+local days = weekdays_ahead("%Y%m%d")
 
 function request()
   local slot = counter * nthreads + tid

@@ -4,12 +4,8 @@
 -- form a person sends was issued to them.
 local cookie = os.getenv("RB_COOKIE") or ""
 local csrf = os.getenv("RB_CSRF") or ""
-local rooms = {}
-for id in string.gmatch(os.getenv("RB_ROOMS") or "", "%d+") do
-  rooms[#rooms + 1] = id
-end
-
 dofile("bench/threads.lua")
+local rooms = rooms_from_env()
 
 local tokens = {}
 function init(args)
@@ -28,24 +24,7 @@ local function token()
   return tokens[counter] or tokens[1] or ""
 end
 
-local base = os.time({ year = os.date("*t").year, month = os.date("*t").month,
-                       day = os.date("*t").day, hour = 12 })
-
--- The n-th weekday from 3 days ahead, as YYYY-MM-DD.
-local function weekday(n)
-  local t, found = base + 3 * 86400, 0
-  while true do
-    local w = os.date("*t", t).wday
-    if w ~= 1 and w ~= 7 then
-      if found == n then return os.date("%Y-%m-%d", t) end
-      found = found + 1
-    end
-    t = t + 86400
-  end
-end
-
-local days = {}
-for i = 0, 59 do days[i] = weekday(i) end
+local days = weekdays_ahead("%Y-%m-%d")
 
 function request()
   local slot = counter * nthreads + tid

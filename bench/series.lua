@@ -4,12 +4,8 @@
 -- it (RB_ROOMS), from this week on, so every date is free; the token is
 -- RB_TOKEN's.
 local token = os.getenv("RB_TOKEN") or ""
-local rooms = {}
-for id in string.gmatch(os.getenv("RB_ROOMS") or "", "%d+") do
-  rooms[#rooms + 1] = id
-end
-
 dofile("bench/threads.lua")
+local rooms = rooms_from_env()
 
 function init(args)
   counter = 0

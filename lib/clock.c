@@ -88,6 +88,27 @@ clock_now(void)
 	return time(NULL) + (time_t)shift_seconds;
 }
 
+static long long
+ms_of(clockid_t id)
+{
+	struct timespec	ts;
+
+	clock_gettime(id, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+long long
+clock_monotonic_ms(void)
+{
+	return ms_of(CLOCK_MONOTONIC);
+}
+
+long long
+clock_real_ms(void)
+{
+	return ms_of(CLOCK_REALTIME);
+}
+
 void
 clock_use_file(const char *path)
 {

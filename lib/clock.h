@@ -15,6 +15,14 @@
  * named a file (tests only) holding seconds to add to it.
  */
 time_t	clock_now(void);
+
+/*
+ * Milliseconds for measuring: on a clock that only goes forward
+ * (timeouts, pauses), and on the real wall clock whatever the tests'
+ * shift (to compare with times other machines wrote).
+ */
+long long	clock_monotonic_ms(void);
+long long	clock_real_ms(void);
 void	clock_use_file(const char *path);
 /*
  * Re-reads that file.  Returns 1 when the shift is or was just non-zero,

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "fcgi_client.h"
 
 /* Record types and the responder role, from the FastCGI specification. */
@@ -27,15 +28,6 @@ enum {
 
 #define REQUEST_ID	1
 
-static long long
-now_ms(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Waits for fd to be ready for events before deadline; 0 or -1. */
 static int
 wait_fd(int fd, short events, long long deadline)
@@ -45,7 +37,7 @@ wait_fd(int fd, short events, long long deadline)
 	int		rc;
 
 	do {
-		if ((left = deadline - now_ms()) <= 0)
+		if ((left = deadline - clock_monotonic_ms()) <= 0)
 			return -1;
 		rc = poll(&pfd, 1, (int)left);
 	} while (rc == -1 && errno == EINTR);
@@ -256,7 +248,7 @@ fcgi_get(const char *path, const char *uri, const char *rid, int timeout_ms,
 	unsigned char		 req[1024], params[512], hdr[8];
 	char			 out[4096];
 	size_t			 off = 0, poff = 0, olen = 0;
-	long long		 deadline = now_ms() + timeout_ms;
+	long long		 deadline = clock_monotonic_ms() + timeout_ms;
 	int			 fd = -1, rc = -1;
 
 	snprintf(body, bodylen, "not answering");
@@ -304,7 +296,7 @@ fcgi_get(const char *path, const char *uri, const char *rid, int timeout_ms,
 	rc = 0;
 out:
 	if (rc == -1 && strcmp(body, "not answering") == 0 &&
-	    now_ms() >= deadline) {
+	    clock_monotonic_ms() >= deadline) {
 		snprintf(body, bodylen, "timed out");
 		rc = -2;
 	}

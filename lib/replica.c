@@ -30,25 +30,6 @@ static const char SQL_HEARTBEAT[] =
     "SELECT FLOOR(UNIX_TIMESTAMP(at) * 1000) AS at_ms FROM heartbeat"
     " WHERE id = 1";
 
-static long long
-monotonic_seconds(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec;
-}
-
-/* The real time, whatever the tests' clock says: the heartbeat's. */
-static long long
-wall_ms(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* "0-1-42" or several joined by commas: what MariaDB's GTIDs look like. */
 static int
 gtid_text(const char *s)
@@ -83,7 +64,7 @@ rest_replica(struct app *app, const struct req *r)
 	log_error(r->rid, "replica %s: %s; reading the primary for %d s",
 	    app->cfg->db_replica_host, db_last_message(app->replica),
 	    REST_SECONDS);
-	app->replica_rests_until = monotonic_seconds() + REST_SECONDS;
+	app->replica_rests_until = clock_monotonic_ms() / 1000 + REST_SECONDS;
 	app->db = app->primary;
 }
 
@@ -119,7 +100,7 @@ replica_choose(struct app *app, struct req *r)
 
 	app->db = app->primary;
 	if (app->replica == NULL ||
-	    monotonic_seconds() < app->replica_rests_until)
+	    clock_monotonic_ms() / 1000 < app->replica_rests_until)
 		return;
 	app->db = app->replica;
 	if (gtid != NULL && gtid_text(gtid)) {
@@ -139,7 +120,7 @@ replica_choose(struct app *app, struct req *r)
 	/* No heartbeat yet: a new site, as fresh as its primary says. */
 	if (rows->nrows == 1) {
 		at_ms = db_get_int(rows, 0, "at_ms");
-		age_ms = wall_ms() - at_ms;
+		age_ms = clock_real_ms() - at_ms;
 		if (age_ms > STALE_MS)
 			r->as_of = clock_now() - (time_t)(age_ms / 1000);
 	}

@@ -1,0 +1,21 @@
+"""An application host's pools listen on its network, but take FastCGI
+only from the gateway and from the host itself (its health check): a
+FastCGI request names the user, the address and everything else a
+program trusts, so nobody else may send one."""
+from conftest import HOSTS, ROOT, on_host
+
+CLIENT = str(ROOT / "tests" / "cluster" / "fastcgi_get.py")
+
+
+def ask(from_host, to_host, port=9101, path="/healthz/booking"):
+    return on_host(from_host, "/usr/bin/python3", CLIENT, HOSTS[to_host], str(port),
+                   path).strip()
+
+
+def test_a_pool_answers_its_own_host_and_refuses_the_others():
+    assert ask("app1", "app1").startswith("Status: 200")
+    for stranger in ("db1", "app2"):
+        assert ask(stranger, "app1") == "refused"
+    # Every context's pool alike.
+    for port in (9102, 9103, 9104):
+        assert ask("db2", "app2", port, "/healthz") == "refused"

@@ -30,14 +30,27 @@ static const char SQL_HEARTBEAT[] =
     "SELECT FLOOR(UNIX_TIMESTAMP(at) * 1000) AS at_ms FROM heartbeat"
     " WHERE id = 1";
 
-/* "0-1-42" or several joined by commas: what MariaDB's GTIDs look like. */
-static int
-gtid_text(const char *s)
+/* Domain, server, sequence: digits each, at most 20 (64 bits). */
+int
+replica_gtid_valid(const char *s)
 {
-	size_t n = strlen(s);
+	if (strlen(s) >= 200)
+		return 0;
+	for (;;) {
+		for (int part = 0; part < 3; part++) {
+			size_t digits = strspn(s, "0123456789");
 
-	return n > 0 && n < 200 && strspn(s, "0123456789-,") == n &&
-	    s[0] != '-' && s[0] != ',';
+			if (digits == 0 || digits > 20)
+				return 0;
+			s += digits;
+			if (part < 2 && *s++ != '-')
+				return 0;
+		}
+		if (*s == '\0')
+			return 1;
+		if (*s++ != ',')
+			return 0;
+	}
 }
 
 int
@@ -68,7 +81,10 @@ rest_replica(struct app *app, const struct req *r)
 	app->db = app->primary;
 }
 
-/* Whether the replica applied gtid within the wait (0: it did). */
+/*
+ * Whether the replica applied gtid within the wait: 0 it did, 1 it did
+ * not, -1 it cannot be reached.
+ */
 static int
 caught_up(struct app *app, struct req *r, const char *gtid)
 {
@@ -79,9 +95,10 @@ caught_up(struct app *app, struct req *r, const char *gtid)
 
 	snprintf(wait, sizeof wait, "%.3f",
 	    app->cfg->db_replica_wait_ms / 1000.0);
+	/* Unreachable: -1; a GTID the server will not wait for: the primary. */
 	if ((rows = db_query(app->replica, SQL_WAIT,
 	    DB_ARGS(DB_STR(gtid), DB_STR(wait)))) == NULL)
-		return -1;
+		return db_last_error(app->replica) == DB_DOWN ? -1 : 1;
 	reached = db_get(rows, 0, "reached");
 	ok = reached != NULL && strcmp(reached, "0") == 0;
 	db_rows_free(rows);
@@ -103,7 +120,7 @@ replica_choose(struct app *app, struct req *r)
 	    clock_monotonic_ms() / 1000 < app->replica_rests_until)
 		return;
 	app->db = app->replica;
-	if (gtid != NULL && gtid_text(gtid)) {
+	if (gtid != NULL && replica_gtid_valid(gtid)) {
 		switch (caught_up(app, r, gtid)) {
 		case -1:
 			rest_replica(app, r);
@@ -147,7 +164,7 @@ replica_note_write(struct req *r)
 	gtid = db_get(rows, 0, "gtid");
 	snprintf(extra, sizeof extra, "; Max-Age=%d; SameSite=Lax",
 	    COOKIE_SECONDS);
-	if (gtid != NULL && gtid_text(gtid) &&
+	if (gtid != NULL && replica_gtid_valid(gtid) &&
 	    session_set_cookie(r, REPLICA_COOKIE, gtid, "/", extra) != 0) {
 		log_error(r->rid, "the last write's cookie: no memory");
 		rc = -1;

@@ -38,4 +38,10 @@ void	replica_choose(struct app *app, struct req *r);
  */
 int	replica_note_write(struct req *r);
 
+/*
+ * Whether s has the shape of MariaDB's GTIDs, "0-1-42" or several joined
+ * by commas: only that shape of a reader's cookie goes to the server.
+ */
+int	replica_gtid_valid(const char *s);
+
 #endif

@@ -245,7 +245,12 @@ def test_two_sweeps_at_once_transition_each_booking_once():
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
         outs = list(pool.map(lambda _: roomctl("sweep"), range(2)))
     assert all(o.returncode == 0 for o in outs), [o.stderr for o in outs]
-    released = sum(int(o.stdout.split("released ")[1].split()[0]) for o in outs)
+    # The site's lock lets one sweep at a time; one that meets another at
+    # work leaves the job to it and says so.
+    ran = [o for o in outs if "released " in o.stdout]
+    assert ran and all("already running" in o.stderr for o in outs if o not in ran), \
+        [(o.stdout, o.stderr) for o in outs]
+    released = sum(int(o.stdout.split("released ")[1].split()[0]) for o in ran)
     assert released == 20
     assert {state(b) for b in ids} == {"released"}
     id_list = ",".join(map(str, ids))

@@ -40,6 +40,17 @@ _spec.loader.exec_module(site)
 globals().update({k: v for k, v in vars(site).items() if not k.startswith("_")})
 
 
+def roomctl(*args, stdin=None):
+    """roomctl as the cluster's programs are built (the sanitizer build's
+    is slower to start, and the tests make many API tokens)."""
+    return subprocess.run([str(ROOT / "build" / "bin" / "roomctl"), "-c",
+                           str(CLUSTER_VAR / "etc" / "roombook.ini"), *args],
+                          capture_output=True, text=True, input=stdin)
+
+
+site.roomctl = roomctl
+
+
 def cluster(*args, check=True):
     """Runs tools/cluster; its output."""
     out = subprocess.run([str(ROOT / "tools" / "cluster"), *args],

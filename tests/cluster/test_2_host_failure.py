@@ -16,7 +16,7 @@ BOOKING_CLIENTS = 6
 
 def wrk(path, seconds, cookie):
     """wrk's summary of GETs of path through the gateway."""
-    out = subprocess.run(["wrk", "-t2", "-c8", f"-d{seconds}s", "--timeout", "10s",
+    out = subprocess.run(["wrk", "-t1", "-c4", f"-d{seconds}s", "--timeout", "10s",
                           "-H", f"Cookie: {cookie}", f"http://{GATEWAY}{path}"],
                          capture_output=True, text=True, timeout=seconds + 60)
     assert out.returncode == 0, out.stderr

@@ -12,8 +12,12 @@ end
 
 local days = weekdays_ahead("%Y%m%d")
 
+-- Each run its own slots (RB_SLOT_OFFSET): a run after another would
+-- otherwise ask for the same ones.
+local offset = tonumber(os.getenv("RB_SLOT_OFFSET") or "0")
+
 function request()
-  local slot = counter * nthreads + tid
+  local slot = offset + counter * nthreads + tid
   counter = counter + 1
   local room = rooms[slot % #rooms + 1]
   local q = math.floor(slot / #rooms)

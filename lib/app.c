@@ -193,6 +193,16 @@ choose_language(struct req *r)
 		r->lang = chosen;
 }
 
+/* SQL's clock to the programs' (a test's shift), on every connection. */
+static int
+set_clock(struct app *app)
+{
+	time_t	at = clock_shifted() ? clock_now() : 0;
+
+	return db_set_now(app->primary, at) == -1 ||
+	    (app->replica != NULL && db_set_now(app->replica, at) == -1) ? -1 : 0;
+}
+
 /* Everything between accepting a request and its handler's answer. */
 static int
 dispatch(struct app *app, struct req *r, FCGX_Request *fr)
@@ -208,9 +218,7 @@ dispatch(struct app *app, struct req *r, FCGX_Request *fr)
 	if ((rc = testing_answer(&app->testing, r)) != 0)
 		return rc;
 	replica_choose(app, r);
-	if (clock_reload() && (db_set_now(app->primary, clock_shifted() ?
-	    clock_now() : 0) == -1 || (app->replica != NULL &&
-	    db_set_now(app->replica, clock_shifted() ? clock_now() : 0) == -1)))
+	if (clock_reload() && set_clock(app) == -1)
 		return db_failed(r);
 	rc = session_load(r);
 	choose_language(r);

@@ -311,17 +311,18 @@ write_languages() {
 # workers times [gateway] requests_per_worker.  The zone shares the
 # count between nginx's workers.
 write_upstreams() {
-	local c workers per hosts h
+	local c workers per hosts h bound
 	per=$(ini_get gateway requests_per_worker)
+	hosts=$(ini_get cluster app_hosts)
 	{
 		echo "# written from roombook.ini; do not edit."
 		for c in $CONTEXTS; do
 			workers=$(ini_get "$c" workers)
+			bound=$(( ${workers:-2} * ${per:-16} ))
 			printf 'upstream rb_%s {\n\tzone rb_upstreams 64k;\n' "$c"
-			hosts=$(ini_get cluster app_hosts)
 			if [ -z "$hosts" ]; then
 				printf '\tserver unix:%s max_conns=%d max_fails=3 fail_timeout=10s;\n' \
-				    "$(ini_get "$c" socket)" $(( ${workers:-2} * ${per:-16} ))
+				    "$(ini_get "$c" socket)" "$bound"
 			fi
 			# Each application host's pool; one that fails is left
 			# alone for a few seconds, its requests going to the
@@ -329,7 +330,7 @@ write_upstreams() {
 			for h in $hosts; do
 				case $h in *:*) h="[$h]" ;; esac
 				printf '\tserver %s:%d max_conns=%d max_fails=1 fail_timeout=5s;\n' \
-				    "$h" "$(context_port "$c")" $(( ${workers:-2} * ${per:-16} ))
+				    "$h" "$(context_port "$c")" "$bound"
 			done
 			printf '}\n'
 		done

@@ -3,11 +3,11 @@ one booking hold a place at a time, whichever host each client reached."""
 import datetime
 import sys
 
-from conftest import (ROOT, a_weekday, api_session, fire, log_length, new_room,
+from conftest import (ROOT, a_weekday, api_session, at, fire, log_length, new_room,
                       overlaps, report, served_by)
 
 sys.path.append(str(ROOT / "tests" / "integration"))
-from test_series_race import asking, at  # noqa: E402
+from test_series_race import asking  # noqa: E402
 
 
 PER_HOST = 20

@@ -43,14 +43,13 @@ struct ctl_tally {
 int	ctl_apply_each(struct ctl *, const char *sql, const struct db_arg *,
 	    size_t nargs, enum booking_action, struct ctl_tally *);
 /*
- * Takes the site-wide lock of job (waiting up to wait_seconds): 1 when
+ * Takes the site-wide lock of job, if free: 1 when
  * this run holds it until it exits, 0 when another run (on this host or
  * another) does, 2 when period > 0 and the job finished for the site
  * less than period seconds ago (a scheduled run another host did; said
  * on stderr), -1 on a database error (said too).
  */
-int	ctl_job_lock(struct ctl *, const char *job, int wait_seconds,
-	    int period);
+int	ctl_job_lock(struct ctl *, const char *job, int period);
 /*
  * Notes that a scheduled run of job finished for the site, now, here.
  * 0 or -1 (printed).

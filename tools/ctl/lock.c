@@ -13,7 +13,7 @@
  * one server do not share their jobs.
  */
 static const char SQL_LOCK[] =
-    "SELECT GET_LOCK(LEFT(CONCAT(DATABASE(), '.job.', ?), 64), ?) AS got";
+    "SELECT GET_LOCK(LEFT(CONCAT(DATABASE(), '.job.', ?), 64), 0) AS got";
 /*
  * A host that dies without closing its connection is noticed by the
  * server after this long idle; the lock then goes to a host that lives.
@@ -54,13 +54,14 @@ ran_lately(struct ctl *ctl, const char *job, int period)
 int
 ctl_job_done(struct ctl *ctl, const char *job)
 {
-	char	host[HOST_NAME_MAX + 1] = "";
+	char	host[HOST_NAME_MAX + 1];
 
-	if (gethostname(host, sizeof host) == -1)
-		snprintf(host, sizeof host, "unknown");
-	host[sizeof host - 1] = '\0';
+	/* An application host by its address, else by its name. */
 	if (ctl->cfg.pool_address[0] != '\0')
 		snprintf(host, sizeof host, "%s", ctl->cfg.pool_address);
+	else if (gethostname(host, sizeof host) == -1)
+		snprintf(host, sizeof host, "unknown");
+	host[sizeof host - 1] = '\0';
 	if (db_exec(ctl->db, SQL_DONE, DB_ARGS(DB_STR(job), DB_STR(host)),
 	    NULL) == -1) {
 		fprintf(stderr, "roomctl: %s: noting the run: %s\n", job,
@@ -71,14 +72,14 @@ ctl_job_done(struct ctl *ctl, const char *job)
 }
 
 int
-ctl_job_lock(struct ctl *ctl, const char *job, int wait_seconds, int period)
+ctl_job_lock(struct ctl *ctl, const char *job, int period)
 {
 	struct db_rows	*rows;
 	int		 got;
 
 	if (db_exec(ctl->db, SQL_IDLE, DB_NOARGS, NULL) == -1 ||
 	    (rows = db_query(ctl->db, SQL_LOCK,
-	    DB_ARGS(DB_STR(job), DB_INT(wait_seconds)))) == NULL) {
+	    DB_ARGS(DB_STR(job)))) == NULL) {
 		fprintf(stderr, "roomctl: %s: the site's lock: %s\n", job,
 		    db_last_message(ctl->db));
 		return -1;

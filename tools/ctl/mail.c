@@ -321,7 +321,7 @@ cmd_mail_send(struct ctl *ctl, int argc, char *argv[])
 	sigaction(SIGINT, &sa, NULL);
 	for (;;) {
 		/* A standby on another host takes over when this one dies. */
-		if ((got = ctl_job_lock(ctl, "mail-send", 0, 0)) == -1) {
+		if ((got = ctl_job_lock(ctl, "mail-send", 0)) == -1) {
 			rc = 1;
 			break;
 		}

@@ -154,7 +154,7 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	if (cmd->once_per_site &&
-	    (rc = ctl_job_lock(&ctl, cmd->name, 0, period)) != 1) {
+	    (rc = ctl_job_lock(&ctl, cmd->name, period)) != 1) {
 		if (rc == 0)
 			fprintf(stderr, "roomctl: %s is already running for "
 			    "this site (here or on another host); this run "

@@ -67,7 +67,7 @@ static const char SQL_LIVE_BOOKINGS[] =
     " FROM bookings b JOIN users u ON u.id = b.user_id"
     " WHERE b.room_id = ? AND (b.status IN ('pending','confirmed')"
     /* A meeting in the room is ended when the closure begins, not before. */
-    "  OR (b.status = 'in_use' AND ? <= UTC_TIMESTAMP()))"
+    "  OR (b.status = 'in_use' AND ?))"
     " AND b.ends_at > UTC_TIMESTAMP() AND b.ends_at > ?"
     " AND (? IS NULL OR b.starts_at < ?)"
     " AND " STARTED_AFTER_DAY_BEFORE("b.starts_at", "UTC_TIMESTAMP()")
@@ -340,16 +340,18 @@ room_change(struct db *db, const struct user *actor, long long id,
 
 /*
  * Cancels every live booking of the locked room inside [from, until)
- * (until NULL: open-ended), and ends the one in use now; they go to o.
+ * (until NULL: open-ended), and ends the one in use now if the window has
+ * begun; they go to o.
  */
 static int
 cancel_live_bookings(struct db *db, const struct user *actor, long long id,
-    const char *reason, const char *from, const char *until,
+    const char *reason, const char *from, const char *until, int begun,
     struct room_outcome *o)
 {
 	struct booking_outcome bo;
 
-	if ((o->cancelled = room_bookings_in_window(db, id, from, until)) ==
+	if ((o->cancelled = room_bookings_in_window(db, id, from, until,
+	    begun)) ==
 	    NULL)
 		return -1;
 	for (size_t i = 0; i < o->cancelled->nrows; i++) {
@@ -370,9 +372,9 @@ cancel_live_bookings(struct db *db, const struct user *actor, long long id,
 
 struct db_rows *
 room_bookings_in_window(struct db *db, long long id, const char *from,
-    const char *until)
+    const char *until, int begun)
 {
-	return db_query(db, SQL_LIVE_BOOKINGS, DB_ARGS(DB_INT(id), DB_STR(from),
+	return db_query(db, SQL_LIVE_BOOKINGS, DB_ARGS(DB_INT(id), DB_INT(begun),
 	    DB_STR(from), until != NULL ? DB_STR(until) : DB_NULL,
 	    until != NULL ? DB_STR(until) : DB_NULL));
 }
@@ -408,7 +410,7 @@ room_close(struct db *db, const struct user *actor, long long id,
 	    "unavailable" : "available"), DB_STR(c->reason), DB_STR(from),
 	    c->until != 0 ? DB_STR(until) : DB_NULL, DB_INT(id)), NULL) != 1 ||
 	    cancel_live_bookings(db, actor, id, c->reason, from,
-	    c->until != 0 ? until : NULL, o) == -1 ||
+	    c->until != 0 ? until : NULL, c->from <= now, o) == -1 ||
 	    add_window_event(db, actor, id, "unavailable", c->reason,
 	    (long long)o->cancelled->nrows, from, c->until != 0 ? until :
 	    NULL, &o->event_id) == -1 || note_closure_bookings(db, o) == -1)
@@ -479,7 +481,7 @@ sweep_room(struct db *db, long long id, const char *now, int ended)
 	    NULL) == 1 && add_event(db, NULL, id, "reopened", NULL, 0) == 0 :
 	    db_exec(db, SQL_WINDOW_BEGUN, DB_ARGS(DB_INT(id)), NULL) == 1 &&
 	    cancel_live_bookings(db, NULL, id, reason, now, end[0] != '\0' ?
-	    end : NULL, &o) == 0;
+	    end : NULL, 1, &o) == 0;
 	room_outcome_free(&o);
 	return finish(db, rc ? ROOM_OK : ROOM_DB_ERROR) == ROOM_OK ? 1 : -1;
 }

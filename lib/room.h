@@ -109,10 +109,6 @@ enum room_result room_close(struct db *, const struct user *actor,
 enum room_result room_reopen(struct db *, const struct user *actor,
 		    long long id, long long version, struct room_outcome *);
 /*
- * The live bookings of room id inside [from, until) (SQL UTC times; until
- * NULL: open-ended) from now on, as room_close would cancel them.
- */
-/*
  * What a closure (its room event) cancelled or ended early, as
  * room_bookings_in_window lists them ("in_use": ended early); NULL on a
  * database error.
@@ -123,8 +119,15 @@ struct db_rows	*room_closure_bookings(struct db *, long long room,
 /* Live bookings ahead with more attendees than the room seats now. */
 struct db_rows	*room_bookings_over_capacity(struct db *, long long room);
 
+/*
+ * The live bookings of room id inside [from, until) (SQL UTC times; until
+ * NULL: open-ended) from now on, as room_close would cancel them; the
+ * meeting in the room now among them when the window has begun (begun
+ * is decided by the caller's clock: the database's may differ by a
+ * second, or by a host's skew).
+ */
 struct db_rows	*room_bookings_in_window(struct db *, long long id,
-		    const char *from, const char *until);
+		    const char *from, const char *until, int begun);
 /*
  * The minutely sweep at time at: rooms whose window has begun are out of
  * use, rooms whose window has ended are back (a "reopened" event).

@@ -315,7 +315,7 @@ confirm_page(struct req *r, long long id, const struct room_closure *c)
 		return room_refused(r, ROOM_ALREADY, &o);
 	}
 	if ((inside = room_bookings_in_window(r->app->db, id, from,
-	    c->until != 0 ? until : NULL)) == NULL) {
+	    c->until != 0 ? until : NULL, c->from <= now)) == NULL) {
 		db_rows_free(room);
 		return db_failed(r);
 	}

@@ -10,8 +10,7 @@
 
 #include "config.h"
 #include "db.h"
-
-static struct config cfg;
+#include "open_db.h"
 
 static const char SQL_INSERT[] = "INSERT INTO db_test (id, v) VALUES (?, ?)";
 static const char SQL_COUNT[] = "SELECT COUNT(*) AS n FROM db_test";
@@ -21,20 +20,6 @@ static const char SQL_HEX[] = "SELECT HEX(?) AS hex";
 static const char SQL_NAMED[] =
     "SELECT 7 AS id, v, NULL AS nothing, 'x' AS letter FROM db_test WHERE id = ?";
 static const char SQL_TWO[] = "SELECT ?, ?";
-
-static struct db *
-open_db(void)
-{
-	struct db_params p = { .socket = cfg.db_socket, .host = cfg.db_host,
-	    .port = (unsigned)cfg.db_port,
-	    .user = cfg.admin_db_user, .password = cfg.admin_db_password,
-	    .name = cfg.db_name };
-	struct db *db = db_new(&p);
-
-	assert_non_null(db);
-	assert_int_equal(db_ping(db), 0);
-	return db;
-}
 
 /* Kills db's connection from another one, as an operator or a restart would. */
 static void
@@ -233,8 +218,6 @@ test_wrong_argument_count_fails_cleanly(void **state)
 int
 main(void)
 {
-	const char	*path = getenv("ROOMBOOK_CONFIG");
-	char		 err[512];
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(
 		    test_connection_lost_inside_a_transaction, setup, teardown),
@@ -252,10 +235,7 @@ main(void)
 		    test_wrong_argument_count_fails_cleanly, setup, teardown),
 	};
 
-	if (path == NULL || config_load(path, &cfg, err, sizeof err) == -1) {
-		fprintf(stderr, "test_db: set ROOMBOOK_CONFIG to a running "
-		    "stack's roombook.ini (%s)\n", path != NULL ? err : "unset");
+	if (load_config("test_db") == -1)
 		return 1;
-	}
 	return cmocka_run_group_tests_name("db", tests, NULL, NULL);
 }

@@ -101,6 +101,12 @@ $(BUILD)/bin/roombook-pool: $(BUILD)/obj/tools/pool/pool.o
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(shell pkg-config --libs inih 2>/dev/null)
 
+# The cluster tests' slow link (libnetfilter-queue): not in `all`, whose
+# packages make run installs; make cluster and make test build it.
+$(BUILD)/bin/linkdelay: $(BUILD)/obj/tools/linkdelay/linkdelay.o
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(shell pkg-config --libs libnetfilter_queue 2>/dev/null)
+
 $(BUILD)/tests/db/%: $(BUILD)/obj/tests/db/%.o $(LIB)
 	@mkdir -p $(@D)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lcmocka
@@ -139,6 +145,7 @@ test:
 	$(MAKE) all
 	$(MAKE) asan
 	$(MAKE) fuzz-build
+	$(MAKE) $(BUILD)/bin/linkdelay
 	tests/run
 
 # The integration suite once more, every worker under valgrind memcheck
@@ -164,7 +171,7 @@ bench-data:
 # two application hosts, a MariaDB primary and its replica (tools/cluster).
 cluster: deps
 	tools/install-deps cluster
-	$(MAKE) programs
+	$(MAKE) programs $(BUILD)/bin/linkdelay
 	tools/cluster up
 
 cluster-down:
@@ -173,7 +180,7 @@ cluster-down:
 # Figures per application host and per replica, from wrk on the cluster.
 cluster-bench: deps
 	tools/install-deps cluster
-	$(MAKE) programs
+	$(MAKE) programs $(BUILD)/bin/linkdelay
 	bench/cluster
 
 # The installed layout (the Debian package's): programs in /usr/lib/roombook,

@@ -229,5 +229,23 @@ health_gateway(struct req *r)
 	root = json_pack("{s:s, s:s, s:s, s:o, s:o*}", "status", overall,
 	    "db", db_up ? "ok" : "down", "version", ROOMBOOK_VERSION,
 	    "contexts", contexts, "mail", db_up ? outbox_report(r) : NULL);
+	/* With several hosts, which one answered. */
+	if (root != NULL && r->app->cfg->pool_address[0] != '\0' &&
+	    json_object_set_new(root, "host",
+	    json_string(r->app->cfg->pool_address)) == -1) {
+		json_decref(root);
+		return 500;
+	}
 	return api_send(r, all_ok ? 200 : 503, root);
+}
+
+int
+health_host(struct req *r)
+{
+	/* The gateway sends each host's path to that host's pool; any other
+	 * reached whichever host, which must not answer for another. */
+	if (strcmp(r->args[0], r->app->cfg->pool_address) != 0)
+		return api_error(r, 404, "no application host has this "
+		    "address ([cluster] app_hosts)", NULL);
+	return health_gateway(r);
 }

@@ -309,7 +309,8 @@ write_languages() {
 
 # The pools, each bounded to the requests it may have in hand: its
 # workers times [gateway] requests_per_worker.  The zone shares the
-# count between nginx's workers.
+# count between nginx's workers.  With several application hosts, a
+# location per host for its own /healthz (nginx-hosts.conf).
 write_upstreams() {
 	local c workers per hosts h bound
 	per=$(ini_get gateway requests_per_worker)
@@ -335,6 +336,18 @@ write_upstreams() {
 			printf '}\n'
 		done
 	} >"$ETC/nginx-upstreams.conf"
+	# Each host's own health, asked of its booking pool alone.
+	{
+		echo "# written from roombook.ini; do not edit."
+		for h in $hosts; do
+			printf 'location = /healthz/host/%s {\n' "$h"
+			printf '\tinclude %s/nginx-health.conf;\n' "$ETC"
+			printf '\tfastcgi_connect_timeout 2s;\n\tfastcgi_read_timeout 5s;\n'
+			case $h in *:*) h="[$h]" ;; esac
+			printf '\tfastcgi_pass %s:%d;\n' "$h" "$(context_port booking)"
+			printf '\terror_page 502 503 504 = @host_down;\n}\n'
+		done
+	} >"$ETC/nginx-hosts.conf"
 }
 
 # How long a context may take to answer: closing a room cancels all its

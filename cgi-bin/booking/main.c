@@ -82,6 +82,7 @@ static const struct route routes[] = {
 	{ M_PATCH,	"/api/realuses/{id}",	AUTH_USER,	api_realuse_end, NULL },
 	{ M_GET,	"/healthz",		AUTH_ANY,	health_gateway, NULL },
 	{ M_GET,	"/healthz/booking",	AUTH_ANY,	health_context, NULL },
+	{ M_GET,	"/healthz/host/{address}",	AUTH_ANY,	health_host, NULL },
 };
 
 static const struct program program = {

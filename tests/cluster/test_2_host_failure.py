@@ -7,7 +7,7 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
-from conftest import (GATEWAY, BookingClients, a_weekday, api_session, at,
+from conftest import (GATEWAY, HOSTS, BookingClients, a_weekday, api_session, at,
                       booking_body, cluster, get, log_length, login, new_room,
                       overlaps, report, sql_value, url, wait_for)
 
@@ -55,8 +55,11 @@ def test_an_application_host_killed_under_load_loses_nothing():
         assert sql_value("SELECT COUNT(*) FROM bookings WHERE id IN"
                          f" ({','.join(map(str, ids))}) AND room_id = {room}") == str(len(ids))
         assert overlaps(room) == 0
-        # The site serves while app1 is down.
+        # The site serves while app1 is down, and says which host is.
         assert get("/healthz").status_code == 200
+        gone, alive = (get(f"/healthz/host/{HOSTS[h]}") for h in ("app1", "app2"))
+        assert gone.status_code == 503 and gone.json()["status"] == "down"
+        assert alive.status_code == 200 and alive.json()["host"] == HOSTS["app2"]
         pages = re.search(r"(\d+) requests in", summary).group(1)
         report(f"app1 killed under load: {pages} pages (wrk), none failed;"
                f" {len(ids)} bookings acknowledged ({before_kill} before the kill),"
@@ -67,6 +70,8 @@ def test_an_application_host_killed_under_load_loses_nothing():
     before = log_length("app1")
     assert wait_for(lambda: get("/login").status_code == 200 and
                     log_length("app1") > before, 30)
+    back = get(f"/healthz/host/{HOSTS['app1']}")
+    assert back.status_code == 200 and back.json()["host"] == HOSTS["app1"]
 
 
 def worker_pids(host, context):

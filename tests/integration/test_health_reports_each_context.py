@@ -19,6 +19,11 @@ def test_healthz_is_ok_with_all_four_contexts():
         # What the pool's supervisor says: every worker alive.
         assert pool["state"] == "ok" and pool["alive"] == pool["workers"] >= 1
 
+    # One host: no host to name, and no host's own check to ask.
+    assert "host" not in body
+    one_host = get("/healthz/host/127.0.0.1")
+    assert one_host.status_code == 404 and "app_hosts" in one_host.json()["error"]["message"]
+
 
 @pytest.mark.parametrize("context", CONTEXTS)
 def test_each_context_answers_for_itself(context):

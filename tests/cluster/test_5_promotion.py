@@ -1,8 +1,9 @@
 """The primary is lost under writes: the replica is promoted (roomctl
 promote, by tools/cluster promote), the application hosts write to it,
 nothing acknowledged before the loss is missing, no slot is held twice,
-and the old primary comes back fenced, taking no writes.  Runs last: the
-cluster has no replica afterwards."""
+and the old primary comes back fenced, taking no writes; made afresh as
+the new primary's replica, it has every booking again.  Runs last: the
+cluster's primary is db2 afterwards."""
 import subprocess
 import time
 
@@ -52,3 +53,22 @@ def test_the_primary_lost_the_replica_promoted_nothing_acknowledged_is_missing()
     assert booked_id(book(alice)) > 0
     assert wait_for(lambda: sql_value("SELECT COUNT(*) FROM heartbeat"
                                       " WHERE at > UTC_TIMESTAMP(6) - INTERVAL 3 SECOND") == "1")
+
+    # The old primary made afresh as the new primary's replica: it has
+    # everything, follows what comes, and the primary waits for it again.
+    cluster("rejoin", "db1")
+    newest = booked_id(book(alice))
+
+    def on_db1(statement):
+        return subprocess.run(old + ["-e", statement], capture_output=True,
+                              text=True).stdout.strip()
+    assert wait_for(lambda: on_db1(f"SELECT COUNT(*) FROM bookings WHERE id = {newest}")
+                    == "1", 30)
+    every = "SELECT COUNT(*), MAX(id) FROM bookings"
+    assert wait_for(lambda: on_db1(every) == sql_value(every), 30)
+    assert on_db1("SELECT @@global.read_only") == "1"
+    assert wait_for(lambda: sql_value("SELECT variable_value FROM information_schema"
+                                      ".global_status WHERE variable_name ="
+                                      " 'Rpl_semi_sync_master_status'") == "ON", 30)
+    report(f"old primary rejoined as db2's replica: {on_db1(every).split()[0]} bookings,"
+           " as on db2; the primary waits for it again")

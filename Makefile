@@ -32,6 +32,8 @@ CFLAGS		:= -std=c11 $(OPT) $(CWARNINGS)
 CXXFLAGS	:= -std=c++17 $(OPT) $(WARNINGS)
 LDFLAGS		:= $(LDOPT)
 
+# make test builds on every core.
+JOBS		:= $(shell nproc 2>/dev/null || echo 1)
 PROGRAMS	:= booking approval room status
 LIB_OBJS	:= $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard lib/*.c)) \
 		   $(BUILD)/obj/lib/render.o
@@ -142,10 +144,9 @@ unit: all
 
 test:
 	tools/install-deps test
-	$(MAKE) all
-	$(MAKE) asan
-	$(MAKE) fuzz-build
-	$(MAKE) $(BUILD)/bin/linkdelay
+	$(MAKE) -j$(JOBS) all $(BUILD)/bin/linkdelay
+	$(MAKE) -j$(JOBS) asan
+	$(MAKE) -j$(JOBS) fuzz-build
 	tests/run
 
 # The integration suite once more, every worker under valgrind memcheck

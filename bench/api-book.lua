@@ -1,7 +1,8 @@
 -- POST /api/bookings as a script does (Bearer RB_TOKEN), each request a
 -- quarter hour of its own: 15-minute slots in the rooms of RB_ROOMS, on
--- weekdays from 3 days ahead, 44 a day, so every request is a whole
--- booking (a refusal would measure less).
+-- weekdays from 3 days ahead (from the RB_FIRST_WEEKDAY-th of them, so
+-- that the days the pages show stay as they were), 44 a day, so every
+-- request is a whole booking (a refusal would measure less).
 dofile("bench/threads.lua")
 local rooms = rooms_from_env()
 
@@ -11,6 +12,7 @@ function init(args)
 end
 
 local days = weekdays_ahead("%Y%m%d")
+local first = tonumber(os.getenv("RB_FIRST_WEEKDAY") or "0")
 
 -- Each run its own slots (RB_SLOT_OFFSET): a run after another would
 -- otherwise ask for the same ones.
@@ -21,7 +23,7 @@ function request()
   counter = counter + 1
   local room = rooms[slot % #rooms + 1]
   local q = math.floor(slot / #rooms)
-  local day = days[math.floor(q / 44) % 60]
+  local day = days[first + math.floor(q / 44) % (60 - first)]
   local m = 8 * 60 + (q % 44) * 15
   local body = string.format(
     '{"roomId":%s,"useStartDtm":"%s%02d%02d","useEndDtm":"%s%02d%02d",' ..

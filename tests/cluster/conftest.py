@@ -86,6 +86,21 @@ def log_length(host, context="booking"):
 REPORT = ROOT / "var" / "cluster-report.txt"
 
 
+def on_db(host, statement):
+    """One value from a database host's own copy of the site's database."""
+    out = subprocess.run(["mariadb", f"--defaults-file={CLUSTER_VAR / host / 'mariadb.cnf'}",
+                          "-N", "-B", "roombook", "-e", statement],
+                         capture_output=True, text=True, timeout=30)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
+def semi_sync():
+    """Whether the primary waits for the replica's acknowledgement."""
+    return sql_value("SELECT variable_value FROM information_schema.global_status"
+                     " WHERE variable_name = 'Rpl_semi_sync_master_status'") == "ON"
+
+
 def report(line):
     """A line for make test's summary: what the clients saw."""
     with open(REPORT, "a") as f:

@@ -4,14 +4,13 @@ person's own change shows on their next page, and a page read from a
 replica that lags says how old it is.  Over a link that loses a fifth of
 its packets, the replica still gets every change."""
 import re
-import subprocess
 import sys
 import time
 
 import pytest
 
 from conftest import (CLUSTER_VAR, ROOT, alice, admin, book, booked_id,  # noqa: F401
-                      cluster, login, report, sql_value, url, wait_for)
+                      cluster, login, on_db, report, semi_sync, sql_value, url, wait_for)
 
 sys.path.append(str(ROOT / "tests" / "integration"))
 from test_administrators_decide import decide  # noqa: E402
@@ -40,12 +39,6 @@ def book_approve_and_see(person, admin_session):
     approved = time.monotonic() - started
     assert listed(admin_session, bid) == "confirmed"
     return booked, approved
-
-
-def semi_sync():
-    """Whether the primary waits for the replica's acknowledgement."""
-    return sql_value("SELECT variable_value FROM information_schema.global_status"
-                     " WHERE variable_name = 'Rpl_semi_sync_master_status'") == "ON"
 
 
 @pytest.fixture
@@ -92,21 +85,12 @@ def test_with_the_replica_two_seconds_away_own_changes_show_and_pages_say_how_ol
     assert wait_for(semi_sync, 20)
 
 
-def on_replica(statement):
-    """One value from the replica's copy of the site's database."""
-    out = subprocess.run(["mariadb", f"--defaults-file={CLUSTER_VAR / 'db2' / 'mariadb.cnf'}",
-                          "-N", "-B", "roombook", "-e", statement],
-                         capture_output=True, text=True, timeout=30)
-    assert out.returncode == 0, out.stderr
-    return out.stdout.strip()
-
-
 def test_over_a_lossy_link_the_replica_still_gets_every_booking(alice, replica_back):
     cluster("delay", "db1", "db2", "50", "20")
     made = [booked_id(book(alice)) for _ in range(5)]
     wanted = ",".join(str(b) for b in made)
     # A fifth of the packets to the replica are lost: TCP sends them again.
-    assert wait_for(lambda: on_replica(f"SELECT COUNT(*) FROM bookings WHERE id IN ({wanted})")
+    assert wait_for(lambda: on_db("db2", f"SELECT COUNT(*) FROM bookings WHERE id IN ({wanted})")
                     == "5", 30)
     cluster("delay", "db1", "db2", "0")
     # linkdelay's last words: how many packets it let through, dropped.

@@ -8,7 +8,8 @@ import subprocess
 import time
 
 from conftest import (CLUSTER_VAR, HOSTS, BookingClients, a_weekday, book, booked_id,
-                      cluster, login, new_room, overlaps, report, sql_value, wait_for)
+                      cluster, login, new_room, on_db, overlaps, report, semi_sync, sql_value,
+                      wait_for)
 
 CLIENTS = 6
 
@@ -38,9 +39,7 @@ def test_the_primary_lost_the_replica_promoted_nothing_acknowledged_is_missing()
     # The old primary comes back read-only: fenced, it takes no writes
     # from the programs' accounts.
     cluster("db-start", "db1")
-    old = ["mariadb", f"--defaults-file={CLUSTER_VAR}/db1/mariadb.cnf", "-N", "-B", "roombook"]
-    assert subprocess.run(old + ["-e", "SELECT @@global.read_only"], capture_output=True,
-                          text=True).stdout.strip() == "1"
+    assert on_db("db1", "SELECT @@global.read_only") == "1"
     password = next(line.split("=", 1)[1].strip() for line in
                     (CLUSTER_VAR / "app1" / "etc" / "secrets" / "booking.ini").read_text()
                     .splitlines() if line.startswith("db_password"))
@@ -58,17 +57,11 @@ def test_the_primary_lost_the_replica_promoted_nothing_acknowledged_is_missing()
     # everything, follows what comes, and the primary waits for it again.
     cluster("rejoin", "db1")
     newest = booked_id(book(alice))
-
-    def on_db1(statement):
-        return subprocess.run(old + ["-e", statement], capture_output=True,
-                              text=True).stdout.strip()
-    assert wait_for(lambda: on_db1(f"SELECT COUNT(*) FROM bookings WHERE id = {newest}")
+    assert wait_for(lambda: on_db("db1", f"SELECT COUNT(*) FROM bookings WHERE id = {newest}")
                     == "1", 30)
     every = "SELECT COUNT(*), MAX(id) FROM bookings"
-    assert wait_for(lambda: on_db1(every) == sql_value(every), 30)
-    assert on_db1("SELECT @@global.read_only") == "1"
-    assert wait_for(lambda: sql_value("SELECT variable_value FROM information_schema"
-                                      ".global_status WHERE variable_name ="
-                                      " 'Rpl_semi_sync_master_status'") == "ON", 30)
-    report(f"old primary rejoined as db2's replica: {on_db1(every).split()[0]} bookings,"
+    assert wait_for(lambda: on_db("db1", every) == sql_value(every), 30)
+    assert on_db("db1", "SELECT @@global.read_only") == "1"
+    assert wait_for(semi_sync, 30)
+    report(f"old primary rejoined as db2's replica: {on_db('db1', every).split()[0]} bookings,"
            " as on db2; the primary waits for it again")

@@ -37,6 +37,8 @@ def test_each_context_answers_for_itself(context):
 
 @pytest.mark.parametrize("context", ["approval", "room", "status"])
 def test_healthz_is_503_and_names_the_context_whose_pool_is_stopped(context):
+    # Every pool answering first, so that only the stopped one is down.
+    assert wait_for(lambda: get("/healthz").status_code == 200)
     stack("stop-pool", context)
     try:
         resp = get("/healthz")
@@ -57,8 +59,11 @@ def test_healthz_is_503_and_names_the_context_whose_pool_is_stopped(context):
         assert get("/").status_code == 200
     finally:
         stack("start-pool", context)
-    assert worker_pids(context)
-    # Back as soon as its workers are ready (under valgrind, a while).
+    # start-pool returns once the socket is bound; the pool forks its
+    # workers after that, and on a loaded machine a moment later.
+    assert wait_for(lambda: worker_pids(context))
+    # Back as soon as its workers are ready (under valgrind, a while), so
+    # that the next case starts with every other pool answering.
     assert wait_for(lambda: get("/healthz").status_code == 200)
 
 

@@ -8,6 +8,7 @@ import tempfile
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 
 import checks
@@ -28,23 +29,66 @@ def make_driver(width, height):
         opts.add_argument(arg)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
     driver.set_page_load_timeout(20)
+    set_viewport(driver, width, height)
+    return driver, profile
+
+
+def set_viewport(driver, width, height):
     # Windows have a minimum width; emulate the phone's viewport exactly.
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": width, "height": height, "deviceScaleFactor": 1,
         "mobile": width < 600})
-    return driver, profile
+
+
+def forget_everything(driver, width, height):
+    """What a new profile would be to the site: no page open, no cookies,
+    no storage, nothing cached, the width the test asked for."""
+    for extra in driver.window_handles[1:]:
+        driver.switch_to.window(extra)
+        driver.close()
+    driver.switch_to.window(driver.window_handles[0])
+    driver.get("about:blank")
+    driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+    driver.execute_cdp_cmd("Storage.clearDataForOrigin",
+                           {"origin": BASE, "storageTypes": "all"})
+    set_viewport(driver, width, height)
+    driver.set_page_load_timeout(20)
+    driver.set_script_timeout(30)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One Chromium per width for the whole run (starting one costs two
+    seconds of CPU, and the suite runs beside others); quit at the end."""
+    started = {}
+    yield started
+    for driver, profile in started.values():
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
 
 
 @pytest.fixture(params=[(375, 812), (1280, 800)], ids=["phone", "desktop"])
-def browser(request):
-    """A fresh browser per test, at phone and at desktop width."""
-    driver, profile = make_driver(*request.param)
+def browser(request, chromium):
+    """A browser at phone and at desktop width that remembers nothing of
+    the tests before; one left in a state it cannot be reset from (a
+    dialog open, a crashed tab) is replaced."""
+    size = request.param
+    if size in chromium:
+        driver, profile = chromium[size]
+        try:
+            forget_everything(driver, *size)
+        except WebDriverException:
+            del chromium[size]
+            driver.quit()
+            shutil.rmtree(profile, ignore_errors=True)
+    if size not in chromium:
+        chromium[size] = make_driver(*size)
+    driver = chromium[size][0]
     driver.base = BASE
     yield driver
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     driver.save_screenshot(str(ARTIFACTS / f"{request.node.name}.png"))
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
 
 
 def pytest_sessionstart(session):

@@ -448,8 +448,8 @@ booking_submit(struct db *db, const struct rules *k,
 	const char	*field;
 
 	memset(o, 0, sizeof *o);
-	if ((rule = rules_check(k, q->starts_at, q->ends_at, clock_now(),
-	    &field)) != RULE_OK) {
+	if ((rule = rules_check(k, q->starts_at, q->ends_at, q->rules_at != 0 ?
+	    q->rules_at : clock_now(), &field)) != RULE_OK) {
 		o->rule = rule;
 		o->field = field;
 		return BK_RULE_BROKEN;

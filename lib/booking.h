@@ -65,6 +65,8 @@ struct booking_request {
 	time_t		 starts_at, ends_at;
 	int		 private;	/* others see neither title nor details */
 	const char	*request_token;	/* one per form: a resubmit is found */
+	time_t		 rules_at;	/* the moment the rules see (0: now);
+					   a door's button offered it lately */
 };
 
 enum booking_result {
@@ -124,9 +126,9 @@ struct booking_outcome {
 
 /*
  * The one way a person's request is made, from the web form or the API:
- * the site's rules at clock_now(), then booking_request.  BK_OK or
- * BK_EXISTING (o->id is the booking), or the refusal with its details in
- * *o (lib/refusal.c tells it).
+ * the site's rules at clock_now() (or q->rules_at), then booking_request.
+ * BK_OK or BK_EXISTING (o->id is the booking), or the refusal with its
+ * details in *o (lib/refusal.c tells it).
  */
 enum booking_result booking_submit(struct db *, const struct rules *,
 		    const struct booking_request *, struct booking_outcome *);

@@ -311,6 +311,9 @@ static const struct input_field
     walkin_minutes = { .name = "minutes", .type = IN_CHOICE,
 	.choices = (const char *const[]){ "15", "30", "60", NULL },
 	.flags = IN_REQUIRED },
+    /* The start a door's "Book now" button showed (optional: a screen
+       from before it carried one is out of date). */
+    walkin_starts_at = { .name = "starts_at", .type = IN_TIME },
     display_name = { .name = "display_name", .type = IN_TEXT,
 	.max = 100, .says = N_("Use up to 100 letters, digits, spaces and "
 	"punctuation."), .flags = IN_REQUIRED | IN_PLAIN },
@@ -511,7 +514,7 @@ const struct input_field *const feature_in[] = { &feature_name, NULL };
 const struct input_field *const pin_in[] = { &pin, &pin_again, NULL };
 const struct input_field *const display_checkin_in[] = { &pin, NULL };
 const struct input_field *const walkin_in[] = {
-	&walkin_minutes, &request_token, NULL
+	&walkin_minutes, &walkin_starts_at, &request_token, NULL
 };
 const struct input_field *const display_in[] = {
 	&display_name, &language, NULL

@@ -15,7 +15,7 @@
 <p class="door-hint">Scan it with your phone to check in, or type your PIN.</p>
 <form class="door-pin" method="post" action="/display/rooms/{{ROOM_ID}}/bookings/{{BOOKING_ID}}/checkin"><input type="hidden" name="csrf" value="{{CSRF}}"><label for="door-pin-input">PIN</label> <input type="password" id="door-pin-input" name="pin" inputmode="numeric" autocomplete="off" maxlength="6" required> <button class="door-button" type="submit">Check in</button></form></div>{{/CHECKIN}}
 <div class="door-actions">
-{{#WALKIN}}<form class="door-walkin" method="post" action="/display/rooms/{{ROOM_ID}}/walkin"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="request_token" value="{{REQUEST_TOKEN}}"><button class="door-button" type="submit" name="minutes" value="{{MINUTES}}">Book {{MINUTES}} min <span class="door-button-when">{{FROM}}–{{TO}}</span></button></form>
+{{#WALKIN}}<form class="door-walkin" method="post" action="/display/rooms/{{ROOM_ID}}/walkin"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="request_token" value="{{REQUEST_TOKEN}}"><input type="hidden" name="starts_at" value="{{STARTS_AT}}"><button class="door-button" type="submit" name="minutes" value="{{MINUTES}}">Book {{MINUTES}} min <span class="door-button-when">{{FROM}}–{{TO}}</span></button></form>
 {{/WALKIN}}</div>
 </section>
 <section class="door-day">

@@ -194,6 +194,20 @@ walkin_start(const struct rules *k, time_t now)
 }
 
 /*
+ * Whether a pressed button's start is one the screen showed lately: the
+ * walk-in start at some moment of the last grace seconds.  A screen is
+ * redrawn at every poll, so a press may come just after its start moved.
+ */
+static int
+walkin_shown(const struct rules *k, time_t shown, time_t now, time_t grace)
+{
+	if (walkin_start(k, shown) != shown)	/* not a start of the grid */
+		return 0;
+	return shown <= now ? shown >= now - grace :
+	    shown == walkin_start(k, now);
+}
+
+/*
  * The "Book now" buttons for a room free from now (until `until`, 0 the
  * day's end): each length the rules allow that it is free for.
  */
@@ -204,8 +218,11 @@ fill_walkins(struct req *r, struct tpl *d, time_t now, time_t until)
 	time_t			 start = walkin_start(k, now);
 	const char		*field;
 	char			 token[TOKEN_LEN], from[64], to[64];
+	char			 start_input[INPUT_TIME_LEN];
 
-	for (size_t i = 0; start != -1 && i < NELEM(walkin_minutes); i++) {
+	if (start == -1 || local_input_value(start, start_input) == -1)
+		return;
+	for (size_t i = 0; i < NELEM(walkin_minutes); i++) {
 		time_t		 end = start + (time_t)walkin_minutes[i] * 60;
 		struct tpl	*w;
 
@@ -214,6 +231,8 @@ fill_walkins(struct req *r, struct tpl *d, time_t now, time_t until)
 			continue;
 		w = tpl_section(d, "WALKIN");
 		tpl_set_int(w, "MINUTES", walkin_minutes[i]);
+		/* What the button says is what it books. */
+		tpl_set(w, "STARTS_AT", start_input);
 		tpl_set(w, "FROM", when_format(r->lang, start, WHEN_CLOCK, from,
 		    sizeof from));
 		tpl_set(w, "TO", when_format(r->lang, end, WHEN_END_CLOCK, to,
@@ -460,10 +479,10 @@ room_checks_in(struct req *r, long long room)
 }
 
 /*
- * POST /display/rooms/{id}/walkin: "Book now" for minutes from the next
- * start the grid allows, in the display's name: confirmed where the
- * room's policy says so, else a request; 303 back to the screen, or the
- * refusal (409 when someone was quicker).
+ * POST /display/rooms/{id}/walkin: "Book now" for minutes from the start
+ * its button showed, in the display's name: confirmed where the room's
+ * policy says so, else a request; 303 back to the screen, or the refusal
+ * (409 when someone was quicker, or the screen was out of date).
  */
 int
 display_walkin(struct req *r)
@@ -486,8 +505,14 @@ display_walkin(struct req *r)
 	q.title = T(r, "Walk-in");
 	q.attendees = 1;
 	q.request_token = input_text(&in, "request_token");
-	if ((q.starts_at = walkin_start(&r->app->cfg->rules, now)) == -1)
-		q.starts_at = now;	/* the rules say why not */
+	q.starts_at = input_time(&in, "starts_at");
+	if (!input_given(&in, "starts_at") ||
+	    !walkin_shown(&r->app->cfg->rules, q.starts_at, now,
+	    (time_t)r->app->cfg->display_poll_seconds + 60))
+		return req_refuse(r, 409, "The screen was out of date; it "
+		    "shows the times now.", NULL);
+	/* Begun moments ago, as the button said: not in the past to it. */
+	q.rules_at = q.starts_at < now ? q.starts_at : 0;
 	/* One of walkin_minutes (the field's choices). */
 	q.ends_at = q.starts_at + (time_t)strtol(input_text(&in, "minutes"),
 	    NULL, 10) * 60;

@@ -298,6 +298,7 @@ def walkin_forms(tablet, room):
         found[int(button["value"])] = ({
             "csrf": form.select_one('input[name="csrf"]')["value"],
             "request_token": form.select_one('input[name="request_token"]')["value"],
+            "starts_at": form.select_one('input[name="starts_at"]')["value"],
             "minutes": button["value"]}, button.select_one(".door-button-when").get_text())
     return found
 
@@ -342,18 +343,70 @@ def test_a_walk_in_where_an_approver_decides_is_a_request(real_clock_after):
     room = new_room("Door", approval="required")
     _, tablet = paired(room)
     at = workday(16)
-    set_clock(at(14, 0))
+    set_clock(at(13, 59) + datetime.timedelta(seconds=30))
     forms = walkin_forms(tablet, room)
     assert forms[15][1] == "14:00–14:15"
     assert press(tablet, room, forms[15][0]).status_code == 303
     assert sql_value(f"SELECT status FROM bookings WHERE room_id = {room}") == "pending"
-    # Only as long as the room is free: before a meeting at 14:45, no hour.
-    api_session("alice").post(url("/api/bookings"), json={
+    # Only as long as the room is free: before a meeting at 15:00, no hour.
+    later = api_session("alice").post(url("/api/bookings"), json={
         "roomId": room, "title": "Later", "attendees": 2,
         "useStartDtm": at(15, 0).strftime("%Y%m%d%H%M"),
         "useEndDtm": at(15, 30).strftime("%Y%m%d%H%M")})
+    assert later.status_code == 201, later.text
     set_clock(at(14, 20))
     assert sorted(walkin_forms(tablet, room)) == [15, 30]
+
+
+def walkin_booked(room):
+    """The room's bookings as (status, "from–to" in the site's zone)."""
+    out = sql(f"SELECT status, TIME_FORMAT(CONVERT_TZ(starts_at, '+00:00', '{SITE_TZ.key}'),"
+              f" '%H:%i'), TIME_FORMAT(CONVERT_TZ(ends_at, '+00:00', '{SITE_TZ.key}'),"
+              f" '%H:%i') FROM bookings WHERE room_id = {room} ORDER BY starts_at").stdout
+    return [(row.split("\t")[0], "–".join(row.split("\t")[1:])) for row in out.splitlines()]
+
+
+def test_a_walk_in_books_the_times_its_button_showed_when_pressed_just_after(real_clock_after):
+    room = new_room("Door", approval="instant")
+    _, tablet = paired(room)
+    at = workday(16)
+    set_clock(at(9, 59) + datetime.timedelta(seconds=50))
+    forms = walkin_forms(tablet, room)
+    assert forms[30][1] == "10:00–10:30"
+    # Pressed a few seconds after ten, before the screen's next poll (a new
+    # screen would offer 10:15 by now): the half hour the button said.
+    set_clock(at(10, 0) + datetime.timedelta(seconds=5))
+    assert walkin_forms(tablet, room)[30][1] == "10:15–10:45"
+    assert press(tablet, room, forms[30][0]).status_code == 303
+    assert walkin_booked(room) == [("confirmed", "10:00–10:30")]
+    doc = screen(tablet, room)
+    assert doc.select_one("#door-state").get_text() == "Busy until 10:30"
+
+
+def test_a_walk_in_button_from_a_screen_long_out_of_date_books_nothing(real_clock_after):
+    room = new_room("Door", approval="instant")
+    _, tablet = paired(room)
+    at = workday(16)
+    set_clock(at(11, 50))
+    stale = walkin_forms(tablet, room)[60][0]
+    # Five minutes without a poll (a tablet offline): its 12:00 is gone.
+    set_clock(at(12, 5))
+    refused = press(tablet, room, stale)
+    assert refused.status_code == 409
+    again = BeautifulSoup(refused.text, "html.parser")
+    assert "out of date" in again.select_one("#door-problem").get_text()
+    assert sorted(f[1] for f in walkin_forms(tablet, room).values()) == [
+        "12:15–12:30", "12:15–12:45", "12:15–13:15"]
+    assert walkin_booked(room) == []
+    # Nor a start the screen never offered, nor none.
+    for starts_at in ((at(13, 0)).strftime("%Y-%m-%dT%H:%M"), None):
+        made_up = dict(walkin_forms(tablet, room)[15][0])
+        if starts_at:
+            made_up["starts_at"] = starts_at
+        else:
+            del made_up["starts_at"]
+        assert press(tablet, room, made_up).status_code == 409
+    assert walkin_booked(room) == []
 
 
 def test_a_walk_in_where_check_in_is_asked_is_in_use_at_once(real_clock_after):

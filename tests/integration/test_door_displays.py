@@ -398,8 +398,9 @@ def test_a_walk_in_button_from_a_screen_long_out_of_date_books_nothing(real_cloc
     assert sorted(f[1] for f in walkin_forms(tablet, room).values()) == [
         "12:15–12:30", "12:15–12:45", "12:15–13:15"]
     assert walkin_booked(room) == []
-    # Nor a start the screen never offered, nor none.
-    for starts_at in ((at(13, 0)).strftime("%Y-%m-%dT%H:%M"), None):
+    # Nor a start the screen never offered (later, off the grid), nor none.
+    for starts_at in (at(13, 0).strftime("%Y-%m-%dT%H:%M"),
+                      at(12, 4).strftime("%Y-%m-%dT%H:%M"), None):
         made_up = dict(walkin_forms(tablet, room)[15][0])
         if starts_at:
             made_up["starts_at"] = starts_at

@@ -308,12 +308,19 @@ def press(tablet, room, data):
                        headers={"Origin": url("")}, allow_redirects=False, timeout=60)
 
 
-def test_a_walk_in_books_from_the_next_start_in_the_displays_name(real_clock_after):
-    room = new_room("Door", approval="instant")
-    _, tablet = paired(room, "By the lifts")
+def walkin_screen(approval, when, name=None):
+    """A room of its own with a display on its door, and the clock at
+    when(at) of a working day 16 days ahead: the room, the tablet, at,
+    and the screen's "Book now" buttons."""
+    room = new_room("Door", approval=approval)
+    _, tablet = paired(room, name)
     at = workday(16)
-    set_clock(at(10, 7))
-    forms = walkin_forms(tablet, room)
+    set_clock(when(at))
+    return room, tablet, at, walkin_forms(tablet, room)
+
+
+def test_a_walk_in_books_from_the_next_start_in_the_displays_name(real_clock_after):
+    room, tablet, _, forms = walkin_screen("instant", lambda at: at(10, 7), "By the lifts")
     assert sorted(forms) == [15, 30, 60]
     assert forms[30][1] == "10:15–10:45"
     done = press(tablet, room, forms[30][0])
@@ -339,15 +346,20 @@ def test_a_walk_in_books_from_the_next_start_in_the_displays_name(real_clock_aft
     assert "By the lifts" in page
 
 
+def walkin_booked(room):
+    """The room's bookings as (status, "from–to" in the site's zone)."""
+    out = sql(f"SELECT status, TIME_FORMAT(CONVERT_TZ(starts_at, '+00:00', '{SITE_TZ.key}'),"
+              f" '%H:%i'), TIME_FORMAT(CONVERT_TZ(ends_at, '+00:00', '{SITE_TZ.key}'),"
+              f" '%H:%i') FROM bookings WHERE room_id = {room} ORDER BY starts_at").stdout
+    return [(row.split("\t")[0], "–".join(row.split("\t")[1:])) for row in out.splitlines()]
+
+
 def test_a_walk_in_where_an_approver_decides_is_a_request(real_clock_after):
-    room = new_room("Door", approval="required")
-    _, tablet = paired(room)
-    at = workday(16)
-    set_clock(at(13, 59) + datetime.timedelta(seconds=30))
-    forms = walkin_forms(tablet, room)
+    room, tablet, at, forms = walkin_screen(
+        "required", lambda at: at(13, 59) + datetime.timedelta(seconds=30))
     assert forms[15][1] == "14:00–14:15"
     assert press(tablet, room, forms[15][0]).status_code == 303
-    assert sql_value(f"SELECT status FROM bookings WHERE room_id = {room}") == "pending"
+    assert walkin_booked(room) == [("pending", "14:00–14:15")]
     # Only as long as the room is free: before a meeting at 15:00, no hour.
     later = api_session("alice").post(url("/api/bookings"), json={
         "roomId": room, "title": "Later", "attendees": 2,
@@ -358,20 +370,9 @@ def test_a_walk_in_where_an_approver_decides_is_a_request(real_clock_after):
     assert sorted(walkin_forms(tablet, room)) == [15, 30]
 
 
-def walkin_booked(room):
-    """The room's bookings as (status, "from–to" in the site's zone)."""
-    out = sql(f"SELECT status, TIME_FORMAT(CONVERT_TZ(starts_at, '+00:00', '{SITE_TZ.key}'),"
-              f" '%H:%i'), TIME_FORMAT(CONVERT_TZ(ends_at, '+00:00', '{SITE_TZ.key}'),"
-              f" '%H:%i') FROM bookings WHERE room_id = {room} ORDER BY starts_at").stdout
-    return [(row.split("\t")[0], "–".join(row.split("\t")[1:])) for row in out.splitlines()]
-
-
 def test_a_walk_in_books_the_times_its_button_showed_when_pressed_just_after(real_clock_after):
-    room = new_room("Door", approval="instant")
-    _, tablet = paired(room)
-    at = workday(16)
-    set_clock(at(9, 59) + datetime.timedelta(seconds=50))
-    forms = walkin_forms(tablet, room)
+    room, tablet, at, forms = walkin_screen(
+        "instant", lambda at: at(9, 59) + datetime.timedelta(seconds=50))
     assert forms[30][1] == "10:00–10:30"
     # Pressed a few seconds after ten, before the screen's next poll (a new
     # screen would offer 10:15 by now): the half hour the button said.
@@ -384,11 +385,8 @@ def test_a_walk_in_books_the_times_its_button_showed_when_pressed_just_after(rea
 
 
 def test_a_walk_in_button_from_a_screen_long_out_of_date_books_nothing(real_clock_after):
-    room = new_room("Door", approval="instant")
-    _, tablet = paired(room)
-    at = workday(16)
-    set_clock(at(11, 50))
-    stale = walkin_forms(tablet, room)[60][0]
+    room, tablet, at, forms = walkin_screen("instant", lambda at: at(11, 50))
+    stale = forms[60][0]
     # Five minutes without a poll (a tablet offline): its 12:00 is gone.
     set_clock(at(12, 5))
     refused = press(tablet, room, stale)

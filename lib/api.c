@@ -79,13 +79,9 @@ api_origin_time(time_t t)
 json_t *
 api_iso_time(time_t t)
 {
-	struct tm	tm;
-	char		buf[24];
+	char	buf[ISO_TIME_LEN];
 
-	if (gmtime_r(&t, &tm) == NULL ||
-	    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		return json_null();
-	return json_string(buf);
+	return iso_time_utc(t, buf) == -1 ? json_null() : json_string(buf);
 }
 
 long long

@@ -412,6 +412,10 @@ try_request(struct db *db, const struct rules *k,
 	    (rc = booking_within_limits(db, &p, q->room_id, owner->id, 0,
 	    q->starts_at, q->ends_at, o)) != BK_OK)
 		return booking_finish(db, rc);
+	/* A request nobody could decide before it begins (a door's button
+	   offers a start just passed): the approvers could not confirm it. */
+	if (!p.instant && q->starts_at < clock_now())
+		return booking_finish(db, BK_STARTED);
 	state = p.instant ? "confirmed" : "pending";
 	snprintf(o->state, sizeof o->state, "%s", state);
 	if (db_exec(db, SQL_INSERT, DB_ARGS(DB_INT(q->room_id),

@@ -79,7 +79,8 @@ enum booking_result {
 	BK_NOT_FOUND,		/* no such booking */
 	BK_FORBIDDEN,		/* the actor may not do this to this booking */
 	BK_NOT_ALLOWED,		/* not from its state: outcome.state, .by, .at */
-	BK_STARTED,		/* confirm after the start has passed */
+	BK_STARTED,		/* confirm, or request where an approver
+				   decides, after the start has passed */
 	BK_ENDED,		/* cancel after the end has passed */
 	BK_REASON_REQUIRED,	/* deny, or cancel someone else's, without one */
 	BK_TOO_EARLY,		/* check-in before outcome.at (its window opens) */

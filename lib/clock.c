@@ -322,6 +322,17 @@ local_input_value(time_t t, char buf[INPUT_TIME_LEN])
 	return 0;
 }
 
+int
+iso_time_utc(time_t t, char buf[ISO_TIME_LEN])
+{
+	struct tm tm;
+
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(buf, ISO_TIME_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		return -1;
+	return 0;
+}
+
 /* Callers' formats are checked at the call (the header's attribute). */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"

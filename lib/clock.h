@@ -103,6 +103,13 @@ enum local_parse parse_local_input(const char *s, time_t *t);
 int	local_input_value(time_t t, char buf[INPUT_TIME_LEN]);
 
 /*
+ * t as ISO 8601 in UTC (2026-12-01T09:00:00Z) into buf[ISO_TIME_LEN]: a
+ * moment no clock change makes ambiguous.  0 or -1.
+ */
+#define ISO_TIME_LEN	21
+int	iso_time_utc(time_t t, char buf[ISO_TIME_LEN]);
+
+/*
  * t in the site's zone with strftime's fmt, into buf; "" if it does not
  * fit.  Returns buf.
  */

@@ -195,12 +195,19 @@ walkin_start(const struct rules *k, time_t now)
 
 /*
  * Whether a pressed button's start is one the screen showed lately: the
- * walk-in start at some moment of the last grace seconds.  A screen is
- * redrawn at every poll, so a press may come just after its start moved.
+ * walk-in start at some moment of the last poll and a minute (at most a
+ * slot).  A screen is redrawn at every poll, so a press may come just
+ * after its start moved on.
  */
 static int
-walkin_shown(const struct rules *k, time_t shown, time_t now, time_t grace)
+walkin_shown(const struct app *app, time_t shown, time_t now)
 {
+	const struct rules	*k = &app->cfg->rules;
+	time_t			 grace = (time_t)app->cfg->display_poll_seconds
+				    + 60;
+
+	if (grace > (time_t)k->slot_minutes * 60)
+		grace = (time_t)k->slot_minutes * 60;
 	if (walkin_start(k, shown) != shown)	/* not a start of the grid */
 		return 0;
 	return shown <= now ? shown >= now - grace :
@@ -218,9 +225,9 @@ fill_walkins(struct req *r, struct tpl *d, time_t now, time_t until)
 	time_t			 start = walkin_start(k, now);
 	const char		*field;
 	char			 token[TOKEN_LEN], from[64], to[64];
-	char			 start_input[INPUT_TIME_LEN];
+	char			 start_utc[ISO_TIME_LEN];
 
-	if (start == -1 || local_input_value(start, start_input) == -1)
+	if (start == -1 || iso_time_utc(start, start_utc) == -1)
 		return;
 	for (size_t i = 0; i < NELEM(walkin_minutes); i++) {
 		time_t		 end = start + (time_t)walkin_minutes[i] * 60;
@@ -232,7 +239,7 @@ fill_walkins(struct req *r, struct tpl *d, time_t now, time_t until)
 		w = tpl_section(d, "WALKIN");
 		tpl_set_int(w, "MINUTES", walkin_minutes[i]);
 		/* What the button says is what it books. */
-		tpl_set(w, "STARTS_AT", start_input);
+		tpl_set(w, "STARTS_AT", start_utc);
 		tpl_set(w, "FROM", when_format(r->lang, start, WHEN_CLOCK, from,
 		    sizeof from));
 		tpl_set(w, "TO", when_format(r->lang, end, WHEN_END_CLOCK, to,
@@ -506,16 +513,15 @@ display_walkin(struct req *r)
 	q.attendees = 1;
 	q.request_token = input_text(&in, "request_token");
 	q.starts_at = input_time(&in, "starts_at");
-	if (!input_given(&in, "starts_at") ||
-	    !walkin_shown(&r->app->cfg->rules, q.starts_at, now,
-	    (time_t)r->app->cfg->display_poll_seconds + 60))
-		return req_refuse(r, 409, "The screen was out of date; it "
-		    "shows the times now.", NULL);
-	/* Begun moments ago, as the button said: not in the past to it. */
-	q.rules_at = q.starts_at < now ? q.starts_at : 0;
 	/* One of walkin_minutes (the field's choices). */
 	q.ends_at = q.starts_at + (time_t)strtol(input_text(&in, "minutes"),
 	    NULL, 10) * 60;
+	if (!input_given(&in, "starts_at") ||
+	    !walkin_shown(r->app, q.starts_at, now) || q.ends_at <= now)
+		return req_refuse(r, 409, "The screen was out of date; it "
+		    "shows the times now.", NULL);
+	/* Begun moments ago, as the button said: not in the past to it. */
+	q.rules_at = q.starts_at < now ? q.starts_at : now;
 	rc = booking_submit(r->app->db, &r->app->cfg->rules, &q, &o);
 	if (rc != BK_OK && rc != BK_EXISTING)
 		return refusal_answer(r, rc, ACT_REQUEST, &o);

@@ -355,8 +355,7 @@ def walkin_booked(room):
 
 
 def test_a_walk_in_where_an_approver_decides_is_a_request(real_clock_after):
-    room, tablet, at, forms = walkin_screen(
-        "required", lambda at: at(13, 59) + datetime.timedelta(seconds=30))
+    room, tablet, at, forms = walkin_screen("required", lambda at: at(13, 50))
     assert forms[15][1] == "14:00–14:15"
     assert press(tablet, room, forms[15][0]).status_code == 303
     assert walkin_booked(room) == [("pending", "14:00–14:15")]
@@ -371,8 +370,7 @@ def test_a_walk_in_where_an_approver_decides_is_a_request(real_clock_after):
 
 
 def test_a_walk_in_books_the_times_its_button_showed_when_pressed_just_after(real_clock_after):
-    room, tablet, at, forms = walkin_screen(
-        "instant", lambda at: at(9, 59) + datetime.timedelta(seconds=50))
+    room, tablet, at, forms = walkin_screen("instant", lambda at: at(9, 50))
     assert forms[30][1] == "10:00–10:30"
     # Pressed a few seconds after ten, before the screen's next poll (a new
     # screen would offer 10:15 by now): the half hour the button said.
@@ -382,6 +380,21 @@ def test_a_walk_in_books_the_times_its_button_showed_when_pressed_just_after(rea
     assert walkin_booked(room) == [("confirmed", "10:00–10:30")]
     doc = screen(tablet, room)
     assert doc.select_one("#door-state").get_text() == "Busy until 10:30"
+
+
+def test_a_walk_in_request_pressed_after_its_start_is_refused_as_nobody_could_approve_it(
+        real_clock_after):
+    room, tablet, at, forms = walkin_screen("required", lambda at: at(10, 50))
+    assert forms[15][1] == "11:00–11:15"
+    set_clock(at(11, 0) + datetime.timedelta(seconds=5))
+    refused = press(tablet, room, forms[15][0])
+    assert refused.status_code == 409
+    again = BeautifulSoup(refused.text, "html.parser")
+    assert "can no longer be approved" in again.select_one("#door-problem").get_text()
+    assert walkin_booked(room) == []
+    # Its next start is still a request, for the approvers to decide.
+    assert press(tablet, room, walkin_forms(tablet, room)[15][0]).status_code == 303
+    assert walkin_booked(room) == [("pending", "11:15–11:30")]
 
 
 def test_a_walk_in_button_from_a_screen_long_out_of_date_books_nothing(real_clock_after):

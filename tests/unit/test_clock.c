@@ -12,6 +12,7 @@
 #include "booking.h"
 #include "clock.h"
 #include "config.h"
+#include "input.h"
 
 static char path[64];
 
@@ -135,6 +136,34 @@ test_a_day_the_calendar_lacks_is_malformed_not_skipped(void **state)
 	}
 }
 
+static void
+test_an_iso_utc_time_names_either_of_an_hour_that_happens_twice(void **state)
+{
+	/* 1 a.m. of 7 November 2027 in New York, daylight time then
+	   standard time: one wall clock, two moments an hour apart. */
+	const time_t	 first = 1825565400, second = first + 3600;
+	char		 local_a[INPUT_TIME_LEN], local_b[INPUT_TIME_LEN];
+	char		 iso[ISO_TIME_LEN];
+	const char	*why;
+	time_t		 t;
+
+	(void)state;
+	setenv("TZ", "America/New_York", 1);
+	tzset();
+	assert_int_equal(local_input_value(first, local_a), 0);
+	assert_int_equal(local_input_value(second, local_b), 0);
+	assert_string_equal(local_a, "2027-11-07T01:30");
+	assert_string_equal(local_a, local_b);
+	assert_int_equal(iso_time_utc(first, iso), 0);
+	assert_string_equal(iso, "2027-11-07T05:30:00Z");
+	assert_int_equal(input_parse_time(iso, &t, &why), 0);
+	assert_int_equal(t, first);
+	assert_int_equal(iso_time_utc(second, iso), 0);
+	assert_string_equal(iso, "2027-11-07T06:30:00Z");
+	assert_int_equal(input_parse_time(iso, &t, &why), 0);
+	assert_int_equal(t, second);
+}
+
 int
 main(void)
 {
@@ -148,6 +177,8 @@ main(void)
 		cmocka_unit_test(test_the_check_in_window_edges),
 		cmocka_unit_test(
 		    test_a_day_the_calendar_lacks_is_malformed_not_skipped),
+		cmocka_unit_test(
+		    test_an_iso_utc_time_names_either_of_an_hour_that_happens_twice),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

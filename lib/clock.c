@@ -145,15 +145,32 @@ clock_shifted(void)
 	return shift_seconds != 0;
 }
 
-int
-sql_time_utc(time_t t, char buf[SQL_TIME_LEN])
+/* t in UTC with strftime's fmt into buf[n]: 0, or -1 if it does not fit. */
+static int format_utc(time_t, const char *, char *, size_t)
+		    __attribute__((format(strftime, 2, 0)));
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static int
+format_utc(time_t t, const char *fmt, char *buf, size_t n)
 {
 	struct tm tm;
 
-	if (gmtime_r(&t, &tm) == NULL ||
-	    strftime(buf, SQL_TIME_LEN, "%Y-%m-%d %H:%M:%S", &tm) == 0)
-		return -1;
-	return 0;
+	return gmtime_r(&t, &tm) == NULL || strftime(buf, n, fmt, &tm) == 0 ?
+	    -1 : 0;
+}
+#pragma GCC diagnostic pop
+
+int
+sql_time_utc(time_t t, char buf[SQL_TIME_LEN])
+{
+	return format_utc(t, "%Y-%m-%d %H:%M:%S", buf, SQL_TIME_LEN);
+}
+
+int
+iso_time_utc(time_t t, char buf[ISO_TIME_LEN])
+{
+	return format_utc(t, "%Y-%m-%dT%H:%M:%SZ", buf, ISO_TIME_LEN);
 }
 
 char *
@@ -318,17 +335,6 @@ local_input_value(time_t t, char buf[INPUT_TIME_LEN])
 
 	if (localtime_r(&t, &tm) == NULL ||
 	    strftime(buf, INPUT_TIME_LEN, "%Y-%m-%dT%H:%M", &tm) == 0)
-		return -1;
-	return 0;
-}
-
-int
-iso_time_utc(time_t t, char buf[ISO_TIME_LEN])
-{
-	struct tm tm;
-
-	if (gmtime_r(&t, &tm) == NULL ||
-	    strftime(buf, ISO_TIME_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
 		return -1;
 	return 0;
 }
